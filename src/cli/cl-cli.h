@@ -1,0 +1,13 @@
+/* cl-cli.h — the subcommands of caseload-cli */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each subcommand gets argv with argv[0] = its own name; returns the exit status:
+ * 0 success, 1 bad input, 2 usage. */
+int cl_cli_alerts (int    argc,
+                   char **argv);
+
+G_END_DECLS

@@ -1,0 +1,476 @@
+/* cl-case-model.c — the case file as plain data */
+#define G_LOG_DOMAIN "cl-case-model"
+
+#include "cl-case-model.h"
+#include "cl-school-calendar.h"
+
+const char * const cl_event_type_names[CL_N_EVENT_TYPES] = {
+  "referral", "assessment_plan_provided", "assessment_plan_consent", "reassessment_consent",
+  "iep_meeting", "transfer_in", "removal", "placement_change_decision", "iaes_placement",
+  "records_request", "rights_transfer_notice", "complaint", "exit", "meeting_request",
+  "removal_services", "records_provided", "resolution_session", "due_process_response",
+  "complaint_resolved", "transition_conference",
+};
+const char * const cl_meeting_kind_names[CL_N_MEETING_KINDS] = {
+  "initial", "annual", "triennial", "amendment", "interim", "manifestation", "transition", "other",
+};
+const char * const cl_transfer_from_names[CL_N_TRANSFER_FROMS] = {
+  "same_selpa", "in_state", "out_of_state",
+};
+const char * const cl_removal_kind_names[CL_N_REMOVAL_KINDS] = {
+  "suspension", "in_school_suspension", "other_removal",
+};
+const char * const cl_special_circumstance_names[CL_N_SPECIAL_CIRCUMSTANCES] = {
+  "", "weapon", "drugs", "serious_bodily_injury",
+};
+const char * const cl_complaint_kind_names[CL_N_COMPLAINT_KINDS] = {
+  "ucp", "state", "due_process", "expedited_due_process",
+};
+const char * const cl_referral_source_names[CL_N_REFERRAL_SOURCES] = {
+  "parent", "teacher", "other",
+};
+const char * const cl_role_names[CL_N_ROLES] = {
+  "parent", "student", "general_education_teacher", "special_education_teacher",
+  "lea_representative", "assessment_interpreter", "related_service_provider",
+  "agency_representative", "part_c_coordinator", "interpreter", "other",
+};
+const char * const cl_staff_role_names[CL_N_STAFF_ROLES] = {
+  "case_manager", "special_education_teacher", "general_education_teacher", "administrator",
+  "school_psychologist", "speech_language_pathologist", "related_service_provider", "nurse",
+  "interpreter", "other",
+};
+
+int
+cl_enum_from_name (const char * const *names,
+                   guint               n_names,
+                   const char         *name)
+{
+  if (name == NULL)
+    return -1;
+  for (guint i = 0; i < n_names; i++)
+    if (names[i][0] != '\0' && g_str_equal (names[i], name))
+      return (int) i;
+  return -1;
+}
+
+struct _ClCaseload
+{
+  GObject     parent_instance;
+
+  char       *jurisdiction;
+  GPtrArray  *calendars;
+  GPtrArray  *schools;
+  GPtrArray  *staff;
+  GPtrArray  *students;
+  GHashTable *calendars_by_id;
+  GHashTable *schools_by_id;
+  GHashTable *staff_by_id;
+  GHashTable *students_by_id;
+};
+
+G_DEFINE_FINAL_TYPE (ClCaseload, cl_caseload, G_TYPE_OBJECT)
+
+static void
+cl_caseload_finalize (GObject *object)
+{
+  ClCaseload *self = CL_CASELOAD (object);
+
+  g_clear_pointer (&self->calendars_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->schools_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->staff_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->students_by_id, g_hash_table_unref);
+  /* Students borrow schools and staff; schools borrow calendars: free in that order. */
+  g_clear_pointer (&self->students, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_pointer (&self->schools, g_ptr_array_unref);
+  g_clear_pointer (&self->calendars, g_ptr_array_unref);
+  g_clear_pointer (&self->jurisdiction, g_free);
+
+  G_OBJECT_CLASS (cl_caseload_parent_class)->finalize (object);
+}
+
+static void
+cl_caseload_class_init (ClCaseloadClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_caseload_finalize;
+}
+
+static void
+cl_caseload_init (ClCaseload *self)
+{
+  self->jurisdiction = g_strdup ("US");
+  self->calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_calendar_year_free);
+  self->schools = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_school_free);
+  self->staff = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_staff_free);
+  self->students = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_student_free);
+  self->calendars_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->schools_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->staff_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->students_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+ClCaseload *
+cl_caseload_new (void)
+{
+  return g_object_new (CL_TYPE_CASELOAD, NULL);
+}
+
+const char *
+cl_caseload_get_jurisdiction (ClCaseload *self)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), NULL);
+  return self->jurisdiction;
+}
+
+void
+cl_caseload_set_jurisdiction (ClCaseload *self,
+                              const char *jurisdiction)
+{
+  g_return_if_fail (CL_IS_CASELOAD (self));
+  g_return_if_fail (jurisdiction != NULL);
+  g_free (self->jurisdiction);
+  self->jurisdiction = g_strdup (jurisdiction);
+}
+
+#define GETTER(field)                                                    \
+  GPtrArray *                                                            \
+  cl_caseload_get_##field (ClCaseload *self)                             \
+  {                                                                      \
+    g_return_val_if_fail (CL_IS_CASELOAD (self), NULL);                  \
+    return self->field;                                                  \
+  }
+GETTER (calendars)
+GETTER (schools)
+GETTER (staff)
+GETTER (students)
+#undef GETTER
+
+ClCalendarYear *
+cl_caseload_lookup_calendar (ClCaseload *self, const char *id)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), NULL);
+  return id ? g_hash_table_lookup (self->calendars_by_id, id) : NULL;
+}
+
+ClSchool *
+cl_caseload_lookup_school (ClCaseload *self, const char *id)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), NULL);
+  return id ? g_hash_table_lookup (self->schools_by_id, id) : NULL;
+}
+
+ClStaff *
+cl_caseload_lookup_staff (ClCaseload *self, const char *id)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), NULL);
+  return id ? g_hash_table_lookup (self->staff_by_id, id) : NULL;
+}
+
+ClStudent *
+cl_caseload_lookup_student (ClCaseload *self, const char *id)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), NULL);
+  return id ? g_hash_table_lookup (self->students_by_id, id) : NULL;
+}
+
+static gboolean
+add_unique (GPtrArray  *array,
+            GHashTable *index,
+            const char *id,
+            gpointer    record)
+{
+  if (id == NULL || g_hash_table_contains (index, id))
+    return FALSE;
+  g_ptr_array_add (array, record);
+  g_hash_table_insert (index, (gpointer) id, record);
+  return TRUE;
+}
+
+gboolean
+cl_caseload_add_calendar (ClCaseload *self, ClCalendarYear *calendar)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), FALSE);
+  return add_unique (self->calendars, self->calendars_by_id, calendar->id, calendar);
+}
+
+gboolean
+cl_caseload_add_school (ClCaseload *self, ClSchool *school)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), FALSE);
+  return add_unique (self->schools, self->schools_by_id, school->id, school);
+}
+
+gboolean
+cl_caseload_add_staff (ClCaseload *self, ClStaff *staff)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), FALSE);
+  return add_unique (self->staff, self->staff_by_id, staff->id, staff);
+}
+
+gboolean
+cl_caseload_add_student (ClCaseload *self, ClStudent *student)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), FALSE);
+  return add_unique (self->students, self->students_by_id, student->id, student);
+}
+
+static void
+closed_range_clear (gpointer data)
+{
+  ClClosedRange *range = data;
+  g_free (range->label);
+}
+
+ClCalendarYear *
+cl_calendar_year_new (const char *id,
+                      ClDate      first_day,
+                      ClDate      last_day)
+{
+  ClCalendarYear *self = g_new0 (ClCalendarYear, 1);
+
+  self->id = g_strdup (id);
+  self->first_day = first_day;
+  self->last_day = last_day;
+  self->closed = g_array_new (FALSE, TRUE, sizeof (ClClosedRange));
+  g_array_set_clear_func (self->closed, closed_range_clear);
+  return self;
+}
+
+void
+cl_calendar_year_add_closed (ClCalendarYear *self,
+                             ClDate          from,
+                             ClDate          to,
+                             const char     *label,
+                             gboolean        holiday)
+{
+  ClClosedRange range = { from, to, g_strdup (label), holiday ? 1 : 0 };
+  g_array_append_val (self->closed, range);
+}
+
+void
+cl_calendar_year_free (ClCalendarYear *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_array_unref (self->closed);
+  g_free (self);
+}
+
+ClSchool *
+cl_school_new (const char *id,
+               const char *name)
+{
+  ClSchool *self = g_new0 (ClSchool, 1);
+
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->calendars = g_ptr_array_new ();
+  return self;
+}
+
+static int
+compare_calendar_years (gconstpointer a,
+                        gconstpointer b)
+{
+  const ClCalendarYear *ca = *(ClCalendarYear * const *) a;
+  const ClCalendarYear *cb = *(ClCalendarYear * const *) b;
+  return (ca->first_day > cb->first_day) - (ca->first_day < cb->first_day);
+}
+
+void
+cl_school_add_calendar (ClSchool       *self,
+                        ClCalendarYear *calendar)
+{
+  g_ptr_array_add (self->calendars, calendar);
+  g_ptr_array_sort (self->calendars, compare_calendar_years);
+  g_clear_pointer (&self->table, cl_school_calendar_free);
+}
+
+void
+cl_school_free (ClSchool *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_free (self->name);
+  g_ptr_array_unref (self->calendars);
+  g_clear_pointer (&self->table, cl_school_calendar_free);
+  g_free (self);
+}
+
+ClStaff *
+cl_staff_new (const char  *id,
+              const char  *name,
+              ClStaffRole  role)
+{
+  ClStaff *self = g_new0 (ClStaff, 1);
+
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->role = role;
+  return self;
+}
+
+void
+cl_staff_free (ClStaff *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->email);
+  g_free (self);
+}
+
+static void
+guardian_clear (gpointer data)
+{
+  ClGuardian *g = data;
+  g_free (g->name);
+  g_free (g->relationship);
+  g_free (g->language);
+  g_free (g->phone);
+  g_free (g->email);
+  g_free (g->address);
+}
+
+static void
+event_clear (gpointer data)
+{
+  ClEvent *e = data;
+  g_free (e->reason);
+  g_free (e->note);
+}
+
+static void
+invitee_clear (gpointer data)
+{
+  ClInvitee *i = data;
+  g_free (i->name);
+  g_free (i->staff_id);
+}
+
+static void
+meeting_free (gpointer data)
+{
+  ClMeeting *m = data;
+  g_free (m->id);
+  g_free (m->location);
+  g_free (m->interpreter);
+  g_array_unref (m->invitees);
+  g_free (m);
+}
+
+ClStudent *
+cl_student_new (const char *id)
+{
+  ClStudent *self = g_new0 (ClStudent, 1);
+
+  self->id = g_strdup (id);
+  self->guardians = g_array_new (FALSE, TRUE, sizeof (ClGuardian));
+  g_array_set_clear_func (self->guardians, guardian_clear);
+  self->events = g_array_new (FALSE, TRUE, sizeof (ClEvent));
+  g_array_set_clear_func (self->events, event_clear);
+  self->meetings = g_ptr_array_new_with_free_func (meeting_free);
+  return self;
+}
+
+ClEvent *
+cl_student_add_event (ClStudent   *self,
+                      ClEventType  type,
+                      ClDate       date)
+{
+  ClEvent event = { 0 };
+
+  event.type = type;
+  event.date = date;
+  event.order = self->events->len;
+  event.kind = -1;
+  event.from = -1;
+  event.eligible = TRUE;
+  g_array_append_val (self->events, event);
+  return &g_array_index (self->events, ClEvent, self->events->len - 1);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const ClEvent *ea = a;
+  const ClEvent *eb = b;
+
+  if (ea->date != eb->date)
+    return ea->date < eb->date ? -1 : 1;
+  return (ea->order > eb->order) - (ea->order < eb->order);
+}
+
+void
+cl_student_sort_events (ClStudent *self)
+{
+  g_array_sort (self->events, compare_events);
+}
+
+void
+cl_student_add_guardian (ClStudent  *self,
+                         ClGuardian *guardian)
+{
+  g_array_append_vals (self->guardians, guardian, 1);
+}
+
+ClMeeting *
+cl_student_add_meeting (ClStudent     *self,
+                        const char    *id,
+                        ClMeetingKind  kind,
+                        ClDate         date)
+{
+  ClMeeting *m = g_new0 (ClMeeting, 1);
+
+  m->id = g_strdup (id);
+  m->kind = kind;
+  m->date = date;
+  m->start_minutes = -1;
+  m->invitees = g_array_new (FALSE, TRUE, sizeof (ClInvitee));
+  g_array_set_clear_func (m->invitees, invitee_clear);
+  g_ptr_array_add (self->meetings, m);
+  return m;
+}
+
+ClInvitee *
+cl_meeting_add_invitee (ClMeeting     *self,
+                        ClInviteeRole  role)
+{
+  ClInvitee invitee = { 0 };
+
+  invitee.role = role;
+  invitee.attending = TRUE;
+  g_array_append_val (self->invitees, invitee);
+  return &g_array_index (self->invitees, ClInvitee, self->invitees->len - 1);
+}
+
+char *
+cl_student_dup_display_name (const ClStudent *self)
+{
+  if (self->first_name && self->last_name)
+    return g_strdup_printf ("%s %s", self->first_name, self->last_name);
+  return g_strdup (self->last_name ? self->last_name : self->first_name ? self->first_name : self->id);
+}
+
+void
+cl_student_free (ClStudent *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_free (self->first_name);
+  g_free (self->last_name);
+  g_free (self->grade);
+  g_free (self->home_language);
+  g_free (self->eligibility_primary);
+  g_free (self->eligibility_secondary);
+  g_free (self->jurisdiction);
+  g_array_unref (self->guardians);
+  g_array_unref (self->events);
+  g_ptr_array_unref (self->meetings);
+  g_free (self);
+}

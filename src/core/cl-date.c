@@ -1,0 +1,167 @@
+/* cl-date.c — calendar dates as day numbers */
+#define G_LOG_DOMAIN "cl-date"
+
+#include "cl-date.h"
+
+#include <string.h>
+
+gboolean
+cl_date_parse_iso (const char *text,
+                   ClDate     *out_date)
+{
+  int y, m, d;
+
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
+
+  if (y < 1 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  *out_date = cl_date_from_ymd (y, m, d);
+  return TRUE;
+}
+
+ClDate
+cl_date_from_ymd (int year,
+                  int month,
+                  int day)
+{
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_dmy (day, month, year), CL_DATE_NONE);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+void
+cl_date_to_ymd (ClDate date,
+                int   *year,
+                int   *month,
+                int   *day)
+{
+  GDate gdate;
+
+  g_date_clear (&gdate, 1);
+  g_date_set_julian (&gdate, date);
+  if (year)
+    *year = g_date_get_year (&gdate);
+  if (month)
+    *month = g_date_get_month (&gdate);
+  if (day)
+    *day = g_date_get_day (&gdate);
+}
+
+void
+cl_date_format_iso (ClDate date,
+                    char   buf[11])
+{
+  int y, m, d;
+
+  if (date == CL_DATE_NONE)
+    {
+      buf[0] = '\0';
+      return;
+    }
+  cl_date_to_ymd (date, &y, &m, &d);
+  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+char *
+cl_date_to_iso (ClDate date)
+{
+  char buf[11];
+
+  if (date == CL_DATE_NONE)
+    return NULL;
+  cl_date_format_iso (date, buf);
+  return g_strdup (buf);
+}
+
+int
+cl_date_year (ClDate date)
+{
+  int y;
+  cl_date_to_ymd (date, &y, NULL, NULL);
+  return y;
+}
+
+int
+cl_date_month (ClDate date)
+{
+  int m;
+  cl_date_to_ymd (date, NULL, &m, NULL);
+  return m;
+}
+
+int
+cl_date_day (ClDate date)
+{
+  int d;
+  cl_date_to_ymd (date, NULL, NULL, &d);
+  return d;
+}
+
+GDateWeekday
+cl_date_weekday (ClDate date)
+{
+  /* Julian day 1 (0001-01-01) was a Monday. */
+  return (GDateWeekday) (((date - 1) % 7) + 1);
+}
+
+gboolean
+cl_date_is_weekday (ClDate date)
+{
+  return cl_date_weekday (date) <= G_DATE_FRIDAY;
+}
+
+/* Anniversaries keep month and day; a Feb 29 falls on Feb 28 in a common year. */
+ClDate
+cl_date_add_years (ClDate date,
+                   int    years)
+{
+  int y, m, d;
+
+  cl_date_to_ymd (date, &y, &m, &d);
+  y += years;
+  if (m == 2 && d == 29 && !g_date_is_leap_year (y))
+    d = 28;
+  return cl_date_from_ymd (y, m, d);
+}
+
+ClDate
+cl_date_today (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_time_t (&date, time (NULL));
+  return g_date_get_julian (&date);
+}
+
+int
+cl_date_age_on (ClDate birth,
+                ClDate on)
+{
+  int by, bm, bd, y, m, d, age;
+
+  cl_date_to_ymd (birth, &by, &bm, &bd);
+  cl_date_to_ymd (on, &y, &m, &d);
+  age = y - by;
+  if (m < bm || (m == bm && d < bd))
+    age--;
+  /* A Feb 29 birthday is celebrated on Feb 28 in common years (anniversary rule). */
+  if (bm == 2 && bd == 29 && !g_date_is_leap_year (y) && m == 2 && d == 28)
+    age++;
+  return age;
+}

@@ -1,0 +1,2 @@
+/* cl-deadline-engine.c — being written */
+#include "cl-deadline-engine.h"

@@ -1,0 +1,33 @@
+/* cl-deadline-engine.h — (caseload, today) -> obligations */
+#pragma once
+
+#include "cl-obligation.h"
+
+G_BEGIN_DECLS
+
+#define CL_ENGINE_ERROR (cl_engine_error_quark ())
+
+typedef enum {
+  CL_ENGINE_ERROR_NO_PACK,
+  CL_ENGINE_ERROR_NO_CALENDAR,
+} ClEngineError;
+
+GQuark cl_engine_error_quark (void);
+
+#define CL_TYPE_DEADLINE_ENGINE (cl_deadline_engine_get_type ())
+G_DECLARE_FINAL_TYPE (ClDeadlineEngine, cl_deadline_engine, CL, DEADLINE_ENGINE, GObject)
+
+ClDeadlineEngine *cl_deadline_engine_new             (ClRulePackSet     *packs);
+/* Every obligation of every student, sorted with cl_obligation_compare(). The array owns them;
+ * they borrow from @caseload, which must outlive it. */
+GPtrArray        *cl_deadline_engine_compute         (ClDeadlineEngine  *self,
+                                                      ClCaseload        *caseload,
+                                                      ClDate             today,
+                                                      GError           **error);
+GPtrArray        *cl_deadline_engine_compute_student (ClDeadlineEngine  *self,
+                                                      ClCaseload        *caseload,
+                                                      ClStudent         *student,
+                                                      ClDate             today,
+                                                      GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* cl-obligation-format.c — being written */
+#include "cl-deadline-engine.h"

@@ -1,0 +1,2 @@
+/* cl-obligation.c — being written */
+#include "cl-deadline-engine.h"

@@ -1,0 +1,2 @@
+/* cl-rule-pack.c — being written */
+#include "cl-deadline-engine.h"

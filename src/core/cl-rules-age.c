@@ -1,0 +1,2 @@
+/* cl-rules-age.c — being written */
+#include "cl-deadline-engine.h"

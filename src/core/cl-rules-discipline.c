@@ -1,0 +1,2 @@
+/* cl-rules-discipline.c — being written */
+#include "cl-deadline-engine.h"

@@ -1,0 +1,2 @@
+/* cl-rules-meetings.c — being written */
+#include "cl-deadline-engine.h"

@@ -1,0 +1,2 @@
+/* cl-rules-requests.c — being written */
+#include "cl-deadline-engine.h"

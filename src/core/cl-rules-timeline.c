@@ -1,0 +1,2 @@
+/* cl-rules-timeline.c — being written */
+#include "cl-deadline-engine.h"

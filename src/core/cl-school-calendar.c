@@ -1,0 +1,2 @@
+/* cl-school-calendar.c — being written */
+#include "cl-deadline-engine.h"
