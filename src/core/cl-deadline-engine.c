@@ -1,2 +1,496 @@
-/* cl-deadline-engine.c — being written */
-#include "cl-deadline-engine.h"
+/* cl-deadline-engine.c — (caseload, today) -> obligations */
+#define G_LOG_DOMAIN "cl-deadline-engine"
+
+#include "cl-deadline-engine-private.h"
+
+G_DEFINE_QUARK (cl-engine-error-quark, cl_engine_error)
+
+typedef struct {
+  const ClRule *rule;
+  ClRuleFunc    func;
+} Binding;
+
+struct _ClDeadlineEngine
+{
+  GObject        parent_instance;
+  ClRulePackSet *packs;
+  GHashTable    *algorithms;  /* rule id -> ClRuleFunc */
+  GHashTable    *bindings;    /* pack id -> GArray of Binding: the pack's rules, ready to run */
+};
+
+G_DEFINE_FINAL_TYPE (ClDeadlineEngine, cl_deadline_engine, G_TYPE_OBJECT)
+
+static void
+cl_deadline_engine_finalize (GObject *object)
+{
+  ClDeadlineEngine *self = CL_DEADLINE_ENGINE (object);
+
+  g_clear_object (&self->packs);
+  g_clear_pointer (&self->algorithms, g_hash_table_unref);
+  g_clear_pointer (&self->bindings, g_hash_table_unref);
+  G_OBJECT_CLASS (cl_deadline_engine_parent_class)->finalize (object);
+}
+
+static void
+cl_deadline_engine_class_init (ClDeadlineEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_deadline_engine_finalize;
+}
+
+static void
+cl_deadline_engine_init (ClDeadlineEngine *self)
+{
+  const ClRuleAlgorithm *tables[] = {
+    _cl_rules_timeline, _cl_rules_age, _cl_rules_discipline, _cl_rules_meetings, _cl_rules_requests,
+  };
+
+  self->algorithms = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const ClRuleAlgorithm *a = tables[t]; a->id != NULL; a++)
+      g_hash_table_insert (self->algorithms, (gpointer) a->id, a->func);
+  self->bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_array_unref);
+}
+
+ClDeadlineEngine *
+cl_deadline_engine_new (ClRulePackSet *packs)
+{
+  ClDeadlineEngine *self;
+
+  g_return_val_if_fail (CL_IS_RULE_PACK_SET (packs), NULL);
+
+  self = g_object_new (CL_TYPE_DEADLINE_ENGINE, NULL);
+  self->packs = g_object_ref (packs);
+  return self;
+}
+
+static GArray *
+bindings_for (ClDeadlineEngine  *self,
+              const char        *pack_id,
+              GError           **error)
+{
+  GArray *bindings = g_hash_table_lookup (self->bindings, pack_id);
+  const ClRulePack *pack;
+  GPtrArray *rules;
+
+  if (bindings != NULL)
+    return bindings;
+
+  pack = cl_rule_pack_set_lookup (self->packs, pack_id, error);
+  if (pack == NULL)
+    return NULL;
+
+  bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
+  rules = cl_rule_pack_get_rules (pack);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const ClRule *rule = g_ptr_array_index (rules, i);
+      Binding b = { rule, g_hash_table_lookup (self->algorithms, rule->id) };
+
+      /* A district pack may carry rules a newer Caseload knows; this one skips them. */
+      if (b.func == NULL)
+        {
+          g_debug ("Rule pack %s: no algorithm for rule %s", pack_id, rule->id);
+          continue;
+        }
+      g_array_append_val (bindings, b);
+    }
+  g_hash_table_insert (self->bindings, g_strdup (pack_id), bindings);
+  return bindings;
+}
+
+static gboolean
+is_meeting_kind (const ClEvent *e,
+                 int            kind)
+{
+  return e->type == CL_EVENT_IEP_MEETING && e->kind == kind;
+}
+
+/* rules.md §3, "Having an IEP". */
+static GArray *
+compute_iep_spans (const ClStudent *student)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (ClIepSpan));
+  gboolean has = FALSE, history_started = FALSE;
+  ClIepSpan span = { 0, G_MAXUINT32 };
+
+  for (guint i = 0; i < student->events->len; i++)
+    {
+      const ClEvent *e = &g_array_index (student->events, ClEvent, i);
+      gboolean start = FALSE, stop = FALSE;
+
+      if (is_meeting_kind (e, CL_MEETING_INITIAL))
+        {
+          start = e->eligible;
+          stop = !e->eligible;
+        }
+      else if (is_meeting_kind (e, CL_MEETING_TRIENNIAL) && !e->eligible)
+        stop = TRUE;
+      else if (is_meeting_kind (e, CL_MEETING_ANNUAL) || is_meeting_kind (e, CL_MEETING_TRIENNIAL))
+        start = !history_started;
+      else if (e->type == CL_EVENT_TRANSFER_IN && e->has_iep)
+        start = TRUE;
+      else if (e->type == CL_EVENT_EXIT)
+        stop = TRUE;
+      else
+        continue;
+
+      history_started = TRUE;
+      if (start && !has)
+        {
+          has = TRUE;
+          span.start = e->date;
+          span.end = G_MAXUINT32;
+        }
+      else if (stop && has)
+        {
+          has = FALSE;
+          span.end = e->date;
+          g_array_append_val (spans, span);
+        }
+    }
+  if (has)
+    g_array_append_val (spans, span);
+  return spans;
+}
+
+static gboolean
+ensure_calendar (ClStudent  *student,
+                 GError    **error)
+{
+  ClSchool *school = student->school;
+
+  if (school == NULL || school->calendars->len == 0)
+    {
+      g_set_error (error, CL_ENGINE_ERROR, CL_ENGINE_ERROR_NO_CALENDAR,
+                   "student %s: school %s has no calendar", student->id,
+                   school ? school->id : "(none)");
+      return FALSE;
+    }
+  if (school->table == NULL)
+    school->table = cl_school_calendar_new (school);
+  return TRUE;
+}
+
+static gboolean
+compute_student (ClDeadlineEngine  *self,
+                 ClCaseload        *caseload,
+                 ClStudent         *student,
+                 ClDate             today,
+                 GPtrArray         *out,
+                 GError           **error)
+{
+  const char *pack_id = student->jurisdiction ? student->jurisdiction
+                                              : cl_caseload_get_jurisdiction (caseload);
+  ClRuleContext ctx = { 0 };
+  GArray *bindings;
+
+  bindings = bindings_for (self, pack_id, error);
+  if (bindings == NULL)
+    {
+      g_prefix_error (error, "student %s: ", student->id);
+      return FALSE;
+    }
+  if (!ensure_calendar (student, error))
+    return FALSE;
+
+  ctx.student = student;
+  ctx.calendar = student->school->table;
+  ctx.today = today;
+  ctx.iep_spans = compute_iep_spans (student);
+  ctx.out = out;
+
+  for (guint i = 0; i < bindings->len; i++)
+    {
+      const Binding *b = &g_array_index (bindings, Binding, i);
+      b->func (&ctx, b->rule);
+    }
+
+  g_array_unref (ctx.iep_spans);
+  return TRUE;
+}
+
+GPtrArray *
+cl_deadline_engine_compute_student (ClDeadlineEngine  *self,
+                                    ClCaseload        *caseload,
+                                    ClStudent         *student,
+                                    ClDate             today,
+                                    GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_obligation_free);
+
+  g_return_val_if_fail (CL_IS_DEADLINE_ENGINE (self), NULL);
+  g_return_val_if_fail (CL_IS_CASELOAD (caseload), NULL);
+  g_return_val_if_fail (student != NULL, NULL);
+
+  if (!compute_student (self, caseload, student, today, out, error))
+    return NULL;
+  g_ptr_array_sort (out, cl_obligation_compare);
+  return g_steal_pointer (&out);
+}
+
+GPtrArray *
+cl_deadline_engine_compute (ClDeadlineEngine  *self,
+                            ClCaseload        *caseload,
+                            ClDate             today,
+                            GError           **error)
+{
+  g_autoptr(GPtrArray) out = NULL;
+  GPtrArray *students;
+
+  g_return_val_if_fail (CL_IS_DEADLINE_ENGINE (self), NULL);
+  g_return_val_if_fail (CL_IS_CASELOAD (caseload), NULL);
+
+  students = cl_caseload_get_students (caseload);
+  out = g_ptr_array_new_full (students->len * 16, (GDestroyNotify) cl_obligation_free);
+  for (guint i = 0; i < students->len; i++)
+    if (!compute_student (self, caseload, g_ptr_array_index (students, i), today, out, error))
+      return NULL;
+  g_ptr_array_sort (out, cl_obligation_compare);
+  return g_steal_pointer (&out);
+}
+
+/* ---- what the rule algorithms share ---- */
+
+gboolean
+_cl_rule_has_iep_on (ClRuleContext *ctx,
+                     ClDate         day)
+{
+  for (guint i = 0; i < ctx->iep_spans->len; i++)
+    {
+      const ClIepSpan *s = &g_array_index (ctx->iep_spans, ClIepSpan, i);
+      if (s->start <= day && day < s->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+_cl_rule_has_iep_from (ClRuleContext *ctx,
+                       ClDate         day)
+{
+  for (guint i = 0; i < ctx->iep_spans->len; i++)
+    {
+      const ClIepSpan *s = &g_array_index (ctx->iep_spans, ClIepSpan, i);
+      if (day < s->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+ClObligation *
+_cl_rule_emit (ClRuleContext *ctx,
+               const ClRule  *rule,
+               ClEmitFlags    flags,
+               ClDate         due,
+               ClDate         met_on,
+               ClDate         from,
+               const char    *from_event,
+               char          *counted)
+{
+  ClObligation *ob;
+
+  if ((flags & CL_EMIT_REQUIRES_IEP) &&
+      !_cl_rule_has_iep_on (ctx, due) &&
+      !(met_on != CL_DATE_NONE && met_on <= due))
+    {
+      g_free (counted);
+      return NULL;
+    }
+
+  ob = g_new0 (ClObligation, 1);
+  ob->student = ctx->student;
+  ob->rule = rule;
+  ob->citation = rule->citation;
+  ob->due = due;
+  ob->met_on = met_on;
+  ob->from = from;
+  ob->from_event = from_event;
+  ob->role = -1;
+  ob->counted = counted;
+
+  if (flags & CL_EMIT_NEVER_MET)
+    {
+      ob->met_on = CL_DATE_NONE;
+      ob->status = due <= ctx->today ? CL_STATUS_OVERDUE : CL_STATUS_UPCOMING;
+      ob->severity = CL_SEVERITY_CRITICAL;
+    }
+  else
+    {
+      if (met_on != CL_DATE_NONE)
+        ob->status = met_on <= due ? CL_STATUS_MET : CL_STATUS_MET_LATE;
+      else if (due < ctx->today)
+        ob->status = CL_STATUS_OVERDUE;
+      else if (due <= ctx->today + (guint) MAX (rule->warning_days, 0))
+        ob->status = CL_STATUS_DUE_SOON;
+      else
+        ob->status = CL_STATUS_UPCOMING;
+
+      switch (ob->status)
+        {
+        case CL_STATUS_OVERDUE:
+          ob->severity = CL_SEVERITY_CRITICAL;
+          break;
+        case CL_STATUS_DUE_SOON:
+        case CL_STATUS_MET_LATE:
+          ob->severity = CL_SEVERITY_WARNING;
+          break;
+        case CL_STATUS_MET:
+        case CL_STATUS_UPCOMING:
+        case CL_N_STATUSES:
+        default:
+          ob->severity = CL_SEVERITY_INFO;
+          break;
+        }
+    }
+
+  g_ptr_array_add (ctx->out, ob);
+  return ob;
+}
+
+gboolean
+_cl_event_is_type (const ClEvent *event,
+                   gconstpointer  data)
+{
+  return event->type == (ClEventType) GPOINTER_TO_INT (data);
+}
+
+const ClEvent *
+_cl_rule_first_event (ClRuleContext *ctx,
+                      ClDate         from,
+                      const ClEvent *except,
+                      ClEventMatch   match,
+                      gconstpointer  data)
+{
+  GArray *events = ctx->student->events;
+  guint lo = 0, hi = events->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (events, ClEvent, mid).date < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < events->len; i++)
+    {
+      const ClEvent *e = &g_array_index (events, ClEvent, i);
+      if (e != except && match (e, data))
+        return e;
+    }
+  return NULL;
+}
+
+gboolean
+_cl_event_is_meeting_of (const ClEvent *event,
+                         gconstpointer  data)
+{
+  guint kinds = GPOINTER_TO_UINT (data);
+  return event->type == CL_EVENT_IEP_MEETING && event->kind >= 0 && (kinds & (1u << event->kind));
+}
+
+void
+_cl_rule_mark_estimated (ClRuleContext *ctx,
+                         ClObligation  *ob,
+                         gboolean       estimated)
+{
+  if (ob != NULL && estimated)
+    {
+      ob->estimated = TRUE;
+      g_free (ob->note);
+      ob->note = _cl_rule_estimate_note (ctx);
+    }
+}
+
+ClObligation *
+_cl_rule_emit_for_event (ClRuleContext *ctx,
+                         const ClRule  *rule,
+                         ClEmitFlags    flags,
+                         const ClEvent *trigger,
+                         ClCountKind    kind,
+                         guint          n,
+                         ClEventMatch   complete,
+                         gconstpointer  complete_data)
+{
+  gboolean estimated = FALSE;
+  char *counted = NULL;
+  ClDate due = _cl_rule_count (ctx, kind, trigger->date, n, &estimated, &counted);
+  const ClEvent *done = _cl_rule_first_event (ctx, trigger->date, trigger, complete, complete_data);
+  ClObligation *ob = _cl_rule_emit (ctx, rule, flags, due, done ? done->date : CL_DATE_NONE,
+                                    trigger->date, cl_event_type_names[trigger->type], counted);
+
+  _cl_rule_mark_estimated (ctx, ob, estimated);
+  return ob;
+}
+
+static void
+append_skipped (GString    *text,
+                guint       days,
+                const char *label,
+                gboolean    first)
+{
+  g_string_append (text, first ? ", not counting " : " and ");
+  if (label == NULL)
+    g_string_append_printf (text, "%u days between school years", days);
+  else
+    g_string_append_printf (text, "%u days of %s", days, label);
+}
+
+ClDate
+_cl_rule_count (ClRuleContext *ctx,
+                ClCountKind    kind,
+                ClDate         from,
+                guint          n,
+                gboolean      *estimated,
+                char         **counted)
+{
+  ClDate due = cl_school_calendar_count (ctx->calendar, kind, from, n, estimated);
+
+  if (counted == NULL)
+    return due;
+
+  switch (kind)
+    {
+    case CL_COUNT_CALENDAR:
+      *counted = g_strdup_printf ("%u calendar days", n);
+      break;
+    case CL_COUNT_SCHOOL:
+      *counted = g_strdup_printf ("%u school days", n);
+      break;
+    case CL_COUNT_BUSINESS:
+      *counted = g_strdup_printf ("%u business days", n);
+      break;
+    case CL_COUNT_CA_PAUSE:
+      {
+        g_autoptr(GArray) runs = cl_school_calendar_skipped (ctx->calendar, from, due);
+        GString *text = g_string_new (NULL);
+
+        g_string_append_printf (text, "%u days", n);
+        for (guint i = 0; i < runs->len; i++)
+          {
+            const ClSkippedRun *r = &g_array_index (runs, ClSkippedRun, i);
+            append_skipped (text, r->to - r->from + 1, r->label, i == 0);
+          }
+        *counted = g_string_free (text, FALSE);
+      }
+      break;
+    case CL_N_COUNT_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  return due;
+}
+
+char *
+_cl_rule_estimate_note (ClRuleContext *ctx)
+{
+  const ClSchool *school = ctx->student->school;
+  const ClCalendarYear *last = g_ptr_array_index (school->calendars, school->calendars->len - 1);
+  char buf[11];
+
+  cl_date_format_iso (last->last_day, buf);
+  return g_strdup_printf ("Estimated: the count runs outside the known school calendars of %s "
+                          "(the last known one ends %s); the missing school years are projected "
+                          "from the nearest known one.", school->name ? school->name : school->id, buf);
+}

@@ -33,6 +33,7 @@ extern const char * const cl_severity_names[CL_N_SEVERITIES];
 typedef struct {
   const ClStudent  *student;       /* borrowed from the caseload */
   const ClRule     *rule;          /* borrowed from the rule pack */
+  const char       *citation;      /* the rule's, or a narrower one (per complaint kind) */
   ClDate            due;
   ClDate            met_on;        /* CL_DATE_NONE when not completed */
   ClObligationStatus status;

@@ -1,2 +1,450 @@
-/* cl-rule-pack.c — being written */
-#include "cl-deadline-engine.h"
+/* cl-rule-pack.c — jurisdiction rule packs, loaded from data */
+#define G_LOG_DOMAIN "cl-rule-pack"
+
+#include <string.h>
+
+#include "cl-rule-pack.h"
+
+#define RULES_RESOURCE_PATH "/io/github/caseload/Caseload/rules"
+#define DEFAULT_WARNING_DAYS 14
+#define MAX_EXTENDS_DEPTH 16
+
+G_DEFINE_QUARK (cl-rule-pack-error-quark, cl_rule_pack_error)
+
+struct _ClRulePack
+{
+  char       *id;
+  char       *name;
+  GHashTable *rules;        /* id -> ClRule* */
+  GPtrArray  *ordered;      /* of ClRule*, by id */
+};
+
+struct _ClRulePackSet
+{
+  GObject     parent_instance;
+  GHashTable *sources;      /* pack id -> JsonObject* as loaded */
+  GHashTable *origins;      /* pack id -> where it came from, for errors */
+  GHashTable *resolved;     /* pack id -> ClRulePack* */
+};
+
+G_DEFINE_FINAL_TYPE (ClRulePackSet, cl_rule_pack_set, G_TYPE_OBJECT)
+
+static void
+rule_free (ClRule *rule)
+{
+  g_free (rule->id);
+  g_free (rule->sentence);
+  g_free (rule->citation);
+  g_free (rule->source);
+  g_clear_pointer (&rule->params, json_object_unref);
+  g_free (rule);
+}
+
+static void
+rule_pack_free (ClRulePack *pack)
+{
+  g_free (pack->id);
+  g_free (pack->name);
+  g_hash_table_unref (pack->rules);
+  g_ptr_array_unref (pack->ordered);
+  g_free (pack);
+}
+
+static void
+cl_rule_pack_set_finalize (GObject *object)
+{
+  ClRulePackSet *self = CL_RULE_PACK_SET (object);
+
+  g_hash_table_unref (self->resolved);
+  g_hash_table_unref (self->sources);
+  g_hash_table_unref (self->origins);
+  G_OBJECT_CLASS (cl_rule_pack_set_parent_class)->finalize (object);
+}
+
+static void
+cl_rule_pack_set_class_init (ClRulePackSetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_rule_pack_set_finalize;
+}
+
+static void
+cl_rule_pack_set_init (ClRulePackSet *self)
+{
+  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) json_object_unref);
+  self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) rule_pack_free);
+}
+
+gboolean
+cl_rule_pack_set_add_data (ClRulePackSet  *self,
+                           const char     *data,
+                           gssize          length,
+                           const char     *origin,
+                           GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *rules;
+  const char *id;
+
+  g_return_val_if_fail (CL_IS_RULE_PACK_SET (self), FALSE);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                   "%s: %s", origin, local_error->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                   "%s: a rule pack is a JSON object", origin);
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  id = json_object_get_string_member_with_default (object, "id", NULL);
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                   "%s: id: missing pack id", origin);
+      return FALSE;
+    }
+  rules = json_object_get_member (object, "rules");
+  if (rules == NULL || !JSON_NODE_HOLDS_OBJECT (rules))
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                   "%s: rules: expected an object of rules", origin);
+      return FALSE;
+    }
+  if (json_object_has_member (object, "extends") &&
+      json_object_get_string_member_with_default (object, "extends", NULL) == NULL)
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                   "%s: extends: expected the id of a pack", origin);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->sources, g_strdup (id), json_object_ref (object));
+  g_hash_table_insert (self->origins, g_strdup (id), g_strdup (origin));
+  /* A new or replaced pack changes what every pack extending it resolves to. */
+  g_hash_table_remove_all (self->resolved);
+  return TRUE;
+}
+
+ClRulePackSet *
+cl_rule_pack_set_new_builtin (GError **error)
+{
+  static const char * const builtin[] = { "us.json", "ca.json", "ut.json" };
+  g_autoptr(ClRulePackSet) self = g_object_new (CL_TYPE_RULE_PACK_SET, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s", RULES_RESOURCE_PATH, builtin[i]);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      gsize size;
+      const char *data;
+
+      if (bytes == NULL)
+        return NULL;
+      data = g_bytes_get_data (bytes, &size);
+      if (!cl_rule_pack_set_add_data (self, data, size, builtin[i], error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+gboolean
+cl_rule_pack_set_add_dir (ClRulePackSet  *self,
+                          const char     *dir,
+                          GError        **error)
+{
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_return_val_if_fail (CL_IS_RULE_PACK_SET (self), FALSE);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  gdir = g_dir_open (dir, 0, error);
+  if (gdir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  /* A stable order, so that two files with the same id resolve the same way every time. */
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (path, &contents, &length, error))
+        return FALSE;
+      if (!cl_rule_pack_set_add_data (self, contents, length, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Members of @over replace those of @base; objects merge member by member. */
+static JsonObject *
+merge_objects (JsonObject *base,
+               JsonObject *over)
+{
+  JsonObject *result = json_object_new ();
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  if (base != NULL)
+    {
+      json_object_iter_init (&iter, base);
+      while (json_object_iter_next (&iter, &member, &node))
+        json_object_set_member (result, member, json_node_copy (node));
+    }
+  json_object_iter_init (&iter, over);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      JsonNode *old = json_object_get_member (result, member);
+
+      if (old != NULL && JSON_NODE_HOLDS_OBJECT (old) && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *merged = merge_objects (json_node_get_object (old), json_node_get_object (node));
+          json_object_set_object_member (result, member, merged);
+        }
+      else
+        json_object_set_member (result, member, json_node_copy (node));
+    }
+  return result;
+}
+
+static int
+compare_rules (gconstpointer a,
+               gconstpointer b)
+{
+  const ClRule *ra = *(ClRule * const *) a;
+  const ClRule *rb = *(ClRule * const *) b;
+  return strcmp (ra->id, rb->id);
+}
+
+/* The merged rule objects of @id and its ancestors: id -> JsonObject*. */
+static GHashTable *
+collect_rules (ClRulePackSet  *self,
+               const char     *id,
+               guint           depth,
+               GError        **error)
+{
+  JsonObject *source = g_hash_table_lookup (self->sources, id);
+  const char *parent_id;
+  g_autoptr(GHashTable) rules = NULL;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  if (source == NULL)
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_UNKNOWN_PACK,
+                   "unknown rule pack “%s”", id);
+      return NULL;
+    }
+  if (depth > MAX_EXTENDS_DEPTH)
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_CYCLE,
+                   "rule pack “%s” extends itself", id);
+      return NULL;
+    }
+
+  parent_id = json_object_get_string_member_with_default (source, "extends", NULL);
+  if (parent_id != NULL)
+    {
+      rules = collect_rules (self, parent_id, depth + 1, error);
+      if (rules == NULL)
+        return NULL;
+    }
+  else
+    rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) json_object_unref);
+
+  json_object_iter_init (&iter, json_object_get_object_member (source, "rules"));
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      JsonObject *merged;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                       "%s: rules.%s: expected an object",
+                       (const char *) g_hash_table_lookup (self->origins, id), member);
+          return NULL;
+        }
+      merged = merge_objects (g_hash_table_lookup (rules, member), json_node_get_object (node));
+      if (json_object_get_boolean_member_with_default (merged, "disabled", FALSE))
+        {
+          g_hash_table_remove (rules, member);
+          json_object_unref (merged);
+        }
+      else
+        g_hash_table_insert (rules, g_strdup (member), merged);
+    }
+  return g_steal_pointer (&rules);
+}
+
+static ClRulePack *
+resolve (ClRulePackSet  *self,
+         const char     *id,
+         GError        **error)
+{
+  g_autoptr(GHashTable) rules = collect_rules (self, id, 0, error);
+  JsonObject *source;
+  ClRulePack *pack;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (rules == NULL)
+    return NULL;
+
+  source = g_hash_table_lookup (self->sources, id);
+  pack = g_new0 (ClRulePack, 1);
+  pack->id = g_strdup (id);
+  pack->name = g_strdup (json_object_get_string_member_with_default (source, "name", id));
+  pack->rules = g_hash_table_new (g_str_hash, g_str_equal);
+  pack->ordered = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
+
+  g_hash_table_iter_init (&iter, rules);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonObject *params = value;
+      ClRule *rule = g_new0 (ClRule, 1);
+
+      rule->id = g_strdup (key);
+      rule->params = json_object_ref (params);
+      rule->sentence = g_strdup (json_object_get_string_member_with_default (params, "sentence", ""));
+      rule->citation = g_strdup (json_object_get_string_member_with_default (params, "citation", ""));
+      rule->source = g_strdup (json_object_get_string_member_with_default (params, "source", ""));
+      rule->warning_days = (int) json_object_get_int_member_with_default (params, "warning_days",
+                                                                          DEFAULT_WARNING_DAYS);
+      g_ptr_array_add (pack->ordered, rule);
+      g_hash_table_insert (pack->rules, rule->id, rule);
+    }
+  g_ptr_array_sort (pack->ordered, compare_rules);
+  return pack;
+}
+
+const ClRulePack *
+cl_rule_pack_set_lookup (ClRulePackSet  *self,
+                         const char     *id,
+                         GError        **error)
+{
+  ClRulePack *pack;
+
+  g_return_val_if_fail (CL_IS_RULE_PACK_SET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  pack = g_hash_table_lookup (self->resolved, id);
+  if (pack != NULL)
+    return pack;
+  pack = resolve (self, id, error);
+  if (pack != NULL)
+    g_hash_table_insert (self->resolved, g_strdup (id), pack);
+  return pack;
+}
+
+GStrv
+cl_rule_pack_set_list_ids (ClRulePackSet *self)
+{
+  g_autofree const char **keys = NULL;
+  GStrv ids;
+  guint n;
+
+  g_return_val_if_fail (CL_IS_RULE_PACK_SET (self), NULL);
+  keys = (const char **) g_hash_table_get_keys_as_array (self->sources, &n);
+  ids = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (keys[i]);
+  qsort (ids, n, sizeof (char *), (int (*) (const void *, const void *)) g_strcmp0);
+  return ids;
+}
+
+const char *
+cl_rule_pack_get_id (const ClRulePack *pack)
+{
+  return pack->id;
+}
+
+const char *
+cl_rule_pack_get_name (const ClRulePack *pack)
+{
+  return pack->name;
+}
+
+const ClRule *
+cl_rule_pack_lookup (const ClRulePack *pack,
+                     const char       *rule_id)
+{
+  return g_hash_table_lookup (pack->rules, rule_id);
+}
+
+GPtrArray *
+cl_rule_pack_get_rules (const ClRulePack *pack)
+{
+  return pack->ordered;
+}
+
+int
+cl_rule_get_int (const ClRule *rule,
+                 const char   *member,
+                 int           fallback)
+{
+  JsonNode *node = json_object_get_member (rule->params, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return (int) json_node_get_int (node);
+}
+
+gboolean
+cl_rule_get_bool (const ClRule *rule,
+                  const char   *member,
+                  gboolean      fallback)
+{
+  return json_object_get_boolean_member_with_default (rule->params, member, fallback);
+}
+
+const char *
+cl_rule_get_string (const ClRule *rule,
+                    const char   *member,
+                    const char   *fallback)
+{
+  return json_object_get_string_member_with_default (rule->params, member, fallback);
+}
+
+ClCountKind
+cl_rule_get_count_kind (const ClRule *rule,
+                        const char   *member,
+                        ClCountKind   fallback)
+{
+  const char *name = cl_rule_get_string (rule, member, NULL);
+
+  for (guint k = 0; name != NULL && k < CL_N_COUNT_KINDS; k++)
+    if (g_str_equal (name, cl_count_kind_names[k]))
+      return (ClCountKind) k;
+  return fallback;
+}
+
+JsonObject *
+cl_rule_get_object (const ClRule *rule,
+                    const char   *member)
+{
+  JsonNode *node = json_object_get_member (rule->params, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_node_get_object (node);
+}

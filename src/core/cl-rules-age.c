@@ -1,2 +1,245 @@
-/* cl-rules-age.c — being written */
-#include "cl-deadline-engine.h"
+/* cl-rules-age.c — what a birthday makes due
+ *
+ * transition_plan_due (16), age_of_majority_notice_due (17), rights_transfer_notice_due (18),
+ * eligibility_ends (22), and Early Start's transition_conference_due and preschool_iep_due (3).
+ * Birthdays follow the anniversary rule: Feb 29 becomes Feb 28 in a common year (rules.md §2).
+ */
+#define G_LOG_DOMAIN "cl-rules-age"
+
+#include <stdio.h>
+
+#include "cl-deadline-engine-private.h"
+
+static gboolean
+writes_yearly_iep (const ClEvent *e)
+{
+  if (e->type != CL_EVENT_IEP_MEETING)
+    return FALSE;
+  return e->kind == CL_MEETING_ANNUAL ||
+         ((e->kind == CL_MEETING_INITIAL || e->kind == CL_MEETING_TRIENNIAL) && e->eligible);
+}
+
+static gboolean
+has_flag (const ClEvent *e,
+          gconstpointer  data)
+{
+  if (e->type != CL_EVENT_IEP_MEETING)
+    return FALSE;
+  return GPOINTER_TO_INT (data) ? e->age_of_majority_informed : e->transition_plan;
+}
+
+static const ClEvent *
+first_event_any_date (ClRuleContext *ctx,
+                      ClEventMatch   match,
+                      gconstpointer  data)
+{
+  return _cl_rule_first_event (ctx, 0, NULL, match, data);
+}
+
+/* transition_plan_due and age_of_majority_notice_due: the IEP in effect on the birthday B must
+ * hold the item. If the IEP written at the last yearly meeting M before B is still in effect on
+ * B (M + 1 year > B), it must be amended by B; otherwise the meeting due at M + 1 year writes the
+ * IEP in effect on B. With no meeting before B, the first one on or after B. */
+static void
+item_in_iep_at_age (ClRuleContext *ctx,
+                    const ClRule  *rule,
+                    int            default_age,
+                    gboolean       age_of_majority)
+{
+  const ClStudent *student = ctx->student;
+  int age = cl_rule_get_int (rule, "age", default_age);
+  ClDate birthday, due;
+  const ClEvent *last_before = NULL, *first_after = NULL, *done;
+  char bday[11], mdate[11];
+  char *counted;
+
+  if (age_of_majority && student->conservatorship &&
+      cl_rule_get_bool (rule, "skip_when_conservatorship", TRUE))
+    return;
+
+  birthday = cl_date_add_years (student->birth_date, age);
+  if (!_cl_rule_has_iep_from (ctx, birthday))
+    return;
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      if (!writes_yearly_iep (e))
+        continue;
+      if (e->date < birthday)
+        last_before = e;
+      else if (first_after == NULL)
+        first_after = e;
+    }
+
+  cl_date_format_iso (birthday, bday);
+  if (last_before != NULL)
+    {
+      ClDate next_review = cl_date_add_years (last_before->date, 1);
+
+      cl_date_format_iso (last_before->date, mdate);
+      if (next_review > birthday)
+        {
+          due = birthday;
+          counted = g_strdup_printf ("the IEP written at the %s meeting of %s is still in effect on "
+                                     "birthday %d (%s): it must hold the item by then",
+                                     cl_meeting_kind_names[last_before->kind], mdate, age, bday);
+        }
+      else
+        {
+          due = next_review;
+          counted = g_strdup_printf ("the review due 1 year after the %s meeting of %s writes the "
+                                     "IEP in effect on birthday %d (%s)",
+                                     cl_meeting_kind_names[last_before->kind], mdate, age, bday);
+        }
+      done = first_event_any_date (ctx, has_flag, GINT_TO_POINTER (age_of_majority));
+      _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, due, done ? done->date : CL_DATE_NONE,
+                     last_before->date, "iep_meeting", counted);
+    }
+  else if (first_after != NULL)
+    {
+      cl_date_format_iso (first_after->date, mdate);
+      counted = g_strdup_printf ("no IEP meeting before birthday %d (%s): the first one after it "
+                                 "(%s) writes the IEP in effect", age, bday, mdate);
+      done = first_event_any_date (ctx, has_flag, GINT_TO_POINTER (age_of_majority));
+      _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, first_after->date,
+                     done ? done->date : CL_DATE_NONE, birthday, "birthday", counted);
+    }
+}
+
+static void
+transition_plan_due (ClRuleContext *ctx,
+                     const ClRule  *rule)
+{
+  item_in_iep_at_age (ctx, rule, 16, FALSE);
+}
+
+static void
+age_of_majority_notice_due (ClRuleContext *ctx,
+                            const ClRule  *rule)
+{
+  item_in_iep_at_age (ctx, rule, 17, TRUE);
+}
+
+static void
+rights_transfer_notice_due (ClRuleContext *ctx,
+                            const ClRule  *rule)
+{
+  const ClStudent *student = ctx->student;
+  int age = cl_rule_get_int (rule, "age", 18);
+  ClDate due = cl_date_add_years (student->birth_date, age);
+  const ClEvent *done;
+  const char *from_event = "birthday";
+  char buf[11];
+  char *counted;
+
+  if (student->conservatorship && cl_rule_get_bool (rule, "skip_when_conservatorship", TRUE))
+    return;
+
+  cl_date_format_iso (due, buf);
+  if (cl_rule_get_bool (rule, "emancipation_transfers_rights", FALSE) &&
+      student->emancipated_on != CL_DATE_NONE && student->emancipated_on < due)
+    {
+      due = student->emancipated_on;
+      from_event = "emancipation";
+      counted = g_strdup_printf ("married or emancipated before birthday %d (%s)", age, buf);
+    }
+  else
+    counted = g_strdup_printf ("birthday %d", age);
+
+  done = first_event_any_date (ctx, _cl_event_is_type,
+                               GINT_TO_POINTER (CL_EVENT_RIGHTS_TRANSFER_NOTICE));
+  _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, due, done ? done->date : CL_DATE_NONE, due,
+                 from_event, counted);
+}
+
+/* Eligibility ends at 22: either the day before the birthday (federal), or a date by the
+ * birthday's month, as "end_by_month": twelve "MM-DD" strings (California's fiscal-year rule). */
+static void
+eligibility_ends (ClRuleContext *ctx,
+                  const ClRule  *rule)
+{
+  const ClStudent *student = ctx->student;
+  int age = cl_rule_get_int (rule, "age", 22);
+  ClDate birthday = cl_date_add_years (student->birth_date, age);
+  JsonNode *by_month = json_object_get_member (rule->params, "end_by_month");
+  const ClEvent *done;
+  char buf[11];
+  char *counted;
+  ClDate due;
+
+  cl_date_format_iso (birthday, buf);
+  if (by_month != NULL && JSON_NODE_HOLDS_ARRAY (by_month) &&
+      json_array_get_length (json_node_get_array (by_month)) == 12)
+    {
+      int year = cl_date_year (birthday), month = cl_date_month (birthday);
+      const char *mmdd = json_array_get_string_element (json_node_get_array (by_month), month - 1);
+      int m = 0, d = 0;
+
+      if (mmdd == NULL || sscanf (mmdd, "%d-%d", &m, &d) != 2 || !g_date_valid_dmy (d, m, year))
+        {
+          g_warning ("Rule pack: eligibility_ends.end_by_month[%d] is not MM-DD", month - 1);
+          return;
+        }
+      due = cl_date_from_ymd (year, m, d);
+      counted = g_strdup_printf ("birthday %d on %s: eligible through %02d-%02d", age, buf, m, d);
+    }
+  else
+    {
+      due = birthday - 1;
+      counted = g_strdup_printf ("the day before birthday %d (%s)", age, buf);
+    }
+
+  /* Only an exit by the end of eligibility completes it. */
+  done = first_event_any_date (ctx, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_EXIT));
+  _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, due,
+                 done && done->date <= due ? done->date : CL_DATE_NONE, birthday, "birthday",
+                 counted);
+}
+
+static void
+early_start (ClRuleContext *ctx,
+             const ClRule  *rule,
+             int            default_days_before,
+             ClEventMatch   complete,
+             gconstpointer  complete_data)
+{
+  const ClStudent *student = ctx->student;
+  int age = cl_rule_get_int (rule, "age", 3);
+  int days_before = cl_rule_get_int (rule, "days_before", default_days_before);
+  ClDate birthday;
+  const ClEvent *done;
+
+  if (!student->part_c)
+    return;
+  birthday = cl_date_add_years (student->birth_date, age);
+  done = first_event_any_date (ctx, complete, complete_data);
+  _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, birthday - days_before,
+                 done ? done->date : CL_DATE_NONE, birthday, "birthday",
+                 days_before > 0 ? g_strdup_printf ("%d calendar days before birthday %d",
+                                                    days_before, age)
+                                 : g_strdup_printf ("birthday %d", age));
+}
+
+static void
+transition_conference_due (ClRuleContext *ctx,
+                           const ClRule  *rule)
+{
+  early_start (ctx, rule, 90, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_TRANSITION_CONFERENCE));
+}
+
+static void
+preschool_iep_due (ClRuleContext *ctx,
+                   const ClRule  *rule)
+{
+  early_start (ctx, rule, 0, _cl_event_is_meeting_of, CL_MEETING_MASK (CL_MEETING_INITIAL));
+}
+
+const ClRuleAlgorithm _cl_rules_age[] = {
+  { "transition_plan_due", transition_plan_due },
+  { "age_of_majority_notice_due", age_of_majority_notice_due },
+  { "rights_transfer_notice_due", rights_transfer_notice_due },
+  { "eligibility_ends", eligibility_ends },
+  { "transition_conference_due", transition_conference_due },
+  { "preschool_iep_due", preschool_iep_due },
+  { NULL, NULL },
+};

@@ -1,2 +1,175 @@
-/* cl-rules-discipline.c — being written */
-#include "cl-deadline-engine.h"
+/* cl-rules-discipline.c — removals and what they make due
+ *
+ * manifestation_determination_due, removal_services_required, suspension_limit_exceeded and
+ * iaes_ends (rules.md §4; HB chapter 9). Removal days are summed per school year: a removal
+ * belongs to the school year of its start date (between sessions: the coming one).
+ */
+#define G_LOG_DOMAIN "cl-rules-discipline"
+
+#include "cl-deadline-engine-private.h"
+
+static gboolean
+is_change_of_placement (const ClEvent *e,
+                        double         consecutive_limit)
+{
+  if (e->type == CL_EVENT_PLACEMENT_CHANGE_DECISION)
+    return TRUE;
+  return e->type == CL_EVENT_REMOVAL && e->kind != CL_REMOVAL_IN_SCHOOL_SUSPENSION &&
+         e->school_days > consecutive_limit;
+}
+
+static void
+manifestation_determination_due (ClRuleContext *ctx,
+                                 const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_SCHOOL);
+  guint days = cl_rule_get_int (rule, "days", 10);
+  double limit = cl_rule_get_int (rule, "consecutive_days_change_placement", 10);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      ClObligation *ob;
+
+      if (!is_change_of_placement (e, limit))
+        continue;
+      ob = _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                                    _cl_event_is_meeting_of,
+                                    CL_MEETING_MASK (CL_MEETING_MANIFESTATION));
+      if (ob != NULL && ob->note == NULL)
+        {
+          char buf[11];
+
+          cl_date_format_iso (e->date, buf);
+          ob->note = g_strdup_printf ("The parents must also be notified of the decision, with the "
+                                      "procedural safeguards notice, on the day it is made (%s).%s",
+                                      buf,
+                                      e->type == CL_EVENT_REMOVAL
+                                        ? " A removal of more than 10 consecutive school days is "
+                                          "itself a change of placement."
+                                        : "");
+        }
+    }
+}
+
+/* The first day of the school year @day belongs to: a key for per-year totals. */
+static ClDate
+school_year_of (ClRuleContext *ctx,
+                ClDate         day,
+                char         **label)
+{
+  ClSession session;
+
+  if (!cl_school_calendar_session (ctx->calendar, day, 0, &session))
+    return CL_DATE_NONE;
+  if (label)
+    *label = cl_session_dup_label (&session);
+  return session.first_day;
+}
+
+static gboolean
+counts_toward_removal_total (const ClEvent *e)
+{
+  return e->type == CL_EVENT_REMOVAL &&
+         (e->kind == CL_REMOVAL_SUSPENSION || e->kind == CL_REMOVAL_OTHER);
+}
+
+static void
+removal_services_required (ClRuleContext *ctx,
+                           const ClRule  *rule)
+{
+  double threshold = cl_rule_get_int (rule, "threshold_days", 10);
+  ClDate year = CL_DATE_NONE;
+  double total = 0;
+  gboolean triggered = FALSE;
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      g_autofree char *label = NULL;
+      const ClEvent *done;
+      ClDate this_year;
+
+      if (!counts_toward_removal_total (e))
+        continue;
+      this_year = school_year_of (ctx, e->date, &label);
+      if (this_year != year)
+        {
+          year = this_year;
+          total = 0;
+          triggered = FALSE;
+        }
+      total += e->school_days;
+      if (triggered || total <= threshold)
+        continue;
+
+      triggered = TRUE;
+      done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_type,
+                                   GINT_TO_POINTER (CL_EVENT_REMOVAL_SERVICES));
+      _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, e->date, done ? done->date : CL_DATE_NONE,
+                     e->date, "removal",
+                     g_strdup_printf ("this removal brings school year %s to %g school days of "
+                                      "removal (more than %g): services from day %g",
+                                      label, total, threshold, threshold + 1));
+    }
+}
+
+static void
+suspension_limit_exceeded (ClRuleContext *ctx,
+                           const ClRule  *rule)
+{
+  double per_incident = cl_rule_get_int (rule, "per_incident_days", 5);
+  double per_year = cl_rule_get_int (rule, "per_year_days", 20);
+  ClDate year = CL_DATE_NONE;
+  double total = 0;
+  gboolean year_exceeded = FALSE;
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      g_autofree char *label = NULL;
+      ClDate this_year;
+
+      if (e->type != CL_EVENT_REMOVAL || e->kind != CL_REMOVAL_SUSPENSION)
+        continue;
+
+      if (e->school_days > per_incident)
+        _cl_rule_emit (ctx, rule, CL_EMIT_NEVER_MET, e->date, CL_DATE_NONE, e->date, "removal",
+                       g_strdup_printf ("a suspension of %g school days for one incident "
+                                        "(at most %g)", e->school_days, per_incident));
+
+      this_year = school_year_of (ctx, e->date, &label);
+      if (this_year != year)
+        {
+          year = this_year;
+          total = 0;
+          year_exceeded = FALSE;
+        }
+      total += e->school_days;
+      if (!year_exceeded && total > per_year)
+        {
+          year_exceeded = TRUE;
+          _cl_rule_emit (ctx, rule, CL_EMIT_NEVER_MET, e->date, CL_DATE_NONE, e->date, "removal",
+                         g_strdup_printf ("suspensions in school year %s reach %g school days "
+                                          "(at most %g)", label, total, per_year));
+        }
+    }
+}
+
+static void
+iaes_ends (ClRuleContext *ctx,
+           const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_SCHOOL);
+  guint days = cl_rule_get_int (rule, "days", 45);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    if (e->type == CL_EVENT_IAES_PLACEMENT)
+      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                               _cl_event_is_meeting_of, CL_ANY_MEETING);
+}
+
+const ClRuleAlgorithm _cl_rules_discipline[] = {
+  { "manifestation_determination_due", manifestation_determination_due },
+  { "removal_services_required", removal_services_required },
+  { "suspension_limit_exceeded", suspension_limit_exceeded },
+  { "iaes_ends", iaes_ends },
+  { NULL, NULL },
+};

@@ -1,2 +1,183 @@
-/* cl-rules-meetings.c — being written */
-#include "cl-deadline-engine.h"
+/* cl-rules-meetings.c — what a planned meeting needs before it is held
+ *
+ * meeting_notice_due, required_member_missing and excusal_incomplete (rules.md §4; HB 7.2, 7.4).
+ */
+#define G_LOG_DOMAIN "cl-rules-meetings"
+
+#include "cl-deadline-engine-private.h"
+
+static gboolean
+string_in_array (JsonArray  *array,
+                 const char *value)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (item), value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static JsonArray *
+rule_array (const ClRule *rule,
+            const char   *member)
+{
+  JsonNode *node = json_object_get_member (rule->params, member);
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static void
+meeting_notice_due (ClRuleContext *ctx,
+                    const ClRule  *rule)
+{
+  int days_before = cl_rule_get_int (rule, "days_before", 10);
+
+  for (guint i = 0; i < ctx->student->meetings->len; i++)
+    {
+      const ClMeeting *m = g_ptr_array_index (ctx->student->meetings, i);
+      ClDate met_on = m->notice_sent != CL_DATE_NONE && m->notice_sent <= m->date ? m->notice_sent
+                                                                                 : CL_DATE_NONE;
+      ClObligation *ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, m->date - days_before, met_on,
+                                        m->date, "meeting",
+                                        g_strdup_printf ("%d calendar days before the %s meeting",
+                                                         days_before,
+                                                         cl_meeting_kind_names[m->kind]));
+      if (ob != NULL)
+        ob->meeting = m;
+    }
+}
+
+static gboolean
+has_role (const ClMeeting *m,
+          ClInviteeRole    role)
+{
+  for (guint i = 0; i < m->invitees->len; i++)
+    if (g_array_index (m->invitees, ClInvitee, i).role == role)
+      return TRUE;
+  return FALSE;
+}
+
+/* A required role, as the pack lists it: { "role": …, "kinds": [ … ], "transition_age": 16 }.
+ * "kinds" limits it to those meeting kinds. "transition_age" makes it required only when
+ * transition is considered: the birthday falls within a year of the meeting, or has passed (at a
+ * meeting of any kind). */
+static gboolean
+role_required (ClRuleContext   *ctx,
+               JsonObject      *req,
+               const ClMeeting *m)
+{
+  JsonNode *kinds = json_object_get_member (req, "kinds");
+  gboolean kind_listed = kinds == NULL ||
+                         (JSON_NODE_HOLDS_ARRAY (kinds) &&
+                          string_in_array (json_node_get_array (kinds), cl_meeting_kind_names[m->kind]));
+  gint64 age = json_object_get_int_member_with_default (req, "transition_age", -1);
+  ClDate birthday;
+
+  if (age < 0)
+    return kind_listed;
+  birthday = cl_date_add_years (ctx->student->birth_date, (int) age);
+  if (birthday <= m->date)
+    return TRUE;
+  return kind_listed && birthday <= cl_date_add_years (m->date, 1);
+}
+
+static void
+required_member_missing (ClRuleContext *ctx,
+                         const ClRule  *rule)
+{
+  JsonArray *required = rule_array (rule, "required");
+
+  for (guint i = 0; i < ctx->student->meetings->len; i++)
+    {
+      const ClMeeting *m = g_ptr_array_index (ctx->student->meetings, i);
+
+      for (guint r = 0; required != NULL && r < json_array_get_length (required); r++)
+        {
+          JsonNode *req_node = json_array_get_element (required, r);
+          JsonObject *req = JSON_NODE_HOLDS_OBJECT (req_node) ? json_node_get_object (req_node) : NULL;
+          const char *role_name = req ? json_object_get_string_member_with_default (req, "role", NULL)
+                                      : NULL;
+          int role = cl_enum_from_name (cl_role_names, CL_N_ROLES, role_name);
+          ClObligation *ob;
+
+          if (role < 0 || !role_required (ctx, req, m) || has_role (m, role))
+            continue;
+          ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, m->date, CL_DATE_NONE, m->date, "meeting",
+                              g_strdup_printf ("no %s invited to the %s meeting",
+                                               role_name, cl_meeting_kind_names[m->kind]));
+          if (ob != NULL)
+            {
+              ob->meeting = m;
+              ob->role = role;
+            }
+        }
+    }
+}
+
+/* An excusal is complete when every written piece it needs is dated on or before the meeting:
+ * the parent's consent, and the member's written input when their area is discussed. Returns the
+ * latest of those dates, or CL_DATE_NONE when incomplete. */
+static ClDate
+excusal_completed_on (const ClInvitee *invitee,
+                      ClDate           meeting_date)
+{
+  const ClExcusal *x = &invitee->excusal;
+  ClDate latest;
+
+  if (!x->present || x->parent_written_consent == CL_DATE_NONE ||
+      x->parent_written_consent > meeting_date)
+    return CL_DATE_NONE;
+  latest = x->parent_written_consent;
+  if (x->area_discussed)
+    {
+      if (x->written_input == CL_DATE_NONE || x->written_input > meeting_date)
+        return CL_DATE_NONE;
+      latest = MAX (latest, x->written_input);
+    }
+  return latest;
+}
+
+static void
+excusal_incomplete (ClRuleContext *ctx,
+                    const ClRule  *rule)
+{
+  JsonArray *roles = rule_array (rule, "roles");
+
+  for (guint i = 0; i < ctx->student->meetings->len; i++)
+    {
+      const ClMeeting *m = g_ptr_array_index (ctx->student->meetings, i);
+
+      for (guint j = 0; j < m->invitees->len; j++)
+        {
+          const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, j);
+          ClObligation *ob;
+
+          if (inv->attending || !string_in_array (roles, cl_role_names[inv->role]))
+            continue;
+          ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, m->date,
+                              excusal_completed_on (inv, m->date), m->date, "meeting",
+                              g_strdup_printf (inv->excusal.area_discussed
+                                                 ? "%s%s%s excused; area discussed: parent's written "
+                                                   "consent and the member's written input, both "
+                                                   "by the meeting"
+                                                 : "%s%s%s excused; area not discussed: parent's "
+                                                   "written agreement by the meeting",
+                                               cl_role_names[inv->role],
+                                               inv->name ? " " : "", inv->name ? inv->name : ""));
+          if (ob != NULL)
+            {
+              ob->meeting = m;
+              ob->role = inv->role;
+            }
+        }
+    }
+}
+
+const ClRuleAlgorithm _cl_rules_meetings[] = {
+  { "meeting_notice_due", meeting_notice_due },
+  { "required_member_missing", required_member_missing },
+  { "excusal_incomplete", excusal_incomplete },
+  { NULL, NULL },
+};

@@ -1,2 +1,254 @@
-/* cl-rules-timeline.c — being written */
-#include "cl-deadline-engine.h"
+/* cl-rules-timeline.c — referral to IEP, and the IEP's yearly and three-yearly cycle
+ *
+ * assessment_plan_due, initial_iep_due, annual_review_due, triennial_due, interim_iep_due,
+ * requested_meeting_due (rules.md §4).
+ */
+#define G_LOG_DOMAIN "cl-rules-timeline"
+
+#include "cl-deadline-engine-private.h"
+
+/* A meeting that starts (or renews) the yearly cycle: initial and triennial only when eligible. */
+static gboolean
+starts_review_cycle (const ClEvent *e)
+{
+  if (e->type != CL_EVENT_IEP_MEETING)
+    return FALSE;
+  switch (e->kind)
+    {
+    case CL_MEETING_ANNUAL:
+      return TRUE;
+    case CL_MEETING_INITIAL:
+    case CL_MEETING_TRIENNIAL:
+      return e->eligible;
+    default:
+      return FALSE;
+    }
+}
+
+/* The end-of-school-year exception (EC 56321(a), EC 56043(f)): a trigger that falls within
+ * "window_days" of the last day of its school year is due a fixed number of calendar days after the
+ * next school year starts, "in any event". @anchor is the date the window is measured from;
+ * @received must also fall on or before that last day. */
+static gboolean
+end_of_year_due (ClRuleContext *ctx,
+                 const ClRule  *rule,
+                 ClDate         anchor,
+                 ClDate         received,
+                 const char    *anchor_name,
+                 ClDate        *due,
+                 gboolean      *estimated,
+                 char         **counted)
+{
+  JsonObject *eoy = cl_rule_get_object (rule, "end_of_year");
+  ClSession session, next;
+  gint64 window, after;
+  char last_buf[11], first_buf[11];
+
+  if (eoy == NULL)
+    return FALSE;
+  window = json_object_get_int_member_with_default (eoy, "window_days", -1);
+  after = json_object_get_int_member_with_default (eoy, "days_after_first_day", -1);
+  if (window < 0 || after < 0)
+    return FALSE;
+
+  if (!cl_school_calendar_session (ctx->calendar, anchor, 0, &session) ||
+      anchor > session.last_day ||
+      (gint64) (session.last_day - anchor) > window ||
+      received > session.last_day ||
+      !cl_school_calendar_session (ctx->calendar, anchor, 1, &next))
+    return FALSE;
+
+  *due = next.first_day + (ClDate) after;
+  *estimated = session.projected || next.projected;
+  cl_date_format_iso (session.last_day, last_buf);
+  cl_date_format_iso (next.first_day, first_buf);
+  *counted = g_strdup_printf ("%s %u days before the last day of the school year (%s): "
+                              "%u calendar days after the next school year starts (%s)",
+                              anchor_name, session.last_day - anchor, last_buf,
+                              (guint) after, first_buf);
+  return TRUE;
+}
+
+static void
+emit_end_of_year (ClRuleContext *ctx,
+                  const ClRule  *rule,
+                  const ClEvent *trigger,
+                  ClDate         due,
+                  gboolean       estimated,
+                  char          *counted,
+                  ClEventMatch   complete,
+                  gconstpointer  complete_data)
+{
+  const ClEvent *done = _cl_rule_first_event (ctx, trigger->date, trigger, complete, complete_data);
+  ClObligation *ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, due,
+                                    done ? done->date : CL_DATE_NONE, trigger->date,
+                                    cl_event_type_names[trigger->type], counted);
+
+  _cl_rule_mark_estimated (ctx, ob, estimated);
+}
+
+static void
+assessment_plan_due (ClRuleContext *ctx,
+                     const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
+  guint days = cl_rule_get_int (rule, "days", 15);
+  gconstpointer provided = GINT_TO_POINTER (CL_EVENT_ASSESSMENT_PLAN_PROVIDED);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      gboolean estimated;
+      char *counted;
+      ClDate due;
+
+      if (e->type != CL_EVENT_REFERRAL)
+        continue;
+      if (end_of_year_due (ctx, rule, e->date, e->date, "referral", &due, &estimated, &counted))
+        emit_end_of_year (ctx, rule, e, due, estimated, counted, _cl_event_is_type, provided);
+      else
+        _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                                 _cl_event_is_type, provided);
+    }
+}
+
+/* The referral an assessment plan consent answers: the latest one dated on or before it. */
+static const ClEvent *
+referral_before (ClRuleContext *ctx,
+                 const ClEvent *consent)
+{
+  const ClEvent *found = NULL;
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      if (e->date > consent->date)
+        break;
+      if (e->type == CL_EVENT_REFERRAL)
+        found = e;
+    }
+  return found;
+}
+
+static void
+initial_iep_due (ClRuleContext *ctx,
+                 const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
+  guint days = cl_rule_get_int (rule, "days", 60);
+  gconstpointer initial = CL_MEETING_MASK (CL_MEETING_INITIAL);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      const ClEvent *referral;
+      gboolean estimated;
+      char *counted;
+      ClDate due;
+
+      if (e->type != CL_EVENT_ASSESSMENT_PLAN_CONSENT)
+        continue;
+      referral = referral_before (ctx, e);
+      if (end_of_year_due (ctx, rule, referral ? referral->date : e->date, e->date,
+                           referral ? "referral" : "consent", &due, &estimated, &counted))
+        emit_end_of_year (ctx, rule, e, due, estimated, counted, _cl_event_is_meeting_of, initial);
+      else
+        _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                                 _cl_event_is_meeting_of, initial);
+    }
+}
+
+/* annual_review_due and triennial_due: an anniversary of the meeting that started the cycle. */
+static void
+anniversary_of_meetings (ClRuleContext *ctx,
+                         const ClRule  *rule,
+                         int            default_years,
+                         gboolean       renewed_by_annual,
+                         gconstpointer  completing_kinds)
+{
+  int years = cl_rule_get_int (rule, "years", default_years);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      const ClEvent *done;
+
+      if (!starts_review_cycle (e) || (!renewed_by_annual && e->kind == CL_MEETING_ANNUAL))
+        continue;
+      done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_meeting_of, completing_kinds);
+      _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, cl_date_add_years (e->date, years),
+                     done ? done->date : CL_DATE_NONE, e->date, "iep_meeting",
+                     g_strdup_printf (years == 1 ? "%d year after the %s IEP meeting"
+                                                 : "%d years after the %s IEP meeting",
+                                      years, cl_meeting_kind_names[e->kind]));
+    }
+}
+
+static void
+annual_review_due (ClRuleContext *ctx,
+                   const ClRule  *rule)
+{
+  anniversary_of_meetings (ctx, rule, 1, TRUE,
+                           GUINT_TO_POINTER ((1u << CL_MEETING_ANNUAL) | (1u << CL_MEETING_TRIENNIAL)));
+}
+
+static void
+triennial_due (ClRuleContext *ctx,
+               const ClRule  *rule)
+{
+  anniversary_of_meetings (ctx, rule, 3, FALSE, CL_MEETING_MASK (CL_MEETING_TRIENNIAL));
+}
+
+static gboolean
+rule_lists_string (const ClRule *rule,
+                   const char   *member,
+                   const char   *value)
+{
+  JsonNode *node = json_object_get_member (rule->params, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (item), value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+interim_iep_due (ClRuleContext *ctx,
+                 const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
+  guint days = cl_rule_get_int (rule, "days", 30);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    if (e->type == CL_EVENT_TRANSFER_IN && e->has_iep && e->from >= 0 &&
+        rule_lists_string (rule, "transfers_from", cl_transfer_from_names[e->from]))
+      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                               _cl_event_is_meeting_of, CL_ANY_MEETING);
+}
+
+static void
+requested_meeting_due (ClRuleContext *ctx,
+                       const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
+  guint days = cl_rule_get_int (rule, "days", 30);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    if (e->type == CL_EVENT_MEETING_REQUEST)
+      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_REQUIRES_IEP, e, kind, days,
+                               _cl_event_is_meeting_of, CL_ANY_MEETING);
+}
+
+const ClRuleAlgorithm _cl_rules_timeline[] = {
+  { "assessment_plan_due", assessment_plan_due },
+  { "initial_iep_due", initial_iep_due },
+  { "annual_review_due", annual_review_due },
+  { "triennial_due", triennial_due },
+  { "interim_iep_due", interim_iep_due },
+  { "requested_meeting_due", requested_meeting_due },
+  { NULL, NULL },
+};

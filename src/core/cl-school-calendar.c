@@ -1,2 +1,491 @@
-/* cl-school-calendar.c — being written */
-#include "cl-deadline-engine.h"
+/* cl-school-calendar.c — one school's days, classified once */
+#define G_LOG_DOMAIN "cl-school-calendar"
+
+#include "cl-school-calendar.h"
+
+const char * const cl_count_kind_names[CL_N_COUNT_KINDS] = {
+  "calendar", "ca_pause", "school", "business",
+};
+
+/* How far the table reaches past the dates asked about, so that counts started near a date never
+ * run off its end; a query outside the margin rebuilds a wider table. */
+#define MARGIN_DAYS 800
+
+typedef struct {
+  ClDate      from;
+  ClDate      to;
+  const char *label;
+} Run;
+
+struct _ClSchoolCalendar
+{
+  const ClSchool *school;
+  ClDate          known_first;   /* first_day of the first known calendar */
+  ClDate          known_last;    /* last_day of the last known calendar */
+
+  ClDate          start;         /* first day in the table */
+  guint           n_days;
+  guint8         *flags;         /* ClDayClass per day */
+  gint16         *session_of;    /* index into sessions, -1 between sessions */
+  guint32        *cum[CL_N_COUNT_KINDS]; /* cum[k][i] = counted days of kind k in [start, start + i) */
+  GArray         *sessions;      /* of ClSession, by first_day */
+  GArray         *skipped;       /* of Run: maximal runs of days a CA pause count skips */
+};
+
+static void
+table_clear (ClSchoolCalendar *self)
+{
+  g_clear_pointer (&self->flags, g_free);
+  g_clear_pointer (&self->session_of, g_free);
+  for (guint k = 0; k < CL_N_COUNT_KINDS; k++)
+    g_clear_pointer (&self->cum[k], g_free);
+  g_clear_pointer (&self->sessions, g_array_unref);
+  g_clear_pointer (&self->skipped, g_array_unref);
+}
+
+static void
+add_session (GArray               *sessions,
+             ClDate                first_day,
+             ClDate                last_day,
+             gboolean              projected,
+             const ClCalendarYear *source)
+{
+  ClSession s = { first_day, last_day, projected, source };
+  g_array_append_val (sessions, s);
+}
+
+static int
+compare_sessions (gconstpointer a,
+                  gconstpointer b)
+{
+  const ClSession *sa = a, *sb = b;
+  return (sa->first_day > sb->first_day) - (sa->first_day < sb->first_day);
+}
+
+/* Known calendars, then the ones projected from the nearest known one, shifted by whole years
+ * (rules.md §2), until the table's range is covered. */
+static GArray *
+build_sessions (ClSchoolCalendar *self,
+                ClDate            lo,
+                ClDate            hi)
+{
+  GPtrArray *calendars = self->school->calendars;
+  const ClCalendarYear *first = g_ptr_array_index (calendars, 0);
+  const ClCalendarYear *last = first;
+  GArray *sessions = g_array_new (FALSE, FALSE, sizeof (ClSession));
+
+  for (guint i = 0; i < calendars->len; i++)
+    {
+      const ClCalendarYear *cal = g_ptr_array_index (calendars, i);
+      add_session (sessions, cal->first_day, cal->last_day, FALSE, cal);
+      if (cal->last_day > last->last_day)
+        last = cal;
+    }
+
+  for (int k = 1; ; k++)
+    {
+      ClDate f = cl_date_add_years (last->first_day, k);
+      if (f > hi)
+        break;
+      add_session (sessions, f, cl_date_add_years (last->last_day, k), TRUE, last);
+    }
+  for (int k = 1; ; k++)
+    {
+      ClDate l = cl_date_add_years (first->last_day, -k);
+      if (l < lo)
+        break;
+      add_session (sessions, cl_date_add_years (first->first_day, -k), l, TRUE, first);
+    }
+
+  g_array_sort (sessions, compare_sessions);
+  return sessions;
+}
+
+static void
+mark_closed (ClSchoolCalendar *self,
+             guint8           *holiday)
+{
+  GPtrArray *calendars = self->school->calendars;
+  ClDate end = self->start + self->n_days - 1;
+
+  for (guint i = 0; i < calendars->len; i++)
+    {
+      const ClCalendarYear *cal = g_ptr_array_index (calendars, i);
+
+      for (guint j = 0; j < cal->closed->len; j++)
+        {
+          const ClClosedRange *r = &g_array_index (cal->closed, ClClosedRange, j);
+          ClDate from = MAX (r->from, self->start);
+          ClDate to = MIN (r->to, end);
+
+          for (ClDate d = from; d <= to && from <= to; d++)
+            {
+              self->flags[d - self->start] |= CL_DAY_CLOSED;
+              if (r->holiday)
+                holiday[d - self->start] = 1;
+            }
+        }
+    }
+}
+
+static const char *
+label_of_closed_day (ClSchoolCalendar *self,
+                     ClDate            from,
+                     ClDate            to)
+{
+  GPtrArray *calendars = self->school->calendars;
+
+  for (guint i = 0; i < calendars->len; i++)
+    {
+      const ClCalendarYear *cal = g_ptr_array_index (calendars, i);
+
+      for (guint j = 0; j < cal->closed->len; j++)
+        {
+          const ClClosedRange *r = &g_array_index (cal->closed, ClClosedRange, j);
+          if (r->from <= to && r->to >= from && r->label && *r->label)
+            return r->label;
+        }
+    }
+  return NULL;
+}
+
+/* A vacation is a maximal run of non-school days inside a session; it is "in excess of five
+ * school days" when it holds more than five Monday–Fridays. */
+static void
+mark_long_vacations (ClSchoolCalendar *self)
+{
+  for (guint s = 0; s < self->sessions->len; s++)
+    {
+      const ClSession *session = &g_array_index (self->sessions, ClSession, s);
+      ClDate first = MAX (session->first_day, self->start);
+      ClDate last = MIN (session->last_day, self->start + self->n_days - 1);
+      ClDate d = first;
+
+      while (d <= last)
+        {
+          ClDate run_start;
+          guint weekdays = 0;
+
+          if (self->flags[d - self->start] & CL_DAY_SCHOOL)
+            {
+              d++;
+              continue;
+            }
+          run_start = d;
+          while (d <= last && !(self->flags[d - self->start] & CL_DAY_SCHOOL))
+            {
+              if (cl_date_is_weekday (d))
+                weekdays++;
+              d++;
+            }
+          if (weekdays > 5)
+            for (ClDate v = run_start; v < d; v++)
+              self->flags[v - self->start] |= CL_DAY_LONG_VACATION;
+        }
+    }
+}
+
+static gboolean
+counts_for (guint8      flags,
+            ClDate      day,
+            gboolean    is_holiday,
+            ClCountKind kind)
+{
+  switch (kind)
+    {
+    case CL_COUNT_CALENDAR:
+      return TRUE;
+    case CL_COUNT_CA_PAUSE:
+      return (flags & CL_DAY_IN_SESSION) && !(flags & CL_DAY_LONG_VACATION);
+    case CL_COUNT_SCHOOL:
+      return (flags & CL_DAY_SCHOOL) != 0;
+    case CL_COUNT_BUSINESS:
+      return cl_date_is_weekday (day) && !is_holiday;
+    case CL_N_COUNT_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+static void
+build_skipped_runs (ClSchoolCalendar *self)
+{
+  guint i = 0;
+
+  self->skipped = g_array_new (FALSE, FALSE, sizeof (Run));
+  while (i < self->n_days)
+    {
+      guint8 f = self->flags[i];
+      gboolean in_session;
+      guint j;
+      Run run;
+
+      if ((f & CL_DAY_IN_SESSION) && !(f & CL_DAY_LONG_VACATION))
+        {
+          i++;
+          continue;
+        }
+      in_session = (f & CL_DAY_IN_SESSION) != 0;
+      j = i;
+      while (j < self->n_days &&
+             !((self->flags[j] & CL_DAY_IN_SESSION) && !(self->flags[j] & CL_DAY_LONG_VACATION)) &&
+             ((self->flags[j] & CL_DAY_IN_SESSION) != 0) == in_session)
+        j++;
+      run.from = self->start + i;
+      run.to = self->start + j - 1;
+      run.label = in_session ? label_of_closed_day (self, run.from, run.to) : NULL;
+      if (in_session && run.label == NULL)
+        run.label = "vacation";
+      g_array_append_val (self->skipped, run);
+      i = j;
+    }
+}
+
+static void
+table_build (ClSchoolCalendar *self,
+             ClDate            lo,
+             ClDate            hi)
+{
+  g_autofree guint8 *holiday = NULL;
+
+  table_clear (self);
+
+  self->start = lo;
+  self->n_days = hi - lo + 1;
+  self->flags = g_new0 (guint8, self->n_days);
+  self->session_of = g_new (gint16, self->n_days);
+  holiday = g_new0 (guint8, self->n_days);
+  self->sessions = build_sessions (self, lo, hi);
+
+  for (guint i = 0; i < self->n_days; i++)
+    self->session_of[i] = -1;
+  for (guint s = 0; s < self->sessions->len; s++)
+    {
+      const ClSession *session = &g_array_index (self->sessions, ClSession, s);
+      ClDate from = MAX (session->first_day, lo);
+      ClDate to = MIN (session->last_day, hi);
+
+      for (ClDate d = from; d <= to && from <= to; d++)
+        {
+          self->session_of[d - lo] = (gint16) s;
+          self->flags[d - lo] |= CL_DAY_IN_SESSION;
+        }
+    }
+
+  mark_closed (self, holiday);
+
+  for (guint i = 0; i < self->n_days; i++)
+    {
+      ClDate d = lo + i;
+      guint8 f = self->flags[i];
+
+      if ((f & CL_DAY_IN_SESSION) && !(f & CL_DAY_CLOSED) && cl_date_is_weekday (d))
+        f |= CL_DAY_SCHOOL;
+      if (cl_date_is_weekday (d) && !holiday[i])
+        f |= CL_DAY_BUSINESS;
+      if (d < self->known_first || d > self->known_last)
+        f |= CL_DAY_PROJECTED;
+      self->flags[i] = f;
+    }
+
+  mark_long_vacations (self);
+  build_skipped_runs (self);
+
+  for (guint k = 0; k < CL_N_COUNT_KINDS; k++)
+    {
+      guint32 *cum = g_new (guint32, self->n_days + 1);
+
+      cum[0] = 0;
+      for (guint i = 0; i < self->n_days; i++)
+        cum[i + 1] = cum[i] + (counts_for (self->flags[i], lo + i, holiday[i], k) ? 1 : 0);
+      self->cum[k] = cum;
+    }
+}
+
+/* Makes sure [lo, hi] lies well inside the table. */
+static void
+ensure_range (ClSchoolCalendar *self,
+              ClDate            lo,
+              ClDate            hi)
+{
+  ClDate want_lo, want_hi;
+
+  if (self->flags != NULL && lo >= self->start && hi < self->start + self->n_days)
+    return;
+
+  want_lo = MIN (lo, self->known_first);
+  want_hi = MAX (hi, self->known_last);
+  if (self->flags != NULL)
+    {
+      want_lo = MIN (want_lo, self->start);
+      want_hi = MAX (want_hi, self->start + self->n_days - 1);
+    }
+  want_lo = want_lo > MARGIN_DAYS ? want_lo - MARGIN_DAYS : 1;
+  table_build (self, want_lo, want_hi + MARGIN_DAYS);
+}
+
+ClSchoolCalendar *
+cl_school_calendar_new (const ClSchool *school)
+{
+  ClSchoolCalendar *self;
+
+  g_return_val_if_fail (school != NULL, NULL);
+  g_return_val_if_fail (school->calendars->len > 0, NULL);
+
+  self = g_new0 (ClSchoolCalendar, 1);
+  self->school = school;
+  self->known_first = ((ClCalendarYear *) g_ptr_array_index (school->calendars, 0))->first_day;
+  self->known_last = self->known_first;
+  for (guint i = 0; i < school->calendars->len; i++)
+    {
+      const ClCalendarYear *cal = g_ptr_array_index (school->calendars, i);
+      self->known_last = MAX (self->known_last, cal->last_day);
+    }
+  ensure_range (self, self->known_first, self->known_last);
+  return self;
+}
+
+void
+cl_school_calendar_free (ClSchoolCalendar *self)
+{
+  if (self == NULL)
+    return;
+  table_clear (self);
+  g_free (self);
+}
+
+ClDayClass
+cl_school_calendar_classify (ClSchoolCalendar *self,
+                             ClDate            day)
+{
+  ensure_range (self, day, day);
+  return self->flags[day - self->start];
+}
+
+gboolean
+cl_school_calendar_is_projected (ClSchoolCalendar *self,
+                                 ClDate            day)
+{
+  return day < self->known_first || day > self->known_last;
+}
+
+ClDate
+cl_school_calendar_count (ClSchoolCalendar *self,
+                          ClCountKind       kind,
+                          ClDate            from,
+                          guint             n,
+                          gboolean         *estimated)
+{
+  const guint32 *cum;
+  guint32 target;
+  guint lo, hi;
+
+  if (estimated)
+    *estimated = FALSE;
+  if (kind == CL_COUNT_CALENDAR || n == 0)
+    return from + n;
+
+  ensure_range (self, from, from + n);
+  for (;;)
+    {
+      cum = self->cum[kind];
+      target = cum[from - self->start + 1] + n;
+      if (cum[self->n_days] >= target)
+        break;
+      /* The count runs past the table (a long count over long breaks): widen it. */
+      ensure_range (self, from, self->start + self->n_days + n * 7 + 366);
+    }
+
+  /* The smallest index i with cum[i + 1] >= target: the day that brings the count to n. */
+  lo = from - self->start + 1;
+  hi = self->n_days - 1;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (cum[mid + 1] >= target)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+
+  if (estimated && kind != CL_COUNT_BUSINESS)
+    *estimated = (from + 1 < self->known_first) || (self->start + lo > self->known_last);
+  return self->start + lo;
+}
+
+gboolean
+cl_school_calendar_session (ClSchoolCalendar *self,
+                            ClDate            day,
+                            int               index_offset,
+                            ClSession        *out_session)
+{
+  int idx;
+
+  ensure_range (self, day, day + 400 * (index_offset > 0 ? index_offset + 1 : 1));
+  idx = self->session_of[day - self->start];
+  if (idx < 0)
+    {
+      /* Between sessions: the school year of the session that starts next. */
+      for (guint s = 0; s < self->sessions->len; s++)
+        if (g_array_index (self->sessions, ClSession, s).first_day > day)
+          {
+            idx = (int) s;
+            break;
+          }
+    }
+  if (idx < 0)
+    return FALSE;
+  idx += index_offset;
+  if (idx < 0 || (guint) idx >= self->sessions->len)
+    return FALSE;
+  *out_session = g_array_index (self->sessions, ClSession, idx);
+  return TRUE;
+}
+
+GArray *
+cl_school_calendar_skipped (ClSchoolCalendar *self,
+                            ClDate            from,
+                            ClDate            to)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (ClSkippedRun));
+  guint lo = 0, hi;
+
+  ensure_range (self, from, to);
+
+  /* First run that ends after @from. */
+  hi = self->skipped->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (self->skipped, Run, mid).to <= from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < self->skipped->len; i++)
+    {
+      const Run *run = &g_array_index (self->skipped, Run, i);
+      ClSkippedRun out;
+
+      if (run->from > to)
+        break;
+      out.from = MAX (run->from, from + 1);
+      out.to = MIN (run->to, to);
+      out.label = run->label;
+      if (out.from <= out.to)
+        g_array_append_val (result, out);
+    }
+  return result;
+}
+
+char *
+cl_session_dup_label (const ClSession *session)
+{
+  int y1 = cl_date_year (session->first_day);
+  int y2 = cl_date_year (session->last_day);
+
+  if (y1 == y2)
+    return g_strdup_printf ("%d", y1);
+  return g_strdup_printf ("%d-%02d", y1, y2 % 100);
+}
