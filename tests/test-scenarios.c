@@ -153,6 +153,13 @@ run_scenario (gconstpointer data)
   g_assert_cmpuint (failures, ==, 0);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -174,7 +181,7 @@ main (int argc, char **argv)
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".json"))
       g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (files, compare_paths);
   g_assert_cmpuint (files->len, >, 0);
 
   for (guint i = 0; i < files->len; i++)

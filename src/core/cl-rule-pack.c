@@ -1,9 +1,11 @@
 /* cl-rule-pack.c — jurisdiction rule packs, loaded from data */
 #define G_LOG_DOMAIN "cl-rule-pack"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cl-rule-pack.h"
+#include "cl-core-resources.h"
 
 #define RULES_RESOURCE_PATH "/io/github/caseload/Caseload/rules"
 #define DEFAULT_WARNING_DAYS 14
@@ -77,6 +79,227 @@ cl_rule_pack_set_init (ClRulePackSet *self)
                                           (GDestroyNotify) rule_pack_free);
 }
 
+/* What a rule's parameters must look like, so that a district pack with a typo is refused when it
+ * is loaded, with the path of the mistake, rather than computing wrong dates. Members not listed
+ * here are allowed (a newer pack may carry them). */
+typedef enum {
+  PARAM_COUNT,        /* a whole number >= 0 */
+  PARAM_STRING,
+  PARAM_BOOL,
+  PARAM_COUNT_KIND,
+  PARAM_STRINGS,      /* an array of strings */
+  PARAM_OBJECT,       /* checked by its own table */
+  PARAM_OBJECTS,      /* an array of objects, checked by its own table */
+  PARAM_MONTH_DAYS,   /* twelve "MM-DD" */
+} ParamType;
+
+typedef struct _ParamSpec ParamSpec;
+struct _ParamSpec {
+  const char      *name;
+  ParamType        type;
+  const ParamSpec *members;   /* for PARAM_OBJECT / PARAM_OBJECTS; for "kinds", each value */
+  gboolean         map;       /* PARAM_OBJECT whose every member is an object of @members */
+};
+
+static const ParamSpec end_of_year_params[] = {
+  { "window_days", PARAM_COUNT }, { "days_after_first_day", PARAM_COUNT }, { NULL },
+};
+static const ParamSpec complaint_kind_params[] = {
+  { "days", PARAM_COUNT }, { "count", PARAM_COUNT_KIND }, { "citation", PARAM_STRING },
+  { "explain", PARAM_STRING }, { NULL },
+};
+static const ParamSpec required_role_params[] = {
+  { "role", PARAM_STRING }, { "kinds", PARAM_STRINGS }, { "transition_age", PARAM_COUNT }, { NULL },
+};
+static const ParamSpec rule_params[] = {
+  { "days", PARAM_COUNT }, { "years", PARAM_COUNT }, { "age", PARAM_COUNT },
+  { "warning_days", PARAM_COUNT }, { "days_before", PARAM_COUNT }, { "threshold_days", PARAM_COUNT },
+  { "per_incident_days", PARAM_COUNT }, { "per_year_days", PARAM_COUNT },
+  { "consecutive_days_change_placement", PARAM_COUNT },
+  { "sentence", PARAM_STRING }, { "citation", PARAM_STRING }, { "source", PARAM_STRING },
+  { "count", PARAM_COUNT_KIND },
+  { "disabled", PARAM_BOOL }, { "skip_when_conservatorship", PARAM_BOOL },
+  { "emancipation_transfers_rights", PARAM_BOOL },
+  { "transfers_from", PARAM_STRINGS }, { "roles", PARAM_STRINGS },
+  { "end_by_month", PARAM_MONTH_DAYS },
+  { "end_of_year", PARAM_OBJECT, end_of_year_params },
+  { "kinds", PARAM_OBJECT, complaint_kind_params, TRUE },
+  { "required", PARAM_OBJECTS, required_role_params },
+  { NULL },
+};
+
+static gboolean check_params (JsonObject *object, const ParamSpec *specs, const char *path,
+                              GError **error);
+
+static gboolean
+is_type (JsonNode *node,
+         GType     type)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+check_param (JsonNode        *node,
+             const ParamSpec *spec,
+             const char      *path,
+             GError         **error)
+{
+  const char *problem = NULL;
+
+  switch (spec->type)
+    {
+    case PARAM_COUNT:
+      if (!is_type (node, G_TYPE_INT64) || json_node_get_int (node) < 0 ||
+          json_node_get_int (node) > 100000)
+        problem = "expected a whole number of days (0 or more)";
+      break;
+    case PARAM_STRING:
+      if (!is_type (node, G_TYPE_STRING))
+        problem = "expected a string";
+      break;
+    case PARAM_BOOL:
+      if (!is_type (node, G_TYPE_BOOLEAN))
+        problem = "expected true or false";
+      break;
+    case PARAM_COUNT_KIND:
+      problem = "expected one of calendar, ca_pause, school, business";
+      for (guint k = 0; k < CL_N_COUNT_KINDS && is_type (node, G_TYPE_STRING); k++)
+        if (g_str_equal (json_node_get_string (node), cl_count_kind_names[k]))
+          problem = NULL;
+      break;
+    case PARAM_STRINGS:
+    case PARAM_MONTH_DAYS:
+    case PARAM_OBJECTS:
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          problem = "expected an array";
+          break;
+        }
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (spec->type == PARAM_MONTH_DAYS && n != 12)
+          problem = "expected twelve \"MM-DD\" dates, one per month";
+        for (guint i = 0; i < n && problem == NULL; i++)
+          {
+            JsonNode *item = json_array_get_element (array, i);
+            g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+            int m, d;
+
+            if (spec->type == PARAM_OBJECTS)
+              {
+                if (!JSON_NODE_HOLDS_OBJECT (item))
+                  {
+                    g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                                 "%s: expected an object", item_path);
+                    return FALSE;
+                  }
+                if (!check_params (json_node_get_object (item), spec->members, item_path, error))
+                  return FALSE;
+              }
+            else if (!is_type (item, G_TYPE_STRING))
+              {
+                g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                             "%s: expected a string", item_path);
+                return FALSE;
+              }
+            else if (spec->type == PARAM_MONTH_DAYS &&
+                     (sscanf (json_node_get_string (item), "%2d-%2d", &m, &d) != 2 ||
+                      !g_date_valid_dmy (d, m, 2001)))
+              {
+                g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                             "%s: expected \"MM-DD\" (a day that exists every year)", item_path);
+                return FALSE;
+              }
+          }
+      }
+      break;
+    case PARAM_OBJECT:
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        problem = "expected an object";
+      else if (!spec->map)
+        return check_params (json_node_get_object (node), spec->members, path, error);
+      else
+        {
+          JsonObjectIter iter;
+          const char *member;
+          JsonNode *value;
+
+          json_object_iter_init (&iter, json_node_get_object (node));
+          while (json_object_iter_next (&iter, &member, &value))
+            {
+              g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
+
+              if (!JSON_NODE_HOLDS_OBJECT (value))
+                {
+                  g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                               "%s: expected an object", member_path);
+                  return FALSE;
+                }
+              if (!check_params (json_node_get_object (value), spec->members, member_path, error))
+                return FALSE;
+            }
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (problem != NULL)
+    {
+      g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID, "%s: %s", path, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_params (JsonObject      *object,
+              const ParamSpec *specs,
+              const char      *path,
+              GError         **error)
+{
+  for (const ParamSpec *spec = specs; spec->name != NULL; spec++)
+    {
+      JsonNode *node = json_object_get_member (object, spec->name);
+      g_autofree char *member_path = NULL;
+
+      if (node == NULL)
+        continue;
+      member_path = g_strdup_printf ("%s.%s", path, spec->name);
+      if (!check_param (node, spec, member_path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_rules (JsonObject  *rules,
+             const char  *origin,
+             GError     **error)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, rules);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      g_autofree char *path = g_strdup_printf ("%s: rules.%s", origin, member);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
+                       "%s: expected an object", path);
+          return FALSE;
+        }
+      if (!check_params (json_node_get_object (node), rule_params, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cl_rule_pack_set_add_data (ClRulePackSet  *self,
                            const char     *data,
@@ -107,7 +330,8 @@ cl_rule_pack_set_add_data (ClRulePackSet  *self,
       return FALSE;
     }
   object = json_node_get_object (root);
-  id = json_object_get_string_member_with_default (object, "id", NULL);
+  id = is_type (json_object_get_member (object, "id"), G_TYPE_STRING)
+         ? json_object_get_string_member (object, "id") : NULL;
   if (id == NULL || *id == '\0')
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
@@ -121,8 +345,10 @@ cl_rule_pack_set_add_data (ClRulePackSet  *self,
                    "%s: rules: expected an object of rules", origin);
       return FALSE;
     }
+  if (!check_rules (json_node_get_object (rules), origin, error))
+    return FALSE;
   if (json_object_has_member (object, "extends") &&
-      json_object_get_string_member_with_default (object, "extends", NULL) == NULL)
+      !is_type (json_object_get_member (object, "extends"), G_TYPE_STRING))
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
                    "%s: extends: expected the id of a pack", origin);
@@ -145,7 +371,7 @@ cl_rule_pack_set_new_builtin (GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/%s", RULES_RESOURCE_PATH, builtin[i]);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (cl_core_get_resource (), path, 0, error);
       gsize size;
       const char *data;
 
@@ -156,6 +382,13 @@ cl_rule_pack_set_new_builtin (GError **error)
         return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
 gboolean
@@ -178,7 +411,7 @@ cl_rule_pack_set_add_dir (ClRulePackSet  *self,
     if (g_str_has_suffix (name, ".json"))
       g_ptr_array_add (names, g_strdup (name));
   /* A stable order, so that two files with the same id resolve the same way every time. */
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_strings);
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
@@ -313,7 +546,8 @@ resolve (ClRulePackSet  *self,
   source = g_hash_table_lookup (self->sources, id);
   pack = g_new0 (ClRulePack, 1);
   pack->id = g_strdup (id);
-  pack->name = g_strdup (json_object_get_string_member_with_default (source, "name", id));
+  pack->name = g_strdup (is_type (json_object_get_member (source, "name"), G_TYPE_STRING)
+                           ? json_object_get_string_member (source, "name") : id);
   pack->rules = g_hash_table_new (g_str_hash, g_str_equal);
   pack->ordered = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
 
@@ -368,7 +602,7 @@ cl_rule_pack_set_list_ids (ClRulePackSet *self)
   ids = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     ids[i] = g_strdup (keys[i]);
-  qsort (ids, n, sizeof (char *), (int (*) (const void *, const void *)) g_strcmp0);
+  qsort (ids, n, sizeof (char *), compare_strings);
   return ids;
 }
 
