@@ -138,14 +138,8 @@ cl_cli_alerts (int    argc,
     }
   else
     {
-      g_autoptr(JsonNode) root = cl_obligations_to_json (obligations);
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *json = NULL;
-
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      json = json_generator_to_data (generator, NULL);
-      if (!write_all (json) || !write_all ("\n"))
+      g_autofree char *json = cl_obligations_to_json (obligations);
+      if (!write_all (json))
         return 1;
     }
   return 0;

@@ -10,4 +10,7 @@ G_BEGIN_DECLS
 int cl_cli_alerts (int    argc,
                    char **argv);
 
+int cl_cli_bench  (int    argc,
+                   char **argv);
+
 G_END_DECLS

@@ -474,3 +474,13 @@ cl_student_free (ClStudent *self)
   g_ptr_array_unref (self->meetings);
   g_free (self);
 }
+
+GPtrArray *
+_cl_ptr_array_dup (GPtrArray *array)
+{
+  GPtrArray *copy = g_ptr_array_sized_new (array->len);
+
+  for (guint i = 0; i < array->len; i++)
+    g_ptr_array_add (copy, g_ptr_array_index (array, i));
+  return copy;
+}

@@ -307,6 +307,10 @@ void            cl_student_free                (ClStudent *self);
 ClInvitee      *cl_meeting_add_invitee         (ClMeeting     *self,
                                                 ClInviteeRole  role);
 
+/* A borrowing copy: the same pointers and no free function. (g_ptr_array_copy() keeps the source's
+ * free function, so its copy would free what it only borrows.) */
+GPtrArray      *_cl_ptr_array_dup              (GPtrArray *array);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClCalendarYear, cl_calendar_year_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSchool, cl_school_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStaff, cl_staff_free)

@@ -89,7 +89,7 @@ gboolean        _cl_event_is_meeting_of   (const ClEvent *event,
 #define CL_MEETING_MASK(kind) (GUINT_TO_POINTER (1u << (kind)))
 #define CL_ANY_MEETING        (GUINT_TO_POINTER (G_MAXUINT))
 
-/* Marks @ob (which may be NULL) as estimated, with the note saying why. */
+/* Marks @ob (which may be NULL) as estimated when @estimated. */
 void            _cl_rule_mark_estimated   (ClRuleContext *ctx,
                                            ClObligation  *ob,
                                            gboolean       estimated);
@@ -113,7 +113,5 @@ ClDate          _cl_rule_count            (ClRuleContext *ctx,
                                            guint          n,
                                            gboolean      *estimated,
                                            char         **counted);
-/* The note an estimated date carries: which school year had to be projected. */
-char           *_cl_rule_estimate_note    (ClRuleContext *ctx);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* cl-deadline-engine.c — (caseload, today) -> obligations */
 #define G_LOG_DOMAIN "cl-deadline-engine"
 
+#include <string.h>
+
 #include "cl-deadline-engine-private.h"
 
 G_DEFINE_QUARK (cl-engine-error-quark, cl_engine_error)
@@ -229,6 +231,13 @@ cl_deadline_engine_compute_student (ClDeadlineEngine  *self,
   return g_steal_pointer (&out);
 }
 
+static int
+compare_student_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp ((*(ClStudent * const *) a)->id, (*(ClStudent * const *) b)->id);
+}
+
 GPtrArray *
 cl_deadline_engine_compute (ClDeadlineEngine  *self,
                             ClCaseload        *caseload,
@@ -236,17 +245,24 @@ cl_deadline_engine_compute (ClDeadlineEngine  *self,
                             GError           **error)
 {
   g_autoptr(GPtrArray) out = NULL;
-  GPtrArray *students;
+  g_autoptr(GPtrArray) students = NULL;
 
   g_return_val_if_fail (CL_IS_DEADLINE_ENGINE (self), NULL);
   g_return_val_if_fail (CL_IS_CASELOAD (caseload), NULL);
 
-  students = cl_caseload_get_students (caseload);
-  out = g_ptr_array_new_full (students->len * 16, (GDestroyNotify) cl_obligation_free);
+  /* Students in id order, each one's obligations sorted on their own: the result is sorted as a
+   * whole without comparing every obligation with every other student's. */
+  students = _cl_ptr_array_dup (cl_caseload_get_students (caseload));
+  g_ptr_array_sort (students, compare_student_ids);
+  out = g_ptr_array_new_full (students->len * 24, (GDestroyNotify) cl_obligation_free);
   for (guint i = 0; i < students->len; i++)
-    if (!compute_student (self, caseload, g_ptr_array_index (students, i), today, out, error))
-      return NULL;
-  g_ptr_array_sort (out, cl_obligation_compare);
+    {
+      guint first = out->len;
+
+      if (!compute_student (self, caseload, g_ptr_array_index (students, i), today, out, error))
+        return NULL;
+      qsort (out->pdata + first, out->len - first, sizeof (gpointer), cl_obligation_compare);
+    }
   return g_steal_pointer (&out);
 }
 
@@ -398,8 +414,6 @@ _cl_rule_mark_estimated (ClRuleContext *ctx,
   if (ob != NULL && estimated)
     {
       ob->estimated = TRUE;
-      g_free (ob->note);
-      ob->note = _cl_rule_estimate_note (ctx);
     }
 }
 
@@ -480,17 +494,4 @@ _cl_rule_count (ClRuleContext *ctx,
       g_assert_not_reached ();
     }
   return due;
-}
-
-char *
-_cl_rule_estimate_note (ClRuleContext *ctx)
-{
-  const ClSchool *school = ctx->student->school;
-  const ClCalendarYear *last = g_ptr_array_index (school->calendars, school->calendars->len - 1);
-  char buf[11];
-
-  cl_date_format_iso (last->last_day, buf);
-  return g_strdup_printf ("Estimated: the count runs outside the known school calendars of %s "
-                          "(the last known one ends %s); the missing school years are projected "
-                          "from the nearest known one.", school->name ? school->name : school->id, buf);
 }

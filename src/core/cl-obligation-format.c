@@ -4,90 +4,111 @@
 #include "cl-obligation-format.h"
 
 static void
-set_date_member (JsonBuilder *b,
-                 const char  *name,
-                 ClDate       date)
+append_string (GString    *out,
+               const char *text)
 {
-  char buf[11];
+  const char *run = text;
 
-  json_builder_set_member_name (b, name);
-  if (date == CL_DATE_NONE)
-    json_builder_add_null_value (b);
-  else
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
     {
-      cl_date_format_iso (date, buf);
-      json_builder_add_string_value (b, buf);
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+        }
     }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
 }
 
 static void
-build_obligation (JsonBuilder        *b,
-                  const ClObligation *ob)
+append_member (GString    *out,
+               const char *name,
+               const char *value,
+               gboolean    first)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "student");
-  json_builder_add_string_value (b, ob->student->id);
-  json_builder_set_member_name (b, "rule");
-  json_builder_add_string_value (b, ob->rule->id);
-  set_date_member (b, "due", ob->due);
-  json_builder_set_member_name (b, "status");
-  json_builder_add_string_value (b, cl_status_names[ob->status]);
-  json_builder_set_member_name (b, "severity");
-  json_builder_add_string_value (b, cl_severity_names[ob->severity]);
+  if (!first)
+    g_string_append (out, ", ");
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append (out, "\": ");
+  if (value == NULL)
+    g_string_append (out, "null");
+  else
+    append_string (out, value);
+}
 
-  json_builder_set_member_name (b, "basis");
-  json_builder_begin_object (b);
-  set_date_member (b, "from", ob->from);
-  json_builder_set_member_name (b, "from_event");
-  json_builder_add_string_value (b, ob->from_event);
-  json_builder_set_member_name (b, "counted");
-  json_builder_add_string_value (b, ob->counted);
-  json_builder_set_member_name (b, "sentence");
-  json_builder_add_string_value (b, ob->rule->sentence);
+static void
+append_date_member (GString    *out,
+                    const char *name,
+                    ClDate      date,
+                    gboolean    first)
+{
+  char buf[11];
+
+  cl_date_format_iso (date, buf);
+  append_member (out, name, date == CL_DATE_NONE ? NULL : buf, first);
+}
+
+void
+cl_obligation_append_json (const ClObligation *ob,
+                           GString            *out)
+{
+  g_string_append_c (out, '{');
+  append_member (out, "student", ob->student->id, TRUE);
+  append_member (out, "rule", ob->rule->id, FALSE);
+  append_date_member (out, "due", ob->due, FALSE);
+  append_member (out, "status", cl_status_names[ob->status], FALSE);
+  append_member (out, "severity", cl_severity_names[ob->severity], FALSE);
+
+  g_string_append (out, ", \"basis\": {");
+  append_date_member (out, "from", ob->from, TRUE);
+  append_member (out, "from_event", ob->from_event, FALSE);
+  append_member (out, "counted", ob->counted, FALSE);
+  append_member (out, "sentence", ob->rule->sentence, FALSE);
   if (ob->meeting != NULL)
-    {
-      json_builder_set_member_name (b, "meeting");
-      json_builder_add_string_value (b, ob->meeting->id);
-    }
+    append_member (out, "meeting", ob->meeting->id, FALSE);
   if (ob->role >= 0)
-    {
-      json_builder_set_member_name (b, "role");
-      json_builder_add_string_value (b, cl_role_names[ob->role]);
-    }
+    append_member (out, "role", cl_role_names[ob->role], FALSE);
   if (ob->note != NULL)
+    append_member (out, "note", ob->note, FALSE);
+  if (ob->estimated)
     {
-      json_builder_set_member_name (b, "note");
-      json_builder_add_string_value (b, ob->note);
+      g_autofree char *estimate = cl_obligation_dup_estimate_note (ob);
+      append_member (out, "estimate", estimate, FALSE);
     }
-  json_builder_end_object (b);
+  g_string_append_c (out, '}');
 
-  json_builder_set_member_name (b, "citation");
-  json_builder_add_string_value (b, ob->citation);
-  set_date_member (b, "met_on", ob->met_on);
-  json_builder_set_member_name (b, "estimated");
-  json_builder_add_boolean_value (b, ob->estimated);
-  json_builder_end_object (b);
+  append_member (out, "citation", ob->citation, FALSE);
+  append_date_member (out, "met_on", ob->met_on, FALSE);
+  g_string_append_printf (out, ", \"estimated\": %s}", ob->estimated ? "true" : "false");
 }
 
-JsonNode *
-cl_obligation_to_json_node (const ClObligation *ob)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  build_obligation (b, ob);
-  return json_builder_get_root (b);
-}
-
-JsonNode *
+char *
 cl_obligations_to_json (GPtrArray *obligations)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GString *out = g_string_sized_new (obligations->len * 480 + 8);
 
-  json_builder_begin_array (b);
+  g_string_append_c (out, '[');
   for (guint i = 0; i < obligations->len; i++)
-    build_obligation (b, g_ptr_array_index (obligations, i));
-  json_builder_end_array (b);
-  return json_builder_get_root (b);
+    {
+      g_string_append (out, i == 0 ? "\n  " : ",\n  ");
+      cl_obligation_append_json (g_ptr_array_index (obligations, i), out);
+    }
+  g_string_append (out, obligations->len ? "\n]\n" : "]\n");
+  return g_string_free (out, FALSE);
 }
 
 /* Overdue first, then what is due soonest; met ones last, newest first is not needed: by date. */
@@ -140,7 +161,7 @@ char *
 cl_obligations_to_text (GPtrArray *obligations,
                         ClDate     today)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (obligations, NULL, NULL);
+  g_autoptr(GPtrArray) sorted = _cl_ptr_array_dup (obligations);
   GString *out = g_string_new (NULL);
   const ClStudent *current = NULL;
   char today_buf[11];

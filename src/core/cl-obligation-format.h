@@ -7,10 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* One object as exchange-format.md specifies, with the basis spelled out. */
-JsonNode *cl_obligation_to_json_node (const ClObligation *ob);
-/* A JSON array of @obligations, in their order. */
-JsonNode *cl_obligations_to_json     (GPtrArray          *obligations);
+/* One object as exchange-format.md specifies, with the basis spelled out, appended to @out. */
+void      cl_obligation_append_json  (const ClObligation *ob,
+                                      GString            *out);
+/* A JSON array of @obligations in their order, one object per line. Written directly rather than
+ * through a JsonBuilder tree: a district's alerts are hundreds of thousands of objects. */
+char     *cl_obligations_to_json     (GPtrArray          *obligations);
 /* Grouped by student; within a student, overdue first, then by due date; one line each. */
 char     *cl_obligations_to_text     (GPtrArray          *obligations,
                                       ClDate              today);

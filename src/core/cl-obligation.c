@@ -19,8 +19,32 @@ cl_obligation_free (ClObligation *self)
   if (self == NULL)
     return;
   g_free (self->counted);
-  g_free (self->note);
   g_free (self);
+}
+
+char *
+cl_obligation_dup_estimate_note (const ClObligation *self)
+{
+  const ClSchool *school = self->student->school;
+  const ClCalendarYear *first, *last;
+  char first_buf[11], last_buf[11];
+
+  if (!self->estimated || school == NULL || school->calendars->len == 0)
+    return NULL;
+  first = g_ptr_array_index (school->calendars, 0);
+  last = first;
+  for (guint i = 0; i < school->calendars->len; i++)
+    {
+      const ClCalendarYear *cal = g_ptr_array_index (school->calendars, i);
+      if (cal->last_day > last->last_day)
+        last = cal;
+    }
+  cl_date_format_iso (first->first_day, first_buf);
+  cl_date_format_iso (last->last_day, last_buf);
+  return g_strdup_printf ("Estimated: the count runs outside the school calendars known for %s "
+                          "(%s to %s); the missing school years are projected from the nearest "
+                          "known one. Add the school's calendar to make it exact.",
+                          school->name ? school->name : school->id, first_buf, last_buf);
 }
 
 #define CMP(a, b) (((a) > (b)) - ((a) < (b)))

@@ -46,10 +46,12 @@ typedef struct {
   const ClMeeting  *meeting;       /* the planned meeting it concerns, or NULL */
   int               role;          /* ClInviteeRole it concerns, or -1 */
   char             *counted;       /* how the date was reached, in English */
-  char             *note;          /* more the user must know (estimate, notices), or NULL */
+  const char       *note;          /* more the user must know (a static sentence), or NULL */
 } ClObligation;
 
-void cl_obligation_free (ClObligation *self);
+void  cl_obligation_free              (ClObligation       *self);
+/* Why an estimated date is estimated: which school calendars are missing. NULL when not. */
+char *cl_obligation_dup_estimate_note (const ClObligation *self);
 
 /* Student id, then due date, then rule id — the order of `caseload-cli alerts`. */
 int  cl_obligation_compare (gconstpointer a,

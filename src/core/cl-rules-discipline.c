@@ -35,35 +35,25 @@ manifestation_determination_due (ClRuleContext *ctx,
       ob = _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
                                     _cl_event_is_meeting_of,
                                     CL_MEETING_MASK (CL_MEETING_MANIFESTATION));
-      if (ob != NULL && ob->note == NULL)
-        {
-          char buf[11];
-
-          cl_date_format_iso (e->date, buf);
-          ob->note = g_strdup_printf ("The parents must also be notified of the decision, with the "
-                                      "procedural safeguards notice, on the day it is made (%s).%s",
-                                      buf,
-                                      e->type == CL_EVENT_REMOVAL
-                                        ? " A removal of more than 10 consecutive school days is "
-                                          "itself a change of placement."
-                                        : "");
-        }
+      if (ob != NULL)
+        ob->note = e->type == CL_EVENT_REMOVAL
+                     ? "A removal of more than 10 consecutive school days is itself a change of "
+                       "placement. The parents must be notified of the decision, with the "
+                       "procedural safeguards notice, on the day it is made."
+                     : "The parents must be notified of the decision, with the procedural "
+                       "safeguards notice, on the day it is made.";
     }
 }
 
-/* The first day of the school year @day belongs to: a key for per-year totals. */
-static ClDate
+/* The school year @day belongs to, for per-year totals. */
+static ClSession
 school_year_of (ClRuleContext *ctx,
-                ClDate         day,
-                char         **label)
+                ClDate         day)
 {
-  ClSession session;
+  ClSession session = { 0 };
 
-  if (!cl_school_calendar_session (ctx->calendar, day, 0, &session))
-    return CL_DATE_NONE;
-  if (label)
-    *label = cl_session_dup_label (&session);
-  return session.first_day;
+  cl_school_calendar_session (ctx->calendar, day, 0, &session);
+  return session;
 }
 
 static gboolean
@@ -78,7 +68,7 @@ removal_services_required (ClRuleContext *ctx,
                            const ClRule  *rule)
 {
   double threshold = cl_rule_get_int (rule, "threshold_days", 10);
-  ClDate year = CL_DATE_NONE;
+  ClSession year = { 0 };
   double total = 0;
   gboolean triggered = FALSE;
 
@@ -86,12 +76,12 @@ removal_services_required (ClRuleContext *ctx,
     {
       g_autofree char *label = NULL;
       const ClEvent *done;
-      ClDate this_year;
+      ClSession this_year;
 
       if (!counts_toward_removal_total (e))
         continue;
-      this_year = school_year_of (ctx, e->date, &label);
-      if (this_year != year)
+      this_year = school_year_of (ctx, e->date);
+      if (this_year.first_day != year.first_day)
         {
           year = this_year;
           total = 0;
@@ -102,6 +92,7 @@ removal_services_required (ClRuleContext *ctx,
         continue;
 
       triggered = TRUE;
+      label = cl_session_dup_label (&year);
       done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_type,
                                    GINT_TO_POINTER (CL_EVENT_REMOVAL_SERVICES));
       _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, e->date, done ? done->date : CL_DATE_NONE,
@@ -118,14 +109,13 @@ suspension_limit_exceeded (ClRuleContext *ctx,
 {
   double per_incident = cl_rule_get_int (rule, "per_incident_days", 5);
   double per_year = cl_rule_get_int (rule, "per_year_days", 20);
-  ClDate year = CL_DATE_NONE;
+  ClSession year = { 0 };
   double total = 0;
   gboolean year_exceeded = FALSE;
 
   CL_FOR_EACH_EVENT (ctx, e)
     {
-      g_autofree char *label = NULL;
-      ClDate this_year;
+      ClSession this_year;
 
       if (e->type != CL_EVENT_REMOVAL || e->kind != CL_REMOVAL_SUSPENSION)
         continue;
@@ -135,8 +125,8 @@ suspension_limit_exceeded (ClRuleContext *ctx,
                        g_strdup_printf ("a suspension of %g school days for one incident "
                                         "(at most %g)", e->school_days, per_incident));
 
-      this_year = school_year_of (ctx, e->date, &label);
-      if (this_year != year)
+      this_year = school_year_of (ctx, e->date);
+      if (this_year.first_day != year.first_day)
         {
           year = this_year;
           total = 0;
@@ -145,6 +135,8 @@ suspension_limit_exceeded (ClRuleContext *ctx,
       total += e->school_days;
       if (!year_exceeded && total > per_year)
         {
+          g_autofree char *label = cl_session_dup_label (&year);
+
           year_exceeded = TRUE;
           _cl_rule_emit (ctx, rule, CL_EMIT_NEVER_MET, e->date, CL_DATE_NONE, e->date, "removal",
                          g_strdup_printf ("suspensions in school year %s reach %g school days "

@@ -174,9 +174,10 @@ anniversary_of_meetings (ClRuleContext *ctx,
       done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_meeting_of, completing_kinds);
       _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, cl_date_add_years (e->date, years),
                      done ? done->date : CL_DATE_NONE, e->date, "iep_meeting",
-                     g_strdup_printf (years == 1 ? "%d year after the %s IEP meeting"
-                                                 : "%d years after the %s IEP meeting",
-                                      years, cl_meeting_kind_names[e->kind]));
+                     years == 1 ? g_strconcat ("1 year after the ", cl_meeting_kind_names[e->kind],
+                                               " IEP meeting", NULL)
+                                : g_strdup_printf ("%d years after the %s IEP meeting",
+                                                   years, cl_meeting_kind_names[e->kind]));
     }
 }
 
