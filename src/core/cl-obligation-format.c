@@ -3,111 +3,54 @@
 
 #include "cl-obligation-format.h"
 
-static void
-append_string (GString    *out,
-               const char *text)
-{
-  const char *run = text;
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-        }
-    }
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
-}
-
-static void
-append_member (GString    *out,
-               const char *name,
-               const char *value,
-               gboolean    first)
-{
-  if (!first)
-    g_string_append (out, ", ");
-  g_string_append_c (out, '"');
-  g_string_append (out, name);
-  g_string_append (out, "\": ");
-  if (value == NULL)
-    g_string_append (out, "null");
-  else
-    append_string (out, value);
-}
-
-static void
-append_date_member (GString    *out,
-                    const char *name,
-                    ClDate      date,
-                    gboolean    first)
-{
-  char buf[11];
-
-  cl_date_format_iso (date, buf);
-  append_member (out, name, date == CL_DATE_NONE ? NULL : buf, first);
-}
-
 void
-cl_obligation_append_json (const ClObligation *ob,
-                           GString            *out)
+cl_obligation_write_json (const ClObligation *ob,
+                          ClJsonWriter       *w)
 {
-  g_string_append_c (out, '{');
-  append_member (out, "student", ob->student->id, TRUE);
-  append_member (out, "rule", ob->rule->id, FALSE);
-  append_date_member (out, "due", ob->due, FALSE);
-  append_member (out, "status", cl_status_names[ob->status], FALSE);
-  append_member (out, "severity", cl_severity_names[ob->severity], FALSE);
+  cl_json_writer_begin_object (w);
+  cl_json_writer_member_string (w, "student", ob->student->id);
+  cl_json_writer_member_string (w, "rule", ob->rule->id);
+  cl_json_writer_member_date (w, "due", ob->due);
+  cl_json_writer_member_string (w, "status", cl_status_names[ob->status]);
+  cl_json_writer_member_string (w, "severity", cl_severity_names[ob->severity]);
 
-  g_string_append (out, ", \"basis\": {");
-  append_date_member (out, "from", ob->from, TRUE);
-  append_member (out, "from_event", ob->from_event, FALSE);
-  append_member (out, "counted", ob->counted, FALSE);
-  append_member (out, "sentence", ob->rule->sentence, FALSE);
+  cl_json_writer_name (w, "basis");
+  cl_json_writer_begin_object (w);
+  cl_json_writer_member_date (w, "from", ob->from);
+  cl_json_writer_member_string (w, "from_event", ob->from_event);
+  cl_json_writer_member_string (w, "counted", ob->counted);
+  cl_json_writer_member_string (w, "sentence", ob->rule->sentence);
   if (ob->meeting != NULL)
-    append_member (out, "meeting", ob->meeting->id, FALSE);
+    cl_json_writer_member_string (w, "meeting", ob->meeting->id);
   if (ob->role >= 0)
-    append_member (out, "role", cl_role_names[ob->role], FALSE);
+    cl_json_writer_member_string (w, "role", cl_role_names[ob->role]);
   if (ob->note != NULL)
-    append_member (out, "note", ob->note, FALSE);
+    cl_json_writer_member_string (w, "note", ob->note);
   if (ob->estimated)
     {
       g_autofree char *estimate = cl_obligation_dup_estimate_note (ob);
-      append_member (out, "estimate", estimate, FALSE);
+      cl_json_writer_member_string (w, "estimate", estimate);
     }
-  g_string_append_c (out, '}');
+  cl_json_writer_end_object (w);
 
-  append_member (out, "citation", ob->citation, FALSE);
-  append_date_member (out, "met_on", ob->met_on, FALSE);
-  g_string_append_printf (out, ", \"estimated\": %s}", ob->estimated ? "true" : "false");
+  cl_json_writer_member_string (w, "citation", ob->citation);
+  cl_json_writer_member_date (w, "met_on", ob->met_on);
+  cl_json_writer_member_bool (w, "estimated", ob->estimated);
+  cl_json_writer_end_object (w);
 }
 
 char *
 cl_obligations_to_json (GPtrArray *obligations)
 {
   GString *out = g_string_sized_new (obligations->len * 480 + 8);
+  ClJsonWriter w;
 
-  g_string_append_c (out, '[');
+  /* One obligation per line: readable, and easy to grep. */
+  cl_json_writer_init (&w, out, 1);
+  cl_json_writer_begin_array (&w);
   for (guint i = 0; i < obligations->len; i++)
-    {
-      g_string_append (out, i == 0 ? "\n  " : ",\n  ");
-      cl_obligation_append_json (g_ptr_array_index (obligations, i), out);
-    }
-  g_string_append (out, obligations->len ? "\n]\n" : "]\n");
+    cl_obligation_write_json (g_ptr_array_index (obligations, i), &w);
+  cl_json_writer_end_array (&w);
   return g_string_free (out, FALSE);
 }
 

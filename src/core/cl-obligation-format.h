@@ -3,13 +3,14 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-json-writer.h"
 #include "cl-obligation.h"
 
 G_BEGIN_DECLS
 
-/* One object as exchange-format.md specifies, with the basis spelled out, appended to @out. */
-void      cl_obligation_append_json  (const ClObligation *ob,
-                                      GString            *out);
+/* One object as exchange-format.md specifies, with the basis spelled out. */
+void      cl_obligation_write_json   (const ClObligation *ob,
+                                      ClJsonWriter       *w);
 /* A JSON array of @obligations in their order, one object per line. Written directly rather than
  * through a JsonBuilder tree: a district's alerts are hundreds of thousands of objects. */
 char     *cl_obligations_to_json     (GPtrArray          *obligations);
