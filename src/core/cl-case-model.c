@@ -58,6 +58,7 @@ struct _ClCaseload
   GObject     parent_instance;
 
   char       *jurisdiction;
+  JsonObject *extra;
   GPtrArray  *calendars;
   GPtrArray  *schools;
   GPtrArray  *staff;
@@ -85,6 +86,7 @@ cl_caseload_finalize (GObject *object)
   g_clear_pointer (&self->schools, g_ptr_array_unref);
   g_clear_pointer (&self->calendars, g_ptr_array_unref);
   g_clear_pointer (&self->jurisdiction, g_free);
+  g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (cl_caseload_parent_class)->finalize (object);
 }
@@ -130,6 +132,24 @@ cl_caseload_set_jurisdiction (ClCaseload *self,
   g_return_if_fail (jurisdiction != NULL);
   g_free (self->jurisdiction);
   self->jurisdiction = g_strdup (jurisdiction);
+}
+
+JsonObject *
+cl_caseload_get_extra (ClCaseload *self)
+{
+  g_return_val_if_fail (CL_IS_CASELOAD (self), NULL);
+  return self->extra;
+}
+
+void
+cl_caseload_set_extra (ClCaseload *self,
+                       JsonObject *extra)
+{
+  g_return_if_fail (CL_IS_CASELOAD (self));
+  if (extra)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
 }
 
 #define GETTER(field)                                                    \
@@ -219,6 +239,7 @@ closed_range_clear (gpointer data)
 {
   ClClosedRange *range = data;
   g_free (range->label);
+  g_clear_pointer (&range->extra, json_object_unref);
 }
 
 ClCalendarYear *
@@ -243,7 +264,7 @@ cl_calendar_year_add_closed (ClCalendarYear *self,
                              const char     *label,
                              gboolean        holiday)
 {
-  ClClosedRange range = { from, to, g_strdup (label), holiday ? 1 : 0 };
+  ClClosedRange range = { from, to, g_strdup (label), holiday ? 1 : 0, NULL };
   g_array_append_val (self->closed, range);
 }
 
@@ -254,6 +275,7 @@ cl_calendar_year_free (ClCalendarYear *self)
     return;
   g_free (self->id);
   g_array_unref (self->closed);
+  g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
 }
 
@@ -296,6 +318,7 @@ cl_school_free (ClSchool *self)
   g_free (self->name);
   g_ptr_array_unref (self->calendars);
   g_clear_pointer (&self->table, cl_school_calendar_free);
+  g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
 }
 
@@ -320,6 +343,7 @@ cl_staff_free (ClStaff *self)
   g_free (self->id);
   g_free (self->name);
   g_free (self->email);
+  g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
 }
 
@@ -333,6 +357,7 @@ guardian_clear (gpointer data)
   g_free (g->phone);
   g_free (g->email);
   g_free (g->address);
+  g_clear_pointer (&g->extra, json_object_unref);
 }
 
 static void
@@ -340,7 +365,7 @@ event_clear (gpointer data)
 {
   ClEvent *e = data;
   g_free (e->reason);
-  g_free (e->note);
+  g_clear_pointer (&e->extra, json_object_unref);
 }
 
 static void
@@ -349,6 +374,8 @@ invitee_clear (gpointer data)
   ClInvitee *i = data;
   g_free (i->name);
   g_free (i->staff_id);
+  g_clear_pointer (&i->excusal.extra, json_object_unref);
+  g_clear_pointer (&i->extra, json_object_unref);
 }
 
 static void
@@ -359,6 +386,7 @@ meeting_free (gpointer data)
   g_free (m->location);
   g_free (m->interpreter);
   g_array_unref (m->invitees);
+  g_clear_pointer (&m->extra, json_object_unref);
   g_free (m);
 }
 
@@ -472,6 +500,8 @@ cl_student_free (ClStudent *self)
   g_array_unref (self->guardians);
   g_array_unref (self->events);
   g_ptr_array_unref (self->meetings);
+  g_clear_pointer (&self->eligibility_extra, json_object_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
 }
 

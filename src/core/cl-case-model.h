@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "cl-date.h"
 
@@ -137,6 +137,7 @@ typedef struct {
   ClDate  to;
   char   *label;
   guint   holiday : 1;
+  JsonObject *extra;           /* members this version does not know, kept for the round trip */
 } ClClosedRange;
 
 /* One school year of one school: its session and the days it is closed. */
@@ -145,6 +146,7 @@ typedef struct {
   ClDate  first_day;
   ClDate  last_day;
   GArray *closed;            /* of ClClosedRange */
+  JsonObject *extra;
 } ClCalendarYear;
 
 typedef struct _ClSchoolCalendar ClSchoolCalendar;
@@ -154,6 +156,7 @@ typedef struct {
   char             *name;
   GPtrArray        *calendars;  /* of ClCalendarYear*, borrowed from the caseload, by first_day */
   ClSchoolCalendar *table;      /* built lazily by the engine; owned */
+  JsonObject       *extra;
 } ClSchool;
 
 typedef struct {
@@ -161,6 +164,7 @@ typedef struct {
   char        *name;
   ClStaffRole  role;
   char        *email;
+  JsonObject  *extra;
 } ClStaff;
 
 typedef struct {
@@ -170,6 +174,7 @@ typedef struct {
   char *phone;
   char *email;
   char *address;
+  JsonObject *extra;
 } ClGuardian;
 
 /* Something that happened, with the fields of its type. Unused fields are zero. */
@@ -186,7 +191,7 @@ typedef struct {
   guint       age_of_majority_informed : 1;
   guint       has_iep : 1;                  /* transfer_in */
   char       *reason;          /* exit */
-  char       *note;            /* free text kept for people, never read by rules */
+  JsonObject *extra;
 } ClEvent;
 
 typedef struct {
@@ -194,6 +199,7 @@ typedef struct {
   guint  area_discussed : 1;
   ClDate parent_written_consent;
   ClDate written_input;
+  JsonObject *extra;
 } ClExcusal;
 
 typedef struct {
@@ -202,6 +208,7 @@ typedef struct {
   char         *staff_id;
   guint         attending : 1;   /* absent = TRUE */
   ClExcusal     excusal;
+  JsonObject   *extra;
 } ClInvitee;
 
 /* A meeting that is planned (an entry of a student's "meetings"). */
@@ -214,6 +221,7 @@ typedef struct {
   ClDate         notice_sent;
   char          *interpreter;    /* ISO 639-1, or NULL */
   GArray        *invitees;       /* of ClInvitee */
+  JsonObject    *extra;
 } ClMeeting;
 
 typedef struct {
@@ -235,6 +243,8 @@ typedef struct {
   GArray     *guardians;         /* of ClGuardian */
   GArray     *events;            /* of ClEvent, sorted by (date, order) */
   GPtrArray  *meetings;          /* of ClMeeting* */
+  JsonObject *eligibility_extra; /* unknown members of "eligibility" */
+  JsonObject *extra;
 } ClStudent;
 
 #define CL_TYPE_CASELOAD (cl_caseload_get_type ())
@@ -244,6 +254,10 @@ ClCaseload     *cl_caseload_new                (void);
 const char     *cl_caseload_get_jurisdiction   (ClCaseload *self);
 void            cl_caseload_set_jurisdiction   (ClCaseload *self,
                                                 const char *jurisdiction);
+/* Top-level members this version does not know, kept for the round trip (may be NULL). */
+JsonObject     *cl_caseload_get_extra          (ClCaseload *self);
+void            cl_caseload_set_extra          (ClCaseload *self,
+                                                JsonObject *extra);
 GPtrArray      *cl_caseload_get_calendars      (ClCaseload *self);
 GPtrArray      *cl_caseload_get_schools        (ClCaseload *self);
 GPtrArray      *cl_caseload_get_staff          (ClCaseload *self);
