@@ -18,6 +18,7 @@ typedef struct {
 
 static const ClCliCommand commands[] = {
   { "alerts", cl_cli_alerts, N_("List every obligation the rules derive, with its basis") },
+  { "demo", cl_cli_demo, N_("Write a synthetic caseload bundle (made-up students)") },
   { "bench", cl_cli_bench, N_("Measure the engine on a synthetic caseload of real size") },
 };
 

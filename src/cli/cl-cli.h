@@ -13,4 +13,7 @@ int cl_cli_alerts (int    argc,
 int cl_cli_bench  (int    argc,
                    char **argv);
 
+int cl_cli_demo   (int    argc,
+                   char **argv);
+
 G_END_DECLS
