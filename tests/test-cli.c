@@ -1,0 +1,218 @@
+/* test-cli.c — caseload-cli as a script or a principal uses it: exit codes, messages, output
+ *
+ * Runs the built caseload-cli (path in CASELOAD_CLI) on small bundles written here.
+ */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <json-glib/json-glib.h>
+
+#define LINCOLN_CALENDAR \
+  "\"calendars\": [{\"id\": \"lincoln-2026\", \"first_day\": \"2026-08-17\", \"last_day\": \"2027-06-10\"," \
+  " \"closed\": [{\"from\": \"2026-11-23\", \"to\": \"2026-11-27\", \"label\": \"Thanksgiving\", \"holiday\": true}," \
+  "  {\"from\": \"2026-12-21\", \"to\": \"2027-01-01\", \"label\": \"Winter break\"}]}]," \
+  " \"schools\": [{\"id\": \"lincoln\", \"name\": \"Lincoln Middle School\", \"calendars\": [\"lincoln-2026\"]}]," \
+  " \"staff\": [],"
+
+/* rules.md §6 example 1: a referral before winter break; the plan is due 2027-01-10. */
+static const char *good_bundle =
+  "{\"format\": \"caseload-bundle/1\", \"jurisdiction\": \"CA\", " LINCOLN_CALENDAR
+  " \"students\": [{\"id\": \"S-1\", \"first_name\": \"Ana\", \"last_name\": \"Test\", \"birth_date\": \"2014-05-01\","
+  "  \"school\": \"lincoln\", \"unknown_field\": {\"kept\": true},"
+  "  \"events\": [{\"type\": \"referral\", \"date\": \"2026-12-10\", \"source\": \"parent\"}], \"meetings\": []}]}";
+
+static const char *bad_date_bundle =
+  "{\"format\": \"caseload-bundle/1\", \"jurisdiction\": \"CA\", " LINCOLN_CALENDAR
+  " \"students\": [{\"id\": \"S-1\", \"first_name\": \"Ana\", \"last_name\": \"Test\", \"birth_date\": \"2014-05-01\","
+  "  \"school\": \"lincoln\", \"events\": [{\"type\": \"referral\", \"date\": \"2026-02-30\"}], \"meetings\": []}]}";
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+static char *
+write_temp (const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("caseload-cli-XXXXXX.json", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static Run
+run_cli (const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CASELOAD_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run.out, &run.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  run.status = g_subprocess_get_exit_status (proc);
+  return run;
+}
+
+static void
+test_version_and_help (void)
+{
+  Run run = run_cli ("--version", NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "caseload-cli "));
+  run_clear (&run);
+
+  run = run_cli ("--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "alerts"));
+  run_clear (&run);
+
+  run = run_cli ("frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  run_clear (&run);
+}
+
+static void
+test_alerts_json (void)
+{
+  g_autofree char *path = write_temp (good_bundle);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  Run run = run_cli ("alerts", "--bundle", path, "--today", "2026-12-15", NULL);
+  JsonArray *alerts;
+  JsonObject *plan = NULL;
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  alerts = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (alerts); i++)
+    {
+      JsonObject *a = json_array_get_object_element (alerts, i);
+      if (g_str_equal (json_object_get_string_member (a, "rule"), "assessment_plan_due"))
+        plan = a;
+    }
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (json_object_get_string_member (plan, "student"), ==, "S-1");
+  g_assert_cmpstr (json_object_get_string_member (plan, "due"), ==, "2027-01-10");
+  g_assert_cmpstr (json_object_get_string_member (plan, "status"), ==, "upcoming");
+  g_assert_cmpstr (json_object_get_string_member (plan, "severity"), ==, "info");
+  g_assert_cmpstr (json_object_get_string_member (plan, "citation"), ==, "EC 56321(a), EC 56043(a)");
+  g_assert_true (json_object_get_null_member (plan, "met_on"));
+  g_assert_false (json_object_get_boolean_member (plan, "estimated"));
+  {
+    JsonObject *basis = json_object_get_object_member (plan, "basis");
+    g_assert_cmpstr (json_object_get_string_member (basis, "from"), ==, "2026-12-10");
+    g_assert_cmpstr (json_object_get_string_member (basis, "from_event"), ==, "referral");
+    g_assert_cmpstr (json_object_get_string_member (basis, "counted"), ==,
+                     "15 days, not counting 16 days of Winter break");
+  }
+  run_clear (&run);
+  g_unlink (path);
+}
+
+static void
+test_alerts_text (void)
+{
+  g_autofree char *path = write_temp (good_bundle);
+  Run run = run_cli ("alerts", "--bundle", path, "--today", "2027-01-11", "--format", "text", NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "S-1 — Ana Test (Lincoln Middle School)"));
+  g_assert_nonnull (strstr (run.out, "OVERDUE   2027-01-10  assessment_plan_due"));
+  g_assert_nonnull (strstr (run.out, "EC 56321(a)"));
+  run_clear (&run);
+  g_unlink (path);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *bad = write_temp (bad_date_bundle);
+  g_autofree char *truncated = write_temp ("{\"format\": \"caseload-bundle/1\", \"students\": [");
+  Run run = run_cli ("alerts", "--bundle", bad, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "students[0].events[0].date"));
+  g_assert_nonnull (strstr (run.err, "2026-02-30"));
+  run_clear (&run);
+
+  run = run_cli ("alerts", "--bundle", truncated, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
+
+  run = run_cli ("alerts", "--bundle", "/nonexistent/bundle.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_clear (&run);
+
+  run = run_cli ("alerts", "--bundle", bad, "--today", "2026-13-01", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run = run_cli ("alerts", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run = run_cli ("alerts", "--bundle", bad, "--format", "xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  g_unlink (bad);
+  g_unlink (truncated);
+}
+
+static void
+test_unknown_student (void)
+{
+  g_autofree char *path = write_temp (good_bundle);
+  Run run = run_cli ("alerts", "--bundle", path, "--student", "S-404", NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "S-404"));
+  run_clear (&run);
+  g_unlink (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("CASELOAD_CLI"));
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/alerts-json", test_alerts_json);
+  g_test_add_func ("/cli/alerts-text", test_alerts_text);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/unknown-student", test_unknown_student);
+  return g_test_run ();
+}
