@@ -1,16 +1,883 @@
-/* cl-bundle-reader.c — placeholder until the reader lands */
+/* cl-bundle-reader.c — a caseload-bundle/1 JSON document into a ClCaseload
+ *
+ * Required: top-level "format" ("caseload-bundle/1") and "jurisdiction"; calendar id, first_day,
+ * last_day; closed range from and to; school id and at least one calendar; staff id and role;
+ * student id, birth_date and school; event type and date; meeting id, kind and starts; invitee
+ * role. Everything else is optional. Members this version does not know are kept in the record's
+ * `extra` for the round trip, never an error. Any problem fails the whole read with a message that
+ * starts with its JSON path.
+ */
 #define G_LOG_DOMAIN "cl-bundle-reader"
+
+#include <math.h>
+#include <string.h>
 
 #include "cl-bundle-reader.h"
 
 G_DEFINE_QUARK (cl-bundle-error-quark, cl_bundle_error)
 
+#define BUNDLE_FORMAT "caseload-bundle/1"
+
+static const char * const eligibility_codes[] = {
+  "AUT", "DB", "DHH", "HI", "ID", "MD", "OI", "OHI", "ED", "SLD", "SLI", "TBI", "VI", "EMD",
+};
+
+typedef struct {
+  ClCaseload *caseload;
+  GString    *path;      /* the JSON path of what is being read */
+  GError    **error;
+} Reader;
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+fail (Reader     *r,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (r->error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_INVALID, "%s: %s",
+               r->path->len ? r->path->str : "(root)", message);
+  return FALSE;
+}
+
+/* Path helpers: push a member or an index, pop back to a saved length. */
+static gsize
+push_member (Reader     *r,
+             const char *name)
+{
+  gsize len = r->path->len;
+
+  if (len > 0)
+    g_string_append_c (r->path, '.');
+  g_string_append (r->path, name);
+  return len;
+}
+
+static gsize
+push_index (Reader *r,
+            guint   index)
+{
+  gsize len = r->path->len;
+
+  g_string_append_printf (r->path, "[%u]", index);
+  return len;
+}
+
+static void
+pop (Reader *r,
+     gsize   len)
+{
+  g_string_truncate (r->path, len);
+}
+
+static const char *
+type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING: return "a string";
+    case G_TYPE_BOOLEAN: return "a boolean";
+    default: return "a number";
+    }
+}
+
+/* Each getter reports a wrong type with the member's path. A null member counts as absent. */
+typedef enum { OPTIONAL, REQUIRED } Need;
+
+static JsonNode *
+member (JsonObject *o,
+        const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  return node && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+}
+
+static gboolean
+missing (Reader     *r,
+         const char *name)
+{
+  return fail (r, "missing required field \"%s\"", name);
+}
+
+static gboolean
+get_string (Reader      *r,
+            JsonObject  *o,
+            const char  *name,
+            Need         need,
+            const char **out)
+{
+  JsonNode *node = member (o, name);
+  gsize len;
+
+  *out = NULL;
+  if (node == NULL)
+    return need == OPTIONAL || missing (r, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      len = push_member (r, name);
+      fail (r, "expected a string, found %s", type_name (node));
+      pop (r, len);
+      return FALSE;
+    }
+  *out = json_node_get_string (node);
+  if (need == REQUIRED && **out == '\0')
+    {
+      len = push_member (r, name);
+      fail (r, "must not be empty");
+      pop (r, len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_dup_string (Reader     *r,
+                JsonObject *o,
+                const char *name,
+                char      **out)
+{
+  const char *value;
+
+  if (!get_string (r, o, name, OPTIONAL, &value))
+    return FALSE;
+  *out = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+get_bool (Reader     *r,
+          JsonObject *o,
+          const char *name,
+          gboolean    fallback,
+          gboolean   *out)
+{
+  JsonNode *node = member (o, name);
+
+  *out = fallback;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      gsize len = push_member (r, name);
+      fail (r, "expected true or false, found %s", type_name (node));
+      pop (r, len);
+      return FALSE;
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+get_date (Reader     *r,
+          JsonObject *o,
+          const char *name,
+          Need        need,
+          ClDate     *out)
+{
+  const char *text;
+  gsize len;
+
+  *out = CL_DATE_NONE;
+  if (!get_string (r, o, name, need, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  if (cl_date_parse_iso (text, out))
+    return TRUE;
+  len = push_member (r, name);
+  fail (r, "\"%s\" is not a date", text);
+  pop (r, len);
+  return FALSE;
+}
+
+static gboolean
+get_enum (Reader             *r,
+          JsonObject         *o,
+          const char         *name,
+          Need                need,
+          const char * const *names,
+          guint               n_names,
+          const char         *what,
+          int                *out)
+{
+  const char *text;
+  gsize len;
+
+  *out = -1;
+  if (!get_string (r, o, name, need, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  *out = cl_enum_from_name (names, n_names, text);
+  if (*out >= 0)
+    return TRUE;
+  len = push_member (r, name);
+  fail (r, "unknown %s \"%s\"", what, text);
+  pop (r, len);
+  return FALSE;
+}
+
+static gboolean
+get_object (Reader      *r,
+            JsonNode    *node,
+            JsonObject **out)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (r, "expected an object, found %s", node ? type_name (node) : "nothing");
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+/* An optional array member; absent gives NULL. */
+static gboolean
+get_array (Reader      *r,
+           JsonObject  *o,
+           const char  *name,
+           Need         need,
+           JsonArray  **out)
+{
+  JsonNode *node = member (o, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return need == OPTIONAL || missing (r, name);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      gsize len = push_member (r, name);
+      fail (r, "expected an array, found %s", type_name (node));
+      pop (r, len);
+      return FALSE;
+    }
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* The members of @o not in @known, or NULL when there are none. */
+static JsonObject *
+collect_extra (JsonObject         *o,
+               const char * const *known)
+{
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, o);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (g_strv_contains (known, name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+  return extra;
+}
+
+static gboolean
+read_calendar (Reader     *r,
+               JsonObject *o)
+{
+  static const char * const known[] = { "id", "first_day", "last_day", "closed", NULL };
+  static const char * const known_range[] = { "from", "to", "label", "holiday", NULL };
+  g_autoptr(ClCalendarYear) cal = NULL;
+  const char *id;
+  ClDate first, last;
+  JsonArray *closed;
+
+  if (!get_string (r, o, "id", REQUIRED, &id) ||
+      !get_date (r, o, "first_day", REQUIRED, &first) ||
+      !get_date (r, o, "last_day", REQUIRED, &last) ||
+      !get_array (r, o, "closed", OPTIONAL, &closed))
+    return FALSE;
+  if (last < first)
+    {
+      gsize len = push_member (r, "last_day");
+      fail (r, "comes before first_day");
+      pop (r, len);
+      return FALSE;
+    }
+
+  cal = cl_calendar_year_new (id, first, last);
+  cal->extra = collect_extra (o, known);
+  for (guint i = 0; closed && i < json_array_get_length (closed); i++)
+    {
+      gsize len = push_member (r, "closed");
+      JsonObject *ro = NULL;
+      ClDate from, to;
+      const char *label;
+      gboolean holiday;
+      ClClosedRange *range;
+
+      push_index (r, i);
+      if (!get_object (r, json_array_get_element (closed, i), &ro) ||
+          !get_date (r, ro, "from", REQUIRED, &from) ||
+          !get_date (r, ro, "to", REQUIRED, &to) ||
+          !get_string (r, ro, "label", OPTIONAL, &label) ||
+          !get_bool (r, ro, "holiday", FALSE, &holiday))
+        return FALSE;
+      if (to < from)
+        {
+          push_member (r, "to");
+          return fail (r, "comes before from");
+        }
+      cl_calendar_year_add_closed (cal, from, to, label, holiday);
+      range = &g_array_index (cal->closed, ClClosedRange, cal->closed->len - 1);
+      range->extra = collect_extra (ro, known_range);
+      pop (r, len);
+    }
+
+  if (!cl_caseload_add_calendar (r->caseload, cal))
+    {
+      push_member (r, "id");
+      return fail (r, "duplicate id \"%s\"", id);
+    }
+  g_steal_pointer (&cal);
+  return TRUE;
+}
+
+static gboolean
+read_school (Reader     *r,
+             JsonObject *o)
+{
+  static const char * const known[] = { "id", "name", "calendars", NULL };
+  g_autoptr(ClSchool) school = NULL;
+  const char *id, *name;
+  JsonArray *calendars;
+  gsize len;
+
+  if (!get_string (r, o, "id", REQUIRED, &id) ||
+      !get_string (r, o, "name", OPTIONAL, &name) ||
+      !get_array (r, o, "calendars", REQUIRED, &calendars))
+    return FALSE;
+  school = cl_school_new (id, name);
+  school->extra = collect_extra (o, known);
+
+  len = push_member (r, "calendars");
+  if (json_array_get_length (calendars) == 0)
+    return fail (r, "a school needs at least one calendar");
+  for (guint i = 0; i < json_array_get_length (calendars); i++)
+    {
+      JsonNode *node = json_array_get_element (calendars, i);
+      gsize item = push_index (r, i);
+      ClCalendarYear *cal;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return fail (r, "expected a calendar id, found %s", type_name (node));
+      cal = cl_caseload_lookup_calendar (r->caseload, json_node_get_string (node));
+      if (cal == NULL)
+        return fail (r, "unknown calendar \"%s\"", json_node_get_string (node));
+      for (guint j = 0; j < school->calendars->len; j++)
+        if (g_ptr_array_index (school->calendars, j) == cal)
+          return fail (r, "calendar \"%s\" listed twice", cal->id);
+      cl_school_add_calendar (school, cal);
+      pop (r, item);
+    }
+  pop (r, len);
+
+  if (!cl_caseload_add_school (r->caseload, school))
+    {
+      push_member (r, "id");
+      return fail (r, "duplicate id \"%s\"", id);
+    }
+  g_steal_pointer (&school);
+  return TRUE;
+}
+
+static gboolean
+read_staff (Reader     *r,
+            JsonObject *o)
+{
+  static const char * const known[] = { "id", "name", "role", "email", NULL };
+  g_autoptr(ClStaff) staff = NULL;
+  const char *id, *name, *email;
+  int role;
+
+  if (!get_string (r, o, "id", REQUIRED, &id) ||
+      !get_string (r, o, "name", OPTIONAL, &name) ||
+      !get_enum (r, o, "role", REQUIRED, cl_staff_role_names, CL_N_STAFF_ROLES, "staff role", &role) ||
+      !get_string (r, o, "email", OPTIONAL, &email))
+    return FALSE;
+  staff = cl_staff_new (id, name, role);
+  staff->email = g_strdup (email);
+  staff->extra = collect_extra (o, known);
+  if (!cl_caseload_add_staff (r->caseload, staff))
+    {
+      push_member (r, "id");
+      return fail (r, "duplicate id \"%s\"", id);
+    }
+  g_steal_pointer (&staff);
+  return TRUE;
+}
+
+static gboolean
+read_guardian (Reader     *r,
+               JsonObject *o,
+               ClStudent  *student)
+{
+  static const char * const known[] = {
+    "name", "relationship", "language", "phone", "email", "address", NULL
+  };
+  ClGuardian g = { 0 };
+
+  if (!get_dup_string (r, o, "name", &g.name) ||
+      !get_dup_string (r, o, "relationship", &g.relationship) ||
+      !get_dup_string (r, o, "language", &g.language) ||
+      !get_dup_string (r, o, "phone", &g.phone) ||
+      !get_dup_string (r, o, "email", &g.email) ||
+      !get_dup_string (r, o, "address", &g.address))
+    {
+      g_free (g.name);
+      g_free (g.relationship);
+      g_free (g.language);
+      g_free (g.phone);
+      g_free (g.email);
+      g_free (g.address);
+      return FALSE;
+    }
+  g.extra = collect_extra (o, known);
+  cl_student_add_guardian (student, &g);
+  return TRUE;
+}
+
+static gboolean
+read_number (Reader     *r,
+             JsonObject *o,
+             const char *name,
+             Need        need,
+             double     *out)
+{
+  JsonNode *node = member (o, name);
+  GType type;
+  gsize len;
+
+  *out = 0;
+  if (node == NULL)
+    return need == OPTIONAL || missing (r, name);
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  len = push_member (r, name);
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return fail (r, "expected a number, found %s", type_name (node));
+  *out = json_node_get_double (node);
+  if (!isfinite (*out) || *out < 0 || *out > 366)
+    return fail (r, "%g is not a number of school days", *out);
+  pop (r, len);
+  return TRUE;
+}
+
+static gboolean
+read_event (Reader     *r,
+            JsonObject *o,
+            ClStudent  *student)
+{
+  static const char * const known[] = {
+    "type", "date", "source", "kind", "transition_plan", "age_of_majority_informed", "eligible",
+    "from", "has_iep", "school_days", "special_circumstance", "reason", NULL
+  };
+  int type;
+  ClDate date;
+  ClEvent *e;
+  gboolean flag;
+
+  if (!get_enum (r, o, "type", REQUIRED, cl_event_type_names, CL_N_EVENT_TYPES, "event type", &type) ||
+      !get_date (r, o, "date", REQUIRED, &date))
+    return FALSE;
+  e = cl_student_add_event (student, type, date);
+  e->extra = collect_extra (o, known);
+
+  switch (type)
+    {
+    case CL_EVENT_REFERRAL:
+      return get_enum (r, o, "source", OPTIONAL, cl_referral_source_names, CL_N_REFERRAL_SOURCES,
+                       "referral source", &e->from);
+    case CL_EVENT_IEP_MEETING:
+      if (!get_enum (r, o, "kind", REQUIRED, cl_meeting_kind_names, CL_N_MEETING_KINDS,
+                     "meeting kind", &e->kind))
+        return FALSE;
+      if (!get_bool (r, o, "transition_plan", FALSE, &flag))
+        return FALSE;
+      e->transition_plan = flag;
+      if (!get_bool (r, o, "age_of_majority_informed", FALSE, &flag))
+        return FALSE;
+      e->age_of_majority_informed = flag;
+      if (!get_bool (r, o, "eligible", TRUE, &flag))
+        return FALSE;
+      e->eligible = flag;
+      return TRUE;
+    case CL_EVENT_TRANSFER_IN:
+      if (!get_enum (r, o, "from", OPTIONAL, cl_transfer_from_names, CL_N_TRANSFER_FROMS,
+                     "transfer origin", &e->from) ||
+          !get_bool (r, o, "has_iep", FALSE, &flag))
+        return FALSE;
+      e->has_iep = flag;
+      return TRUE;
+    case CL_EVENT_REMOVAL:
+      if (!read_number (r, o, "school_days", REQUIRED, &e->school_days) ||
+          !get_enum (r, o, "kind", REQUIRED, cl_removal_kind_names, CL_N_REMOVAL_KINDS,
+                     "removal kind", &e->kind) ||
+          !get_enum (r, o, "special_circumstance", OPTIONAL, cl_special_circumstance_names,
+                     CL_N_SPECIAL_CIRCUMSTANCES, "special circumstance", &e->special))
+        return FALSE;
+      if (e->special < 0)
+        e->special = CL_SPECIAL_NONE;
+      return TRUE;
+    case CL_EVENT_COMPLAINT:
+      return get_enum (r, o, "kind", REQUIRED, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS,
+                       "complaint kind", &e->kind);
+    case CL_EVENT_COMPLAINT_RESOLVED:
+      return get_enum (r, o, "kind", OPTIONAL, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS,
+                       "complaint kind", &e->kind);
+    case CL_EVENT_EXIT:
+      return get_dup_string (r, o, "reason", &e->reason);
+    default:
+      return TRUE;
+    }
+}
+
+/* "2027-02-10T15:30", with optional seconds, or a bare date. */
+static gboolean
+parse_starts (const char *text,
+              ClDate     *date,
+              int        *minutes)
+{
+  char day[11];
+  int h, m, sec;
+  gsize n = strlen (text);
+
+  *minutes = -1;
+  if (n < 10)
+    return FALSE;
+  memcpy (day, text, 10);
+  day[10] = '\0';
+  if (!cl_date_parse_iso (day, date))
+    return FALSE;
+  if (n == 10)
+    return TRUE;
+  if ((n != 16 && n != 19) || text[10] != 'T' || text[13] != ':' || (n == 19 && text[16] != ':'))
+    return FALSE;
+  for (gsize i = 11; i < n; i++)
+    if (i != 13 && i != 16 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  h = (text[11] - '0') * 10 + (text[12] - '0');
+  m = (text[14] - '0') * 10 + (text[15] - '0');
+  sec = n == 19 ? (text[17] - '0') * 10 + (text[18] - '0') : 0;
+  if (h > 23 || m > 59 || sec > 59)
+    return FALSE;
+  *minutes = h * 60 + m;
+  return TRUE;
+}
+
+static gboolean
+read_invitee (Reader     *r,
+              JsonObject *o,
+              ClMeeting  *meeting)
+{
+  static const char * const known[] = { "role", "name", "staff", "attending", "excusal", NULL };
+  static const char * const known_excusal[] = {
+    "area_discussed", "parent_written_consent", "written_input", NULL
+  };
+  int role;
+  const char *name, *staff_id;
+  gboolean attending, discussed;
+  JsonNode *excusal_node;
+  ClInvitee *inv;
+
+  if (!get_enum (r, o, "role", REQUIRED, cl_role_names, CL_N_ROLES, "role", &role) ||
+      !get_string (r, o, "name", OPTIONAL, &name) ||
+      !get_string (r, o, "staff", OPTIONAL, &staff_id) ||
+      !get_bool (r, o, "attending", TRUE, &attending))
+    return FALSE;
+  if (staff_id != NULL && cl_caseload_lookup_staff (r->caseload, staff_id) == NULL)
+    {
+      push_member (r, "staff");
+      return fail (r, "unknown staff member \"%s\"", staff_id);
+    }
+  inv = cl_meeting_add_invitee (meeting, role);
+  inv->name = g_strdup (name);
+  inv->staff_id = g_strdup (staff_id);
+  inv->attending = attending;
+  inv->extra = collect_extra (o, known);
+
+  excusal_node = member (o, "excusal");
+  if (excusal_node != NULL)
+    {
+      gsize len = push_member (r, "excusal");
+      JsonObject *x = NULL;
+
+      if (!get_object (r, excusal_node, &x) ||
+          !get_bool (r, x, "area_discussed", FALSE, &discussed) ||
+          !get_date (r, x, "parent_written_consent", OPTIONAL, &inv->excusal.parent_written_consent) ||
+          !get_date (r, x, "written_input", OPTIONAL, &inv->excusal.written_input))
+        return FALSE;
+      inv->excusal.present = TRUE;
+      inv->excusal.area_discussed = discussed;
+      inv->excusal.extra = collect_extra (x, known_excusal);
+      pop (r, len);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_meeting (Reader     *r,
+              JsonObject *o,
+              ClStudent  *student)
+{
+  static const char * const known[] = {
+    "id", "kind", "starts", "location", "notice_sent", "interpreter", "invitees", NULL
+  };
+  const char *id, *starts, *location, *interpreter;
+  int kind, minutes;
+  ClDate date, notice;
+  JsonArray *invitees;
+  ClMeeting *m;
+
+  if (!get_string (r, o, "id", REQUIRED, &id) ||
+      !get_enum (r, o, "kind", REQUIRED, cl_meeting_kind_names, CL_N_MEETING_KINDS, "meeting kind", &kind) ||
+      !get_string (r, o, "starts", REQUIRED, &starts) ||
+      !get_string (r, o, "location", OPTIONAL, &location) ||
+      !get_date (r, o, "notice_sent", OPTIONAL, &notice) ||
+      !get_string (r, o, "interpreter", OPTIONAL, &interpreter) ||
+      !get_array (r, o, "invitees", OPTIONAL, &invitees))
+    return FALSE;
+  if (!parse_starts (starts, &date, &minutes))
+    {
+      push_member (r, "starts");
+      return fail (r, "\"%s\" is not a date and time (YYYY-MM-DDTHH:MM)", starts);
+    }
+  for (guint i = 0; i < student->meetings->len; i++)
+    if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, id))
+      {
+        push_member (r, "id");
+        return fail (r, "duplicate meeting id \"%s\"", id);
+      }
+
+  m = cl_student_add_meeting (student, id, kind, date);
+  m->start_minutes = minutes;
+  m->location = g_strdup (location);
+  m->notice_sent = notice;
+  m->interpreter = g_strdup (interpreter);
+  m->extra = collect_extra (o, known);
+
+  for (guint i = 0; invitees && i < json_array_get_length (invitees); i++)
+    {
+      gsize len = push_member (r, "invitees");
+      JsonObject *io = NULL;
+
+      push_index (r, i);
+      if (!get_object (r, json_array_get_element (invitees, i), &io) ||
+          !read_invitee (r, io, m))
+        return FALSE;
+      pop (r, len);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_eligibility (Reader     *r,
+                  JsonObject *o,
+                  ClStudent  *student)
+{
+  static const char * const known[] = { "primary", "secondary", NULL };
+  const char * const names[] = { "primary", "secondary" };
+  char **fields[] = { &student->eligibility_primary, &student->eligibility_secondary };
+  JsonNode *node = member (o, "eligibility");
+  JsonObject *e = NULL;
+  gsize len;
+
+  if (node == NULL)
+    return TRUE;
+  len = push_member (r, "eligibility");
+  if (!get_object (r, node, &e))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      int code;
+
+      if (!get_enum (r, e, names[i], OPTIONAL, eligibility_codes, G_N_ELEMENTS (eligibility_codes),
+                     "eligibility category", &code))
+        return FALSE;
+      if (code >= 0)
+        *fields[i] = g_strdup (eligibility_codes[code]);
+    }
+  student->eligibility_extra = collect_extra (e, known);
+  pop (r, len);
+  return TRUE;
+}
+
+static gboolean
+read_student (Reader     *r,
+              JsonObject *o)
+{
+  static const char * const known[] = {
+    "id", "first_name", "last_name", "birth_date", "school", "grade", "case_manager",
+    "home_language", "english_learner", "eligibility", "conservatorship", "part_c",
+    "emancipated_on", "jurisdiction", "guardians", "events", "meetings", NULL
+  };
+  g_autoptr(ClStudent) student = NULL;
+  const char *id, *school_id, *cm_id;
+  JsonArray *guardians, *events, *meetings;
+  gboolean flag;
+  JsonNode *grade;
+
+  if (!get_string (r, o, "id", REQUIRED, &id))
+    return FALSE;
+  student = cl_student_new (id);
+  if (!get_dup_string (r, o, "first_name", &student->first_name) ||
+      !get_dup_string (r, o, "last_name", &student->last_name) ||
+      !get_date (r, o, "birth_date", REQUIRED, &student->birth_date) ||
+      !get_string (r, o, "school", REQUIRED, &school_id) ||
+      !get_string (r, o, "case_manager", OPTIONAL, &cm_id) ||
+      !get_dup_string (r, o, "home_language", &student->home_language) ||
+      !get_dup_string (r, o, "jurisdiction", &student->jurisdiction) ||
+      !get_date (r, o, "emancipated_on", OPTIONAL, &student->emancipated_on) ||
+      !read_eligibility (r, o, student) ||
+      !get_array (r, o, "guardians", OPTIONAL, &guardians) ||
+      !get_array (r, o, "events", OPTIONAL, &events) ||
+      !get_array (r, o, "meetings", OPTIONAL, &meetings))
+    return FALSE;
+  if (!get_bool (r, o, "english_learner", FALSE, &flag))
+    return FALSE;
+  student->english_learner = flag;
+  if (!get_bool (r, o, "conservatorship", FALSE, &flag))
+    return FALSE;
+  student->conservatorship = flag;
+  if (!get_bool (r, o, "part_c", FALSE, &flag))
+    return FALSE;
+  student->part_c = flag;
+
+  /* Grades come as "10" or 10 or "K"; keep them as text. */
+  grade = member (o, "grade");
+  if (grade != NULL)
+    {
+      if (JSON_NODE_HOLDS_VALUE (grade) && json_node_get_value_type (grade) == G_TYPE_STRING)
+        student->grade = g_strdup (json_node_get_string (grade));
+      else if (JSON_NODE_HOLDS_VALUE (grade) && json_node_get_value_type (grade) == G_TYPE_INT64)
+        student->grade = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (grade));
+      else
+        {
+          push_member (r, "grade");
+          return fail (r, "expected a string, found %s", type_name (grade));
+        }
+    }
+
+  student->school = cl_caseload_lookup_school (r->caseload, school_id);
+  if (student->school == NULL)
+    {
+      push_member (r, "school");
+      return fail (r, "unknown school \"%s\"", school_id);
+    }
+  if (cm_id != NULL)
+    {
+      student->case_manager = cl_caseload_lookup_staff (r->caseload, cm_id);
+      if (student->case_manager == NULL)
+        {
+          push_member (r, "case_manager");
+          return fail (r, "unknown staff member \"%s\"", cm_id);
+        }
+    }
+  student->extra = collect_extra (o, known);
+
+#define READ_LIST(array, name, read_one)                                  \
+  for (guint i = 0; array && i < json_array_get_length (array); i++)      \
+    {                                                                     \
+      gsize len = push_member (r, name);                                  \
+      JsonObject *item;                                                   \
+                                                                          \
+      push_index (r, i);                                                  \
+      if (!get_object (r, json_array_get_element (array, i), &item) ||    \
+          !read_one (r, item, student))                                   \
+        return FALSE;                                                     \
+      pop (r, len);                                                       \
+    }
+  READ_LIST (guardians, "guardians", read_guardian);
+  READ_LIST (events, "events", read_event);
+  READ_LIST (meetings, "meetings", read_meeting);
+#undef READ_LIST
+
+  cl_student_sort_events (student);
+  if (!cl_caseload_add_student (r->caseload, student))
+    {
+      push_member (r, "id");
+      return fail (r, "duplicate id \"%s\"", id);
+    }
+  g_steal_pointer (&student);
+  return TRUE;
+}
+
+typedef gboolean (*ReadRecord) (Reader *r, JsonObject *o);
+
+static gboolean
+read_list (Reader     *r,
+           JsonObject *root,
+           const char *name,
+           ReadRecord  read_one)
+{
+  JsonArray *array;
+  gsize len;
+
+  if (!get_array (r, root, name, OPTIONAL, &array))
+    return FALSE;
+  len = push_member (r, name);
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      gsize item = push_index (r, i);
+      JsonObject *o = NULL;
+
+      if (!get_object (r, json_array_get_element (array, i), &o) || !read_one (r, o))
+        return FALSE;
+      pop (r, item);
+    }
+  pop (r, len);
+  return TRUE;
+}
+
 ClCaseload *
 cl_bundle_read_node (JsonNode  *root,
                      GError   **error)
 {
-  g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_INVALID, "not implemented yet");
-  return NULL;
+  static const char * const known[] = {
+    "format", "jurisdiction", "calendars", "schools", "staff", "students", NULL
+  };
+  g_autoptr(ClCaseload) caseload = cl_caseload_new ();
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(JsonObject) extra = NULL;
+  Reader r = { caseload, path, error };
+  JsonObject *o = NULL;
+  const char *format, *jurisdiction;
+
+  if (!get_object (&r, root, &o) ||
+      !get_string (&r, o, "format", REQUIRED, &format))
+    return NULL;
+  if (!g_str_equal (format, BUNDLE_FORMAT))
+    {
+      push_member (&r, "format");
+      fail (&r, "\"%s\" is not %s", format, BUNDLE_FORMAT);
+      return NULL;
+    }
+  if (!get_string (&r, o, "jurisdiction", REQUIRED, &jurisdiction))
+    return NULL;
+  cl_caseload_set_jurisdiction (caseload, jurisdiction);
+
+  if (!read_list (&r, o, "calendars", read_calendar) ||
+      !read_list (&r, o, "schools", read_school) ||
+      !read_list (&r, o, "staff", read_staff) ||
+      !read_list (&r, o, "students", read_student))
+    return NULL;
+
+  extra = collect_extra (o, known);
+  cl_caseload_set_extra (caseload, extra);
+  return g_steal_pointer (&caseload);
 }
 
 ClCaseload *
@@ -18,9 +885,27 @@ cl_bundle_read_data (const char  *data,
                      gssize       length,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
 
-  if (!json_parser_load_from_data (parser, data, length, error))
-    return NULL;
+  if (length < 0)
+    length = strlen (data);
+  if (length == 0)
+    {
+      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): the file is empty");
+      return NULL;
+    }
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX,
+                   "(root): not a JSON bundle (the file is not UTF-8 text)");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): not valid JSON: %s",
+                   local_error->message);
+      return NULL;
+    }
   return cl_bundle_read_node (json_parser_get_root (parser), error);
 }
