@@ -1,0 +1,261 @@
+/* cl-student-page.c — one student's file: who they are, what is due and why, their family */
+#define G_LOG_DOMAIN "cl-student-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-obligation.h"
+#include "cl-student-page.h"
+
+struct _ClStudentPage
+{
+  AdwBin               parent_instance;
+
+  GtkLabel            *name_label;
+  GtkLabel            *summary_label;
+  AdwPreferencesGroup *details_group;
+  AdwPreferencesGroup *due_group;
+  AdwPreferencesGroup *done_group;
+  AdwPreferencesGroup *family_group;
+
+  GPtrArray           *rows;   /* (group, row) pairs added for the current student */
+};
+
+G_DEFINE_FINAL_TYPE (ClStudentPage, cl_student_page, ADW_TYPE_BIN)
+
+static void
+cl_student_page_dispose (GObject *object)
+{
+  ClStudentPage *self = CL_STUDENT_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_STUDENT_PAGE);
+  G_OBJECT_CLASS (cl_student_page_parent_class)->dispose (object);
+}
+
+static void
+cl_student_page_class_init (ClStudentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_student_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-student-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, due_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, done_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, family_group);
+}
+
+static void
+cl_student_page_init (ClStudentPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+static char *
+format_date (ClDate date)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (date == CL_DATE_NONE)
+    return g_strdup ("—");
+  cl_date_to_ymd (date, &y, &m, &d);
+  when = g_date_time_new_local (y, m, d, 0, 0, 0);
+  /* Translators: a date on the student page, see strftime(3) */
+  return g_date_time_format (when, _("%B %-d, %Y"));
+}
+
+static void
+add_row (ClStudentPage       *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, group);
+  g_ptr_array_add (self->rows, row);
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static const char *
+status_label (ClObligationStatus status)
+{
+  switch (status)
+    {
+    case CL_STATUS_OVERDUE: return _("Overdue");
+    case CL_STATUS_DUE_SOON: return _("Due soon");
+    case CL_STATUS_UPCOMING: return _("Upcoming");
+    case CL_STATUS_MET_LATE: return _("Done late");
+    case CL_STATUS_MET: return _("Done");
+    case CL_N_STATUSES:
+    default: return "";
+    }
+}
+
+static GtkWidget *
+status_pill (ClObligationStatus status)
+{
+  GtkWidget *pill = gtk_label_new (status_label (status));
+
+  gtk_widget_add_css_class (pill, "status-pill");
+  gtk_widget_add_css_class (pill, cl_status_names[status]);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  return pill;
+}
+
+/* "initial_iep_due" -> "Initial IEP due": readable until rule packs carry titles. */
+static char *
+rule_title (const char *rule_id)
+{
+  g_autofree char *text = g_strdup (rule_id);
+  g_autofree char *with_iep = NULL;
+
+  for (char *p = text; *p; p++)
+    if (*p == '_')
+      *p = ' ';
+  text[0] = g_ascii_toupper (text[0]);
+  with_iep = g_strdup (text);
+  {
+    g_autoptr(GString) s = g_string_new (with_iep);
+    g_string_replace (s, "iep", "IEP", 0);
+    g_string_replace (s, "Iep", "IEP", 0);
+    g_string_replace (s, "iaes", "IAES", 0);
+    g_string_replace (s, "Iaes", "IAES", 0);
+    return g_string_free (g_steal_pointer (&s), FALSE);
+  }
+}
+
+static GtkWidget *
+obligation_row (const ClObligation *ob)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *title = rule_title (ob->rule->id);
+  g_autofree char *due = format_date (ob->due);
+  g_autofree char *from = format_date (ob->from);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *from_text = NULL;
+
+  if (ob->met_on != CL_DATE_NONE)
+    {
+      g_autofree char *met = format_date (ob->met_on);
+      /* Translators: an obligation's dates, e.g. "Due March 3, 2026 · done March 1, 2026" */
+      subtitle = g_strdup_printf (_("Due %s · done %s"), due, met);
+    }
+  else
+    /* Translators: an obligation's due date */
+    subtitle = g_strdup_printf (_("Due %s"), due);
+  if (ob->estimated)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      /* Translators: appended to a due date computed from a projected school calendar */
+      subtitle = g_strdup_printf (_("%s (estimated)"), plain);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (ob->status));
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Rule"), ob->rule->sentence));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Citation"), ob->citation));
+  /* Translators: what started the count and when, e.g. "referral on November 16, 2026" */
+  from_text = g_strdup_printf (_("%s on %s"), ob->from_event, from);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Counted From"), from_text));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("How It Was Counted"), ob->counted));
+  if (ob->note != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Also"), ob->note));
+  if (ob->estimated)
+    {
+      g_autofree char *estimate = cl_obligation_dup_estimate_note (ob);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Estimated"), estimate));
+    }
+  return row;
+}
+
+void
+cl_student_page_show (ClStudentPage *self,
+                      ClStudent     *student,
+                      GPtrArray     *obligations,
+                      ClDate         today)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *birth = NULL;
+  g_autofree char *born = NULL;
+  g_autofree char *eligibility = NULL;
+  g_autofree char *summary = NULL;
+  guint n_open = 0, n_overdue = 0;
+
+  g_return_if_fail (CL_IS_STUDENT_PAGE (self));
+
+  for (guint i = 0; i + 1 < self->rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
+  g_ptr_array_set_size (self->rows, 0);
+
+  name = cl_student_dup_display_name (student);
+  gtk_label_set_label (self->name_label, name);
+
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+      gboolean done = ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE;
+
+      add_row (self, done ? self->done_group : self->due_group, obligation_row (ob));
+      if (!done)
+        n_open++;
+      if (ob->status == CL_STATUS_OVERDUE)
+        n_overdue++;
+    }
+  if (n_overdue > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue, %u open in all",
+                                            "%u overdue, %u open in all", n_overdue), n_overdue, n_open);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open obligation, none overdue",
+                                            "%u open obligations, none overdue", n_open), n_open);
+  gtk_label_set_label (self->summary_label, summary);
+
+  birth = format_date (student->birth_date);
+  /* Translators: birth date and age, e.g. "March 14, 2010 (age 16)" */
+  born = g_strdup_printf (_("%s (age %d)"), birth, cl_date_age_on (student->birth_date, today));
+  eligibility = student->eligibility_secondary
+                  ? g_strdup_printf ("%s, %s", student->eligibility_primary ? student->eligibility_primary : "—",
+                                     student->eligibility_secondary)
+                  : g_strdup (student->eligibility_primary);
+  add_row (self, self->details_group, info_row (_("Student ID"), student->id));
+  add_row (self, self->details_group, info_row (_("Born"), born));
+  add_row (self, self->details_group, info_row (_("Grade"), student->grade));
+  add_row (self, self->details_group, info_row (_("School"), student->school ? student->school->name : NULL));
+  add_row (self, self->details_group, info_row (_("Case Manager"),
+                                                student->case_manager ? student->case_manager->name : NULL));
+  add_row (self, self->details_group, info_row (_("Eligibility"), eligibility));
+  add_row (self, self->details_group, info_row (_("Home Language"), student->home_language));
+
+  for (guint i = 0; i < student->guardians->len; i++)
+    {
+      const ClGuardian *g = &g_array_index (student->guardians, ClGuardian, i);
+      g_autofree char *detail = g_strjoin (" · ",
+                                           g->relationship ? g->relationship : "",
+                                           g->phone ? g->phone : "",
+                                           g->language ? g->language : "",
+                                           NULL);
+      add_row (self, self->family_group, info_row (g->name, detail));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_group), obligations->len > n_open);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_open > 0);
+}

@@ -1,0 +1,189 @@
+/* cl-student-row.c — one student as the caseload list shows it */
+#define G_LOG_DOMAIN "cl-student-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cl-student-row.h"
+
+struct _ClStudentRow
+{
+  GObject    parent_instance;
+  ClStudent *student;
+  char      *name;
+  char      *subtitle;
+  char      *next_due;
+  char      *status;
+  char      *haystack;   /* casefolded name, id and case manager, for search */
+};
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_SUBTITLE,
+  PROP_NEXT_DUE,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ClStudentRow, cl_student_row, G_TYPE_OBJECT)
+
+static void
+cl_student_row_finalize (GObject *object)
+{
+  ClStudentRow *self = CL_STUDENT_ROW (object);
+
+  g_free (self->name);
+  g_free (self->subtitle);
+  g_free (self->next_due);
+  g_free (self->status);
+  g_free (self->haystack);
+  G_OBJECT_CLASS (cl_student_row_parent_class)->finalize (object);
+}
+
+static void
+cl_student_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ClStudentRow *self = CL_STUDENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
+    case PROP_NEXT_DUE: g_value_set_string (value, self->next_due); break;
+    case PROP_STATUS: g_value_set_string (value, self->status); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_student_row_class_init (ClStudentRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cl_student_row_finalize;
+  object_class->get_property = cl_student_row_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEXT_DUE] = g_param_spec_string ("next-due", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cl_student_row_init (ClStudentRow *self)
+{
+}
+
+/* "Annual review · Dec 3" — a rule id made readable, and a short date. */
+static char *
+describe_next_due (const ClObligation *ob)
+{
+  g_autofree char *rule = g_strdup (ob->rule->id);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+  int y, m, d;
+
+  for (char *p = rule; *p; p++)
+    if (*p == '_')
+      *p = ' ';
+  if (g_str_has_suffix (rule, " due"))
+    rule[strlen (rule) - 4] = '\0';
+  rule[0] = g_ascii_toupper (rule[0]);
+  cl_date_to_ymd (ob->due, &y, &m, &d);
+  when = g_date_time_new_local (y, m, d, 0, 0, 0);
+  /* Translators: a short date in the caseload list, see strftime(3) */
+  date = g_date_time_format (when, _("%b %-d, %Y"));
+  return g_strdup_printf ("%s · %s", rule, date);
+}
+
+ClStudentRow *
+cl_student_row_new (ClStudent          *student,
+                    const ClObligation *next_due)
+{
+  ClStudentRow *self = g_object_new (CL_TYPE_STUDENT_ROW, NULL);
+  g_autofree char *folded = NULL;
+
+  self->student = student;
+  self->name = cl_student_dup_display_name (student);
+  /* Translators: grade and school of a student, e.g. "Grade 7 · Lincoln Middle School" */
+  self->subtitle = g_strdup_printf (_("Grade %s · %s"), student->grade ? student->grade : "—",
+                                    student->school && student->school->name ? student->school->name : "");
+  if (next_due != NULL)
+    {
+      self->next_due = describe_next_due (next_due);
+      self->status = g_strdup (cl_status_names[next_due->status]);
+    }
+  else
+    {
+      self->next_due = g_strdup (_("Nothing due"));
+      self->status = g_strdup ("met");
+    }
+  folded = g_strdup_printf ("%s %s %s", self->name, student->id,
+                            student->case_manager && student->case_manager->name ? student->case_manager->name : "");
+  self->haystack = g_utf8_casefold (folded, -1);
+  return self;
+}
+
+ClStudent *
+cl_student_row_get_student (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  return self->student;
+}
+
+const char *
+cl_student_row_get_name (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  return self->name;
+}
+
+const char *
+cl_student_row_get_subtitle (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  return self->subtitle;
+}
+
+const char *
+cl_student_row_get_next_due (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  return self->next_due;
+}
+
+const char *
+cl_student_row_get_status (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  return self->status;
+}
+
+gboolean
+cl_student_row_matches (ClStudentRow *self,
+                        const char   *needle)
+{
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), FALSE);
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  words = g_strsplit (needle, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] && strstr (self->haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}

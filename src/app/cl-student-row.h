@@ -1,0 +1,26 @@
+/* cl-student-row.h — one student as the caseload list shows it */
+#pragma once
+
+#include <glib-object.h>
+
+#include "cl-case-model.h"
+#include "cl-obligation.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_STUDENT_ROW (cl_student_row_get_type ())
+G_DECLARE_FINAL_TYPE (ClStudentRow, cl_student_row, CL, STUDENT_ROW, GObject)
+
+/* @next_due: the student's most pressing open obligation, or NULL (borrowed; must outlive the row). */
+ClStudentRow       *cl_student_row_new            (ClStudent          *student,
+                                                   const ClObligation *next_due);
+ClStudent          *cl_student_row_get_student    (ClStudentRow *self);
+const char         *cl_student_row_get_name       (ClStudentRow *self);
+const char         *cl_student_row_get_subtitle   (ClStudentRow *self);
+const char         *cl_student_row_get_next_due   (ClStudentRow *self);
+const char         *cl_student_row_get_status     (ClStudentRow *self);
+/* Whether every word of @needle (casefolded) is in the name, id or case manager. */
+gboolean            cl_student_row_matches        (ClStudentRow *self,
+                                                   const char   *needle);
+
+G_END_DECLS

@@ -1,0 +1,194 @@
+/* cl-window-actions.c — every command of the main window, as actions */
+#define G_LOG_DOMAIN "cl-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-preferences-window.h"
+#include "cl-window-private.h"
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ClWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  gsize length;
+
+  g_assert (CL_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  basename = g_file_get_basename (file);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
+      !cl_window_load_bundle (self, contents, length, basename, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” was not imported: %s"), basename, error->message);
+      AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                            _("Import Failed"), message));
+      adw_message_dialog_add_response (alert, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  _cl_window_toast (self, _("Bundle opened read-only; changes arrive with the case database"));
+}
+
+static GtkFileChooserNative *
+new_chooser (ClWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *filter_name,
+             const char           *pattern)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Import Bundle"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("Caseload bundles"), "*.json");
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  ClWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert (CL_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  cl_window_open_database (self, path);
+  g_settings_set_string (self->settings, "last-database", path);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open Case Database"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("Case databases"), "*.db");
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  /* Disabled until the window holds a database (see _cl_window_actions_update()). */
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClApplication *app = CL_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+  ClWindow *demo = cl_window_new (app);
+
+  /* In a window of its own, so the user's database stays open and untouched. */
+  gtk_window_present (GTK_WINDOW (demo));
+  cl_window_open_demo (demo);
+}
+
+static void
+new_caseload_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  g_autofree char *path = cl_application_dup_default_database ();
+
+  cl_window_open_database (self, self->database_path ? self->database_path : path);
+  _cl_window_toast (self, _("An empty caseload: import a bundle to add students"));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  GtkWindow *prefs = GTK_WINDOW (cl_preferences_window_new (GTK_WINDOW (self), self->settings,
+                                                            self->read_only ? NULL : self->database_path));
+  gtk_window_present (prefs);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (CL_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+_cl_window_class_actions_init (ClWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-caseload", NULL, new_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}
+
+void
+_cl_window_actions_update (ClWindow *self)
+{
+  /* Export writes the case database out as a bundle: there is none for a read-only bundle, and
+   * the store that owns the database is not in this build yet. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+}

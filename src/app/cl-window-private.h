@@ -1,0 +1,49 @@
+/* cl-window-private.h — what the window's files share */
+#pragma once
+
+#include "cl-deadline-engine.h"
+#include "cl-student-page.h"
+#include "cl-window.h"
+
+G_BEGIN_DECLS
+
+struct _ClWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwLeaflet           *leaflet;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  GtkStack             *sidebar_stack;
+  GtkListView          *student_list;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *content_title;
+  AdwWindowTitle       *sidebar_title;
+  ClStudentPage        *student_page;
+  AdwToastOverlay      *toast_overlay;
+
+  /* state */
+  GSettings            *settings;
+  ClCaseload           *caseload;
+  ClDeadlineEngine     *engine;
+  GPtrArray            *obligations;   /* of the whole caseload, by student then due date */
+  GHashTable           *by_student;    /* ClStudent* -> GPtrArray of its obligations (borrowed) */
+  GListStore           *students;      /* of ClStudentRow */
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  GtkSingleSelection   *selection;
+  char                 *database_path;
+  ClDate                today;
+  gboolean              read_only;
+};
+
+void _cl_window_class_actions_init (ClWindowClass *klass);
+void _cl_window_actions_update     (ClWindow      *self);
+void _cl_window_toast              (ClWindow      *self,
+                                    const char    *message);
+
+G_END_DECLS

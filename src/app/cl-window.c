@@ -1,0 +1,430 @@
+/* cl-window.c — the main window: the caseload beside one student's file */
+#define G_LOG_DOMAIN "cl-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-student-row.h"
+#include "cl-window-private.h"
+
+#define DEMO_RESOURCE "/io/github/caseload/Caseload/demo/demo-caseload.json"
+
+G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+ClWindow *
+cl_window_new (ClApplication *application)
+{
+  ClWindow *self = g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
+
+  self->settings = g_object_ref (cl_application_get_settings (application));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  return self;
+}
+
+void
+_cl_window_toast (ClWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static gboolean
+filter_student (gpointer item,
+                gpointer user_data)
+{
+  ClWindow *self = user_data;
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  return cl_student_row_matches (item, g_strstrip (needle));
+}
+
+static GtkWidget *
+row_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+setup_student_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *pill = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "student-row");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), row_label ("heading"));
+  gtk_box_append (GTK_BOX (text), row_label ("dim-label"));
+  gtk_box_append (GTK_BOX (text), row_label ("next-due"));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_add_css_class (pill, "status-pill");
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), pill);
+  gtk_list_item_set_child (item, box);
+}
+
+static const char *
+pill_text (const char *status)
+{
+  if (g_str_equal (status, "overdue"))
+    return _("Overdue");
+  if (g_str_equal (status, "due_soon"))
+    return _("Due soon");
+  if (g_str_equal (status, "upcoming"))
+    return _("Upcoming");
+  return _("Up to date");
+}
+
+static void
+bind_student_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  ClStudentRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (text);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (name);
+  GtkWidget *next_due = gtk_widget_get_next_sibling (subtitle);
+  GtkWidget *pill = gtk_widget_get_next_sibling (text);
+  const char *status = cl_student_row_get_status (row);
+  const char *classes[] = { "status-pill", status, NULL };
+  g_autofree char *label = NULL;
+
+  gtk_label_set_label (GTK_LABEL (name), cl_student_row_get_name (row));
+  gtk_label_set_label (GTK_LABEL (subtitle), cl_student_row_get_subtitle (row));
+  gtk_label_set_label (GTK_LABEL (next_due), cl_student_row_get_next_due (row));
+  gtk_label_set_label (GTK_LABEL (pill), pill_text (status));
+  gtk_widget_set_css_classes (pill, classes);
+  /* Translators: how a screen reader reads a student row: name, status, next due item */
+  label = g_strdup_printf (_("%s, %s, next: %s"), cl_student_row_get_name (row), pill_text (status),
+                           cl_student_row_get_next_due (row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+update_sidebar (ClWindow *self)
+{
+  const char *page;
+
+  if (self->caseload == NULL)
+    page = "error";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->students)) == 0)
+    page = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    page = "no-results";
+  else
+    page = "list";
+  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+}
+
+static void
+on_search_changed (ClWindow *self)
+{
+  g_assert (CL_IS_WINDOW (self));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_sidebar (self);
+}
+
+static void
+on_selection_changed (ClWindow *self)
+{
+  ClStudentRow *row;
+  ClStudent *student;
+  GPtrArray *obligations;
+
+  g_assert (CL_IS_WINDOW (self));
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "select");
+      adw_window_title_set_title (self->content_title, "");
+      return;
+    }
+  student = cl_student_row_get_student (row);
+  obligations = g_hash_table_lookup (self->by_student, student);
+  cl_student_page_show (self->student_page, student, obligations, self->today);
+  adw_window_title_set_title (self->content_title, cl_student_row_get_name (row));
+  adw_window_title_set_subtitle (self->content_title, cl_student_row_get_subtitle (row));
+  gtk_stack_set_visible_child_name (self->content_stack, "student");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_row_activated (ClWindow *self,
+                  guint     position)
+{
+  g_assert (CL_IS_WINDOW (self));
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* The open obligation a case manager should look at first: overdue, then the soonest due. */
+static const ClObligation *
+most_pressing (GPtrArray *obligations)
+{
+  const ClObligation *best = NULL;
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE)
+        continue;
+      if (best == NULL || ob->due < best->due)
+        best = ob;
+    }
+  return best;
+}
+
+static void
+clear_caseload (ClWindow *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_list_store_remove_all (self->students);
+  g_clear_pointer (&self->by_student, g_hash_table_unref);
+  g_clear_pointer (&self->obligations, g_ptr_array_unref);
+  g_clear_object (&self->caseload);
+}
+
+/* Takes @caseload: computes every obligation and fills the list. */
+static gboolean
+show_caseload (ClWindow    *self,
+               ClCaseload  *caseload,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) obligations = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *students = cl_caseload_get_students (caseload);
+
+  obligations = cl_deadline_engine_compute (self->engine, caseload, self->today, error);
+  if (obligations == NULL)
+    {
+      g_object_unref (caseload);
+      return FALSE;
+    }
+
+  clear_caseload (self);
+  self->caseload = caseload;
+  self->obligations = g_steal_pointer (&obligations);
+  self->by_student = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < students->len; i++)
+    g_hash_table_insert (self->by_student, g_ptr_array_index (students, i), g_ptr_array_new ());
+  for (guint i = 0; i < self->obligations->len; i++)
+    {
+      ClObligation *ob = g_ptr_array_index (self->obligations, i);
+      g_ptr_array_add (g_hash_table_lookup (self->by_student, ob->student), ob);
+    }
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < students->len; i++)
+    {
+      ClStudent *student = g_ptr_array_index (students, i);
+      g_ptr_array_add (rows, cl_student_row_new (student,
+                                                 most_pressing (g_hash_table_lookup (self->by_student, student))));
+    }
+  g_list_store_splice (self->students, 0, 0, rows->pdata, rows->len);
+  update_sidebar (self);
+  _cl_window_actions_update (self);
+  return TRUE;
+}
+
+gboolean
+cl_window_load_bundle (ClWindow    *self,
+                       const char  *data,
+                       gsize        length,
+                       const char  *title,
+                       GError     **error)
+{
+  ClCaseload *caseload;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+
+  caseload = cl_bundle_read_data (data, length, error);
+  if (caseload == NULL || !show_caseload (self, caseload, error))
+    return FALSE;
+  self->read_only = TRUE;
+  adw_window_title_set_title (self->sidebar_title, title);
+  {
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students",
+                                                           cl_caseload_get_students (self->caseload)->len),
+                                              cl_caseload_get_students (self->caseload)->len);
+    adw_window_title_set_subtitle (self->sidebar_title, count);
+  }
+  return TRUE;
+}
+
+static void
+show_error (ClWindow   *self,
+            const char *title,
+            const char *message)
+{
+  clear_caseload (self);
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, message);
+  update_sidebar (self);
+}
+
+void
+cl_window_open_demo (ClWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  bytes = g_resources_lookup_data (DEMO_RESOURCE, 0, &error);
+  if (bytes != NULL)
+    {
+      data = g_bytes_get_data (bytes, &size);
+      if (cl_window_load_bundle (self, data, size, _("Demo Caseload"), &error))
+        {
+          _cl_window_toast (self, _("This is the demo caseload: made-up students, read-only"));
+          return;
+        }
+    }
+  show_error (self, _("The Demo Caseload Could Not Be Opened"), error->message);
+}
+
+void
+cl_window_open_database (ClWindow   *self,
+                         const char *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  /* The case database (SQLite) arrives with the store; until then a database opens empty and
+   * the first-run page offers the demo or a bundle. */
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+  clear_caseload (self);
+  self->caseload = cl_caseload_new ();
+  self->obligations = g_ptr_array_new ();
+  self->by_student = g_hash_table_new (NULL, NULL);
+  self->read_only = FALSE;
+  adw_window_title_set_title (self->sidebar_title, _("Caseload"));
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  update_sidebar (self);
+  _cl_window_actions_update (self);
+}
+
+static void
+save_window_state (ClWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+cl_window_close_request (GtkWindow *window)
+{
+  save_window_state (CL_WINDOW (window));
+  return GTK_WINDOW_CLASS (cl_window_parent_class)->close_request (window);
+}
+
+static void
+cl_window_dispose (GObject *object)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  if (self->selection != NULL)
+    clear_caseload (self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->engine);
+  g_clear_pointer (&self->database_path, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
+  G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
+}
+
+static void
+cl_window_class_init (ClWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cl_window_dispose;
+  window_class->close_request = cl_window_close_request;
+
+  g_type_ensure (CL_TYPE_STUDENT_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, student_list);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, student_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  _cl_window_class_actions_init (klass);
+}
+
+static void
+cl_window_init (ClWindow *self)
+{
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_rules = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->today = cl_date_today ();
+  packs = cl_rule_pack_set_new_builtin (&error);
+  g_assert_no_error (error);
+  user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
+  if (!cl_rule_pack_set_add_dir (packs, user_rules, &error))
+    g_warning ("District rule packs in %s were not loaded: %s", user_rules, error->message);
+  self->engine = cl_deadline_engine_new (packs);
+
+  self->students = g_list_store_new (CL_TYPE_STUDENT_ROW);
+  self->filter = gtk_custom_filter_new (filter_student, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+  gtk_list_view_set_model (self->student_list, GTK_SELECTION_MODEL (self->selection));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_student_item), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_student_item), NULL);
+    gtk_list_view_set_factory (self->student_list, factory);
+  }
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  update_sidebar (self);
+}
