@@ -106,15 +106,21 @@ cl_application_command_line (GApplication            *app,
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
   g_autofree char *resolved = NULL;
+  g_autofree char *student = NULL;
+  ClWindow *window;
   gboolean demo = FALSE;
   gboolean is_default = FALSE;
 
   g_variant_dict_lookup (options, "demo", "b", &demo);
   g_variant_dict_lookup (options, "db", "^ay", &db);
+  g_variant_dict_lookup (options, "student", "s", &student);
 
   if (demo)
     {
-      cl_window_open_demo (new_window (self));
+      window = new_window (self);
+      cl_window_open_demo (window);
+      if (student != NULL && !cl_window_select_student (window, student))
+        g_application_command_line_printerr (command_line, _("caseload: no student with id “%s”\n"), student);
       return 0;
     }
 
@@ -269,6 +275,7 @@ cl_application_init (ClApplication *self)
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this case database"), N_("FILE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo caseload (read-only, made-up students)"), NULL },
+    { "student", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this student’s file"), N_("ID") },
     { NULL }
   };
 

@@ -120,33 +120,10 @@ status_pill (ClObligationStatus status)
   return pill;
 }
 
-/* "initial_iep_due" -> "Initial IEP due": readable until rule packs carry titles. */
-static char *
-rule_title (const char *rule_id)
-{
-  g_autofree char *text = g_strdup (rule_id);
-  g_autofree char *with_iep = NULL;
-
-  for (char *p = text; *p; p++)
-    if (*p == '_')
-      *p = ' ';
-  text[0] = g_ascii_toupper (text[0]);
-  with_iep = g_strdup (text);
-  {
-    g_autoptr(GString) s = g_string_new (with_iep);
-    g_string_replace (s, "iep", "IEP", 0);
-    g_string_replace (s, "Iep", "IEP", 0);
-    g_string_replace (s, "iaes", "IAES", 0);
-    g_string_replace (s, "Iaes", "IAES", 0);
-    return g_string_free (g_steal_pointer (&s), FALSE);
-  }
-}
-
 static GtkWidget *
 obligation_row (const ClObligation *ob)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *title = rule_title (ob->rule->id);
   g_autofree char *due = format_date (ob->due);
   g_autofree char *from = format_date (ob->from);
   g_autofree char *subtitle = NULL;
@@ -168,11 +145,11 @@ obligation_row (const ClObligation *ob)
       subtitle = g_strdup_printf (_("%s (estimated)"), plain);
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(ob->rule->title));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (ob->status));
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Rule"), ob->rule->sentence));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Rule"), _(ob->rule->sentence)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Citation"), ob->citation));
   /* Translators: what started the count and when, e.g. "referral on November 16, 2026" */
   from_text = g_strdup_printf (_("%s on %s"), ob->from_event, from);

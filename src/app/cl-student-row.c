@@ -87,26 +87,19 @@ cl_student_row_init (ClStudentRow *self)
 {
 }
 
-/* "Annual review · Dec 3" — a rule id made readable, and a short date. */
+/* "Annual IEP review · Dec 3, 2026" */
 static char *
 describe_next_due (const ClObligation *ob)
 {
-  g_autofree char *rule = g_strdup (ob->rule->id);
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *date = NULL;
   int y, m, d;
 
-  for (char *p = rule; *p; p++)
-    if (*p == '_')
-      *p = ' ';
-  if (g_str_has_suffix (rule, " due"))
-    rule[strlen (rule) - 4] = '\0';
-  rule[0] = g_ascii_toupper (rule[0]);
   cl_date_to_ymd (ob->due, &y, &m, &d);
   when = g_date_time_new_local (y, m, d, 0, 0, 0);
   /* Translators: a short date in the caseload list, see strftime(3) */
   date = g_date_time_format (when, _("%b %-d, %Y"));
-  return g_strdup_printf ("%s · %s", rule, date);
+  return g_strdup_printf ("%s · %s", _(ob->rule->title), date);
 }
 
 ClStudentRow *

@@ -267,6 +267,28 @@ cl_window_load_bundle (ClWindow    *self,
   return TRUE;
 }
 
+gboolean
+cl_window_select_student (ClWindow   *self,
+                          const char *id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+
+  model = G_LIST_MODEL (self->filtered);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cl_student_row_get_student (row)->id, id))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 show_error (ClWindow   *self,
             const char *title,

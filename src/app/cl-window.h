@@ -15,6 +15,9 @@ ClWindow *cl_window_new            (ClApplication *application);
 void      cl_window_open_demo      (ClWindow      *self);
 void      cl_window_open_database  (ClWindow      *self,
                                     const char    *path);
+/* Opens the file of the student with @id; FALSE when there is none. */
+gboolean  cl_window_select_student (ClWindow      *self,
+                                    const char    *id);
 /* Loads a bundle's text into the window, read-only; FALSE with a message naming the JSON path. */
 gboolean  cl_window_load_bundle    (ClWindow      *self,
                                     const char    *data,

@@ -35,6 +35,7 @@ static void
 rule_free (ClRule *rule)
 {
   g_free (rule->id);
+  g_free (rule->title);
   g_free (rule->sentence);
   g_free (rule->citation);
   g_free (rule->source);
@@ -116,7 +117,8 @@ static const ParamSpec rule_params[] = {
   { "warning_days", PARAM_COUNT }, { "days_before", PARAM_COUNT }, { "threshold_days", PARAM_COUNT },
   { "per_incident_days", PARAM_COUNT }, { "per_year_days", PARAM_COUNT },
   { "consecutive_days_change_placement", PARAM_COUNT },
-  { "sentence", PARAM_STRING }, { "citation", PARAM_STRING }, { "source", PARAM_STRING },
+  { "title", PARAM_STRING }, { "sentence", PARAM_STRING }, { "citation", PARAM_STRING },
+  { "source", PARAM_STRING },
   { "count", PARAM_COUNT_KIND },
   { "disabled", PARAM_BOOL }, { "skip_when_conservatorship", PARAM_BOOL },
   { "emancipation_transfers_rights", PARAM_BOOL },
@@ -559,6 +561,7 @@ resolve (ClRulePackSet  *self,
 
       rule->id = g_strdup (key);
       rule->params = json_object_ref (params);
+      rule->title = g_strdup (json_object_get_string_member_with_default (params, "title", key));
       rule->sentence = g_strdup (json_object_get_string_member_with_default (params, "sentence", ""));
       rule->citation = g_strdup (json_object_get_string_member_with_default (params, "citation", ""));
       rule->source = g_strdup (json_object_get_string_member_with_default (params, "source", ""));

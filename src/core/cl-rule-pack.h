@@ -26,6 +26,7 @@ GQuark cl_rule_pack_error_quark (void);
 /* One rule of a resolved pack. */
 typedef struct {
   char       *id;
+  char       *title;           /* short name for lists, e.g. "Annual IEP review" */
   char       *sentence;        /* English; shown through gettext */
   char       *citation;
   char       *source;          /* where in the seed documents, for people */

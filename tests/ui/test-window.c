@@ -1,0 +1,138 @@
+/* test-window.c — the main window on the demo caseload, driven as a user would (under Xvfb) */
+#include <adwaita.h>
+
+#include "cl-application.h"
+#include "cl-window-private.h"
+
+static ClApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ClWindow *
+demo_window (void)
+{
+  ClWindow *window = cl_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_demo (window);
+  iterate ();
+  return window;
+}
+
+static void
+test_parts (void)
+{
+  ClWindow *window = demo_window ();
+
+  g_assert_true (ADW_IS_LEAFLET (window->leaflet));
+  g_assert_true (GTK_IS_LIST_VIEW (window->student_list));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (window->search_entry));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "select");
+  /* The demo is about 40 students over two schools. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), >=, 35);
+  g_assert_true (window->read_only);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (void)
+{
+  ClWindow *window = demo_window ();
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->filtered));
+
+  /* By name, case-insensitively and accent-aware as typed. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "nguyen");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), <, all);
+
+  /* By id. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "S-1002");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, 1);
+
+  /* Nothing: the No Results page. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz-nobody");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_student_page (void)
+{
+  ClWindow *window = demo_window ();
+
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "student");
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Minh Nguyen");
+  g_assert_false (cl_window_select_student (window, "S-404"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty_database (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "caseload-ui-test.db", NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (window->empty_page), ==, "No Students Yet");
+  g_assert_false (window->read_only);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_actions (void)
+{
+  ClWindow *window = demo_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  iterate ();
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  iterate ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = cl_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_set_default (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/window/parts", test_parts);
+  g_test_add_func ("/ui/window/search", test_search);
+  g_test_add_func ("/ui/window/student-page", test_student_page);
+  g_test_add_func ("/ui/window/empty-database", test_empty_database);
+  g_test_add_func ("/ui/window/actions", test_actions);
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
