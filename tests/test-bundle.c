@@ -1,0 +1,228 @@
+/* test-bundle.c — reading and writing caseload-bundle/1: fields, errors with paths, round trips,
+ * and a fuzz run over truncated and mutated bundles that must never crash. */
+#include <string.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-bundle-writer.h"
+
+static char *
+demo_bundle (gsize *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+#define CAL "\"calendars\": [{\"id\": \"c\", \"first_day\": \"2026-08-17\", \"last_day\": \"2027-06-10\"}], " \
+            "\"schools\": [{\"id\": \"s\", \"name\": \"School\", \"calendars\": [\"c\"]}], "
+#define HEAD "{\"format\": \"caseload-bundle/1\", \"jurisdiction\": \"CA\", "
+#define STUDENT(extra) "\"students\": [{\"id\": \"S1\", \"birth_date\": \"2012-01-01\", \"school\": \"s\"" extra "}]}"
+
+static void
+test_fields (void)
+{
+  const char *text = HEAD CAL "\"staff\": [{\"id\": \"t1\", \"name\": \"T One\", \"role\": \"case_manager\"}], "
+    STUDENT (", \"case_manager\": \"t1\", \"grade\": 7, \"part_c\": true, \"emancipated_on\": \"2030-01-01\", "
+             "\"eligibility\": {\"primary\": \"SLD\", \"secondary\": \"SLI\"}, "
+             "\"events\": [{\"type\": \"iep_meeting\", \"date\": \"2026-09-01\", \"kind\": \"annual\"}, "
+             "{\"type\": \"removal\", \"date\": \"2026-09-01\", \"kind\": \"suspension\", \"school_days\": 2.5}, "
+             "{\"type\": \"referral\", \"date\": \"2026-08-01\"}, "
+             "{\"type\": \"iep_meeting\", \"date\": \"2025-09-01\", \"kind\": \"initial\"}], "
+             "\"meetings\": [{\"id\": \"m1\", \"kind\": \"annual\", \"starts\": \"2027-02-10T15:30\", "
+             "\"invitees\": [{\"role\": \"parent\"}, {\"role\": \"lea_representative\", \"attending\": false, "
+             "\"excusal\": {\"area_discussed\": true, \"written_input\": \"2027-02-01\"}}]}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = cl_bundle_read_data (text, -1, &error);
+  ClStudent *s;
+  const ClEvent *e;
+  const ClMeeting *m;
+  const ClInvitee *inv;
+
+  g_assert_no_error (error);
+  s = cl_caseload_lookup_student (c, "S1");
+  g_assert_nonnull (s);
+  g_assert_cmpstr (s->grade, ==, "7");
+  g_assert_true (s->part_c);
+  g_assert_cmpstr (s->case_manager->name, ==, "T One");
+  g_assert_cmpstr (s->eligibility_secondary, ==, "SLI");
+  /* Sorted by date; same-day events keep their input order. */
+  g_assert_cmpuint (s->events->len, ==, 4);
+  e = &g_array_index (s->events, ClEvent, 0);
+  g_assert_cmpint (e->kind, ==, CL_MEETING_INITIAL);
+  g_assert_true (e->eligible);           /* absent = true */
+  e = &g_array_index (s->events, ClEvent, 2);
+  g_assert_cmpint (e->type, ==, CL_EVENT_IEP_MEETING);
+  e = &g_array_index (s->events, ClEvent, 3);
+  g_assert_cmpint (e->type, ==, CL_EVENT_REMOVAL);
+  g_assert_cmpfloat (e->school_days, ==, 2.5);
+  m = g_ptr_array_index (s->meetings, 0);
+  g_assert_cmpint (m->start_minutes, ==, 15 * 60 + 30);
+  inv = &g_array_index (m->invitees, ClInvitee, 0);
+  g_assert_true (inv->attending);        /* absent = true */
+  inv = &g_array_index (m->invitees, ClInvitee, 1);
+  g_assert_false (inv->attending);
+  g_assert_true (inv->excusal.present);
+  g_assert_true (inv->excusal.area_discussed);
+  g_assert_cmpuint (inv->excusal.parent_written_consent, ==, CL_DATE_NONE);
+}
+
+static void
+test_errors (void)
+{
+  const struct { const char *text; const char *message; } cases[] = {
+    { "", "(root): the file is empty" },
+    { "{", "(root): not valid JSON" },
+    { "[1, 2]", "(root): expected an object" },
+    { "{\"jurisdiction\": \"CA\"}", "(root): missing required field \"format\"" },
+    { "{\"format\": \"caseload-bundle/2\", \"jurisdiction\": \"CA\"}", "format: \"caseload-bundle/2\" is not caseload-bundle/1" },
+    { HEAD "\"calendars\": [{\"id\": \"c\", \"first_day\": \"2026-02-30\", \"last_day\": \"2027-06-10\"}]}",
+      "calendars[0].first_day: \"2026-02-30\" is not a date" },
+    { HEAD "\"calendars\": [{\"id\": \"c\", \"first_day\": \"2026-08-17\", \"last_day\": \"2025-06-10\"}]}",
+      "calendars[0].last_day: comes before first_day" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"referral\", \"date\": \"2026-02-30\"}]"),
+      "students[0].events[0].date: \"2026-02-30\" is not a date" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"party\", \"date\": \"2026-02-03\"}]"),
+      "students[0].events[0].type: unknown event type \"party\"" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"removal\", \"date\": \"2026-02-03\", \"kind\": \"suspension\", \"school_days\": \"3\"}]"),
+      "students[0].events[0].school_days: expected a number, found a string" },
+    { HEAD CAL STUDENT (", \"case_manager\": \"nobody\""), "students[0].case_manager: unknown staff member \"nobody\"" },
+    { HEAD CAL "\"students\": [{\"id\": \"S1\", \"birth_date\": \"2012-01-01\", \"school\": \"x\"}]}",
+      "students[0].school: unknown school \"x\"" },
+    { HEAD CAL "\"students\": [{\"id\": \"S1\", \"school\": \"s\"}]}", "students[0]: missing required field \"birth_date\"" },
+    { HEAD CAL "\"students\": [{\"id\": \"S1\", \"birth_date\": \"2012-01-01\", \"school\": \"s\"}, "
+                             "{\"id\": \"S1\", \"birth_date\": \"2012-01-01\", \"school\": \"s\"}]}",
+      "students[1].id: duplicate id \"S1\"" },
+    { HEAD CAL STUDENT (", \"meetings\": [{\"id\": \"m\", \"kind\": \"annual\", \"starts\": \"2027-02-10T25:00\"}]"),
+      "students[0].meetings[0].starts: \"2027-02-10T25:00\" is not a date and time" },
+    { HEAD CAL STUDENT (", \"eligibility\": {\"primary\": \"XYZ\"}"),
+      "students[0].eligibility.primary: unknown eligibility category \"XYZ\"" },
+    { HEAD "\"calendars\": [], \"schools\": [{\"id\": \"s\", \"calendars\": []}]}",
+      "schools[0].calendars: a school needs at least one calendar" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClCaseload) c = cl_bundle_read_data (cases[i].text, -1, &error);
+
+      g_test_message ("%s", error ? error->message : "(no error)");
+      g_assert_null (c);
+      g_assert_error (error, CL_BUNDLE_ERROR, error->code);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  gsize length;
+  g_autofree char *text = demo_bundle (&length);
+  g_autofree char *with_unknown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) first = NULL;
+  g_autoptr(ClCaseload) second = NULL;
+  g_autofree char *out1 = NULL;
+  g_autofree char *out2 = NULL;
+
+  /* Unknown members at several depths must survive. */
+  with_unknown = g_strdup (text);
+  {
+    g_autoptr(GString) s = g_string_new (with_unknown);
+    g_string_replace (s, "\"format\": \"caseload-bundle/1\"", "\"format\": \"caseload-bundle/1\", \"district\": {\"code\": 42}", 1);
+    g_string_replace (s, "\"type\": \"referral\"", "\"type\": \"referral\", \"x_note\": \"kept\"", 1);
+    g_free (with_unknown);
+    with_unknown = g_string_free (g_steal_pointer (&s), FALSE);
+  }
+
+  first = cl_bundle_read_data (with_unknown, -1, &error);
+  g_assert_no_error (error);
+  out1 = cl_bundle_write (first);
+  second = cl_bundle_read_data (out1, -1, &error);
+  g_assert_no_error (error);
+  out2 = cl_bundle_write (second);
+  g_assert_cmpstr (out1, ==, out2);
+  g_assert_nonnull (strstr (out1, "\"district\": {\"code\":42}"));
+  g_assert_nonnull (strstr (out1, "\"x_note\": \"kept\""));
+  g_assert_cmpuint (cl_caseload_get_students (first)->len, ==, cl_caseload_get_students (second)->len);
+}
+
+/* Every outcome of a damaged bundle is either a caseload or an error that names where. */
+static void
+check_outcome (const char *data,
+               gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = cl_bundle_read_data (data, length, &error);
+
+  if (c != NULL)
+    {
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == CL_BUNDLE_ERROR);
+  g_assert_nonnull (strstr (error->message, ": "));
+}
+
+static void
+test_fuzz (void)
+{
+  gsize length;
+  g_autofree char *text = demo_bundle (&length);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  const char *values[] = { "null", "[]", "{}", "1e400", "-5", "\"x\"", "true", "0.5", "\"2026-13-01\"" };
+
+  /* Truncated anywhere. */
+  for (guint i = 0; i < 300; i++)
+    check_outcome (text, (gsize) g_rand_int_range (rand, 0, (gint32) length));
+
+  /* Mutated: flipped bytes, deleted and duplicated spans, values of another type. */
+  for (guint i = 0; i < 1500; i++)
+    {
+      GString *s = g_string_new_len (text, length);
+      guint n = g_rand_int_range (rand, 1, 5);
+
+      for (guint k = 0; k < n; k++)
+        {
+          gsize pos = g_rand_int_range (rand, 0, (gint32) s->len);
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              s->str[pos] = (char) g_rand_int_range (rand, 1, 256);
+              break;
+            case 1:
+              g_string_erase (s, pos, MIN ((gsize) g_rand_int_range (rand, 1, 40), s->len - pos));
+              break;
+            case 2:
+              g_string_insert_len (s, pos, s->str + pos, MIN ((gsize) g_rand_int_range (rand, 1, 40), s->len - pos));
+              break;
+            default:
+              {
+                const char *colon = strstr (s->str + pos, ": ");
+                if (colon != NULL)
+                  {
+                    g_autofree char *v = g_strconcat (values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))], ",", NULL);
+                    g_string_insert (s, colon - s->str + 2, v);
+                  }
+              }
+            }
+        }
+      check_outcome (s->str, s->len);
+      g_string_free (s, TRUE);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/bundle/fields", test_fields);
+  g_test_add_func ("/bundle/errors", test_errors);
+  g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/fuzz", test_fuzz);
+  return g_test_run ();
+}
