@@ -100,6 +100,34 @@ test_age (void)
   g_assert_cmpint (cl_date_age_on (D ("2012-02-29"), D ("2028-02-29")), ==, 16);
 }
 
+/* The day numbers are GDate's Julian days: check the fast conversion against GDate itself over
+ * 1900–2100 (and a few far dates), day by day. */
+static void
+test_matches_gdate (void)
+{
+  GDate g;
+
+  g_date_clear (&g, 1);
+  g_date_set_dmy (&g, 1, 1, 1900);
+  for (guint i = 0; i < 73414; i++)
+    {
+      int y, m, d;
+      ClDate day = g_date_get_julian (&g);
+
+      cl_date_to_ymd (day, &y, &m, &d);
+      g_assert_cmpint (y, ==, g_date_get_year (&g));
+      g_assert_cmpint (m, ==, g_date_get_month (&g));
+      g_assert_cmpint (d, ==, g_date_get_day (&g));
+      g_assert_cmpuint (cl_date_from_ymd (y, m, d), ==, day);
+      g_assert_cmpint (cl_date_weekday (day), ==, g_date_get_weekday (&g));
+      g_date_add_days (&g, 1);
+    }
+  g_date_set_dmy (&g, 1, 1, 1);
+  g_assert_cmpuint (cl_date_from_ymd (1, 1, 1), ==, g_date_get_julian (&g));
+  g_date_set_dmy (&g, 31, 12, 9999);
+  g_assert_cmpuint (cl_date_from_ymd (9999, 12, 31), ==, g_date_get_julian (&g));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -109,5 +137,6 @@ main (int argc, char **argv)
   g_test_add_func ("/date/weekday", test_weekday);
   g_test_add_func ("/date/add-years", test_add_years);
   g_test_add_func ("/date/age", test_age);
+  g_test_add_func ("/date/matches-gdate", test_matches_gdate);
   return g_test_run ();
 }

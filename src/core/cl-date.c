@@ -30,18 +30,33 @@ cl_date_parse_iso (const char *text,
   return TRUE;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms): the
+ * engine converts dates hundreds of thousands of times, and a GDate round trip costs several times
+ * more. Day numbers stay GDate's Julian days (0001-01-01 = 1). */
+#define JULIAN_OF_1970 719163
+
+static gint64
+days_from_civil (gint64 y,
+                 int    m,
+                 int    d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 ClDate
 cl_date_from_ymd (int year,
                   int month,
                   int day)
 {
-  GDate date;
-
   g_return_val_if_fail (g_date_valid_dmy (day, month, year), CL_DATE_NONE);
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
+  return (ClDate) (days_from_civil (year, month, day) + JULIAN_OF_1970);
 }
 
 void
@@ -50,16 +65,22 @@ cl_date_to_ymd (ClDate date,
                 int   *month,
                 int   *day)
 {
-  GDate gdate;
+  gint64 z = (gint64) date - JULIAN_OF_1970 + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+  gint64 y = yoe + era * 400 + (m <= 2);
 
-  g_date_clear (&gdate, 1);
-  g_date_set_julian (&gdate, date);
   if (year)
-    *year = g_date_get_year (&gdate);
+    *year = (int) y;
   if (month)
-    *month = g_date_get_month (&gdate);
+    *month = m;
   if (day)
-    *day = g_date_get_day (&gdate);
+    *day = d;
 }
 
 void
