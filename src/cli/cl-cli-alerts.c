@@ -9,6 +9,7 @@
 #include "cl-bundle-reader.h"
 #include "cl-deadline-engine.h"
 #include "cl-obligation-format.h"
+#include "cl-store.h"
 #include "cl-cli.h"
 
 static gboolean
@@ -35,6 +36,7 @@ cl_cli_alerts (int    argc,
   g_autoptr(ClDeadlineEngine) engine = NULL;
   g_autoptr(GPtrArray) obligations = NULL;
   g_autofree char *user_rules = NULL;
+  const char *source;
   ClDate today;
   gsize length;
   GOptionEntry entries[] = {
@@ -82,21 +84,29 @@ cl_cli_alerts (int    argc,
     }
   if (db_path != NULL)
     {
-      fprintf (stderr, "%s\n", _("caseload-cli alerts: --db needs the case database, which this "
-                                 "build does not have yet; export a bundle and use --bundle"));
-      return 2;
-    }
+      g_autoptr(ClStore) store = cl_store_open (db_path, FALSE, &error);
 
-  if (!g_file_get_contents (bundle_path, &contents, &length, &error))
-    {
-      fprintf (stderr, "caseload-cli alerts: %s\n", error->message);
-      return 1;
+      if (store == NULL || (caseload = cl_store_load_caseload (store, &error)) == NULL)
+        {
+          fprintf (stderr, "caseload-cli alerts: %s\n", error->message);
+          return 1;
+        }
+      source = db_path;
     }
-  caseload = cl_bundle_read_data (contents, length, &error);
-  if (caseload == NULL)
+  else
     {
-      fprintf (stderr, "caseload-cli alerts: %s: %s\n", bundle_path, error->message);
-      return 1;
+      if (!g_file_get_contents (bundle_path, &contents, &length, &error))
+        {
+          fprintf (stderr, "caseload-cli alerts: %s\n", error->message);
+          return 1;
+        }
+      caseload = cl_bundle_read_data (contents, length, &error);
+      if (caseload == NULL)
+        {
+          fprintf (stderr, "caseload-cli alerts: %s: %s\n", bundle_path, error->message);
+          return 1;
+        }
+      source = bundle_path;
     }
 
   packs = cl_rule_pack_set_new_builtin (&error);
@@ -116,7 +126,7 @@ cl_cli_alerts (int    argc,
 
       if (student == NULL)
         {
-          fprintf (stderr, _("caseload-cli alerts: %s: no student with id “%s”\n"), bundle_path, student_id);
+          fprintf (stderr, _("caseload-cli alerts: %s: no student with id “%s”\n"), source, student_id);
           return 1;
         }
       obligations = cl_deadline_engine_compute_student (engine, caseload, student, today, &error);
@@ -126,7 +136,7 @@ cl_cli_alerts (int    argc,
 
   if (obligations == NULL)
     {
-      fprintf (stderr, "caseload-cli alerts: %s: %s\n", bundle_path, error->message);
+      fprintf (stderr, "caseload-cli alerts: %s: %s\n", source, error->message);
       return 1;
     }
 

@@ -18,6 +18,11 @@ typedef struct {
 
 static const ClCliCommand commands[] = {
   { "alerts", cl_cli_alerts, N_("List every obligation the rules derive, with its basis") },
+  { "import", cl_cli_import, N_("Add a bundle to a case database, all or nothing") },
+  { "export", cl_cli_export, N_("Write a case database as a bundle") },
+  { "backup", cl_cli_backup, N_("Copy a case database safely, even while it is in use") },
+  { "restore", cl_cli_restore, N_("Put a backup back in place of a case database") },
+  { "check", cl_cli_check, N_("Check a case database for damage") },
   { "demo", cl_cli_demo, N_("Write a synthetic caseload bundle (made-up students)") },
   { "bench", cl_cli_bench, N_("Measure the engine on a synthetic caseload of real size") },
 };

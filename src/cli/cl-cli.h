@@ -16,4 +16,10 @@ int cl_cli_bench  (int    argc,
 int cl_cli_demo   (int    argc,
                    char **argv);
 
+int cl_cli_import  (int argc, char **argv);
+int cl_cli_export  (int argc, char **argv);
+int cl_cli_backup  (int argc, char **argv);
+int cl_cli_restore (int argc, char **argv);
+int cl_cli_check   (int argc, char **argv);
+
 G_END_DECLS

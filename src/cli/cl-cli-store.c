@@ -1,0 +1,235 @@
+/* cl-cli-store.c — `caseload-cli import | export | backup | restore | check` on a case database */
+#define G_LOG_DOMAIN "caseload-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-bundle-writer.h"
+#include "cl-store.h"
+#include "cl-cli.h"
+
+/* A percentage on the terminal, only when a person is watching it. */
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  const char *what = user_data;
+
+  if (isatty (STDERR_FILENO))
+    fprintf (stderr, "\r%s %3d%%", what, (int) (fraction * 100));
+}
+
+static void
+end_progress (void)
+{
+  if (isatty (STDERR_FILENO))
+    fprintf (stderr, "\n");
+}
+
+static gboolean
+parse (const char     *command,
+       const char     *parameter,
+       GOptionEntry   *entries,
+       int            *argc,
+       char         ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fprintf (stderr, "caseload-cli %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+cl_cli_import (int    argc,
+               char **argv)
+{
+  g_autofree char *db_path = NULL;
+  gboolean replace = FALSE;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) caseload = NULL;
+  g_autoptr(ClStore) store = NULL;
+  gsize length;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database (created if missing)"), N_("DB") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Empty the database first"), NULL },
+    { NULL }
+  };
+
+  if (!parse ("import", _("FILE — add a bundle to a case database, all or nothing"), entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || argc != 2)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli import --db DB [--replace] FILE"));
+      return 2;
+    }
+  /* The bundle is read and checked whole before the database is touched. */
+  if (!g_file_get_contents (argv[1], &contents, &length, &error) ||
+      (caseload = cl_bundle_read_data (contents, length, &error)) == NULL)
+    {
+      fprintf (stderr, "caseload-cli import: %s: %s\n", argv[1], error->message);
+      return 1;
+    }
+  store = cl_store_open (db_path, TRUE, &error);
+  if (store == NULL ||
+      !cl_store_import (store, caseload, replace, print_progress, (gpointer) _("Importing"), &error))
+    {
+      end_progress ();
+      fprintf (stderr, "caseload-cli import: %s\n", error->message);
+      return 1;
+    }
+  end_progress ();
+  return 0;
+}
+
+int
+cl_cli_export (int    argc,
+               char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCaseload) caseload = NULL;
+  g_autofree char *json = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the bundle to FILE (- for standard output)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse ("export", _("— write a case database as a bundle"), entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || output == NULL || argc != 1)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli export --db DB -o FILE"));
+      return 2;
+    }
+  store = cl_store_open (db_path, FALSE, &error);
+  if (store == NULL || (caseload = cl_store_load_caseload (store, &error)) == NULL)
+    {
+      fprintf (stderr, "caseload-cli export: %s\n", error->message);
+      return 1;
+    }
+  json = cl_bundle_write (caseload);
+  if (g_str_equal (output, "-"))
+    return fputs (json, stdout) >= 0 && fflush (stdout) == 0 ? 0 : 1;
+  if (!g_file_set_contents_full (output, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      fprintf (stderr, "caseload-cli export: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+cl_cli_backup (int    argc,
+               char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The backup file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse ("backup", _("— copy a case database safely, even while it is in use"), entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || output == NULL || argc != 1)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli backup --db DB -o FILE"));
+      return 2;
+    }
+  store = cl_store_open (db_path, FALSE, &error);
+  if (store == NULL || !cl_store_backup (store, output, print_progress, (gpointer) _("Backing up"), &error))
+    {
+      end_progress ();
+      fprintf (stderr, "caseload-cli backup: %s\n", error->message);
+      return 1;
+    }
+  end_progress ();
+  return 0;
+}
+
+int
+cl_cli_restore (int    argc,
+                char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database to replace"), N_("DB") },
+    { NULL }
+  };
+
+  if (!parse ("restore", _("BACKUP — put a backup back in place of a case database"), entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || argc != 2)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli restore --db DB BACKUP"));
+      return 2;
+    }
+  if (!cl_store_restore (db_path, argv[1], &error))
+    {
+      fprintf (stderr, "caseload-cli restore: %s\n", error->message);
+      return 1;
+    }
+  fprintf (stderr, _("Restored %s from %s; the previous file is kept as %s.before-restore\n"),
+           db_path, argv[1], db_path);
+  return 0;
+}
+
+int
+cl_cli_check (int    argc,
+              char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_auto(GStrv) problems = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
+    { NULL }
+  };
+
+  if (!parse ("check", _("— check a case database for damage"), entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || argc != 1)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli check --db DB"));
+      return 2;
+    }
+  store = cl_store_open (db_path, FALSE, &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "caseload-cli check: %s\n", error->message);
+      return 1;
+    }
+  problems = cl_store_check (store, &error);
+  if (error != NULL)
+    {
+      fprintf (stderr, "caseload-cli check: %s\n", error->message);
+      return 1;
+    }
+  if (problems != NULL)
+    {
+      for (guint i = 0; problems[i]; i++)
+        printf ("%s: %s\n", db_path, problems[i]);
+      return 1;
+    }
+  printf (_("%s: ok (schema version %d)\n"), db_path, cl_store_get_schema_version (store));
+  return 0;
+}

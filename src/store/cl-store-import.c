@@ -1,0 +1,724 @@
+/* cl-store-import.c — a caseload into the database, all or nothing, with its audit trail
+ *
+ * The audit is written here, in C, next to each change, rather than by triggers: the trail needs
+ * the OS user and one timestamp per user action, and a trigger knows neither.
+ */
+#define G_LOG_DOMAIN "cl-store-import"
+
+#include <string.h>
+
+#include "cl-store-private.h"
+
+typedef struct {
+  ClStore    *store;
+  char       *at;
+  const char *user;
+} Audit;
+
+static char *
+json_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (object == NULL)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), object);
+  return json_to_string (node, FALSE);
+}
+
+static char *
+date_text (ClDate date)
+{
+  return cl_date_to_iso (date);
+}
+
+static char *
+bool_text (gboolean value)
+{
+  return g_strdup (value ? "1" : "0");
+}
+
+static const char *
+enum_name (const char * const *names,
+           guint               n,
+           int                 value)
+{
+  return value >= 0 && (guint) value < n && names[value][0] ? names[value] : NULL;
+}
+
+static gboolean
+step_done (ClStore       *self,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, doing, error);
+  return TRUE;
+}
+
+/* Binds @values (texts, NULL for SQL NULL) to @stmt from parameter 1 on. */
+static void
+bind_texts (sqlite3_stmt *stmt,
+            char * const *values,
+            guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (values[i] == NULL)
+        sqlite3_bind_null (stmt, i + 1);
+      else
+        sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_TRANSIENT);
+    }
+}
+
+static gboolean
+audit (Audit       *a,
+       const char  *student_id,
+       const char  *table,
+       const char  *row,
+       const char  *field,
+       const char  *old_value,
+       const char  *new_value,
+       GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit (at, os_user, student_id, table_name, row_key, field, old_value, new_value)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt = _cl_store_prepare (a->store, sql, error);
+  char *values[] = { a->at, (char *) a->user, (char *) student_id, (char *) table, (char *) row,
+                     (char *) field, (char *) old_value, (char *) new_value };
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_texts (stmt, values, G_N_ELEMENTS (values));
+  return step_done (a->store, stmt, "writing the audit trail", error);
+}
+
+/* A record of a table with a text primary key: its columns (the key first) and their new values.
+ * Writes it, and audits each column whose value changed (all of them, for a new record). */
+typedef struct {
+  const char  *table;
+  const char  *select_sql;   /* SELECT <columns> FROM <table> WHERE id = ? */
+  const char  *upsert_sql;   /* INSERT … (position = last + 1 for a new row) ON CONFLICT DO UPDATE */
+  const char **columns;      /* NULL-terminated, without position */
+} RecordKind;
+
+static gboolean
+write_record (Audit             *a,
+              const RecordKind  *kind,
+              const char        *student_id,
+              char             **values,
+              gboolean           audit_new_fields,
+              gboolean          *existed,
+              GError           **error)
+{
+  sqlite3_stmt *stmt = _cl_store_prepare (a->store, kind->select_sql, error);
+  guint n = g_strv_length ((char **) kind->columns);
+  g_autoptr(GPtrArray) old = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, values[0], -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      old = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (old, g_strdup ((const char *) sqlite3_column_text (stmt, i)));
+    }
+  else if (rc != SQLITE_DONE)
+    return _cl_store_fail (a->store, rc, "reading a record", error);
+  sqlite3_reset (stmt);
+  *existed = old != NULL;
+
+  if (old == NULL && !audit_new_fields)
+    {
+      if (!audit (a, student_id, kind->table, values[0], "*", NULL, "created", error))
+        return FALSE;
+    }
+  else
+    for (guint i = 1; i < n; i++)
+      {
+        const char *before = old ? g_ptr_array_index (old, i) : NULL;
+        if (g_strcmp0 (before, values[i]) != 0 &&
+            !audit (a, student_id, kind->table, values[0], kind->columns[i], before, values[i], error))
+          return FALSE;
+      }
+
+  stmt = _cl_store_prepare (a->store, kind->upsert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_texts (stmt, values, n);
+  return step_done (a->store, stmt, "writing a record", error);
+}
+
+#define UPSERT_TAIL(table) \
+  " ON CONFLICT (id) DO UPDATE SET "
+
+static const char *calendar_columns[] = { "id", "first_day", "last_day", "extra", NULL };
+static const RecordKind calendar_kind = {
+  "calendars",
+  "SELECT id, first_day, last_day, extra FROM calendars WHERE id = ?",
+  "INSERT INTO calendars (id, first_day, last_day, extra, position)"
+  " VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE (MAX (position), -1) + 1 FROM calendars))"
+  " ON CONFLICT (id) DO UPDATE SET first_day = ?2, last_day = ?3, extra = ?4",
+  calendar_columns,
+};
+
+static const char *school_columns[] = { "id", "name", "extra", NULL };
+static const RecordKind school_kind = {
+  "schools",
+  "SELECT id, name, extra FROM schools WHERE id = ?",
+  "INSERT INTO schools (id, name, extra, position)"
+  " VALUES (?1, ?2, ?3, (SELECT COALESCE (MAX (position), -1) + 1 FROM schools))"
+  " ON CONFLICT (id) DO UPDATE SET name = ?2, extra = ?3",
+  school_columns,
+};
+
+static const char *staff_columns[] = { "id", "name", "role", "email", "extra", NULL };
+static const RecordKind staff_kind = {
+  "staff",
+  "SELECT id, name, role, email, extra FROM staff WHERE id = ?",
+  "INSERT INTO staff (id, name, role, email, extra, position)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE (MAX (position), -1) + 1 FROM staff))"
+  " ON CONFLICT (id) DO UPDATE SET name = ?2, role = ?3, email = ?4, extra = ?5",
+  staff_columns,
+};
+
+static const char *student_columns[] = {
+  "id", "first_name", "last_name", "birth_date", "school_id", "grade", "case_manager_id",
+  "home_language", "english_learner", "eligibility_primary", "eligibility_secondary",
+  "eligibility_extra", "conservatorship", "part_c", "emancipated_on", "jurisdiction", "extra", NULL
+};
+static const RecordKind student_kind = {
+  "students",
+  "SELECT id, first_name, last_name, birth_date, school_id, grade, case_manager_id, home_language,"
+  " english_learner, eligibility_primary, eligibility_secondary, eligibility_extra, conservatorship,"
+  " part_c, emancipated_on, jurisdiction, extra FROM students WHERE id = ?",
+  "INSERT INTO students (id, first_name, last_name, birth_date, school_id, grade, case_manager_id,"
+  " home_language, english_learner, eligibility_primary, eligibility_secondary, eligibility_extra,"
+  " conservatorship, part_c, emancipated_on, jurisdiction, extra, position)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+  " (SELECT COALESCE (MAX (position), -1) + 1 FROM students))"
+  " ON CONFLICT (id) DO UPDATE SET first_name = ?2, last_name = ?3, birth_date = ?4, school_id = ?5,"
+  " grade = ?6, case_manager_id = ?7, home_language = ?8, english_learner = ?9,"
+  " eligibility_primary = ?10, eligibility_secondary = ?11, eligibility_extra = ?12,"
+  " conservatorship = ?13, part_c = ?14, emancipated_on = ?15, jurisdiction = ?16, extra = ?17",
+  student_columns,
+};
+
+static void
+free_values (char **values,
+             guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    g_free (values[i]);
+}
+
+static gboolean
+import_calendar (Audit           *a,
+                 ClCalendarYear  *cal,
+                 gboolean         fresh,
+                 GError         **error)
+{
+  static const char sql_clear[] = "DELETE FROM calendar_closed WHERE calendar_id = ?";
+  static const char sql_closed[] =
+    "INSERT INTO calendar_closed (calendar_id, position, from_day, to_day, label, holiday, extra)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  char *values[] = { g_strdup (cal->id), date_text (cal->first_day), date_text (cal->last_day),
+                     json_text (cal->extra) };
+  gboolean existed, ok;
+  sqlite3_stmt *stmt;
+
+  ok = write_record (a, &calendar_kind, NULL, values, FALSE, &existed, error);
+  free_values (values, G_N_ELEMENTS (values));
+  if (!ok)
+    return FALSE;
+  if (existed && !fresh)
+    {
+      if ((stmt = _cl_store_prepare (a->store, sql_clear, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, cal->id, -1, SQLITE_STATIC);
+      if (!step_done (a->store, stmt, "updating a calendar", error))
+        return FALSE;
+    }
+  for (guint i = 0; i < cal->closed->len; i++)
+    {
+      const ClClosedRange *r = &g_array_index (cal->closed, ClClosedRange, i);
+      g_autofree char *position = g_strdup_printf ("%u", i);
+      char *v[] = { cal->id, position, date_text (r->from), date_text (r->to), r->label,
+                    bool_text (r->holiday), json_text (r->extra) };
+
+      if ((stmt = _cl_store_prepare (a->store, sql_closed, error)) == NULL)
+        ok = FALSE;
+      else
+        {
+          bind_texts (stmt, v, G_N_ELEMENTS (v));
+          ok = step_done (a->store, stmt, "writing a calendar", error);
+        }
+      g_free (v[2]);
+      g_free (v[3]);
+      g_free (v[5]);
+      g_free (v[6]);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_school (Audit     *a,
+               ClSchool  *school,
+               GError   **error)
+{
+  static const char sql_clear[] = "DELETE FROM school_calendars WHERE school_id = ?";
+  static const char sql_link[] = "INSERT INTO school_calendars (school_id, position, calendar_id) VALUES (?, ?, ?)";
+  char *values[] = { g_strdup (school->id), g_strdup (school->name), json_text (school->extra) };
+  gboolean existed, ok;
+  sqlite3_stmt *stmt;
+
+  ok = write_record (a, &school_kind, NULL, values, FALSE, &existed, error);
+  free_values (values, G_N_ELEMENTS (values));
+  if (!ok || (stmt = _cl_store_prepare (a->store, sql_clear, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, school->id, -1, SQLITE_STATIC);
+  if (!step_done (a->store, stmt, "updating a school", error))
+    return FALSE;
+  for (guint i = 0; i < school->calendars->len; i++)
+    {
+      const ClCalendarYear *cal = g_ptr_array_index (school->calendars, i);
+
+      if ((stmt = _cl_store_prepare (a->store, sql_link, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, school->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, cal->id, -1, SQLITE_STATIC);
+      if (!step_done (a->store, stmt, "writing a school", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_staff (Audit    *a,
+              ClStaff  *staff,
+              GError  **error)
+{
+  char *values[] = { g_strdup (staff->id), g_strdup (staff->name),
+                     g_strdup (cl_staff_role_names[staff->role]), g_strdup (staff->email),
+                     json_text (staff->extra) };
+  gboolean existed, ok;
+
+  ok = write_record (a, &staff_kind, NULL, values, FALSE, &existed, error);
+  free_values (values, G_N_ELEMENTS (values));
+  return ok;
+}
+
+/* One line per event, meeting or guardian, to compare a student's old and new file. */
+static char *
+describe_event (const ClEvent *e)
+{
+  char date[11];
+  const char *kind = NULL;
+
+  cl_date_format_iso (e->date, date);
+  if (e->type == CL_EVENT_IEP_MEETING)
+    kind = enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
+  else if (e->type == CL_EVENT_REMOVAL)
+    kind = enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
+  else if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
+    kind = enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
+  if (e->type == CL_EVENT_REMOVAL)
+    return g_strdup_printf ("%s %s %s %g days", cl_event_type_names[e->type], date, kind ? kind : "", e->school_days);
+  return kind ? g_strdup_printf ("%s %s %s", cl_event_type_names[e->type], date, kind)
+              : g_strdup_printf ("%s %s", cl_event_type_names[e->type], date);
+}
+
+static GPtrArray *
+old_event_lines (Audit       *a,
+                 const char  *student_id,
+                 GError     **error)
+{
+  static const char sql[] =
+    "SELECT type, date, kind, school_days FROM events WHERE student_id = ? ORDER BY position";
+  sqlite3_stmt *stmt = _cl_store_prepare (a->store, sql, error);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return lines;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_strcmp0 (type, "removal") == 0)
+        g_ptr_array_add (lines, g_strdup_printf ("%s %s %s %g days", type, date, kind ? kind : "",
+                                                 sqlite3_column_double (stmt, 3)));
+      else if (kind)
+        g_ptr_array_add (lines, g_strdup_printf ("%s %s %s", type, date, kind));
+      else
+        g_ptr_array_add (lines, g_strdup_printf ("%s %s", type, date));
+    }
+  sqlite3_reset (stmt);
+  return lines;
+}
+
+/* Audits what is in one list and not the other, as removed and added events. */
+static gboolean
+audit_event_changes (Audit       *a,
+                     const char  *student_id,
+                     GPtrArray   *before,
+                     GPtrArray   *after,
+                     GError     **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      gpointer key = g_ptr_array_index (before, i);
+      g_hash_table_insert (counts, key, GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (counts, key)) + 1));
+    }
+  for (guint i = 0; i < after->len; i++)
+    {
+      const char *line = g_ptr_array_index (after, i);
+      int n = GPOINTER_TO_INT (g_hash_table_lookup (counts, line));
+
+      if (n > 0)
+        g_hash_table_insert (counts, (gpointer) line, GINT_TO_POINTER (n - 1));
+      else if (!audit (a, student_id, "events", student_id, "event", NULL, line, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < before->len; i++)
+    {
+      const char *line = g_ptr_array_index (before, i);
+      int n = GPOINTER_TO_INT (g_hash_table_lookup (counts, line));
+
+      if (n > 0)
+        {
+          g_hash_table_insert (counts, (gpointer) line, GINT_TO_POINTER (n - 1));
+          if (!audit (a, student_id, "events", student_id, "event", line, NULL, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_children (Audit      *a,
+                 ClStudent  *s,
+                 GError    **error)
+{
+  static const char sql_guardian[] =
+    "INSERT INTO guardians (student_id, position, name, relationship, language, phone, email, address, extra)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char sql_event[] =
+    "INSERT INTO events (student_id, position, type, date, kind, origin, school_days, special, eligible,"
+    " transition_plan, age_of_majority_informed, has_iep, reason, extra)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char sql_meeting[] =
+    "INSERT INTO meetings (student_id, id, position, kind, date, start_minutes, location, notice_sent,"
+    " interpreter, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char sql_invitee[] =
+    "INSERT INTO invitees (student_id, meeting_id, position, role, name, staff_id, attending, excusal,"
+    " area_discussed, parent_written_consent, written_input, excusal_extra, extra)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < s->guardians->len; i++)
+    {
+      const ClGuardian *g = &g_array_index (s->guardians, ClGuardian, i);
+      g_autofree char *extra = json_text (g->extra);
+
+      if ((stmt = _cl_store_prepare (a->store, sql_guardian, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      {
+        char *v[] = { g->name, g->relationship, g->language, g->phone, g->email, g->address, extra };
+        for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+          if (v[k]) sqlite3_bind_text (stmt, 3 + k, v[k], -1, SQLITE_STATIC);
+      }
+      if (!step_done (a->store, stmt, "writing a guardian", error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < s->events->len; i++)
+    {
+      const ClEvent *e = &g_array_index (s->events, ClEvent, i);
+      g_autofree char *date = date_text (e->date);
+      g_autofree char *extra = json_text (e->extra);
+      const char *kind = NULL, *origin = NULL;
+
+      if (e->type == CL_EVENT_IEP_MEETING)
+        kind = enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
+      else if (e->type == CL_EVENT_REMOVAL)
+        kind = enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
+      else if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
+        kind = enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
+      if (e->type == CL_EVENT_REFERRAL)
+        origin = enum_name (cl_referral_source_names, CL_N_REFERRAL_SOURCES, e->from);
+      else if (e->type == CL_EVENT_TRANSFER_IN)
+        origin = enum_name (cl_transfer_from_names, CL_N_TRANSFER_FROMS, e->from);
+
+      if ((stmt = _cl_store_prepare (a->store, sql_event, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, cl_event_type_names[e->type], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, date, -1, SQLITE_STATIC);
+      if (kind) sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+      if (origin) sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_STATIC);
+      if (e->type == CL_EVENT_REMOVAL) sqlite3_bind_double (stmt, 7, e->school_days);
+      if (e->special > CL_SPECIAL_NONE) sqlite3_bind_text (stmt, 8, cl_special_circumstance_names[e->special], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 9, e->eligible);
+      sqlite3_bind_int (stmt, 10, e->transition_plan);
+      sqlite3_bind_int (stmt, 11, e->age_of_majority_informed);
+      sqlite3_bind_int (stmt, 12, e->has_iep);
+      if (e->reason) sqlite3_bind_text (stmt, 13, e->reason, -1, SQLITE_STATIC);
+      if (extra) sqlite3_bind_text (stmt, 14, extra, -1, SQLITE_STATIC);
+      if (!step_done (a->store, stmt, "writing an event", error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < s->meetings->len; i++)
+    {
+      const ClMeeting *m = g_ptr_array_index (s->meetings, i);
+      g_autofree char *date = date_text (m->date);
+      g_autofree char *notice = date_text (m->notice_sent);
+      g_autofree char *extra = json_text (m->extra);
+
+      if ((stmt = _cl_store_prepare (a->store, sql_meeting, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, m->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      sqlite3_bind_text (stmt, 4, cl_meeting_kind_names[m->kind], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, date, -1, SQLITE_STATIC);
+      if (m->start_minutes >= 0) sqlite3_bind_int (stmt, 6, m->start_minutes);
+      if (m->location) sqlite3_bind_text (stmt, 7, m->location, -1, SQLITE_STATIC);
+      if (notice) sqlite3_bind_text (stmt, 8, notice, -1, SQLITE_STATIC);
+      if (m->interpreter) sqlite3_bind_text (stmt, 9, m->interpreter, -1, SQLITE_STATIC);
+      if (extra) sqlite3_bind_text (stmt, 10, extra, -1, SQLITE_STATIC);
+      if (!step_done (a->store, stmt, "writing a meeting", error))
+        return FALSE;
+
+      for (guint j = 0; j < m->invitees->len; j++)
+        {
+          const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, j);
+          g_autofree char *consent = date_text (inv->excusal.parent_written_consent);
+          g_autofree char *input = date_text (inv->excusal.written_input);
+          g_autofree char *x_extra = json_text (inv->excusal.extra);
+          g_autofree char *i_extra = json_text (inv->extra);
+
+          if ((stmt = _cl_store_prepare (a->store, sql_invitee, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, m->id, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 3, (int) j);
+          sqlite3_bind_text (stmt, 4, cl_role_names[inv->role], -1, SQLITE_STATIC);
+          if (inv->name) sqlite3_bind_text (stmt, 5, inv->name, -1, SQLITE_STATIC);
+          if (inv->staff_id) sqlite3_bind_text (stmt, 6, inv->staff_id, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 7, inv->attending);
+          sqlite3_bind_int (stmt, 8, inv->excusal.present);
+          sqlite3_bind_int (stmt, 9, inv->excusal.area_discussed);
+          if (consent) sqlite3_bind_text (stmt, 10, consent, -1, SQLITE_STATIC);
+          if (input) sqlite3_bind_text (stmt, 11, input, -1, SQLITE_STATIC);
+          if (x_extra) sqlite3_bind_text (stmt, 12, x_extra, -1, SQLITE_STATIC);
+          if (i_extra) sqlite3_bind_text (stmt, 13, i_extra, -1, SQLITE_STATIC);
+          if (!step_done (a->store, stmt, "writing an invitee", error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_student (Audit      *a,
+                ClStudent  *s,
+                gboolean    fresh,
+                GError    **error)
+{
+  static const char sql_clear[] = "DELETE FROM events WHERE student_id = ?1";
+  static const char sql_clear_g[] = "DELETE FROM guardians WHERE student_id = ?1";
+  static const char sql_clear_m[] = "DELETE FROM meetings WHERE student_id = ?1";
+  char *values[] = {
+    g_strdup (s->id), g_strdup (s->first_name), g_strdup (s->last_name), date_text (s->birth_date),
+    g_strdup (s->school ? s->school->id : NULL), g_strdup (s->grade),
+    g_strdup (s->case_manager ? s->case_manager->id : NULL), g_strdup (s->home_language),
+    bool_text (s->english_learner), g_strdup (s->eligibility_primary), g_strdup (s->eligibility_secondary),
+    json_text (s->eligibility_extra), bool_text (s->conservatorship), bool_text (s->part_c),
+    date_text (s->emancipated_on), g_strdup (s->jurisdiction), json_text (s->extra),
+  };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gboolean existed = FALSE, ok;
+  const char *clears[] = { sql_clear, sql_clear_g, sql_clear_m };
+
+  /* Only an update compares the student's old file with the new one. */
+  if (!fresh)
+    before = old_event_lines (a, s->id, error);
+  ok = write_record (a, &student_kind, s->id, values, FALSE, &existed, error);
+  free_values (values, G_N_ELEMENTS (values));
+  if (!ok)
+    return FALSE;
+
+  if (existed)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (clears); i++)
+        {
+          sqlite3_stmt *stmt = _cl_store_prepare (a->store, clears[i], error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
+          if (!step_done (a->store, stmt, "updating a student", error))
+            return FALSE;
+        }
+      after = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < s->events->len; i++)
+        g_ptr_array_add (after, describe_event (&g_array_index (s->events, ClEvent, i)));
+      if (!audit_event_changes (a, s->id, before, after, error))
+        return FALSE;
+    }
+  return insert_children (a, s, error);
+}
+
+static gboolean
+empty_database (Audit   *a,
+                GError **error)
+{
+  static const char sql[] =
+    "DELETE FROM checklist_state; DELETE FROM attendance_attempts; DELETE FROM notes;"
+    "DELETE FROM invitees; DELETE FROM meetings; DELETE FROM events; DELETE FROM guardians;"
+    "DELETE FROM students; DELETE FROM staff; DELETE FROM school_calendars; DELETE FROM schools;"
+    "DELETE FROM calendar_closed; DELETE FROM calendars; DELETE FROM meta WHERE key <> 'application';";
+
+  return _cl_store_exec (a->store, sql, error) &&
+         audit (a, NULL, "*", "*", "*", "everything", "replaced by an import", error);
+}
+
+static gboolean
+set_meta (Audit       *a,
+          const char  *key,
+          const char  *value,
+          GError     **error)
+{
+  static const char sql_set[] = "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2";
+  static const char sql_del[] = "DELETE FROM meta WHERE key = ?1";
+  sqlite3_stmt *stmt = _cl_store_prepare (a->store, value ? sql_set : sql_del, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return step_done (a->store, stmt, "writing the database settings", error);
+}
+
+static gboolean
+database_is_empty (ClStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean empty = TRUE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT EXISTS (SELECT 1 FROM students) OR EXISTS (SELECT 1 FROM calendars)",
+                          -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_finalize (stmt);
+  return empty;
+}
+
+gboolean
+cl_store_import (ClStore          *self,
+                 ClCaseload       *caseload,
+                 gboolean          replace,
+                 ClStoreProgress   progress,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *extra = json_text (cl_caseload_get_extra (caseload));
+  Audit a = { self, at, g_get_user_name () };
+  GPtrArray *list;
+  guint total, done = 0;
+  gboolean fresh, ok = TRUE;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CL_IS_CASELOAD (caseload), FALSE);
+
+  total = cl_caseload_get_calendars (caseload)->len + cl_caseload_get_schools (caseload)->len +
+          cl_caseload_get_staff (caseload)->len + cl_caseload_get_students (caseload)->len;
+
+  if (!_cl_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (replace)
+    ok = empty_database (&a, error);
+  fresh = database_is_empty (self);
+  ok = ok && set_meta (&a, "jurisdiction", cl_caseload_get_jurisdiction (caseload), error) &&
+       set_meta (&a, "extra", extra, error);
+
+#define EACH(getter, import_one, ...)                                        \
+  list = getter (caseload);                                                  \
+  for (guint i = 0; ok && i < list->len; i++)                                \
+    {                                                                        \
+      ok = import_one (&a, g_ptr_array_index (list, i), ##__VA_ARGS__, error); \
+      if (progress != NULL && (++done % 256 == 0 || done == total))          \
+        progress ((double) done / MAX (total, 1), user_data);                \
+    }
+  EACH (cl_caseload_get_calendars, import_calendar, fresh);
+  EACH (cl_caseload_get_schools, import_school);
+  EACH (cl_caseload_get_staff, import_staff);
+  EACH (cl_caseload_get_students, import_student, fresh);
+#undef EACH
+
+  if (ok && _cl_store_exec (self, "COMMIT", error))
+    return TRUE;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+GPtrArray *
+cl_store_list_audit (ClStore     *self,
+                     const char  *student_id,
+                     GError     **error)
+{
+  static const char sql[] =
+    "SELECT at, os_user, table_name, row_key, field, old_value, new_value FROM audit"
+    " WHERE student_id = ? ORDER BY id DESC";
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_audit_entry_free);
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+
+  if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClAuditEntry *e = g_new0 (ClAuditEntry, 1);
+
+      e->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      e->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      e->table = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      e->row = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      e->field = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      e->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      e->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (entries, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cl_store_fail (self, rc, "reading the audit trail", error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,369 @@
+/* cl-store-load.c — the whole case database as a ClCaseload */
+#define G_LOG_DOMAIN "cl-store-load"
+
+#include "cl-store-private.h"
+
+static const char *
+col_text (sqlite3_stmt *stmt,
+          int           i)
+{
+  return (const char *) sqlite3_column_text (stmt, i);
+}
+
+static char *
+col_dup (sqlite3_stmt *stmt,
+         int           i)
+{
+  return g_strdup (col_text (stmt, i));
+}
+
+static ClDate
+col_date (sqlite3_stmt *stmt,
+          int           i)
+{
+  ClDate date = CL_DATE_NONE;
+  const char *text = col_text (stmt, i);
+
+  if (text != NULL && !cl_date_parse_iso (text, &date))
+    return CL_DATE_NONE;
+  return date;
+}
+
+static JsonObject *
+col_json (sqlite3_stmt *stmt,
+          int           i)
+{
+  const char *text = col_text (stmt, i);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (text == NULL)
+    return NULL;
+  node = json_from_string (text, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_ref (json_node_get_object (node));
+}
+
+static int
+col_enum (sqlite3_stmt       *stmt,
+          int                 i,
+          const char * const *names,
+          guint               n)
+{
+  return cl_enum_from_name (names, n, col_text (stmt, i));
+}
+
+static gboolean
+step_failed (ClStore  *self,
+             int       rc,
+             GError  **error)
+{
+  return rc != SQLITE_DONE && !_cl_store_fail (self, rc, "reading the database", error);
+}
+
+static gboolean
+load_calendars (ClStore     *self,
+                ClCaseload  *c,
+                GError     **error)
+{
+  static const char sql[] = "SELECT id, first_day, last_day, extra FROM calendars ORDER BY position";
+  static const char sql_closed[] =
+    "SELECT calendar_id, from_day, to_day, label, holiday, extra FROM calendar_closed ORDER BY calendar_id, position";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClCalendarYear *cal = cl_calendar_year_new (col_text (stmt, 0), col_date (stmt, 1), col_date (stmt, 2));
+      cal->extra = col_json (stmt, 3);
+      cl_caseload_add_calendar (c, cal);
+    }
+  if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_closed, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClCalendarYear *cal = cl_caseload_lookup_calendar (c, col_text (stmt, 0));
+      if (cal == NULL)
+        continue;
+      cl_calendar_year_add_closed (cal, col_date (stmt, 1), col_date (stmt, 2), col_text (stmt, 3),
+                                   sqlite3_column_int (stmt, 4));
+      g_array_index (cal->closed, ClClosedRange, cal->closed->len - 1).extra = col_json (stmt, 5);
+    }
+  return !step_failed (self, rc, error);
+}
+
+static gboolean
+load_schools_and_staff (ClStore     *self,
+                        ClCaseload  *c,
+                        GError     **error)
+{
+  static const char sql_schools[] = "SELECT id, name, extra FROM schools ORDER BY position";
+  static const char sql_links[] = "SELECT school_id, calendar_id FROM school_calendars ORDER BY school_id, position";
+  static const char sql_staff[] = "SELECT id, name, role, email, extra FROM staff ORDER BY position";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_schools, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClSchool *school = cl_school_new (col_text (stmt, 0), col_text (stmt, 1));
+      school->extra = col_json (stmt, 2);
+      cl_caseload_add_school (c, school);
+    }
+  if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_links, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClSchool *school = cl_caseload_lookup_school (c, col_text (stmt, 0));
+      ClCalendarYear *cal = cl_caseload_lookup_calendar (c, col_text (stmt, 1));
+      if (school && cal)
+        cl_school_add_calendar (school, cal);
+    }
+  if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_staff, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int role = col_enum (stmt, 2, cl_staff_role_names, CL_N_STAFF_ROLES);
+      ClStaff *staff = cl_staff_new (col_text (stmt, 0), col_text (stmt, 1), role < 0 ? CL_STAFF_OTHER : role);
+      staff->email = col_dup (stmt, 3);
+      staff->extra = col_json (stmt, 4);
+      cl_caseload_add_staff (c, staff);
+    }
+  return !step_failed (self, rc, error);
+}
+
+static gboolean
+load_students (ClStore     *self,
+               ClCaseload  *c,
+               GError     **error)
+{
+  static const char sql[] =
+    "SELECT id, first_name, last_name, birth_date, school_id, grade, case_manager_id, home_language,"
+    " english_learner, eligibility_primary, eligibility_secondary, eligibility_extra, conservatorship,"
+    " part_c, emancipated_on, jurisdiction, extra FROM students ORDER BY position";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClStudent *s = cl_student_new (col_text (stmt, 0));
+
+      s->first_name = col_dup (stmt, 1);
+      s->last_name = col_dup (stmt, 2);
+      s->birth_date = col_date (stmt, 3);
+      s->school = cl_caseload_lookup_school (c, col_text (stmt, 4));
+      s->grade = col_dup (stmt, 5);
+      s->case_manager = cl_caseload_lookup_staff (c, col_text (stmt, 6));
+      s->home_language = col_dup (stmt, 7);
+      s->english_learner = sqlite3_column_int (stmt, 8);
+      s->eligibility_primary = col_dup (stmt, 9);
+      s->eligibility_secondary = col_dup (stmt, 10);
+      s->eligibility_extra = col_json (stmt, 11);
+      s->conservatorship = sqlite3_column_int (stmt, 12);
+      s->part_c = sqlite3_column_int (stmt, 13);
+      s->emancipated_on = col_date (stmt, 14);
+      s->jurisdiction = col_dup (stmt, 15);
+      s->extra = col_json (stmt, 16);
+      cl_caseload_add_student (c, s);
+    }
+  return !step_failed (self, rc, error);
+}
+
+static gboolean
+load_guardians_and_events (ClStore     *self,
+                           ClCaseload  *c,
+                           GError     **error)
+{
+  static const char sql_guardians[] =
+    "SELECT student_id, name, relationship, language, phone, email, address, extra FROM guardians"
+    " ORDER BY student_id, position";
+  static const char sql_events[] =
+    "SELECT student_id, type, date, kind, origin, school_days, special, eligible, transition_plan,"
+    " age_of_majority_informed, has_iep, reason, extra FROM events ORDER BY student_id, position";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_guardians, error);
+  ClStudent *s = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClGuardian g = { 0 };
+
+      if (s == NULL || g_strcmp0 (s->id, col_text (stmt, 0)) != 0)
+        s = cl_caseload_lookup_student (c, col_text (stmt, 0));
+      if (s == NULL)
+        continue;
+      g.name = col_dup (stmt, 1);
+      g.relationship = col_dup (stmt, 2);
+      g.language = col_dup (stmt, 3);
+      g.phone = col_dup (stmt, 4);
+      g.email = col_dup (stmt, 5);
+      g.address = col_dup (stmt, 6);
+      g.extra = col_json (stmt, 7);
+      cl_student_add_guardian (s, &g);
+    }
+  if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_events, error)) == NULL)
+    return FALSE;
+  s = NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int type = col_enum (stmt, 1, cl_event_type_names, CL_N_EVENT_TYPES);
+      ClEvent *e;
+
+      if (s == NULL || g_strcmp0 (s->id, col_text (stmt, 0)) != 0)
+        s = cl_caseload_lookup_student (c, col_text (stmt, 0));
+      if (s == NULL || type < 0)
+        continue;
+      e = cl_student_add_event (s, type, col_date (stmt, 2));
+      switch (type)
+        {
+        case CL_EVENT_IEP_MEETING:
+          e->kind = col_enum (stmt, 3, cl_meeting_kind_names, CL_N_MEETING_KINDS);
+          break;
+        case CL_EVENT_REMOVAL:
+          e->kind = col_enum (stmt, 3, cl_removal_kind_names, CL_N_REMOVAL_KINDS);
+          break;
+        case CL_EVENT_COMPLAINT:
+        case CL_EVENT_COMPLAINT_RESOLVED:
+          e->kind = col_enum (stmt, 3, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS);
+          break;
+        case CL_EVENT_REFERRAL:
+          e->from = col_enum (stmt, 4, cl_referral_source_names, CL_N_REFERRAL_SOURCES);
+          break;
+        case CL_EVENT_TRANSFER_IN:
+          e->from = col_enum (stmt, 4, cl_transfer_from_names, CL_N_TRANSFER_FROMS);
+          break;
+        default:
+          break;
+        }
+      e->school_days = sqlite3_column_double (stmt, 5);
+      e->special = MAX (0, col_enum (stmt, 6, cl_special_circumstance_names, CL_N_SPECIAL_CIRCUMSTANCES));
+      e->eligible = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? TRUE : sqlite3_column_int (stmt, 7) != 0;
+      e->transition_plan = sqlite3_column_int (stmt, 8) != 0;
+      e->age_of_majority_informed = sqlite3_column_int (stmt, 9) != 0;
+      e->has_iep = sqlite3_column_int (stmt, 10) != 0;
+      e->reason = col_dup (stmt, 11);
+      e->extra = col_json (stmt, 12);
+    }
+  return !step_failed (self, rc, error);
+}
+
+static gboolean
+load_meetings (ClStore     *self,
+               ClCaseload  *c,
+               GError     **error)
+{
+  static const char sql_meetings[] =
+    "SELECT student_id, id, kind, date, start_minutes, location, notice_sent, interpreter, extra"
+    " FROM meetings ORDER BY student_id, position";
+  static const char sql_invitees[] =
+    "SELECT student_id, meeting_id, role, name, staff_id, attending, excusal, area_discussed,"
+    " parent_written_consent, written_input, excusal_extra, extra FROM invitees"
+    " ORDER BY student_id, meeting_id, position";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_meetings, error);
+  g_autoptr(GHashTable) meetings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClStudent *s = cl_caseload_lookup_student (c, col_text (stmt, 0));
+      int kind = col_enum (stmt, 2, cl_meeting_kind_names, CL_N_MEETING_KINDS);
+      ClMeeting *m;
+
+      if (s == NULL || kind < 0)
+        continue;
+      m = cl_student_add_meeting (s, col_text (stmt, 1), kind, col_date (stmt, 3));
+      m->start_minutes = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
+      m->location = col_dup (stmt, 5);
+      m->notice_sent = col_date (stmt, 6);
+      m->interpreter = col_dup (stmt, 7);
+      m->extra = col_json (stmt, 8);
+      g_hash_table_insert (meetings, g_strdup_printf ("%s\x1f%s", s->id, m->id), m);
+    }
+  if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_invitees, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", col_text (stmt, 0), col_text (stmt, 1));
+      ClMeeting *m = g_hash_table_lookup (meetings, key);
+      int role = col_enum (stmt, 2, cl_role_names, CL_N_ROLES);
+      ClInvitee *inv;
+
+      if (m == NULL || role < 0)
+        continue;
+      inv = cl_meeting_add_invitee (m, role);
+      inv->name = col_dup (stmt, 3);
+      inv->staff_id = col_dup (stmt, 4);
+      inv->attending = sqlite3_column_int (stmt, 5) != 0;
+      inv->excusal.present = sqlite3_column_int (stmt, 6) != 0;
+      inv->excusal.area_discussed = sqlite3_column_int (stmt, 7) != 0;
+      inv->excusal.parent_written_consent = col_date (stmt, 8);
+      inv->excusal.written_input = col_date (stmt, 9);
+      inv->excusal.extra = col_json (stmt, 10);
+      inv->extra = col_json (stmt, 11);
+    }
+  return !step_failed (self, rc, error);
+}
+
+static gboolean
+load_meta (ClStore     *self,
+           ClCaseload  *c,
+           GError     **error)
+{
+  static const char sql[] = "SELECT key, value FROM meta";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = col_text (stmt, 0);
+
+      if (g_str_equal (key, "jurisdiction"))
+        cl_caseload_set_jurisdiction (c, col_text (stmt, 1));
+      else if (g_str_equal (key, "extra"))
+        {
+          g_autoptr(JsonObject) extra = col_json (stmt, 1);
+          cl_caseload_set_extra (c, extra);
+        }
+    }
+  return !step_failed (self, rc, error);
+}
+
+ClCaseload *
+cl_store_load_caseload (ClStore  *self,
+                        GError  **error)
+{
+  g_autoptr(ClCaseload) c = cl_caseload_new ();
+  gboolean ok;
+  GPtrArray *students;
+
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+
+  /* One read transaction: a consistent picture even if another process writes meanwhile. */
+  if (!_cl_store_exec (self, "BEGIN", error))
+    return NULL;
+  ok = load_meta (self, c, error) &&
+       load_calendars (self, c, error) &&
+       load_schools_and_staff (self, c, error) &&
+       load_students (self, c, error) &&
+       load_guardians_and_events (self, c, error) &&
+       load_meetings (self, c, error);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return NULL;
+
+  students = cl_caseload_get_students (c);
+  for (guint i = 0; i < students->len; i++)
+    cl_student_sort_events (g_ptr_array_index (students, i));
+  return g_steal_pointer (&c);
+}

@@ -1,0 +1,89 @@
+/* cl-store.h — the case database: SQLite that never loses a record
+ *
+ * The only code that speaks SQL. A ClStore is one open database file: WAL journal, foreign keys,
+ * a busy timeout, the schema migrated by PRAGMA user_version. Every change is one transaction that
+ * either happens whole or not at all, and leaves an audit row per field it changed.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cl-case-model.h"
+
+G_BEGIN_DECLS
+
+#define CL_STORE_ERROR (cl_store_error_quark ())
+
+typedef enum {
+  CL_STORE_ERROR_NOT_A_DATABASE,   /* not SQLite at all */
+  CL_STORE_ERROR_NOT_CASELOAD,     /* SQLite, but some other program's */
+  CL_STORE_ERROR_CORRUPT,          /* integrity check failed */
+  CL_STORE_ERROR_NEWER_SCHEMA,     /* written by a newer Caseload */
+  CL_STORE_ERROR_IO,               /* cannot open, read or write the file; disk full */
+  CL_STORE_ERROR_INVALID,          /* the data given cannot be stored */
+} ClStoreError;
+
+GQuark cl_store_error_quark (void);
+
+/* Reports progress as a fraction in [0, 1]. */
+typedef void (*ClStoreProgress) (double   fraction,
+                                 gpointer user_data);
+
+typedef struct {
+  char *at;          /* UTC, ISO 8601 */
+  char *os_user;
+  char *table;
+  char *row;
+  char *field;
+  char *old_value;   /* NULL when the row is new */
+  char *new_value;   /* NULL when the row was deleted */
+} ClAuditEntry;
+
+void cl_audit_entry_free (ClAuditEntry *entry);
+
+#define CL_TYPE_STORE (cl_store_get_type ())
+G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
+
+/* Opens @path, creating it (mode 0600) when @create and it does not exist. A file that is not a
+ * Caseload database, is damaged or comes from a newer Caseload is refused and left untouched. */
+ClStore    *cl_store_open               (const char       *path,
+                                         gboolean          create,
+                                         GError          **error);
+const char *cl_store_get_path           (ClStore          *self);
+int         cl_store_get_schema_version (ClStore          *self);
+
+/* Everything in the database, as the engine and the app read it. */
+ClCaseload *cl_store_load_caseload      (ClStore          *self,
+                                         GError          **error);
+/* Adds @caseload's records in one transaction. A student, staff member, school or calendar whose
+ * id exists is updated from @caseload, and the audit trail records each field that changed. With
+ * @replace, the database is emptied first (in the same transaction). */
+gboolean    cl_store_import             (ClStore          *self,
+                                         ClCaseload       *caseload,
+                                         gboolean          replace,
+                                         ClStoreProgress   progress,
+                                         gpointer          user_data,
+                                         GError          **error);
+/* The audit trail of one student, newest first. */
+GPtrArray  *cl_store_list_audit         (ClStore          *self,
+                                         const char       *student_id,
+                                         GError          **error);
+/* PRAGMA integrity_check, foreign_key_check and the schema version: NULL when all is well, else
+ * one problem per element. */
+GStrv       cl_store_check              (ClStore          *self,
+                                         GError          **error);
+/* A consistent copy of the open database (SQLite online backup), created with mode 0600. */
+gboolean    cl_store_backup             (ClStore          *self,
+                                         const char       *destination,
+                                         ClStoreProgress   progress,
+                                         gpointer          user_data,
+                                         GError          **error);
+/* Replaces the database at @path with @backup after checking that @backup is a sound Caseload
+ * database; the current file is kept as @path + ".before-restore". */
+gboolean    cl_store_restore            (const char       *path,
+                                         const char       *backup,
+                                         GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAuditEntry, cl_audit_entry_free)
+
+G_END_DECLS

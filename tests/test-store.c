@@ -1,0 +1,419 @@
+/* test-store.c — the case database: create, refuse what is not one, round trips, audit, backups,
+ * and a crash test that kills importing and editing processes at random moments. */
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-bundle-writer.h"
+#include "cl-store.h"
+#include "cl-synthetic-caseload.h"
+
+static char *tmpdir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static void
+remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("(missing)");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static ClCaseload *
+read_demo (char **text)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  ClCaseload *c;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  c = cl_bundle_read_data (contents, -1, &error);
+  g_assert_no_error (error);
+  if (text)
+    *text = contents;
+  else
+    g_free (contents);
+  return c;
+}
+
+static void
+test_create_private (void)
+{
+  g_autofree char *path = tmp_path ("private.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  struct stat st;
+
+  remove_db (path);
+  g_assert_null (cl_store_open (path, FALSE, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO);
+  g_clear_error (&error);
+
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_null (cl_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+round_trip (ClCaseload *caseload,
+            const char *name)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCaseload) loaded = NULL;
+  g_autoptr(ClCaseload) reread = NULL;
+  g_autofree char *expected = cl_bundle_write (caseload);
+  g_autofree char *exported = NULL;
+
+  remove_db (path);
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (store, caseload, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  loaded = cl_store_load_caseload (store, &error);
+  g_assert_no_error (error);
+  exported = cl_bundle_write (loaded);
+  /* What went in comes out, byte for byte, unknown members included. */
+  g_assert_cmpstr (exported, ==, expected);
+  reread = cl_bundle_read_data (exported, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip_demo (void)
+{
+  g_autoptr(ClCaseload) demo = read_demo (NULL);
+  round_trip (demo, "demo.db");
+}
+
+static void
+test_round_trip_scenarios (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "scenarios", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir_path, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(ClCaseload) c = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (json_parser_load_from_file (parser, file, &error));
+      c = cl_bundle_read_node (json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "bundle"), &error);
+      g_assert_no_error (error);
+      round_trip (c, "scenario.db");
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+static void
+test_round_trip_synthetic (void)
+{
+  g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (2000, 25, 7, cl_date_from_ymd (2026, 11, 24));
+  round_trip (c, "synthetic.db");
+}
+
+static void
+test_update_is_audited (void)
+{
+  g_autofree char *path = tmp_path ("audit.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCaseload) first = read_demo (NULL);
+  g_autoptr(ClCaseload) second = read_demo (NULL);
+  g_autoptr(ClCaseload) loaded = NULL;
+  g_autoptr(GPtrArray) trail = NULL;
+  ClStudent *s = cl_caseload_get_students (second)->pdata[0];
+  gboolean saw_grade = FALSE, saw_event = FALSE;
+  guint before;
+
+  remove_db (path);
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_true (cl_store_import (store, first, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = cl_caseload_get_students (first)->len;
+
+  /* The same student comes again with a new grade and one more event. */
+  g_free (s->grade);
+  s->grade = g_strdup ("9");
+  cl_student_add_event (s, CL_EVENT_RECORDS_REQUEST, cl_date_from_ymd (2026, 11, 20));
+  cl_student_sort_events (s);
+  g_assert_true (cl_store_import (store, second, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = cl_store_load_caseload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl_caseload_get_students (loaded)->len, ==, before);
+  g_assert_cmpstr (cl_caseload_lookup_student (loaded, s->id)->grade, ==, "9");
+
+  trail = cl_store_list_audit (store, s->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < trail->len; i++)
+    {
+      ClAuditEntry *e = g_ptr_array_index (trail, i);
+
+      g_assert_nonnull (e->at);
+      g_assert_cmpstr (e->os_user, ==, g_get_user_name ());
+      if (g_str_equal (e->field, "grade"))
+        {
+          g_assert_cmpstr (e->new_value, ==, "9");
+          g_assert_cmpstr (e->old_value, !=, "9");
+          saw_grade = TRUE;
+        }
+      if (g_str_equal (e->field, "event") && g_strcmp0 (e->new_value, "records_request 2026-11-20") == 0)
+        saw_event = TRUE;
+    }
+  g_assert_true (saw_grade);
+  g_assert_true (saw_event);
+}
+
+static void
+test_replace (void)
+{
+  g_autofree char *path = tmp_path ("replace.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCaseload) demo = read_demo (NULL);
+  g_autoptr(ClCaseload) small = cl_synthetic_caseload_new (3, 6, 1, cl_date_from_ymd (2026, 11, 24));
+  g_autoptr(ClCaseload) loaded = NULL;
+
+  remove_db (path);
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_true (cl_store_import (store, demo, FALSE, NULL, NULL, &error));
+  g_assert_true (cl_store_import (store, small, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  loaded = cl_store_load_caseload (store, &error);
+  g_assert_cmpuint (cl_caseload_get_students (loaded)->len, ==, 3);
+  g_assert_null (cl_caseload_lookup_student (loaded, cl_caseload_get_students (demo)->pdata[0] ?
+                                              ((ClStudent *) cl_caseload_get_students (demo)->pdata[0])->id : ""));
+}
+
+static void
+test_refuses (void)
+{
+  g_autofree char *junk = tmp_path ("junk.db");
+  g_autofree char *other = tmp_path ("other.db");
+  g_autofree char *future = tmp_path ("future.db");
+  guchar random_bytes[4096];
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  sqlite3 *db;
+  const struct { const char *path; int code; } cases[] = {
+    { junk, CL_STORE_ERROR_NOT_A_DATABASE },
+    { other, CL_STORE_ERROR_NOT_CASELOAD },
+    { future, CL_STORE_ERROR_NEWER_SCHEMA },
+  };
+
+  for (guint i = 0; i < sizeof random_bytes; i++)
+    random_bytes[i] = (guchar) g_rand_int (rand);
+  g_assert_true (g_file_set_contents (junk, (const char *) random_bytes, sizeof random_bytes, NULL));
+
+  remove_db (other);
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (title TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  remove_db (future);
+  {
+    g_autoptr(ClStore) store = cl_store_open (future, TRUE, NULL);
+    g_assert_nonnull (store);
+  }
+  g_assert_cmpint (sqlite3_open (future, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = file_checksum (cases[i].path);
+      g_autofree char *after = NULL;
+      g_autoptr(ClStore) store = cl_store_open (cases[i].path, TRUE, &error);
+
+      g_assert_null (store);
+      g_assert_error (error, CL_STORE_ERROR, cases[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+      after = file_checksum (cases[i].path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_backup_restore (void)
+{
+  g_autofree char *path = tmp_path ("live.db");
+  g_autofree char *copy = tmp_path ("live-backup.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCaseload) demo = read_demo (NULL);
+  g_autoptr(ClCaseload) small = cl_synthetic_caseload_new (2, 6, 1, cl_date_from_ymd (2026, 11, 24));
+  struct stat st;
+
+  remove_db (path);
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_true (cl_store_import (store, demo, FALSE, NULL, NULL, &error));
+  g_assert_true (cl_store_backup (store, copy, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Lose the demo, then restore it. */
+  g_assert_true (cl_store_import (store, small, TRUE, NULL, NULL, &error));
+  g_clear_object (&store);
+  g_assert_true (cl_store_restore (path, copy, &error));
+  g_assert_no_error (error);
+  store = cl_store_open (path, FALSE, &error);
+  {
+    g_autoptr(ClCaseload) loaded = cl_store_load_caseload (store, &error);
+    g_assert_cmpuint (cl_caseload_get_students (loaded)->len, ==, cl_caseload_get_students (demo)->len);
+  }
+}
+
+static guint
+count_students (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  const char *ok = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  ok = (const char *) sqlite3_column_text (stmt, 0);
+  g_assert_cmpstr (ok, ==, "ok");
+  sqlite3_finalize (stmt);
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM students", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A child imports (or edits in a loop); the parent kills it at a random moment and checks that
+ * the database is sound and holds all of the import or none of it. */
+static void
+test_crash_safety (void)
+{
+  g_autofree char *path = tmp_path ("crash.db");
+  g_autoptr(ClCaseload) big = cl_synthetic_caseload_new (1500, 20, 11, cl_date_from_ymd (2026, 11, 24));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  guint n = cl_caseload_get_students (big)->len;
+  guint all = 0, none = 0;
+
+  for (guint round = 0; round < 60; round++)
+    {
+      gboolean edit = round % 3 == 2;
+      guint before;
+      pid_t pid;
+      int status;
+
+      remove_db (path);
+      {
+        g_autoptr(ClStore) store = cl_store_open (path, TRUE, NULL);
+        g_assert_nonnull (store);
+        if (edit)
+          g_assert_true (cl_store_import (store, big, FALSE, NULL, NULL, NULL));
+      }
+      before = count_students (path);
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          g_autoptr(ClStore) store = cl_store_open (path, FALSE, NULL);
+          if (store == NULL)
+            _exit (3);
+          if (edit)
+            for (;;)
+              cl_store_import (store, big, FALSE, NULL, NULL, NULL);
+          _exit (cl_store_import (store, big, FALSE, NULL, NULL, NULL) ? 0 : 4);
+        }
+      g_usleep (g_rand_int_range (rand, 1000, 250000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+      {
+        guint after = count_students (path);
+        if (edit)
+          g_assert_cmpuint (after, ==, before);
+        else
+          {
+            g_assert_true (after == 0 || after == n);
+            if (after == n)
+              all++;
+            else
+              none++;
+          }
+      }
+    }
+  g_test_message ("imports killed: %u left nothing, %u had finished", none, all);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("caseload-store-XXXXXX", NULL);
+  g_test_add_func ("/store/create-private", test_create_private);
+  g_test_add_func ("/store/round-trip/demo", test_round_trip_demo);
+  g_test_add_func ("/store/round-trip/scenarios", test_round_trip_scenarios);
+  g_test_add_func ("/store/round-trip/synthetic-2000", test_round_trip_synthetic);
+  g_test_add_func ("/store/update-is-audited", test_update_is_audited);
+  g_test_add_func ("/store/replace", test_replace);
+  g_test_add_func ("/store/refuses", test_refuses);
+  g_test_add_func ("/store/backup-restore", test_backup_restore);
+  g_test_add_func ("/store/crash-safety", test_crash_safety);
+  status = g_test_run ();
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+    while (dir && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (tmpdir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+  return status;
+}
