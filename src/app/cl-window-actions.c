@@ -5,8 +5,69 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-bundle-reader.h"
+#include "cl-bundle-writer.h"
 #include "cl-preferences-window.h"
 #include "cl-window-private.h"
+
+static void
+show_failure (ClWindow   *self,
+              const char *heading,
+              const char *message)
+{
+  AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+
+  adw_message_dialog_add_response (alert, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (alert));
+}
+
+/* Off the main thread: read, check and import a bundle through a connection of its own, so the
+ * window stays responsive and the database changes all at once or not at all. */
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char * const *paths = task_data;   /* { bundle, database } */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(ClCaseload) caseload = NULL;
+  g_autoptr(ClStore) store = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (paths[0], &contents, &length, &error) ||
+      (caseload = cl_bundle_read_data (contents, length, &error)) == NULL ||
+      (store = cl_store_open (paths[1], TRUE, &error)) == NULL ||
+      !cl_store_import (store, caseload, FALSE, NULL, NULL, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_int (task, cl_caseload_get_students (caseload)->len);
+}
+
+static void
+import_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  if (n < 0 || !_cl_window_reload (self, &error))
+    {
+      show_failure (self, _("Import Failed"), error->message);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zd student imported",
+                                                             "%zd students imported", n), n);
+    _cl_window_toast (self, message);
+  }
+}
 
 static void
 on_import_response (GtkNativeDialog *dialog,
@@ -29,17 +90,27 @@ on_import_response (GtkNativeDialog *dialog,
     return;
 
   basename = g_file_get_basename (file);
+  if (self->store != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, import_done, NULL);
+      char **paths = g_new0 (char *, 3);
+
+      paths[0] = g_file_get_path (file);
+      paths[1] = g_strdup (self->database_path);
+      g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      _cl_window_toast (self, _("Importing…"));
+      g_task_run_in_thread (task, import_thread);
+      return;
+    }
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
       !cl_window_load_bundle (self, contents, length, basename, &error))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” was not imported: %s"), basename, error->message);
-      AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                            _("Import Failed"), message));
-      adw_message_dialog_add_response (alert, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      show_failure (self, _("Import Failed"), message);
       return;
     }
-  _cl_window_toast (self, _("Bundle opened read-only; changes arrive with the case database"));
+  _cl_window_toast (self, _("Bundle opened read-only: open a case database to keep it"));
 }
 
 static GtkFileChooserNative *
@@ -107,11 +178,47 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ClWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert (CL_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL || self->caseload == NULL)
+    return;
+  json = cl_bundle_write (self->caseload);
+  path = g_file_get_path (file);
+  /* The bundle holds confidential records: readable by the user alone. */
+  if (path == NULL ||
+      !g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      show_failure (self, _("Export Failed"), error ? error->message : _("The file cannot be written"));
+      return;
+    }
+  _cl_window_toast (self, _("Caseload exported"));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  /* Disabled until the window holds a database (see _cl_window_actions_update()). */
+  ClWindow *self = CL_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Export Bundle"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("Caseload bundles"), "*.json");
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "caseload.json");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -188,7 +295,6 @@ _cl_window_class_actions_init (ClWindowClass *klass)
 void
 _cl_window_actions_update (ClWindow *self)
 {
-  /* Export writes the case database out as a bundle: there is none for a read-only bundle, and
-   * the store that owns the database is not in this build yet. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  /* Export writes the open case database out as a bundle; a read-only bundle has none. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
 }

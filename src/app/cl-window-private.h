@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cl-deadline-engine.h"
+#include "cl-store.h"
 #include "cl-student-page.h"
 #include "cl-window.h"
 
@@ -37,6 +38,7 @@ struct _ClWindow
   GtkCustomFilter      *filter;
   GtkSingleSelection   *selection;
   char                 *database_path;
+  ClStore              *store;          /* the open case database, NULL for a read-only bundle */
   ClDate                today;
   gboolean              read_only;
 };
@@ -45,5 +47,8 @@ void _cl_window_class_actions_init (ClWindowClass *klass);
 void _cl_window_actions_update     (ClWindow      *self);
 void _cl_window_toast              (ClWindow      *self,
                                     const char    *message);
+/* Reloads everything from the open database and recomputes the obligations. */
+gboolean _cl_window_reload         (ClWindow      *self,
+                                    GError       **error);
 
 G_END_DECLS

@@ -257,6 +257,7 @@ cl_window_load_bundle (ClWindow    *self,
   if (caseload == NULL || !show_caseload (self, caseload, error))
     return FALSE;
   self->read_only = TRUE;
+  g_clear_object (&self->store);
   adw_window_title_set_title (self->sidebar_title, title);
   {
     g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students",
@@ -323,26 +324,40 @@ cl_window_open_demo (ClWindow *self)
   show_error (self, _("The Demo Caseload Could Not Be Opened"), error->message);
 }
 
+gboolean
+_cl_window_reload (ClWindow  *self,
+                   GError   **error)
+{
+  g_autofree char *basename = NULL;
+  ClCaseload *caseload;
+
+  caseload = cl_store_load_caseload (self->store, error);
+  if (caseload == NULL || !show_caseload (self, caseload, error))
+    return FALSE;
+  basename = g_path_get_basename (self->database_path);
+  adw_window_title_set_title (self->sidebar_title, _("Caseload"));
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  return TRUE;
+}
+
 void
 cl_window_open_database (ClWindow   *self,
                          const char *path)
 {
-  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CL_IS_WINDOW (self));
 
-  /* The case database (SQLite) arrives with the store; until then a database opens empty and
-   * the first-run page offers the demo or a bundle. */
   g_free (self->database_path);
   self->database_path = g_strdup (path);
-  clear_caseload (self);
-  self->caseload = cl_caseload_new ();
-  self->obligations = g_ptr_array_new ();
-  self->by_student = g_hash_table_new (NULL, NULL);
   self->read_only = FALSE;
-  adw_window_title_set_title (self->sidebar_title, _("Caseload"));
-  adw_window_title_set_subtitle (self->sidebar_title, basename);
-  update_sidebar (self);
+  g_clear_object (&self->store);
+  self->store = cl_store_open (path, TRUE, &error);
+  if (self->store == NULL || !_cl_window_reload (self, &error))
+    {
+      g_clear_object (&self->store);
+      show_error (self, _("The Case Database Could Not Be Opened"), error->message);
+    }
   _cl_window_actions_update (self);
 }
 
@@ -374,6 +389,7 @@ cl_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
   g_clear_object (&self->engine);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->database_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);

@@ -2,6 +2,9 @@
 #include <adwaita.h>
 
 #include "cl-application.h"
+#include <string.h>
+
+#include "cl-synthetic-caseload.h"
 #include "cl-window-private.h"
 
 static ClApplication *app;
@@ -87,17 +90,50 @@ test_student_page (void)
 }
 
 static void
-test_empty_database (void)
+test_database (void)
 {
   ClWindow *window = cl_window_new (app);
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "caseload-ui-test.db", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autoptr(GError) error = NULL;
 
+  /* A new database: the first-run page. */
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_database (window, path);
   iterate ();
+  g_assert_nonnull (window->store);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (window->empty_page), ==, "No Students Yet");
   g_assert_false (window->read_only);
+
+  /* Students written to it show up when it is read again. */
+  {
+    g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (12, 8, 5, cl_date_from_ymd (2026, 11, 24));
+    g_assert_true (cl_store_import (window->store, c, FALSE, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (_cl_window_reload (window, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, 12);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_damaged_database (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+
+  g_assert_true (g_file_set_contents (path, "this is not a database at all, just some text", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  iterate ();
+  g_assert_null (window->store);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), "not a Caseload database"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -130,7 +166,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/parts", test_parts);
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/student-page", test_student_page);
-  g_test_add_func ("/ui/window/empty-database", test_empty_database);
+  g_test_add_func ("/ui/window/database", test_database);
+  g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
   g_test_add_func ("/ui/window/actions", test_actions);
   status = g_test_run ();
   g_object_unref (app);
