@@ -13,6 +13,7 @@ typedef struct {
   ClStore    *store;
   char       *at;
   const char *user;
+  GHashTable *next_position;   /* table name -> the position a new record of it takes */
 } Audit;
 
 static char *
@@ -98,7 +99,8 @@ audit (Audit       *a,
 }
 
 /* A record of a table with a text primary key: its columns (the key first) and their new values.
- * Writes it, and audits each column whose value changed (all of them, for a new record). */
+ * Writes it, and audits each column whose value changed. A new record goes after the others; the
+ * next free position is looked up once per import, not once per record. */
 typedef struct {
   const char  *table;
   const char  *select_sql;   /* SELECT <columns> FROM <table> WHERE id = ? */
@@ -153,18 +155,23 @@ write_record (Audit             *a,
   if (stmt == NULL)
     return FALSE;
   bind_texts (stmt, values, n);
+  if (old == NULL)
+    {
+      gint64 position = GPOINTER_TO_SIZE (g_hash_table_lookup (a->next_position, kind->table));
+      sqlite3_bind_int64 (stmt, n + 1, position);
+      g_hash_table_insert (a->next_position, (gpointer) kind->table, GSIZE_TO_POINTER (position + 1));
+    }
+  else
+    sqlite3_bind_int64 (stmt, n + 1, 0);   /* unused: an update keeps its position */
   return step_done (a->store, stmt, "writing a record", error);
 }
-
-#define UPSERT_TAIL(table) \
-  " ON CONFLICT (id) DO UPDATE SET "
 
 static const char *calendar_columns[] = { "id", "first_day", "last_day", "extra", NULL };
 static const RecordKind calendar_kind = {
   "calendars",
   "SELECT id, first_day, last_day, extra FROM calendars WHERE id = ?",
   "INSERT INTO calendars (id, first_day, last_day, extra, position)"
-  " VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE (MAX (position), -1) + 1 FROM calendars))"
+  " VALUES (?1, ?2, ?3, ?4, ?5)"
   " ON CONFLICT (id) DO UPDATE SET first_day = ?2, last_day = ?3, extra = ?4",
   calendar_columns,
 };
@@ -174,7 +181,7 @@ static const RecordKind school_kind = {
   "schools",
   "SELECT id, name, extra FROM schools WHERE id = ?",
   "INSERT INTO schools (id, name, extra, position)"
-  " VALUES (?1, ?2, ?3, (SELECT COALESCE (MAX (position), -1) + 1 FROM schools))"
+  " VALUES (?1, ?2, ?3, ?4)"
   " ON CONFLICT (id) DO UPDATE SET name = ?2, extra = ?3",
   school_columns,
 };
@@ -184,7 +191,7 @@ static const RecordKind staff_kind = {
   "staff",
   "SELECT id, name, role, email, extra FROM staff WHERE id = ?",
   "INSERT INTO staff (id, name, role, email, extra, position)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE (MAX (position), -1) + 1 FROM staff))"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
   " ON CONFLICT (id) DO UPDATE SET name = ?2, role = ?3, email = ?4, extra = ?5",
   staff_columns,
 };
@@ -202,8 +209,7 @@ static const RecordKind student_kind = {
   "INSERT INTO students (id, first_name, last_name, birth_date, school_id, grade, case_manager_id,"
   " home_language, english_learner, eligibility_primary, eligibility_secondary, eligibility_extra,"
   " conservatorship, part_c, emancipated_on, jurisdiction, extra, position)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-  " (SELECT COALESCE (MAX (position), -1) + 1 FROM students))"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
   " ON CONFLICT (id) DO UPDATE SET first_name = ?2, last_name = ?3, birth_date = ?4, school_id = ?5,"
   " grade = ?6, case_manager_id = ?7, home_language = ?8, english_learner = ?9,"
   " eligibility_primary = ?10, eligibility_secondary = ?11, eligibility_extra = ?12,"
@@ -604,6 +610,31 @@ empty_database (Audit   *a,
 }
 
 static gboolean
+load_next_positions (Audit   *a,
+                     GError **error)
+{
+  static const char * const tables[] = { "calendars", "schools", "staff", "students" };
+  static const char * const queries[] = {
+    "SELECT COALESCE (MAX (position), -1) + 1 FROM calendars",
+    "SELECT COALESCE (MAX (position), -1) + 1 FROM schools",
+    "SELECT COALESCE (MAX (position), -1) + 1 FROM staff",
+    "SELECT COALESCE (MAX (position), -1) + 1 FROM students",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      sqlite3_stmt *stmt = _cl_store_prepare (a->store, queries[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return _cl_store_fail (a->store, sqlite3_errcode (a->store->db), "reading the database", error);
+      g_hash_table_insert (a->next_position, (gpointer) tables[i], GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static gboolean
 set_meta (Audit       *a,
           const char  *key,
           const char  *value,
@@ -645,7 +676,8 @@ cl_store_import (ClStore          *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *extra = json_text (cl_caseload_get_extra (caseload));
-  Audit a = { self, at, g_get_user_name () };
+  g_autoptr(GHashTable) next_position = g_hash_table_new (g_str_hash, g_str_equal);
+  Audit a = { self, at, g_get_user_name (), next_position };
   GPtrArray *list;
   guint total, done = 0;
   gboolean fresh, ok = TRUE;
@@ -661,7 +693,7 @@ cl_store_import (ClStore          *self,
   if (replace)
     ok = empty_database (&a, error);
   fresh = database_is_empty (self);
-  ok = ok && set_meta (&a, "jurisdiction", cl_caseload_get_jurisdiction (caseload), error) &&
+  ok = ok && load_next_positions (&a, error) && set_meta (&a, "jurisdiction", cl_caseload_get_jurisdiction (caseload), error) &&
        set_meta (&a, "extra", extra, error);
 
 #define EACH(getter, import_one, ...)                                        \
