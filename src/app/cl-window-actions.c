@@ -208,6 +208,28 @@ on_export_response (GtkNativeDialog *dialog,
 }
 
 static void
+open_backup_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open a Backup"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("Case databases"), "*.db");
+
+  /* The daily backups sit next to the database, in "<name>.backups". */
+  if (self->database_path != NULL)
+    {
+      g_autofree char *dir = cl_store_dup_backup_dir (self->database_path);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      if (g_file_query_exists (folder, NULL))
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -284,6 +306,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-backup", NULL, open_backup_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-caseload", NULL, new_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);

@@ -31,6 +31,9 @@ void
 _cl_window_toast (ClWindow   *self,
                   const char *message)
 {
+  /* A background task may report after the window was closed. */
+  if (self->toast_overlay == NULL)
+    return;
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -340,6 +343,36 @@ _cl_window_reload (ClWindow  *self,
   return TRUE;
 }
 
+/* Off the main thread, through a connection of its own: a daily copy of the database. */
+static void
+rolling_backup_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = cl_store_open (task_data, FALSE, &error);
+
+  if (store == NULL || !cl_store_rolling_backup (store, 7, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+rolling_backup_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
+      _cl_window_toast (CL_WINDOW (object), message);
+    }
+}
+
 void
 cl_window_open_database (ClWindow   *self,
                          const char *path)
@@ -357,6 +390,13 @@ cl_window_open_database (ClWindow   *self,
     {
       g_clear_object (&self->store);
       show_error (self, _("The Case Database Could Not Be Opened"), error->message);
+    }
+  else if (self->settings != NULL && g_settings_get_boolean (self->settings, "automatic-backups"))
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, rolling_backup_done, NULL);
+
+      g_task_set_task_data (task, g_strdup (path), g_free);
+      g_task_run_in_thread (task, rolling_backup_thread);
     }
   _cl_window_actions_update (self);
 }

@@ -78,6 +78,12 @@ gboolean    cl_store_backup             (ClStore          *self,
                                          ClStoreProgress   progress,
                                          gpointer          user_data,
                                          GError          **error);
+/* Where the automatic backups of @database_path live: next to it, in "<name>.backups". */
+char       *cl_store_dup_backup_dir     (const char       *database_path);
+/* Today's backup, if there is none yet, in cl_store_dup_backup_dir(); keeps the newest @keep. */
+gboolean    cl_store_rolling_backup     (ClStore          *self,
+                                         guint             keep,
+                                         GError          **error);
 /* Replaces the database at @path with @backup after checking that @backup is a sound Caseload
  * database; the current file is kept as @path + ".before-restore". */
 gboolean    cl_store_restore            (const char       *path,
