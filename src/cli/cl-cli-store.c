@@ -9,6 +9,8 @@
 
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
+#include "cl-calendar-export.h"
+#include "cl-deadline-engine.h"
 #include "cl-store.h"
 #include "cl-cli.h"
 
@@ -102,17 +104,22 @@ cl_cli_export (int    argc,
   g_autoptr(ClStore) store = NULL;
   g_autoptr(ClCaseload) caseload = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *today_text = NULL;
+  gboolean ics = FALSE, csv = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the bundle to FILE (- for standard output)"), N_("FILE") },
+    { "ics", 0, 0, G_OPTION_ARG_NONE, &ics, N_("Write meetings and open due dates as iCalendar instead"), NULL },
+    { "alerts-csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write every obligation as CSV instead"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("For --ics and --alerts-csv: as of this date"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
   if (!parse ("export", _("— write a case database as a bundle"), entries, &argc, &argv))
     return 2;
-  if (db_path == NULL || output == NULL || argc != 1)
+  if (db_path == NULL || output == NULL || argc != 1 || (ics && csv))
     {
-      fprintf (stderr, "%s\n", _("usage: caseload-cli export --db DB -o FILE"));
+      fprintf (stderr, "%s\n", _("usage: caseload-cli export --db DB [--ics | --alerts-csv] -o FILE"));
       return 2;
     }
   store = cl_store_open (db_path, FALSE, &error);
@@ -121,7 +128,35 @@ cl_cli_export (int    argc,
       fprintf (stderr, "caseload-cli export: %s\n", error->message);
       return 1;
     }
-  json = cl_bundle_write (caseload);
+  if (ics || csv)
+    {
+      g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (&error);
+      g_autoptr(ClDeadlineEngine) engine = NULL;
+      g_autoptr(GPtrArray) obligations = NULL;
+      ClDate today = cl_date_today ();
+
+      if (today_text != NULL && !cl_date_parse_iso (today_text, &today))
+        {
+          fprintf (stderr, _("caseload-cli export: --today: “%s” is not a date (YYYY-MM-DD)\n"), today_text);
+          return 2;
+        }
+      engine = cl_deadline_engine_new (packs);
+      obligations = cl_deadline_engine_compute (engine, caseload, today, &error);
+      if (obligations == NULL)
+        {
+          fprintf (stderr, "caseload-cli export: %s\n", error->message);
+          return 1;
+        }
+      if (ics)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          json = cl_caseload_to_ics (caseload, obligations, now);
+        }
+      else
+        json = cl_obligations_to_csv (obligations);
+    }
+  else
+    json = cl_bundle_write (caseload);
   if (g_str_equal (output, "-"))
     return fputs (json, stdout) >= 0 && fflush (stdout) == 0 ? 0 : 1;
   if (!g_file_set_contents_full (output, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
