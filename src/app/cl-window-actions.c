@@ -21,6 +21,47 @@ show_failure (ClWindow   *self,
   gtk_window_present (GTK_WINDOW (alert));
 }
 
+typedef struct {
+  ClWindow *window;
+  double    fraction;
+} ProgressUpdate;
+
+static gboolean
+show_progress (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  if (update->window->import_progress != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Importing… %d %%"), (int) (update->fraction * 100));
+
+      gtk_progress_bar_set_fraction (update->window->import_progress, update->fraction);
+      gtk_progress_bar_set_text (update->window->import_progress, text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_progress_update (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->window);
+  g_free (update);
+}
+
+/* Called in the import thread: hands the fraction to the main thread, where widgets live. */
+static void
+report_progress (double   fraction,
+                 gpointer user_data)
+{
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->window = g_object_ref (user_data);
+  update->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, update, free_progress_update);
+}
+
 /* Off the main thread: read, check and import a bundle through a connection of its own, so the
  * window stays responsive and the database changes all at once or not at all. */
 static void
@@ -39,7 +80,7 @@ import_thread (GTask        *task,
   if (!g_file_get_contents (paths[0], &contents, &length, &error) ||
       (caseload = cl_bundle_read_data (contents, length, &error)) == NULL ||
       (store = cl_store_open (paths[1], TRUE, &error)) == NULL ||
-      !cl_store_import (store, caseload, FALSE, NULL, NULL, &error))
+      !cl_store_import (store, caseload, FALSE, report_progress, source, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -57,6 +98,8 @@ import_done (GObject      *object,
   gssize n = g_task_propagate_int (G_TASK (result), &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  if (self->import_progress != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
   if (n < 0 || !_cl_window_reload (self, &error))
     {
       show_failure (self, _("Import Failed"), error->message);
@@ -69,27 +112,17 @@ import_done (GObject      *object,
   }
 }
 
-static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    ClWindow        *self)
+void
+_cl_window_import_file (ClWindow *self,
+                        GFile    *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *basename = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
   gsize length;
 
-  g_assert (CL_IS_WINDOW (self));
+  g_return_if_fail (CL_IS_WINDOW (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file == NULL)
-    return;
-
-  basename = g_file_get_basename (file);
   if (self->store != NULL)
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, import_done, NULL);
@@ -99,10 +132,13 @@ on_import_response (GtkNativeDialog *dialog,
       paths[1] = g_strdup (self->database_path);
       g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-      _cl_window_toast (self, _("Importing…"));
+      gtk_progress_bar_set_fraction (self->import_progress, 0);
+      gtk_progress_bar_set_text (self->import_progress, _("Reading the bundle…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
       g_task_run_in_thread (task, import_thread);
       return;
     }
+  /* No database open (the demo): show the bundle, read-only. */
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
       !cl_window_load_bundle (self, contents, length, basename, &error))
     {
@@ -111,6 +147,23 @@ on_import_response (GtkNativeDialog *dialog,
       return;
     }
   _cl_window_toast (self, _("Bundle opened read-only: open a case database to keep it"));
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ClWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_assert (CL_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file != NULL)
+    _cl_window_import_file (self, file);
 }
 
 static GtkFileChooserNative *

@@ -26,6 +26,7 @@ struct _ClWindow
   AdwWindowTitle       *sidebar_title;
   ClStudentPage        *student_page;
   AdwToastOverlay      *toast_overlay;
+  GtkProgressBar       *import_progress;
 
   /* state */
   GSettings            *settings;
@@ -47,6 +48,10 @@ void _cl_window_class_actions_init (ClWindowClass *klass);
 void _cl_window_actions_update     (ClWindow      *self);
 void _cl_window_toast              (ClWindow      *self,
                                     const char    *message);
+/* Imports a bundle into the open database in the background (or shows it read-only when no
+ * database is open), with a progress bar. */
+void _cl_window_import_file        (ClWindow      *self,
+                                    GFile         *file);
 /* Reloads everything from the open database and recomputes the obligations. */
 gboolean _cl_window_reload         (ClWindow      *self,
                                     GError       **error);

@@ -460,6 +460,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, student_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 

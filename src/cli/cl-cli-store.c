@@ -123,7 +123,22 @@ cl_cli_export (int    argc,
       return 2;
     }
   store = cl_store_open (db_path, FALSE, &error);
-  if (store == NULL || (caseload = cl_store_load_caseload (store, &error)) == NULL)
+  if (store == NULL)
+    {
+      fprintf (stderr, "caseload-cli export: %s\n", error->message);
+      return 1;
+    }
+  if (!ics && !csv)
+    {
+      json = cl_store_export (store, print_progress, (gpointer) _("Exporting"), &error);
+      end_progress ();
+      if (json == NULL)
+        {
+          fprintf (stderr, "caseload-cli export: %s\n", error->message);
+          return 1;
+        }
+    }
+  else if ((caseload = cl_store_load_caseload (store, &error)) == NULL)
     {
       fprintf (stderr, "caseload-cli export: %s\n", error->message);
       return 1;
@@ -155,8 +170,6 @@ cl_cli_export (int    argc,
       else
         json = cl_obligations_to_csv (obligations);
     }
-  else
-    json = cl_bundle_write (caseload);
   if (g_str_equal (output, "-"))
     return fputs (json, stdout) >= 0 && fflush (stdout) == 0 ? 0 : 1;
   if (!g_file_set_contents_full (output, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))

@@ -1,6 +1,7 @@
 /* cl-store-load.c — the whole case database as a ClCaseload */
 #define G_LOG_DOMAIN "cl-store-load"
 
+#include "cl-bundle-writer.h"
 #include "cl-store-private.h"
 
 static const char *
@@ -339,25 +340,35 @@ load_meta (ClStore     *self,
   return !step_failed (self, rc, error);
 }
 
-ClCaseload *
-cl_store_load_caseload (ClStore  *self,
-                        GError  **error)
-{
-  g_autoptr(ClCaseload) c = cl_caseload_new ();
-  gboolean ok;
-  GPtrArray *students;
+typedef gboolean (*LoadStep) (ClStore *self, ClCaseload *c, GError **error);
 
-  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+static ClCaseload *
+load_with_progress (ClStore          *self,
+                    ClStoreProgress   progress,
+                    gpointer          user_data,
+                    double            share,
+                    GError          **error)
+{
+  /* Events are most of the rows: their step weighs the most. */
+  static const struct { LoadStep step; double weight; } steps[] = {
+    { load_meta, 0.01 }, { load_calendars, 0.02 }, { load_schools_and_staff, 0.02 },
+    { load_students, 0.15 }, { load_guardians_and_events, 0.65 }, { load_meetings, 0.15 },
+  };
+  g_autoptr(ClCaseload) c = cl_caseload_new ();
+  gboolean ok = TRUE;
+  double done = 0;
+  GPtrArray *students;
 
   /* One read transaction: a consistent picture even if another process writes meanwhile. */
   if (!_cl_store_exec (self, "BEGIN", error))
     return NULL;
-  ok = load_meta (self, c, error) &&
-       load_calendars (self, c, error) &&
-       load_schools_and_staff (self, c, error) &&
-       load_students (self, c, error) &&
-       load_guardians_and_events (self, c, error) &&
-       load_meetings (self, c, error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (steps); i++)
+    {
+      ok = steps[i].step (self, c, error);
+      done += steps[i].weight;
+      if (ok && progress != NULL)
+        progress (done * share, user_data);
+    }
   sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (!ok)
     return NULL;
@@ -366,4 +377,33 @@ cl_store_load_caseload (ClStore  *self,
   for (guint i = 0; i < students->len; i++)
     cl_student_sort_events (g_ptr_array_index (students, i));
   return g_steal_pointer (&c);
+}
+
+ClCaseload *
+cl_store_load_caseload (ClStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  return load_with_progress (self, NULL, NULL, 1.0, error);
+}
+
+char *
+cl_store_export (ClStore          *self,
+                 ClStoreProgress   progress,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  g_autoptr(ClCaseload) c = NULL;
+  char *text;
+
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+
+  /* Reading is about four fifths of an export; writing the text the rest. */
+  c = load_with_progress (self, progress, user_data, 0.8, error);
+  if (c == NULL)
+    return NULL;
+  text = cl_bundle_write (c);
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return text;
 }

@@ -55,6 +55,11 @@ int         cl_store_get_schema_version (ClStore          *self);
 /* Everything in the database, as the engine and the app read it. */
 ClCaseload *cl_store_load_caseload      (ClStore          *self,
                                          GError          **error);
+/* The whole database as caseload-bundle/1 text, reporting progress as it reads and writes. */
+char       *cl_store_export             (ClStore          *self,
+                                         ClStoreProgress   progress,
+                                         gpointer          user_data,
+                                         GError          **error);
 /* Adds @caseload's records in one transaction. A student, staff member, school or calendar whose
  * id exists is updated from @caseload, and the audit trail records each field that changed. With
  * @replace, the database is emptied first (in the same transaction). */

@@ -117,6 +117,20 @@ test_database (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, 12);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+
+  /* Importing the demo bundle adds its students, in the background, behind a progress bar. */
+  {
+    g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (demo);
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    _cl_window_import_file (window, file);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)));
+    while (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), >, 12 + 35);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
