@@ -204,6 +204,97 @@ test_unknown_student (void)
   g_unlink (path);
 }
 
+static char *
+checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_database_commands (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("caseload-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "c-backup.db", NULL);
+  g_autofree char *out1 = g_build_filename (dir, "out1.json", NULL);
+  g_autofree char *out2 = g_build_filename (dir, "out2.json", NULL);
+  g_autofree char *db2 = g_build_filename (dir, "c2.db", NULL);
+  g_autofree char *good = write_temp (good_bundle);
+  g_autofree char *bad = write_temp (bad_date_bundle);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  Run run;
+
+  run = run_cli ("import", "--db", db, good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli ("check", "--db", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "ok"));
+  run_clear (&run);
+
+  /* A bad bundle names the JSON path and leaves the database exactly as it was. */
+  run = run_cli ("backup", "--db", db, "-o", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  before = checksum (db);
+  run = run_cli ("import", "--db", db, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "students[0].events[0].date"));
+  run_clear (&run);
+  after = checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* export -> import -> export is the same text. */
+  run = run_cli ("export", "--db", db, "-o", out1, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli ("import", "--db", db2, out1, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli ("export", "--db", db2, "-o", out2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (out1, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (out2, &b, NULL, NULL));
+  g_assert_cmpstr (a, ==, b);
+  g_assert_nonnull (strstr (a, "\"unknown_field\": {\"kept\":true}"));
+
+  /* alerts from the database are the alerts from the bundle. */
+  {
+    Run from_db = run_cli ("alerts", "--db", db, "--today", "2026-12-15", NULL);
+    Run from_bundle = run_cli ("alerts", "--bundle", good, "--today", "2026-12-15", NULL);
+
+    g_assert_cmpint (from_db.status, ==, 0);
+    g_assert_cmpstr (from_db.out, ==, from_bundle.out);
+    run_clear (&from_db);
+    run_clear (&from_bundle);
+  }
+
+  /* Not a database: refused, untouched. */
+  run = run_cli ("check", "--db", good, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "not a Caseload database"));
+  run_clear (&run);
+
+  run = run_cli ("restore", "--db", db, backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli ("export", "--db", db, "--ics", "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "BEGIN:VCALENDAR"));
+  run_clear (&run);
+
+  g_unlink (good);
+  g_unlink (bad);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -214,5 +305,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/alerts-text", test_alerts_text);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/unknown-student", test_unknown_student);
+  g_test_add_func ("/cli/database-commands", test_database_commands);
   return g_test_run ();
 }
