@@ -216,12 +216,40 @@ test_fuzz (void)
     }
 }
 
+static void
+test_meeting_times (void)
+{
+  const struct { const char *starts; int minutes; } cases[] = {
+    { "2027-02-10T15:30", 15 * 60 + 30 },
+    { "2027-02-10T15:30:45", 15 * 60 + 30 },
+    { "2027-02-10", -1 },
+    { "2027-02-10 08:05", 8 * 60 + 5 },
+    { "2027-02-10T15:30Z", 15 * 60 + 30 },
+    { "2027-02-10T15:30:00-08:00", 15 * 60 + 30 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (HEAD CAL STUDENT (", \"meetings\": [{\"id\": \"m\", \"kind\": \"annual\", \"starts\": \"%s\"}]"),
+                                               cases[i].starts);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClCaseload) c = cl_bundle_read_data (text, -1, &error);
+      const ClMeeting *m;
+
+      g_assert_no_error (error);
+      m = g_ptr_array_index (cl_caseload_lookup_student (c, "S1")->meetings, 0);
+      g_assert_cmpuint (m->date, ==, cl_date_from_ymd (2027, 2, 10));
+      g_assert_cmpint (m->start_minutes, ==, cases[i].minutes);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/bundle/fields", test_fields);
   g_test_add_func ("/bundle/errors", test_errors);
+  g_test_add_func ("/bundle/meeting-times", test_meeting_times);
   g_test_add_func ("/bundle/round-trip", test_round_trip);
   g_test_add_func ("/bundle/fuzz", test_fuzz);
   return g_test_run ();

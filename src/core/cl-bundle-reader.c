@@ -545,7 +545,8 @@ read_event (Reader     *r,
     }
 }
 
-/* "2027-02-10T15:30", with optional seconds, or a bare date. */
+/* "2027-02-10T15:30", with optional seconds, or a bare date. A meeting's time is local to the
+ * school: a zone suffix ("Z", "-08:00") is accepted and ignored, and a space may stand for "T". */
 static gboolean
 parse_starts (const char *text,
               ClDate     *date,
@@ -564,7 +565,12 @@ parse_starts (const char *text,
     return FALSE;
   if (n == 10)
     return TRUE;
-  if ((n != 16 && n != 19) || text[10] != 'T' || text[13] != ':' || (n == 19 && text[16] != ':'))
+  if (n > 19 && (text[19] == 'Z' || text[19] == '+' || text[19] == '-'))
+    n = 19;
+  else if (n > 16 && (text[16] == 'Z' || text[16] == '+' || text[16] == '-'))
+    n = 16;
+  if ((n != 16 && n != 19) || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+      (n == 19 && text[16] != ':'))
     return FALSE;
   for (gsize i = 11; i < n; i++)
     if (i != 13 && i != 16 && !g_ascii_isdigit (text[i]))
