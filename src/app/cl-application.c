@@ -148,8 +148,11 @@ cl_application_command_line (GApplication            *app,
       return 1;
     }
 
-  cl_window_open_database (new_window (self), resolved);
+  window = new_window (self);
+  cl_window_open_database (window, resolved);
   g_settings_set_string (self->settings, "last-database", resolved);
+  if (student != NULL && !cl_window_select_student (window, student))
+    g_application_command_line_printerr (command_line, _("caseload: no student with id “%s”\n"), student);
   return 0;
 }
 

@@ -18,6 +18,9 @@ struct _ClStudentPage
   AdwPreferencesGroup *due_group;
   AdwPreferencesGroup *done_group;
   AdwPreferencesGroup *family_group;
+  AdwPreferencesGroup *meetings_group;
+  AdwPreferencesGroup *timeline_group;
+  AdwPreferencesGroup *history_group;
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
 };
@@ -49,6 +52,9 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, due_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, done_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, family_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, meetings_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, history_group);
 }
 
 static void
@@ -88,6 +94,8 @@ info_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* Names, notes and citations are text, not Pango markup: an "&" must show as itself. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
   gtk_widget_add_css_class (row, "property");
@@ -145,6 +153,7 @@ obligation_row (const ClObligation *ob)
       subtitle = g_strdup_printf (_("%s (estimated)"), plain);
     }
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(ob->rule->title));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (ob->status));
@@ -165,10 +174,126 @@ obligation_row (const ClObligation *ob)
   return row;
 }
 
+/* "iep_meeting" -> "IEP meeting (annual)": what a timeline row says happened. */
+static char *
+describe_event (const ClEvent *e)
+{
+  const char *what = cl_event_type_names[e->type];
+  g_autofree char *readable = g_strdup (what);
+
+  for (char *p = readable; *p; p++)
+    if (*p == '_')
+      *p = ' ';
+  readable[0] = g_ascii_toupper (readable[0]);
+  switch (e->type)
+    {
+    case CL_EVENT_IEP_MEETING:
+      return g_strdup_printf (_("IEP meeting (%s)%s%s"), cl_meeting_kind_names[e->kind],
+                              e->transition_plan ? _(", transition plan") : "",
+                              (e->kind == CL_MEETING_INITIAL || e->kind == CL_MEETING_TRIENNIAL) && !e->eligible
+                                ? _(", not eligible") : "");
+    case CL_EVENT_REMOVAL:
+      return g_strdup_printf (_("Removal: %s, %g school days"), cl_removal_kind_names[e->kind], e->school_days);
+    case CL_EVENT_COMPLAINT:
+      return g_strdup_printf (_("Complaint: %s"), cl_complaint_kind_names[e->kind]);
+    case CL_EVENT_TRANSFER_IN:
+      return g_strdup_printf (_("Transfer in (%s)%s"), e->from >= 0 ? cl_transfer_from_names[e->from] : "—",
+                              e->has_iep ? _(", with an IEP") : "");
+    case CL_EVENT_EXIT:
+      return e->reason ? g_strdup_printf (_("Exit: %s"), e->reason) : g_strdup (_("Exit"));
+    default:
+      return g_steal_pointer (&readable);
+    }
+}
+
+static void
+show_timeline (ClStudentPage *self,
+               ClStudent     *student)
+{
+  for (guint i = student->events->len; i > 0; i--)
+    {
+      const ClEvent *e = &g_array_index (student->events, ClEvent, i - 1);
+      g_autofree char *what = describe_event (e);
+      g_autofree char *when = format_date (e->date);
+
+      add_row (self, self->timeline_group, info_row (what, when));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0);
+}
+
+static void
+show_meetings (ClStudentPage *self,
+               ClStudent     *student)
+{
+  for (guint i = 0; i < student->meetings->len; i++)
+    {
+      const ClMeeting *m = g_ptr_array_index (student->meetings, i);
+      g_autofree char *when = format_date (m->date);
+      g_autofree char *title = g_strdup_printf (_("%s meeting"), cl_meeting_kind_names[m->kind]);
+      g_autoptr(GString) who = g_string_new (NULL);
+      g_autofree char *subtitle = NULL;
+
+      title[0] = g_ascii_toupper (title[0]);
+      for (guint j = 0; j < m->invitees->len; j++)
+        {
+          const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, j);
+          g_autofree char *role = g_strdup (cl_role_names[inv->role]);
+
+          for (char *p = role; *p; p++)
+            if (*p == '_')
+              *p = ' ';
+          if (who->len)
+            g_string_append (who, ", ");
+          g_string_append (who, role);
+          if (!inv->attending)
+            g_string_append (who, _(" (excused)"));
+        }
+      /* Translators: a planned meeting: date, place and who is invited */
+      subtitle = g_strdup_printf (_("%s · %s · invited: %s"), when, m->location ? m->location : _("no place yet"),
+                                  who->len ? who->str : _("nobody yet"));
+      add_row (self, self->meetings_group, info_row (title, subtitle));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), student->meetings->len > 0);
+}
+
+static void
+show_history (ClStudentPage *self,
+              ClStudent     *student,
+              ClStore       *store)
+{
+  g_autoptr(GPtrArray) trail = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL)
+    trail = cl_store_list_audit (store, student->id, &error);
+  if (error != NULL)
+    g_warning ("The history of %s could not be read: %s", student->id, error->message);
+  for (guint i = 0; trail && i < trail->len; i++)
+    {
+      const ClAuditEntry *a = g_ptr_array_index (trail, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (g_str_equal (a->field, "*"))
+        title = g_strdup_printf (_("%s: %s"), a->table, a->new_value ? a->new_value : _("deleted"));
+      else if (a->old_value == NULL)
+        title = g_strdup_printf (_("%s added: %s"), a->field, a->new_value);
+      else if (a->new_value == NULL)
+        title = g_strdup_printf (_("%s removed: %s"), a->field, a->old_value);
+      else
+        title = g_strdup_printf (_("%s: %s → %s"), a->field, a->old_value, a->new_value);
+      /* Translators: when a change was made and by which user account */
+      subtitle = g_strdup_printf (_("%s by %s"), a->at, a->os_user);
+      add_row (self, self->history_group, info_row (title, subtitle));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), trail != NULL && trail->len > 0);
+}
+
 void
 cl_student_page_show (ClStudentPage *self,
                       ClStudent     *student,
                       GPtrArray     *obligations,
+                      ClStore       *store,
                       ClDate         today)
 {
   g_autofree char *name = NULL;
@@ -233,6 +358,9 @@ cl_student_page_show (ClStudentPage *self,
       add_row (self, self->family_group, info_row (g->name, detail));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0);
+  show_meetings (self, student);
+  show_timeline (self, student);
+  show_history (self, student, store);
   gtk_widget_set_visible (GTK_WIDGET (self->done_group), obligations->len > n_open);
   gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_open > 0);
 }

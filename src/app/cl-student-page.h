@@ -4,16 +4,19 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
+#include "cl-store.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_STUDENT_PAGE (cl_student_page_get_type ())
 G_DECLARE_FINAL_TYPE (ClStudentPage, cl_student_page, CL, STUDENT_PAGE, AdwBin)
 
-/* Shows @student with @obligations (theirs only, borrowed, in due order) as of @today. */
+/* Shows @student with @obligations (theirs only, borrowed, in due order) as of @today, and the
+ * audit trail from @store when there is one. */
 void cl_student_page_show (ClStudentPage *self,
                            ClStudent     *student,
                            GPtrArray     *obligations,
+                           ClStore       *store,
                            ClDate         today);
 
 G_END_DECLS

@@ -159,7 +159,7 @@ on_selection_changed (ClWindow *self)
     }
   student = cl_student_row_get_student (row);
   obligations = g_hash_table_lookup (self->by_student, student);
-  cl_student_page_show (self->student_page, student, obligations, self->today);
+  cl_student_page_show (self->student_page, student, obligations, self->store, self->today);
   adw_window_title_set_title (self->content_title, cl_student_row_get_name (row));
   adw_window_title_set_subtitle (self->content_title, cl_student_row_get_subtitle (row));
   gtk_stack_set_visible_child_name (self->content_stack, "student");
