@@ -17,6 +17,8 @@ struct _ClStudentRow
   char      *next_due;
   char      *status;
   char      *haystack;   /* casefolded name, id and case manager, for search */
+  ClDate     next_due_date;
+  ClObligationStatus next_status;
 };
 
 enum {
@@ -114,6 +116,8 @@ cl_student_row_new (ClStudent          *student,
   /* Translators: grade and school of a student, e.g. "Grade 7 · Lincoln Middle School" */
   self->subtitle = g_strdup_printf (_("Grade %s · %s"), student->grade ? student->grade : "—",
                                     student->school && student->school->name ? student->school->name : "");
+  self->next_due_date = next_due ? next_due->due : G_MAXUINT32;
+  self->next_status = next_due ? next_due->status : CL_STATUS_MET;
   if (next_due != NULL)
     {
       self->next_due = describe_next_due (next_due);
@@ -163,6 +167,20 @@ cl_student_row_get_status (ClStudentRow *self)
 {
   g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
   return self->status;
+}
+
+ClDate
+cl_student_row_get_next_due_date (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), G_MAXUINT32);
+  return self->next_due_date;
+}
+
+ClObligationStatus
+cl_student_row_get_next_status (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), CL_STATUS_MET);
+  return self->next_status;
 }
 
 gboolean

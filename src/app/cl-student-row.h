@@ -19,6 +19,10 @@ const char         *cl_student_row_get_name       (ClStudentRow *self);
 const char         *cl_student_row_get_subtitle   (ClStudentRow *self);
 const char         *cl_student_row_get_next_due   (ClStudentRow *self);
 const char         *cl_student_row_get_status     (ClStudentRow *self);
+/* The due date of the most pressing open obligation (G_MAXUINT32 when nothing is open), and its
+ * status (CL_STATUS_MET when nothing is open). */
+ClDate              cl_student_row_get_next_due_date (ClStudentRow *self);
+ClObligationStatus  cl_student_row_get_next_status   (ClStudentRow *self);
 /* Whether every word of @needle (casefolded) is in the name, id or case manager. */
 gboolean            cl_student_row_matches        (ClStudentRow *self,
                                                    const char   *needle);

@@ -38,6 +38,12 @@ struct _ClWindow
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
   GtkSingleSelection   *selection;
+  GtkSortListModel     *sorted;
+  GtkCustomSorter      *sorter;
+  GSimpleActionGroup   *list_actions;   /* "list.": sort and filters of the student list */
+  GMenu                *school_menu;
+  GMenu                *case_manager_menu;
+  GtkMenuButton        *view_button;
   char                 *database_path;
   ClStore              *store;          /* the open case database, NULL for a read-only bundle */
   ClDate                today;

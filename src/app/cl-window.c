@@ -37,14 +37,122 @@ _cl_window_toast (ClWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+static const char *
+list_state (ClWindow   *self,
+            const char *action)
+{
+  GVariant *state = g_action_group_get_action_state (G_ACTION_GROUP (self->list_actions), action);
+  const char *value;
+
+  /* The group keeps the state alive: a borrowed string is safe until it changes. */
+  value = g_variant_get_string (state, NULL);
+  g_variant_unref (state);
+  return value;
+}
+
 static gboolean
 filter_student (gpointer item,
                 gpointer user_data)
 {
   ClWindow *self = user_data;
+  ClStudentRow *row = item;
+  ClStudent *student = cl_student_row_get_student (row);
+  ClObligationStatus status = cl_student_row_get_next_status (row);
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  const char *show = list_state (self, "show");
+  const char *school = list_state (self, "school");
+  const char *case_manager = list_state (self, "case-manager");
 
-  return cl_student_row_matches (item, g_strstrip (needle));
+  if (g_str_equal (show, "overdue") && status != CL_STATUS_OVERDUE)
+    return FALSE;
+  if (g_str_equal (show, "attention") && status != CL_STATUS_OVERDUE && status != CL_STATUS_DUE_SOON)
+    return FALSE;
+  if (*school && (student->school == NULL || g_strcmp0 (student->school->id, school) != 0))
+    return FALSE;
+  if (*case_manager && (student->case_manager == NULL || g_strcmp0 (student->case_manager->id, case_manager) != 0))
+    return FALSE;
+  return cl_student_row_matches (row, g_strstrip (needle));
+}
+
+static int
+compare_students (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  ClWindow *self = user_data;
+  ClStudentRow *ra = (ClStudentRow *) a, *rb = (ClStudentRow *) b;
+  ClStudent *sa = cl_student_row_get_student (ra), *sb = cl_student_row_get_student (rb);
+  int c;
+
+  if (g_str_equal (list_state (self, "sort"), "due"))
+    {
+      ClDate da = cl_student_row_get_next_due_date (ra), db = cl_student_row_get_next_due_date (rb);
+      if (da != db)
+        return da < db ? -1 : 1;
+    }
+  c = g_utf8_collate (sa->last_name ? sa->last_name : "", sb->last_name ? sb->last_name : "");
+  if (c == 0)
+    c = g_utf8_collate (sa->first_name ? sa->first_name : "", sb->first_name ? sb->first_name : "");
+  return c != 0 ? c : g_strcmp0 (sa->id, sb->id);
+}
+
+static void
+on_list_state_changed (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  ClWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  g_simple_action_set_state (action, value);
+  if (g_str_equal (name, "sort"))
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view_button), "accent");
+  if (g_str_equal (list_state (self, "show"), "all") && !*list_state (self, "school") &&
+      !*list_state (self, "case-manager"))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->view_button), "accent");
+}
+
+static const GActionEntry list_entries[] = {
+  { "sort", NULL, "s", "'due'", on_list_state_changed },
+  { "show", NULL, "s", "'all'", on_list_state_changed },
+  { "school", NULL, "s", "''", on_list_state_changed },
+  { "case-manager", NULL, "s", "''", on_list_state_changed },
+};
+
+/* The School and Case Manager submenus list what the open caseload has. */
+static void
+fill_filter_menus (ClWindow   *self,
+                   ClCaseload *caseload)
+{
+  GPtrArray *schools = cl_caseload_get_schools (caseload);
+  GPtrArray *staff = cl_caseload_get_staff (caseload);
+
+  g_menu_remove_all (self->school_menu);
+  g_menu_remove_all (self->case_manager_menu);
+  g_menu_append (self->school_menu, _("All Schools"), "list.school::");
+  g_menu_append (self->case_manager_menu, _("All Case Managers"), "list.case-manager::");
+  for (guint i = 0; i < schools->len; i++)
+    {
+      const ClSchool *school = g_ptr_array_index (schools, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (school->name ? school->name : school->id, NULL);
+
+      g_menu_item_set_action_and_target (item, "list.school", "s", school->id);
+      g_menu_append_item (self->school_menu, item);
+    }
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const ClStaff *member = g_ptr_array_index (staff, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (member->role != CL_STAFF_CASE_MANAGER)
+        continue;
+      item = g_menu_item_new (member->name ? member->name : member->id, NULL);
+      g_menu_item_set_action_and_target (item, "list.case-manager", "s", member->id);
+      g_menu_append_item (self->case_manager_menu, item);
+    }
 }
 
 static GtkWidget *
@@ -122,11 +230,14 @@ update_sidebar (ClWindow *self)
 {
   const char *page;
 
+  if (self->sorted == NULL)
+    return;
+
   if (self->caseload == NULL)
     page = "error";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->students)) == 0)
     page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0)
     page = "no-results";
   else
     page = "list";
@@ -240,6 +351,7 @@ show_caseload (ClWindow    *self,
                                                  most_pressing (g_hash_table_lookup (self->by_student, student))));
     }
   g_list_store_splice (self->students, 0, 0, rows->pdata, rows->len);
+  fill_filter_menus (self, caseload);
   update_sidebar (self);
   _cl_window_actions_update (self);
   return TRUE;
@@ -279,7 +391,7 @@ cl_window_select_student (ClWindow   *self,
 
   g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
 
-  model = G_LIST_MODEL (self->filtered);
+  model = G_LIST_MODEL (self->sorted);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(ClStudentRow) row = g_list_model_get_item (model, i);
@@ -427,6 +539,9 @@ cl_window_dispose (GObject *object)
   if (self->selection != NULL)
     clear_caseload (self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->list_actions);
   g_clear_object (&self->settings);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
@@ -461,6 +576,9 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, student_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, school_menu);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, case_manager_menu);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, view_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
@@ -484,10 +602,18 @@ cl_window_init (ClWindow *self)
     g_warning ("District rule packs in %s were not loaded: %s", user_rules, error->message);
   self->engine = cl_deadline_engine_new (packs);
 
+  self->list_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->list_actions), list_entries,
+                                   G_N_ELEMENTS (list_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (self->list_actions));
+
   self->students = g_list_store_new (CL_TYPE_STUDENT_ROW);
   self->filter = gtk_custom_filter_new (filter_student, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  self->sorter = gtk_custom_sorter_new (compare_students, self, NULL);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (GTK_SORTER (self->sorter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

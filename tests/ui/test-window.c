@@ -4,6 +4,7 @@
 #include "cl-application.h"
 #include <string.h>
 
+#include "cl-student-row.h"
 #include "cl-synthetic-caseload.h"
 #include "cl-window-private.h"
 
@@ -73,6 +74,58 @@ test_search (void)
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_sort_and_filter (void)
+{
+  ClWindow *window = demo_window ();
+  GListModel *model = G_LIST_MODEL (window->sorted);
+  guint all = g_list_model_get_n_items (model);
+  ClDate previous = 0;
+
+  /* By next due date, the most pressing first. */
+  for (guint i = 0; i < all; i++)
+    {
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (model, i);
+      g_assert_cmpuint (cl_student_row_get_next_due_date (row), >=, previous);
+      previous = cl_student_row_get_next_due_date (row);
+    }
+
+  /* Overdue only: every row's most pressing item is overdue, and there are fewer rows. */
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "show", g_variant_new_string ("overdue"));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (model, i);
+      g_assert_cmpint (cl_student_row_get_next_status (row), ==, CL_STATUS_OVERDUE);
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "show", g_variant_new_string ("all"));
+
+  /* One school. */
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string ("lincoln-ms"));
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (model, i);
+      g_assert_cmpstr (cl_student_row_get_student (row)->school->id, ==, "lincoln-ms");
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string (""));
+
+  /* By name. */
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "sort", g_variant_new_string ("name"));
+  iterate ();
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ClStudentRow) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(ClStudentRow) b = g_list_model_get_item (model, i);
+      g_assert_cmpint (g_utf8_collate (cl_student_row_get_student (a)->last_name,
+                                       cl_student_row_get_student (b)->last_name), <=, 0);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -180,6 +233,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/parts", test_parts);
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/student-page", test_student_page);
+  g_test_add_func ("/ui/window/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/ui/window/database", test_database);
   g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
   g_test_add_func ("/ui/window/actions", test_actions);
