@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "cl-application.h"
-#include "cl-window.h"
+#include "cl-window-private.h"
 
 struct _ClApplication
 {
@@ -107,6 +107,7 @@ cl_application_command_line (GApplication            *app,
   g_autofree char *db = NULL;
   g_autofree char *resolved = NULL;
   g_autofree char *student = NULL;
+  g_autofree char *view = NULL;
   ClWindow *window;
   gboolean demo = FALSE;
   gboolean is_default = FALSE;
@@ -114,11 +115,19 @@ cl_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "demo", "b", &demo);
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "student", "s", &student);
+  g_variant_dict_lookup (options, "view", "s", &view);
+  if (view != NULL && !g_str_equal (view, "due") && !g_str_equal (view, "compliance"))
+    {
+      g_application_command_line_printerr (command_line, _("caseload: --view is “due” or “compliance”\n"));
+      return 1;
+    }
 
   if (demo)
     {
       window = new_window (self);
       cl_window_open_demo (window);
+      if (view != NULL)
+        _cl_window_show_view (window, view);
       if (student != NULL && !cl_window_select_student (window, student))
         g_application_command_line_printerr (command_line, _("caseload: no student with id “%s”\n"), student);
       return 0;
@@ -151,6 +160,8 @@ cl_application_command_line (GApplication            *app,
   window = new_window (self);
   cl_window_open_database (window, resolved);
   g_settings_set_string (self->settings, "last-database", resolved);
+  if (view != NULL)
+    _cl_window_show_view (window, view);
   if (student != NULL && !cl_window_select_student (window, student))
     g_application_command_line_printerr (command_line, _("caseload: no student with id “%s”\n"), student);
   return 0;
@@ -279,6 +290,7 @@ cl_application_init (ClApplication *self)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this case database"), N_("FILE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo caseload (read-only, made-up students)"), NULL },
     { "student", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this student’s file"), N_("ID") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open a view: “due” (everything due) or “compliance”"), N_("VIEW") },
     { NULL }
   };
 

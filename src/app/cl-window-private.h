@@ -1,7 +1,9 @@
 /* cl-window-private.h — what the window's files share */
 #pragma once
 
+#include "cl-compliance-page.h"
 #include "cl-deadline-engine.h"
+#include "cl-due-page.h"
 #include "cl-store.h"
 #include "cl-student-page.h"
 #include "cl-window.h"
@@ -25,6 +27,9 @@ struct _ClWindow
   AdwWindowTitle       *content_title;
   AdwWindowTitle       *sidebar_title;
   ClStudentPage        *student_page;
+  ClDuePage            *due_page;
+  ClCompliancePage     *compliance_page;
+  GtkListBox           *views_list;
   AdwToastOverlay      *toast_overlay;
   GtkProgressBar       *import_progress;
 
@@ -58,6 +63,9 @@ void _cl_window_toast              (ClWindow      *self,
  * database is open), with a progress bar. */
 void _cl_window_import_file        (ClWindow      *self,
                                     GFile         *file);
+/* Shows "due" or "compliance" in the content pane, computed from the open caseload. */
+void _cl_window_show_view          (ClWindow      *self,
+                                    const char    *view);
 /* Reloads everything from the open database and recomputes the obligations. */
 gboolean _cl_window_reload         (ClWindow      *self,
                                     GError       **error);

@@ -383,6 +383,74 @@ cl_window_load_bundle (ClWindow    *self,
   return TRUE;
 }
 
+void
+_cl_window_show_view (ClWindow   *self,
+                      const char *view)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  if (self->caseload == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (g_str_equal (view, "due"))
+    {
+      cl_due_page_show (self->due_page, self->obligations, self->today);
+      adw_window_title_set_title (self->content_title, _("Everything Due"));
+    }
+  else
+    {
+      cl_compliance_page_show (self->compliance_page, self->caseload, self->obligations, self->today);
+      adw_window_title_set_title (self->content_title, _("Compliance"));
+    }
+  adw_window_title_set_subtitle (self->content_title, adw_window_title_get_title (self->sidebar_title));
+  gtk_stack_set_visible_child_name (self->content_stack, view);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_view_activated (ClWindow      *self,
+                   GtkListBoxRow *row)
+{
+  g_assert (CL_IS_WINDOW (self));
+  _cl_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+reset_list_filters (ClWindow *self)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "show", g_variant_new_string ("all"));
+  g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "school", g_variant_new_string (""));
+  g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "case-manager", g_variant_new_string (""));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_due_student_activated (ClWindow   *self,
+                          const char *id)
+{
+  g_assert (CL_IS_WINDOW (self));
+  if (!cl_window_select_student (self, id))
+    {
+      /* Hidden by a search or a filter: show everyone, then open the file. */
+      reset_list_filters (self);
+      cl_window_select_student (self, id);
+    }
+}
+
+/* The principal's drill-down: the students of one case manager, in the list. */
+static void
+on_case_manager_activated (ClWindow   *self,
+                           const char *staff_id)
+{
+  g_assert (CL_IS_WINDOW (self));
+  reset_list_filters (self);
+  g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "case-manager",
+                                      g_variant_new_string (staff_id));
+  update_sidebar (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 gboolean
 cl_window_select_student (ClWindow   *self,
                           const char *id)
@@ -561,6 +629,8 @@ cl_window_class_init (ClWindowClass *klass)
   window_class->close_request = cl_window_close_request;
 
   g_type_ensure (CL_TYPE_STUDENT_PAGE);
+  g_type_ensure (CL_TYPE_DUE_PAGE);
+  g_type_ensure (CL_TYPE_COMPLIANCE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, search_bar);
@@ -574,6 +644,9 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, student_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, due_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, compliance_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, school_menu);
@@ -581,6 +654,9 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_student_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_manager_activated);
 
   _cl_window_class_actions_init (klass);
 }

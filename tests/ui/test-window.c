@@ -130,6 +130,39 @@ test_sort_and_filter (void)
 }
 
 static void
+test_views (void)
+{
+  ClWindow *window = demo_window ();
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->sorted));
+  ClStudent *student = cl_caseload_get_students (window->caseload)->pdata[0];
+  const char *manager = student->case_manager->id;
+
+  _cl_window_show_view (window, "due");
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Everything Due");
+
+  /* A row of the due list opens the student's file. */
+  g_signal_emit_by_name (window->due_page, "student-activated", student->id);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "student");
+
+  /* A case manager's bar drills down to their students. */
+  _cl_window_show_view (window, "compliance");
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "compliance");
+  g_signal_emit_by_name (window->compliance_page, "case-manager-activated", manager);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), <, all);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->sorted)); i++)
+    {
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (G_LIST_MODEL (window->sorted), i);
+      g_assert_cmpstr (cl_student_row_get_student (row)->case_manager->id, ==, manager);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_student_page (void)
 {
   ClWindow *window = demo_window ();
@@ -234,6 +267,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/student-page", test_student_page);
   g_test_add_func ("/ui/window/sort-and-filter", test_sort_and_filter);
+  g_test_add_func ("/ui/window/views", test_views);
   g_test_add_func ("/ui/window/database", test_database);
   g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
   g_test_add_func ("/ui/window/actions", test_actions);
