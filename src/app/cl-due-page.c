@@ -18,7 +18,6 @@ struct _ClDuePage
   AdwBin               parent_instance;
   AdwPreferencesGroup *groups[N_GROUPS];
   AdwStatusPage       *empty_page;
-  GtkStack            *stack;
   GPtrArray           *rows;   /* (group, row) pairs */
 };
 
@@ -59,7 +58,6 @@ cl_due_page_class_init (ClDuePageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "later_group", FALSE,
                                              G_STRUCT_OFFSET (ClDuePage, groups[GROUP_LATER]));
   gtk_widget_class_bind_template_child (widget_class, ClDuePage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, ClDuePage, stack);
 }
 
 static void
@@ -180,5 +178,8 @@ cl_due_page_show (ClDuePage *self,
         adw_preferences_group_set_description (self->groups[g], description);
       }
     }
-  gtk_stack_set_visible_child_name (self->stack, open->len > 0 ? "list" : "empty");
+  /* The stack is the bin's child: reached through the bin, not bound, so that only the bin
+   * unparents it when the page goes away. */
+  gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))),
+                                    open->len > 0 ? "list" : "empty");
 }
