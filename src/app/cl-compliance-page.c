@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-compliance-page.h"
+#include "cl-group-rows.h"
 
 typedef struct {
   char  *id;          /* staff or school id; "" for students without a case manager */
@@ -150,7 +151,7 @@ cl_compliance_page_init (ClCompliancePage *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->rows = _cl_group_rows_new ();
   self->managers = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->chart), "pointer");
@@ -260,9 +261,7 @@ cl_compliance_page_show (ClCompliancePage *self,
 
   g_return_if_fail (CL_IS_COMPLIANCE_PAGE (self));
 
-  for (guint i = 0; i + 1 < self->rows->len; i += 2)
-    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
-  g_ptr_array_set_size (self->rows, 0);
+  _cl_group_rows_clear (self->rows);
   g_ptr_array_set_size (self->managers, 0);
 
   for (guint i = 0; i < students->len; i++)
@@ -286,17 +285,13 @@ cl_compliance_page_show (ClCompliancePage *self,
 
   for (guint i = 0; i < school_order->len; i++)
     {
-      GtkWidget *row = tally_row (self, g_ptr_array_index (school_order, i), FALSE);
-      adw_preferences_group_add (self->schools_group, row);
-      g_ptr_array_add (self->rows, self->schools_group);
-      g_ptr_array_add (self->rows, row);
+      _cl_group_rows_add (self->rows, self->schools_group,
+                          tally_row (self, g_ptr_array_index (school_order, i), FALSE));
     }
   for (guint i = 0; i < self->managers->len; i++)
     {
-      GtkWidget *row = tally_row (self, g_ptr_array_index (self->managers, i), TRUE);
-      adw_preferences_group_add (self->managers_group, row);
-      g_ptr_array_add (self->rows, self->managers_group);
-      g_ptr_array_add (self->rows, row);
+      _cl_group_rows_add (self->rows, self->managers_group,
+                          tally_row (self, g_ptr_array_index (self->managers, i), TRUE));
     }
 
   summary = describe (&total);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-due-page.h"
+#include "cl-group-rows.h"
 
 /* A district's caseload has tens of thousands of open items: a group lists the first ones and
  * says how many more there are, rather than building rows nobody scrolls to. */
@@ -64,7 +65,7 @@ static void
 cl_due_page_init (ClDuePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->rows = _cl_group_rows_new ();
 }
 
 static void
@@ -72,16 +73,6 @@ on_row_activated (AdwActionRow *row,
                   ClDuePage    *self)
 {
   g_signal_emit (self, signals[STUDENT_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "student-id"));
-}
-
-static void
-add (ClDuePage           *self,
-     AdwPreferencesGroup *group,
-     GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, group);
-  g_ptr_array_add (self->rows, row);
 }
 
 static GtkWidget *
@@ -137,9 +128,7 @@ cl_due_page_show (ClDuePage *self,
 
   g_return_if_fail (CL_IS_DUE_PAGE (self));
 
-  for (guint i = 0; i + 1 < self->rows->len; i += 2)
-    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
-  g_ptr_array_set_size (self->rows, 0);
+  _cl_group_rows_clear (self->rows);
 
   for (guint i = 0; obligations && i < obligations->len; i++)
     {
@@ -157,7 +146,7 @@ cl_due_page_show (ClDuePage *self,
                   : GROUP_LATER;
 
       if (counts[group]++ < MAX_ROWS_PER_GROUP)
-        add (self, self->groups[group], obligation_row (self, ob));
+        _cl_group_rows_add (self->rows, self->groups[group], obligation_row (self, ob));
     }
   for (int g = 0; g < N_GROUPS; g++)
     {
@@ -170,7 +159,7 @@ cl_due_page_show (ClDuePage *self,
           GtkWidget *row = adw_action_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
           gtk_widget_add_css_class (row, "dim-label");
-          add (self, self->groups[g], row);
+          _cl_group_rows_add (self->rows, self->groups[g], row);
         }
       {
         g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", counts[g]),

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-group-rows.h"
 #include "cl-obligation.h"
 #include "cl-student-page.h"
 
@@ -61,7 +62,7 @@ static void
 cl_student_page_init (ClStudentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->rows = _cl_group_rows_new ();
 }
 
 static char *
@@ -83,9 +84,7 @@ add_row (ClStudentPage       *self,
          AdwPreferencesGroup *group,
          GtkWidget           *row)
 {
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, group);
-  g_ptr_array_add (self->rows, row);
+  _cl_group_rows_add (self->rows, group, row);
 }
 
 static GtkWidget *
@@ -305,9 +304,7 @@ cl_student_page_show (ClStudentPage *self,
 
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
 
-  for (guint i = 0; i + 1 < self->rows->len; i += 2)
-    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
-  g_ptr_array_set_size (self->rows, 0);
+  _cl_group_rows_clear (self->rows);
 
   name = cl_student_dup_display_name (student);
   gtk_label_set_label (self->name_label, name);

@@ -149,11 +149,15 @@ _cl_window_import_file (ClWindow *self,
   _cl_window_toast (self, _("Bundle opened read-only: open a case database to keep it"));
 }
 
+typedef void (*ChosenFunc) (ClWindow *self,
+                            GFile    *file);
+
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    ClWindow        *self)
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     ClWindow        *self)
 {
+  ChosenFunc chosen = g_object_get_data (G_OBJECT (dialog), "chosen-func");
   g_autoptr(GFile) file = NULL;
 
   g_assert (CL_IS_WINDOW (self));
@@ -163,16 +167,21 @@ on_import_response (GtkNativeDialog *dialog,
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
   if (file != NULL)
-    _cl_window_import_file (self, file);
+    chosen (self, file);
 }
 
-static GtkFileChooserNative *
-new_chooser (ClWindow             *self,
+/* A portal-friendly file chooser (works in the Flatpak sandbox) that hands the chosen file to
+ * @chosen. @folder and @name, when given, are where it starts and the name it proposes. */
+static void
+choose_file (ClWindow             *self,
              const char           *title,
              GtkFileChooserAction  action,
              const char           *accept,
              const char           *filter_name,
-             const char           *pattern)
+             const char           *pattern,
+             GFile                *folder,
+             const char           *name,
+             ChosenFunc            chosen)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -181,7 +190,13 @@ new_chooser (ClWindow             *self,
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  return chooser;
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "chosen-func", chosen);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -189,29 +204,17 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, _("Import Bundle"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("Caseload bundles"), "*.json");
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (CL_WINDOW (widget), _("Import Bundle"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+               _("Caseload bundles"), "*.json", NULL, NULL, _cl_window_import_file);
 }
 
 static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  ClWindow        *self)
+open_chosen_database (ClWindow *self,
+                      GFile    *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  g_assert (CL_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     return;
   cl_window_open_database (self, path);
   g_settings_set_string (self->settings, "last-database", path);
@@ -222,34 +225,21 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, _("Open Case Database"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("Case databases"), "*.db");
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (CL_WINDOW (widget), _("Open Case Database"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               _("Case databases"), "*.db", NULL, NULL, open_chosen_database);
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    ClWindow        *self)
+export_to (ClWindow *self,
+           GFile    *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  g_assert (CL_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file == NULL || self->caseload == NULL)
+  if (self->caseload == NULL)
     return;
   json = cl_bundle_write (self->caseload);
-  path = g_file_get_path (file);
   /* The bundle holds confidential records: readable by the user alone. */
   if (path == NULL ||
       !g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
@@ -266,20 +256,18 @@ open_backup_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ClWindow *self = CL_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, _("Open a Backup"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("Case databases"), "*.db");
+  g_autoptr(GFile) folder = NULL;
 
   /* The daily backups sit next to the database, in "<name>.backups". */
   if (self->database_path != NULL)
     {
       g_autofree char *dir = cl_store_dup_backup_dir (self->database_path);
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
-      if (g_file_query_exists (folder, NULL))
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        folder = g_file_new_for_path (dir);
     }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (self, _("Open a Backup"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("Case databases"),
+               "*.db", folder, NULL, open_chosen_database);
 }
 
 static void
@@ -287,13 +275,8 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, _("Export Bundle"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("Caseload bundles"), "*.json");
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "caseload.json");
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (CL_WINDOW (widget), _("Export Bundle"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               _("Caseload bundles"), "*.json", NULL, "caseload.json", export_to);
 }
 
 static void
