@@ -150,6 +150,46 @@ test_round_trip (void)
   g_assert_cmpuint (cl_caseload_get_students (first)->len, ==, cl_caseload_get_students (second)->len);
 }
 
+/* Students are read while the parser goes when calendars, schools and staff come first; in any
+ * other order, from the whole tree. Both give the same caseload. */
+static void
+test_member_order (void)
+{
+  gsize length;
+  g_autofree char *text = demo_bundle (&length);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) reordered = NULL;
+  g_autofree char *reordered_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) streamed = NULL;
+  g_autoptr(ClCaseload) from_tree = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  JsonObject *root;
+  const char *order[] = { "students", "staff", "schools", "calendars", "jurisdiction", "format" };
+
+  g_assert_true (json_parser_load_from_data (parser, text, length, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      json_builder_set_member_name (builder, order[i]);
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (root, order[i])));
+    }
+  json_builder_end_object (builder);
+  reordered = json_builder_get_root (builder);
+  reordered_text = json_to_string (reordered, FALSE);
+
+  streamed = cl_bundle_read_data (text, length, &error);
+  g_assert_no_error (error);
+  from_tree = cl_bundle_read_data (reordered_text, -1, &error);
+  g_assert_no_error (error);
+  a = cl_bundle_write (streamed);
+  b = cl_bundle_write (from_tree);
+  g_assert_cmpstr (a, ==, b);
+}
+
 /* Every outcome of a damaged bundle is either a caseload or an error that names where. */
 static void
 check_outcome (const char *data,
@@ -251,6 +291,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bundle/errors", test_errors);
   g_test_add_func ("/bundle/meeting-times", test_meeting_times);
   g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/member-order", test_member_order);
   g_test_add_func ("/bundle/fuzz", test_fuzz);
   return g_test_run ();
 }

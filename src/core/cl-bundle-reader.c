@@ -823,11 +823,13 @@ read_student (Reader     *r,
 
 typedef gboolean (*ReadRecord) (Reader *r, JsonObject *o);
 
+/* Reads @name's elements from @first on; the ones before were read as they were parsed. */
 static gboolean
-read_list (Reader     *r,
-           JsonObject *root,
-           const char *name,
-           ReadRecord  read_one)
+read_list_from (Reader     *r,
+                JsonObject *root,
+                const char *name,
+                ReadRecord  read_one,
+                guint       first)
 {
   JsonArray *array;
   gsize len;
@@ -835,7 +837,7 @@ read_list (Reader     *r,
   if (!get_array (r, root, name, OPTIONAL, &array))
     return FALSE;
   len = push_member (r, name);
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  for (guint i = first; array && i < json_array_get_length (array); i++)
     {
       gsize item = push_index (r, i);
       JsonObject *o = NULL;
@@ -848,42 +850,141 @@ read_list (Reader     *r,
   return TRUE;
 }
 
-ClCaseload *
-cl_bundle_read_node (JsonNode  *root,
-                     GError   **error)
+static gboolean
+read_list (Reader     *r,
+           JsonObject *root,
+           const char *name,
+           ReadRecord  read_one)
+{
+  return read_list_from (r, root, name, read_one, 0);
+}
+
+/* Everything before the students: the format, the jurisdiction, calendars, schools and staff. */
+static gboolean
+read_head (Reader     *r,
+           JsonObject *o)
+{
+  const char *format, *jurisdiction;
+
+  if (!get_string (r, o, "format", REQUIRED, &format))
+    return FALSE;
+  if (!g_str_equal (format, BUNDLE_FORMAT))
+    {
+      push_member (r, "format");
+      return fail (r, "\"%s\" is not %s", format, BUNDLE_FORMAT);
+    }
+  if (!get_string (r, o, "jurisdiction", REQUIRED, &jurisdiction))
+    return FALSE;
+  cl_caseload_set_jurisdiction (r->caseload, jurisdiction);
+  return read_list (r, o, "calendars", read_calendar) &&
+         read_list (r, o, "schools", read_school) &&
+         read_list (r, o, "staff", read_staff);
+}
+
+static ClCaseload *
+read_rest (Reader     *r,
+           JsonObject *o,
+           guint       students_read)
 {
   static const char * const known[] = {
     "format", "jurisdiction", "calendars", "schools", "staff", "students", NULL
   };
+  g_autoptr(JsonObject) extra = NULL;
+
+  if (!read_list_from (r, o, "students", read_student, students_read))
+    return NULL;
+  extra = collect_extra (o, known);
+  cl_caseload_set_extra (r->caseload, extra);
+  return g_object_ref (r->caseload);
+}
+
+ClCaseload *
+cl_bundle_read_node (JsonNode  *root,
+                     GError   **error)
+{
   g_autoptr(ClCaseload) caseload = cl_caseload_new ();
   g_autoptr(GString) path = g_string_new (NULL);
-  g_autoptr(JsonObject) extra = NULL;
   Reader r = { caseload, path, error };
   JsonObject *o = NULL;
-  const char *format, *jurisdiction;
 
-  if (!get_object (&r, root, &o) ||
-      !get_string (&r, o, "format", REQUIRED, &format))
+  if (!get_object (&r, root, &o) || !read_head (&r, o))
     return NULL;
-  if (!g_str_equal (format, BUNDLE_FORMAT))
+  return read_rest (&r, o, 0);
+}
+
+/* Reading while parsing. A district's bundle is tens of megabytes, and json-glib's tree of it ten
+ * times that; so each student is read as soon as the parser has finished it, and its subtree freed.
+ * This needs calendars, schools and staff before the students (the order Caseload writes); a
+ * bundle in another order is read from the whole tree, as before. */
+typedef struct {
+  Reader      r;
+  JsonObject *root;          /* the top-level object, known from its first member */
+  gboolean    head_done;
+  gboolean    give_up;       /* not in the streaming order: read from the tree at the end */
+  guint       students_read;
+  GError     *error;         /* a problem in what was read while parsing */
+} Stream;
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member,
+                  Stream     *stream)
+{
+  if (stream->root == NULL &&
+      (g_str_equal (member, "format") || g_str_equal (member, "jurisdiction") ||
+       g_str_equal (member, "calendars")))
+    stream->root = object;
+}
+
+static void
+on_array_element (JsonParser *parser,
+                  JsonArray  *array,
+                  int         index,
+                  Stream     *stream)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  JsonObject *student;
+  gsize len;
+
+  if (stream->give_up || stream->error != NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  student = json_node_get_object (node);
+  if (!json_object_has_member (student, "birth_date") || !json_object_has_member (student, "school"))
+    return;
+
+  if (!stream->head_done)
     {
-      push_member (&r, "format");
-      fail (&r, "\"%s\" is not %s", format, BUNDLE_FORMAT);
-      return NULL;
+      /* Only a student of the top-level list, with everything it refers to already parsed. */
+      if (stream->root == NULL || index != 0 ||
+          !json_object_has_member (stream->root, "format") ||
+          !json_object_has_member (stream->root, "jurisdiction") ||
+          !json_object_has_member (stream->root, "calendars") ||
+          !json_object_has_member (stream->root, "schools") ||
+          !json_object_has_member (stream->root, "staff"))
+        {
+          stream->give_up = TRUE;
+          return;
+        }
+      stream->r.error = &stream->error;
+      if (!read_head (&stream->r, stream->root))
+        return;
+      stream->head_done = TRUE;
     }
-  if (!get_string (&r, o, "jurisdiction", REQUIRED, &jurisdiction))
-    return NULL;
-  cl_caseload_set_jurisdiction (caseload, jurisdiction);
+  if ((guint) index != stream->students_read)
+    {
+      stream->give_up = TRUE;
+      return;
+    }
 
-  if (!read_list (&r, o, "calendars", read_calendar) ||
-      !read_list (&r, o, "schools", read_school) ||
-      !read_list (&r, o, "staff", read_staff) ||
-      !read_list (&r, o, "students", read_student))
-    return NULL;
-
-  extra = collect_extra (o, known);
-  cl_caseload_set_extra (caseload, extra);
-  return g_steal_pointer (&caseload);
+  g_string_assign (stream->r.path, "");
+  len = push_member (&stream->r, "students");
+  push_index (&stream->r, index);
+  if (!read_student (&stream->r, student))
+    return;
+  pop (&stream->r, len);
+  stream->students_read++;
+  json_node_init_null (node);
 }
 
 ClCaseload *
@@ -891,8 +992,13 @@ cl_bundle_read_data (const char  *data,
                      gssize       length,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(ClCaseload) caseload = cl_caseload_new ();
+  g_autoptr(GString) path = g_string_new (NULL);
+  Stream stream = { { caseload, path, NULL }, NULL, FALSE, FALSE, 0, NULL };
+  JsonNode *root;
+  ClCaseload *result;
 
   if (length < 0)
     length = strlen (data);
@@ -907,11 +1013,28 @@ cl_bundle_read_data (const char  *data,
                    "(root): not a JSON bundle (the file is not UTF-8 text)");
       return NULL;
     }
+
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &stream);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &stream);
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      g_clear_error (&stream.error);
       g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): not valid JSON: %s",
                    local_error->message);
       return NULL;
     }
-  return cl_bundle_read_node (json_parser_get_root (parser), error);
+  if (stream.error != NULL)
+    {
+      g_propagate_error (error, stream.error);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (!stream.head_done)
+    return cl_bundle_read_node (root, error);
+
+  /* The students not read while parsing (none, normally), then what follows them. */
+  g_string_assign (path, "");
+  stream.r.error = error;
+  result = read_rest (&stream.r, json_node_get_object (root), stream.students_read);
+  return result;
 }
