@@ -205,6 +205,58 @@ test_update_is_audited (void)
 }
 
 static void
+test_event_edits (void)
+{
+  g_autofree char *path = tmp_path ("edits.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCaseload) demo = read_demo (NULL);
+  g_autoptr(GPtrArray) trail = NULL;
+  ClStudent *s = cl_caseload_get_students (demo)->pdata[0];
+  ClEvent event = { 0 };
+  guint position = 0, before;
+
+  remove_db (path);
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_true (cl_store_import (store, demo, FALSE, NULL, NULL, &error));
+  before = s->events->len;
+
+  event.type = CL_EVENT_RECORDS_REQUEST;
+  event.date = cl_date_from_ymd (2026, 11, 20);
+  event.kind = -1;
+  event.from = -1;
+  g_assert_true (cl_store_add_event (store, s->id, &event, &position, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position, ==, before);
+
+  event.date = cl_date_from_ymd (2026, 11, 21);
+  g_assert_true (cl_store_update_event (store, s->id, position, &event, &error));
+  g_assert_no_error (error);
+
+  trail = cl_store_list_audit (store, s->id, &error);
+  g_assert_cmpuint (trail->len, >=, 2);
+  {
+    ClAuditEntry *last = g_ptr_array_index (trail, 0);   /* newest first */
+    g_assert_cmpstr (last->old_value, ==, "records_request 2026-11-20");
+    g_assert_cmpstr (last->new_value, ==, "records_request 2026-11-21");
+  }
+
+  g_assert_true (cl_store_delete_event (store, s->id, position, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ClCaseload) loaded = cl_store_load_caseload (store, &error);
+    g_assert_cmpuint (cl_caseload_lookup_student (loaded, s->id)->events->len, ==, before);
+  }
+
+  /* A change to what is not there changes nothing. */
+  g_assert_false (cl_store_delete_event (store, s->id, position, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cl_store_add_event (store, "S-NOBODY", &event, NULL, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+}
+
+static void
 test_replace (void)
 {
   g_autofree char *path = tmp_path ("replace.db");
@@ -400,6 +452,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/round-trip/synthetic-2000", test_round_trip_synthetic);
   g_test_add_func ("/store/update-is-audited", test_update_is_audited);
   g_test_add_func ("/store/replace", test_replace);
+  g_test_add_func ("/store/event-edits", test_event_edits);
   g_test_add_func ("/store/refuses", test_refuses);
   g_test_add_func ("/store/backup-restore", test_backup_restore);
   g_test_add_func ("/store/crash-safety", test_crash_safety);

@@ -417,6 +417,52 @@ audit_event_changes (Audit       *a,
 }
 
 static gboolean
+insert_event (ClStore        *store,
+              const char     *student_id,
+              guint           position,
+              const ClEvent  *e,
+              GError        **error)
+{
+  static const char sql_event[] =
+    "INSERT INTO events (student_id, position, type, date, kind, origin, school_days, special, eligible,"
+    " transition_plan, age_of_majority_informed, has_iep, reason, extra)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  g_autofree char *date = date_text (e->date);
+  g_autofree char *extra = json_text (e->extra);
+  const char *kind = NULL, *origin = NULL;
+  sqlite3_stmt *stmt;
+
+  if (e->type == CL_EVENT_IEP_MEETING)
+    kind = enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
+  else if (e->type == CL_EVENT_REMOVAL)
+    kind = enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
+  else if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
+    kind = enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
+  if (e->type == CL_EVENT_REFERRAL)
+    origin = enum_name (cl_referral_source_names, CL_N_REFERRAL_SOURCES, e->from);
+  else if (e->type == CL_EVENT_TRANSFER_IN)
+    origin = enum_name (cl_transfer_from_names, CL_N_TRANSFER_FROMS, e->from);
+
+  if ((stmt = _cl_store_prepare (store, sql_event, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  sqlite3_bind_text (stmt, 3, cl_event_type_names[e->type], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, date, -1, SQLITE_STATIC);
+  if (kind) sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+  if (origin) sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_STATIC);
+  if (e->type == CL_EVENT_REMOVAL) sqlite3_bind_double (stmt, 7, e->school_days);
+  if (e->special > CL_SPECIAL_NONE) sqlite3_bind_text (stmt, 8, cl_special_circumstance_names[e->special], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, e->eligible);
+  sqlite3_bind_int (stmt, 10, e->transition_plan);
+  sqlite3_bind_int (stmt, 11, e->age_of_majority_informed);
+  sqlite3_bind_int (stmt, 12, e->has_iep);
+  if (e->reason) sqlite3_bind_text (stmt, 13, e->reason, -1, SQLITE_STATIC);
+  if (extra) sqlite3_bind_text (stmt, 14, extra, -1, SQLITE_STATIC);
+  return step_done (store, stmt, "writing an event", error);
+}
+
+static gboolean
 insert_children (Audit      *a,
                  ClStudent  *s,
                  GError    **error)
@@ -424,10 +470,6 @@ insert_children (Audit      *a,
   static const char sql_guardian[] =
     "INSERT INTO guardians (student_id, position, name, relationship, language, phone, email, address, extra)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static const char sql_event[] =
-    "INSERT INTO events (student_id, position, type, date, kind, origin, school_days, special, eligible,"
-    " transition_plan, age_of_majority_informed, has_iep, reason, extra)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static const char sql_meeting[] =
     "INSERT INTO meetings (student_id, id, position, kind, date, start_minutes, location, notice_sent,"
     " interpreter, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -456,42 +498,8 @@ insert_children (Audit      *a,
     }
 
   for (guint i = 0; i < s->events->len; i++)
-    {
-      const ClEvent *e = &g_array_index (s->events, ClEvent, i);
-      g_autofree char *date = date_text (e->date);
-      g_autofree char *extra = json_text (e->extra);
-      const char *kind = NULL, *origin = NULL;
-
-      if (e->type == CL_EVENT_IEP_MEETING)
-        kind = enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
-      else if (e->type == CL_EVENT_REMOVAL)
-        kind = enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
-      else if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
-        kind = enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
-      if (e->type == CL_EVENT_REFERRAL)
-        origin = enum_name (cl_referral_source_names, CL_N_REFERRAL_SOURCES, e->from);
-      else if (e->type == CL_EVENT_TRANSFER_IN)
-        origin = enum_name (cl_transfer_from_names, CL_N_TRANSFER_FROMS, e->from);
-
-      if ((stmt = _cl_store_prepare (a->store, sql_event, error)) == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, cl_event_type_names[e->type], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, date, -1, SQLITE_STATIC);
-      if (kind) sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
-      if (origin) sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_STATIC);
-      if (e->type == CL_EVENT_REMOVAL) sqlite3_bind_double (stmt, 7, e->school_days);
-      if (e->special > CL_SPECIAL_NONE) sqlite3_bind_text (stmt, 8, cl_special_circumstance_names[e->special], -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 9, e->eligible);
-      sqlite3_bind_int (stmt, 10, e->transition_plan);
-      sqlite3_bind_int (stmt, 11, e->age_of_majority_informed);
-      sqlite3_bind_int (stmt, 12, e->has_iep);
-      if (e->reason) sqlite3_bind_text (stmt, 13, e->reason, -1, SQLITE_STATIC);
-      if (extra) sqlite3_bind_text (stmt, 14, extra, -1, SQLITE_STATIC);
-      if (!step_done (a->store, stmt, "writing an event", error))
-        return FALSE;
-    }
+    if (!insert_event (a->store, s->id, i, &g_array_index (s->events, ClEvent, i), error))
+      return FALSE;
 
   for (guint i = 0; i < s->meetings->len; i++)
     {
@@ -753,4 +761,189 @@ cl_store_list_audit (ClStore     *self,
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+/* ---- one event at a time, as the app edits ---- */
+
+static gboolean
+begin_action (ClStore  *self,
+              Audit    *a,
+              GError  **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  a->store = self;
+  a->at = g_date_time_format_iso8601 (now);
+  a->user = g_get_user_name ();
+  a->next_position = NULL;
+  return _cl_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+end_action (ClStore  *self,
+            Audit    *a,
+            gboolean  ok,
+            GError  **error)
+{
+  g_free (a->at);
+  if (ok && _cl_store_exec (self, "COMMIT", error))
+    return TRUE;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* The event at @position as an audit line, or NULL when there is none. */
+static char *
+event_line_at (ClStore     *self,
+               const char  *student_id,
+               guint        position)
+{
+  static const char sql[] =
+    "SELECT type, date, kind, school_days FROM events WHERE student_id = ? AND position = ?";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, NULL);
+  char *line = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_strcmp0 (type, "removal") == 0)
+        line = g_strdup_printf ("%s %s %s %g days", type, date, kind ? kind : "", sqlite3_column_double (stmt, 3));
+      else
+        line = kind ? g_strdup_printf ("%s %s %s", type, date, kind) : g_strdup_printf ("%s %s", type, date);
+    }
+  sqlite3_reset (stmt);
+  return line;
+}
+
+static gboolean
+delete_event_row (ClStore     *self,
+                  const char  *student_id,
+                  guint        position,
+                  GError     **error)
+{
+  static const char sql[] = "DELETE FROM events WHERE student_id = ? AND position = ?";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  return step_done (self, stmt, "deleting an event", error);
+}
+
+static gboolean
+student_exists (ClStore     *self,
+                const char  *student_id,
+                GError     **error)
+{
+  static const char sql[] = "SELECT 1 FROM students WHERE id = ?";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "There is no student %s in %s", student_id, self->path);
+  return found;
+}
+
+gboolean
+cl_store_add_event (ClStore        *self,
+                    const char     *student_id,
+                    const ClEvent  *event,
+                    guint          *out_position,
+                    GError        **error)
+{
+  static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM events WHERE student_id = ?";
+  g_autofree char *line = NULL;
+  sqlite3_stmt *stmt;
+  guint position = 0;
+  gboolean ok;
+  Audit a;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (!begin_action (self, &a, error))
+    return FALSE;
+  ok = student_exists (self, student_id, error) && (stmt = _cl_store_prepare (self, sql_next, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        position = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      ok = insert_event (self, student_id, position, event, error);
+    }
+  if (ok)
+    {
+      line = event_line_at (self, student_id, position);
+      ok = audit (&a, student_id, "events", student_id, "event", NULL, line, error);
+    }
+  if (out_position != NULL)
+    *out_position = position;
+  return end_action (self, &a, ok, error);
+}
+
+gboolean
+cl_store_update_event (ClStore        *self,
+                       const char     *student_id,
+                       guint           position,
+                       const ClEvent  *event,
+                       GError        **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean ok;
+  Audit a;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (!begin_action (self, &a, error))
+    return FALSE;
+  before = event_line_at (self, student_id, position);
+  ok = before != NULL;
+  if (!ok)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "That event of %s no longer exists", student_id);
+  /* The row keeps its position, so its same-day order does not change. */
+  ok = ok && delete_event_row (self, student_id, position, error) &&
+       insert_event (self, student_id, position, event, error);
+  if (ok)
+    {
+      after = event_line_at (self, student_id, position);
+      ok = audit (&a, student_id, "events", student_id, "event", before, after, error);
+    }
+  return end_action (self, &a, ok, error);
+}
+
+gboolean
+cl_store_delete_event (ClStore     *self,
+                       const char  *student_id,
+                       guint        position,
+                       GError     **error)
+{
+  g_autofree char *before = NULL;
+  gboolean ok;
+  Audit a;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (!begin_action (self, &a, error))
+    return FALSE;
+  before = event_line_at (self, student_id, position);
+  ok = before != NULL;
+  if (!ok)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "That event of %s no longer exists", student_id);
+  ok = ok && delete_event_row (self, student_id, position, error) &&
+       audit (&a, student_id, "events", student_id, "event", before, NULL, error);
+  return end_action (self, &a, ok, error);
 }

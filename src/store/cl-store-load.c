@@ -185,7 +185,7 @@ load_guardians_and_events (ClStore     *self,
     " ORDER BY student_id, position";
   static const char sql_events[] =
     "SELECT student_id, type, date, kind, origin, school_days, special, eligible, transition_plan,"
-    " age_of_majority_informed, has_iep, reason, extra FROM events ORDER BY student_id, position";
+    " age_of_majority_informed, has_iep, reason, extra, position FROM events ORDER BY student_id, position";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql_guardians, error);
   ClStudent *s = NULL;
   int rc;
@@ -222,6 +222,8 @@ load_guardians_and_events (ClStore     *self,
       if (s == NULL || type < 0)
         continue;
       e = cl_student_add_event (s, type, col_date (stmt, 2));
+      /* The row's position: same-day order, and the key an edit of this event writes to. */
+      e->order = sqlite3_column_int (stmt, 13);
       switch (type)
         {
         case CL_EVENT_IEP_MEETING:

@@ -69,6 +69,22 @@ gboolean    cl_store_import             (ClStore          *self,
                                          ClStoreProgress   progress,
                                          gpointer          user_data,
                                          GError          **error);
+/* One user action on one event of @student_id, as one transaction with its audit row. Events are
+ * keyed by their position (ClEvent.order of a caseload loaded from the store). */
+gboolean    cl_store_add_event          (ClStore          *self,
+                                         const char       *student_id,
+                                         const ClEvent    *event,
+                                         guint            *out_position,
+                                         GError          **error);
+gboolean    cl_store_update_event       (ClStore          *self,
+                                         const char       *student_id,
+                                         guint             position,
+                                         const ClEvent    *event,
+                                         GError          **error);
+gboolean    cl_store_delete_event       (ClStore          *self,
+                                         const char       *student_id,
+                                         guint             position,
+                                         GError          **error);
 /* The audit trail of one student, newest first. */
 GPtrArray  *cl_store_list_audit         (ClStore          *self,
                                          const char       *student_id,
