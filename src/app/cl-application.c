@@ -230,6 +230,8 @@ cl_application_startup (GApplication *app)
     { "win.preferences", { "<Control>comma", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.add-event", { "<Control>n", NULL } },
   };
 
   G_APPLICATION_CLASS (cl_application_parent_class)->startup (app);

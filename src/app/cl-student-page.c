@@ -24,6 +24,8 @@ struct _ClStudentPage
   AdwPreferencesGroup *history_group;
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
+  GtkWidget           *add_button;
+  gboolean             editable;
 };
 
 G_DEFINE_FINAL_TYPE (ClStudentPage, cl_student_page, ADW_TYPE_BIN)
@@ -63,6 +65,22 @@ cl_student_page_init (ClStudentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
+  self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (self->add_button, _("Add Event…"));
+  gtk_widget_add_css_class (self->add_button, "flat");
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-event");
+  gtk_widget_set_visible (self->add_button, FALSE);
+  adw_preferences_group_set_header_suffix (self->timeline_group, self->add_button);
+}
+
+void
+cl_student_page_set_editable (ClStudentPage *self,
+                              gboolean       editable)
+{
+  g_return_if_fail (CL_IS_STUDENT_PAGE (self));
+  self->editable = editable;
+  gtk_widget_set_visible (self->add_button, editable);
 }
 
 static char *
@@ -205,6 +223,22 @@ describe_event (const ClEvent *e)
     }
 }
 
+static GtkWidget *
+row_button (const char *icon,
+            const char *tooltip,
+            const char *action,
+            guint       order)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", order);
+  return button;
+}
+
 static void
 show_timeline (ClStudentPage *self,
                ClStudent     *student)
@@ -214,10 +248,18 @@ show_timeline (ClStudentPage *self,
       const ClEvent *e = &g_array_index (student->events, ClEvent, i - 1);
       g_autofree char *what = describe_event (e);
       g_autofree char *when = format_date (e->date);
+      GtkWidget *row = info_row (what, when);
 
-      add_row (self, self->timeline_group, info_row (what, when));
+      if (self->editable)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button ("document-edit-symbolic", _("Change…"), "win.edit-event", e->order));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button ("user-trash-symbolic", _("Delete"), "win.delete-event", e->order));
+        }
+      add_row (self, self->timeline_group, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0 || self->editable);
 }
 
 static void

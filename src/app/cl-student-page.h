@@ -18,5 +18,8 @@ void cl_student_page_show (ClStudentPage *self,
                            GPtrArray     *obligations,
                            ClStore       *store,
                            ClDate         today);
+/* Whether the timeline offers Add, Change and Delete (win.add-event, win.edit-event, …). */
+void cl_student_page_set_editable (ClStudentPage *self,
+                                   gboolean       editable);
 
 G_END_DECLS

@@ -356,4 +356,10 @@ _cl_window_actions_update (ClWindow *self)
 {
   /* Export writes the open case database out as a bundle; a read-only bundle has none. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
+  /* Edits go to the database: a read-only bundle has none. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", self->store != NULL);
+  if (self->store == NULL)
+    _cl_window_undo_clear (self);
 }

@@ -10,6 +10,20 @@
 
 G_BEGIN_DECLS
 
+typedef enum {
+  CL_UNDO_NONE,
+  CL_UNDO_ADDED,     /* undo: delete the event at position */
+  CL_UNDO_CHANGED,   /* undo: write `before` back at position */
+  CL_UNDO_DELETED,   /* undo: add `before` again */
+} ClUndoKind;
+
+typedef struct {
+  ClUndoKind kind;
+  char      *student_id;
+  guint      position;
+  ClEvent    before;
+} ClUndo;
+
 struct _ClWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -53,9 +67,14 @@ struct _ClWindow
   ClStore              *store;          /* the open case database, NULL for a read-only bundle */
   ClDate                today;
   gboolean              read_only;
+  ClUndo                undo;           /* the last change, until it is undone or replaced */
 };
 
 void _cl_window_class_actions_init (ClWindowClass *klass);
+void _cl_window_class_edit_init    (ClWindowClass *klass);
+void _cl_window_undo_clear         (ClWindow      *self);
+/* The student whose file is open, or NULL. */
+ClStudent *_cl_window_get_student  (ClWindow      *self);
 void _cl_window_actions_update     (ClWindow      *self);
 void _cl_window_toast              (ClWindow      *self,
                                     const char    *message);

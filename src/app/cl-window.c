@@ -270,6 +270,7 @@ on_selection_changed (ClWindow *self)
     }
   student = cl_student_row_get_student (row);
   obligations = g_hash_table_lookup (self->by_student, student);
+  cl_student_page_set_editable (self->student_page, self->store != NULL);
   cl_student_page_show (self->student_page, student, obligations, self->store, self->today);
   adw_window_title_set_title (self->content_title, cl_student_row_get_name (row));
   adw_window_title_set_subtitle (self->content_title, cl_student_row_get_subtitle (row));
@@ -451,6 +452,16 @@ on_case_manager_activated (ClWindow   *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+ClStudent *
+_cl_window_get_student (ClWindow *self)
+{
+  ClStudentRow *row;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  row = gtk_single_selection_get_selected_item (self->selection);
+  return row ? cl_student_row_get_student (row) : NULL;
+}
+
 gboolean
 cl_window_select_student (ClWindow   *self,
                           const char *id)
@@ -613,6 +624,8 @@ cl_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->undo.student_id, g_free);
+  cl_event_clear (&self->undo.before);
   g_clear_pointer (&self->database_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
@@ -659,6 +672,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_case_manager_activated);
 
   _cl_window_class_actions_init (klass);
+  _cl_window_class_edit_init (klass);
 }
 
 static void

@@ -368,6 +368,23 @@ event_clear (gpointer data)
   g_clear_pointer (&e->extra, json_object_unref);
 }
 
+void
+cl_event_copy (const ClEvent *src,
+               ClEvent       *dest)
+{
+  *dest = *src;
+  dest->reason = g_strdup (src->reason);
+  dest->extra = src->extra ? json_object_ref (src->extra) : NULL;
+}
+
+void
+cl_event_clear (ClEvent *event)
+{
+  event_clear (event);
+  event->reason = NULL;
+  event->extra = NULL;
+}
+
 static void
 invitee_clear (gpointer data)
 {

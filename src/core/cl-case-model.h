@@ -318,6 +318,11 @@ ClMeeting      *cl_student_add_meeting         (ClStudent     *self,
 char           *cl_student_dup_display_name    (const ClStudent *self);
 void            cl_student_free                (ClStudent *self);
 
+/* A deep copy of @src into @dest (for undo); free what it holds with cl_event_clear(). */
+void            cl_event_copy                  (const ClEvent *src,
+                                                ClEvent       *dest);
+void            cl_event_clear                 (ClEvent       *event);
+
 ClInvitee      *cl_meeting_add_invitee         (ClMeeting     *self,
                                                 ClInviteeRole  role);
 

@@ -4,6 +4,7 @@
 #include "cl-application.h"
 #include <string.h>
 
+#include "cl-event-editor.h"
 #include "cl-student-row.h"
 #include "cl-synthetic-caseload.h"
 #include "cl-window-private.h"
@@ -220,6 +221,109 @@ test_database (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every title and subtitle of the preferences rows under @widget, as "title|subtitle" lines. */
+static void
+collect_rows (GtkWidget *widget,
+              GString   *out)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  else if (ADW_IS_EXPANDER_ROW (widget))
+    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                            adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, out);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The case manager's morning: the demo in a database, a student found by search, their file with
+ * an overdue item and its citation, an event changed, then undone, and both in the history. */
+static void
+test_edit_and_undo (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trail = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  ClStudent *student;
+  const ClEvent *event;
+  ClDate original;
+  guint position, n_events;
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  _cl_window_import_file (window, file);
+  while (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Search finds the student; the file shows an overdue annual review with its citation. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "minh nguyen");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), ==, 1);
+  gtk_single_selection_set_selected (window->selection, 0);
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpstr (student->id, ==, "S-1002");
+  collect_rows (GTK_WIDGET (window->student_page), rows);
+  g_assert_nonnull (strstr (rows->str, "Annual IEP review|Due November 6, 2026"));
+  g_assert_nonnull (strstr (rows->str, "Citation|EC 56343(d), 34 CFR 300.324(b)(1)"));
+
+  /* Change the date of the latest event through the form. */
+  n_events = student->events->len;
+  event = &g_array_index (student->events, ClEvent, n_events - 1);
+  position = event->order;
+  original = event->date;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", "u", position));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  /* An impossible date cannot be saved. */
+  cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (dialog)), "2026-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (dialog)), "2020-01-02");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  iterate ();
+
+  student = _cl_window_get_student (window);
+  g_assert_cmpstr (student->id, ==, "S-1002");
+  g_assert_cmpuint (g_array_index (student->events, ClEvent, 0).date, ==, cl_date_from_ymd (2020, 1, 2));
+
+  /* Undo puts it back, and the history has both. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpuint (g_array_index (student->events, ClEvent, student->events->len - 1).date, ==, original);
+  trail = cl_store_list_audit (window->store, "S-1002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trail->len, >=, 3);
+  {
+    ClAuditEntry *undo = g_ptr_array_index (trail, 0), *edit = g_ptr_array_index (trail, 1);
+    g_assert_cmpstr (edit->field, ==, "event");
+    g_assert_nonnull (strstr (edit->new_value, "2020-01-02"));
+    g_assert_nonnull (strstr (undo->old_value, "2020-01-02"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_damaged_database (void)
 {
@@ -270,6 +374,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/views", test_views);
   g_test_add_func ("/ui/window/database", test_database);
   g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
+  g_test_add_func ("/ui/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/ui/window/actions", test_actions);
   status = g_test_run ();
   g_object_unref (app);
