@@ -354,8 +354,10 @@ _cl_window_class_actions_init (ClWindowClass *klass)
 void
 _cl_window_actions_update (ClWindow *self)
 {
-  /* Export writes the open case database out as a bundle; a read-only bundle has none. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
+  /* Export writes the open case database out as a bundle; a read-only bundle has none. While a
+   * database loads, its connection belongs to the loading thread: nothing may write meanwhile. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL && !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->loading);
   /* Edits go to the database: a read-only bundle has none. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", self->store != NULL);

@@ -68,6 +68,10 @@ struct _ClWindow
   ClDate                today;
   gboolean              read_only;
   ClUndo                undo;           /* the last change, until it is undone or replaced */
+  guint                 load_generation; /* bumped by every load: a late result of an older one is dropped */
+  gboolean              loading;
+  char                 *pending_student; /* asked for while loading */
+  char                 *pending_view;
 };
 
 void _cl_window_class_actions_init (ClWindowClass *klass);

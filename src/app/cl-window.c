@@ -233,7 +233,9 @@ update_sidebar (ClWindow *self)
   if (self->sorted == NULL)
     return;
 
-  if (self->caseload == NULL)
+  if (self->loading)
+    page = "loading";
+  else if (self->caseload == NULL)
     page = "error";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->students)) == 0)
     page = "empty";
@@ -315,26 +317,18 @@ clear_caseload (ClWindow *self)
   g_clear_object (&self->caseload);
 }
 
-/* Takes @caseload: computes every obligation and fills the list. */
-static gboolean
-show_caseload (ClWindow    *self,
-               ClCaseload  *caseload,
-               GError     **error)
+/* Takes @caseload and its @obligations and fills the list. */
+static void
+show_computed (ClWindow   *self,
+               ClCaseload *caseload,
+               GPtrArray  *obligations)
 {
-  g_autoptr(GPtrArray) obligations = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *students = cl_caseload_get_students (caseload);
 
-  obligations = cl_deadline_engine_compute (self->engine, caseload, self->today, error);
-  if (obligations == NULL)
-    {
-      g_object_unref (caseload);
-      return FALSE;
-    }
-
   clear_caseload (self);
   self->caseload = caseload;
-  self->obligations = g_steal_pointer (&obligations);
+  self->obligations = obligations;
   self->by_student = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < students->len; i++)
     g_hash_table_insert (self->by_student, g_ptr_array_index (students, i), g_ptr_array_new ());
@@ -355,6 +349,24 @@ show_caseload (ClWindow    *self,
   fill_filter_menus (self, caseload);
   update_sidebar (self);
   _cl_window_actions_update (self);
+}
+
+/* Takes @caseload: computes every obligation and fills the list. */
+static gboolean
+show_caseload (ClWindow    *self,
+               ClCaseload  *caseload,
+               GError     **error)
+{
+  GPtrArray *obligations = cl_deadline_engine_compute (self->engine, caseload, self->today, error);
+
+  if (obligations == NULL)
+    {
+      g_object_unref (caseload);
+      return FALSE;
+    }
+  self->load_generation++;
+  self->loading = FALSE;
+  show_computed (self, caseload, obligations);
   return TRUE;
 }
 
@@ -390,6 +402,12 @@ _cl_window_show_view (ClWindow   *self,
 {
   g_return_if_fail (CL_IS_WINDOW (self));
 
+  if (self->loading)
+    {
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (view);
+      return;
+    }
   if (self->caseload == NULL)
     return;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -470,6 +488,12 @@ cl_window_select_student (ClWindow   *self,
 
   g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
 
+  if (self->loading)
+    {
+      g_free (self->pending_student);
+      self->pending_student = g_strdup (id);
+      return TRUE;
+    }
   model = G_LIST_MODEL (self->sorted);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -564,11 +588,133 @@ rolling_backup_done (GObject      *object,
     }
 }
 
+typedef struct {
+  char             *path;
+  ClStore          *store;       /* the window's: it is not used elsewhere while loading */
+  guint             generation;
+  ClDate            today;
+  ClCaseload       *caseload;
+  GPtrArray        *obligations;
+  ClDeadlineEngine *engine;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->obligations, g_ptr_array_unref);
+  g_clear_object (&job->caseload);
+  g_clear_object (&job->engine);
+  g_free (job);
+}
+
+static ClDeadlineEngine *
+new_engine (GError **error)
+{
+  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (error);
+  g_autofree char *user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  if (packs == NULL)
+    return NULL;
+  if (!cl_rule_pack_set_add_dir (packs, user_rules, &local_error))
+    g_warning ("District rule packs in %s were not loaded: %s", user_rules, local_error->message);
+  return cl_deadline_engine_new (packs);
+}
+
+/* Off the main thread, with an engine of its own: the first frame does not wait for thousands of
+ * students to be read and computed. The window's connection is lent to the thread: nothing else
+ * uses it until the result is back (edits need a student on screen; imports open their own). */
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if ((job->caseload = cl_store_load_caseload (job->store, &error)) == NULL ||
+      (job->engine = new_engine (&error)) == NULL ||
+      (job->obligations = cl_deadline_engine_compute (job->engine, job->caseload, job->today, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_pending (ClWindow *self)
+{
+  g_autofree char *student = g_steal_pointer (&self->pending_student);
+  g_autofree char *view = g_steal_pointer (&self->pending_view);
+
+  if (view != NULL)
+    _cl_window_show_view (self, view);
+  if (student != NULL && !cl_window_select_student (self, student))
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no student with id “%s”"), student);
+      _cl_window_toast (self, message);
+    }
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (object);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (job->generation == self->load_generation && self->toast_overlay != NULL)
+        {
+          self->loading = FALSE;
+          g_clear_object (&self->store);
+          show_error (self, _("The Case Database Could Not Be Opened"), error->message);
+          _cl_window_actions_update (self);
+        }
+      return;
+    }
+  /* A newer load (or a change saved meanwhile) has shown fresher data: drop this one. */
+  if (job->generation != self->load_generation || self->toast_overlay == NULL)
+    return;
+
+  self->loading = FALSE;
+  show_computed (self, g_steal_pointer (&job->caseload), g_steal_pointer (&job->obligations));
+  _cl_window_actions_update (self);
+  if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL && g_getenv ("CASELOAD_STARTED_AT") != NULL)
+    g_printerr ("caseload: %u students listed %.1f ms after start\n",
+                g_list_model_get_n_items (G_LIST_MODEL (self->students)),
+                (g_get_monotonic_time () - g_ascii_strtoll (g_getenv ("CASELOAD_STARTED_AT"), NULL, 10)) / 1000.0);
+  /* The obligations point into the rules of the engine that computed them. */
+  g_set_object (&self->engine, job->engine);
+  basename = g_path_get_basename (self->database_path);
+  adw_window_title_set_title (self->sidebar_title, _("Caseload"));
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  apply_pending (self);
+
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "automatic-backups"))
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, rolling_backup_done, NULL);
+
+      g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+      g_task_run_in_thread (task, rolling_backup_thread);
+    }
+}
+
 void
 cl_window_open_database (ClWindow   *self,
                          const char *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
 
   g_return_if_fail (CL_IS_WINDOW (self));
 
@@ -576,20 +722,28 @@ cl_window_open_database (ClWindow   *self,
   self->database_path = g_strdup (path);
   self->read_only = FALSE;
   g_clear_object (&self->store);
+  /* Opening checks the file (and creates it) here, so a bad one is refused at once. */
   self->store = cl_store_open (path, TRUE, &error);
-  if (self->store == NULL || !_cl_window_reload (self, &error))
+  if (self->store == NULL)
     {
-      g_clear_object (&self->store);
       show_error (self, _("The Case Database Could Not Be Opened"), error->message);
+      _cl_window_actions_update (self);
+      return;
     }
-  else if (self->settings != NULL && g_settings_get_boolean (self->settings, "automatic-backups"))
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, rolling_backup_done, NULL);
 
-      g_task_set_task_data (task, g_strdup (path), g_free);
-      g_task_run_in_thread (task, rolling_backup_thread);
-    }
+  clear_caseload (self);
+  self->loading = TRUE;
+  update_sidebar (self);
   _cl_window_actions_update (self);
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (path);
+  job->store = g_object_ref (self->store);
+  job->generation = ++self->load_generation;
+  job->today = self->today;
+  task = g_task_new (self, NULL, load_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -611,6 +765,27 @@ cl_window_close_request (GtkWindow *window)
 }
 
 static void
+on_first_frame (GdkFrameClock *clock,
+                ClWindow      *self)
+{
+  const char *started = g_getenv ("CASELOAD_STARTED_AT");
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (started != NULL)
+    g_printerr ("caseload: first frame %.1f ms after start, %u students\n",
+                (g_get_monotonic_time () - g_ascii_strtoll (started, NULL, 10)) / 1000.0,
+                g_list_model_get_n_items (G_LIST_MODEL (self->students)));
+}
+
+static void
+cl_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cl_window_parent_class)->realize (widget);
+  if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_first_frame), widget);
+}
+
+static void
 cl_window_dispose (GObject *object)
 {
   ClWindow *self = CL_WINDOW (object);
@@ -626,6 +801,8 @@ cl_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->undo.student_id, g_free);
   cl_event_clear (&self->undo.before);
+  g_clear_pointer (&self->pending_student, g_free);
+  g_clear_pointer (&self->pending_view, g_free);
   g_clear_pointer (&self->database_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
@@ -640,6 +817,7 @@ cl_window_class_init (ClWindowClass *klass)
 
   object_class->dispose = cl_window_dispose;
   window_class->close_request = cl_window_close_request;
+  widget_class->realize = cl_window_realize;
 
   g_type_ensure (CL_TYPE_STUDENT_PAGE);
   g_type_ensure (CL_TYPE_DUE_PAGE);

@@ -19,6 +19,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* For measuring start-up: CASELOAD_TRACE_STARTUP=1 prints the time to the first frame. */
+  g_setenv ("CASELOAD_STARTED_AT", g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ()), FALSE);
   app = cl_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -18,6 +18,18 @@ iterate (void)
     ;
 }
 
+/* A database opens in the background: wait for it as a user would. */
+static void
+wait_loaded (ClWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (window->loading && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (window->loading);
+  iterate ();
+}
+
 static ClWindow *
 demo_window (void)
 {
@@ -187,8 +199,9 @@ test_database (void)
   /* A new database: the first-run page. */
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_database (window, path);
-  iterate ();
   g_assert_nonnull (window->store);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "loading");
+  wait_loaded (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (window->empty_page), ==, "No Students Yet");
   g_assert_false (window->read_only);
@@ -269,6 +282,7 @@ test_edit_and_undo (void)
 
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_database (window, path);
+  wait_loaded (window);
   _cl_window_import_file (window, file);
   while (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
