@@ -324,24 +324,45 @@ import_staff (Audit    *a,
   return ok;
 }
 
-/* One line per event, meeting or guardian, to compare a student's old and new file. */
+/* One line per event, as the audit trail shows it and as an update compares old and new. */
+static char *
+event_line (const char *type,
+            const char *date,
+            const char *kind,
+            double      school_days)
+{
+  if (g_strcmp0 (type, "removal") == 0)
+    return g_strdup_printf ("%s %s %s %g days", type, date, kind ? kind : "", school_days);
+  return kind ? g_strdup_printf ("%s %s %s", type, date, kind) : g_strdup_printf ("%s %s", type, date);
+}
+
+static const char *
+event_kind_name (const ClEvent *e)
+{
+  if (e->type == CL_EVENT_IEP_MEETING)
+    return enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
+  if (e->type == CL_EVENT_REMOVAL)
+    return enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
+  if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
+    return enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
+  return NULL;
+}
+
 static char *
 describe_event (const ClEvent *e)
 {
   char date[11];
-  const char *kind = NULL;
 
   cl_date_format_iso (e->date, date);
-  if (e->type == CL_EVENT_IEP_MEETING)
-    kind = enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
-  else if (e->type == CL_EVENT_REMOVAL)
-    kind = enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
-  else if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
-    kind = enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
-  if (e->type == CL_EVENT_REMOVAL)
-    return g_strdup_printf ("%s %s %s %g days", cl_event_type_names[e->type], date, kind ? kind : "", e->school_days);
-  return kind ? g_strdup_printf ("%s %s %s", cl_event_type_names[e->type], date, kind)
-              : g_strdup_printf ("%s %s", cl_event_type_names[e->type], date);
+  return event_line (cl_event_type_names[e->type], date, event_kind_name (e), e->school_days);
+}
+
+/* The line of the current row of a "SELECT type, date, kind, school_days" statement. */
+static char *
+event_line_of_row (sqlite3_stmt *stmt)
+{
+  return event_line ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                     (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_double (stmt, 3));
 }
 
 static GPtrArray *
@@ -359,19 +380,7 @@ old_event_lines (Audit       *a,
     return lines;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *date = (const char *) sqlite3_column_text (stmt, 1);
-      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
-
-      if (g_strcmp0 (type, "removal") == 0)
-        g_ptr_array_add (lines, g_strdup_printf ("%s %s %s %g days", type, date, kind ? kind : "",
-                                                 sqlite3_column_double (stmt, 3)));
-      else if (kind)
-        g_ptr_array_add (lines, g_strdup_printf ("%s %s %s", type, date, kind));
-      else
-        g_ptr_array_add (lines, g_strdup_printf ("%s %s", type, date));
-    }
+    g_ptr_array_add (lines, event_line_of_row (stmt));
   sqlite3_reset (stmt);
   return lines;
 }
@@ -429,15 +438,9 @@ insert_event (ClStore        *store,
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autofree char *date = date_text (e->date);
   g_autofree char *extra = json_text (e->extra);
-  const char *kind = NULL, *origin = NULL;
+  const char *kind = event_kind_name (e), *origin = NULL;
   sqlite3_stmt *stmt;
 
-  if (e->type == CL_EVENT_IEP_MEETING)
-    kind = enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
-  else if (e->type == CL_EVENT_REMOVAL)
-    kind = enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
-  else if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
-    kind = enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
   if (e->type == CL_EVENT_REFERRAL)
     origin = enum_name (cl_referral_source_names, CL_N_REFERRAL_SOURCES, e->from);
   else if (e->type == CL_EVENT_TRANSFER_IN)
@@ -808,17 +811,22 @@ event_line_at (ClStore     *self,
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) position);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *date = (const char *) sqlite3_column_text (stmt, 1);
-      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
-
-      if (g_strcmp0 (type, "removal") == 0)
-        line = g_strdup_printf ("%s %s %s %g days", type, date, kind ? kind : "", sqlite3_column_double (stmt, 3));
-      else
-        line = kind ? g_strdup_printf ("%s %s %s", type, date, kind) : g_strdup_printf ("%s %s", type, date);
-    }
+    line = event_line_of_row (stmt);
   sqlite3_reset (stmt);
+  return line;
+}
+
+/* The event an update or a delete is about, as its audit line; an error when it is gone. */
+static char *
+existing_event_line (ClStore     *self,
+                     const char  *student_id,
+                     guint        position,
+                     GError     **error)
+{
+  char *line = event_line_at (self, student_id, position);
+
+  if (line == NULL)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "That event of %s no longer exists", student_id);
   return line;
 }
 
@@ -910,10 +918,8 @@ cl_store_update_event (ClStore        *self,
 
   if (!begin_action (self, &a, error))
     return FALSE;
-  before = event_line_at (self, student_id, position);
+  before = existing_event_line (self, student_id, position, error);
   ok = before != NULL;
-  if (!ok)
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "That event of %s no longer exists", student_id);
   /* The row keeps its position, so its same-day order does not change. */
   ok = ok && delete_event_row (self, student_id, position, error) &&
        insert_event (self, student_id, position, event, error);
@@ -939,11 +945,8 @@ cl_store_delete_event (ClStore     *self,
 
   if (!begin_action (self, &a, error))
     return FALSE;
-  before = event_line_at (self, student_id, position);
-  ok = before != NULL;
-  if (!ok)
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "That event of %s no longer exists", student_id);
-  ok = ok && delete_event_row (self, student_id, position, error) &&
+  before = existing_event_line (self, student_id, position, error);
+  ok = before != NULL && delete_event_row (self, student_id, position, error) &&
        audit (&a, student_id, "events", student_id, "event", before, NULL, error);
   return end_action (self, &a, ok, error);
 }
