@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "cl-rules-meetings"
 
 #include "cl-deadline-engine-private.h"
+#include "cl-meeting-prep.h"
 
 static gboolean
 string_in_array (JsonArray  *array,
@@ -59,30 +60,6 @@ has_role (const ClMeeting *m,
   return FALSE;
 }
 
-/* A required role, as the pack lists it: { "role": …, "kinds": [ … ], "transition_age": 16 }.
- * "kinds" limits it to those meeting kinds. "transition_age" makes it required only when
- * transition is considered: the birthday falls within a year of the meeting, or has passed (at a
- * meeting of any kind). */
-static gboolean
-role_required (ClRuleContext   *ctx,
-               JsonObject      *req,
-               const ClMeeting *m)
-{
-  JsonNode *kinds = json_object_get_member (req, "kinds");
-  gboolean kind_listed = kinds == NULL ||
-                         (JSON_NODE_HOLDS_ARRAY (kinds) &&
-                          string_in_array (json_node_get_array (kinds), cl_meeting_kind_names[m->kind]));
-  gint64 age = json_object_get_int_member_with_default (req, "transition_age", -1);
-  ClDate birthday;
-
-  if (age < 0)
-    return kind_listed;
-  birthday = cl_date_add_years (ctx->student->birth_date, (int) age);
-  if (birthday <= m->date)
-    return TRUE;
-  return kind_listed && birthday <= cl_date_add_years (m->date, 1);
-}
-
 static void
 required_member_missing (ClRuleContext *ctx,
                          const ClRule  *rule)
@@ -102,7 +79,8 @@ required_member_missing (ClRuleContext *ctx,
           int role = cl_enum_from_name (cl_role_names, CL_N_ROLES, role_name);
           ClObligation *ob;
 
-          if (role < 0 || !role_required (ctx, req, m) || has_role (m, role))
+          if (role < 0 || !cl_meeting_prep_role_required (req, ctx->student, m->kind, m->date) ||
+              has_role (m, role))
             continue;
           ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, m->date, CL_DATE_NONE, m->date, "meeting",
                               g_strdup_printf ("no %s invited to the %s meeting",
@@ -116,27 +94,14 @@ required_member_missing (ClRuleContext *ctx,
     }
 }
 
-/* An excusal is complete when every written piece it needs is dated on or before the meeting:
- * the parent's consent, and the member's written input when their area is discussed. Returns the
- * latest of those dates, or CL_DATE_NONE when incomplete. */
 static ClDate
 excusal_completed_on (const ClInvitee *invitee,
                       ClDate           meeting_date)
 {
-  const ClExcusal *x = &invitee->excusal;
-  ClDate latest;
+  ClDate completed_on;
 
-  if (!x->present || x->parent_written_consent == CL_DATE_NONE ||
-      x->parent_written_consent > meeting_date)
-    return CL_DATE_NONE;
-  latest = x->parent_written_consent;
-  if (x->area_discussed)
-    {
-      if (x->written_input == CL_DATE_NONE || x->written_input > meeting_date)
-        return CL_DATE_NONE;
-      latest = MAX (latest, x->written_input);
-    }
-  return latest;
+  cl_meeting_prep_excusal_state (invitee, meeting_date, &completed_on);
+  return completed_on;
 }
 
 static void

@@ -1,0 +1,164 @@
+/* test-meeting-prep.c — the proposed team by meeting kind and age, each excusal state, and the
+ * parent-attempts threshold (rules.md §4 required_member_missing, excusal_incomplete; HB 7.2.B,
+ * 7.4, 7.5). */
+#include "cl-meeting-prep.h"
+
+static ClDate
+D (const char *iso)
+{
+  ClDate d = CL_DATE_NONE;
+  g_assert_true (cl_date_parse_iso (iso, &d));
+  return d;
+}
+
+static const ClRule *
+required_rule (ClRulePackSet *packs)
+{
+  const ClRulePack *ca = cl_rule_pack_set_lookup (packs, "CA", NULL);
+  return cl_rule_pack_lookup (ca, "required_member_missing");
+}
+
+static gboolean
+has (GArray        *team,
+     ClInviteeRole  role,
+     gboolean       required)
+{
+  for (guint i = 0; i < team->len; i++)
+    {
+      const ClProposedRole *p = &g_array_index (team, ClProposedRole, i);
+      if (p->role == role)
+        return p->required == required;
+    }
+  return FALSE;
+}
+
+static gboolean
+absent (GArray        *team,
+        ClInviteeRole  role)
+{
+  for (guint i = 0; i < team->len; i++)
+    if (g_array_index (team, ClProposedRole, i).role == role)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_team (void)
+{
+  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (NULL);
+  const ClRule *rule = required_rule (packs);
+  g_autoptr(ClStudent) young = cl_student_new ("Y");
+  g_autoptr(ClStudent) fifteen = cl_student_new ("F");
+  g_autoptr(ClStudent) toddler = cl_student_new ("T");
+  ClGuardian g = { 0 };
+
+  young->birth_date = D ("2014-06-01");
+  young->home_language = g_strdup ("en");
+  fifteen->birth_date = D ("2011-05-01");
+  toddler->birth_date = D ("2024-03-15");
+  toddler->part_c = TRUE;
+  g.language = g_strdup ("es");
+  cl_student_add_guardian (fifteen, &g);
+
+  /* An annual for a 12-year-old, English at home: the four core members, no student, no interpreters. */
+  {
+    g_autoptr(GArray) team = cl_meeting_prep_propose_team (rule, young, CL_MEETING_ANNUAL, D ("2026-12-01"));
+    g_assert_true (has (team, CL_ROLE_PARENT, TRUE));
+    g_assert_true (has (team, CL_ROLE_GENERAL_EDUCATION_TEACHER, TRUE));
+    g_assert_true (has (team, CL_ROLE_SPECIAL_EDUCATION_TEACHER, TRUE));
+    g_assert_true (has (team, CL_ROLE_LEA_REPRESENTATIVE, TRUE));
+    g_assert_true (absent (team, CL_ROLE_ASSESSMENT_INTERPRETER));
+    g_assert_true (absent (team, CL_ROLE_STUDENT));
+    g_assert_true (absent (team, CL_ROLE_INTERPRETER));
+  }
+  /* A triennial adds someone to interpret the assessments. */
+  {
+    g_autoptr(GArray) team = cl_meeting_prep_propose_team (rule, young, CL_MEETING_TRIENNIAL, D ("2026-12-01"));
+    g_assert_true (has (team, CL_ROLE_ASSESSMENT_INTERPRETER, TRUE));
+  }
+  /* 15 and a half at an annual on 2026-12-01: B16 2027-05-01 is within a year, so transition is
+   * considered: the student, and agencies (with consent); a Spanish-speaking parent: an interpreter. */
+  {
+    g_autoptr(GArray) team = cl_meeting_prep_propose_team (rule, fifteen, CL_MEETING_ANNUAL, D ("2026-12-01"));
+    g_assert_true (has (team, CL_ROLE_STUDENT, TRUE));
+    g_assert_true (has (team, CL_ROLE_AGENCY_REPRESENTATIVE, FALSE));
+    g_assert_true (has (team, CL_ROLE_INTERPRETER, FALSE));
+  }
+  /* An amendment at 15: no student required (the birthday has not passed); at 16 it is. */
+  {
+    g_autoptr(GArray) team = cl_meeting_prep_propose_team (rule, fifteen, CL_MEETING_AMENDMENT, D ("2026-12-01"));
+    g_autoptr(GArray) later = cl_meeting_prep_propose_team (rule, fifteen, CL_MEETING_AMENDMENT, D ("2027-05-01"));
+    g_assert_true (absent (team, CL_ROLE_STUDENT));
+    g_assert_true (has (later, CL_ROLE_STUDENT, TRUE));
+  }
+  /* A Part C child's initial meeting before 3: the Early Start coordinator is proposed. */
+  {
+    g_autoptr(GArray) team = cl_meeting_prep_propose_team (rule, toddler, CL_MEETING_INITIAL, D ("2027-02-01"));
+    g_assert_true (has (team, CL_ROLE_PART_C_COORDINATOR, FALSE));
+    g_assert_true (has (team, CL_ROLE_ASSESSMENT_INTERPRETER, TRUE));
+  }
+}
+
+static void
+test_excusals (void)
+{
+  const struct {
+    gboolean attending, present, discussed;
+    const char *consent, *input;
+    ClExcusalState state;
+    const char *completed;
+  } cases[] = {
+    { TRUE, FALSE, FALSE, NULL, NULL, CL_EXCUSAL_NOT_NEEDED, NULL },
+    { FALSE, FALSE, FALSE, NULL, NULL, CL_EXCUSAL_MISSING, NULL },
+    { FALSE, TRUE, FALSE, NULL, NULL, CL_EXCUSAL_NEEDS_CONSENT, NULL },
+    { FALSE, TRUE, FALSE, "2026-12-11", NULL, CL_EXCUSAL_NEEDS_CONSENT, NULL },   /* after the meeting */
+    { FALSE, TRUE, FALSE, "2026-12-01", NULL, CL_EXCUSAL_COMPLETE, "2026-12-01" },
+    { FALSE, TRUE, TRUE, "2026-12-01", NULL, CL_EXCUSAL_NEEDS_INPUT, NULL },
+    { FALSE, TRUE, TRUE, "2026-12-01", "2026-12-12", CL_EXCUSAL_NEEDS_INPUT, NULL },
+    { FALSE, TRUE, TRUE, "2026-12-01", "2026-12-08", CL_EXCUSAL_COMPLETE, "2026-12-08" },
+    { FALSE, TRUE, TRUE, "2026-12-10", "2026-12-08", CL_EXCUSAL_COMPLETE, "2026-12-10" },   /* on the day */
+  };
+  ClDate meeting = D ("2026-12-10");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ClInvitee inv = { 0 };
+      ClDate completed = 42;
+
+      inv.attending = cases[i].attending;
+      inv.excusal.present = cases[i].present;
+      inv.excusal.area_discussed = cases[i].discussed;
+      if (cases[i].consent)
+        inv.excusal.parent_written_consent = D (cases[i].consent);
+      if (cases[i].input)
+        inv.excusal.written_input = D (cases[i].input);
+      g_assert_cmpint (cl_meeting_prep_excusal_state (&inv, meeting, &completed), ==, cases[i].state);
+      g_assert_cmpuint (completed, ==, cases[i].completed ? D (cases[i].completed) : CL_DATE_NONE);
+      g_assert_cmpstr (cl_excusal_state_explain (cases[i].state), !=, "");
+    }
+}
+
+static void
+test_attempts (void)
+{
+  ClDate meeting = D ("2026-12-10");
+  const ClContactAttempt two_phone[] = { { D ("2026-11-30"), CL_CONTACT_PHONE }, { D ("2026-12-02"), CL_CONTACT_PHONE } };
+  const ClContactAttempt phone_letter[] = { { D ("2026-11-30"), CL_CONTACT_PHONE }, { D ("2026-12-02"), CL_CONTACT_LETTER } };
+  const ClContactAttempt one_late[] = { { D ("2026-11-30"), CL_CONTACT_PHONE }, { D ("2026-12-11"), CL_CONTACT_LETTER } };
+
+  g_assert_false (cl_meeting_prep_attempts_enough (NULL, 0, meeting, 2, 2));
+  g_assert_false (cl_meeting_prep_attempts_enough (two_phone, 2, meeting, 2, 2));   /* one method */
+  g_assert_true (cl_meeting_prep_attempts_enough (phone_letter, 2, meeting, 2, 2));
+  g_assert_false (cl_meeting_prep_attempts_enough (one_late, 2, meeting, 2, 2));     /* after the meeting */
+  g_assert_true (cl_meeting_prep_attempts_enough (two_phone, 2, meeting, 2, 1));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/meeting-prep/team", test_team);
+  g_test_add_func ("/meeting-prep/excusals", test_excusals);
+  g_test_add_func ("/meeting-prep/attempts", test_attempts);
+  return g_test_run ();
+}
