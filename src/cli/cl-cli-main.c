@@ -23,6 +23,7 @@ static const ClCliCommand commands[] = {
   { "backup", cl_cli_backup, N_("Copy a case database safely, even while it is in use") },
   { "restore", cl_cli_restore, N_("Put a backup back in place of a case database") },
   { "check", cl_cli_check, N_("Check a case database for damage") },
+  { "render", cl_cli_render, N_("Write a document for a student as a PDF") },
   { "demo", cl_cli_demo, N_("Write a synthetic caseload bundle (made-up students)") },
   { "bench", cl_cli_bench, N_("Measure the engine on a synthetic caseload of real size") },
 };

@@ -22,4 +22,6 @@ int cl_cli_backup  (int argc, char **argv);
 int cl_cli_restore (int argc, char **argv);
 int cl_cli_check   (int argc, char **argv);
 
+int cl_cli_render  (int argc, char **argv);
+
 G_END_DECLS

@@ -1,0 +1,122 @@
+/* cl-cli-render.c — `caseload-cli render`: a document for one student, as a PDF file */
+#define G_LOG_DOMAIN "caseload-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-deadline-engine.h"
+#include "cl-documents.h"
+#include "cl-store.h"
+#include "cl-cli.h"
+
+static ClCaseload *
+load (const char  *bundle_path,
+      const char  *db_path,
+      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (db_path != NULL)
+    {
+      g_autoptr(ClStore) store = cl_store_open (db_path, FALSE, error);
+      return store ? cl_store_load_caseload (store, error) : NULL;
+    }
+  if (!g_file_get_contents (bundle_path, &contents, &length, error))
+    return NULL;
+  return cl_bundle_read_data (contents, length, error);
+}
+
+int
+cl_cli_render (int    argc,
+               char **argv)
+{
+  g_autofree char *bundle_path = NULL, *db_path = NULL, *student_id = NULL, *kind_name = NULL;
+  g_autofree char *meeting_id = NULL, *lang = NULL, *today_text = NULL, *output = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) caseload = NULL;
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(ClDeadlineEngine) engine = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  const ClMeeting *meeting = NULL;
+  ClStudent *student;
+  ClDate today;
+  int kind;
+  GOptionEntry entries[] = {
+    { "bundle", 'b', 0, G_OPTION_ARG_FILENAME, &bundle_path, N_("Read the caseload from a bundle"), N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Read the caseload from a database"), N_("DB") },
+    { "student", 0, 0, G_OPTION_ARG_STRING, &student_id, N_("The student"), N_("ID") },
+    { "doc", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("meeting-notice or student-summary"), N_("KIND") },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting_id, N_("The meeting a notice is about (default: the next one)"), N_("ID") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language (default: the family's)"), N_("LL") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("As of this date"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— write a document for a student as a PDF"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1 ||
+      (bundle_path == NULL) == (db_path == NULL) || student_id == NULL || kind_name == NULL || output == NULL)
+    {
+      fprintf (stderr, "caseload-cli render: %s\n",
+               error ? error->message : _("usage: caseload-cli render (--bundle FILE | --db DB) --student ID --doc KIND [--meeting ID] [--lang LL] -o OUT.pdf"));
+      return 2;
+    }
+  kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, kind_name);
+  if (kind < 0)
+    {
+      fprintf (stderr, _("caseload-cli render: unknown document “%s” (meeting-notice, student-summary)\n"), kind_name);
+      return 2;
+    }
+  if (today_text == NULL)
+    today = cl_date_today ();
+  else if (!cl_date_parse_iso (today_text, &today))
+    {
+      fprintf (stderr, _("caseload-cli render: --today: “%s” is not a date (YYYY-MM-DD)\n"), today_text);
+      return 2;
+    }
+
+  caseload = load (bundle_path, db_path, &error);
+  if (caseload == NULL)
+    {
+      fprintf (stderr, "caseload-cli render: %s\n", error->message);
+      return 1;
+    }
+  student = cl_caseload_lookup_student (caseload, student_id);
+  if (student == NULL)
+    {
+      fprintf (stderr, _("caseload-cli render: no student with id “%s”\n"), student_id);
+      return 1;
+    }
+  for (guint i = 0; meeting_id && i < student->meetings->len; i++)
+    if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, meeting_id))
+      meeting = g_ptr_array_index (student->meetings, i);
+  if (meeting_id != NULL && meeting == NULL)
+    {
+      fprintf (stderr, _("caseload-cli render: %s has no meeting “%s”\n"), student_id, meeting_id);
+      return 1;
+    }
+
+  packs = cl_rule_pack_set_new_builtin (&error);
+  engine = packs ? cl_deadline_engine_new (packs) : NULL;
+  obligations = engine ? cl_deadline_engine_compute_student (engine, caseload, student, today, &error) : NULL;
+  if (obligations == NULL ||
+      (pdf = cl_document_render (kind, caseload, student, meeting, obligations, lang, today, NULL, &error)) == NULL)
+    {
+      fprintf (stderr, "caseload-cli render: %s\n", error->message);
+      return 1;
+    }
+  if (!g_file_set_contents_full (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      fprintf (stderr, "caseload-cli render: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}

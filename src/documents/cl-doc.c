@@ -1,0 +1,581 @@
+/* cl-doc.c — blocks of text laid out on Letter pages with Pango, drawn into a PDF with Cairo */
+#define G_LOG_DOMAIN "cl-doc"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "cl-doc.h"
+
+/* US Letter, in points, with three-quarter-inch side margins. */
+#define PAGE_WIDTH   612.0
+#define PAGE_HEIGHT  792.0
+#define MARGIN_X     54.0
+#define TEXT_TOP     84.0
+#define TEXT_BOTTOM  (PAGE_HEIGHT - 72.0)
+#define TEXT_WIDTH   (PAGE_WIDTH - 2 * MARGIN_X)
+#define CELL_PAD     4.0
+#define FONT_FAMILY  "Cantarell, DejaVu Sans, Sans"
+
+typedef enum {
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_FIELD,
+  BLOCK_CHECKBOX,
+  BLOCK_SIGNATURE,
+  BLOCK_TABLE_START,
+  BLOCK_TABLE_ROW,
+} BlockKind;
+
+typedef struct {
+  BlockKind kind;
+  int       level;
+  char    **texts;       /* NULL-terminated: one text, label + value, or a row's cells */
+  gboolean  checked;
+} Block;
+
+struct _ClDoc
+{
+  char    *title;
+  char    *subject;
+  char    *language;
+  char    *header_left;
+  char    *header_right;
+  char    *page_format;
+  char    *footer_note;
+  GArray  *blocks;        /* of Block */
+  /* the current table, while laying out */
+  guint    n_columns;
+  double   widths[8];
+};
+
+static void
+block_clear (gpointer data)
+{
+  Block *b = data;
+  g_strfreev (b->texts);
+}
+
+ClDoc *
+cl_doc_new (const char *title,
+            const char *subject,
+            const char *language)
+{
+  ClDoc *self = g_new0 (ClDoc, 1);
+
+  self->title = g_strdup (title);
+  self->subject = g_strdup (subject);
+  self->language = g_strdup (language ? language : "en");
+  self->page_format = g_strdup ("{page} / {pages}");
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, block_clear);
+  return self;
+}
+
+void
+cl_doc_free (ClDoc *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self->subject);
+  g_free (self->language);
+  g_free (self->header_left);
+  g_free (self->header_right);
+  g_free (self->page_format);
+  g_free (self->footer_note);
+  g_array_unref (self->blocks);
+  g_free (self);
+}
+
+void
+cl_doc_set_header (ClDoc      *self,
+                   const char *left,
+                   const char *right)
+{
+  g_free (self->header_left);
+  g_free (self->header_right);
+  self->header_left = g_strdup (left);
+  self->header_right = g_strdup (right);
+}
+
+void
+cl_doc_set_footer (ClDoc      *self,
+                   const char *page_format,
+                   const char *note)
+{
+  g_free (self->page_format);
+  g_free (self->footer_note);
+  self->page_format = g_strdup (page_format);
+  self->footer_note = g_strdup (note);
+}
+
+static void
+add (ClDoc              *self,
+     BlockKind           kind,
+     int                 level,
+     gboolean            checked,
+     const char * const *texts)
+{
+  Block b = { kind, level, g_strdupv ((char **) texts), checked };
+  g_array_append_val (self->blocks, b);
+}
+
+void
+cl_doc_heading (ClDoc *self, int level, const char *text)
+{
+  const char *texts[] = { text, NULL };
+  add (self, BLOCK_HEADING, level, FALSE, texts);
+}
+
+void
+cl_doc_paragraph (ClDoc *self, const char *text)
+{
+  const char *texts[] = { text, NULL };
+  add (self, BLOCK_PARAGRAPH, 0, FALSE, texts);
+}
+
+void
+cl_doc_field (ClDoc *self, const char *label, const char *value)
+{
+  const char *texts[] = { label, value ? value : "", NULL };
+  add (self, BLOCK_FIELD, 0, FALSE, texts);
+}
+
+void
+cl_doc_checkbox (ClDoc *self, gboolean checked, const char *text)
+{
+  const char *texts[] = { text, NULL };
+  add (self, BLOCK_CHECKBOX, 0, checked, texts);
+}
+
+void
+cl_doc_signature (ClDoc *self, const char *label)
+{
+  const char *texts[] = { label, NULL };
+  add (self, BLOCK_SIGNATURE, 0, FALSE, texts);
+}
+
+void
+cl_doc_table (ClDoc              *self,
+              guint               n_columns,
+              const double       *widths,
+              const char * const *header)
+{
+  g_autofree char *w = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+
+  g_return_if_fail (n_columns > 0 && n_columns <= G_N_ELEMENTS (self->widths));
+  /* The widths travel as the block's first text, so a table is self-contained data. */
+  for (guint i = 0; i < n_columns; i++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_strv_builder_add (builder, g_ascii_dtostr (buf, sizeof buf, widths[i]));
+    }
+  for (guint i = 0; i < n_columns; i++)
+    g_strv_builder_add (builder, header[i]);
+  texts = g_strv_builder_end (builder);
+  add (self, BLOCK_TABLE_START, (int) n_columns, FALSE, (const char * const *) texts);
+}
+
+void
+cl_doc_table_row (ClDoc              *self,
+                  const char * const *cells)
+{
+  add (self, BLOCK_TABLE_ROW, 0, FALSE, cells);
+}
+
+/* ---- layout and drawing ---- */
+
+typedef struct {
+  ClDoc   *doc;
+  cairo_t *cr;
+  gboolean draw;        /* FALSE: only count pages */
+  double   y;
+  guint    page;
+  guint    pages;       /* known on the drawing pass */
+  const Block *table;   /* the table whose rows are being laid out */
+} Layout;
+
+static PangoLayout *
+new_layout (Layout     *l,
+            const char *text,
+            double      size,
+            gboolean    bold,
+            double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (l->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  PangoContext *context = pango_layout_get_context (layout);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_context_set_language (context, pango_language_from_string (l->doc->language));
+  pango_layout_context_changed (layout);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static char *
+page_text (ClDoc *doc,
+           guint  page,
+           guint  pages)
+{
+  g_autofree char *p = g_strdup_printf ("%u", page);
+  g_autofree char *n = g_strdup_printf ("%u", pages);
+  g_autoptr(GString) s = g_string_new (doc->page_format);
+
+  g_string_replace (s, "{page}", p, 0);
+  g_string_replace (s, "{pages}", n, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+draw_text_at (Layout      *l,
+              PangoLayout *layout,
+              double       x,
+              double       y)
+{
+  if (!l->draw)
+    return;
+  cairo_move_to (l->cr, x, y);
+  pango_cairo_show_layout (l->cr, layout);
+}
+
+static void
+page_furniture (Layout *l)
+{
+  ClDoc *doc = l->doc;
+  g_autofree char *footer = NULL;
+
+  if (!l->draw)
+    return;
+  cairo_set_source_rgb (l->cr, 0.35, 0.35, 0.35);
+  if (doc->header_left)
+    {
+      g_autoptr(PangoLayout) left = new_layout (l, doc->header_left, 8.5, FALSE, TEXT_WIDTH / 2);
+      draw_text_at (l, left, MARGIN_X, 40);
+    }
+  if (doc->header_right)
+    {
+      g_autoptr(PangoLayout) right = new_layout (l, doc->header_right, 8.5, FALSE, TEXT_WIDTH / 2);
+      pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
+      draw_text_at (l, right, MARGIN_X + TEXT_WIDTH / 2, 40);
+    }
+  cairo_set_line_width (l->cr, 0.5);
+  cairo_move_to (l->cr, MARGIN_X, 58);
+  cairo_line_to (l->cr, MARGIN_X + TEXT_WIDTH, 58);
+  cairo_stroke (l->cr);
+
+  footer = page_text (doc, l->page, l->pages);
+  {
+    g_autoptr(PangoLayout) page = new_layout (l, footer, 8.5, FALSE, TEXT_WIDTH / 2);
+    pango_layout_set_alignment (page, PANGO_ALIGN_RIGHT);
+    draw_text_at (l, page, MARGIN_X + TEXT_WIDTH / 2, PAGE_HEIGHT - 48);
+  }
+  if (doc->footer_note)
+    {
+      g_autoptr(PangoLayout) note = new_layout (l, doc->footer_note, 8.5, FALSE, TEXT_WIDTH / 2);
+      draw_text_at (l, note, MARGIN_X, PAGE_HEIGHT - 48);
+    }
+  cairo_set_source_rgb (l->cr, 0, 0, 0);
+}
+
+static void
+new_page (Layout *l)
+{
+  if (l->page > 0 && l->draw)
+    cairo_show_page (l->cr);
+  l->page++;
+  l->y = TEXT_TOP;
+  page_furniture (l);
+}
+
+static void
+ensure_room (Layout *l,
+             double  height)
+{
+  if (l->y + height > TEXT_BOTTOM && l->y > TEXT_TOP)
+    new_page (l);
+}
+
+/* A paragraph breaks between its lines. */
+static void
+place_lines (Layout      *l,
+             PangoLayout *layout,
+             double       x)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double height, baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      height = (double) logical.height / PANGO_SCALE;
+      baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+      ensure_room (l, height);
+      if (l->draw)
+        {
+          cairo_move_to (l->cr, x + (double) logical.x / PANGO_SCALE, l->y + baseline);
+          pango_cairo_show_layout_line (l->cr, line);
+        }
+      l->y += height;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static double
+table_widths (const Block *table,
+              double      *widths)
+{
+  double total = 0;
+
+  for (int i = 0; i < table->level; i++)
+    {
+      widths[i] = g_ascii_strtod (table->texts[i], NULL) * TEXT_WIDTH;
+      total += widths[i];
+    }
+  return total;
+}
+
+/* One row: its cells side by side, never split; the header row repeats on a new page. */
+static void
+place_row (Layout             *l,
+           const Block        *table,
+           const char * const *cells,
+           gboolean            header)
+{
+  double widths[8], x = MARGIN_X, height = 0;
+  PangoLayout *layouts[8] = { NULL };
+  int n = table->level;
+
+  table_widths (table, widths);
+  for (int i = 0; i < n; i++)
+    {
+      layouts[i] = new_layout (l, cells[i] ? cells[i] : "", 8.5, header, widths[i] - 2 * CELL_PAD);
+      height = MAX (height, layout_height (layouts[i]));
+    }
+  height += 2 * CELL_PAD;
+
+  if (l->y + height > TEXT_BOTTOM && l->y > TEXT_TOP)
+    {
+      new_page (l);
+      if (!header)
+        place_row (l, table, (const char * const *) table->texts + n, TRUE);
+    }
+  if (l->draw)
+    {
+      if (header)
+        {
+          cairo_set_source_rgb (l->cr, 0.92, 0.92, 0.92);
+          cairo_rectangle (l->cr, MARGIN_X, l->y, TEXT_WIDTH, height);
+          cairo_fill (l->cr);
+          cairo_set_source_rgb (l->cr, 0, 0, 0);
+        }
+      cairo_set_line_width (l->cr, 0.4);
+      cairo_move_to (l->cr, MARGIN_X, l->y + height);
+      cairo_line_to (l->cr, MARGIN_X + TEXT_WIDTH, l->y + height);
+      cairo_stroke (l->cr);
+    }
+  for (int i = 0; i < n; i++)
+    {
+      draw_text_at (l, layouts[i], x + CELL_PAD, l->y + CELL_PAD);
+      x += widths[i];
+      g_object_unref (layouts[i]);
+    }
+  l->y += height;
+}
+
+static void
+place_block (Layout      *l,
+             const Block *b,
+             const Block *next)
+{
+  switch (b->kind)
+    {
+    case BLOCK_HEADING:
+      {
+        double size = b->level <= 1 ? 18 : 12.5;
+        g_autoptr(PangoLayout) layout = new_layout (l, b->texts[0], size, TRUE, TEXT_WIDTH);
+        double h = layout_height (layout);
+
+        /* Never alone at the bottom: keep room for a few lines of what follows. */
+        ensure_room (l, h + (next ? 48 : 0) + (b->level <= 1 ? 0 : 10));
+        if (b->level > 1)
+          l->y += 10;
+        draw_text_at (l, layout, MARGIN_X, l->y);
+        l->y += h + (b->level <= 1 ? 10 : 4);
+      }
+      break;
+    case BLOCK_PARAGRAPH:
+      {
+        g_autoptr(PangoLayout) layout = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH);
+        place_lines (l, layout, MARGIN_X);
+        l->y += 6;
+      }
+      break;
+    case BLOCK_FIELD:
+      {
+        g_autoptr(PangoLayout) label = new_layout (l, b->texts[0], 10.5, TRUE, 150);
+        g_autoptr(PangoLayout) value = new_layout (l, b->texts[1], 10.5, FALSE, TEXT_WIDTH - 160);
+        double h = MAX (layout_height (label), layout_height (value));
+
+        ensure_room (l, h);
+        draw_text_at (l, label, MARGIN_X, l->y);
+        draw_text_at (l, value, MARGIN_X + 160, l->y);
+        l->y += h + 2;
+      }
+      break;
+    case BLOCK_CHECKBOX:
+      {
+        g_autoptr(PangoLayout) text = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH - 20);
+        double h = layout_height (text);
+
+        ensure_room (l, h + 4);
+        if (l->draw)
+          {
+            cairo_set_line_width (l->cr, 0.8);
+            cairo_rectangle (l->cr, MARGIN_X, l->y + 2, 10, 10);
+            cairo_stroke (l->cr);
+            if (b->checked)
+              {
+                cairo_move_to (l->cr, MARGIN_X + 2, l->y + 7);
+                cairo_line_to (l->cr, MARGIN_X + 4.5, l->y + 10);
+                cairo_line_to (l->cr, MARGIN_X + 9, l->y + 3.5);
+                cairo_stroke (l->cr);
+              }
+          }
+        draw_text_at (l, text, MARGIN_X + 18, l->y);
+        l->y += h + 6;
+      }
+      break;
+    case BLOCK_SIGNATURE:
+      {
+        g_autoptr(PangoLayout) text = new_layout (l, b->texts[0], 9, FALSE, TEXT_WIDTH);
+
+        ensure_room (l, 44);
+        l->y += 28;
+        if (l->draw)
+          {
+            cairo_set_line_width (l->cr, 0.6);
+            cairo_move_to (l->cr, MARGIN_X, l->y);
+            cairo_line_to (l->cr, MARGIN_X + TEXT_WIDTH * 0.6, l->y);
+            cairo_stroke (l->cr);
+          }
+        draw_text_at (l, text, MARGIN_X, l->y + 2);
+        l->y += 16;
+      }
+      break;
+    case BLOCK_TABLE_START:
+      l->table = b;
+      l->y += 4;
+      place_row (l, b, (const char * const *) b->texts + b->level, TRUE);
+      break;
+    case BLOCK_TABLE_ROW:
+      if (l->table != NULL)
+        place_row (l, l->table, (const char * const *) b->texts, FALSE);
+      if (next == NULL || next->kind != BLOCK_TABLE_ROW)
+        {
+          l->table = NULL;
+          l->y += 8;
+        }
+      break;
+    default:
+      break;
+    }
+}
+
+static guint
+lay_out (ClDoc   *doc,
+         cairo_t *cr,
+         gboolean draw,
+         guint    pages)
+{
+  Layout l = { doc, cr, draw, 0, 0, pages, NULL };
+
+  new_page (&l);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    place_block (&l, &g_array_index (doc->blocks, Block, i),
+                 i + 1 < doc->blocks->len ? &g_array_index (doc->blocks, Block, i + 1) : NULL);
+  if (draw)
+    cairo_show_page (cr);
+  return l.page;
+}
+
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+cl_doc_render_pdf (ClDoc      *self,
+                   GDateTime  *created,
+                   guint      *out_pages,
+                   GError    **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *measure_surface, *surface;
+  cairo_t *cr;
+  g_autofree char *date = g_date_time_format (created, "%Y-%m-%dT%H:%M:%S");
+  guint pages;
+  cairo_status_t status;
+
+  /* First pass: count the pages, measuring on the same kind of surface (the same font metrics) but
+   * writing nothing. */
+  measure_surface = cairo_pdf_surface_create_for_stream (discard, NULL, PAGE_WIDTH, PAGE_HEIGHT);
+  cr = cairo_create (measure_surface);
+  pages = lay_out (self, cr, FALSE, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (measure_surface);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (self->subject)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Caseload");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cr = cairo_create (surface);
+  lay_out (self, cr, TRUE, pages);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The PDF could not be written: %s",
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  if (out_pages)
+    *out_pages = pages;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}

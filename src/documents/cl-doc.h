@@ -1,0 +1,60 @@
+/* cl-doc.h — a small layout layer: blocks of text laid out on Letter pages with Pango, drawn into
+ * a PDF with Cairo
+ *
+ * A document is a list of blocks (headings, paragraphs, label/value fields, tables, checkboxes,
+ * signature lines). Rendering lays them out once to count the pages, then draws them with a header
+ * and a "Page N of M" footer. Paragraphs break between lines; table rows never break and the header
+ * row repeats; a heading is never left alone at the bottom of a page.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ClDoc ClDoc;
+
+ClDoc  *cl_doc_new          (const char *title,
+                             const char *subject,
+                             const char *language);
+void    cl_doc_free         (ClDoc      *self);
+
+/* Shown at the top of every page, left and right. */
+void    cl_doc_set_header   (ClDoc      *self,
+                             const char *left,
+                             const char *right);
+/* @page_format has "{page}" and "{pages}"; @note goes at the left of the footer. */
+void    cl_doc_set_footer   (ClDoc      *self,
+                             const char *page_format,
+                             const char *note);
+
+void    cl_doc_heading      (ClDoc      *self,
+                             int         level,       /* 1 title, 2 section */
+                             const char *text);
+void    cl_doc_paragraph    (ClDoc      *self,
+                             const char *text);
+void    cl_doc_field        (ClDoc      *self,
+                             const char *label,
+                             const char *value);
+void    cl_doc_checkbox     (ClDoc      *self,
+                             gboolean    checked,
+                             const char *text);
+void    cl_doc_signature    (ClDoc      *self,
+                             const char *label);
+/* Starts a table: column widths as fractions of the text width, and the header row. */
+void    cl_doc_table        (ClDoc              *self,
+                             guint               n_columns,
+                             const double       *widths,
+                             const char * const *header);
+void    cl_doc_table_row    (ClDoc              *self,
+                             const char * const *cells);
+
+/* The PDF, with its metadata (title, subject, creator "Caseload", creation date). */
+GBytes *cl_doc_render_pdf   (ClDoc      *self,
+                             GDateTime  *created,
+                             guint      *out_pages,
+                             GError    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClDoc, cl_doc_free)
+
+G_END_DECLS
