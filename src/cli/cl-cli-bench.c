@@ -17,12 +17,18 @@
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
 #include "cl-deadline-engine.h"
+#include "cl-documents.h"
+#include <poppler.h>
 #include "cl-store.h"
 #include "cl-obligation-format.h"
 #include "cl-synthetic-caseload.h"
 #include "cl-cli.h"
 
 #define RUNS 5
+
+/* poppler-glib 22.12 does not define these yet. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct {
   const char *name;
@@ -231,6 +237,56 @@ cl_cli_bench (int    argc,
       g_unlink (shm);
       g_rmdir (dir);
     }
+  }
+  /* Documents: a meeting notice for a student with a planned meeting, and its first page drawn by
+   * Poppler at 150 dpi, as the preview does. */
+  {
+    GPtrArray *students = cl_caseload_get_students (caseload);
+    ClStudent *with_meeting = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    guint pages = 0;
+
+    for (guint i = 0; i < students->len && with_meeting == NULL; i++)
+      if (((ClStudent *) g_ptr_array_index (students, i))->meetings->len > 0)
+        with_meeting = g_ptr_array_index (students, i);
+    for (guint run = 0; with_meeting && run < RUNS; run++)
+      {
+        g_autoptr(GBytes) one = NULL;
+
+        t0 = g_get_monotonic_time ();
+        one = cl_document_render (CL_DOCUMENT_MEETING_NOTICE, caseload, with_meeting, NULL, NULL, "en", today, &pages, NULL);
+        samples[run] = (g_get_monotonic_time () - t0) / 1000.0;
+        if (run == 0)
+          pdf = g_steal_pointer (&one);
+      }
+    if (pdf != NULL)
+      {
+        g_autofree char *detail = g_strdup_printf ("a %u-page meeting notice, median of %d", pages, RUNS);
+        g_autoptr(PopplerDocument) doc = poppler_document_new_from_bytes (pdf, NULL, NULL);
+
+        g_array_append_vals (measures, &(Measure) { "notice_pdf", median_ms (samples, RUNS), "ms", g_steal_pointer (&detail) }, 1);
+        for (guint run = 0; doc && run < RUNS; run++)
+          {
+            g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
+            double w, h;
+            cairo_surface_t *surface;
+            cairo_t *cr;
+
+            t0 = g_get_monotonic_time ();
+            poppler_page_get_size (page, &w, &h);
+            surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * 150 / 72), (int) (h * 150 / 72));
+            cr = cairo_create (surface);
+            cairo_scale (cr, 150.0 / 72, 150.0 / 72);
+            cairo_set_source_rgb (cr, 1, 1, 1);
+            cairo_paint (cr);
+            poppler_page_render (page, cr);
+            cairo_destroy (cr);
+            cairo_surface_destroy (surface);
+            samples[run] = (g_get_monotonic_time () - t0) / 1000.0;
+          }
+        if (doc != NULL)
+          g_array_append_vals (measures, &(Measure) { "preview_page", median_ms (samples, RUNS), "ms", "page 1 at 150 dpi with Poppler, median of 5" }, 1);
+      }
   }
   g_array_append_vals (measures, &(Measure) { "peak_rss", peak_rss_mb (), "MB", "whole run" }, 1);
 

@@ -147,18 +147,15 @@ cl_document_family_language (const ClStudent *student)
   return "en";
 }
 
+/* The name of a language, in the document's language; the code itself when the table lacks it. */
 static const char *
-language_name (const char *code)
+language_name (Strings    *s,
+               const char *code)
 {
-  static const struct { const char *code, *name; } names[] = {
-    { "es", "Spanish / español" }, { "vi", "Vietnamese / tiếng Việt" }, { "hy", "Armenian / հայերեն" },
-    { "ko", "Korean / 한국어" }, { "tl", "Tagalog" }, { "zh", "Chinese / 中文" }, { "ar", "Arabic / العربية" },
-  };
+  g_autofree char *key = g_strdup_printf ("languages.%s", code);
+  const char *name = str (s, key);
 
-  for (guint i = 0; code && i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (code, names[i].code))
-      return names[i].name;
-  return code;
+  return name == key ? code : name;
 }
 
 static const ClMeeting *
@@ -241,7 +238,7 @@ meeting_notice (Strings          *s,
   cl_doc_paragraph (doc, str (s, "notice.bring_others"));
   if (m->interpreter != NULL && *m->interpreter)
     {
-      g_autofree char *interp = fill (str (s, "notice.interpreter"), "language", language_name (m->interpreter), NULL);
+      g_autofree char *interp = fill (str (s, "notice.interpreter"), "language", language_name (s, m->interpreter), NULL);
       cl_doc_paragraph (doc, interp);
     }
   if (transition)
