@@ -7,6 +7,8 @@
 
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
+#include "cl-document-window.h"
+#include "cl-documents.h"
 #include "cl-preferences-window.h"
 #include "cl-window-private.h"
 
@@ -316,6 +318,35 @@ preferences_action (GtkWidget  *widget,
 }
 
 static void
+document_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  ClStudent *student = _cl_window_get_student (self);
+  int kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file_name = NULL;
+
+  if (student == NULL || kind < 0)
+    return;
+  pdf = cl_document_render (kind, self->caseload, student, NULL, g_hash_table_lookup (self->by_student, student),
+                            NULL, self->today, NULL, &error);
+  if (pdf == NULL)
+    {
+      _cl_window_toast (self, error->message);
+      return;
+    }
+  name = cl_student_dup_display_name (student);
+  title = g_strdup_printf ("%s — %s", kind == CL_DOCUMENT_MEETING_NOTICE ? _("Meeting Notice") : _("Compliance Summary"), name);
+  file_name = g_strdup_printf ("%s-%s.pdf", student->id, cl_document_kind_names[kind]);
+  gtk_window_present (GTK_WINDOW (cl_document_window_new (GTK_WINDOW (self), pdf, title, file_name)));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -347,6 +378,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-caseload", NULL, new_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.document", "s", document_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }

@@ -46,6 +46,7 @@ struct _ClWindow
   GtkListBox           *views_list;
   AdwToastOverlay      *toast_overlay;
   GtkProgressBar       *import_progress;
+  GtkMenuButton        *documents_button;
 
   /* state */
   GSettings            *settings;

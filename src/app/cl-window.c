@@ -264,6 +264,7 @@ on_selection_changed (ClWindow *self)
   g_assert (CL_IS_WINDOW (self));
 
   row = gtk_single_selection_get_selected_item (self->selection);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_button), row != NULL);
   if (row == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "select");
@@ -840,6 +841,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, documents_button);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, school_menu);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, case_manager_menu);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_button);

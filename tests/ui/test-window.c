@@ -4,6 +4,7 @@
 #include "cl-application.h"
 #include <string.h>
 
+#include "cl-document-window.h"
 #include "cl-event-editor.h"
 #include "cl-student-row.h"
 #include "cl-synthetic-caseload.h"
@@ -339,6 +340,39 @@ test_edit_and_undo (void)
 }
 
 static void
+test_document_preview (void)
+{
+  ClWindow *window = demo_window ();
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  ClDocumentWindow *preview = NULL;
+
+  g_assert_true (cl_window_select_student (window, "S-1035"));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->documents_button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document", "s", "meeting-notice"));
+  iterate ();
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (CL_IS_DOCUMENT_WINDOW (l->data))
+        preview = l->data;
+  }
+  g_assert_nonnull (preview);
+  /* Pages are drawn in the background. */
+  while (cl_document_window_get_n_pages (preview) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (cl_document_window_get_n_pages (preview), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* A student with no planned meeting: a message, no window. */
+  g_assert_true (cl_window_select_student (window, "S-1001"));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document", "s", "meeting-notice"));
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_damaged_database (void)
 {
   ClWindow *window = cl_window_new (app);
@@ -389,6 +423,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/database", test_database);
   g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
   g_test_add_func ("/ui/window/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/ui/window/document-preview", test_document_preview);
   g_test_add_func ("/ui/window/actions", test_actions);
   status = g_test_run ();
   g_object_unref (app);
