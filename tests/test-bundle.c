@@ -283,6 +283,43 @@ test_meeting_times (void)
     }
 }
 
+/* What json-glib would take but strict JSON does not, and what would overflow its recursion, is
+ * refused with a message; an unknown member holding student-like objects is kept as unknown, not
+ * read as students. */
+static void
+test_hostile_text (void)
+{
+  g_autoptr(GString) deep = g_string_new (HEAD CAL "\"x\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = NULL;
+  const char *commented = HEAD CAL "/* note */ " STUDENT ("");
+  const char *quoted = HEAD CAL "'students': []}";
+  const char *decoy = HEAD CAL "\"x-notes\": {\"list\": [{\"id\": \"decoy\", \"birth_date\": \"2012-01-01\", "
+                      "\"school\": \"s\"}]}, " STUDENT ("");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  c = cl_bundle_read_data (deep->str, deep->len, &error);
+  g_assert_null (c);
+  g_assert_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "nested more than 512 levels"));
+  g_clear_error (&error);
+
+  g_assert_null (cl_bundle_read_data (commented, -1, &error));
+  g_assert_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "unexpected character `/'"));
+  g_clear_error (&error);
+
+  g_assert_null (cl_bundle_read_data (quoted, -1, &error));
+  g_assert_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  c = cl_bundle_read_data (decoy, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cl_caseload_lookup_student (c, "S1"));
+  g_assert_null (cl_caseload_lookup_student (c, "decoy"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,5 +330,6 @@ main (int argc, char **argv)
   g_test_add_func ("/bundle/round-trip", test_round_trip);
   g_test_add_func ("/bundle/member-order", test_member_order);
   g_test_add_func ("/bundle/fuzz", test_fuzz);
+  g_test_add_func ("/bundle/hostile-text", test_hostile_text);
   return g_test_run ();
 }

@@ -915,10 +915,17 @@ cl_bundle_read_node (JsonNode  *root,
 /* Reading while parsing. A district's bundle is tens of megabytes, and json-glib's tree of it ten
  * times that; so each student is read as soon as the parser has finished it, and its subtree freed.
  * This needs calendars, schools and staff before the students (the order Caseload writes); a
- * bundle in another order is read from the whole tree, as before. */
+ * bundle in another order is read from the whole tree, as before.
+ *
+ * The parser's signals do not say where in the document an array is, so what was read while
+ * parsing is checked once the tree is complete: the object the head was read from must be the
+ * root, and the array the students came from must be the root's "students". When it was not (an
+ * unknown member holding student-like objects, a root that is not an object), the document is
+ * parsed again and read from the tree alone. */
 typedef struct {
   Reader      r;
-  JsonObject *root;          /* the top-level object, known from its first member */
+  JsonObject *root;          /* the top-level object, guessed from its first member */
+  JsonArray  *students;      /* the array students were read from while parsing */
   gboolean    head_done;
   gboolean    give_up;       /* not in the streaming order: read from the tree at the end */
   guint       students_read;
@@ -967,11 +974,12 @@ on_array_element (JsonParser *parser,
           return;
         }
       stream->r.error = &stream->error;
+      stream->students = array;
       if (!read_head (&stream->r, stream->root))
         return;
       stream->head_done = TRUE;
     }
-  if ((guint) index != stream->students_read)
+  if (array != stream->students || (guint) index != stream->students_read)
     {
       stream->give_up = TRUE;
       return;
@@ -987,18 +995,149 @@ on_array_element (JsonParser *parser,
   json_node_init_null (node);
 }
 
-ClCaseload *
-cl_bundle_read_data (const char  *data,
-                     gssize       length,
-                     GError     **error)
+/* Whether what was read while parsing came from where it had to: see above. */
+static gboolean
+stream_was_right (Stream   *stream,
+                  JsonNode *root)
+{
+  JsonNode *students;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) || json_node_get_object (root) != stream->root)
+    return FALSE;
+  if (stream->students == NULL)
+    return TRUE;
+  students = json_object_get_member (stream->root, "students");
+  return students != NULL && JSON_NODE_HOLDS_ARRAY (students) &&
+         json_node_get_array (students) == stream->students;
+}
+
+/* json-glib 1.6 parses nested values by recursion with no limit, so a few hundred thousand "["
+ * would overflow the stack. This pass bounds the nesting before the parser sees the text. It also
+ * refuses what strict JSON does not have but json-glib's scanner would take (comments, strings in
+ * single quotes), so that its idea of where strings are is the parser's. */
+#define MAX_NESTING 512
+
+static gboolean
+check_text (const char *data,
+            gsize       length,
+            GError    **error)
+{
+  guint depth = 0;
+  guint line = 1;
+  gsize line_start = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        {
+          line++;
+          line_start = i + 1;
+          continue;
+        }
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '{':
+        case '[':
+          if (++depth > MAX_NESTING)
+            {
+              g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX,
+                           "(root): not valid JSON: <data>:%u:%" G_GSIZE_FORMAT ": nested more than "
+                           "%u levels deep", line, i - line_start + 1, MAX_NESTING);
+              return FALSE;
+            }
+          break;
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        case '/':
+        case '\'':
+          g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX,
+                       "(root): not valid JSON: <data>:%u:%" G_GSIZE_FORMAT ": unexpected "
+                       "character `%c'", line, i - line_start + 1, c);
+          return FALSE;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+/* Parses @data and reads it; with @streaming, students as they are parsed. Sets @retry (and no
+ * error) when the streamed reading turned out to have read the wrong thing. */
+static ClCaseload *
+read_data (const char  *data,
+           gsize        length,
+           gboolean     streaming,
+           gboolean    *retry,
+           GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ClCaseload) caseload = cl_caseload_new ();
   g_autoptr(GString) path = g_string_new (NULL);
-  Stream stream = { { caseload, path, NULL }, NULL, FALSE, FALSE, 0, NULL };
+  Stream stream = { { caseload, path, NULL }, NULL, NULL, FALSE, FALSE, 0, NULL };
   JsonNode *root;
+
+  *retry = FALSE;
+  if (streaming)
+    {
+      g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &stream);
+      g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &stream);
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_clear_error (&stream.error);
+      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): not valid JSON: %s",
+                   local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (stream.error == NULL && !stream.head_done)
+    return cl_bundle_read_node (root, error);   /* nothing was read while parsing */
+  if (!stream_was_right (&stream, root))
+    {
+      g_clear_error (&stream.error);
+      *retry = TRUE;
+      return NULL;
+    }
+  if (stream.error != NULL)
+    {
+      g_propagate_error (error, stream.error);
+      return NULL;
+    }
+
+  /* The students not read while parsing (none, normally), then what follows them. */
+  g_string_assign (path, "");
+  stream.r.error = error;
+  return read_rest (&stream.r, stream.root, stream.students_read);
+}
+
+ClCaseload *
+cl_bundle_read_data (const char  *data,
+                     gssize       length,
+                     GError     **error)
+{
   ClCaseload *result;
+  gboolean retry;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length < 0)
     length = strlen (data);
@@ -1013,28 +1152,11 @@ cl_bundle_read_data (const char  *data,
                    "(root): not a JSON bundle (the file is not UTF-8 text)");
       return NULL;
     }
+  if (!check_text (data, length, error))
+    return NULL;
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &stream);
-  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &stream);
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_clear_error (&stream.error);
-      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): not valid JSON: %s",
-                   local_error->message);
-      return NULL;
-    }
-  if (stream.error != NULL)
-    {
-      g_propagate_error (error, stream.error);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (!stream.head_done)
-    return cl_bundle_read_node (root, error);
-
-  /* The students not read while parsing (none, normally), then what follows them. */
-  g_string_assign (path, "");
-  stream.r.error = error;
-  result = read_rest (&stream.r, json_node_get_object (root), stream.students_read);
+  result = read_data (data, length, TRUE, &retry, error);
+  if (retry)
+    result = read_data (data, length, FALSE, &retry, error);
   return result;
 }
