@@ -160,6 +160,45 @@ test_summary_long_history (void)
 }
 
 static void
+test_school_report (void)
+{
+  g_autoptr(ClDeadlineEngine) engine = cl_deadline_engine_new (packs);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = cl_deadline_engine_compute (engine, caseload, cl_date_from_ymd (2026, 11, 24), &error);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) es = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *es_text = NULL;
+  g_autofree char *title = NULL;
+  guint pages;
+
+  g_assert_no_error (error);
+  pdf = cl_document_render_school_report (caseload, all, "riverside-hs", "en", cl_date_from_ymd (2026, 11, 24), NULL, &error);
+  g_assert_no_error (error);
+  text = read_back (pdf, &pages, &title, TRUE);
+  g_assert_cmpstr (title, ==, "School Compliance Report");
+  g_assert_nonnull (strstr (text, "Riverside High School"));
+  g_assert_nonnull (strstr (text, "By case manager"));
+  g_assert_nonnull (strstr (text, "Chidi Okafor"));
+  /* Oldest overdue first: Riverside's overdue items, each with its case manager. */
+  g_assert_nonnull (strstr (text, "Overdue, oldest first"));
+  g_assert_nonnull (strstr (text, "Andrés Gutiérrez"));
+  g_assert_true (strstr (text, "Andrés Gutiérrez") < strstr (text, "Vartan Grigoryan"));
+  /* Only Riverside's case managers. */
+  g_assert_null (strstr (text, "Owen Whitaker"));
+
+  es = cl_document_render_school_report (caseload, all, NULL, "es", cl_date_from_ymd (2026, 11, 24), NULL, &error);
+  g_assert_no_error (error);
+  es_text = read_back (es, &pages, NULL, TRUE);
+  g_assert_nonnull (strstr (es_text, "Informe de cumplimiento de la escuela"));
+  g_assert_nonnull (strstr (es_text, "Todas las escuelas"));
+  g_assert_nonnull (strstr (es_text, "24 de noviembre de 2026"));
+
+  g_assert_null (cl_document_render_school_report (caseload, all, "nowhere", "en", cl_date_from_ymd (2026, 11, 24), NULL, &error));
+  g_assert_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED);
+}
+
+static void
 test_no_meeting (void)
 {
   ClStudent *student = cl_caseload_lookup_student (caseload, "S-1001");
@@ -191,6 +230,7 @@ main (int argc, char **argv)
   g_test_add_func ("/documents/notice-spanish", test_notice_spanish);
   g_test_add_func ("/documents/summary-long-history", test_summary_long_history);
   g_test_add_func ("/documents/no-meeting", test_no_meeting);
+  g_test_add_func ("/documents/school-report", test_school_report);
   status = g_test_run ();
   g_object_unref (packs);
   g_object_unref (caseload);

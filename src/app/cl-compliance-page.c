@@ -5,18 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-compliance.h"
 #include "cl-compliance-page.h"
 #include "cl-group-rows.h"
-
-typedef struct {
-  char  *id;          /* staff or school id; "" for students without a case manager */
-  char  *name;
-  guint  students;
-  guint  overdue;
-  guint  due_30;
-  guint  on_time;     /* over the last 12 months */
-  guint  counted;     /* met, met late or overdue, due in the last 12 months */
-} Tally;
 
 struct _ClCompliancePage
 {
@@ -26,7 +17,7 @@ struct _ClCompliancePage
   GtkDrawingArea      *chart;
   GtkLabel            *summary_label;
   GPtrArray           *rows;       /* (group, row) pairs */
-  GPtrArray           *managers;   /* of Tally*, as the chart draws them */
+  ClComplianceReport  *report;     /* what the chart and the rows show */
 };
 
 enum { CASE_MANAGER_ACTIVATED, N_SIGNALS };
@@ -39,20 +30,12 @@ G_DEFINE_FINAL_TYPE (ClCompliancePage, cl_compliance_page, ADW_TYPE_BIN)
 #define LABEL_WIDTH 170
 
 static void
-tally_free (Tally *t)
-{
-  g_free (t->id);
-  g_free (t->name);
-  g_free (t);
-}
-
-static void
 cl_compliance_page_dispose (GObject *object)
 {
   ClCompliancePage *self = CL_COMPLIANCE_PAGE (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->managers, g_ptr_array_unref);
+  g_clear_pointer (&self->report, cl_compliance_report_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_COMPLIANCE_PAGE);
   G_OBJECT_CLASS (cl_compliance_page_parent_class)->dispose (object);
 }
@@ -73,14 +56,14 @@ draw_chart (GtkDrawingArea *area,
   GdkRGBA fg;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  for (guint i = 0; i < self->managers->len; i++)
+  for (guint i = 0; i < (self->report ? self->report->managers->len : 0); i++)
     {
-      const Tally *t = g_ptr_array_index (self->managers, i);
+      const ClComplianceTally *t = g_ptr_array_index (self->report->managers, i);
       max = MAX (max, t->overdue + t->due_30);
     }
-  for (guint i = 0; i < self->managers->len; i++)
+  for (guint i = 0; i < (self->report ? self->report->managers->len : 0); i++)
     {
-      const Tally *t = g_ptr_array_index (self->managers, i);
+      const ClComplianceTally *t = g_ptr_array_index (self->report->managers, i);
       double y = i * (BAR_HEIGHT + BAR_GAP);
       double overdue_w = bar_space * t->overdue / max;
       double soon_w = bar_space * t->due_30 / max;
@@ -119,9 +102,9 @@ on_chart_pressed (GtkGestureClick  *gesture,
 {
   guint index = (guint) (y / (BAR_HEIGHT + BAR_GAP));
 
-  if (index < self->managers->len)
+  if (index < (self->report ? self->report->managers->len : 0))
     {
-      const Tally *t = g_ptr_array_index (self->managers, index);
+      const ClComplianceTally *t = g_ptr_array_index (self->report->managers, index);
       g_signal_emit (self, signals[CASE_MANAGER_ACTIVATED], 0, t->id);
     }
 }
@@ -152,56 +135,18 @@ cl_compliance_page_init (ClCompliancePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
-  self->managers = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->chart), "pointer");
   g_signal_connect (click, "pressed", G_CALLBACK (on_chart_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->chart), GTK_EVENT_CONTROLLER (click));
 }
 
-static Tally *
-tally_for (GHashTable *table,
-           GPtrArray  *order,
-           const char *id,
-           const char *name)
-{
-  Tally *t = g_hash_table_lookup (table, id);
-
-  if (t == NULL)
-    {
-      t = g_new0 (Tally, 1);
-      t->id = g_strdup (id);
-      t->name = g_strdup (name);
-      g_hash_table_insert (table, t->id, t);
-      g_ptr_array_add (order, t);
-    }
-  return t;
-}
-
-static void
-count (Tally              *t,
-       const ClObligation *ob,
-       ClDate              today)
-{
-  if (ob->status == CL_STATUS_OVERDUE)
-    t->overdue++;
-  else if ((ob->status == CL_STATUS_DUE_SOON || ob->status == CL_STATUS_UPCOMING) && ob->due <= today + 30)
-    t->due_30++;
-  if (ob->due < today && ob->due + 365 >= today &&
-      (ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE || ob->status == CL_STATUS_OVERDUE))
-    {
-      t->counted++;
-      if (ob->status == CL_STATUS_MET)
-        t->on_time++;
-    }
-}
-
 static char *
-describe (const Tally *t)
+describe (const ClComplianceTally *t)
 {
-  g_autofree char *rate = t->counted ? g_strdup_printf (_("%u %% on time over 12 months"),
-                                                         (guint) (100.0 * t->on_time / t->counted + 0.5))
-                                     : g_strdup (_("nothing due in the last 12 months"));
+  int percent = cl_compliance_on_time_percent (t);
+  g_autofree char *rate = percent >= 0 ? g_strdup_printf (_("%u %% on time over 12 months"), (guint) percent)
+                                       : g_strdup (_("nothing due in the last 12 months"));
   /* Translators: one line of the compliance page */
   return g_strdup_printf (_("%u students · %u overdue · %u due in 30 days · %s"),
                           t->students, t->overdue, t->due_30, rate);
@@ -216,7 +161,7 @@ on_manager_row_activated (AdwActionRow     *row,
 
 static GtkWidget *
 tally_row (ClCompliancePage *self,
-           const Tally      *t,
+           const ClComplianceTally *t,
            gboolean          manager)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -235,69 +180,31 @@ tally_row (ClCompliancePage *self,
   return row;
 }
 
-static int
-compare_by_overdue (gconstpointer a,
-                    gconstpointer b)
-{
-  const Tally *ta = *(Tally * const *) a, *tb = *(Tally * const *) b;
-
-  if (ta->overdue != tb->overdue)
-    return ta->overdue > tb->overdue ? -1 : 1;
-  return g_utf8_collate (ta->name, tb->name);
-}
-
 void
 cl_compliance_page_show (ClCompliancePage *self,
                          ClCaseload       *caseload,
                          GPtrArray        *obligations,
                          ClDate            today)
 {
-  g_autoptr(GHashTable) schools = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) managers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) school_order = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
-  GPtrArray *students = cl_caseload_get_students (caseload);
-  Tally total = { 0 };
   g_autofree char *summary = NULL;
 
   g_return_if_fail (CL_IS_COMPLIANCE_PAGE (self));
 
   _cl_group_rows_clear (self->rows);
-  g_ptr_array_set_size (self->managers, 0);
+  g_clear_pointer (&self->report, cl_compliance_report_free);
+  self->report = cl_compliance_report_new (caseload, obligations, today, NULL);
 
-  for (guint i = 0; i < students->len; i++)
-    {
-      const ClStudent *s = g_ptr_array_index (students, i);
-      tally_for (schools, school_order, s->school->id, s->school->name ? s->school->name : s->school->id)->students++;
-      tally_for (managers, self->managers, s->case_manager ? s->case_manager->id : "",
-                 s->case_manager && s->case_manager->name ? s->case_manager->name : _("No case manager"))->students++;
-      total.students++;
-    }
-  for (guint i = 0; obligations && i < obligations->len; i++)
-    {
-      const ClObligation *ob = g_ptr_array_index (obligations, i);
-      const ClStudent *s = ob->student;
+  for (guint i = 0; i < self->report->schools->len; i++)
+    _cl_group_rows_add (self->rows, self->schools_group,
+                        tally_row (self, g_ptr_array_index (self->report->schools, i), FALSE));
+  for (guint i = 0; i < self->report->managers->len; i++)
+    _cl_group_rows_add (self->rows, self->managers_group,
+                        tally_row (self, g_ptr_array_index (self->report->managers, i), TRUE));
 
-      count (g_hash_table_lookup (schools, s->school->id), ob, today);
-      count (g_hash_table_lookup (managers, s->case_manager ? s->case_manager->id : ""), ob, today);
-      count (&total, ob, today);
-    }
-  g_ptr_array_sort (self->managers, compare_by_overdue);
-
-  for (guint i = 0; i < school_order->len; i++)
-    {
-      _cl_group_rows_add (self->rows, self->schools_group,
-                          tally_row (self, g_ptr_array_index (school_order, i), FALSE));
-    }
-  for (guint i = 0; i < self->managers->len; i++)
-    {
-      _cl_group_rows_add (self->rows, self->managers_group,
-                          tally_row (self, g_ptr_array_index (self->managers, i), TRUE));
-    }
-
-  summary = describe (&total);
+  summary = describe (&self->report->total);
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1,
-                               MAX (1, self->managers->len) * (BAR_HEIGHT + BAR_GAP));
+                               MAX (1, self->report->managers->len) * (BAR_HEIGHT + BAR_GAP));
   {
     g_autofree char *label = g_strdup_printf (_("Bar chart of overdue and soon-due obligations per case manager. %s"), summary);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

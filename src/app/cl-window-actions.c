@@ -347,6 +347,27 @@ document_action (GtkWidget  *widget,
 }
 
 static void
+compliance_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (self->caseload == NULL)
+    return;
+  pdf = cl_document_render_school_report (self->caseload, self->obligations, NULL, NULL, self->today, NULL, &error);
+  if (pdf == NULL)
+    {
+      _cl_window_toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (cl_document_window_new (GTK_WINDOW (self), pdf, _("School Compliance Report"),
+                                                          "school-compliance-report.pdf")));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -379,6 +400,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.document", "s", document_action);
+  gtk_widget_class_install_action (widget_class, "win.compliance-report", NULL, compliance_report_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }

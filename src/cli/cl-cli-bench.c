@@ -288,6 +288,23 @@ cl_cli_bench (int    argc,
           g_array_append_vals (measures, &(Measure) { "preview_page", median_ms (samples, RUNS), "ms", "page 1 at 150 dpi with Poppler, median of 5" }, 1);
       }
   }
+  /* The principal's report over the first 5,000 students (its target is set at that size). */
+  {
+    g_autoptr(ClCaseload) five = cl_synthetic_caseload_new (MIN (n_students, 5000), n_events, 7, today);
+    g_autoptr(GPtrArray) obligations = cl_deadline_engine_compute (engine, five, today, NULL);
+
+    for (guint run = 0; obligations && run < 3; run++)
+      {
+        g_autoptr(GBytes) report = NULL;
+
+        t0 = g_get_monotonic_time ();
+        report = cl_document_render_school_report (five, obligations, NULL, "en", today, NULL, NULL);
+        samples[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      }
+    if (obligations)
+      g_array_append_vals (measures, &(Measure) { "compliance_report", median_ms (samples, 3), "ms",
+                                                  "school report PDF for 5,000 students, median of 3" }, 1);
+  }
   g_array_append_vals (measures, &(Measure) { "peak_rss", peak_rss_mb (), "MB", "whole run" }, 1);
 
   if (format && g_str_equal (format, "json"))

@@ -30,28 +30,75 @@ load (const char  *bundle_path,
   return cl_bundle_read_data (contents, length, error);
 }
 
+/* Every student's obligations, then the principal's report. */
+static GBytes *
+render_school_report (ClDeadlineEngine  *engine,
+                      ClCaseload        *caseload,
+                      const char        *school_id,
+                      const char        *lang,
+                      ClDate             today,
+                      GError           **error)
+{
+  g_autoptr(GPtrArray) obligations = engine ? cl_deadline_engine_compute (engine, caseload, today, error) : NULL;
+
+  if (obligations == NULL)
+    return NULL;
+  return cl_document_render_school_report (caseload, obligations, school_id, lang, today, NULL, error);
+}
+
+static GBytes *
+render_student_document (ClDeadlineEngine  *engine,
+                         ClCaseload        *caseload,
+                         const char        *student_id,
+                         const char        *meeting_id,
+                         ClDocumentKind     kind,
+                         const char        *lang,
+                         ClDate             today,
+                         GError           **error)
+{
+  ClStudent *student = cl_caseload_lookup_student (caseload, student_id);
+  const ClMeeting *meeting = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+
+  if (student == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no student with id “%s”"), student_id);
+      return NULL;
+    }
+  for (guint i = 0; meeting_id && i < student->meetings->len; i++)
+    if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, meeting_id))
+      meeting = g_ptr_array_index (student->meetings, i);
+  if (meeting_id != NULL && meeting == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s has no meeting “%s”"), student_id, meeting_id);
+      return NULL;
+    }
+  obligations = engine ? cl_deadline_engine_compute_student (engine, caseload, student, today, error) : NULL;
+  if (obligations == NULL)
+    return NULL;
+  return cl_document_render (kind, caseload, student, meeting, obligations, lang, today, NULL, error);
+}
+
 int
 cl_cli_render (int    argc,
                char **argv)
 {
   g_autofree char *bundle_path = NULL, *db_path = NULL, *student_id = NULL, *kind_name = NULL;
-  g_autofree char *meeting_id = NULL, *lang = NULL, *today_text = NULL, *output = NULL;
+  g_autofree char *meeting_id = NULL, *lang = NULL, *today_text = NULL, *output = NULL, *school_id = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ClCaseload) caseload = NULL;
   g_autoptr(ClRulePackSet) packs = NULL;
   g_autoptr(ClDeadlineEngine) engine = NULL;
-  g_autoptr(GPtrArray) obligations = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  const ClMeeting *meeting = NULL;
-  ClStudent *student;
   ClDate today;
   int kind;
   GOptionEntry entries[] = {
     { "bundle", 'b', 0, G_OPTION_ARG_FILENAME, &bundle_path, N_("Read the caseload from a bundle"), N_("FILE") },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Read the caseload from a database"), N_("DB") },
     { "student", 0, 0, G_OPTION_ARG_STRING, &student_id, N_("The student"), N_("ID") },
-    { "doc", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("meeting-notice or student-summary"), N_("KIND") },
+    { "doc", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("meeting-notice, student-summary or compliance-report"), N_("KIND") },
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_id, N_("For compliance-report: the school (default: every school)"), N_("ID") },
     { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting_id, N_("The meeting a notice is about (default: the next one)"), N_("ID") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language (default: the family's)"), N_("LL") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("As of this date"), N_("YYYY-MM-DD") },
@@ -62,16 +109,17 @@ cl_cli_render (int    argc,
   context = g_option_context_new (_("— write a document for a student as a PDF"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1 ||
-      (bundle_path == NULL) == (db_path == NULL) || student_id == NULL || kind_name == NULL || output == NULL)
+      (bundle_path == NULL) == (db_path == NULL) || kind_name == NULL || output == NULL ||
+      (student_id == NULL && g_strcmp0 (kind_name, "compliance-report") != 0))
     {
       fprintf (stderr, "caseload-cli render: %s\n",
                error ? error->message : _("usage: caseload-cli render (--bundle FILE | --db DB) --student ID --doc KIND [--meeting ID] [--lang LL] -o OUT.pdf"));
       return 2;
     }
   kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, kind_name);
-  if (kind < 0)
+  if (kind < 0 && !g_str_equal (kind_name, "compliance-report"))
     {
-      fprintf (stderr, _("caseload-cli render: unknown document “%s” (meeting-notice, student-summary)\n"), kind_name);
+      fprintf (stderr, _("caseload-cli render: unknown document “%s” (meeting-notice, student-summary, compliance-report)\n"), kind_name);
       return 2;
     }
   if (today_text == NULL)
@@ -88,26 +136,13 @@ cl_cli_render (int    argc,
       fprintf (stderr, "caseload-cli render: %s\n", error->message);
       return 1;
     }
-  student = cl_caseload_lookup_student (caseload, student_id);
-  if (student == NULL)
-    {
-      fprintf (stderr, _("caseload-cli render: no student with id “%s”\n"), student_id);
-      return 1;
-    }
-  for (guint i = 0; meeting_id && i < student->meetings->len; i++)
-    if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, meeting_id))
-      meeting = g_ptr_array_index (student->meetings, i);
-  if (meeting_id != NULL && meeting == NULL)
-    {
-      fprintf (stderr, _("caseload-cli render: %s has no meeting “%s”\n"), student_id, meeting_id);
-      return 1;
-    }
-
   packs = cl_rule_pack_set_new_builtin (&error);
   engine = packs ? cl_deadline_engine_new (packs) : NULL;
-  obligations = engine ? cl_deadline_engine_compute_student (engine, caseload, student, today, &error) : NULL;
-  if (obligations == NULL ||
-      (pdf = cl_document_render (kind, caseload, student, meeting, obligations, lang, today, NULL, &error)) == NULL)
+  if (kind < 0)
+    pdf = render_school_report (engine, caseload, school_id, lang, today, &error);
+  else
+    pdf = render_student_document (engine, caseload, student_id, meeting_id, kind, lang, today, &error);
+  if (pdf == NULL)
     {
       fprintf (stderr, "caseload-cli render: %s\n", error->message);
       return 1;

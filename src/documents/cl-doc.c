@@ -25,6 +25,7 @@ typedef enum {
   BLOCK_SIGNATURE,
   BLOCK_TABLE_START,
   BLOCK_TABLE_ROW,
+  BLOCK_CHART,
 } BlockKind;
 
 typedef struct {
@@ -184,6 +185,33 @@ cl_doc_table_row (ClDoc              *self,
                   const char * const *cells)
 {
   add (self, BLOCK_TABLE_ROW, 0, FALSE, cells);
+}
+
+void
+cl_doc_bar_chart (ClDoc              *self,
+                  guint               n_bars,
+                  const char * const *labels,
+                  const guint        *first,
+                  const guint        *second,
+                  const char         *first_legend,
+                  const char         *second_legend)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+
+  /* As texts, like a table: legend, legend, then label, first, second per bar. */
+  g_strv_builder_add (builder, first_legend);
+  g_strv_builder_add (builder, second_legend);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("%u", first[i]);
+      g_autofree char *b = g_strdup_printf ("%u", second[i]);
+      g_strv_builder_add (builder, labels[i]);
+      g_strv_builder_add (builder, a);
+      g_strv_builder_add (builder, b);
+    }
+  texts = g_strv_builder_end (builder);
+  add (self, BLOCK_CHART, (int) n_bars, FALSE, (const char * const *) texts);
 }
 
 /* ---- layout and drawing ---- */
@@ -496,6 +524,56 @@ place_block (Layout      *l,
           l->table = NULL;
           l->y += 8;
         }
+      break;
+    case BLOCK_CHART:
+      {
+        const double bar = 14, gap = 6, label_width = 150;
+        double max = 1, height = b->level * (bar + gap) + 22;
+        const double colors[2][3] = { { 0.878, 0.106, 0.141 }, { 0.965, 0.827, 0.176 } };
+
+        for (int i = 0; i < b->level; i++)
+          max = MAX (max, g_ascii_strtod (b->texts[2 + 3 * i + 1], NULL) + g_ascii_strtod (b->texts[2 + 3 * i + 2], NULL));
+        ensure_room (l, height);
+        for (int k = 0; k < 2; k++)
+          {
+            g_autoptr(PangoLayout) legend = new_layout (l, b->texts[k], 8.5, FALSE, 200);
+            if (l->draw)
+              {
+                cairo_set_source_rgb (l->cr, colors[k][0], colors[k][1], colors[k][2]);
+                cairo_rectangle (l->cr, MARGIN_X + k * 200, l->y + 2, 9, 9);
+                cairo_fill (l->cr);
+                cairo_set_source_rgb (l->cr, 0, 0, 0);
+              }
+            draw_text_at (l, legend, MARGIN_X + k * 200 + 14, l->y);
+          }
+        l->y += 20;
+        for (int i = 0; i < b->level; i++)
+          {
+            const char *label = b->texts[2 + 3 * i];
+            double first = g_ascii_strtod (b->texts[2 + 3 * i + 1], NULL);
+            double second = g_ascii_strtod (b->texts[2 + 3 * i + 2], NULL);
+            double span = TEXT_WIDTH - label_width - 40;
+            g_autoptr(PangoLayout) name = new_layout (l, label, 8.5, FALSE, label_width - 8);
+            g_autofree char *figures = g_strdup_printf ("%g · %g", first, second);
+            g_autoptr(PangoLayout) value = new_layout (l, figures, 8.5, FALSE, 60);
+
+            pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+            draw_text_at (l, name, MARGIN_X, l->y);
+            if (l->draw)
+              {
+                cairo_set_source_rgb (l->cr, colors[0][0], colors[0][1], colors[0][2]);
+                cairo_rectangle (l->cr, MARGIN_X + label_width, l->y, span * first / max, bar);
+                cairo_fill (l->cr);
+                cairo_set_source_rgb (l->cr, colors[1][0], colors[1][1], colors[1][2]);
+                cairo_rectangle (l->cr, MARGIN_X + label_width + span * first / max, l->y, span * second / max, bar);
+                cairo_fill (l->cr);
+                cairo_set_source_rgb (l->cr, 0, 0, 0);
+              }
+            draw_text_at (l, value, MARGIN_X + label_width + span * (first + second) / max + 4, l->y);
+            l->y += bar + gap;
+          }
+        l->y += 8;
+      }
       break;
     default:
       break;

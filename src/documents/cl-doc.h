@@ -49,6 +49,16 @@ void    cl_doc_table        (ClDoc              *self,
 void    cl_doc_table_row    (ClDoc              *self,
                              const char * const *cells);
 
+/* Horizontal stacked bars, one per label: @first (drawn red) then @second (drawn amber), with a
+ * legend; the numbers are written at the end of each bar. */
+void    cl_doc_bar_chart    (ClDoc              *self,
+                             guint               n_bars,
+                             const char * const *labels,
+                             const guint        *first,
+                             const guint        *second,
+                             const char         *first_legend,
+                             const char         *second_legend);
+
 /* The PDF, with its metadata (title, subject, creator "Caseload", creation date). */
 GBytes *cl_doc_render_pdf   (ClDoc      *self,
                              GDateTime  *created,

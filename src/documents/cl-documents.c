@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cl-compliance.h"
 #include "cl-doc.h"
 #include "cl-documents.h"
 #include "cl-documents-resources.h"
@@ -343,5 +344,179 @@ cl_document_render (ClDocumentKind    kind,
       g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED, "Unknown document");
       return NULL;
     }
+  return cl_doc_render_pdf (doc, now, out_pages, error);
+}
+
+static char *
+report_line (Strings                 *s,
+             const ClComplianceTally *t)
+{
+  g_autofree char *students = g_strdup_printf ("%u", t->students);
+  g_autofree char *overdue = g_strdup_printf ("%u", t->overdue);
+  g_autofree char *due30 = g_strdup_printf ("%u", t->due_30);
+  g_autofree char *percent = g_strdup_printf ("%d", cl_compliance_on_time_percent (t));
+  g_autofree char *rate = cl_compliance_on_time_percent (t) >= 0
+                            ? fill (str (s, "school_report.rate"), "percent", percent, NULL)
+                            : g_strdup (str (s, "school_report.no_rate"));
+
+  return fill (str (s, "school_report.summary"), "students", students, "overdue", overdue,
+               "due30", due30, "rate", rate, NULL);
+}
+
+static void
+tally_row (ClDoc                   *doc,
+           const ClComplianceTally *t)
+{
+  g_autofree char *students = g_strdup_printf ("%u", t->students);
+  g_autofree char *over = g_strdup_printf ("%u", t->overdue);
+  g_autofree char *due30 = g_strdup_printf ("%u", t->due_30);
+  int percent = cl_compliance_on_time_percent (t);
+  g_autofree char *rate = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("—");
+  const char *cells[] = { t->name, students, over, due30, rate, NULL };
+
+  cl_doc_table_row (doc, cells);
+}
+
+static int
+compare_oldest_due (gconstpointer a,
+                    gconstpointer b)
+{
+  const ClObligation *oa = *(const ClObligation * const *) a;
+  const ClObligation *ob = *(const ClObligation * const *) b;
+
+  if (oa->due != ob->due)
+    return oa->due < ob->due ? -1 : 1;
+  return g_strcmp0 (oa->student->id, ob->student->id);
+}
+
+/* What a principal asks first: what is overdue, whose, since when — oldest first. */
+static void
+overdue_table (ClDoc      *doc,
+               Strings    *s,
+               GPtrArray  *obligations,
+               const char *school_id,
+               ClDate      today)
+{
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
+  const double widths[] = { 0.24, 0.30, 0.16, 0.10, 0.20 };
+  const char *header[] = {
+    str (s, "school_report.student"), str (s, "school_report.obligation"), str (s, "school_report.due"),
+    str (s, "school_report.days_overdue"), str (s, "school_report.manager"),
+  };
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (ob->status == CL_STATUS_OVERDUE &&
+          (school_id == NULL || (ob->student->school && g_strcmp0 (ob->student->school->id, school_id) == 0)))
+        g_ptr_array_add (overdue, ob);
+    }
+  cl_doc_heading (doc, 2, str (s, "school_report.overdue_heading"));
+  if (overdue->len == 0)
+    {
+      cl_doc_paragraph (doc, str (s, "school_report.none_overdue"));
+      return;
+    }
+  g_ptr_array_sort (overdue, compare_oldest_due);
+  cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (overdue, i);
+      g_autofree char *name = cl_student_dup_display_name (ob->student);
+      g_autofree char *due = format_date (s, ob->due);
+      g_autofree char *days = g_strdup_printf ("%u", today - ob->due);
+      const ClStaff *manager = ob->student->case_manager;
+      const char *cells[] = {
+        name, g_dgettext ("caseload", ob->rule->title), due, days,
+        manager && manager->name ? manager->name : "—", NULL
+      };
+
+      cl_doc_table_row (doc, cells);
+    }
+}
+
+GBytes *
+cl_document_render_school_report (ClCaseload  *caseload,
+                                  GPtrArray   *obligations,
+                                  const char  *school_id,
+                                  const char  *lang,
+                                  ClDate       today,
+                                  guint       *out_pages,
+                                  GError     **error)
+{
+  g_auto(Strings) strings = { NULL, NULL };
+  Strings *s = &strings;
+  g_autoptr(ClComplianceReport) report = cl_compliance_report_new (caseload, obligations, today, school_id);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  ClSchool *school = school_id ? cl_caseload_lookup_school (caseload, school_id) : NULL;
+  g_autoptr(ClDoc) doc = NULL;
+  g_autofree char *school_name = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) overdue = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) soon = g_array_new (FALSE, FALSE, sizeof (guint));
+  const double widths[] = { 0.34, 0.14, 0.14, 0.18, 0.20 };
+  const char *header[5];
+
+  if (school_id != NULL && school == NULL)
+    {
+      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED, "There is no school “%s”", school_id);
+      return NULL;
+    }
+  if (!strings_load (s, lang ? lang : "en") && !strings_load (s, "en"))
+    {
+      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED, "The document wording is missing");
+      return NULL;
+    }
+
+  school_name = g_strdup (school ? (school->name ? school->name : school->id) : str (s, "school_report.all_schools"));
+  subject = fill (str (s, "school_report.subject"), "school", school_name, NULL);
+  today_text = format_date (s, today);
+  as_of = fill (str (s, "school_report.as_of"), "date", today_text, NULL);
+  generated = fill (str (s, "generated"), "date", today_text, NULL);
+  summary = report_line (s, &report->total);
+
+  doc = cl_doc_new (str (s, "school_report.title"), subject, json_object_get_string_member (s->root, "language"));
+  cl_doc_set_header (doc, school_name, str (s, "school_report.title"));
+  cl_doc_set_footer (doc, str (s, "page"), generated);
+  cl_doc_heading (doc, 1, str (s, "school_report.title"));
+  cl_doc_paragraph (doc, school_name);
+  cl_doc_paragraph (doc, as_of);
+  cl_doc_paragraph (doc, summary);
+
+  for (guint i = 0; i < report->managers->len; i++)
+    {
+      const ClComplianceTally *t = g_ptr_array_index (report->managers, i);
+      g_ptr_array_add (labels, t->name);
+      g_array_append_val (overdue, t->overdue);
+      g_array_append_val (soon, t->due_30);
+    }
+  cl_doc_heading (doc, 2, str (s, "school_report.chart_heading"));
+  cl_doc_bar_chart (doc, labels->len, (const char * const *) labels->pdata, (const guint *) (gpointer) overdue->data,
+                    (const guint *) (gpointer) soon->data, str (s, "school_report.overdue"), str (s, "school_report.due30"));
+
+  cl_doc_heading (doc, 2, str (s, "school_report.table_heading"));
+  header[0] = str (s, "school_report.manager");
+  header[1] = str (s, "school_report.students");
+  header[2] = str (s, "school_report.overdue");
+  header[3] = str (s, "school_report.due30");
+  header[4] = str (s, "school_report.on_time");
+  cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+  for (guint i = 0; i < report->managers->len; i++)
+    tally_row (doc, g_ptr_array_index (report->managers, i));
+  if (school_id == NULL && report->schools->len > 1)
+    {
+      header[0] = str (s, "school_report.school");
+      cl_doc_heading (doc, 2, str (s, "school_report.schools_heading"));
+      cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+      for (guint i = 0; i < report->schools->len; i++)
+        tally_row (doc, g_ptr_array_index (report->schools, i));
+    }
+  overdue_table (doc, s, obligations, school_id, today);
   return cl_doc_render_pdf (doc, now, out_pages, error);
 }

@@ -45,4 +45,14 @@ GBytes *cl_document_render (ClDocumentKind    kind,
                             guint            *out_pages,
                             GError          **error);
 
+/* The principal's report: figures per case manager with a bar chart, for @school_id or every
+ * school (NULL), from @obligations (the whole caseload's). */
+GBytes *cl_document_render_school_report (ClCaseload  *caseload,
+                                          GPtrArray   *obligations,
+                                          const char  *school_id,
+                                          const char  *lang,
+                                          ClDate       today,
+                                          guint       *out_pages,
+                                          GError     **error);
+
 G_END_DECLS
