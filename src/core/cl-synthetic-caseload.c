@@ -1,4 +1,11 @@
-/* cl-synthetic-caseload.c — a made-up caseload of any size, for benchmarks and tests */
+/* cl-synthetic-caseload.c — a made-up district caseload of any size, for benchmarks and demos
+ *
+ * Shaped like a real district's special-education caseload so that the benchmark measures what a
+ * principal's laptop will see: elementary, middle and high schools on three calendar patterns,
+ * about 28 students per case manager, preschoolers leaving Part C, teenagers at 16, 17 and 18,
+ * transfers, removals, records requests, complaints and planned meetings with excusals in every
+ * state. Everything is drawn from one GRand, so a seed always gives the same caseload.
+ */
 #define G_LOG_DOMAIN "cl-synthetic-caseload"
 
 #include "cl-synthetic-caseload.h"
@@ -13,140 +20,436 @@ static const char * const family_names[] = {
   "Brown", "Lopez", "Davis", "Reyes", "Hakobyan", "Miller", "Cruz", "Park", "Wilson", "Flores",
   "Moore", "Le", "Martinez", "Taylor", "Ramos", "Chen", "Anderson", "Torres", "Lee",
 };
+static const char * const place_names[] = {
+  "Lincoln", "Riverside", "Oak Grove", "Valley View", "Jefferson", "Sierra", "Harbor", "Cedar",
+  "Mission", "Lakeside", "Franklin", "Willow Creek", "Madison", "Pioneer", "Bayview", "Hillcrest",
+};
 static const char * const eligibility_codes[] = {
   "SLD", "SLD", "SLD", "SLI", "SLI", "OHI", "OHI", "AUT", "AUT", "ED", "ID", "DHH", "OI", "TBI",
 };
 static const char * const languages[] = { "en", "en", "en", "en", "es", "es", "vi", "hy", "ko", "tl" };
 
-static void
-add_school_year (ClCaseload *caseload,
-                 ClSchool   *school,
-                 int         year,
-                 int         shift)
-{
-  g_autofree char *id = g_strdup_printf ("%s-%d", school->id, year);
-  ClCalendarYear *cal = cl_calendar_year_new (id, cl_date_from_ymd (year, 8, 17 + shift),
-                                              cl_date_from_ymd (year + 1, 6, 10 + shift));
-  ClDate thanksgiving = cl_date_from_ymd (year, 11, 22);
+typedef enum { LEVEL_ELEMENTARY, LEVEL_MIDDLE, LEVEL_HIGH, N_LEVELS } Level;
 
-  /* Thanksgiving week: the Monday of the week holding the fourth Thursday. */
-  while (cl_date_weekday (thanksgiving) != G_DATE_THURSDAY)
-    thanksgiving++;
-  cl_calendar_year_add_closed (cal, thanksgiving - 3, thanksgiving + 1, "Thanksgiving break", TRUE);
-  cl_calendar_year_add_closed (cal, cl_date_from_ymd (year, 12, 21), cl_date_from_ymd (year + 1, 1, 1),
-                               "Winter break", FALSE);
-  cl_calendar_year_add_closed (cal, cl_date_from_ymd (year + 1, 3, 29 - shift),
-                               cl_date_from_ymd (year + 1, 4, 2 - shift), "Spring break", FALSE);
-  if (!cl_caseload_add_calendar (caseload, cal))
-    g_assert_not_reached ();
-  cl_school_add_calendar (school, cal);
-}
+static const char * const level_names[N_LEVELS] = { "Elementary", "Middle School", "High School" };
+/* Youngest and oldest age at each level, in whole years. */
+static const int level_ages[N_LEVELS][2] = { { 5, 10 }, { 11, 13 }, { 14, 21 } };
+
+/* Staff of one school; students draw their case manager and meeting team from it. */
+typedef struct {
+  ClSchool  *school;
+  Level      level;
+  GPtrArray *case_managers;   /* of ClStaff*, borrowed */
+  ClStaff   *general_teacher;
+  ClStaff   *special_teacher;
+  ClStaff   *administrator;
+  ClStaff   *psychologist;
+} SchoolStaff;
 
 static ClDate
 random_date (GRand  *rand,
              ClDate  from,
              ClDate  to)
 {
+  if (to <= from)
+    return from;
   return from + (ClDate) g_rand_int_range (rand, 0, (gint32) (to - from + 1));
 }
 
+static gboolean
+one_in (GRand *rand,
+        int    n)
+{
+  return g_rand_int_range (rand, 0, n) == 0;
+}
+
+static ClDate
+next_weekday (ClDate       date,
+              GDateWeekday weekday)
+{
+  while (cl_date_weekday (date) != weekday)
+    date++;
+  return date;
+}
+
+/* One school year of calendar pattern @pattern: 0 traditional (mid-August to mid-June), 1 early
+ * start with a week off in October, 2 late start with a week off in February. */
+static ClCalendarYear *
+calendar_year (guint pattern,
+               int   year)
+{
+  static const int starts[] = { 17, 10, 26 };
+  g_autofree char *id = g_strdup_printf ("cal-%c-%d", 'a' + pattern, year);
+  ClDate first = next_weekday (cl_date_from_ymd (year, 8, starts[pattern]), G_DATE_MONDAY);
+  ClDate last = next_weekday (first + 7 * 42, G_DATE_THURSDAY);
+  ClCalendarYear *cal = cl_calendar_year_new (id, first, last);
+  ClDate labor_day = next_weekday (cl_date_from_ymd (year, 9, 1), G_DATE_MONDAY);
+  ClDate thanksgiving = next_weekday (cl_date_from_ymd (year, 11, 22), G_DATE_THURSDAY);
+  ClDate winter = next_weekday (cl_date_from_ymd (year, 12, 18), G_DATE_MONDAY);
+  ClDate mlk = next_weekday (cl_date_from_ymd (year + 1, 1, 15), G_DATE_MONDAY);
+  ClDate presidents = next_weekday (cl_date_from_ymd (year + 1, 2, 15), G_DATE_MONDAY);
+  ClDate spring = next_weekday (cl_date_from_ymd (year + 1, 3, 25), G_DATE_MONDAY);
+
+  cl_calendar_year_add_closed (cal, labor_day, labor_day, "Labor Day", TRUE);
+  if (pattern == 1)
+    {
+      ClDate fall = next_weekday (cl_date_from_ymd (year, 10, 9), G_DATE_MONDAY);
+      cl_calendar_year_add_closed (cal, fall, fall + 4, "Fall break", FALSE);
+    }
+  cl_calendar_year_add_closed (cal, thanksgiving - 3, thanksgiving + 1, "Thanksgiving break", TRUE);
+  cl_calendar_year_add_closed (cal, winter, winter + 13, "Winter break", FALSE);
+  cl_calendar_year_add_closed (cal, mlk, mlk, "Martin Luther King Jr. Day", TRUE);
+  if (pattern == 2)
+    cl_calendar_year_add_closed (cal, presidents, presidents + 4, "February break", FALSE);
+  else
+    cl_calendar_year_add_closed (cal, presidents, presidents, "Presidents' Day", TRUE);
+  cl_calendar_year_add_closed (cal, spring, spring + 4, "Spring break", FALSE);
+  return cal;
+}
+
+static ClStaff *
+add_staff (ClCaseload  *caseload,
+           GRand       *rand,
+           const char  *school_id,
+           const char  *what,
+           guint        n,
+           ClStaffRole  role)
+{
+  g_autofree char *id = g_strdup_printf ("%s-%s-%u", school_id, what, n);
+  g_autofree char *name = g_strdup_printf ("%s %s", given_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (given_names))],
+                                           family_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (family_names))]);
+  ClStaff *staff = cl_staff_new (id, name, role);
+
+  staff->email = g_strdup_printf ("%s@district.example.org", id);
+  if (!cl_caseload_add_staff (caseload, staff))
+    g_assert_not_reached ();
+  return staff;
+}
+
+static void
+add_schools (ClCaseload *caseload,
+             GRand      *rand,
+             guint       n_students,
+             int         year,
+             GArray     *schools)
+{
+  ClCalendarYear *calendars[3][3];
+  /* About 350 students with IEPs to a school, and at least one of each level. */
+  guint n_schools = MAX (3, (n_students + 349) / 350);
+  guint per_school = MAX (1, n_students / n_schools);
+
+  for (guint p = 0; p < 3; p++)
+    for (int y = 0; y < 3; y++)
+      {
+        calendars[p][y] = calendar_year (p, year - 1 + y);
+        if (!cl_caseload_add_calendar (caseload, calendars[p][y]))
+          g_assert_not_reached ();
+      }
+
+  for (guint i = 0; i < n_schools; i++)
+    {
+      Level level = (Level) (i % N_LEVELS);
+      guint place = i / N_LEVELS;
+      g_autofree char *id = g_strdup_printf ("school-%u", i + 1);
+      g_autofree char *name = place < G_N_ELEMENTS (place_names)
+        ? g_strdup_printf ("%s %s", place_names[place], level_names[level])
+        : g_strdup_printf ("%s %s %u", place_names[place % G_N_ELEMENTS (place_names)], level_names[level],
+                           (guint) (place / G_N_ELEMENTS (place_names) + 1));
+      SchoolStaff ss = { cl_school_new (id, name), level, g_ptr_array_new (), NULL, NULL, NULL, NULL };
+      guint pattern = (i / N_LEVELS) % 3;
+
+      for (int y = 0; y < 3; y++)
+        cl_school_add_calendar (ss.school, calendars[pattern][y]);
+      if (!cl_caseload_add_school (caseload, ss.school))
+        g_assert_not_reached ();
+      for (guint k = 0; k < MAX (1, (per_school + 27) / 28); k++)
+        g_ptr_array_add (ss.case_managers, add_staff (caseload, rand, id, "cm", k + 1, CL_STAFF_CASE_MANAGER));
+      ss.general_teacher = add_staff (caseload, rand, id, "gen", 1, CL_STAFF_GENERAL_EDUCATION_TEACHER);
+      ss.special_teacher = add_staff (caseload, rand, id, "sped", 1, CL_STAFF_SPECIAL_EDUCATION_TEACHER);
+      ss.administrator = add_staff (caseload, rand, id, "admin", 1, CL_STAFF_ADMINISTRATOR);
+      ss.psychologist = add_staff (caseload, rand, id, "psych", 1, CL_STAFF_SCHOOL_PSYCHOLOGIST);
+      g_array_append_val (schools, ss);
+    }
+}
+
+/* What follows an event by some days is only added when it has happened by @today: a case file
+ * holds no events in the future. */
+static ClEvent *
+add_past_event (ClStudent   *student,
+                ClEventType  type,
+                ClDate       date,
+                ClDate       today)
+{
+  return date < today ? cl_student_add_event (student, type, date) : NULL;
+}
+
+static guint
+add_meeting_event (ClStudent     *student,
+                   ClMeetingKind  kind,
+                   ClDate         date,
+                   ClDate         today)
+{
+  ClEvent *e = add_past_event (student, CL_EVENT_IEP_MEETING, date, today);
+  int age = cl_date_age_on (student->birth_date, date);
+
+  if (e == NULL)
+    return 0;
+  e->kind = kind;
+  e->transition_plan = age >= 15;
+  e->age_of_majority_informed = age >= 17;
+  return 1;
+}
+
+/* A year of discipline for one student: a few removals, sometimes past 10 days with what follows. */
+static guint
+add_discipline (GRand     *rand,
+                ClStudent *student,
+                ClDate     from,
+                ClDate     to,
+                ClDate     today)
+{
+  guint n = g_rand_int_range (rand, 1, 5);
+  guint added = 0;
+  ClDate day = random_date (rand, from, to);
+  double counted = 0;
+  gboolean services = FALSE;
+
+  for (guint i = 0; i < n && day < to; i++)
+    {
+      ClEvent *e = cl_student_add_event (student, CL_EVENT_REMOVAL, day);
+
+      e->kind = one_in (rand, 4) ? CL_REMOVAL_IN_SCHOOL_SUSPENSION : one_in (rand, 5) ? CL_REMOVAL_OTHER : CL_REMOVAL_SUSPENSION;
+      e->school_days = g_rand_int_range (rand, 1, 11) / 2.0;
+      e->special = one_in (rand, 40) ? g_rand_int_range (rand, CL_SPECIAL_WEAPON, CL_N_SPECIAL_CIRCUMSTANCES) : CL_SPECIAL_NONE;
+      added++;
+      if (e->kind != CL_REMOVAL_IN_SCHOOL_SUSPENSION)
+        counted += e->school_days;
+      /* Services from the 11th day, usually arranged in time (the total here is only this
+       * spell's, so a year's total over several spells is sometimes missed, as in real files). */
+      if (counted > 10 && !services && !one_in (rand, 5))
+        services = (added += add_past_event (student, CL_EVENT_REMOVAL_SERVICES, day, today) != NULL);
+      if (e->special != CL_SPECIAL_NONE)
+        {
+          added += add_past_event (student, CL_EVENT_PLACEMENT_CHANGE_DECISION, day + 1, today) != NULL;
+          added += add_past_event (student, CL_EVENT_IAES_PLACEMENT, day + 1, today) != NULL;
+          if (!one_in (rand, 4))
+            added += add_meeting_event (student, CL_MEETING_MANIFESTATION, day + g_rand_int_range (rand, 5, 16), today);
+        }
+      day += g_rand_int_range (rand, 10, 60);
+    }
+  return added;
+}
+
+static guint
+add_complaint (GRand     *rand,
+               ClStudent *student,
+               ClDate     day,
+               ClDate     today)
+{
+  ClComplaintKind kind = g_rand_int_range (rand, 0, CL_N_COMPLAINT_KINDS);
+  ClEvent *e = cl_student_add_event (student, CL_EVENT_COMPLAINT, day);
+  guint added = 1;
+
+  e->kind = kind;
+  if (kind == CL_COMPLAINT_DUE_PROCESS || kind == CL_COMPLAINT_EXPEDITED_DUE_PROCESS)
+    {
+      added += add_past_event (student, CL_EVENT_DUE_PROCESS_RESPONSE, day + g_rand_int_range (rand, 5, 12), today) != NULL;
+      if (!one_in (rand, 6))
+        added += add_past_event (student, CL_EVENT_RESOLUTION_SESSION, day + g_rand_int_range (rand, 7, 18), today) != NULL;
+    }
+  if (!one_in (rand, 10))
+    {
+      ClEvent *resolved = add_past_event (student, CL_EVENT_COMPLAINT_RESOLVED, day + g_rand_int_range (rand, 20, 70), today);
+
+      if (resolved != NULL)
+        {
+          resolved->kind = kind;
+          added++;
+        }
+    }
+  return added;
+}
+
+/* The file of a student found eligible at school: referral, assessment, the initial IEP, then a
+ * review a year (sometimes late) with a reassessment every three, and what else a file fills with. */
 static void
 add_history (GRand     *rand,
              ClStudent *student,
              guint      n_events,
              ClDate     today)
 {
-  ClDate referral = random_date (rand, student->birth_date + 365 * 5, MIN (today, student->birth_date + 365 * 14));
+  ClDate earliest = MIN (today - 30, student->birth_date + 365 * 5);
+  ClDate referral = random_date (rand, earliest, MIN (today - 30, student->birth_date + 365 * 14));
   ClDate meeting;
-  ClEvent *e;
   guint added = 0;
+  /* Most students are never removed; a few are removed again and again. */
+  gboolean removed = one_in (rand, 6);
 
-  cl_student_add_event (student, CL_EVENT_REFERRAL, referral)->from = CL_REFERRAL_TEACHER;
-  cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, referral + 10);
-  cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_CONSENT, referral + 20);
-  meeting = referral + 20 + (ClDate) g_rand_int_range (rand, 40, 75);
-  e = cl_student_add_event (student, CL_EVENT_IEP_MEETING, meeting);
-  e->kind = CL_MEETING_INITIAL;
-  added = 4;
-
-  /* Yearly reviews, sometimes late, every third one a triennial. */
-  for (guint year = 1; meeting + 365 < today && added < n_events; year++)
+  if (one_in (rand, 12))
     {
-      meeting = cl_date_add_years (meeting, 1) - (ClDate) g_rand_int_range (rand, 0, 20) +
-                (g_rand_int_range (rand, 0, 10) == 0 ? 25 : 0);
-      if (meeting >= today)
-        break;
-      e = cl_student_add_event (student, CL_EVENT_IEP_MEETING, meeting);
-      e->kind = year % 3 == 0 ? CL_MEETING_TRIENNIAL : CL_MEETING_ANNUAL;
-      e->transition_plan = cl_date_age_on (student->birth_date, meeting) >= 15;
-      e->age_of_majority_informed = cl_date_age_on (student->birth_date, meeting) >= 17;
+      /* Came with an IEP from elsewhere; the first meeting here is an interim or a review. */
+      ClEvent *e = cl_student_add_event (student, CL_EVENT_TRANSFER_IN, referral);
+
+      e->from = g_rand_int_range (rand, 0, CL_N_TRANSFER_FROMS);
+      e->has_iep = TRUE;
+      meeting = referral + g_rand_int_range (rand, 10, 40);
+      if (!add_meeting_event (student, e->from == CL_TRANSFER_SAME_SELPA ? CL_MEETING_ANNUAL : CL_MEETING_INTERIM,
+                              meeting, today))
+        return;
+      added = 2;
+    }
+  else
+    {
+      cl_student_add_event (student, CL_EVENT_REFERRAL, referral)->from = one_in (rand, 3) ? CL_REFERRAL_PARENT : CL_REFERRAL_TEACHER;
+      cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, referral + g_rand_int_range (rand, 5, 18));
+      cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_CONSENT, referral + g_rand_int_range (rand, 20, 30));
+      added = 3;
+      meeting = referral + 30 + (ClDate) g_rand_int_range (rand, 40, 75);
+      /* Not yet held: an initial assessment under way. */
+      if (!add_meeting_event (student, CL_MEETING_INITIAL, meeting, today))
+        return;
       added++;
-      if (g_rand_int_range (rand, 0, 4) == 0 && added < n_events)
-        {
-          cl_student_add_event (student, CL_EVENT_RECORDS_REQUEST, meeting + 30);
-          cl_student_add_event (student, CL_EVENT_RECORDS_PROVIDED, meeting + 30 + g_rand_int_range (rand, 1, 9));
-          added += 2;
-        }
     }
 
-  /* Fill up with discipline and requests, as a real file fills up. */
+  for (guint year = 1; added < n_events; year++)
+    {
+      ClDate next = cl_date_add_years (meeting, 1) - (ClDate) g_rand_int_range (rand, 0, 20) +
+                    (one_in (rand, 12) ? 25 : 0);
+
+      if (next >= today)
+        break;
+      if (year % 3 == 0)
+        {
+          cl_student_add_event (student, CL_EVENT_REASSESSMENT_CONSENT, next - g_rand_int_range (rand, 40, 70));
+          added++;
+        }
+      meeting = next;
+      added += add_meeting_event (student, year % 3 == 0 ? CL_MEETING_TRIENNIAL : CL_MEETING_ANNUAL, meeting, today);
+    }
+
+  /* Fill up with what happens between reviews. */
   while (added < n_events)
     {
-      ClDate day = random_date (rand, referral, today);
+      ClDate day = random_date (rand, referral, today - 1);
 
-      switch (g_rand_int_range (rand, 0, 6))
+      switch (g_rand_int_range (rand, 0, 10))
         {
         case 0:
         case 1:
         case 2:
-          e = cl_student_add_event (student, CL_EVENT_REMOVAL, day);
-          e->kind = g_rand_int_range (rand, 0, 3);
-          e->school_days = g_rand_int_range (rand, 1, 9) / 2.0;
-          break;
         case 3:
-          cl_student_add_event (student, CL_EVENT_MEETING_REQUEST, day);
+          if (removed)
+            added += add_discipline (rand, student, day, MIN (today - 1, day + 120), today);
+          else
+            added += add_meeting_event (student, CL_MEETING_AMENDMENT, day, today);
           break;
         case 4:
+          cl_student_add_event (student, CL_EVENT_MEETING_REQUEST, day);
+          added++;
+          if (!one_in (rand, 5))
+            added += add_meeting_event (student, CL_MEETING_AMENDMENT, day + g_rand_int_range (rand, 10, 35), today);
+          break;
+        case 5:
+        case 6:
           cl_student_add_event (student, CL_EVENT_RECORDS_REQUEST, day);
+          added++;
+          if (!one_in (rand, 12))
+            added += add_past_event (student, CL_EVENT_RECORDS_PROVIDED, day + g_rand_int_range (rand, 1, 9), today) != NULL;
+          break;
+        case 7:
+          if (one_in (rand, 30))
+            added += add_complaint (rand, student, day, today);
+          else
+            added += add_meeting_event (student, CL_MEETING_AMENDMENT, day, today);
           break;
         default:
-          e = cl_student_add_event (student, CL_EVENT_IEP_MEETING, day);
-          e->kind = CL_MEETING_AMENDMENT;
+          added += add_meeting_event (student, CL_MEETING_AMENDMENT, day, today);
           break;
         }
-      added++;
     }
-  cl_student_sort_events (student);
+}
+
+/* A preschooler leaving Early Start (Part C): the transition conference and the IEP by 3. */
+static void
+add_part_c_history (GRand     *rand,
+                    ClStudent *student,
+                    ClDate     today)
+{
+  ClDate third = cl_date_add_years (student->birth_date, 3);
+  ClDate referral = third - g_rand_int_range (rand, 100, 200);
+
+  referral = MIN (referral, today - 10);
+
+  student->part_c = TRUE;
+  cl_student_add_event (student, CL_EVENT_REFERRAL, referral)->from = CL_REFERRAL_OTHER;
+  if (!one_in (rand, 4))
+    add_past_event (student, CL_EVENT_TRANSITION_CONFERENCE, referral + g_rand_int_range (rand, 20, 40), today);
+  add_past_event (student, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, referral + 10, today);
+  add_past_event (student, CL_EVENT_ASSESSMENT_PLAN_CONSENT, referral + 20, today);
+  add_meeting_event (student, CL_MEETING_INITIAL, third - g_rand_int_range (rand, 0, 10), today);
 }
 
 static void
-add_planned_meeting (GRand     *rand,
-                     ClStudent *student,
-                     ClDate     today)
+add_planned_meeting (GRand             *rand,
+                     ClStudent         *student,
+                     const SchoolStaff *ss,
+                     ClDate             today)
 {
   g_autofree char *id = g_strdup_printf ("%s-m1", student->id);
-  ClMeeting *m = cl_student_add_meeting (student, id, CL_MEETING_ANNUAL,
-                                         today + (ClDate) g_rand_int_range (rand, 1, 60));
-  const ClInviteeRole roles[] = {
-    CL_ROLE_PARENT, CL_ROLE_GENERAL_EDUCATION_TEACHER, CL_ROLE_SPECIAL_EDUCATION_TEACHER,
-    CL_ROLE_LEA_REPRESENTATIVE,
+  ClMeetingKind kind = one_in (rand, 4) ? CL_MEETING_TRIENNIAL : CL_MEETING_ANNUAL;
+  ClMeeting *m = cl_student_add_meeting (student, id, kind, today + (ClDate) g_rand_int_range (rand, 1, 60));
+  const struct { ClInviteeRole role; ClStaff *staff; } team[] = {
+    { CL_ROLE_GENERAL_EDUCATION_TEACHER, ss->general_teacher },
+    { CL_ROLE_SPECIAL_EDUCATION_TEACHER, ss->special_teacher },
+    { CL_ROLE_LEA_REPRESENTATIVE, ss->administrator },
+    { CL_ROLE_ASSESSMENT_INTERPRETER, ss->psychologist },
   };
+  ClInvitee *parent;
 
-  m->start_minutes = 15 * 60 + 30;
-  if (g_rand_boolean (rand))
-    m->notice_sent = m->date - 12;
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+  while (cl_date_weekday (m->date) > G_DATE_FRIDAY)
+    m->date++;
+  m->start_minutes = (one_in (rand, 2) ? 8 * 60 : 15 * 60) + 30 * g_rand_int_range (rand, 0, 3);
+  m->location = g_strdup_printf ("Room %d", g_rand_int_range (rand, 1, 40));
+  if (!g_str_equal (student->home_language, "en"))
+    m->interpreter = g_strdup (student->home_language);
+  if (!one_in (rand, 3))
+    m->notice_sent = m->date - g_rand_int_range (rand, 8, 20);
+
+  parent = cl_meeting_add_invitee (m, CL_ROLE_PARENT);
+  parent->name = g_strdup (g_array_index (student->guardians, ClGuardian, 0).name);
+  if (cl_date_age_on (student->birth_date, m->date) >= 16)
+    {
+      ClInvitee *self = cl_meeting_add_invitee (m, CL_ROLE_STUDENT);
+      self->name = cl_student_dup_display_name (student);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (team); i++)
     {
       ClInvitee *inv;
 
-      if (g_rand_int_range (rand, 0, 12) == 0)
+      if (team[i].role == CL_ROLE_ASSESSMENT_INTERPRETER && kind != CL_MEETING_TRIENNIAL)
         continue;
-      inv = cl_meeting_add_invitee (m, roles[i]);
-      if (roles[i] == CL_ROLE_GENERAL_EDUCATION_TEACHER && g_rand_int_range (rand, 0, 5) == 0)
+      if (one_in (rand, 15))
+        continue;   /* forgotten: the engine reports the missing member */
+      inv = cl_meeting_add_invitee (m, team[i].role);
+      inv->staff_id = g_strdup (team[i].staff->id);
+      if (team[i].role != CL_ROLE_GENERAL_EDUCATION_TEACHER || !one_in (rand, 4))
+        continue;
+
+      /* An excusal, in each of its states. */
+      inv->attending = FALSE;
+      inv->excusal.present = TRUE;
+      inv->excusal.area_discussed = g_rand_boolean (rand);
+      switch (g_rand_int_range (rand, 0, 3))
         {
-          inv->attending = FALSE;
-          inv->excusal.present = TRUE;
+        case 0:
           inv->excusal.parent_written_consent = m->date - 3;
+          inv->excusal.written_input = inv->excusal.area_discussed ? m->date - 2 : CL_DATE_NONE;
+          break;
+        case 1:
+          inv->excusal.parent_written_consent = m->date - 3;
+          break;
+        default:
+          break;
         }
     }
 }
@@ -158,46 +461,45 @@ cl_synthetic_caseload_new (guint   n_students,
                            ClDate  today)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GArray) schools = g_array_new (FALSE, FALSE, sizeof (SchoolStaff));
   ClCaseload *caseload = cl_caseload_new ();
-  ClSchool *schools[2];
   int year = cl_date_year (today) - (cl_date_month (today) < 8 ? 1 : 0);
 
   cl_caseload_set_jurisdiction (caseload, "CA");
-  schools[0] = cl_school_new ("north-ms", "North Middle School");
-  schools[1] = cl_school_new ("south-hs", "South High School");
-  for (guint s = 0; s < G_N_ELEMENTS (schools); s++)
-    {
-      for (int y = year - 1; y <= year + 1; y++)
-        add_school_year (caseload, schools[s], y, (int) s);
-      cl_caseload_add_school (caseload, schools[s]);
-    }
-  for (guint i = 0; i < 8; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("cm-%u", i);
-      g_autofree char *name = g_strdup_printf ("%s %s", given_names[(i * 7) % G_N_ELEMENTS (given_names)],
-                                               family_names[(i * 5) % G_N_ELEMENTS (family_names)]);
-      cl_caseload_add_staff (caseload, cl_staff_new (id, name, CL_STAFF_CASE_MANAGER));
-    }
+  add_schools (caseload, rand, n_students, year, schools);
 
   for (guint i = 0; i < n_students; i++)
     {
       g_autofree char *id = g_strdup_printf ("S-%06u", i + 1);
+      const SchoolStaff *ss = &g_array_index (schools, SchoolStaff, i % schools->len);
       ClStudent *student = cl_student_new (id);
-      gboolean high_school = g_rand_boolean (rand);
-      int age = high_school ? g_rand_int_range (rand, 14, 19) : g_rand_int_range (rand, 11, 15);
+      gboolean preschool = ss->level == LEVEL_ELEMENTARY && one_in (rand, 15);
+      int age;
       ClGuardian guardian = { 0 };
-      g_autofree char *cm = g_strdup_printf ("cm-%u", (i % 4) + (high_school ? 4 : 0));
+
+      /* High schools hold the 16-, 17- and 18-year-olds the age rules are about, and a few
+       * young adults in a transition programme up to 21. */
+      if (preschool)
+        age = 2;
+      else if (ss->level == LEVEL_HIGH)
+        age = one_in (rand, 12) ? g_rand_int_range (rand, 19, 22) : g_rand_int_range (rand, 14, 19);
+      else
+        age = g_rand_int_range (rand, level_ages[ss->level][0], level_ages[ss->level][1] + 1);
 
       student->first_name = g_strdup (given_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (given_names))]);
       student->last_name = g_strdup (family_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (family_names))]);
-      student->birth_date = today - (ClDate) (age * 365 + g_rand_int_range (rand, 0, 365));
-      student->school = schools[high_school ? 1 : 0];
-      student->grade = g_strdup_printf ("%d", CLAMP (age - 5, 6, 12));
-      student->case_manager = cl_caseload_lookup_staff (caseload, cm);
+      student->birth_date = today - (ClDate) (age * 365 + g_rand_int_range (rand, preschool ? 180 : 0, 365));
+      student->school = ss->school;
+      student->grade = preschool ? g_strdup ("PK") : age <= 5 ? g_strdup ("K") : g_strdup_printf ("%d", MIN (age - 5, 12));
+      student->case_manager = g_ptr_array_index (ss->case_managers, (i / schools->len) % ss->case_managers->len);
       student->home_language = g_strdup (languages[g_rand_int_range (rand, 0, G_N_ELEMENTS (languages))]);
       student->english_learner = !g_str_equal (student->home_language, "en") && g_rand_boolean (rand);
       student->eligibility_primary =
-        g_strdup (eligibility_codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (eligibility_codes))]);
+        g_strdup (preschool ? "EMD" : eligibility_codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (eligibility_codes))]);
+      if (one_in (rand, 5))
+        student->eligibility_secondary = g_strdup (eligibility_codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (eligibility_codes))]);
+      student->conservatorship = age >= 17 && g_str_equal (student->eligibility_primary, "ID") && one_in (rand, 2);
+
       guardian.name = g_strdup_printf ("%s %s", given_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (given_names))],
                                        student->last_name);
       guardian.relationship = g_strdup (g_rand_boolean (rand) ? "mother" : "father");
@@ -205,10 +507,22 @@ cl_synthetic_caseload_new (guint   n_students,
       guardian.phone = g_strdup_printf ("555-01%02d", g_rand_int_range (rand, 0, 100));
       cl_student_add_guardian (student, &guardian);
 
-      add_history (rand, student, events_per_student, today);
-      if (g_rand_int_range (rand, 0, 3) == 0)
-        add_planned_meeting (rand, student, today);
+      if (preschool)
+        add_part_c_history (rand, student, today);
+      else
+        add_history (rand, student, events_per_student, today);
+      if (one_in (rand, 3))
+        add_planned_meeting (rand, student, ss, today);
+      if (age >= 18 && !one_in (rand, 6))
+        add_past_event (student, CL_EVENT_RIGHTS_TRANSFER_NOTICE,
+                        cl_date_add_years (student->birth_date, 18) - g_rand_int_range (rand, 0, 60), today);
+      if (age >= 19 && one_in (rand, 6))
+        cl_student_add_event (student, CL_EVENT_EXIT, today - g_rand_int_range (rand, 1, 200))->reason =
+          g_strdup ("graduated with a diploma");
+      cl_student_sort_events (student);
       cl_caseload_add_student (caseload, student);
     }
+  for (guint i = 0; i < schools->len; i++)
+    g_ptr_array_unref (g_array_index (schools, SchoolStaff, i).case_managers);
   return caseload;
 }

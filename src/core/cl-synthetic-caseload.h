@@ -9,8 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* @n_students students over two schools with three school years of calendars around @today, each
- * with about @events_per_student events and some planned meetings. */
+/* @n_students students in elementary, middle and high schools (about 350 to a school, at least
+ * three schools) on three calendar patterns for the school years before, of and after @today, about
+ * 28 students per case manager, each with about @events_per_student events (preschoolers and files
+ * still in assessment have fewer) and a third with a planned meeting. */
 ClCaseload *cl_synthetic_caseload_new (guint   n_students,
                                        guint   events_per_student,
                                        guint32 seed,
