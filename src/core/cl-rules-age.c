@@ -37,9 +37,12 @@ first_event_any_date (ClRuleContext *ctx,
 }
 
 /* transition_plan_due and age_of_majority_notice_due: the IEP in effect on the birthday B must
- * hold the item. If the IEP written at the last yearly meeting M before B is still in effect on
- * B (M + 1 year > B), it must be amended by B; otherwise the meeting due at M + 1 year writes the
- * IEP in effect on B. With no meeting before B, the first one on or after B. */
+ * hold the item ("the first IEP to be in effect when the child is 16", HB 7.6(8)). If the IEP
+ * written at the last yearly meeting M before B is still in effect on B (M + 1 year > B), it must
+ * be amended by B; otherwise the review due at M + k years, the last one due on or before B,
+ * writes the IEP in effect on B (rules.md says M + 1 year, which for a student years from B would
+ * make the item due at the next review; the handbook ties it to the IEP in effect at B). With no
+ * meeting before B, the first one on or after B. */
 static void
 item_in_iep_at_age (ClRuleContext *ctx,
                     const ClRule  *rule,
@@ -86,10 +89,22 @@ item_in_iep_at_age (ClRuleContext *ctx,
         }
       else
         {
-          due = next_review;
-          counted = g_strdup_printf ("the review due 1 year after the %s meeting of %s writes the "
-                                     "IEP in effect on birthday %d (%s)",
-                                     cl_meeting_kind_names[last_before->kind], mdate, age, bday);
+          /* Reviews follow yearly: the one whose IEP is in effect on B (the last due on or
+           * before B) must hold the item. A student years from B owes nothing yet. */
+          guint years = 1;
+
+          while (cl_date_add_years (last_before->date, years + 1) <= birthday)
+            years++;
+          due = cl_date_add_years (last_before->date, years);
+          if (years == 1)
+            counted = g_strdup_printf ("the review due 1 year after the %s meeting of %s writes the "
+                                       "IEP in effect on birthday %d (%s)",
+                                       cl_meeting_kind_names[last_before->kind], mdate, age, bday);
+          else
+            counted = g_strdup_printf ("with a review every year after the %s meeting of %s, the one "
+                                       "due %u years after it writes the IEP in effect on birthday "
+                                       "%d (%s)", cl_meeting_kind_names[last_before->kind], mdate,
+                                       years, age, bday);
         }
       done = first_event_any_date (ctx, has_flag, GINT_TO_POINTER (age_of_majority));
       _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, due, done ? done->date : CL_DATE_NONE,
