@@ -27,8 +27,12 @@ starts_review_cycle (const ClEvent *e)
 
 /* The end-of-school-year exception (EC 56321(a), EC 56043(f)): a trigger that falls within
  * "window_days" of the last day of its school year is due a fixed number of calendar days after the
- * next school year starts, "in any event". @anchor is the date the window is measured from;
- * @received must also fall on or before that last day. */
+ * next school year starts, "in any event". @anchor is the date the window is measured from (the
+ * referral); @received is what starts the count (for the IEP, the consent), which may come in the
+ * summer: HB 1.5.A (lines 642–646) sets the IEP "within 30 days after the commencement of the
+ * subsequent regular school year" for every referral made 30 days or less before its end, and says
+ * nothing of when the consent arrives. rules.md also asks for consent by the last day; the
+ * handbook wins. A consent received once the next year has begun is counted the usual way. */
 static gboolean
 end_of_year_due (ClRuleContext *ctx,
                  const ClRule  *rule,
@@ -54,8 +58,8 @@ end_of_year_due (ClRuleContext *ctx,
   if (!cl_school_calendar_session (ctx->calendar, anchor, 0, &session) ||
       anchor > session.last_day ||
       (gint64) (session.last_day - anchor) > window ||
-      received > session.last_day ||
-      !cl_school_calendar_session (ctx->calendar, anchor, 1, &next))
+      !cl_school_calendar_session (ctx->calendar, anchor, 1, &next) ||
+      received >= next.first_day)
     return FALSE;
 
   *due = next.first_day + (ClDate) after;
