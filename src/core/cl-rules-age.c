@@ -204,8 +204,15 @@ eligibility_ends (ClRuleContext *ctx,
       counted = g_strdup_printf ("the day before birthday %d (%s)", age, buf);
     }
 
-  /* Only an exit by the end of eligibility completes it. */
-  done = first_event_any_date (ctx, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_EXIT));
+  /* Only a student with an IEP on the birthday reaches the end of eligibility (rules.md: "Requires
+   * an IEP at B22"); one who left earlier owes nothing, and an exit before the birthday (even one
+   * followed by a return with an IEP) is not the exit that completes it. */
+  if (!_cl_rule_has_iep_on (ctx, birthday))
+    {
+      g_free (counted);
+      return;
+    }
+  done = _cl_rule_first_event (ctx, birthday, NULL, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_EXIT));
   _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, due,
                  done && done->date <= due ? done->date : CL_DATE_NONE, birthday, "birthday",
                  counted);
