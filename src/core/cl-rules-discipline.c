@@ -18,6 +18,28 @@ is_change_of_placement (const ClEvent *e,
          e->school_days > consecutive_limit;
 }
 
+/* A placement in an interim alternative educational setting is a decision to change placement
+ * too: HB Appendix A (lines 3876–3893) asks for the manifestation meeting "within ten (10) days of
+ * the school district's decision" to place a child there for more than 10 days, and an IAES lasts
+ * up to 45 school days. rules.md lists only the decision and long removals; the handbook wins.
+ * When the decision is also recorded that day, it is the one trigger. */
+static gboolean
+iaes_decided_apart (ClRuleContext *ctx,
+                    const ClEvent *iaes,
+                    double         consecutive_limit)
+{
+  if (iaes->type != CL_EVENT_IAES_PLACEMENT)
+    return FALSE;
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      if (e->date > iaes->date)
+        break;
+      if (e->date == iaes->date && is_change_of_placement (e, consecutive_limit))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 manifestation_determination_due (ClRuleContext *ctx,
                                  const ClRule  *rule)
@@ -30,7 +52,7 @@ manifestation_determination_due (ClRuleContext *ctx,
     {
       ClObligation *ob;
 
-      if (!is_change_of_placement (e, limit))
+      if (!is_change_of_placement (e, limit) && !iaes_decided_apart (ctx, e, limit))
         continue;
       ob = _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
                                     _cl_event_is_meeting_of,
@@ -38,6 +60,10 @@ manifestation_determination_due (ClRuleContext *ctx,
       if (ob != NULL)
         ob->note = e->type == CL_EVENT_REMOVAL
                      ? "A removal of more than 10 consecutive school days is itself a change of "
+                       "placement. The parents must be notified of the decision, with the "
+                       "procedural safeguards notice, on the day it is made."
+                     : e->type == CL_EVENT_IAES_PLACEMENT
+                     ? "A placement in an interim alternative educational setting is a change of "
                        "placement. The parents must be notified of the decision, with the "
                        "procedural safeguards notice, on the day it is made."
                      : "The parents must be notified of the decision, with the procedural "
