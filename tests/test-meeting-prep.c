@@ -117,6 +117,9 @@ test_excusals (void)
     { FALSE, TRUE, TRUE, "2026-12-01", "2026-12-12", CL_EXCUSAL_NEEDS_INPUT, NULL },
     { FALSE, TRUE, TRUE, "2026-12-01", "2026-12-08", CL_EXCUSAL_COMPLETE, "2026-12-08" },
     { FALSE, TRUE, TRUE, "2026-12-10", "2026-12-08", CL_EXCUSAL_COMPLETE, "2026-12-10" },   /* on the day */
+    /* Input "prior to the meeting" (HB 7.4, lines 6292–6294): the day before will do, the day of does not. */
+    { FALSE, TRUE, TRUE, "2026-12-01", "2026-12-09", CL_EXCUSAL_COMPLETE, "2026-12-09" },
+    { FALSE, TRUE, TRUE, "2026-12-01", "2026-12-10", CL_EXCUSAL_NEEDS_INPUT, NULL },
   };
   ClDate meeting = D ("2026-12-10");
 

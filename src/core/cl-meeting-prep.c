@@ -156,7 +156,9 @@ cl_meeting_prep_excusal_state (const ClInvitee *invitee,
     return CL_EXCUSAL_MISSING;
   if (x->parent_written_consent == CL_DATE_NONE || x->parent_written_consent > meeting_date)
     return CL_EXCUSAL_NEEDS_CONSENT;
-  if (x->area_discussed && (x->written_input == CL_DATE_NONE || x->written_input > meeting_date))
+  /* The member's input must reach the parent and the team "prior to the meeting" (HB 7.4,
+   * lines 6292–6294): input dated the day of the meeting is too late. */
+  if (x->area_discussed && (x->written_input == CL_DATE_NONE || x->written_input >= meeting_date))
     return CL_EXCUSAL_NEEDS_INPUT;
   if (completed_on != NULL)
     *completed_on = x->area_discussed ? MAX (x->parent_written_consent, x->written_input)
