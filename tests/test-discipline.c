@@ -73,6 +73,17 @@ test_two_school_years (void)
   g_assert_cmpfloat (b->in_school_days, ==, 2);
   g_assert_cmpfloat (b->longest_suspension, ==, 4);
   g_assert_cmpuint (b->removals, ==, 6);
+
+  /* The running total starts again at 0 with 2026-27 (the June 15 removal is in its summer). */
+  {
+    g_autoptr(GArray) log = cl_discipline_removal_log (s);
+    const double expected[] = { 4, 8, 10, 3, 6, 10, 12.5, 12.5, 13.5 };
+
+    g_assert_cmpuint (log->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < log->len; i++)
+      g_assert_cmpfloat (g_array_index (log, ClRemovalEntry, i).running_total, ==, expected[i]);
+    g_assert_cmpuint (g_array_index (log, ClRemovalEntry, 3).session.first_day, ==, D ("2026-08-17"));
+  }
 }
 
 
@@ -217,6 +228,18 @@ test_thresholds (void)
   /* The summer before belongs to 2026-27 too; 2025-26 has nothing. */
   g_assert_cmpfloat (cl_discipline_year_of (s, D ("2026-07-01")).counted_days, ==, 21.5);
   g_assert_cmpfloat (cl_discipline_year_of (s, D ("2026-03-02")).counted_days, ==, 0);
+
+  /* The log's running totals are the ones in the table above. */
+  {
+    g_autoptr(GArray) log = cl_discipline_removal_log (s);
+    const double expected[] = { 3, 9, 9.5, 9.5, 10.5, 15.5, 20.5, 21.5 };
+
+    g_assert_cmpuint (log->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < log->len; i++)
+      g_assert_cmpfloat (g_array_index (log, ClRemovalEntry, i).running_total, ==, expected[i]);
+    g_assert_false (g_array_index (log, ClRemovalEntry, 3).counts);
+    g_assert_true (g_array_index (log, ClRemovalEntry, 4).counts);
+  }
 
   /* Services from the removal that passes 10 days, not done: overdue (status by date). */
   services = dues (all, "S1", "removal_services_required");
@@ -399,6 +422,14 @@ test_extra_round_trip (void)
   g_assert_cmpstr (json_object_get_string_member (e->extra, "requested_by"), ==, "Parent (synthetic)");
   again = cl_bundle_write (back);
   g_assert_cmpstr (again, ==, text);
+
+  /* A form changes a copy, never the event it was opened on. */
+  {
+    g_autoptr(JsonObject) copy = cl_discipline_dup_extra (e);
+
+    json_object_set_string_member (copy, "requested_by", "Someone else");
+    g_assert_cmpstr (json_object_get_string_member (e->extra, "requested_by"), ==, "Parent (synthetic)");
+  }
 }
 
 int

@@ -65,6 +65,38 @@ cl_discipline_removal_years (ClStudent *student)
   return years;
 }
 
+GArray *
+cl_discipline_removal_log (ClStudent *student)
+{
+  GArray *log = g_array_new (FALSE, TRUE, sizeof (ClRemovalEntry));
+  ClSchoolCalendar *table = calendar_of (student);
+  ClDate year = CL_DATE_NONE;
+  double total = 0;
+
+  if (table == NULL)
+    return log;
+  for (guint i = 0; i < student->events->len; i++)
+    {
+      const ClEvent *e = &g_array_index (student->events, ClEvent, i);
+      ClRemovalEntry entry = { 0 };
+
+      if (e->type != CL_EVENT_REMOVAL || !cl_school_calendar_session (table, e->date, 0, &entry.session))
+        continue;
+      if (entry.session.first_day != year)
+        {
+          year = entry.session.first_day;
+          total = 0;
+        }
+      entry.event = e;
+      entry.counts = e->kind == CL_REMOVAL_SUSPENSION || e->kind == CL_REMOVAL_OTHER;
+      if (entry.counts)
+        total += e->school_days;
+      entry.running_total = total;
+      g_array_append_val (log, entry);
+    }
+  return log;
+}
+
 ClRemovalYear
 cl_discipline_year_of (ClStudent *student,
                        ClDate     day)
@@ -154,4 +186,51 @@ cl_discipline_find_obligation (GPtrArray       *obligations,
         return ob;
     }
   return NULL;
+}
+
+/* json_node_copy() only adds a reference to objects and arrays: copy them member by member. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        json_object_set_member (object, name, deep_copy (member));
+      copy = json_node_init_object (json_node_alloc (), object);
+      json_object_unref (object);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_array_new ();
+      JsonArray *source = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array, deep_copy (json_array_get_element (source, i)));
+      copy = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+    }
+  else
+    copy = json_node_copy (node);
+  return copy;
+}
+
+JsonObject *
+cl_discipline_dup_extra (const ClEvent *e)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  if (e == NULL || e->extra == NULL)
+    return json_object_new ();
+  node = json_node_init_object (json_node_alloc (), e->extra);
+  copy = deep_copy (node);
+  return json_node_dup_object (copy);
 }

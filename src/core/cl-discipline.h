@@ -19,6 +19,19 @@ typedef struct {
  * year of its start date (between sessions: the coming one), as the engine counts it. */
 GArray *cl_discipline_removal_years (ClStudent *student);
 
+/* One line of the removal log: a removal, its school year, and the year's total of counted days
+ * once it is added (an in-school suspension leaves the total as it was). */
+typedef struct {
+  const ClEvent *event;         /* borrowed from the student */
+  ClSession      session;
+  gboolean       counts;        /* suspension or other removal */
+  double         running_total;
+} ClRemovalEntry;
+
+/* @student's removals in date order with their running totals, the total starting again at 0 with
+ * each school year. */
+GArray *cl_discipline_removal_log (ClStudent *student);
+
 /* The removals of @student's school year holding @day (the coming one between sessions): what the
  * principal's view counts "this school year". Zeroes when there are none. */
 ClRemovalYear cl_discipline_year_of (ClStudent *student,
@@ -50,6 +63,10 @@ ClMdrOutcome cl_discipline_mdr_outcome (int caused_by_disability,
 ClMdrOutcome cl_discipline_mdr_read    (const ClEvent *meeting,
                                         int           *caused_by_disability,
                                         int           *failure_to_implement);
+
+/* A deep copy of @e's extra members (an empty object when it has none), for a form to change
+ * without touching the event it was opened on (cl_event_copy() shares the object). */
+JsonObject *cl_discipline_dup_extra (const ClEvent *e);
 
 /* The obligation of rule @rule_id that event @e of @student started (same student, trigger type
  * and date; the n-th such event of a day is matched with the n-th such obligation), or NULL. A
