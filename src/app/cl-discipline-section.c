@@ -729,19 +729,16 @@ show_complaints (ClDisciplineSection *self,
         /* Translators: the outcome of a complaint's decision */
         g_string_append_printf (subtitle, _(" · outcome: %s"), outcome);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (any ? worst : CL_STATUS_MET));
+      /* Actions are prepended: the pill ends up before the button. */
       if (self->editable)
         adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                      icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",
                                                   g_variant_new_uint32 (e->order)));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (any ? worst : CL_STATUS_MET));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), any);
       _cl_group_rows_add (self->rows, self->complaints_group, row);
       n++;
     }
-  adw_preferences_group_set_description (self->complaints_group,
-                                         n == 0 ? _("Uniform complaints, state complaints and due-process requests, "
-                                                    "each with the deadlines its procedure sets.")
-                                                : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->complaints_group), n > 0 || self->editable);
 }
 
