@@ -318,7 +318,12 @@ test_removals_to_mdr (void)
       }
     g_assert_nonnull (strstr (all->str, "|removal 2026-11-16 suspension 2.5 days"));
     g_assert_nonnull (strstr (all->str, "|placement_change_decision 2026-11-17"));
-    g_assert_nonnull (strstr (all->str, "iep_meeting 2026-11-20 manifestation|\n"));
+    /* The determination's answers are in the line of the meeting added, then taken out by Undo. */
+    g_assert_nonnull (strstr (all->str, "|iep_meeting 2026-11-20 manifestation {\"conduct_caused_by_disability\":false,"
+                                        "\"failure_to_implement\":false,\"outcome\":\"not_manifestation\"}\n"));
+    g_assert_nonnull (strstr (all->str, "iep_meeting 2026-11-20 manifestation {\"conduct_caused_by_disability\":false,"
+                                        "\"failure_to_implement\":false,\"outcome\":\"not_manifestation\"}|\n"));
+    g_assert_nonnull (strstr (all->str, "|removal 2026-09-14 suspension 4 days {\"description\":\"Pushed a classmate in the hallway\"}"));
   }
 
   /* The principal's view lists Minh at Lincoln with the open determination; the row opens the file. */
