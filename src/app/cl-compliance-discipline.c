@@ -75,16 +75,18 @@ watch_row (const ClDisciplineWatch *w,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
+  /* One pill, the most pressing (the subtitle says the rest): a narrow window has room for one. */
   if (w->mdr_due != CL_DATE_NONE && w->mdr_status == CL_STATUS_OVERDUE)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("MDR overdue"), "overdue"));
+  else if (w->counted_days > 10)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("Over 10 days"), "overdue"));
   else if (w->mdr_due != CL_DATE_NONE)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("MDR open"), "due_soon"));
-  if (w->iaes_ends != CL_DATE_NONE)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("IAES"), w->iaes_status == CL_STATUS_OVERDUE ? "overdue" : "upcoming"));
-  if (w->counted_days > 10)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("Over 10 days"), "overdue"));
   else if (w->counted_days >= NEAR_DAYS)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("Near 10 days"), "due_soon"));
+  else if (w->iaes_ends != CL_DATE_NONE)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               pill (_("IAES"), w->iaes_status == CL_STATUS_OVERDUE ? "overdue" : "upcoming"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "student-id", g_strdup (w->student->id), g_free);

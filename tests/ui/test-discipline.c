@@ -305,6 +305,17 @@ test_removals_to_mdr (void)
   iterate ();
   g_assert_nonnull (strstr (banners (window), "manifestation determination due December 8, 2026"));
 
+  /* Special circumstances (here, say, a weapon on 2026-11-20): an interim setting for at most 45
+   * school days. From Fri 2026-11-20: Nov 23-27 closed; Nov 30-Dec 18 (15), winter break, Jan 4-15
+   * (25), Jan 18 closed, Jan 19-Feb 12 (44), Feb 15 closed (Presidents' Day), Feb 16 (45) ->
+   * 2027-02-16 (34 CFR 300.530(g); HB 9.7). */
+  dialog = open_form (window, "iaes_placement");
+  cl_case_form_set_text (CL_CASE_FORM (adw_message_dialog_get_extra_child (dialog)), "2026-11-20", -1,
+                         "District learning center", NULL);
+  save (dialog);
+  g_assert_nonnull (strstr (banners (window), "Interim alternative setting ends February 16, 2027"));
+  g_assert_nonnull (strstr (banners (window), "34 CFR 300.530(g)"));
+
   /* Every change is in the audit trail. */
   trail = cl_store_list_audit (window->store, "S-1002", &error);
   g_assert_no_error (error);
@@ -330,7 +341,8 @@ test_removals_to_mdr (void)
   _cl_window_show_view (window, "compliance");
   iterate ();
   rows = rows_of (GTK_WIDGET (window->compliance_page));
-  g_assert_nonnull (strstr (rows, "Minh Nguyen|10.5 school days of removal this school year · manifestation determination due December 8, 2026"));
+  g_assert_nonnull (strstr (rows, "Minh Nguyen|10.5 school days of removal this school year · manifestation determination "
+                                  "due December 8, 2026 · interim setting ends February 16, 2027"));
   shot (GTK_WIDGET (window), "compliance");
   g_signal_emit_by_name (window->compliance_page, "student-activated", "S-1002");
   iterate ();
