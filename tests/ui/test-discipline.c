@@ -463,6 +463,13 @@ test_requests_and_complaints (void)
   g_assert_nonnull (strstr (rows, "Received November 2, 2026 · Speech services · outcome: Settled: speech services restored"));
   g_assert_nonnull (strstr (rows, "Complaint decision|Due January 16, 2027 · done November 23, 2026"));
   shot (GTK_WIDGET (section_of (window)), "requests");
+
+  /* California: one suspension of more than 5 school days is over the limit (EC 48903(a)); the
+   * banner is the engine's, and so is its sentence. */
+  log_removal (window, "2026-11-16", "6", CL_REMOVAL_SUSPENSION, NULL);
+  g_assert_nonnull (strstr (banners (window), "Suspension over the California limit (November 16, 2026)"));
+  g_assert_nonnull (strstr (banners (window), "A suspension of 6 school days for one incident (at most 5)"));
+  g_assert_nonnull (strstr (banners (window), "EC 48903(a), EC 48911(a)"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
