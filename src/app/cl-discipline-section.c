@@ -648,6 +648,13 @@ decision_of (ClStudent          *student,
   return NULL;
 }
 
+/* How pressing an open status is, to show a complaint's most pressing deadline. */
+static int
+urgency (ClObligationStatus status)
+{
+  return status == CL_STATUS_OVERDUE ? 3 : status == CL_STATUS_DUE_SOON ? 2 : status == CL_STATUS_UPCOMING ? 1 : 0;
+}
+
 static void
 show_complaints (ClDisciplineSection *self,
                  ClStudent           *student,
@@ -708,11 +715,9 @@ show_complaints (ClDisciplineSection *self,
                                        text_button (_("_Done…"), "win.discipline-follow-up",
                                                     follow_up (steps[s].completion, e)));
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), step);
-          if (is_open (ob) && (!any || ob->status == CL_STATUS_OVERDUE ||
-                               (ob->status == CL_STATUS_DUE_SOON && worst != CL_STATUS_OVERDUE)))
+          if (is_open (ob) && (!any || urgency (ob->status) > urgency (worst)))
             worst = ob->status;
-          if (is_open (ob))
-            any = TRUE;
+          any = any || is_open (ob);
           if (g_str_equal (steps[s].rule, "complaint_decision_due"))
             {
               const ClEvent *decision = decision_of (student, ob, e->kind);
@@ -729,11 +734,16 @@ show_complaints (ClDisciplineSection *self,
         /* Translators: the outcome of a complaint's decision */
         g_string_append_printf (subtitle, _(" · outcome: %s"), outcome);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
-      /* Actions are prepended: the pill ends up before the button. */
+      /* Actions are prepended: the pill ends up before the buttons. */
       if (self->editable)
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                     icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",
-                                                  g_variant_new_uint32 (e->order)));
+        {
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                       icon_button ("user-trash-symbolic", _("Delete"), "win.delete-event",
+                                                    g_variant_new_uint32 (e->order)));
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                       icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",
+                                                    g_variant_new_uint32 (e->order)));
+        }
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (any ? worst : CL_STATUS_MET));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), any);
       _cl_group_rows_add (self->rows, self->complaints_group, row);
