@@ -434,15 +434,18 @@ show_removals (ClDisciplineSection *self,
       g_autofree char *label = cl_session_dup_label (&y->session);
       /* Translators: %s is a school year such as 2026-27 */
       g_autofree char *title = g_strdup_printf (_("School year %s"), label);
+      /* Translators: how many removals a school year has */
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removal", "%u removals", y->removals),
+                                                y->removals);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_expander_row_new ();
 
       if (y->in_school_days > 0)
-        /* Translators: removal totals of one school year */
-        subtitle = g_strdup_printf (_("%g school days counted · %g in-school days not counted · %u removals"),
-                                    y->counted_days, y->in_school_days, y->removals);
+        /* Translators: removal totals of one school year; the last %s is "4 removals" */
+        subtitle = g_strdup_printf (_("%g school days counted · %g in-school days not counted · %s"),
+                                    y->counted_days, y->in_school_days, count);
       else
-        subtitle = g_strdup_printf (_("%g school days counted · %u removals"), y->counted_days, y->removals);
+        subtitle = g_strdup_printf (_("%g school days counted · %s"), y->counted_days, count);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
