@@ -323,7 +323,9 @@ test_mdr_outcome (void)
  *   E  Lincoln    IAES 2026-12-01: ends 2027-02-17         listed, 0 days
  *   F  Riverside  9 counted                                listed, 9
  *   G  Riverside  4 counted; MDR held 2026-11-20: met       not listed
- * Lincoln: A (8), then D and E (0, by name); Riverside: F. */
+ *   H  Riverside  6 + 5 = 11 counted                       listed, 11: more than 10, so the
+ *                 engine's removal_services_required (due 2026-11-02, not met: overdue)
+ * Lincoln: A (8), then D and E (0, by name); Riverside: H (11), F (9). */
 static void
 test_report (void)
 {
@@ -335,6 +337,7 @@ test_report (void)
   ClStudent *e = add_student (c, "E", "Evans", "lincoln");
   ClStudent *f = add_student (c, "F", "Fox", "riverside");
   ClStudent *g = add_student (c, "G", "Gray", "riverside");
+  ClStudent *h = add_student (c, "H", "Hill", "riverside");
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) report = NULL;
   const ClDisciplineSchool *lincoln, *riverside;
@@ -353,6 +356,8 @@ test_report (void)
   add_removal (g, "2026-11-16", 4, CL_REMOVAL_SUSPENSION);
   cl_student_add_event (g, CL_EVENT_PLACEMENT_CHANGE_DECISION, D ("2026-11-18"));
   cl_student_add_event (g, CL_EVENT_IEP_MEETING, D ("2026-11-20"))->kind = CL_MEETING_MANIFESTATION;
+  add_removal (h, "2026-10-05", 6, CL_REMOVAL_OTHER);
+  add_removal (h, "2026-11-02", 5, CL_REMOVAL_OTHER);
   all = compute (c, "2026-12-01");
   report = cl_discipline_report_new (c, all, D ("2026-12-01"), 8);
 
@@ -372,10 +377,17 @@ test_report (void)
   w = g_ptr_array_index (lincoln->students, 2);
   g_assert_cmpstr (w->student->id, ==, "E");
   g_assert_cmpuint (w->iaes_ends, ==, D ("2027-02-17"));
-  g_assert_cmpuint (riverside->students->len, ==, 1);
+  g_assert_false (w->services_required);
+  g_assert_cmpuint (riverside->students->len, ==, 2);
   w = g_ptr_array_index (riverside->students, 0);
+  g_assert_cmpstr (w->student->id, ==, "H");
+  g_assert_cmpfloat (w->counted_days, ==, 11);
+  g_assert_true (w->services_required);
+  g_assert_cmpint (w->services_status, ==, CL_STATUS_OVERDUE);
+  w = g_ptr_array_index (riverside->students, 1);
   g_assert_cmpstr (w->student->id, ==, "F");
   g_assert_cmpfloat (w->counted_days, ==, 9);
+  g_assert_false (w->services_required);
 }
 
 /* What the forms keep in an event's extra comes back from a bundle as it went in. */

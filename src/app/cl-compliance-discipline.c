@@ -78,8 +78,9 @@ watch_row (const ClDisciplineWatch *w,
   /* One pill, the most pressing (the subtitle says the rest): a narrow window has room for one. */
   if (w->mdr_due != CL_DATE_NONE && w->mdr_status == CL_STATUS_OVERDUE)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("MDR overdue"), "overdue"));
-  else if (w->counted_days > 10)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("Over 10 days"), "overdue"));
+  else if (w->services_required)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               pill (_("Over 10 days"), w->services_status == CL_STATUS_OVERDUE ? "overdue" : "met_late"));
   else if (w->mdr_due != CL_DATE_NONE)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("MDR open"), "due_soon"));
   else if (w->counted_days >= NEAR_DAYS)

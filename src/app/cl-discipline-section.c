@@ -421,6 +421,7 @@ removal_row (ClDisciplineSection  *self,
 static void
 show_removals (ClDisciplineSection *self,
                ClStudent           *student,
+               GPtrArray           *obligations,
                ClDate               today)
 {
   g_autoptr(GArray) years = cl_discipline_removal_years (student);
@@ -450,14 +451,22 @@ show_removals (ClDisciplineSection *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), y->session.first_day == this_year || i == years->len);
-      if (y->counted_days > 10)
+      /* The engine says when a year passed 10 days; red while the services are not recorded. */
+      for (guint j = 0; j < obligations->len; j++)
         {
-          GtkWidget *pill = gtk_label_new (_("Over 10 days"));
+          const ClObligation *ob = g_ptr_array_index (obligations, j);
+          GtkWidget *pill;
 
+          if (!g_str_equal (ob->rule->id, "removal_services_required") ||
+              cl_discipline_year_of (student, ob->from).session.first_day != y->session.first_day)
+            continue;
+          pill = gtk_label_new (_("Over 10 days"));
           gtk_widget_add_css_class (pill, "status-pill");
-          gtk_widget_add_css_class (pill, "overdue");
+          gtk_widget_add_css_class (pill, is_open (ob) ? "overdue" : "met_late");
           gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (pill, ob->counted);
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row), pill);
+          break;
         }
       for (guint j = 0; j < log->len; j++)
         {
@@ -772,7 +781,7 @@ cl_discipline_section_show (ClDisciplineSection *self,
   gtk_widget_set_visible (self->complaints_button, editable);
 
   show_banners (self, student, obligations, today);
-  show_removals (self, student, today);
+  show_removals (self, student, obligations, today);
   show_mdr (self, student, obligations);
   show_records (self, student, obligations);
   show_complaints (self, student, obligations);

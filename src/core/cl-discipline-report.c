@@ -66,7 +66,17 @@ cl_discipline_report_new (ClCaseload *caseload,
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       ClDisciplineWatch *w = g_hash_table_lookup (watch, ob->student);
 
-      if (w == NULL || !is_open (ob))
+      if (w == NULL)
+        continue;
+      /* Past 10 days this school year, met or not: the engine says so, with its own count. */
+      if (g_str_equal (ob->rule->id, "removal_services_required") &&
+          cl_discipline_year_of (w->student, ob->from).session.first_day ==
+            cl_discipline_year_of (w->student, today).session.first_day)
+        {
+          w->services_required = TRUE;
+          w->services_status = ob->status;
+        }
+      if (!is_open (ob))
         continue;
       if (g_str_equal (ob->rule->id, "manifestation_determination_due") &&
           (w->mdr_due == CL_DATE_NONE || ob->due < w->mdr_due))

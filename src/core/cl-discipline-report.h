@@ -13,6 +13,8 @@ typedef struct {
   ClObligationStatus  mdr_status;
   ClDate              iaes_ends;     /* the earliest open interim setting's end, or CL_DATE_NONE */
   ClObligationStatus  iaes_status;
+  gboolean            services_required;  /* the engine's removal_services_required, this school year */
+  ClObligationStatus  services_status;
 } ClDisciplineWatch;
 
 typedef struct {
