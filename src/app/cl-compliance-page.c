@@ -7,6 +7,7 @@
 
 #include "cl-compliance.h"
 #include "cl-compliance-page.h"
+#include "cl-compliance-discipline.h"
 #include "cl-group-rows.h"
 
 struct _ClCompliancePage
@@ -16,11 +17,12 @@ struct _ClCompliancePage
   AdwPreferencesGroup *managers_group;
   GtkDrawingArea      *chart;
   GtkLabel            *summary_label;
+  GtkBox              *discipline_box;
   GPtrArray           *rows;       /* (group, row) pairs */
   ClComplianceReport  *report;     /* what the chart and the rows show */
 };
 
-enum { CASE_MANAGER_ACTIVATED, N_SIGNALS };
+enum { CASE_MANAGER_ACTIVATED, STUDENT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ClCompliancePage, cl_compliance_page, ADW_TYPE_BIN)
@@ -121,11 +123,17 @@ cl_compliance_page_class_init (ClCompliancePageClass *klass)
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* A student of the Discipline section: the window opens their file. */
+  signals[STUDENT_ACTIVATED] = g_signal_new ("student-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-compliance-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClCompliancePage, schools_group);
   gtk_widget_class_bind_template_child (widget_class, ClCompliancePage, managers_group);
   gtk_widget_class_bind_template_child (widget_class, ClCompliancePage, chart);
   gtk_widget_class_bind_template_child (widget_class, ClCompliancePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ClCompliancePage, discipline_box);
 }
 
 static void
@@ -210,4 +218,6 @@ cl_compliance_page_show (ClCompliancePage *self,
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   }
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  _cl_compliance_page_show_discipline (self->discipline_box, G_OBJECT (self), signals[STUDENT_ACTIVATED],
+                                       caseload, obligations, today);
 }

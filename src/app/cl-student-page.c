@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-discipline.h"
+#include "cl-discipline-section.h"
 #include "cl-group-rows.h"
 #include "cl-obligation.h"
 #include "cl-student-page.h"
@@ -22,7 +22,7 @@ struct _ClStudentPage
   AdwPreferencesGroup *family_group;
   AdwPreferencesGroup *meetings_group;
   AdwPreferencesGroup *timeline_group;
-  AdwPreferencesGroup *discipline_group;
+  ClDisciplineSection *discipline_section;
   AdwPreferencesGroup *history_group;
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
@@ -50,6 +50,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
 
   object_class->dispose = cl_student_page_dispose;
 
+  g_type_ensure (CL_TYPE_DISCIPLINE_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-student-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, summary_label);
@@ -59,7 +60,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, family_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, timeline_group);
-  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, discipline_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, discipline_section);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, history_group);
 }
 
@@ -265,44 +266,6 @@ show_timeline (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0 || self->editable);
 }
 
-/* The running totals the 10-day rule counts, per school year, so nobody adds them up by hand. */
-static void
-show_discipline (ClStudentPage *self,
-                 ClStudent     *student)
-{
-  g_autoptr(GArray) years = cl_discipline_removal_years (student);
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      const ClRemovalYear *y = &g_array_index (years, ClRemovalYear, i);
-      g_autofree char *label = cl_session_dup_label (&y->session);
-      /* Translators: %s is a school year such as 2026-27 */
-      g_autofree char *title = g_strdup_printf (_("School year %s"), label);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      if (y->in_school_days > 0)
-        /* Translators: removal totals of one school year */
-        subtitle = g_strdup_printf (_("%g school days counted · %g in-school days not counted · %u removals"),
-                                    y->counted_days, y->in_school_days, y->removals);
-      else
-        subtitle = g_strdup_printf (_("%g school days counted · %u removals"), y->counted_days, y->removals);
-      row = info_row (title, subtitle);
-      if (y->counted_days > 10)
-        {
-          GtkWidget *pill = gtk_label_new (_("Over 10 days"));
-
-          gtk_widget_add_css_class (pill, "status-pill");
-          gtk_widget_add_css_class (pill, "overdue");
-          gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (pill, _("Services are required from the 11th school day of removal (34 CFR 300.530(d))."));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-        }
-      add_row (self, self->discipline_group, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->discipline_group), years->len > 0);
-}
-
 static void
 show_meetings (ClStudentPage *self,
                ClStudent     *student)
@@ -439,7 +402,8 @@ cl_student_page_show (ClStudentPage *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0);
   show_meetings (self, student);
-  show_discipline (self, student);
+  /* Removals, manifestation determinations, records requests and complaints: cl-discipline-section.c */
+  cl_discipline_section_show (self->discipline_section, student, obligations, today, self->editable);
   show_timeline (self, student);
   show_history (self, student, store);
   gtk_widget_set_visible (GTK_WIDGET (self->done_group), obligations->len > n_open);

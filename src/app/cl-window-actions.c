@@ -416,6 +416,9 @@ _cl_window_actions_update (ClWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-discipline", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-discipline", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discipline-follow-up", self->store != NULL);
   if (self->store == NULL)
     _cl_window_undo_clear (self);
 }

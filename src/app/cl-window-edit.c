@@ -110,44 +110,58 @@ on_editor_valid (ClEventEditor    *editor,
   adw_message_dialog_set_response_enabled (dialog, "save", cl_event_editor_get_valid (editor));
 }
 
-static void
-on_editor_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    EditorRequest    *request)
+/* Saves @event at once: a new one, or in place of the one at @position when @editing; the toast
+ * offers undo. Shared with the discipline forms (cl-window-discipline.c). */
+void
+_cl_window_save_event (ClWindow      *self,
+                       const char    *student_id,
+                       gboolean       editing,
+                       guint          position,
+                       const ClEvent *event,
+                       const char    *message)
 {
-  ClWindow *self = request->window;
   g_autoptr(GError) error = NULL;
-  ClEvent event = { 0 };
-  ClStudent *student;
-  const ClEvent *before;
-  guint position = 0;
+  g_autofree char *id = g_strdup (student_id);
 
-  if (!g_str_equal (response, "save") || self->store == NULL ||
-      !cl_event_editor_get_event (request->editor, &event))
+  if (self->store == NULL)
     return;
-
-  if (request->editing)
+  if (editing)
     {
-      student = cl_caseload_lookup_student (self->caseload, request->student_id);
-      before = event_at (student, request->position);
+      ClStudent *student = cl_caseload_lookup_student (self->caseload, id);
+      const ClEvent *before = event_at (student, position);
+
       if (before == NULL)
         return;
-      remember (self, CL_UNDO_CHANGED, request->student_id, request->position, before);
-      if (!cl_store_update_event (self->store, request->student_id, request->position, &event, &error))
+      remember (self, CL_UNDO_CHANGED, id, position, before);
+      if (!cl_store_update_event (self->store, id, position, event, &error))
         {
           _cl_window_undo_clear (self);
           report (self, error);
         }
       else
-        refresh (self, request->student_id, _("Event changed"), TRUE);
+        refresh (self, id, message ? message : _("Event changed"), TRUE);
     }
-  else if (!cl_store_add_event (self->store, request->student_id, &event, &position, &error))
+  else if (!cl_store_add_event (self->store, id, event, &position, &error))
     report (self, error);
   else
     {
-      remember (self, CL_UNDO_ADDED, request->student_id, position, NULL);
-      refresh (self, request->student_id, _("Event added"), TRUE);
+      remember (self, CL_UNDO_ADDED, id, position, NULL);
+      refresh (self, id, message ? message : _("Event added"), TRUE);
     }
+}
+
+static void
+on_editor_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    EditorRequest    *request)
+{
+  ClEvent event = { 0 };
+
+  if (!g_str_equal (response, "save") || request->window->store == NULL ||
+      !cl_event_editor_get_event (request->editor, &event))
+    return;
+  _cl_window_save_event (request->window, request->student_id, request->editing, request->position, &event,
+                         request->editing ? _("Event changed") : _("Event added"));
   cl_event_clear (&event);
 }
 

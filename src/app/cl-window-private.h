@@ -77,7 +77,16 @@ struct _ClWindow
 
 void _cl_window_class_actions_init (ClWindowClass *klass);
 void _cl_window_class_edit_init    (ClWindowClass *klass);
+void _cl_window_class_discipline_init (ClWindowClass *klass);
 void _cl_window_undo_clear         (ClWindow      *self);
+/* Saves @event of @student_id at once (added, or replacing the one at @position when @editing),
+ * reloads, and toasts @message with Undo. */
+void _cl_window_save_event         (ClWindow      *self,
+                                    const char    *student_id,
+                                    gboolean       editing,
+                                    guint          position,
+                                    const ClEvent *event,
+                                    const char    *message);
 /* The student whose file is open, or NULL. */
 ClStudent *_cl_window_get_student  (ClWindow      *self);
 void _cl_window_actions_update     (ClWindow      *self);

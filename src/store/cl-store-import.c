@@ -802,7 +802,7 @@ event_line_at (ClStore     *self,
                guint        position)
 {
   static const char sql[] =
-    "SELECT type, date, kind, school_days FROM events WHERE student_id = ? AND position = ?";
+    "SELECT type, date, kind, school_days, special, extra FROM events WHERE student_id = ? AND position = ?";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql, NULL);
   char *line = NULL;
 
@@ -811,7 +811,15 @@ event_line_at (ClStore     *self,
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) position);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    line = event_line_of_row (stmt);
+    {
+      /* A user's change may touch only the special circumstance or what the forms keep in extra
+       * (a removal's description, a determination's answers): the line says them too. */
+      const char *special = (const char *) sqlite3_column_text (stmt, 4);
+      const char *extra = (const char *) sqlite3_column_text (stmt, 5);
+      g_autofree char *base = event_line_of_row (stmt);
+
+      line = g_strjoin (" ", base, special ? special : extra, special ? extra : NULL, NULL);
+    }
   sqlite3_reset (stmt);
   return line;
 }

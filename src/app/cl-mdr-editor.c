@@ -1,0 +1,280 @@
+/* cl-mdr-editor.c — the manifestation determination: the meeting, the two questions, the outcome
+ *
+ * Within 10 school days of a decision to change placement the team answers two questions
+ * (HB 9.6; 34 CFR 300.530(e)). The outcome follows from the answers (cl_discipline_mdr_outcome)
+ * and the form says what it implies (HB 9.6.A, 9.6.B). Saved as the `iep_meeting` of kind
+ * `manifestation` that completes manifestation_determination_due, the answers in its extra.
+ */
+#define G_LOG_DOMAIN "cl-mdr-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-discipline.h"
+#include "cl-mdr-editor.h"
+
+struct _ClMdrEditor
+{
+  AdwBin           parent_instance;
+
+  AdwEntryRow     *date_row;
+  GtkToggleButton *caused_yes;
+  GtkToggleButton *caused_no;
+  GtkToggleButton *failure_yes;
+  GtkToggleButton *failure_no;
+  GtkLabel        *outcome_label;
+  GtkLabel        *implies_label;
+  GtkLabel        *message_label;
+
+  ClDate           today;
+  ClEvent          base;
+  gboolean         valid;
+};
+
+enum { PROP_0, PROP_VALID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ClMdrEditor, cl_mdr_editor, ADW_TYPE_BIN)
+
+static int
+answer (GtkToggleButton *yes,
+        GtkToggleButton *no)
+{
+  if (gtk_toggle_button_get_active (yes))
+    return 1;
+  if (gtk_toggle_button_get_active (no))
+    return 0;
+  return -1;
+}
+
+static void
+set_answer (GtkToggleButton *yes,
+            GtkToggleButton *no,
+            int              value)
+{
+  /* A toggle group cannot be emptied by activating a member: clear both, then set one. */
+  gtk_toggle_button_set_active (yes, FALSE);
+  gtk_toggle_button_set_active (no, FALSE);
+  if (value == 1)
+    gtk_toggle_button_set_active (yes, TRUE);
+  else if (value == 0)
+    gtk_toggle_button_set_active (no, TRUE);
+}
+
+static void
+set_valid (ClMdrEditor *self,
+           gboolean     valid)
+{
+  if (self->valid == valid)
+    return;
+  self->valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+static void
+validate (ClMdrEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  ClMdrOutcome outcome = cl_discipline_mdr_outcome (answer (self->caused_yes, self->caused_no),
+                                                    answer (self->failure_yes, self->failure_no));
+  ClDate date = CL_DATE_NONE;
+  gboolean date_ok = cl_date_parse_iso (text, &date);
+  const char *message = NULL;
+
+  switch (outcome)
+    {
+    case CL_MDR_MANIFESTATION:
+      gtk_label_set_label (self->outcome_label, _("The conduct is a manifestation of the disability"));
+      gtk_label_set_label (self->implies_label,
+                           _("Return the student to the placement they were removed from, unless the parent and "
+                             "the district agree to a change, or there are special circumstances (weapon, drugs, "
+                             "serious bodily injury). Conduct a functional behavioral assessment and put a "
+                             "behavioral intervention plan in place, or review and change the one there is "
+                             "(HB 9.6.A; 34 CFR 300.530(f))."));
+      break;
+    case CL_MDR_NOT_MANIFESTATION:
+      gtk_label_set_label (self->outcome_label, _("The conduct is not a manifestation of the disability"));
+      gtk_label_set_label (self->implies_label,
+                           _("Discipline may proceed as it would for a student without a disability, but services "
+                             "continue so the student can take part in the general curriculum and progress toward "
+                             "the IEP goals, with a functional behavioral assessment and behavior interventions "
+                             "as appropriate (HB 9.6.B; 34 CFR 300.530(c), (d))."));
+      break;
+    case CL_MDR_UNDECIDED:
+    case CL_N_MDR_OUTCOMES:
+    default:
+      gtk_label_set_label (self->outcome_label, _("No outcome yet"));
+      gtk_label_set_label (self->implies_label,
+                           _("Answer both questions. If either answer is yes, the conduct is a manifestation "
+                             "of the disability; if both are no, it is not (HB 9.6)."));
+      break;
+    }
+
+  if (!date_ok)
+    message = *text ? _("Not a date: write it as YYYY-MM-DD, for example 2026-11-24.")
+                    : _("Enter the date of the meeting.");
+  else if (outcome == CL_MDR_UNDECIDED)
+    message = _("The determination is recorded once the team has answered.");
+  else if (date > self->today)
+    message = _("This date is in the future. Record the determination once the meeting is held.");
+  if (date_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+  gtk_label_set_label (self->message_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  set_valid (self, date_ok && outcome != CL_MDR_UNDECIDED);
+}
+
+static void
+on_changed (ClMdrEditor *self)
+{
+  g_assert (CL_IS_MDR_EDITOR (self));
+  validate (self);
+}
+
+static void
+cl_mdr_editor_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ClMdrEditor *self = CL_MDR_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_mdr_editor_dispose (GObject *object)
+{
+  ClMdrEditor *self = CL_MDR_EDITOR (object);
+
+  cl_event_clear (&self->base);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_MDR_EDITOR);
+  G_OBJECT_CLASS (cl_mdr_editor_parent_class)->dispose (object);
+}
+
+static void
+cl_mdr_editor_class_init (ClMdrEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_mdr_editor_dispose;
+  object_class->get_property = cl_mdr_editor_get_property;
+
+  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-mdr-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, caused_yes);
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, caused_no);
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, failure_yes);
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, failure_no);
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, implies_label);
+  gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, message_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+}
+
+static void
+cl_mdr_editor_init (ClMdrEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ClMdrEditor *
+cl_mdr_editor_new (const ClEvent *initial,
+                   ClDate         today)
+{
+  ClMdrEditor *self = g_object_new (CL_TYPE_MDR_EDITOR, NULL);
+  g_autofree char *date = NULL;
+  int caused = -1, failure = -1;
+
+  self->today = today;
+  if (initial != NULL)
+    {
+      cl_event_copy (initial, &self->base);
+      cl_discipline_mdr_read (initial, &caused, &failure);
+    }
+  else
+    {
+      self->base.date = today;
+      self->base.from = -1;
+      self->base.eligible = TRUE;
+    }
+  self->base.type = CL_EVENT_IEP_MEETING;
+  self->base.kind = CL_MEETING_MANIFESTATION;
+  date = cl_date_to_iso (self->base.date);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  set_answer (self->caused_yes, self->caused_no, caused);
+  set_answer (self->failure_yes, self->failure_no, failure);
+  validate (self);
+  return self;
+}
+
+gboolean
+cl_mdr_editor_get_valid (ClMdrEditor *self)
+{
+  g_return_val_if_fail (CL_IS_MDR_EDITOR (self), FALSE);
+  return self->valid;
+}
+
+const char *
+cl_mdr_editor_get_outcome_text (ClMdrEditor *self)
+{
+  g_return_val_if_fail (CL_IS_MDR_EDITOR (self), "");
+  return gtk_label_get_label (self->outcome_label);
+}
+
+void
+cl_mdr_editor_set_answers (ClMdrEditor *self,
+                           const char  *date,
+                           int          caused_by_disability,
+                           int          failure_to_implement)
+{
+  g_return_if_fail (CL_IS_MDR_EDITOR (self));
+  if (date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  set_answer (self->caused_yes, self->caused_no, caused_by_disability);
+  set_answer (self->failure_yes, self->failure_no, failure_to_implement);
+}
+
+gboolean
+cl_mdr_editor_get_event (ClMdrEditor *self,
+                         ClEvent     *out)
+{
+  int caused, failure;
+
+  g_return_val_if_fail (CL_IS_MDR_EDITOR (self), FALSE);
+  if (!self->valid)
+    return FALSE;
+
+  caused = answer (self->caused_yes, self->caused_no);
+  failure = answer (self->failure_yes, self->failure_no);
+  cl_event_copy (&self->base, out);
+  g_clear_pointer (&out->extra, json_object_unref);
+  out->extra = cl_discipline_dup_extra (&self->base);
+  cl_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &out->date);
+  if (caused >= 0)
+    json_object_set_boolean_member (out->extra, CL_MDR_CAUSED_BY_DISABILITY, caused == 1);
+  else if (json_object_has_member (out->extra, CL_MDR_CAUSED_BY_DISABILITY))
+    json_object_remove_member (out->extra, CL_MDR_CAUSED_BY_DISABILITY);
+  if (failure >= 0)
+    json_object_set_boolean_member (out->extra, CL_MDR_FAILURE_TO_IMPLEMENT, failure == 1);
+  else if (json_object_has_member (out->extra, CL_MDR_FAILURE_TO_IMPLEMENT))
+    json_object_remove_member (out->extra, CL_MDR_FAILURE_TO_IMPLEMENT);
+  json_object_set_string_member (out->extra, CL_MDR_OUTCOME,
+                                 cl_mdr_outcome_names[cl_discipline_mdr_outcome (caused, failure)]);
+  return TRUE;
+}
