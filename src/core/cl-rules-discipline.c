@@ -22,22 +22,27 @@ is_change_of_placement (const ClEvent *e,
  * too: HB Appendix A (lines 3876–3893) asks for the manifestation meeting "within ten (10) days of
  * the school district's decision" to place a child there for more than 10 days, and an IAES lasts
  * up to 45 school days. rules.md lists only the decision and long removals; the handbook wins.
- * When the decision is also recorded that day, it is the one trigger. */
+ * One decision is one review: an IAES that carries out a decision already recorded (one not yet
+ * followed by a manifestation meeting before the placement) starts nothing of its own. */
 static gboolean
 iaes_decided_apart (ClRuleContext *ctx,
                     const ClEvent *iaes,
                     double         consecutive_limit)
 {
+  gboolean decision_open = FALSE;
+
   if (iaes->type != CL_EVENT_IAES_PLACEMENT)
     return FALSE;
   CL_FOR_EACH_EVENT (ctx, e)
     {
       if (e->date > iaes->date)
         break;
-      if (e->date == iaes->date && is_change_of_placement (e, consecutive_limit))
-        return FALSE;
+      if (is_change_of_placement (e, consecutive_limit))
+        decision_open = TRUE;
+      else if (e->date < iaes->date && e->type == CL_EVENT_IEP_MEETING && e->kind == CL_MEETING_MANIFESTATION)
+        decision_open = FALSE;
     }
-  return TRUE;
+  return !decision_open;
 }
 
 static void
