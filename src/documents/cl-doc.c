@@ -36,6 +36,7 @@ typedef struct {
   int       level;
   char    **texts;       /* NULL-terminated: one text, label + value, or a row's cells */
   gboolean  checked;
+  gboolean  keep;        /* on the same page as the next block */
 } Block;
 
 struct _ClDoc
@@ -121,7 +122,7 @@ add (ClDoc              *self,
      gboolean            checked,
      const char * const *texts)
 {
-  Block b = { kind, level, g_strdupv ((char **) texts), checked };
+  Block b = { kind, level, g_strdupv ((char **) texts), checked, FALSE };
   g_array_append_val (self->blocks, b);
 }
 
@@ -165,6 +166,13 @@ cl_doc_signature (ClDoc *self, const char *label)
 {
   const char *texts[] = { label, NULL };
   add (self, BLOCK_SIGNATURE, 0, FALSE, texts);
+}
+
+void
+cl_doc_keep_with_next (ClDoc *self)
+{
+  g_return_if_fail (self->blocks->len > 0);
+  g_array_index (self->blocks, Block, self->blocks->len - 1).keep = TRUE;
 }
 
 void
@@ -514,13 +522,13 @@ place_block (Layout      *l,
       break;
     case BLOCK_BULLET:
       {
-        g_autoptr(PangoLayout) layout = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH - 16);
+        g_autoptr(PangoLayout) layout = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH - 34);
         g_autoptr(PangoLayout) bullet = new_layout (l, "•", 10.5, FALSE, 12);
 
         /* The bullet goes with the first line, on whichever page that lands. */
         ensure_room (l, layout_height (bullet));
-        draw_text_at (l, bullet, MARGIN_X + 4, l->y);
-        place_lines (l, layout, MARGIN_X + 16);
+        draw_text_at (l, bullet, MARGIN_X + 22, l->y);
+        place_lines (l, layout, MARGIN_X + 34);
         l->y += 3;
       }
       break;
@@ -696,6 +704,23 @@ place_block (Layout      *l,
     }
 }
 
+/* Whether @b stays on the page of @next: when asked, and for a heading over a block that does not
+ * break (a paragraph or a table may start under its heading and go on over the page). */
+static gboolean
+keeps (const Block *b,
+       const Block *next)
+{
+  if (b->keep)
+    return TRUE;
+  if (b->kind != BLOCK_HEADING || next == NULL)
+    return FALSE;
+  /* A heading goes with a chain that is kept together, and with any block that does not break. */
+  if (next->keep)
+    return TRUE;
+  return next->kind != BLOCK_PARAGRAPH && next->kind != BLOCK_TABLE_START && next->kind != BLOCK_BULLET &&
+         next->kind != BLOCK_HEADING;
+}
+
 static guint
 lay_out (ClDoc   *doc,
          cairo_t *cr,
@@ -706,8 +731,30 @@ lay_out (ClDoc   *doc,
 
   new_page (&l);
   for (guint i = 0; i < doc->blocks->len; i++)
-    place_block (&l, &g_array_index (doc->blocks, Block, i),
-                 i + 1 < doc->blocks->len ? &g_array_index (doc->blocks, Block, i + 1) : NULL);
+    {
+      const Block *b = &g_array_index (doc->blocks, Block, i);
+
+      /* A chain kept together: lay it out without drawing; if it would cross a page and starts
+       * below the top, start it on the next page. */
+      if (l.y > TEXT_TOP && keeps (b, i + 1 < doc->blocks->len ? b + 1 : NULL))
+        {
+          Layout probe = l;
+
+          probe.draw = FALSE;
+          for (guint j = i; j < doc->blocks->len; j++)
+            {
+              const Block *c = &g_array_index (doc->blocks, Block, j);
+              const Block *after = j + 1 < doc->blocks->len ? c + 1 : NULL;
+
+              place_block (&probe, c, after);
+              if (!keeps (c, after))
+                break;
+            }
+          if (probe.page != l.page)
+            new_page (&l);
+        }
+      place_block (&l, b, i + 1 < doc->blocks->len ? &g_array_index (doc->blocks, Block, i + 1) : NULL);
+    }
   if (draw)
     cairo_show_page (cr);
   return l.page;

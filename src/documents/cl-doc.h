@@ -54,6 +54,9 @@ void    cl_doc_choices      (ClDoc              *self,
                              const char         *label,
                              const char * const *options,
                              int                 checked);
+/* Keeps the block added last on the same page as the one added next (a chain of them moves to
+ * the next page together, when it fits on one). */
+void    cl_doc_keep_with_next (ClDoc    *self);
 /* Starts a table: column widths as fractions of the text width, and the header row. */
 void    cl_doc_table        (ClDoc              *self,
                              guint               n_columns,

@@ -253,7 +253,9 @@ _cl_help_contacts (ClDoc           *doc,
   g_autofree char *state_key = g_strdup_printf ("help.state_%s", jurisdiction);
   const char *state = _cl_str (s, state_key);
 
+  /* The contacts are one group: never split over a page. */
   cl_doc_paragraph (doc, _cl_str (s, "help.intro"));
+  cl_doc_keep_with_next (doc);
   if (manager && manager->name)
     {
       g_autofree char *who = _cl_fill (_cl_str (s, "help.manager"), "manager", manager->name,
@@ -261,9 +263,12 @@ _cl_help_contacts (ClDoc           *doc,
       g_autofree char *value = manager->email && *manager->email ? g_strdup_printf ("%s · %s", who, manager->email)
                                                                  : g_strdup (who);
       cl_doc_field (doc, _cl_str (s, "help.manager_label"), value);
+      cl_doc_keep_with_next (doc);
     }
   cl_doc_field (doc, _cl_str (s, "help.district_label"), _cl_str (s, "help.district"));
+  cl_doc_keep_with_next (doc);
   cl_doc_field (doc, _cl_str (s, "help.state_label"), state == state_key ? _cl_str (s, "help.state_US") : state);
+  cl_doc_keep_with_next (doc);
   cl_doc_field (doc, _cl_str (s, "help.parents_label"), _cl_str (s, "help.parents"));
 }
 
@@ -278,6 +283,7 @@ _cl_letter_closing (ClDoc           *doc,
                            : g_strdup (_cl_str (s, "closing.team"));
 
   cl_doc_paragraph (doc, _cl_str (s, "closing.sincerely"));
+  cl_doc_keep_with_next (doc);
   cl_doc_signature (doc, who);
 }
 

@@ -238,25 +238,37 @@ _cl_manifestation_review (ClStrings        *s,
   cl_doc_lines (doc, _cl_str (s, "mdr.conduct"), 3);
   cl_doc_heading (doc, 2, _cl_str (s, "mdr.reviewed_heading"));
   cl_doc_paragraph (doc, _cl_str (s, "mdr.reviewed"));
+  cl_doc_keep_with_next (doc);
   for (guint i = 0; i < G_N_ELEMENTS (reviewed); i++)
-    cl_doc_checkbox (doc, FALSE, _cl_str (s, reviewed[i]));
+    {
+      cl_doc_checkbox (doc, FALSE, _cl_str (s, reviewed[i]));
+      cl_doc_keep_with_next (doc);
+    }
   cl_doc_lines (doc, _cl_str (s, "pwn.used.other"), 1);
 
   cl_doc_heading (doc, 2, _cl_str (s, "mdr.q1_heading"));
   cl_doc_choices (doc, q1, yes_no, -1);
+  cl_doc_keep_with_next (doc);
   cl_doc_lines (doc, _cl_str (s, "mdr.basis"), 2);
   cl_doc_heading (doc, 2, _cl_str (s, "mdr.q2_heading"));
   cl_doc_choices (doc, q2, yes_no, -1);
+  cl_doc_keep_with_next (doc);
   cl_doc_paragraph (doc, _cl_str (s, "mdr.q2_remedy"));
+  cl_doc_keep_with_next (doc);
   cl_doc_lines (doc, _cl_str (s, "mdr.basis"), 2);
 
   cl_doc_heading (doc, 2, _cl_str (s, "mdr.outcome_heading"));
   cl_doc_checkbox (doc, FALSE, _cl_str (s, "mdr.is_manifestation"));
+  cl_doc_keep_with_next (doc);
   cl_doc_bullet (doc, _cl_str (s, "mdr.is_fba"));
+  cl_doc_keep_with_next (doc);
   cl_doc_bullet (doc, _cl_str (s, "mdr.is_return"));
   cl_doc_checkbox (doc, FALSE, _cl_str (s, "mdr.not_manifestation"));
+  cl_doc_keep_with_next (doc);
   cl_doc_bullet (doc, _cl_str (s, "mdr.not_discipline"));
+  cl_doc_keep_with_next (doc);
   cl_doc_bullet (doc, _cl_str (s, "mdr.not_services"));
+  cl_doc_keep_with_next (doc);
   cl_doc_bullet (doc, _cl_str (s, "mdr.not_fba"));
   cl_doc_paragraph (doc, _cl_str (s, "mdr.special_any"));
 

@@ -121,13 +121,17 @@ _cl_prior_written_notice (ClStrings        *s,
 
   cl_doc_heading (doc, 2, _cl_str (s, "pwn.used_heading"));
   cl_doc_paragraph (doc, _cl_str (s, "pwn.used_intro"));
+  cl_doc_keep_with_next (doc);
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    cl_doc_checkbox (doc, FALSE, _cl_str (s, sources[i]));
+    {
+      cl_doc_checkbox (doc, FALSE, _cl_str (s, sources[i]));
+      cl_doc_keep_with_next (doc);
+    }
   cl_doc_lines (doc, _cl_str (s, "pwn.used.other"), 1);
 
   cl_doc_heading (doc, 2, _cl_str (s, "pwn.factors_heading"));
   cl_doc_paragraph (doc, _cl_str (s, "pwn.factors"));
-  cl_doc_lines (doc, NULL, 3);
+  cl_doc_lines (doc, NULL, 2);
 
   cl_doc_heading (doc, 2, _cl_str (s, "pwn.safeguards_heading"));
   cl_doc_paragraph (doc, safeguards);
@@ -250,7 +254,9 @@ _cl_excusal_agreement (ClStrings        *s,
 
   cl_doc_heading (doc, 2, _cl_str (s, "excusal.parent_heading"));
   cl_doc_checkbox (doc, FALSE, _cl_str (s, "excusal.parent_agree"));
+  cl_doc_keep_with_next (doc);
   cl_doc_checkbox (doc, FALSE, _cl_str (s, "excusal.parent_reschedule"));
+  cl_doc_keep_with_next (doc);
   cl_doc_signature (doc, _cl_str (s, "notice.signature"));
   cl_doc_paragraph (doc, return_text);
   return doc;

@@ -69,8 +69,11 @@ acknowledgement (ClDoc     *doc,
   g_autofree char *statement = _cl_fill (_cl_str (s, statement_key), "first", first, NULL);
 
   cl_doc_heading (doc, 2, _cl_str (s, "aom.ack_heading"));
+  cl_doc_keep_with_next (doc);
   cl_doc_paragraph (doc, statement);
+  cl_doc_keep_with_next (doc);
   cl_doc_signature (doc, _cl_str (s, "aom.student_signature"));
+  cl_doc_keep_with_next (doc);
   cl_doc_signature (doc, _cl_str (s, "notice.signature"));
 }
 
@@ -129,8 +132,8 @@ _cl_age_of_majority (ClStrings        *s,
   cl_doc_paragraph (doc, exception);
   cl_doc_heading (doc, 2, _cl_str (s, "aom.help_heading"));
   _cl_help_contacts (doc, s, caseload, student);
-  acknowledgement (doc, s, first, "aom.ack");
   _cl_letter_closing (doc, s, student);
+  acknowledgement (doc, s, first, "aom.ack");
   return doc;
 }
 
@@ -190,7 +193,7 @@ _cl_rights_transfer (ClStrings        *s,
   cl_doc_paragraph (doc, parents);
   cl_doc_heading (doc, 2, _cl_str (s, "aom.help_heading"));
   _cl_help_contacts (doc, s, caseload, student);
-  acknowledgement (doc, s, first, "rt.ack");
   _cl_letter_closing (doc, s, student);
+  acknowledgement (doc, s, first, "rt.ack");
   return doc;
 }
