@@ -501,7 +501,7 @@ test_transition (void)
   /* S-1026: transition_plan_due 2026-05-19 (B16), met by the IEP of 2025-10-16; eligibility ends
    * 2032-06-30 (B22 2032-05-19, in May: June 30). */
   en = render_text (CL_DOCUMENT_TRANSITION, "S-1026", "en", NULL, &pages, NULL);
-  g_assert_cmpuint (pages, ==, 3);
+  g_assert_cmpuint (pages, ==, 2);
   assert_has (en, "Transition Plan Summary");
   assert_has (en, "Jasmine Moore");
   assert_field (en, "Transition plan due", "May 19, 2026 (EC 56043(g)(1)");
@@ -555,6 +555,8 @@ test_applies (void)
     { "S-1002", CL_DOCUMENT_MDR, FALSE },
     { "S-1026", CL_DOCUMENT_AGE_OF_MAJORITY, TRUE },  /* 16, notice due 2027-05-19 */
     { "S-1010", CL_DOCUMENT_AGE_OF_MAJORITY, FALSE }, /* 12: not yet */
+    { "S-1027", CL_DOCUMENT_AGE_OF_MAJORITY, FALSE }, /* 15: 17 only in 2028 */
+    { "S-1027", CL_DOCUMENT_TRANSITION, TRUE },       /* 16 on 2027-05-14 */
     { "S-1022", CL_DOCUMENT_AGE_OF_MAJORITY, FALSE }, /* conservator */
     { "S-1040", CL_DOCUMENT_RIGHTS_TRANSFER, TRUE },  /* turned 18 on 2026-09-12 */
     { "S-1026", CL_DOCUMENT_RIGHTS_TRANSFER, FALSE }, /* 18 in 2028 */

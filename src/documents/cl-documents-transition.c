@@ -111,7 +111,7 @@ _cl_transition_summary (ClStrings        *s,
     }
 
   cl_doc_heading (doc, 2, _cl_str (s, "transition.assessments_heading"));
-  cl_doc_lines (doc, _cl_str (s, "transition.assessments"), 2);
+  cl_doc_lines (doc, _cl_str (s, "transition.assessments"), 1);
 
   cl_doc_heading (doc, 2, _cl_str (s, "transition.goals_heading"));
   cl_doc_paragraph (doc, _cl_str (s, "transition.goals"));
@@ -129,7 +129,7 @@ _cl_transition_summary (ClStrings        *s,
 
   cl_doc_heading (doc, 2, _cl_str (s, "transition.course_heading"));
   cl_doc_paragraph (doc, _cl_str (s, "transition.course"));
-  cl_doc_lines (doc, NULL, 3);
+  cl_doc_lines (doc, NULL, 2);
   cl_doc_choices (doc, _cl_str (s, "transition.working_toward"), options, -1);
   cl_doc_lines (doc, _cl_str (s, "transition.completion"), 1);
 
@@ -137,7 +137,7 @@ _cl_transition_summary (ClStrings        *s,
   if (agencies (doc, s, caseload, student) == 0)
     cl_doc_paragraph (doc, _cl_str (s, "transition.no_agency"));
   cl_doc_checkbox (doc, FALSE, _cl_str (s, "transition.agency_consent"));
-  cl_doc_lines (doc, _cl_str (s, "transition.agency_lines"), 2);
+  cl_doc_lines (doc, _cl_str (s, "transition.agency_lines"), 1);
 
   cl_doc_heading (doc, 2, _cl_str (s, "transition.rights_heading"));
   if (student->conservatorship)

@@ -189,6 +189,8 @@ cl_document_applies (ClDocumentKind    kind,
   /* The team considers transition for an IEP in effect at 16 (as the meeting notice says): from
    * a year before the 16th birthday. */
   gboolean near_16 = cl_date_add_years (student->birth_date, 16) <= cl_date_add_years (today, 1);
+  /* The notice goes in the IEP in effect at 17: from a year before the 17th birthday. */
+  gboolean near_17 = cl_date_add_years (student->birth_date, 17) <= cl_date_add_years (today, 1);
   gboolean under_18 = cl_date_add_years (student->birth_date, 18) > today;
 
   switch (kind)
@@ -202,7 +204,7 @@ cl_document_applies (ClDocumentKind    kind,
     case CL_DOCUMENT_EXCUSAL:
       return _cl_excusal_meeting (student, NULL, today) != NULL;
     case CL_DOCUMENT_AGE_OF_MAJORITY:
-      return near_16 && under_18 && _cl_find_obligation (obligations, "age_of_majority_notice_due") != NULL;
+      return near_17 && under_18 && _cl_find_obligation (obligations, "age_of_majority_notice_due") != NULL;
     case CL_DOCUMENT_RIGHTS_TRANSFER:
       return timely (_cl_find_obligation (obligations, "rights_transfer_notice_due"));
     case CL_DOCUMENT_MDR:

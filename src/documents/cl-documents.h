@@ -49,8 +49,8 @@ char       *cl_document_dup_languages (void);
 const char *cl_document_family_language (const ClStudent *student);
 
 /* Whether @kind is worth offering for @student today: what it needs is on file and it is timely
- * (the transition and age-of-majority documents from 16, the rights transfer from its warning
- * window). cl_document_render() renders a document whenever what it needs is on file. */
+ * (the transition plan from a year before 16, the age-of-majority notice from a year before 17,
+ * the rights transfer from its warning window). cl_document_render() renders a document whenever what it needs is on file. */
 gboolean cl_document_applies (ClDocumentKind    kind,
                               const ClStudent  *student,
                               GPtrArray        *obligations,
