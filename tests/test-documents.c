@@ -369,6 +369,26 @@ test_excusal (void)
   assert_has (es, "Su acuerdo (marque una opción)");
   assert_footer (es, "Página {page} de {pages}", pages);
 
+  /* Two excused at once: a section each. The second one's area is discussed but no written input
+   * is on file yet: a line to write its date on, the attachment box left empty. */
+  {
+    ClStudent *student = cl_caseload_lookup_student (caseload, "S-1035");
+    ClMeeting *m = g_ptr_array_index (student->meetings, 0);
+    ClInvitee *inv = cl_meeting_add_invitee (m, CL_ROLE_RELATED_SERVICE_PROVIDER);
+    g_autofree char *both = NULL;
+
+    inv->name = g_strdup ("Dana Whitfield");
+    inv->attending = FALSE;
+    inv->excusal.present = TRUE;
+    inv->excusal.area_discussed = TRUE;
+    both = render_text (CL_DOCUMENT_EXCUSAL, "S-1035", "en", "m-4", &pages, NULL);
+    g_assert_true (strstr (both, "District representative: Vincent Tran") < strstr (both, "Related service provider: Dana Whitfield"));
+    assert_field (both, "Written input dated", "____________________");
+    assert_has (both, "Attached, or where it can be read:");
+    /* Leave the demo as it was for the tests after this one. */
+    g_array_remove_index (m->invitees, m->invitees->len - 1);
+  }
+
   pdf = cl_document_render (CL_DOCUMENT_EXCUSAL, caseload, none, NULL, NULL, "en", cl_date_from_ymd (2026, 11, 24), NULL, &error);
   g_assert_null (pdf);
   g_assert_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_EXCUSAL);
