@@ -216,7 +216,7 @@ _cl_manifestation_review (ClStrings        *s,
       cl_doc_field (doc, _cl_str (s, "mdr.meeting"), when);
       cl_doc_field (doc, _cl_str (s, "notice.place"), m->location ? m->location : _cl_str (s, "notice.no_place"));
     }
-  else
+  else if (review == NULL || review->met_on == CL_DATE_NONE)
     cl_doc_field (doc, _cl_str (s, "mdr.meeting"), "____________________");
 
   cl_doc_heading (doc, 2, heading);
