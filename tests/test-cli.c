@@ -295,6 +295,82 @@ test_database_commands (void)
   g_unlink (bad);
 }
 
+
+/* caseload-cli render: every document kind for a demo student who has what it needs; and a wrong
+ * student, meeting, document or language exits 1 with one line saying so, and writes no file. */
+static void
+test_render (void)
+{
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("caseload-render-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  struct { const char *kind; const char *student; const char *lang; } good[] = {
+    { "meeting-notice", "S-1002", "en" },
+    { "student-summary", "S-1002", "es" },
+    { "prior-written-notice", "S-1035", "es" },
+    { "excusal", "S-1010", "en" },
+    { "age-of-majority", "S-1021", "es" },
+    { "rights-transfer", "S-1040", "en" },
+    { "mdr", "S-1027", "en" },
+    { "transition", "S-1026", "es" },
+  };
+  struct { const char *what; const char *arg[4]; const char *message; } bad[] = {
+    { "student", { "--student", "S-404", "--doc", "mdr" }, "S-404" },
+    { "meeting", { "--student", "S-1035", "--meeting", "m-404" }, "m-404" },
+    { "document", { "--student", "S-1035", "--doc", "permission-slip" }, "permission-slip" },
+    { "language", { "--student", "S-1035", "--lang", "fr" }, "“fr”" },
+    { "nothing to say", { "--student", "S-1001", "--doc", "mdr" }, "no disciplinary removal" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      GStatBuf st;
+      Run run = run_cli ("render", "--bundle", demo, "--today", "2026-11-24", "--student", good[i].student,
+                         "--doc", good[i].kind, "--lang", good[i].lang, "-o", out, NULL);
+
+      if (run.status != 0)
+        g_error ("render %s: exit %d: %s", good[i].kind, run.status, run.err);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+      g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      /* A letter about a student is the user's alone. */
+      g_assert_cmpint (g_stat (out, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_unlink (out);
+      run_clear (&run);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      /* --doc given twice: the last one wins, so each case can override the default. */
+      Run run = run_cli ("render", "--bundle", demo, "--today", "2026-11-24", "--doc", "excusal",
+                         bad[i].arg[0], bad[i].arg[1], bad[i].arg[2], bad[i].arg[3], "-o", out, NULL);
+      const char *newline = strchr (run.err, '\n');
+
+      if (run.status != 1)
+        g_error ("unknown %s: exit %d, not 1: %s", bad[i].what, run.status, run.err);
+      g_assert_nonnull (strstr (run.err, bad[i].message));
+      g_assert_true (g_str_has_prefix (run.err, "caseload-cli render: "));
+      /* One line. */
+      g_assert_nonnull (newline);
+      g_assert_cmpstr (newline + 1, ==, "");
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+
+  /* A usage mistake is still 2. */
+  {
+    Run run = run_cli ("render", "--bundle", demo, "--doc", "mdr", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    run_clear (&run);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,5 +382,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/unknown-student", test_unknown_student);
   g_test_add_func ("/cli/database-commands", test_database_commands);
+  g_test_add_func ("/cli/render", test_render);
   return g_test_run ();
 }

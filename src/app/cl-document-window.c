@@ -4,11 +4,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <poppler.h>
 
 #include "cl-document-window.h"
 
-#define PREVIEW_DPI 150.0
+#define PREVIEW_DPI   150.0
+#define THUMB_WIDTH   110
+/* 100 % is the paper at the screen's 96 pixels per inch. */
+#define SCREEN_DPI    96.0
+#define ZOOM_FIT      0.0
+
+static const double zoom_levels[] = { 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
@@ -20,18 +28,69 @@ struct _ClDocumentWindow
   AdwWindowTitle *title;
   GtkPicture     *picture;
   GtkStack       *stack;
-  GtkLabel       *page_label;
+  GtkListBox     *thumbnails;
+  GtkPopoverMenu *menu_popover;
+  GtkLabel       *zoom_label;
 
   GBytes         *pdf;
   char           *file_name;
   GPtrArray      *textures;    /* of GdkTexture, one per page */
+  double          page_width;  /* the first page's size, in points */
+  double          page_height;
   guint           page;
+  double          zoom;        /* ZOOM_FIT, or a scale of the paper at SCREEN_DPI */
+  gboolean        selecting;   /* a thumbnail is being selected to follow the page */
   GCancellable   *cancellable;
 };
 
+/* What the worker thread hands back: pages at preview resolution and their thumbnails. */
+typedef struct {
+  GPtrArray *pages;
+  GPtrArray *thumbs;
+  double     width;
+  double     height;
+} Rendered;
+
+static void
+rendered_free (Rendered *r)
+{
+  g_clear_pointer (&r->pages, g_ptr_array_unref);
+  g_clear_pointer (&r->thumbs, g_ptr_array_unref);
+  g_free (r);
+}
+
 G_DEFINE_FINAL_TYPE (ClDocumentWindow, cl_document_window, ADW_TYPE_WINDOW)
 
-/* In a worker thread: every page drawn at preview resolution into a texture. */
+static GdkTexture *
+page_texture (PopplerPage *page,
+              double       scale)
+{
+  double w, h;
+  int width, height, stride;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) pixels = NULL;
+  GdkTexture *texture;
+
+  poppler_page_get_size (page, &w, &h);
+  width = (int) (w * scale);
+  height = (int) (h * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels, stride);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* In a worker thread: every page drawn at preview resolution, and small for the page strip. */
 static void
 render_thread (GTask        *task,
                gpointer      source,
@@ -40,40 +99,118 @@ render_thread (GTask        *task,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PopplerDocument) doc = poppler_document_new_from_bytes (task_data, NULL, &error);
-  g_autoptr(GPtrArray) textures = g_ptr_array_new_with_free_func (g_object_unref);
+  Rendered *r;
 
   if (doc == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  r = g_new0 (Rendered, 1);
+  r->pages = g_ptr_array_new_with_free_func (g_object_unref);
+  r->thumbs = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 0; i < poppler_document_get_n_pages (doc) && !g_cancellable_is_cancelled (cancellable); i++)
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       double w, h;
-      int width, height, stride;
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      GBytes *pixels;
 
       poppler_page_get_size (page, &w, &h);
-      width = (int) (w * PREVIEW_DPI / 72);
-      height = (int) (h * PREVIEW_DPI / 72);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, PREVIEW_DPI / 72, PREVIEW_DPI / 72);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      stride = cairo_image_surface_get_stride (surface);
-      pixels = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
-      g_ptr_array_add (textures, gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels, stride));
-      g_bytes_unref (pixels);
-      cairo_surface_destroy (surface);
+      if (i == 0)
+        {
+          r->width = w;
+          r->height = h;
+        }
+      g_ptr_array_add (r->pages, page_texture (page, PREVIEW_DPI / 72));
+      g_ptr_array_add (r->thumbs, page_texture (page, THUMB_WIDTH / w));
     }
-  g_task_return_pointer (task, g_steal_pointer (&textures), (GDestroyNotify) g_ptr_array_unref);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      rendered_free (r);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, r, (GDestroyNotify) rendered_free);
+}
+
+/* Fit: the page as wide as the view. Otherwise its size at the zoom, scrolled when larger. */
+static void
+apply_zoom (ClDocumentWindow *self)
+{
+  g_autofree char *label = NULL;
+  GtkWidget *picture = GTK_WIDGET (self->picture);
+
+  if (self->zoom == ZOOM_FIT)
+    {
+      gtk_widget_set_size_request (picture, -1, -1);
+      gtk_widget_set_halign (picture, GTK_ALIGN_FILL);
+      /* Translators: the zoom level when the page fits the window's width */
+      label = g_strdup (_("Fit Width"));
+    }
+  else
+    {
+      double scale = self->zoom * SCREEN_DPI / 72;
+      gtk_widget_set_size_request (picture, (int) (self->page_width * scale), (int) (self->page_height * scale));
+      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+      /* Translators: a zoom level, e.g. "125 %" */
+      label = g_strdup_printf (_("%d %%"), (int) (self->zoom * 100 + 0.5));
+    }
+  gtk_label_set_label (self->zoom_label, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-in",
+                                 self->zoom < zoom_levels[G_N_ELEMENTS (zoom_levels) - 1]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-out", self->zoom == ZOOM_FIT || self->zoom > zoom_levels[0]);
+}
+
+/* The zoom a fitted page has now, so that zooming in or out from Fit starts where the eye is. */
+static double
+current_zoom (ClDocumentWindow *self)
+{
+  int width;
+
+  if (self->zoom != ZOOM_FIT)
+    return self->zoom;
+  width = gtk_widget_get_width (GTK_WIDGET (self->picture));
+  if (width <= 0 || self->page_width <= 0)
+    return 1.0;
+  return width / (self->page_width * SCREEN_DPI / 72);
+}
+
+static void
+zoom_in_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ClDocumentWindow *self = CL_DOCUMENT_WINDOW (widget);
+  double now = current_zoom (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_levels); i++)
+    if (zoom_levels[i] > now + 0.01)
+      {
+        self->zoom = zoom_levels[i];
+        apply_zoom (self);
+        return;
+      }
+}
+
+static void
+zoom_out_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ClDocumentWindow *self = CL_DOCUMENT_WINDOW (widget);
+  double now = current_zoom (self);
+
+  for (guint i = G_N_ELEMENTS (zoom_levels); i > 0; i--)
+    if (zoom_levels[i - 1] < now - 0.01)
+      {
+        self->zoom = zoom_levels[i - 1];
+        apply_zoom (self);
+        return;
+      }
+}
+
+static void
+zoom_fit_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ClDocumentWindow *self = CL_DOCUMENT_WINDOW (widget);
+
+  self->zoom = ZOOM_FIT;
+  apply_zoom (self);
 }
 
 static void
@@ -88,9 +225,47 @@ show_page (ClDocumentWindow *self,
   gtk_picture_set_paintable (self->picture, g_ptr_array_index (self->textures, page));
   /* Translators: page navigation in the document preview */
   label = g_strdup_printf (_("Page %u of %u"), page + 1, self->textures->len);
-  gtk_label_set_label (self->page_label, label);
+  adw_window_title_set_subtitle (self->title, label);
+  /* The strip follows the page shown. */
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->thumbnails, gtk_list_box_get_row_at_index (self->thumbnails, (int) page));
+  self->selecting = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.previous", page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.next", page + 1 < self->textures->len);
+}
+
+static GtkWidget *
+thumbnail_row (GdkTexture *texture,
+               guint       index)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+  GtkWidget *label = gtk_label_new (number);
+  /* Translators: the accessible name of a page in the page strip */
+  g_autofree char *name = g_strdup_printf (_("Page %u"), index + 1);
+
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (picture, "card");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), picture);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return box;
+}
+
+static void
+on_thumbnail_selected (ClDocumentWindow *self,
+                       GtkListBoxRow    *row)
+{
+  g_assert (CL_IS_DOCUMENT_WINDOW (self));
+  if (row == NULL || self->selecting)
+    return;
+  show_page (self, (guint) gtk_list_box_row_get_index (row));
 }
 
 static void
@@ -100,16 +275,22 @@ render_done (GObject      *object,
 {
   ClDocumentWindow *self = CL_DOCUMENT_WINDOW (object);
   g_autoptr(GError) error = NULL;
-  GPtrArray *textures = g_task_propagate_pointer (G_TASK (result), &error);
+  Rendered *r = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (textures == NULL)
+  if (r == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("The preview could not be drawn: %s", error->message);
       return;
     }
-  self->textures = textures;
+  self->textures = g_steal_pointer (&r->pages);
+  self->page_width = r->width;
+  self->page_height = r->height;
+  for (guint i = 0; i < r->thumbs->len; i++)
+    gtk_list_box_append (self->thumbnails, thumbnail_row (g_ptr_array_index (r->thumbs, i), i));
+  rendered_free (r);
   gtk_stack_set_visible_child_name (self->stack, "pages");
+  apply_zoom (self);
   show_page (self, 0);
 }
 
@@ -126,6 +307,17 @@ next_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   ClDocumentWindow *self = CL_DOCUMENT_WINDOW (widget);
   show_page (self, self->page + 1);
+}
+
+static void
+show_error (ClDocumentWindow *self,
+            const char       *heading,
+            const char       *message)
+{
+  GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (alert));
 }
 
 static void
@@ -146,11 +338,7 @@ on_save_response (GtkNativeDialog  *dialog,
   /* Letters about a student are confidential: readable by the user alone. */
   if (!g_file_set_contents_full (path, g_bytes_get_data (self->pdf, NULL), g_bytes_get_size (self->pdf),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    {
-      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("The Document Was Not Saved"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
-    }
+    show_error (self, _("The Document Was Not Saved"), error->message);
 }
 
 static void
@@ -164,6 +352,68 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A private copy for another application to open: under the user's cache directory, readable by
+ * the user alone (0700 directory, 0600 file). */
+static GFile *
+write_private_copy (ClDocumentWindow  *self,
+                    GError           **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "caseload", "documents", NULL);
+  g_autofree char *path = g_build_filename (dir, self->file_name, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  /* The directory may predate this version; keep it private whatever its mode was. */
+  g_chmod (dir, 0700);
+  if (!g_file_set_contents_full (path, g_bytes_get_data (self->pdf, NULL), g_bytes_get_size (self->pdf),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+  return g_file_new_for_path (path);
+}
+
+static void
+on_app_chosen (GtkDialog        *dialog,
+               int               response,
+               ClDocumentWindow *self)
+{
+  g_autoptr(GAppInfo) app = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GList files = { NULL, NULL, NULL };
+
+  if (response == GTK_RESPONSE_OK)
+    app = gtk_app_chooser_get_app_info (GTK_APP_CHOOSER (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (app == NULL)
+    return;
+  file = write_private_copy (self, &error);
+  if (file != NULL)
+    {
+      g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      files.data = file;
+      g_app_info_launch (app, &files, G_APP_LAUNCH_CONTEXT (context), &error);
+    }
+  if (error != NULL)
+    show_error (self, _("The Document Could Not Be Opened"), error->message);
+}
+
+static void
+open_with_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ClDocumentWindow *self = CL_DOCUMENT_WINDOW (widget);
+  GtkWidget *dialog = gtk_app_chooser_dialog_new_for_content_type (GTK_WINDOW (self), GTK_DIALOG_MODAL,
+                                                                   "application/pdf");
+
+  gtk_app_chooser_dialog_set_heading (GTK_APP_CHOOSER_DIALOG (dialog), _("Open the document with"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_app_chosen), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Printing draws the same PDF pages, scaled to the paper. */
@@ -229,12 +479,25 @@ cl_document_window_class_init (ClDocumentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClDocumentWindow, title);
   gtk_widget_class_bind_template_child (widget_class, ClDocumentWindow, picture);
   gtk_widget_class_bind_template_child (widget_class, ClDocumentWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ClDocumentWindow, page_label);
+  gtk_widget_class_bind_template_child (widget_class, ClDocumentWindow, thumbnails);
+  gtk_widget_class_bind_template_child (widget_class, ClDocumentWindow, menu_popover);
+  gtk_widget_class_bind_template_callback (widget_class, on_thumbnail_selected);
 
   gtk_widget_class_install_action (widget_class, "doc.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "doc.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "doc.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "doc.open-with", NULL, open_with_action);
+  gtk_widget_class_install_action (widget_class, "doc.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "doc.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "doc.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "doc.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "doc.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "doc.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "doc.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "doc.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "doc.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "doc.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "doc.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "doc.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "doc.save", NULL);
@@ -242,10 +505,43 @@ cl_document_window_class_init (ClDocumentWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The zoom row of the menu: − 100 % + , the way GNOME's viewers show it. */
+static GtkWidget *
+zoom_row (ClDocumentWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
+  GtkWidget *in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
+  GtkWidget *fit = gtk_button_new ();
+
+  self->zoom_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_width_chars (self->zoom_label, 9);
+  gtk_widget_add_css_class (GTK_WIDGET (self->zoom_label), "numeric");
+  gtk_button_set_child (GTK_BUTTON (fit), GTK_WIDGET (self->zoom_label));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (out), "doc.zoom-out");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (in), "doc.zoom-in");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (fit), "doc.zoom-fit");
+  gtk_widget_set_tooltip_text (out, _("Zoom Out"));
+  gtk_widget_set_tooltip_text (in, _("Zoom In"));
+  gtk_widget_set_tooltip_text (fit, _("Fit Width"));
+  gtk_widget_set_hexpand (fit, TRUE);
+  for (GtkWidget *b = out; b; b = b == out ? fit : b == fit ? in : NULL)
+    {
+      gtk_widget_add_css_class (b, "flat");
+      gtk_box_append (GTK_BOX (box), b);
+    }
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  return box;
+}
+
 static void
 cl_document_window_init (ClDocumentWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->zoom = ZOOM_FIT;
+  gtk_popover_menu_add_child (self->menu_popover, zoom_row (self), "zoom");
+  apply_zoom (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.previous", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.next", FALSE);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
@@ -317,14 +318,30 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (prefs);
 }
 
+/* The preview window's title for each document, by ClDocumentKind. */
+static const char * const document_titles[CL_N_DOCUMENT_KINDS] = {
+  N_("Meeting Notice"), N_("Compliance Summary"), N_("Prior Written Notice"), N_("Excusal Agreement"),
+  N_("Age of Majority Notice"), N_("Rights Transfer Notice"), N_("Manifestation Determination"),
+  N_("Transition Plan Summary"),
+};
+
+#define DOCUMENT_ACTION_PREFIX "win.document-"
+
 static void
 document_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   ClWindow *self = CL_WINDOW (widget);
-  ClStudent *student = _cl_window_get_student (self);
-  int kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, g_variant_get_string (parameter, NULL));
+  const char *menu_student = g_object_get_data (G_OBJECT (self->documents_button), "student-id");
+  /* From the menu: the student whose file was open when it opened (closing the menu may move the
+   * list's focus, and with it the selection). */
+  ClStudent *student = parameter == NULL && menu_student && self->caseload
+                         ? cl_caseload_lookup_student (self->caseload, menu_student)
+                         : _cl_window_get_student (self);
+  /* "win.document" names the kind in its parameter; "win.document-<kind>" in its name. */
+  const char *kind_name = parameter ? g_variant_get_string (parameter, NULL) : action_name + strlen (DOCUMENT_ACTION_PREFIX);
+  int kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, kind_name);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *name = NULL;
@@ -341,9 +358,27 @@ document_action (GtkWidget  *widget,
       return;
     }
   name = cl_student_dup_display_name (student);
-  title = g_strdup_printf ("%s — %s", kind == CL_DOCUMENT_MEETING_NOTICE ? _("Meeting Notice") : _("Compliance Summary"), name);
+  title = g_strdup_printf ("%s — %s", _(document_titles[kind]), name);
   file_name = g_strdup_printf ("%s-%s.pdf", student->id, cl_document_kind_names[kind]);
   gtk_window_present (GTK_WINDOW (cl_document_window_new (GTK_WINDOW (self), pdf, title, file_name)));
+}
+
+/* The Documents menu offers what applies to the open student (its items hide when their action is
+ * disabled); worked out as the menu opens, from the obligations the window already has. */
+static void
+on_documents_menu_show (ClWindow *self)
+{
+  ClStudent *student = _cl_window_get_student (self);
+  GPtrArray *obligations = student ? g_hash_table_lookup (self->by_student, student) : NULL;
+
+  g_assert (CL_IS_WINDOW (self));
+  g_object_set_data_full (G_OBJECT (self->documents_button), "student-id", student ? g_strdup (student->id) : NULL, g_free);
+  for (guint i = 0; i < CL_N_DOCUMENT_KINDS; i++)
+    {
+      g_autofree char *action = g_strconcat (DOCUMENT_ACTION_PREFIX, cl_document_kind_names[i], NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
+                                     student != NULL && cl_document_applies (i, student, obligations, self->today));
+    }
 }
 
 static void
@@ -400,6 +435,12 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.document", "s", document_action);
+  for (guint i = 0; i < CL_N_DOCUMENT_KINDS; i++)
+    {
+      g_autofree char *action = g_strconcat (DOCUMENT_ACTION_PREFIX, cl_document_kind_names[i], NULL);
+      gtk_widget_class_install_action (widget_class, action, NULL, document_action);
+    }
+  gtk_widget_class_bind_template_callback (widget_class, on_documents_menu_show);
   gtk_widget_class_install_action (widget_class, "win.compliance-report", NULL, compliance_report_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

@@ -79,6 +79,18 @@ render_student_document (ClDeadlineEngine  *engine,
   return cl_document_render (kind, caseload, student, meeting, obligations, lang, today, NULL, error);
 }
 
+/* "meeting-notice, student-summary, …, compliance-report" */
+static char *
+document_kinds (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < CL_N_DOCUMENT_KINDS; i++)
+    g_string_append_printf (out, "%s, ", cl_document_kind_names[i]);
+  g_string_append (out, "compliance-report");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 int
 cl_cli_render (int    argc,
                char **argv)
@@ -91,23 +103,30 @@ cl_cli_render (int    argc,
   g_autoptr(ClRulePackSet) packs = NULL;
   g_autoptr(ClDeadlineEngine) engine = NULL;
   g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *kinds = NULL;
   ClDate today;
   int kind;
   GOptionEntry entries[] = {
     { "bundle", 'b', 0, G_OPTION_ARG_FILENAME, &bundle_path, N_("Read the caseload from a bundle"), N_("FILE") },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Read the caseload from a database"), N_("DB") },
     { "student", 0, 0, G_OPTION_ARG_STRING, &student_id, N_("The student"), N_("ID") },
-    { "doc", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("meeting-notice, student-summary or compliance-report"), N_("KIND") },
+    { "doc", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("The document (listed above)"), N_("KIND") },
     { "school", 0, 0, G_OPTION_ARG_STRING, &school_id, N_("For compliance-report: the school (default: every school)"), N_("ID") },
-    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting_id, N_("The meeting a notice is about (default: the next one)"), N_("ID") },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting_id, N_("The planned meeting a notice, excusal, prior written notice or review is about (default: chosen from the case file)"), N_("ID") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language (default: the family's)"), N_("LL") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("As of this date"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { NULL }
   };
 
+  kinds = document_kinds ();
   context = g_option_context_new (_("— write a document for a student as a PDF"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  {
+    /* Translators: %s is the list of document names */
+    g_autofree char *summary = g_strdup_printf (_("Documents: %s"), kinds);
+    g_option_context_set_summary (context, summary);
+  }
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1 ||
       (bundle_path == NULL) == (db_path == NULL) || kind_name == NULL || output == NULL ||
       (student_id == NULL && g_strcmp0 (kind_name, "compliance-report") != 0))
@@ -116,11 +135,18 @@ cl_cli_render (int    argc,
                error ? error->message : _("usage: caseload-cli render (--bundle FILE | --db DB) --student ID --doc KIND [--meeting ID] [--lang LL] -o OUT.pdf"));
       return 2;
     }
+  /* A wrong name is bad input, not a usage mistake: exit 1, before anything is read or written. */
   kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, kind_name);
   if (kind < 0 && !g_str_equal (kind_name, "compliance-report"))
     {
-      fprintf (stderr, _("caseload-cli render: unknown document “%s” (meeting-notice, student-summary, compliance-report)\n"), kind_name);
-      return 2;
+      fprintf (stderr, _("caseload-cli render: unknown document “%s” (%s)\n"), kind_name, kinds);
+      return 1;
+    }
+  if (lang != NULL && !cl_document_has_language (lang))
+    {
+      g_autofree char *languages = cl_document_dup_languages ();
+      fprintf (stderr, _("caseload-cli render: no documents in the language “%s” (%s)\n"), lang, languages);
+      return 1;
     }
   if (today_text == NULL)
     today = cl_date_today ();

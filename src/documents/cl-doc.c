@@ -26,6 +26,9 @@ typedef enum {
   BLOCK_TABLE_START,
   BLOCK_TABLE_ROW,
   BLOCK_CHART,
+  BLOCK_LINES,
+  BLOCK_CHOICES,
+  BLOCK_BULLET,
 } BlockKind;
 
 typedef struct {
@@ -33,6 +36,7 @@ typedef struct {
   int       level;
   char    **texts;       /* NULL-terminated: one text, label + value, or a row's cells */
   gboolean  checked;
+  gboolean  keep;        /* on the same page as the next block */
 } Block;
 
 struct _ClDoc
@@ -118,7 +122,7 @@ add (ClDoc              *self,
      gboolean            checked,
      const char * const *texts)
 {
-  Block b = { kind, level, g_strdupv ((char **) texts), checked };
+  Block b = { kind, level, g_strdupv ((char **) texts), checked, FALSE };
   g_array_append_val (self->blocks, b);
 }
 
@@ -134,6 +138,13 @@ cl_doc_paragraph (ClDoc *self, const char *text)
 {
   const char *texts[] = { text, NULL };
   add (self, BLOCK_PARAGRAPH, 0, FALSE, texts);
+}
+
+void
+cl_doc_bullet (ClDoc *self, const char *text)
+{
+  const char *texts[] = { text, NULL };
+  add (self, BLOCK_BULLET, 0, FALSE, texts);
 }
 
 void
@@ -155,6 +166,36 @@ cl_doc_signature (ClDoc *self, const char *label)
 {
   const char *texts[] = { label, NULL };
   add (self, BLOCK_SIGNATURE, 0, FALSE, texts);
+}
+
+void
+cl_doc_keep_with_next (ClDoc *self)
+{
+  g_return_if_fail (self->blocks->len > 0);
+  g_array_index (self->blocks, Block, self->blocks->len - 1).keep = TRUE;
+}
+
+void
+cl_doc_lines (ClDoc *self, const char *label, guint n_lines)
+{
+  const char *texts[] = { label ? label : "", NULL };
+  add (self, BLOCK_LINES, (int) n_lines, FALSE, texts);
+}
+
+void
+cl_doc_choices (ClDoc              *self,
+                const char         *label,
+                const char * const *options,
+                int                 checked)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+
+  g_strv_builder_add (builder, label ? label : "");
+  for (guint i = 0; options[i]; i++)
+    g_strv_builder_add (builder, options[i]);
+  texts = g_strv_builder_end (builder);
+  add (self, BLOCK_CHOICES, checked, FALSE, (const char * const *) texts);
 }
 
 void
@@ -340,6 +381,26 @@ ensure_room (Layout *l,
     new_page (l);
 }
 
+static void
+draw_box (Layout  *l,
+          double   x,
+          double   y,
+          gboolean checked)
+{
+  if (!l->draw)
+    return;
+  cairo_set_line_width (l->cr, 0.8);
+  cairo_rectangle (l->cr, x, y + 2, 10, 10);
+  cairo_stroke (l->cr);
+  if (checked)
+    {
+      cairo_move_to (l->cr, x + 2, y + 7);
+      cairo_line_to (l->cr, x + 4.5, y + 10);
+      cairo_line_to (l->cr, x + 9, y + 3.5);
+      cairo_stroke (l->cr);
+    }
+}
+
 /* A paragraph breaks between its lines. */
 static void
 place_lines (Layout      *l,
@@ -459,6 +520,18 @@ place_block (Layout      *l,
         l->y += 6;
       }
       break;
+    case BLOCK_BULLET:
+      {
+        g_autoptr(PangoLayout) layout = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH - 34);
+        g_autoptr(PangoLayout) bullet = new_layout (l, "•", 10.5, FALSE, 12);
+
+        /* The bullet goes with the first line, on whichever page that lands. */
+        ensure_room (l, layout_height (bullet));
+        draw_text_at (l, bullet, MARGIN_X + 22, l->y);
+        place_lines (l, layout, MARGIN_X + 34);
+        l->y += 3;
+      }
+      break;
     case BLOCK_FIELD:
       {
         g_autoptr(PangoLayout) label = new_layout (l, b->texts[0], 10.5, TRUE, 150);
@@ -477,19 +550,7 @@ place_block (Layout      *l,
         double h = layout_height (text);
 
         ensure_room (l, h + 4);
-        if (l->draw)
-          {
-            cairo_set_line_width (l->cr, 0.8);
-            cairo_rectangle (l->cr, MARGIN_X, l->y + 2, 10, 10);
-            cairo_stroke (l->cr);
-            if (b->checked)
-              {
-                cairo_move_to (l->cr, MARGIN_X + 2, l->y + 7);
-                cairo_line_to (l->cr, MARGIN_X + 4.5, l->y + 10);
-                cairo_line_to (l->cr, MARGIN_X + 9, l->y + 3.5);
-                cairo_stroke (l->cr);
-              }
-          }
+        draw_box (l, MARGIN_X, l->y, b->checked);
         draw_text_at (l, text, MARGIN_X + 18, l->y);
         l->y += h + 6;
       }
@@ -509,6 +570,69 @@ place_block (Layout      *l,
           }
         draw_text_at (l, text, MARGIN_X, l->y + 2);
         l->y += 16;
+      }
+      break;
+    case BLOCK_LINES:
+      {
+        const double line = 22;
+        g_autoptr(PangoLayout) label = *b->texts[0] ? new_layout (l, b->texts[0], 10.5, TRUE, TEXT_WIDTH) : NULL;
+        double h = label ? layout_height (label) : 0;
+
+        /* Lines to write on are one piece: a form split over a page break invites a gap. */
+        ensure_room (l, h + b->level * line + 4);
+        if (label)
+          {
+            draw_text_at (l, label, MARGIN_X, l->y);
+            l->y += h;
+          }
+        for (int i = 0; i < b->level; i++)
+          {
+            l->y += line;
+            if (l->draw)
+              {
+                cairo_set_source_rgb (l->cr, 0.55, 0.55, 0.55);
+                cairo_set_line_width (l->cr, 0.5);
+                cairo_move_to (l->cr, MARGIN_X, l->y);
+                cairo_line_to (l->cr, MARGIN_X + TEXT_WIDTH, l->y);
+                cairo_stroke (l->cr);
+                cairo_set_source_rgb (l->cr, 0, 0, 0);
+              }
+          }
+        l->y += 10;
+      }
+      break;
+    case BLOCK_CHOICES:
+      {
+        g_autoptr(PangoLayout) label = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH);
+        double h = layout_height (label), x = MARGIN_X + 18, row = 0;
+        guint n = g_strv_length (b->texts);
+
+        /* The question, then its boxes on the next line, side by side (wrapping if they must). */
+        for (guint i = 1; i < n; i++)
+          {
+            g_autoptr(PangoLayout) option = new_layout (l, b->texts[i], 10.5, FALSE, TEXT_WIDTH - 40);
+            row = MAX (row, layout_height (option));
+          }
+        ensure_room (l, h + row + 8);
+        draw_text_at (l, label, MARGIN_X, l->y);
+        l->y += h + 2;
+        for (guint i = 1; i < n; i++)
+          {
+            g_autoptr(PangoLayout) option = new_layout (l, b->texts[i], 10.5, FALSE, TEXT_WIDTH - 40);
+            int w, oh;
+
+            pango_layout_get_pixel_size (option, &w, &oh);
+            if (x > MARGIN_X + 18 && x + 16 + w > MARGIN_X + TEXT_WIDTH)
+              {
+                x = MARGIN_X + 18;
+                l->y += row + 4;
+                ensure_room (l, row);
+              }
+            draw_box (l, x, l->y, b->level == (int) i - 1);
+            draw_text_at (l, option, x + 16, l->y);
+            x += 16 + w + 24;
+          }
+        l->y += row + 8;
       }
       break;
     case BLOCK_TABLE_START:
@@ -580,6 +704,23 @@ place_block (Layout      *l,
     }
 }
 
+/* Whether @b stays on the page of @next: when asked, and for a heading over a block that does not
+ * break (a paragraph or a table may start under its heading and go on over the page). */
+static gboolean
+keeps (const Block *b,
+       const Block *next)
+{
+  if (b->keep)
+    return TRUE;
+  if (b->kind != BLOCK_HEADING || next == NULL)
+    return FALSE;
+  /* A heading goes with a chain that is kept together, and with any block that does not break. */
+  if (next->keep)
+    return TRUE;
+  return next->kind != BLOCK_PARAGRAPH && next->kind != BLOCK_TABLE_START && next->kind != BLOCK_BULLET &&
+         next->kind != BLOCK_HEADING;
+}
+
 static guint
 lay_out (ClDoc   *doc,
          cairo_t *cr,
@@ -590,8 +731,30 @@ lay_out (ClDoc   *doc,
 
   new_page (&l);
   for (guint i = 0; i < doc->blocks->len; i++)
-    place_block (&l, &g_array_index (doc->blocks, Block, i),
-                 i + 1 < doc->blocks->len ? &g_array_index (doc->blocks, Block, i + 1) : NULL);
+    {
+      const Block *b = &g_array_index (doc->blocks, Block, i);
+
+      /* A chain kept together: lay it out without drawing; if it would cross a page and starts
+       * below the top, start it on the next page. */
+      if (l.y > TEXT_TOP && keeps (b, i + 1 < doc->blocks->len ? b + 1 : NULL))
+        {
+          Layout probe = l;
+
+          probe.draw = FALSE;
+          for (guint j = i; j < doc->blocks->len; j++)
+            {
+              const Block *c = &g_array_index (doc->blocks, Block, j);
+              const Block *after = j + 1 < doc->blocks->len ? c + 1 : NULL;
+
+              place_block (&probe, c, after);
+              if (!keeps (c, after))
+                break;
+            }
+          if (probe.page != l.page)
+            new_page (&l);
+        }
+      place_block (&l, b, i + 1 < doc->blocks->len ? &g_array_index (doc->blocks, Block, i + 1) : NULL);
+    }
   if (draw)
     cairo_show_page (cr);
   return l.page;

@@ -33,6 +33,9 @@ void    cl_doc_heading      (ClDoc      *self,
                              const char *text);
 void    cl_doc_paragraph    (ClDoc      *self,
                              const char *text);
+/* A paragraph with a bullet, its lines indented. */
+void    cl_doc_bullet       (ClDoc      *self,
+                             const char *text);
 void    cl_doc_field        (ClDoc      *self,
                              const char *label,
                              const char *value);
@@ -41,6 +44,19 @@ void    cl_doc_checkbox     (ClDoc      *self,
                              const char *text);
 void    cl_doc_signature    (ClDoc      *self,
                              const char *label);
+/* @n_lines ruled lines to write on, under @label (may be NULL); kept on one page. */
+void    cl_doc_lines        (ClDoc      *self,
+                             const char *label,
+                             guint       n_lines);
+/* A question with its answer boxes on one line: "@label  ☐ Yes  ☐ No"; @checked is the index of
+ * the ticked option, or -1. */
+void    cl_doc_choices      (ClDoc              *self,
+                             const char         *label,
+                             const char * const *options,
+                             int                 checked);
+/* Keeps the block added last on the same page as the one added next (a chain of them moves to
+ * the next page together, when it fits on one). */
+void    cl_doc_keep_with_next (ClDoc    *self);
 /* Starts a table: column widths as fractions of the text width, and the header row. */
 void    cl_doc_table        (ClDoc              *self,
                              guint               n_columns,
