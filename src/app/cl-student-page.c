@@ -27,6 +27,8 @@ struct _ClStudentPage
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
   GtkWidget           *add_button;
+  GtkWidget           *details_buttons;   /* Edit Details…, Delete Student… */
+  GtkWidget           *add_guardian_button;
   gboolean             editable;
 };
 
@@ -63,6 +65,22 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, history_group);
 }
 
+/* An icon button in a group's header: flat, with the tooltip a screen reader reads as its name. */
+static GtkWidget *
+header_button (const char *icon,
+               const char *label,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
 static void
 cl_student_page_init (ClStudentPage *self)
 {
@@ -75,6 +93,17 @@ cl_student_page_init (ClStudentPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-event");
   gtk_widget_set_visible (self->add_button, FALSE);
   adw_preferences_group_set_header_suffix (self->timeline_group, self->add_button);
+
+  self->details_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (self->details_buttons),
+                  header_button ("document-edit-symbolic", _("Edit Details…"), "win.edit-student"));
+  gtk_box_append (GTK_BOX (self->details_buttons),
+                  header_button ("user-trash-symbolic", _("Delete Student…"), "win.delete-student"));
+  gtk_widget_set_visible (self->details_buttons, FALSE);
+  adw_preferences_group_set_header_suffix (self->details_group, self->details_buttons);
+  self->add_guardian_button = header_button ("list-add-symbolic", _("Add Family Member…"), "win.add-guardian");
+  gtk_widget_set_visible (self->add_guardian_button, FALSE);
+  adw_preferences_group_set_header_suffix (self->family_group, self->add_guardian_button);
 }
 
 void
@@ -84,6 +113,8 @@ cl_student_page_set_editable (ClStudentPage *self,
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
   self->editable = editable;
   gtk_widget_set_visible (self->add_button, editable);
+  gtk_widget_set_visible (self->details_buttons, editable);
+  gtk_widget_set_visible (self->add_guardian_button, editable);
 }
 
 static char *
@@ -236,6 +267,7 @@ row_button (const char *icon,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", order);
@@ -371,6 +403,62 @@ show_history (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), trail != NULL && trail->len > 0);
 }
 
+/* What decides the age-related rules, shown only when it applies. */
+static void
+show_details_more (ClStudentPage *self,
+                   ClStudent     *student)
+{
+  g_autoptr(GPtrArray) rights = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  add_row (self, self->details_group, info_row (_("English Learner"), student->english_learner ? _("Yes") : _("No")));
+  if (student->conservatorship)
+    g_ptr_array_add (rights, g_strdup (_("Under conservatorship")));
+  if (student->part_c)
+    g_ptr_array_add (rights, g_strdup (_("Came from early intervention (Part C)")));
+  if (student->emancipated_on != CL_DATE_NONE)
+    {
+      g_autofree char *date = format_date (student->emancipated_on);
+      /* Translators: %s is a date */
+      g_ptr_array_add (rights, g_strdup_printf (_("Emancipated on %s"), date));
+    }
+  if (rights->len == 0)
+    return;
+  g_ptr_array_add (rights, NULL);
+  joined = g_strjoinv (" · ", (char **) rights->pdata);
+  add_row (self, self->details_group, info_row (_("Rights and Age"), joined));
+}
+
+static void
+show_family (ClStudentPage *self,
+             ClStudent     *student)
+{
+  for (guint i = 0; i < student->guardians->len; i++)
+    {
+      const ClGuardian *g = &g_array_index (student->guardians, ClGuardian, i);
+      const char *parts[] = { g->relationship, g->phone, g->email, g->language };
+      g_autoptr(GString) detail = g_string_new (NULL);
+      GtkWidget *row;
+
+      /* Only what is there: no " ·  · " runs for a guardian without a phone. */
+      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+        if (parts[k] && *parts[k])
+          g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", parts[k]);
+      if (g->address && *g->address)
+        g_string_append_printf (detail, "%s%s", detail->len ? "\n" : "", g->address);
+      row = info_row (g->name, detail->str);
+      if (self->editable)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button ("document-edit-symbolic", _("Change…"), "win.edit-guardian", i));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button ("user-trash-symbolic", _("Remove"), "win.delete-guardian", i));
+        }
+      add_row (self, self->family_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0 || self->editable);
+}
+
 void
 cl_student_page_show (ClStudentPage *self,
                       ClStudent     *student,
@@ -427,17 +515,8 @@ cl_student_page_show (ClStudentPage *self,
   add_row (self, self->details_group, info_row (_("Eligibility"), eligibility));
   add_row (self, self->details_group, info_row (_("Home Language"), student->home_language));
 
-  for (guint i = 0; i < student->guardians->len; i++)
-    {
-      const ClGuardian *g = &g_array_index (student->guardians, ClGuardian, i);
-      g_autofree char *detail = g_strjoin (" · ",
-                                           g->relationship ? g->relationship : "",
-                                           g->phone ? g->phone : "",
-                                           g->language ? g->language : "",
-                                           NULL);
-      add_row (self, self->family_group, info_row (g->name, detail));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0);
+  show_details_more (self, student);
+  show_family (self, student);
   show_meetings (self, student);
   show_discipline (self, student);
   show_timeline (self, student);

@@ -1,7 +1,9 @@
 /* cl-window-edit.c — changing a student's timeline: add, change, delete, and undo
  *
  * Every change is saved at once (one transaction, audited, in the store); there is no Save button.
- * The last change can be undone from its toast or with Ctrl+Z.
+ * The last change can be undone from its toast or with Ctrl+Z: whoever saves a change hands
+ * _cl_window_saved() a ClUndo that knows how to write the state before it back (events here,
+ * students and guardians in cl-window-students.c).
  */
 #define G_LOG_DOMAIN "cl-window-edit"
 
@@ -12,29 +14,37 @@
 #include "cl-event-editor.h"
 #include "cl-window-private.h"
 
+ClUndo *
+_cl_undo_new (ClRevertFunc    revert,
+              gpointer        data,
+              GDestroyNotify  free_data,
+              const char     *show_student)
+{
+  ClUndo *undo = g_new0 (ClUndo, 1);
+
+  undo->revert = revert;
+  undo->data = data;
+  undo->free_data = free_data;
+  undo->show_student = g_strdup (show_student);
+  return undo;
+}
+
+void
+_cl_undo_free (ClUndo *undo)
+{
+  if (undo == NULL)
+    return;
+  if (undo->free_data != NULL)
+    undo->free_data (undo->data);
+  g_free (undo->show_student);
+  g_free (undo);
+}
+
 void
 _cl_window_undo_clear (ClWindow *self)
 {
-  g_clear_pointer (&self->undo.student_id, g_free);
-  cl_event_clear (&self->undo.before);
-  self->undo.kind = CL_UNDO_NONE;
+  g_clear_pointer (&self->undo, _cl_undo_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
-}
-
-static void
-remember (ClWindow      *self,
-          ClUndoKind     kind,
-          const char    *student_id,
-          guint          position,
-          const ClEvent *before)
-{
-  _cl_window_undo_clear (self);
-  self->undo.kind = kind;
-  self->undo.student_id = g_strdup (student_id);
-  self->undo.position = position;
-  if (before != NULL)
-    cl_event_copy (before, &self->undo.before);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
 }
 
 /* After a change: everything reread, obligations recomputed, the same file open again. */
@@ -52,7 +62,8 @@ refresh (ClWindow   *self,
       _cl_window_toast (self, error->message);
       return;
     }
-  cl_window_select_student (self, id);
+  if (id != NULL)
+    cl_window_select_student (self, id);
   if (message != NULL && self->toast_overlay != NULL)
     {
       AdwToast *toast = adw_toast_new (message);
@@ -66,12 +77,83 @@ refresh (ClWindow   *self,
     }
 }
 
-static void
-report (ClWindow *self,
-        GError   *error)
+void
+_cl_window_saved (ClWindow   *self,
+                  ClUndo     *undo,
+                  const char *show_student,
+                  const char *message)
+{
+  g_clear_pointer (&self->undo, _cl_undo_free);
+  self->undo = undo;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
+  refresh (self, show_student, message, undo != NULL);
+}
+
+void
+_cl_window_report_unsaved (ClWindow *self,
+                           GError   *error)
 {
   g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
   _cl_window_toast (self, message);
+}
+
+/* ---- the timeline's events ---- */
+
+typedef struct {
+  char    *student_id;
+  guint    position;
+  ClEvent  before;     /* what an undo writes back (changed or deleted events) */
+} EventUndo;
+
+static void
+event_undo_free (gpointer data)
+{
+  EventUndo *undo = data;
+
+  g_free (undo->student_id);
+  cl_event_clear (&undo->before);
+  g_free (undo);
+}
+
+static EventUndo *
+event_undo_new (const char    *student_id,
+                guint          position,
+                const ClEvent *before)
+{
+  EventUndo *undo = g_new0 (EventUndo, 1);
+
+  undo->student_id = g_strdup (student_id);
+  undo->position = position;
+  if (before != NULL)
+    cl_event_copy (before, &undo->before);
+  return undo;
+}
+
+static gboolean
+revert_event_added (ClStore  *store,
+                    gpointer  data,
+                    GError  **error)
+{
+  EventUndo *undo = data;
+  return cl_store_delete_event (store, undo->student_id, undo->position, error);
+}
+
+static gboolean
+revert_event_changed (ClStore  *store,
+                      gpointer  data,
+                      GError  **error)
+{
+  EventUndo *undo = data;
+  return cl_store_update_event (store, undo->student_id, undo->position, &undo->before, error);
+}
+
+static gboolean
+revert_event_deleted (ClStore  *store,
+                      gpointer  data,
+                      GError  **error)
+{
+  EventUndo *undo = data;
+  return cl_store_add_event (store, undo->student_id, &undo->before, NULL, error);
 }
 
 static const ClEvent *
@@ -128,26 +210,29 @@ on_editor_response (AdwMessageDialog *dialog,
 
   if (request->editing)
     {
+      EventUndo *undo;
+
       student = cl_caseload_lookup_student (self->caseload, request->student_id);
       before = event_at (student, request->position);
       if (before == NULL)
         return;
-      remember (self, CL_UNDO_CHANGED, request->student_id, request->position, before);
+      /* Copied before the write: the reload that follows frees the caseload it points into. */
+      undo = event_undo_new (request->student_id, request->position, before);
       if (!cl_store_update_event (self->store, request->student_id, request->position, &event, &error))
         {
-          _cl_window_undo_clear (self);
-          report (self, error);
+          event_undo_free (undo);
+          _cl_window_report_unsaved (self, error);
         }
       else
-        refresh (self, request->student_id, _("Event changed"), TRUE);
+        _cl_window_saved (self, _cl_undo_new (revert_event_changed, undo, event_undo_free, request->student_id),
+                          request->student_id, _("Event changed"));
     }
   else if (!cl_store_add_event (self->store, request->student_id, &event, &position, &error))
-    report (self, error);
+    _cl_window_report_unsaved (self, error);
   else
-    {
-      remember (self, CL_UNDO_ADDED, request->student_id, position, NULL);
-      refresh (self, request->student_id, _("Event added"), TRUE);
-    }
+    _cl_window_saved (self, _cl_undo_new (revert_event_added, event_undo_new (request->student_id, position, NULL),
+                                          event_undo_free, request->student_id),
+                      request->student_id, _("Event added"));
   cl_event_clear (&event);
 }
 
@@ -219,17 +304,19 @@ delete_event_action (GtkWidget  *widget,
   guint position = g_variant_get_uint32 (parameter);
   const ClEvent *event = event_at (student, position);
   g_autoptr(GError) error = NULL;
+  EventUndo *undo;
 
   if (event == NULL || self->store == NULL)
     return;
-  remember (self, CL_UNDO_DELETED, student->id, position, event);
+  undo = event_undo_new (student->id, position, event);
   if (!cl_store_delete_event (self->store, student->id, position, &error))
     {
-      _cl_window_undo_clear (self);
-      report (self, error);
+      event_undo_free (undo);
+      _cl_window_report_unsaved (self, error);
       return;
     }
-  refresh (self, self->undo.student_id, _("Event deleted"), TRUE);
+  _cl_window_saved (self, _cl_undo_new (revert_event_deleted, undo, event_undo_free, undo->student_id),
+                    undo->student_id, _("Event deleted"));
 }
 
 static void
@@ -239,34 +326,17 @@ undo_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *student_id = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(ClUndo) undo = g_steal_pointer (&self->undo);
 
-  if (self->undo.kind == CL_UNDO_NONE || self->store == NULL)
-    return;
-  student_id = g_strdup (self->undo.student_id);
-  switch (self->undo.kind)
-    {
-    case CL_UNDO_ADDED:
-      ok = cl_store_delete_event (self->store, student_id, self->undo.position, &error);
-      break;
-    case CL_UNDO_CHANGED:
-      ok = cl_store_update_event (self->store, student_id, self->undo.position, &self->undo.before, &error);
-      break;
-    case CL_UNDO_DELETED:
-      ok = cl_store_add_event (self->store, student_id, &self->undo.before, NULL, &error);
-      break;
-    case CL_UNDO_NONE:
-    default:
-      break;
-    }
   _cl_window_undo_clear (self);
-  if (!ok)
+  if (undo == NULL || self->store == NULL)
+    return;
+  if (!undo->revert (self->store, undo->data, &error))
     {
-      report (self, error);
+      _cl_window_report_unsaved (self, error);
       return;
     }
-  refresh (self, student_id, _("Undone"), FALSE);
+  refresh (self, undo->show_student, _("Undone"), FALSE);
 }
 
 void

@@ -5,24 +5,33 @@
 #include "cl-deadline-engine.h"
 #include "cl-due-page.h"
 #include "cl-store.h"
+#include "cl-student-search.h"
 #include "cl-student-page.h"
 #include "cl-window.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  CL_UNDO_NONE,
-  CL_UNDO_ADDED,     /* undo: delete the event at position */
-  CL_UNDO_CHANGED,   /* undo: write `before` back at position */
-  CL_UNDO_DELETED,   /* undo: add `before` again */
-} ClUndoKind;
+/* How to take back the last saved change, whatever it changed: @revert writes what was there
+ * before back to the database (one transaction of its own), from @data. */
+typedef gboolean (*ClRevertFunc) (ClStore  *store,
+                                  gpointer  data,
+                                  GError  **error);
 
 typedef struct {
-  ClUndoKind kind;
-  char      *student_id;
-  guint      position;
-  ClEvent    before;
+  ClRevertFunc   revert;
+  gpointer       data;
+  GDestroyNotify free_data;
+  char          *show_student;   /* whose file to open once undone; NULL: none */
 } ClUndo;
+
+/* Takes @data. */
+ClUndo *_cl_undo_new  (ClRevertFunc    revert,
+                       gpointer        data,
+                       GDestroyNotify  free_data,
+                       const char     *show_student);
+void    _cl_undo_free (ClUndo         *undo);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClUndo, _cl_undo_free)
 
 struct _ClWindow
 {
@@ -68,7 +77,8 @@ struct _ClWindow
   ClStore              *store;          /* the open case database, NULL for a read-only bundle */
   ClDate                today;
   gboolean              read_only;
-  ClUndo                undo;           /* the last change, until it is undone or replaced */
+  ClUndo               *undo;           /* the last change, until it is undone or replaced */
+  ClStudentQuery       *query;          /* the search, folded once per keystroke */
   guint                 load_generation; /* bumped by every load: a late result of an older one is dropped */
   gboolean              loading;
   char                 *pending_student; /* asked for while loading */
@@ -77,7 +87,17 @@ struct _ClWindow
 
 void _cl_window_class_actions_init (ClWindowClass *klass);
 void _cl_window_class_edit_init    (ClWindowClass *klass);
+void _cl_window_class_students_init (ClWindowClass *klass);
 void _cl_window_undo_clear         (ClWindow      *self);
+/* After a change was saved: keeps @undo (taken; NULL when it cannot be undone) for the toast's
+ * Undo and Ctrl+Z, reloads, opens @show_student's file (or none) and says @message. */
+void _cl_window_saved              (ClWindow      *self,
+                                    ClUndo        *undo,
+                                    const char    *show_student,
+                                    const char    *message);
+/* "Not saved: …" */
+void _cl_window_report_unsaved     (ClWindow      *self,
+                                    GError        *error);
 /* The student whose file is open, or NULL. */
 ClStudent *_cl_window_get_student  (ClWindow      *self);
 void _cl_window_actions_update     (ClWindow      *self);
