@@ -86,11 +86,7 @@ cl_student_page_init (ClStudentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
-  self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (self->add_button, _("Add Event…"));
-  gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-event");
+  self->add_button = header_button ("list-add-symbolic", _("Add Event…"), "win.add-event");
   gtk_widget_set_visible (self->add_button, FALSE);
   adw_preferences_group_set_header_suffix (self->timeline_group, self->add_button);
 

@@ -63,7 +63,7 @@ refresh (ClWindow   *self,
       return;
     }
   if (id != NULL)
-    cl_window_select_student (self, id);
+    _cl_window_show_student (self, id);
   if (message != NULL && self->toast_overlay != NULL)
     {
       AdwToast *toast = adw_toast_new (message);

@@ -98,6 +98,10 @@ void _cl_window_saved              (ClWindow      *self,
 /* "Not saved: …" */
 void _cl_window_report_unsaved     (ClWindow      *self,
                                     GError        *error);
+/* Opens @id's file, clearing the search and filters when they hide it; FALSE if there is no such
+ * student. */
+gboolean _cl_window_show_student   (ClWindow      *self,
+                                    const char    *id);
 /* The student whose file is open, or NULL. */
 ClStudent *_cl_window_get_student  (ClWindow      *self);
 void _cl_window_actions_update     (ClWindow      *self);

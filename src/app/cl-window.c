@@ -95,6 +95,22 @@ compare_students (gconstpointer a,
   return c != 0 ? c : g_strcmp0 (sa->id, sb->id);
 }
 
+/* What a case database window shows is remembered for next time; the demo and bundles opened
+ * read-only are a look around and leave the user's settings alone. */
+static gboolean
+remembers (ClWindow *self)
+{
+  return self->settings != NULL && !self->read_only && self->store != NULL;
+}
+
+/* The GSettings key of each list action. */
+static const struct { const char *action; const char *key; } list_keys[] = {
+  { "sort", "list-sort" },
+  { "show", "list-show" },
+  { "school", "list-school" },
+  { "case-manager", "list-case-manager" },
+};
+
 static void
 on_list_state_changed (GSimpleAction *action,
                        GVariant      *value,
@@ -104,6 +120,9 @@ on_list_state_changed (GSimpleAction *action,
   const char *name = g_action_get_name (G_ACTION (action));
 
   g_simple_action_set_state (action, value);
+  for (guint i = 0; remembers (self) && i < G_N_ELEMENTS (list_keys); i++)
+    if (g_str_equal (list_keys[i].action, name))
+      g_settings_set_string (self->settings, list_keys[i].key, g_variant_get_string (value, NULL));
   if (g_str_equal (name, "sort"))
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   else
@@ -281,6 +300,11 @@ on_selection_changed (ClWindow *self)
   adw_window_title_set_subtitle (self->content_title, cl_student_row_get_subtitle (row));
   gtk_stack_set_visible_child_name (self->content_stack, "student");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (remembers (self))
+    {
+      g_settings_set_string (self->settings, "last-view", "student");
+      g_settings_set_string (self->settings, "last-student", student->id);
+    }
 }
 
 static void
@@ -350,6 +374,12 @@ show_computed (ClWindow   *self,
     }
   g_list_store_splice (self->students, 0, 0, rows->pdata, rows->len);
   fill_filter_menus (self, caseload);
+  /* A remembered school or case manager this caseload does not have would hide everyone. */
+  if (*list_state (self, "school") && cl_caseload_lookup_school (caseload, list_state (self, "school")) == NULL)
+    g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "school", g_variant_new_string (""));
+  if (*list_state (self, "case-manager") &&
+      cl_caseload_lookup_staff (caseload, list_state (self, "case-manager")) == NULL)
+    g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "case-manager", g_variant_new_string (""));
   update_sidebar (self);
   _cl_window_actions_update (self);
 }
@@ -427,6 +457,8 @@ _cl_window_show_view (ClWindow   *self,
   adw_window_title_set_subtitle (self->content_title, adw_window_title_get_title (self->sidebar_title));
   gtk_stack_set_visible_child_name (self->content_stack, view);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (remembers (self))
+    g_settings_set_string (self->settings, "last-view", view);
 }
 
 static void
@@ -447,17 +479,24 @@ reset_list_filters (ClWindow *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+gboolean
+_cl_window_show_student (ClWindow   *self,
+                         const char *id)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+  if (cl_window_select_student (self, id))
+    return TRUE;
+  /* Hidden by a search or a filter: show everyone, then open the file. */
+  reset_list_filters (self);
+  return cl_window_select_student (self, id);
+}
+
 static void
 on_due_student_activated (ClWindow   *self,
                           const char *id)
 {
   g_assert (CL_IS_WINDOW (self));
-  if (!cl_window_select_student (self, id))
-    {
-      /* Hidden by a search or a filter: show everyone, then open the file. */
-      reset_list_filters (self);
-      cl_window_select_student (self, id);
-    }
+  _cl_window_show_student (self, id);
 }
 
 /* The principal's drill-down: the students of one case manager, in the list. */
@@ -648,12 +687,28 @@ load_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The page shown when the database was open last, unless the command line asked for another.
+ * A student who is no longer there is quietly not shown. */
+static void
+restore_last_page (ClWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+  g_autofree char *student = g_settings_get_string (self->settings, "last-student");
+
+  if (g_str_equal (view, "student") && *student && cl_caseload_lookup_student (self->caseload, student) != NULL)
+    cl_window_select_student (self, student);
+  else if (g_str_equal (view, "due") || g_str_equal (view, "compliance"))
+    _cl_window_show_view (self, view);
+}
+
 static void
 apply_pending (ClWindow *self)
 {
   g_autofree char *student = g_steal_pointer (&self->pending_student);
   g_autofree char *view = g_steal_pointer (&self->pending_view);
 
+  if (view == NULL && student == NULL && remembers (self))
+    restore_last_page (self);
   if (view != NULL)
     _cl_window_show_view (self, view);
   if (student != NULL && !cl_window_select_student (self, student))
@@ -738,6 +793,13 @@ cl_window_open_database (ClWindow   *self,
   self->loading = TRUE;
   update_sidebar (self);
   _cl_window_actions_update (self);
+  /* The sort and filters used last time with a database. */
+  for (guint i = 0; self->settings != NULL && i < G_N_ELEMENTS (list_keys); i++)
+    {
+      g_autofree char *value = g_settings_get_string (self->settings, list_keys[i].key);
+      g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), list_keys[i].action,
+                                          g_variant_new_string (value));
+    }
 
   job = g_new0 (LoadJob, 1);
   job->path = g_strdup (path);
