@@ -22,6 +22,7 @@ struct _ClGuardianEditor
 
   JsonObject  *extra;      /* kept from the guardian being edited */
   gboolean     valid;
+  gboolean     filling;    /* being filled in from the initial guardian, not typed into */
   char        *message;
 };
 
@@ -40,11 +41,18 @@ dup_text (AdwEntryRow *row)
   return text;
 }
 
+/* Red only once typed into: an empty new form is not a mistake. */
+static gboolean
+touched (AdwEntryRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "touched") != NULL;
+}
+
 static void
 mark (AdwEntryRow *row,
       gboolean     wrong)
 {
-  if (wrong)
+  if (wrong && touched (row))
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
@@ -98,7 +106,9 @@ validate (ClGuardianEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), self->message != NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "warning");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), problem ? "error" : "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->message_label),
+                            problem == NULL ? "warning" : name == NULL && !touched (self->name_row) ? "dim-label" : "error");
   if (self->valid != (problem == NULL))
     {
       self->valid = problem == NULL;
@@ -107,9 +117,12 @@ validate (ClGuardianEditor *self)
 }
 
 static void
-on_changed (ClGuardianEditor *self)
+on_row_changed (AdwEntryRow      *row,
+                ClGuardianEditor *self)
 {
   g_assert (CL_IS_GUARDIAN_EDITOR (self));
+  if (!self->filling)
+    g_object_set_data (G_OBJECT (row), "touched", GINT_TO_POINTER (TRUE));
   validate (self);
 }
 
@@ -163,7 +176,7 @@ cl_guardian_editor_class_init (ClGuardianEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, address_row);
   gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, message_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
 }
 
 static void
@@ -184,6 +197,7 @@ cl_guardian_editor_new (const ClGuardian *initial)
 {
   ClGuardianEditor *self = g_object_new (CL_TYPE_GUARDIAN_EDITOR, NULL);
 
+  self->filling = TRUE;
   if (initial != NULL)
     {
       set_text (self->name_row, initial->name);
@@ -194,6 +208,7 @@ cl_guardian_editor_new (const ClGuardian *initial)
       set_text (self->address_row, initial->address);
       self->extra = initial->extra ? json_object_ref (initial->extra) : NULL;
     }
+  self->filling = FALSE;
   validate (self);
   return self;
 }

@@ -56,6 +56,7 @@ struct _ClStudentEditor
   ClStudent   *base;            /* what the form does not show is kept from it; NULL when new */
   ClDate       today;
   gboolean     valid;
+  gboolean     filling;         /* the form is being filled in, not typed into */
   char        *message;
 };
 
@@ -84,11 +85,19 @@ dup_text (AdwEntryRow *row)
   return text;
 }
 
+/* A row is only shown in red once it has been typed into: an empty new form is not a list of
+ * mistakes. */
+static gboolean
+touched (AdwEntryRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "touched") != NULL;
+}
+
 static void
 mark (AdwEntryRow *row,
       gboolean     wrong)
 {
-  if (wrong)
+  if (wrong && touched (row))
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
@@ -139,7 +148,9 @@ validate (ClStudentEditor *self)
   gboolean emancipated_ok = row_date (self->emancipated_row, &emancipated);
   gboolean id_wrong = FALSE, name_wrong = FALSE;
 
-#define PROBLEM(...) G_STMT_START { if (problem == NULL) problem = g_strdup_printf (__VA_ARGS__); } G_STMT_END
+  AdwEntryRow *problem_row = NULL;
+#define PROBLEM_AT(row, ...) G_STMT_START { if (problem == NULL) { problem = g_strdup_printf (__VA_ARGS__); problem_row = (row); } } G_STMT_END
+#define PROBLEM(...) PROBLEM_AT (NULL, __VA_ARGS__)
 #define QUESTION(...) G_STMT_START { if (question == NULL) question = g_strdup_printf (__VA_ARGS__); } G_STMT_END
 
   if (self->base == NULL)
@@ -147,21 +158,22 @@ validate (ClStudentEditor *self)
       if (id == NULL)
         {
           id_wrong = TRUE;
-          PROBLEM ("%s", _("Enter the student’s ID as the district’s system writes it, for example S-1042."));
+          PROBLEM_AT (self->id_row, "%s", _("Enter the student’s ID as the district’s system writes it, for example S-1042."));
         }
       else if (cl_caseload_lookup_student (self->caseload, id) != NULL)
         {
           id_wrong = TRUE;
-          PROBLEM (_("There is already a student with the ID %s."), id);
+          PROBLEM_AT (self->id_row, _("There is already a student with the ID %s."), id);
         }
     }
   if (is_blank (text_of (self->first_row)) || is_blank (text_of (self->last_row)))
     {
       name_wrong = TRUE;
-      PROBLEM ("%s", _("Enter the student’s first and last name."));
+      PROBLEM_AT (is_blank (text_of (self->first_row)) ? self->first_row : self->last_row, "%s",
+                  _("Enter the student’s first and last name."));
     }
   if (!birth_ok)
-    PROBLEM ("%s", is_blank (birth_text) ? _("Enter the birth date.")
+    PROBLEM_AT (self->birth_row, "%s", is_blank (birth_text) ? _("Enter the birth date.")
                                          : _("The birth date is not a date: write it as YYYY-MM-DD, for example 2014-05-09."));
   else if (birth > self->today)
     QUESTION ("%s", _("The birth date is in the future. Check the year."));
@@ -171,7 +183,7 @@ validate (ClStudentEditor *self)
   if (self->schools->len == 0)
     PROBLEM ("%s", _("This case database has no schools yet. Import your district’s bundle first."));
   if (!emancipated_ok)
-    PROBLEM ("%s", _("The emancipation date is not a date: write it as YYYY-MM-DD, or leave it empty."));
+    PROBLEM_AT (self->emancipated_row, "%s", _("The emancipation date is not a date: write it as YYYY-MM-DD, or leave it empty."));
   else if (emancipated != CL_DATE_NONE && birth_ok && emancipated < birth)
     {
       emancipated_ok = FALSE;
@@ -188,6 +200,7 @@ validate (ClStudentEditor *self)
       !(strlen (language) == 2 && g_ascii_isalpha (language[0]) && g_ascii_isalpha (language[1])))
     QUESTION ("%s", _("Write the home language as its two-letter code (ISO 639-1), for example es for Spanish; letters to the family are written in it."));
 #undef PROBLEM
+#undef PROBLEM_AT
 #undef QUESTION
 
   mark (self->id_row, id_wrong);
@@ -202,7 +215,10 @@ validate (ClStudentEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), self->message != NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "warning");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), problem ? "error" : "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
+  /* What is still to be filled in reads as a hint until that row is typed into. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->message_label),
+                            problem == NULL ? "warning" : problem_row && !touched (problem_row) ? "dim-label" : "error");
 
   if (self->valid != (problem == NULL))
     {
@@ -210,6 +226,17 @@ validate (ClStudentEditor *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
+}
+
+static void
+on_row_changed (AdwEntryRow     *row,
+                ClStudentEditor *self)
+{
+  g_assert (CL_IS_STUDENT_EDITOR (self));
+  if (!self->filling)
+    g_object_set_data (G_OBJECT (row), "touched", GINT_TO_POINTER (TRUE));
+  if (self->schools != NULL)
+    validate (self);
 }
 
 static void
@@ -294,10 +321,24 @@ cl_student_editor_class_init (ClStudentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentEditor, part_c_switch);
   gtk_widget_class_bind_template_child (widget_class, ClStudentEditor, emancipated_row);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+char *
+cl_student_editor_describe_eligibility (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (eligibility); i++)
+    if (g_str_equal (eligibility[i].code, code))
+      /* Translators: an eligibility code and its category, e.g. "AUT · Autism"; the code first,
+       * so it still shows when a narrow window cuts the rest */
+      return g_strdup_printf (_("%s · %s"), code, _(eligibility[i].name));
+  return g_strdup (code);
 }
 
 static void
@@ -320,8 +361,7 @@ fill_eligibility (AdwComboRow *row,
   gtk_string_list_append (list, none_label);
   for (guint i = 0; i < G_N_ELEMENTS (eligibility); i++)
     {
-      /* Translators: an eligibility category and its code, e.g. "Autism (AUT)" */
-      g_autofree char *label = g_strdup_printf (_("%s (%s)"), _(eligibility[i].name), eligibility[i].code);
+      g_autofree char *label = cl_student_editor_describe_eligibility (eligibility[i].code);
 
       gtk_string_list_append (list, label);
       g_object_set_data (g_list_model_get_item (G_LIST_MODEL (list), i + 1), "code", (gpointer) eligibility[i].code);
@@ -403,6 +443,7 @@ cl_student_editor_new (GtkWindow       *parent,
 
   self->caseload = g_object_ref (caseload);
   self->today = today;
+  self->filling = TRUE;
   self->base = initial ? copy_fields (initial) : NULL;
   self->schools = g_ptr_array_new ();
   self->case_managers = g_ptr_array_new ();
@@ -454,6 +495,7 @@ cl_student_editor_new (GtkWindow       *parent,
   /* A student being assessed has no eligibility yet. */
   fill_eligibility (self->primary_row, _("None yet"), initial ? initial->eligibility_primary : NULL);
   fill_eligibility (self->secondary_row, _("None"), initial ? initial->eligibility_secondary : NULL);
+  self->filling = FALSE;
   validate (self);
   return self;
 }

@@ -35,4 +35,7 @@ void             cl_student_editor_set_text     (ClStudentEditor  *self,
                                                  const char       *row,
                                                  const char       *text);
 
+/* "SLD · Specific learning disability" for a known code, the code itself otherwise. */
+char            *cl_student_editor_describe_eligibility (const char *code);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "cl-discipline.h"
 #include "cl-group-rows.h"
 #include "cl-obligation.h"
+#include "cl-student-editor.h"
 #include "cl-student-page.h"
 
 struct _ClStudentPage
@@ -498,10 +499,14 @@ cl_student_page_show (ClStudentPage *self,
   birth = format_date (student->birth_date);
   /* Translators: birth date and age, e.g. "March 14, 2010 (age 16)" */
   born = g_strdup_printf (_("%s (age %d)"), birth, cl_date_age_on (student->birth_date, today));
-  eligibility = student->eligibility_secondary
-                  ? g_strdup_printf ("%s, %s", student->eligibility_primary ? student->eligibility_primary : "—",
-                                     student->eligibility_secondary)
-                  : g_strdup (student->eligibility_primary);
+  {
+    g_autofree char *primary = cl_student_editor_describe_eligibility (student->eligibility_primary);
+    g_autofree char *secondary = cl_student_editor_describe_eligibility (student->eligibility_secondary);
+
+    /* Translators: primary and secondary eligibility */
+    eligibility = secondary ? g_strdup_printf (_("%s; secondary %s"), primary ? primary : "—", secondary)
+                            : g_steal_pointer (&primary);
+  }
   add_row (self, self->details_group, info_row (_("Student ID"), student->id));
   add_row (self, self->details_group, info_row (_("Born"), born));
   add_row (self, self->details_group, info_row (_("Grade"), student->grade));
