@@ -95,6 +95,17 @@ void _cl_window_saved              (ClWindow      *self,
                                     ClUndo        *undo,
                                     const char    *show_student,
                                     const char    *message);
+/* The same after a change to one student that is applied to the open caseload as it was saved:
+ * only their obligations and their row are computed again (a full reload if that fails). */
+void _cl_window_saved_student      (ClWindow      *self,
+                                    ClUndo        *undo,
+                                    ClStudent     *student,
+                                    const char    *message);
+/* Computes @student's obligations again and replaces their row: after @student (a record of the
+ * open caseload, or one just added to it) was changed in memory as it was saved. */
+gboolean _cl_window_recompute_student (ClWindow   *self,
+                                       ClStudent  *student,
+                                       GError    **error);
 /* "Not saved: …" */
 void _cl_window_report_unsaved     (ClWindow      *self,
                                     GError        *error);

@@ -202,6 +202,58 @@ revert_guardians (ClStore  *store,
   return cl_store_set_guardians (store, undo->student_id, undo->guardians, error);
 }
 
+/* ---- the saved change, made to the open caseload's record too (as a reload reads it back) ---- */
+
+/* @src's own fields (as cl_student_editor_dup_student() made them) moved into @dest. */
+static void
+take_fields (ClStudent *dest,
+             ClStudent *src)
+{
+#define TAKE(field) G_STMT_START { g_free (dest->field); dest->field = g_steal_pointer (&src->field); } G_STMT_END
+  TAKE (first_name);
+  TAKE (last_name);
+  TAKE (grade);
+  TAKE (home_language);
+  TAKE (eligibility_primary);
+  TAKE (eligibility_secondary);
+  TAKE (jurisdiction);
+#undef TAKE
+  dest->birth_date = src->birth_date;
+  dest->school = src->school;
+  dest->case_manager = src->case_manager;
+  dest->english_learner = src->english_learner;
+  dest->conservatorship = src->conservatorship;
+  dest->part_c = src->part_c;
+  dest->emancipated_on = src->emancipated_on;
+  g_clear_pointer (&dest->eligibility_extra, json_object_unref);
+  dest->eligibility_extra = g_steal_pointer (&src->eligibility_extra);
+  g_clear_pointer (&dest->extra, json_object_unref);
+  dest->extra = g_steal_pointer (&src->extra);
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return text && *text ? g_strdup (text) : NULL;
+}
+
+/* @guardians as the student's; empty texts become none, as the database stores them. */
+static void
+apply_guardians (ClStudent *student,
+                 GArray    *guardians)
+{
+  g_array_set_size (student->guardians, 0);
+  for (guint i = 0; i < guardians->len; i++)
+    {
+      const ClGuardian *g = &g_array_index (guardians, ClGuardian, i);
+      ClGuardian copy = { dup_nonempty (g->name), dup_nonempty (g->relationship), dup_nonempty (g->language),
+                          dup_nonempty (g->phone), dup_nonempty (g->email), dup_nonempty (g->address),
+                          g->extra ? json_object_ref (g->extra) : NULL };
+
+      g_array_append_val (student->guardians, copy);
+    }
+}
+
 /* ---- the student form ---- */
 
 static void
@@ -214,7 +266,7 @@ on_student_save (ClStudentEditor *editor,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   StudentCopy *copy = NULL;
-  gboolean ok;
+  gboolean ok, in_place;
 
   g_assert (CL_IS_WINDOW (self));
 
@@ -242,19 +294,43 @@ on_student_save (ClStudentEditor *editor,
     }
   name = cl_student_dup_display_name (student);
   gtk_window_destroy (GTK_WINDOW (editor));
+  /* The form borrowed school and case manager from the caseload open when it was opened; if a
+   * reload came in between, the saved record is read back whole instead of changed in place. */
+  in_place = student->school != NULL && self->caseload != NULL &&
+             cl_caseload_lookup_school (self->caseload, student->school->id) == student->school &&
+             (student->case_manager == NULL ||
+              cl_caseload_lookup_staff (self->caseload, student->case_manager->id) == student->case_manager);
   if (copy != NULL)
     {
+      ClUndo *undo = _cl_undo_new (revert_student_changed, copy, student_copy_free, student->id);
+
       /* Translators: a toast; %s is the student's name */
       message = g_strdup_printf (_("%s’s details changed"), name);
-      _cl_window_saved (self, _cl_undo_new (revert_student_changed, copy, student_copy_free, student->id),
-                        student->id, message);
+      before = cl_caseload_lookup_student (self->caseload, student->id);
+      if (in_place && before != NULL)
+        {
+          take_fields (before, student);
+          _cl_window_saved_student (self, undo, before, message);
+        }
+      else
+        _cl_window_saved (self, undo, student->id, message);
     }
   else
     {
+      ClUndo *undo = _cl_undo_new (revert_student_added, g_strdup (student->id), g_free, NULL);
+
       /* Translators: a toast; %s is the student's name */
       message = g_strdup_printf (_("%s added"), name);
-      _cl_window_saved (self, _cl_undo_new (revert_student_added, g_strdup (student->id), g_free, NULL),
-                        student->id, message);
+      if (in_place)
+        {
+          ClStudent *added = g_steal_pointer (&student);
+
+          /* Goes after the others, where the database put it too. */
+          cl_caseload_add_student (self->caseload, added);
+          _cl_window_saved_student (self, undo, added, message);
+        }
+      else
+        _cl_window_saved (self, undo, student->id, message);
     }
 }
 
@@ -370,8 +446,9 @@ save_guardians (ClWindow   *self,
       _cl_window_report_unsaved (self, error);
       return;
     }
-  _cl_window_saved (self, _cl_undo_new (revert_guardians, undo, guardians_undo_free, undo->student_id),
-                    undo->student_id, message);
+  apply_guardians (student, guardians);
+  _cl_window_saved_student (self, _cl_undo_new (revert_guardians, undo, guardians_undo_free, undo->student_id),
+                            student, message);
 }
 
 typedef struct {

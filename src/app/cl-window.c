@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-bundle-reader.h"
 #include "cl-student-row.h"
@@ -382,6 +383,89 @@ show_computed (ClWindow   *self,
     g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "case-manager", g_variant_new_string (""));
   update_sidebar (self);
   _cl_window_actions_update (self);
+}
+
+/* The first obligation of @obligations (sorted by student id first) whose student's id is not
+ * before @id. */
+static guint
+first_obligation_of (GPtrArray  *obligations,
+                     const char *id)
+{
+  guint lo = 0, hi = obligations->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const ClObligation *ob = g_ptr_array_index (obligations, mid);
+
+      if (strcmp (ob->student->id, id) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gboolean
+_cl_window_recompute_student (ClWindow   *self,
+                              ClStudent  *student,
+                              GError    **error)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  GPtrArray *old, *merged, *mine;
+  guint start, end, position = G_MAXUINT, n_rows;
+  ClStudentRow *row;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+  if (self->caseload == NULL || self->obligations == NULL || self->loading)
+    return FALSE;
+
+  fresh = cl_deadline_engine_compute_student (self->engine, self->caseload, student, self->today, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  /* The whole caseload's list stays sorted by student: the student's old run is swapped for the
+   * new one in a single pass, without comparing anyone else's obligations. */
+  old = self->obligations;
+  start = first_obligation_of (old, student->id);
+  for (end = start; end < old->len && ((ClObligation *) g_ptr_array_index (old, end))->student == student; end++)
+    ;
+  merged = g_ptr_array_new_full (old->len - (end - start) + fresh->len, (GDestroyNotify) cl_obligation_free);
+  mine = g_ptr_array_new ();
+  g_ptr_array_set_free_func (old, NULL);
+  g_ptr_array_set_free_func (fresh, NULL);
+  for (guint i = 0; i < start; i++)
+    g_ptr_array_add (merged, g_ptr_array_index (old, i));
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_ptr_array_add (merged, g_ptr_array_index (fresh, i));
+      g_ptr_array_add (mine, g_ptr_array_index (fresh, i));
+    }
+  for (guint i = end; i < old->len; i++)
+    g_ptr_array_add (merged, g_ptr_array_index (old, i));
+  for (guint i = start; i < end; i++)
+    cl_obligation_free (g_ptr_array_index (old, i));
+  g_ptr_array_unref (old);
+  self->obligations = merged;
+  g_hash_table_replace (self->by_student, student, mine);
+
+  /* Only the student's row is made again. */
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+  for (guint i = 0; i < n_rows && position == G_MAXUINT; i++)
+    {
+      g_autoptr(ClStudentRow) existing = g_list_model_get_item (G_LIST_MODEL (self->students), i);
+
+      if (cl_student_row_get_student (existing) == student)
+        position = i;
+    }
+  row = cl_student_row_new (student, most_pressing (mine));
+  if (position != G_MAXUINT)
+    g_list_store_splice (self->students, position, 1, (gpointer *) &row, 1);
+  else
+    g_list_store_append (self->students, row);
+  g_object_unref (row);
+  update_sidebar (self);
+  return TRUE;
 }
 
 /* Takes @caseload: computes every obligation and fills the list. */

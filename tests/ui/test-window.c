@@ -4,6 +4,7 @@
 #include "cl-application.h"
 #include <string.h>
 
+#include "cl-bundle-writer.h"
 #include "cl-document-window.h"
 #include "cl-event-editor.h"
 #include "cl-guardian-editor.h"
@@ -467,6 +468,34 @@ list_state_of (ClWindow   *window,
   return g_variant_get_string (state, NULL);
 }
 
+/* After a change made in place (one student recomputed, not a reload), what the window holds is
+ * what the database holds, and its obligations are what a full computation gives. */
+static void
+assert_in_step (ClWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_memory = cl_bundle_write (window->caseload);
+  g_autofree char *stored = cl_store_export (window->store, NULL, NULL, &error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (in_memory, ==, stored);
+  all = cl_deadline_engine_compute (window->engine, window->caseload, window->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, window->obligations->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ClObligation *a = g_ptr_array_index (all, i), *b = g_ptr_array_index (window->obligations, i);
+
+      g_assert_true (a->student == b->student);
+      g_assert_true (a->rule == b->rule);
+      g_assert_cmpuint (a->due, ==, b->due);
+      g_assert_cmpint (a->status, ==, b->status);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==,
+                    cl_caseload_get_students (window->caseload)->len);
+}
+
 static void
 test_student_add_edit_guardian_undo (void)
 {
@@ -525,6 +554,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_nonnull (student);
   g_assert_cmpstr (student->id, ==, "S-3001");
   g_assert_cmpstr (student->last_name, ==, "Gutiérrez");
+  assert_in_step (window);
   g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Valeria Gutiérrez");
   /* Found by search without the accent. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "valeria gutierrez");
@@ -549,6 +579,7 @@ test_student_add_edit_guardian_undo (void)
   student = _cl_window_get_student (window);
   g_assert_cmpstr (student->grade, ==, "7");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students + 1);
+  assert_in_step (window);
 
   /* Add Family Member…: a name is required and an email must look like one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guardian", NULL));
@@ -574,8 +605,44 @@ test_student_add_edit_guardian_undo (void)
   collect_rows (GTK_WIDGET (window->student_page), rows);
   g_assert_nonnull (strstr (rows->str, "Rosa Gutiérrez|mother · 555-0177 · rosa@example.org · es"));
   g_assert_nonnull (strstr (rows->str, "Grade|7"));
+  assert_in_step (window);
 
-  /* Undo takes the guardian back off (Ctrl+Z is win.undo). */
+  /* A referral on their timeline: what is due appears at once, computed for them alone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (dialog)), "2026-11-02");
+  adw_message_dialog_response (dialog, "save");
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpstr (student->id, ==, "S-3001");
+  g_assert_cmpuint (student->events->len, ==, 1);
+  g_assert_cmpuint (((GPtrArray *) g_hash_table_lookup (window->by_student, student))->len, >, 0);
+  assert_in_step (window);
+  /* Undo that first, then the family member. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->events->len, ==, 0);
+  /* Only the last change can be undone: the family member stays; remove and add them again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 0);
+  assert_in_step (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 1);
+
+  /* Adding them again and undoing takes them back off (Ctrl+Z is win.undo). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guardian", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  family = CL_GUARDIAN_EDITOR (adw_message_dialog_get_extra_child (dialog));
+  cl_guardian_editor_set_text (family, "name", "Rosa Gutiérrez");
+  adw_message_dialog_response (dialog, "save");
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   iterate ();
   student = _cl_window_get_student (window);
