@@ -16,6 +16,7 @@
 
 ClUndo *
 _cl_undo_new (ClRevertFunc    revert,
+              ClApplyFunc     apply,
               gpointer        data,
               GDestroyNotify  free_data,
               const char     *show_student)
@@ -23,6 +24,7 @@ _cl_undo_new (ClRevertFunc    revert,
   ClUndo *undo = g_new0 (ClUndo, 1);
 
   undo->revert = revert;
+  undo->apply = apply;
   undo->data = data;
   undo->free_data = free_data;
   undo->show_student = g_strdup (show_student);
@@ -136,10 +138,35 @@ _cl_window_report_unsaved (ClWindow *self,
 
 /* ---- the timeline's events ---- */
 
+/* A saved change made to the open caseload's record too, as a reload would read it back: the
+ * event at @position replaced by @event, or removed when @event is NULL. */
+static void
+apply_event (ClStudent     *student,
+             guint          position,
+             const ClEvent *event)
+{
+  for (guint i = 0; i < student->events->len; i++)
+    if (g_array_index (student->events, ClEvent, i).order == position)
+      {
+        g_array_remove_index (student->events, i);
+        break;
+      }
+  if (event != NULL)
+    {
+      ClEvent *e = cl_student_add_event (student, event->type, event->date);
+
+      cl_event_copy (event, e);
+      e->order = position;
+    }
+  cl_student_sort_events (student);
+}
+
+
 typedef struct {
   char    *student_id;
-  guint    position;
+  guint    position;   /* of the event the undo writes to (a deleted one comes back at a new one) */
   ClEvent  before;     /* what an undo writes back (changed or deleted events) */
+  gboolean has_before;
 } EventUndo;
 
 static void
@@ -163,6 +190,7 @@ event_undo_new (const char    *student_id,
   undo->position = position;
   if (before != NULL)
     cl_event_copy (before, &undo->before);
+  undo->has_before = before != NULL;
   return undo;
 }
 
@@ -184,13 +212,27 @@ revert_event_changed (ClStore  *store,
   return cl_store_update_event (store, undo->student_id, undo->position, &undo->before, error);
 }
 
+/* After any of the three reverts the event at the undo's position is what it was before: gone
+ * for an added one, the old one for a changed or deleted one. */
+static ClStudent *
+apply_event_undo (ClCaseload *caseload,
+                  gpointer    data)
+{
+  EventUndo *undo = data;
+  ClStudent *student = cl_caseload_lookup_student (caseload, undo->student_id);
+
+  if (student != NULL)
+    apply_event (student, undo->position, undo->has_before ? &undo->before : NULL);
+  return student;
+}
+
 static gboolean
 revert_event_deleted (ClStore  *store,
                       gpointer  data,
                       GError  **error)
 {
   EventUndo *undo = data;
-  return cl_store_add_event (store, undo->student_id, &undo->before, NULL, error);
+  return cl_store_add_event (store, undo->student_id, &undo->before, &undo->position, error);
 }
 
 static const ClEvent *
@@ -201,29 +243,6 @@ event_at (ClStudent *student,
     if (g_array_index (student->events, ClEvent, i).order == order)
       return &g_array_index (student->events, ClEvent, i);
   return NULL;
-}
-
-/* A saved change made to the open caseload's record too, as a reload would read it back: the
- * event at @position replaced by @event, or removed when @event is NULL. */
-static void
-apply_event (ClStudent     *student,
-             guint          position,
-             const ClEvent *event)
-{
-  for (guint i = 0; i < student->events->len; i++)
-    if (g_array_index (student->events, ClEvent, i).order == position)
-      {
-        g_array_remove_index (student->events, i);
-        break;
-      }
-  if (event != NULL)
-    {
-      ClEvent *e = cl_student_add_event (student, event->type, event->date);
-
-      cl_event_copy (event, e);
-      e->order = position;
-    }
-  cl_student_sort_events (student);
 }
 
 typedef struct {
@@ -288,7 +307,7 @@ on_editor_response (AdwMessageDialog *dialog,
       else
         {
           apply_event (student, request->position, &event);
-          _cl_window_saved_student (self, _cl_undo_new (revert_event_changed, undo, event_undo_free, request->student_id),
+          _cl_window_saved_student (self, _cl_undo_new (revert_event_changed, apply_event_undo, undo, event_undo_free, request->student_id),
                                     student, _("Event changed"));
         }
     }
@@ -297,7 +316,7 @@ on_editor_response (AdwMessageDialog *dialog,
   else
     {
       apply_event (student, position, &event);
-      _cl_window_saved_student (self, _cl_undo_new (revert_event_added, event_undo_new (request->student_id, position, NULL),
+      _cl_window_saved_student (self, _cl_undo_new (revert_event_added, apply_event_undo, event_undo_new (request->student_id, position, NULL),
                                                     event_undo_free, request->student_id),
                                 student, _("Event added"));
     }
@@ -384,7 +403,7 @@ delete_event_action (GtkWidget  *widget,
       return;
     }
   apply_event (student, position, NULL);
-  _cl_window_saved_student (self, _cl_undo_new (revert_event_deleted, undo, event_undo_free, undo->student_id),
+  _cl_window_saved_student (self, _cl_undo_new (revert_event_deleted, apply_event_undo, undo, event_undo_free, undo->student_id),
                             student, _("Event deleted"));
 }
 
@@ -396,6 +415,7 @@ undo_action (GtkWidget  *widget,
   ClWindow *self = CL_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClUndo) undo = g_steal_pointer (&self->undo);
+  ClStudent *changed;
 
   _cl_window_undo_clear (self);
   if (undo == NULL || self->store == NULL)
@@ -405,7 +425,15 @@ undo_action (GtkWidget  *widget,
       _cl_window_report_unsaved (self, error);
       return;
     }
-  refresh (self, undo->show_student, _("Undone"), FALSE);
+  changed = undo->apply && self->caseload ? undo->apply (self->caseload, undo->data) : NULL;
+  if (changed != NULL && _cl_window_recompute_student (self, changed, NULL))
+    {
+      if (undo->show_student != NULL)
+        _cl_window_show_student (self, undo->show_student);
+      say (self, _("Undone"), FALSE);
+    }
+  else
+    refresh (self, undo->show_student, _("Undone"), FALSE);
 }
 
 void

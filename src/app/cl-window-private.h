@@ -17,8 +17,15 @@ typedef gboolean (*ClRevertFunc) (ClStore  *store,
                                   gpointer  data,
                                   GError  **error);
 
+/* The same undo made to the open caseload's records (as the database now holds them), so only
+ * one student is computed again: returns the record it changed, or NULL when the caseload must
+ * be read again instead. */
+typedef ClStudent *(*ClApplyFunc) (ClCaseload *caseload,
+                                   gpointer    data);
+
 typedef struct {
   ClRevertFunc   revert;
+  ClApplyFunc    apply;          /* may be NULL: everything is read again */
   gpointer       data;
   GDestroyNotify free_data;
   char          *show_student;   /* whose file to open once undone; NULL: none */
@@ -26,6 +33,7 @@ typedef struct {
 
 /* Takes @data. */
 ClUndo *_cl_undo_new  (ClRevertFunc    revert,
+                       ClApplyFunc     apply,
                        gpointer        data,
                        GDestroyNotify  free_data,
                        const char     *show_student);

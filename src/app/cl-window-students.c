@@ -254,6 +254,66 @@ apply_guardians (ClStudent *student,
     }
 }
 
+/* The copy's stand-in school and case manager swapped for the caseload's own; FALSE when the
+ * caseload does not have them (it must be read again). */
+static gboolean
+borrow_from (ClCaseload  *caseload,
+             StudentCopy *copy)
+{
+  ClSchool *school = copy->school ? cl_caseload_lookup_school (caseload, copy->school->id) : NULL;
+  ClStaff *manager = copy->case_manager ? cl_caseload_lookup_staff (caseload, copy->case_manager->id) : NULL;
+
+  if (school == NULL || (copy->case_manager != NULL && manager == NULL))
+    return FALSE;
+  copy->student->school = school;
+  copy->student->case_manager = manager;
+  return TRUE;
+}
+
+static ClStudent *
+apply_student_changed_undo (ClCaseload *caseload,
+                            gpointer    data)
+{
+  StudentCopy *copy = data;
+  ClStudent *student = cl_caseload_lookup_student (caseload, copy->student->id);
+
+  if (student == NULL || !borrow_from (caseload, copy))
+    return NULL;
+  /* The undo is spent once applied: its fields can move. */
+  take_fields (student, copy->student);
+  return student;
+}
+
+static ClStudent *
+apply_student_deleted_undo (ClCaseload *caseload,
+                            gpointer    data)
+{
+  StudentCopy *copy = data;
+  ClStudent *student = copy->student;
+
+  if (cl_caseload_lookup_student (caseload, student->id) != NULL || !borrow_from (caseload, copy))
+    return NULL;
+  /* The whole file comes back, after the others, as the database put it: its events at the
+   * positions they were written to, which are their places in the timeline. */
+  copy->student = NULL;
+  for (guint i = 0; i < student->events->len; i++)
+    g_array_index (student->events, ClEvent, i).order = i;
+  cl_caseload_add_student (caseload, student);
+  return student;
+}
+
+static ClStudent *
+apply_guardians_undo (ClCaseload *caseload,
+                      gpointer    data)
+{
+  GuardiansUndo *undo = data;
+  ClStudent *student = cl_caseload_lookup_student (caseload, undo->student_id);
+
+  if (student != NULL)
+    apply_guardians (student, undo->guardians);
+  return student;
+}
+
 /* ---- the student form ---- */
 
 static void
@@ -302,7 +362,7 @@ on_student_save (ClStudentEditor *editor,
               cl_caseload_lookup_staff (self->caseload, student->case_manager->id) == student->case_manager);
   if (copy != NULL)
     {
-      ClUndo *undo = _cl_undo_new (revert_student_changed, copy, student_copy_free, student->id);
+      ClUndo *undo = _cl_undo_new (revert_student_changed, apply_student_changed_undo, copy, student_copy_free, student->id);
 
       /* Translators: a toast; %s is the student's name */
       message = g_strdup_printf (_("%s’s details changed"), name);
@@ -317,7 +377,7 @@ on_student_save (ClStudentEditor *editor,
     }
   else
     {
-      ClUndo *undo = _cl_undo_new (revert_student_added, g_strdup (student->id), g_free, NULL);
+      ClUndo *undo = _cl_undo_new (revert_student_added, NULL, g_strdup (student->id), g_free, NULL);
 
       /* Translators: a toast; %s is the student's name */
       message = g_strdup_printf (_("%s added"), name);
@@ -393,7 +453,7 @@ on_delete_response (AdwMessageDialog *dialog,
   name = cl_student_dup_display_name (copy->student);
   /* Translators: a toast; %s is the student's name */
   message = g_strdup_printf (_("%s deleted"), name);
-  _cl_window_saved (self, _cl_undo_new (revert_student_deleted, copy, student_copy_free, copy->student->id),
+  _cl_window_saved (self, _cl_undo_new (revert_student_deleted, apply_student_deleted_undo, copy, student_copy_free, copy->student->id),
                     NULL, message);
 }
 
@@ -447,7 +507,7 @@ save_guardians (ClWindow   *self,
       return;
     }
   apply_guardians (student, guardians);
-  _cl_window_saved_student (self, _cl_undo_new (revert_guardians, undo, guardians_undo_free, undo->student_id),
+  _cl_window_saved_student (self, _cl_undo_new (revert_guardians, apply_guardians_undo, undo, guardians_undo_free, undo->student_id),
                             student, message);
 }
 

@@ -623,6 +623,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   iterate ();
   g_assert_cmpuint (_cl_window_get_student (window)->events->len, ==, 0);
+  assert_in_step (window);
   /* Only the last change can be undone: the family member stays; remove and add them again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
   iterate ();
@@ -631,6 +632,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   iterate ();
   g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 1);
+  assert_in_step (window);
 
   /* Adding them again and undoing takes them back off (Ctrl+Z is win.undo). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
@@ -685,6 +687,29 @@ test_student_delete_and_undo (void)
   n_guardians = student->guardians->len;
   g_assert_cmpuint (n_guardians, >, 0);
 
+  /* Their details changed and changed back: the undo is made in place, as the database has it. */
+  {
+    g_autofree char *grade = g_strdup (student->grade);
+    ClStudentEditor *editor;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-student", NULL));
+    iterate ();
+    editor = find_student_editor ();
+    cl_student_editor_set_text (editor, "grade", "11");
+    cl_student_editor_set_text (editor, "home-language", "VI");
+    cl_student_editor_save (editor);
+    iterate ();
+    g_assert_cmpstr (_cl_window_get_student (window)->grade, ==, "11");
+    g_assert_cmpstr (_cl_window_get_student (window)->home_language, ==, "vi");
+    assert_in_step (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    iterate ();
+    student = _cl_window_get_student (window);
+    g_assert_cmpstr (student->id, ==, "S-1002");
+    g_assert_cmpstr (student->grade, ==, grade);
+    assert_in_step (window);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
   iterate ();
   dialog = find_dialog ();
@@ -711,6 +736,27 @@ test_student_delete_and_undo (void)
   g_assert_cmpstr (student->id, ==, "S-1002");
   g_assert_cmpuint (student->events->len, ==, n_events);
   g_assert_cmpuint (student->guardians->len, ==, n_guardians);
+  assert_in_step (window);
+  /* Its events are where the database has them: the latest can be changed. */
+  {
+    const ClEvent *last = &g_array_index (student->events, ClEvent, n_events - 1);
+    guint position = last->order;
+    ClDate date = last->date;
+    AdwMessageDialog *change;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", "u", position));
+    iterate ();
+    change = find_dialog ();
+    cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (change)), "2021-03-04");
+    adw_message_dialog_response (change, "save");
+    iterate ();
+    assert_in_step (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    iterate ();
+    assert_in_step (window);
+    student = _cl_window_get_student (window);
+    g_assert_cmpuint (g_array_index (student->events, ClEvent, student->events->len - 1).date, ==, date);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
