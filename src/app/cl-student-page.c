@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-discipline.h"
 #include "cl-group-rows.h"
@@ -367,6 +368,47 @@ show_meetings (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), student->meetings->len > 0);
 }
 
+/* What a field of the audit trail is called on screen ("grade" -> "Grade"; a guardian's field
+ * with the guardian's place in the family); unknown fields as they are stored. */
+static char *
+history_field (const ClAuditEntry *a)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "first_name", N_("First name") }, { "last_name", N_("Last name") }, { "birth_date", N_("Birth date") },
+    { "school_id", N_("School") }, { "grade", N_("Grade") }, { "case_manager_id", N_("Case manager") },
+    { "home_language", N_("Home language") }, { "english_learner", N_("English learner") },
+    { "eligibility_primary", N_("Eligibility") }, { "eligibility_secondary", N_("Secondary eligibility") },
+    { "conservatorship", N_("Conservatorship") }, { "part_c", N_("Part C") },
+    { "emancipated_on", N_("Emancipated on") }, { "event", N_("Event") }, { "meeting", N_("Meeting") },
+    { "guardian_name", N_("name") }, { "guardian_relationship", N_("relationship") },
+    { "guardian_language", N_("language") }, { "guardian_phone", N_("phone") },
+    { "guardian_email", N_("email") }, { "guardian_address", N_("address") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (a->field, labels[i].field))
+      {
+        const char *slash = g_str_has_prefix (a->field, "guardian_") ? strrchr (a->row, '/') : NULL;
+
+        if (slash != NULL)
+          /* Translators: a guardian's field in the history, e.g. "Family member 2, phone" */
+          return g_strdup_printf (_("Family member %s, %s"), slash + 1, _(labels[i].label));
+        return g_strdup (_(labels[i].label));
+      }
+  return g_strdup (a->field);
+}
+
+/* Yes and No for the fields stored as 1 and 0. */
+static const char *
+history_value (const ClAuditEntry *a,
+               const char         *value)
+{
+  if (value != NULL && (g_str_equal (a->field, "english_learner") || g_str_equal (a->field, "conservatorship") ||
+                        g_str_equal (a->field, "part_c")))
+    return g_str_equal (value, "1") ? _("Yes") : _("No");
+  return value;
+}
+
 static void
 show_history (ClStudentPage *self,
               ClStudent     *student,
@@ -382,17 +424,19 @@ show_history (ClStudentPage *self,
   for (guint i = 0; trail && i < trail->len; i++)
     {
       const ClAuditEntry *a = g_ptr_array_index (trail, i);
+      g_autofree char *field = history_field (a);
+      const char *old_value = history_value (a, a->old_value), *new_value = history_value (a, a->new_value);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
       if (g_str_equal (a->field, "*"))
         title = g_strdup_printf (_("%s: %s"), a->table, a->new_value ? a->new_value : _("deleted"));
-      else if (a->old_value == NULL)
-        title = g_strdup_printf (_("%s added: %s"), a->field, a->new_value);
-      else if (a->new_value == NULL)
-        title = g_strdup_printf (_("%s removed: %s"), a->field, a->old_value);
+      else if (old_value == NULL)
+        title = g_strdup_printf (_("%s added: %s"), field, new_value);
+      else if (new_value == NULL)
+        title = g_strdup_printf (_("%s removed: %s"), field, old_value);
       else
-        title = g_strdup_printf (_("%s: %s → %s"), a->field, a->old_value, a->new_value);
+        title = g_strdup_printf (_("%s: %s → %s"), field, old_value, new_value);
       /* Translators: when a change was made and by which user account */
       subtitle = g_strdup_printf (_("%s by %s"), a->at, a->os_user);
       add_row (self, self->history_group, info_row (title, subtitle));

@@ -665,7 +665,8 @@ test_student_add_edit_guardian_undo (void)
   g_assert_null (((ClAuditEntry *) g_ptr_array_index (trail, 0))->new_value);
   g_string_truncate (rows, 0);
   collect_rows (GTK_WIDGET (window->student_page), rows);
-  g_assert_nonnull (strstr (rows->str, "grade: 6 → 7|"));
+  g_assert_nonnull (strstr (rows->str, "Grade: 6 → 7|"));
+  g_assert_nonnull (strstr (rows->str, "Family member 1, name removed: Rosa Gutiérrez|"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
