@@ -432,6 +432,17 @@ demo_database_window (char **out_dir)
   return window;
 }
 
+/* What a click on a response button does: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
 static ClStudentEditor *
 find_student_editor (void)
 {
@@ -596,7 +607,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   cl_guardian_editor_set_text (family, "email", "rosa@example.org");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
-  adw_message_dialog_response (dialog, "save");
+  respond (dialog, "save");
   iterate ();
   student = _cl_window_get_student (window);
   g_assert_cmpstr (student->id, ==, "S-3001");
@@ -612,7 +623,7 @@ test_student_add_edit_guardian_undo (void)
   iterate ();
   dialog = find_dialog ();
   cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (dialog)), "2026-11-02");
-  adw_message_dialog_response (dialog, "save");
+  respond (dialog, "save");
   iterate ();
   student = _cl_window_get_student (window);
   g_assert_cmpstr (student->id, ==, "S-3001");
@@ -642,7 +653,7 @@ test_student_add_edit_guardian_undo (void)
   dialog = find_dialog ();
   family = CL_GUARDIAN_EDITOR (adw_message_dialog_get_extra_child (dialog));
   cl_guardian_editor_set_text (family, "name", "Rosa Gutiérrez");
-  adw_message_dialog_response (dialog, "save");
+  respond (dialog, "save");
   iterate ();
   g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -717,13 +728,13 @@ test_student_delete_and_undo (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Minh Nguyen?");
   /* Cancel keeps them. */
-  adw_message_dialog_response (dialog, "cancel");
+  respond (dialog, "cancel");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
   iterate ();
-  adw_message_dialog_response (find_dialog (), "delete");
+  respond (find_dialog (), "delete");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students - 1);
   g_assert_null (cl_caseload_lookup_student (window->caseload, "S-1002"));
@@ -749,7 +760,7 @@ test_student_delete_and_undo (void)
     iterate ();
     change = find_dialog ();
     cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (change)), "2021-03-04");
-    adw_message_dialog_response (change, "save");
+    respond (change, "save");
     iterate ();
     assert_in_step (window);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
