@@ -364,8 +364,8 @@ on_student_save (ClStudentEditor *editor,
     {
       ClUndo *undo = _cl_undo_new (revert_student_changed, apply_student_changed_undo, copy, student_copy_free, student->id);
 
-      /* Translators: a toast; %s is the student's name */
-      message = g_strdup_printf (_("%s’s details changed"), name);
+      /* Short: a narrow window cuts a toast; the file under it names the student. */
+      message = g_strdup (_("Details changed"));
       before = cl_caseload_lookup_student (self->caseload, student->id);
       if (in_place && before != NULL)
         {
@@ -637,8 +637,7 @@ delete_guardian_action (GtkWidget  *widget,
 
   if (student == NULL || self->store == NULL || index >= student->guardians->len)
     return;
-  /* Translators: a toast; %s is a parent's or guardian's name */
-  message = g_strdup_printf (_("%s removed from the family"), g_array_index (student->guardians, ClGuardian, index).name);
+  message = g_strdup (_("Family member removed"));
   guardians = guardians_copy (student->guardians);
   g_array_remove_index (guardians, index);
   save_guardians (self, student, guardians, message);
