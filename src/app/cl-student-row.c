@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include "cl-student-row.h"
 #include "cl-student-search.h"
 
@@ -16,6 +17,8 @@ struct _ClStudentRow
   char      *next_due;
   char      *status;
   char      *search_key; /* folded name, id and case manager (cl-student-search.h) */
+  char      *last_key;   /* collation keys of the names: sorting compares bytes, not locales */
+  char      *first_key;
   ClDate     next_due_date;
   ClObligationStatus next_status;
 };
@@ -43,6 +46,8 @@ cl_student_row_finalize (GObject *object)
   g_free (self->next_due);
   g_free (self->status);
   g_free (self->search_key);
+  g_free (self->last_key);
+  g_free (self->first_key);
   G_OBJECT_CLASS (cl_student_row_parent_class)->finalize (object);
 }
 
@@ -127,6 +132,8 @@ cl_student_row_new (ClStudent          *student,
       self->status = g_strdup ("met");
     }
   self->search_key = cl_student_search_key (student);
+  self->last_key = g_utf8_collate_key (student->last_name ? student->last_name : "", -1);
+  self->first_key = g_utf8_collate_key (student->first_name ? student->first_name : "", -1);
   return self;
 }
 
@@ -185,4 +192,15 @@ cl_student_row_matches (ClStudentRow         *self,
 {
   g_return_val_if_fail (CL_IS_STUDENT_ROW (self), FALSE);
   return cl_student_query_matches (query, self->search_key);
+}
+
+int
+cl_student_row_compare_names (ClStudentRow *a,
+                              ClStudentRow *b)
+{
+  int c = strcmp (a->last_key, b->last_key);
+
+  if (c == 0)
+    c = strcmp (a->first_key, b->first_key);
+  return c != 0 ? c : g_strcmp0 (a->student->id, b->student->id);
 }

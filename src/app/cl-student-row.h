@@ -27,5 +27,8 @@ ClObligationStatus  cl_student_row_get_next_status   (ClStudentRow *self);
 /* Whether every word of @query is in the name, id or case manager (no allocation). */
 gboolean            cl_student_row_matches        (ClStudentRow         *self,
                                                    const ClStudentQuery *query);
+/* By last name, then first name (as the locale sorts them), then id; from keys made once. */
+int                 cl_student_row_compare_names  (ClStudentRow *a,
+                                                   ClStudentRow *b);
 
 G_END_DECLS

@@ -87,6 +87,8 @@ struct _ClWindow
   gboolean              read_only;
   ClUndo               *undo;           /* the last change, until it is undone or replaced */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
+  char                 *search_text;    /* as typed, to tell narrowing from widening */
+  gboolean              sort_by_due;    /* the "list.sort" state, read by every comparison */
   guint                 load_generation; /* bumped by every load: a late result of an older one is dropped */
   gboolean              loading;
   char                 *pending_student; /* asked for while loading */

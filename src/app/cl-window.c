@@ -81,19 +81,15 @@ compare_students (gconstpointer a,
 {
   ClWindow *self = user_data;
   ClStudentRow *ra = (ClStudentRow *) a, *rb = (ClStudentRow *) b;
-  ClStudent *sa = cl_student_row_get_student (ra), *sb = cl_student_row_get_student (rb);
-  int c;
 
-  if (g_str_equal (list_state (self, "sort"), "due"))
+  /* Called some 140,000 times when 10,000 rows come back into the list: no lookups, no locale. */
+  if (self->sort_by_due)
     {
       ClDate da = cl_student_row_get_next_due_date (ra), db = cl_student_row_get_next_due_date (rb);
       if (da != db)
         return da < db ? -1 : 1;
     }
-  c = g_utf8_collate (sa->last_name ? sa->last_name : "", sb->last_name ? sb->last_name : "");
-  if (c == 0)
-    c = g_utf8_collate (sa->first_name ? sa->first_name : "", sb->first_name ? sb->first_name : "");
-  return c != 0 ? c : g_strcmp0 (sa->id, sb->id);
+  return cl_student_row_compare_names (ra, rb);
 }
 
 /* What a case database window shows is remembered for next time; the demo and bundles opened
@@ -121,6 +117,8 @@ on_list_state_changed (GSimpleAction *action,
   const char *name = g_action_get_name (G_ACTION (action));
 
   g_simple_action_set_state (action, value);
+  if (g_str_equal (name, "sort"))
+    self->sort_by_due = g_str_equal (g_variant_get_string (value, NULL), "due");
   for (guint i = 0; remembers (self) && i < G_N_ELEMENTS (list_keys); i++)
     if (g_str_equal (list_keys[i].action, name))
       g_settings_set_string (self->settings, list_keys[i].key, g_variant_get_string (value, NULL));
@@ -268,11 +266,23 @@ update_sidebar (ClWindow *self)
 static void
 on_search_changed (ClWindow *self)
 {
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  const char *text;
+
   g_assert (CL_IS_WINDOW (self));
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* Typing on only narrows what was found, and erasing the end only widens it: the list then
+   * checks just the rows that can change, instead of every student. */
+  if (self->search_text != NULL && g_str_has_prefix (text, self->search_text))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->search_text != NULL && g_str_has_prefix (self->search_text, text))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
   /* Folded once here, so the filter compares bytes for each of thousands of students. */
   g_clear_pointer (&self->query, cl_student_query_free);
-  self->query = cl_student_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->query = cl_student_query_new (text);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_sidebar (self);
 }
 
@@ -950,6 +960,7 @@ cl_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->undo, _cl_undo_free);
   g_clear_pointer (&self->query, cl_student_query_free);
+  g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->pending_student, g_free);
   g_clear_pointer (&self->pending_view, g_free);
   g_clear_pointer (&self->database_path, g_free);
@@ -1021,6 +1032,7 @@ cl_window_init (ClWindow *self)
     g_warning ("District rule packs in %s were not loaded: %s", user_rules, error->message);
   self->engine = cl_deadline_engine_new (packs);
 
+  self->sort_by_due = TRUE;
   self->list_actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->list_actions), list_entries,
                                    G_N_ELEMENTS (list_entries), self);
