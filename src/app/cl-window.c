@@ -570,6 +570,8 @@ reset_list_filters (ClWindow *self)
   g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "school", g_variant_new_string (""));
   g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "case-manager", g_variant_new_string (""));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* At once, not after the entry's typing delay: the caller opens a file in the list next. */
+  on_search_changed (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 

@@ -797,6 +797,13 @@ test_remembered_state (void)
   g_assert_nonnull (_cl_window_get_student (again));
   g_assert_cmpstr (_cl_window_get_student (again)->id, ==, "S-1002");
 
+  /* A file asked for while a search hides it: the search is cleared at once and the file opens. */
+  gtk_editable_set_text (GTK_EDITABLE (again->search_entry), "nguyen");
+  g_signal_emit_by_name (again->search_entry, "search-changed");
+  iterate ();
+  g_assert_true (_cl_window_show_student (again, "S-1001"));
+  g_assert_cmpstr (_cl_window_get_student (again)->id, ==, "S-1001");
+
   /* A view is remembered too. */
   _cl_window_show_view (again, "due");
   {
