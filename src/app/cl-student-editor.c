@@ -497,6 +497,8 @@ cl_student_editor_new (GtkWindow       *parent,
   fill_eligibility (self->secondary_row, _("None"), initial ? initial->eligibility_secondary : NULL);
   self->filling = FALSE;
   validate (self);
+  /* Typing starts in the first field that can be typed into, not on Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (initial ? self->first_row : self->id_row));
   return self;
 }
 
