@@ -371,6 +371,38 @@ test_render (void)
   g_rmdir (dir);
 }
 
+/* The bench's search and open_student measures are there, in both formats, and sane. */
+static void
+test_bench_search_and_open (void)
+{
+  Run run = run_cli ("bench", "--students", "200", "--events", "6", "--format", "json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "search" : "open_student";
+      JsonObject *m = json_object_get_object_member (root, name);
+
+      g_assert_nonnull (m);
+      g_assert_cmpstr (json_object_get_string_member (m, "unit"), ==, "ms");
+      g_assert_cmpfloat (json_object_get_double_member (m, "value"), >=, 0);
+      g_assert_cmpfloat (json_object_get_double_member (m, "value"), <, 1000);
+    }
+  run_clear (&run);
+
+  run = run_cli ("bench", "--students", "200", "--events", "6", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nsearch "));
+  g_assert_nonnull (strstr (run.out, "\nopen_student "));
+  run_clear (&run);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -383,5 +415,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/unknown-student", test_unknown_student);
   g_test_add_func ("/cli/database-commands", test_database_commands);
   g_test_add_func ("/cli/render", test_render);
+  g_test_add_func ("/cli/bench-search-and-open", test_bench_search_and_open);
   return g_test_run ();
 }

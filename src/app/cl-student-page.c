@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-discipline-section.h"
 #include "cl-group-rows.h"
 #include "cl-obligation.h"
+#include "cl-student-editor.h"
 #include "cl-student-page.h"
 
 struct _ClStudentPage
@@ -27,6 +29,8 @@ struct _ClStudentPage
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
   GtkWidget           *add_button;
+  GtkWidget           *details_buttons;   /* Edit Details…, Delete Student… */
+  GtkWidget           *add_guardian_button;
   gboolean             editable;
 };
 
@@ -64,18 +68,41 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, history_group);
 }
 
+/* An icon button in a group's header: flat, with the tooltip a screen reader reads as its name. */
+static GtkWidget *
+header_button (const char *icon,
+               const char *label,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
 static void
 cl_student_page_init (ClStudentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
-  self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (self->add_button, _("Add Event…"));
-  gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-event");
+  self->add_button = header_button ("list-add-symbolic", _("Add Event…"), "win.add-event");
   gtk_widget_set_visible (self->add_button, FALSE);
   adw_preferences_group_set_header_suffix (self->timeline_group, self->add_button);
+
+  self->details_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (self->details_buttons),
+                  header_button ("document-edit-symbolic", _("Edit Details…"), "win.edit-student"));
+  gtk_box_append (GTK_BOX (self->details_buttons),
+                  header_button ("user-trash-symbolic", _("Delete Student…"), "win.delete-student"));
+  gtk_widget_set_visible (self->details_buttons, FALSE);
+  adw_preferences_group_set_header_suffix (self->details_group, self->details_buttons);
+  self->add_guardian_button = header_button ("list-add-symbolic", _("Add Family Member…"), "win.add-guardian");
+  gtk_widget_set_visible (self->add_guardian_button, FALSE);
+  adw_preferences_group_set_header_suffix (self->family_group, self->add_guardian_button);
 }
 
 void
@@ -85,6 +112,8 @@ cl_student_page_set_editable (ClStudentPage *self,
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
   self->editable = editable;
   gtk_widget_set_visible (self->add_button, editable);
+  gtk_widget_set_visible (self->details_buttons, editable);
+  gtk_widget_set_visible (self->add_guardian_button, editable);
 }
 
 static char *
@@ -237,6 +266,7 @@ row_button (const char *icon,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", order);
@@ -301,6 +331,47 @@ show_meetings (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), student->meetings->len > 0);
 }
 
+/* What a field of the audit trail is called on screen ("grade" -> "Grade"; a guardian's field
+ * with the guardian's place in the family); unknown fields as they are stored. */
+static char *
+history_field (const ClAuditEntry *a)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "first_name", N_("First name") }, { "last_name", N_("Last name") }, { "birth_date", N_("Birth date") },
+    { "school_id", N_("School") }, { "grade", N_("Grade") }, { "case_manager_id", N_("Case manager") },
+    { "home_language", N_("Home language") }, { "english_learner", N_("English learner") },
+    { "eligibility_primary", N_("Eligibility") }, { "eligibility_secondary", N_("Secondary eligibility") },
+    { "conservatorship", N_("Conservatorship") }, { "part_c", N_("Part C") },
+    { "emancipated_on", N_("Emancipated on") }, { "event", N_("Event") }, { "meeting", N_("Meeting") },
+    { "guardian_name", N_("name") }, { "guardian_relationship", N_("relationship") },
+    { "guardian_language", N_("language") }, { "guardian_phone", N_("phone") },
+    { "guardian_email", N_("email") }, { "guardian_address", N_("address") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (a->field, labels[i].field))
+      {
+        const char *slash = g_str_has_prefix (a->field, "guardian_") ? strrchr (a->row, '/') : NULL;
+
+        if (slash != NULL)
+          /* Translators: a guardian's field in the history, e.g. "Family member 2, phone" */
+          return g_strdup_printf (_("Family member %s, %s"), slash + 1, _(labels[i].label));
+        return g_strdup (_(labels[i].label));
+      }
+  return g_strdup (a->field);
+}
+
+/* Yes and No for the fields stored as 1 and 0. */
+static const char *
+history_value (const ClAuditEntry *a,
+               const char         *value)
+{
+  if (value != NULL && (g_str_equal (a->field, "english_learner") || g_str_equal (a->field, "conservatorship") ||
+                        g_str_equal (a->field, "part_c")))
+    return g_str_equal (value, "1") ? _("Yes") : _("No");
+  return value;
+}
+
 static void
 show_history (ClStudentPage *self,
               ClStudent     *student,
@@ -316,22 +387,80 @@ show_history (ClStudentPage *self,
   for (guint i = 0; trail && i < trail->len; i++)
     {
       const ClAuditEntry *a = g_ptr_array_index (trail, i);
+      g_autofree char *field = history_field (a);
+      const char *old_value = history_value (a, a->old_value), *new_value = history_value (a, a->new_value);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
       if (g_str_equal (a->field, "*"))
         title = g_strdup_printf (_("%s: %s"), a->table, a->new_value ? a->new_value : _("deleted"));
-      else if (a->old_value == NULL)
-        title = g_strdup_printf (_("%s added: %s"), a->field, a->new_value);
-      else if (a->new_value == NULL)
-        title = g_strdup_printf (_("%s removed: %s"), a->field, a->old_value);
+      else if (old_value == NULL)
+        title = g_strdup_printf (_("%s added: %s"), field, new_value);
+      else if (new_value == NULL)
+        title = g_strdup_printf (_("%s removed: %s"), field, old_value);
       else
-        title = g_strdup_printf (_("%s: %s → %s"), a->field, a->old_value, a->new_value);
+        title = g_strdup_printf (_("%s: %s → %s"), field, old_value, new_value);
       /* Translators: when a change was made and by which user account */
       subtitle = g_strdup_printf (_("%s by %s"), a->at, a->os_user);
       add_row (self, self->history_group, info_row (title, subtitle));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), trail != NULL && trail->len > 0);
+}
+
+/* What decides the age-related rules, shown only when it applies. */
+static void
+show_details_more (ClStudentPage *self,
+                   ClStudent     *student)
+{
+  g_autoptr(GPtrArray) rights = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  add_row (self, self->details_group, info_row (_("English Learner"), student->english_learner ? _("Yes") : _("No")));
+  if (student->conservatorship)
+    g_ptr_array_add (rights, g_strdup (_("Under conservatorship")));
+  if (student->part_c)
+    g_ptr_array_add (rights, g_strdup (_("Came from early intervention (Part C)")));
+  if (student->emancipated_on != CL_DATE_NONE)
+    {
+      g_autofree char *date = format_date (student->emancipated_on);
+      /* Translators: %s is a date */
+      g_ptr_array_add (rights, g_strdup_printf (_("Emancipated on %s"), date));
+    }
+  if (rights->len == 0)
+    return;
+  g_ptr_array_add (rights, NULL);
+  joined = g_strjoinv (" · ", (char **) rights->pdata);
+  add_row (self, self->details_group, info_row (_("Rights and Age"), joined));
+}
+
+static void
+show_family (ClStudentPage *self,
+             ClStudent     *student)
+{
+  for (guint i = 0; i < student->guardians->len; i++)
+    {
+      const ClGuardian *g = &g_array_index (student->guardians, ClGuardian, i);
+      const char *parts[] = { g->relationship, g->phone, g->email, g->language };
+      g_autoptr(GString) detail = g_string_new (NULL);
+      GtkWidget *row;
+
+      /* Only what is there: no " ·  · " runs for a guardian without a phone. */
+      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+        if (parts[k] && *parts[k])
+          g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", parts[k]);
+      if (g->address && *g->address)
+        g_string_append_printf (detail, "%s%s", detail->len ? "\n" : "", g->address);
+      row = info_row (g->name, detail->str);
+      if (self->editable)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button ("document-edit-symbolic", _("Change…"), "win.edit-guardian", i));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button ("user-trash-symbolic", _("Remove"), "win.delete-guardian", i));
+        }
+      add_row (self, self->family_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0 || self->editable);
 }
 
 void
@@ -377,10 +506,14 @@ cl_student_page_show (ClStudentPage *self,
   birth = format_date (student->birth_date);
   /* Translators: birth date and age, e.g. "March 14, 2010 (age 16)" */
   born = g_strdup_printf (_("%s (age %d)"), birth, cl_date_age_on (student->birth_date, today));
-  eligibility = student->eligibility_secondary
-                  ? g_strdup_printf ("%s, %s", student->eligibility_primary ? student->eligibility_primary : "—",
-                                     student->eligibility_secondary)
-                  : g_strdup (student->eligibility_primary);
+  {
+    g_autofree char *primary = cl_student_editor_describe_eligibility (student->eligibility_primary);
+    g_autofree char *secondary = cl_student_editor_describe_eligibility (student->eligibility_secondary);
+
+    /* Translators: primary and secondary eligibility */
+    eligibility = secondary ? g_strdup_printf (_("%s; secondary %s"), primary ? primary : "—", secondary)
+                            : g_steal_pointer (&primary);
+  }
   add_row (self, self->details_group, info_row (_("Student ID"), student->id));
   add_row (self, self->details_group, info_row (_("Born"), born));
   add_row (self, self->details_group, info_row (_("Grade"), student->grade));
@@ -390,17 +523,8 @@ cl_student_page_show (ClStudentPage *self,
   add_row (self, self->details_group, info_row (_("Eligibility"), eligibility));
   add_row (self, self->details_group, info_row (_("Home Language"), student->home_language));
 
-  for (guint i = 0; i < student->guardians->len; i++)
-    {
-      const ClGuardian *g = &g_array_index (student->guardians, ClGuardian, i);
-      g_autofree char *detail = g_strjoin (" · ",
-                                           g->relationship ? g->relationship : "",
-                                           g->phone ? g->phone : "",
-                                           g->language ? g->language : "",
-                                           NULL);
-      add_row (self, self->family_group, info_row (g->name, detail));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0);
+  show_details_more (self, student);
+  show_family (self, student);
   show_meetings (self, student);
   /* Removals, manifestation determinations, records requests and complaints: cl-discipline-section.c */
   cl_discipline_section_show (self->discipline_section, student, obligations, today, self->editable);

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-
 #include "cl-student-row.h"
+#include "cl-student-search.h"
 
 struct _ClStudentRow
 {
@@ -16,7 +16,9 @@ struct _ClStudentRow
   char      *subtitle;
   char      *next_due;
   char      *status;
-  char      *haystack;   /* casefolded name, id and case manager, for search */
+  char      *search_key; /* folded name, id and case manager (cl-student-search.h) */
+  char      *last_key;   /* collation keys of the names: sorting compares bytes, not locales */
+  char      *first_key;
   ClDate     next_due_date;
   ClObligationStatus next_status;
 };
@@ -43,7 +45,9 @@ cl_student_row_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->next_due);
   g_free (self->status);
-  g_free (self->haystack);
+  g_free (self->search_key);
+  g_free (self->last_key);
+  g_free (self->first_key);
   G_OBJECT_CLASS (cl_student_row_parent_class)->finalize (object);
 }
 
@@ -109,7 +113,6 @@ cl_student_row_new (ClStudent          *student,
                     const ClObligation *next_due)
 {
   ClStudentRow *self = g_object_new (CL_TYPE_STUDENT_ROW, NULL);
-  g_autofree char *folded = NULL;
 
   self->student = student;
   self->name = cl_student_dup_display_name (student);
@@ -128,9 +131,9 @@ cl_student_row_new (ClStudent          *student,
       self->next_due = g_strdup (_("Nothing due"));
       self->status = g_strdup ("met");
     }
-  folded = g_strdup_printf ("%s %s %s", self->name, student->id,
-                            student->case_manager && student->case_manager->name ? student->case_manager->name : "");
-  self->haystack = g_utf8_casefold (folded, -1);
+  self->search_key = cl_student_search_key (student);
+  self->last_key = g_utf8_collate_key (student->last_name ? student->last_name : "", -1);
+  self->first_key = g_utf8_collate_key (student->first_name ? student->first_name : "", -1);
   return self;
 }
 
@@ -184,17 +187,20 @@ cl_student_row_get_next_status (ClStudentRow *self)
 }
 
 gboolean
-cl_student_row_matches (ClStudentRow *self,
-                        const char   *needle)
+cl_student_row_matches (ClStudentRow         *self,
+                        const ClStudentQuery *query)
 {
-  g_auto(GStrv) words = NULL;
-
   g_return_val_if_fail (CL_IS_STUDENT_ROW (self), FALSE);
-  if (needle == NULL || *needle == '\0')
-    return TRUE;
-  words = g_strsplit (needle, " ", -1);
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && strstr (self->haystack, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  return cl_student_query_matches (query, self->search_key);
+}
+
+int
+cl_student_row_compare_names (ClStudentRow *a,
+                              ClStudentRow *b)
+{
+  int c = strcmp (a->last_key, b->last_key);
+
+  if (c == 0)
+    c = strcmp (a->first_key, b->first_key);
+  return c != 0 ? c : g_strcmp0 (a->student->id, b->student->id);
 }

@@ -5,6 +5,7 @@
 
 #include "cl-case-model.h"
 #include "cl-obligation.h"
+#include "cl-student-search.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +24,11 @@ const char         *cl_student_row_get_status     (ClStudentRow *self);
  * status (CL_STATUS_MET when nothing is open). */
 ClDate              cl_student_row_get_next_due_date (ClStudentRow *self);
 ClObligationStatus  cl_student_row_get_next_status   (ClStudentRow *self);
-/* Whether every word of @needle (casefolded) is in the name, id or case manager. */
-gboolean            cl_student_row_matches        (ClStudentRow *self,
-                                                   const char   *needle);
+/* Whether every word of @query is in the name, id or case manager (no allocation). */
+gboolean            cl_student_row_matches        (ClStudentRow         *self,
+                                                   const ClStudentQuery *query);
+/* By last name, then first name (as the locale sorts them), then id; from keys made once. */
+int                 cl_student_row_compare_names  (ClStudentRow *a,
+                                                   ClStudentRow *b);
 
 G_END_DECLS

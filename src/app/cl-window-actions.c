@@ -460,6 +460,14 @@ _cl_window_actions_update (ClWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-discipline", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-discipline", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discipline-follow-up", self->store != NULL);
+  {
+    static const char * const student_actions[] = {
+      "win.new-student", "win.edit-student", "win.delete-student",
+      "win.add-guardian", "win.edit-guardian", "win.delete-guardian",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (student_actions); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), student_actions[i], self->store != NULL && !self->loading);
+  }
   if (self->store == NULL)
     _cl_window_undo_clear (self);
 }

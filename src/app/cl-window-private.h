@@ -5,24 +5,41 @@
 #include "cl-deadline-engine.h"
 #include "cl-due-page.h"
 #include "cl-store.h"
+#include "cl-student-search.h"
 #include "cl-student-page.h"
 #include "cl-window.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  CL_UNDO_NONE,
-  CL_UNDO_ADDED,     /* undo: delete the event at position */
-  CL_UNDO_CHANGED,   /* undo: write `before` back at position */
-  CL_UNDO_DELETED,   /* undo: add `before` again */
-} ClUndoKind;
+/* How to take back the last saved change, whatever it changed: @revert writes what was there
+ * before back to the database (one transaction of its own), from @data. */
+typedef gboolean (*ClRevertFunc) (ClStore  *store,
+                                  gpointer  data,
+                                  GError  **error);
+
+/* The same undo made to the open caseload's records (as the database now holds them), so only
+ * one student is computed again: returns the record it changed, or NULL when the caseload must
+ * be read again instead. */
+typedef ClStudent *(*ClApplyFunc) (ClCaseload *caseload,
+                                   gpointer    data);
 
 typedef struct {
-  ClUndoKind kind;
-  char      *student_id;
-  guint      position;
-  ClEvent    before;
+  ClRevertFunc   revert;
+  ClApplyFunc    apply;          /* may be NULL: everything is read again */
+  gpointer       data;
+  GDestroyNotify free_data;
+  char          *show_student;   /* whose file to open once undone; NULL: none */
 } ClUndo;
+
+/* Takes @data. */
+ClUndo *_cl_undo_new  (ClRevertFunc    revert,
+                       ClApplyFunc     apply,
+                       gpointer        data,
+                       GDestroyNotify  free_data,
+                       const char     *show_student);
+void    _cl_undo_free (ClUndo         *undo);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClUndo, _cl_undo_free)
 
 struct _ClWindow
 {
@@ -68,7 +85,10 @@ struct _ClWindow
   ClStore              *store;          /* the open case database, NULL for a read-only bundle */
   ClDate                today;
   gboolean              read_only;
-  ClUndo                undo;           /* the last change, until it is undone or replaced */
+  ClUndo               *undo;           /* the last change, until it is undone or replaced */
+  ClStudentQuery       *query;          /* the search, folded once per keystroke */
+  char                 *search_text;    /* as typed, to tell narrowing from widening */
+  gboolean              sort_by_due;    /* the "list.sort" state, read by every comparison */
   guint                 load_generation; /* bumped by every load: a late result of an older one is dropped */
   gboolean              loading;
   char                 *pending_student; /* asked for while loading */
@@ -80,13 +100,38 @@ void _cl_window_class_edit_init    (ClWindowClass *klass);
 void _cl_window_class_discipline_init (ClWindowClass *klass);
 void _cl_window_undo_clear         (ClWindow      *self);
 /* Saves @event of @student_id at once (added, or replacing the one at @position when @editing),
- * reloads, and toasts @message with Undo. */
+ * recomputes that student, and toasts @message with Undo. */
 void _cl_window_save_event         (ClWindow      *self,
                                     const char    *student_id,
                                     gboolean       editing,
                                     guint          position,
                                     const ClEvent *event,
                                     const char    *message);
+void _cl_window_class_students_init (ClWindowClass *klass);
+/* After a change was saved: keeps @undo (taken; NULL when it cannot be undone) for the toast's
+ * Undo and Ctrl+Z, reloads, opens @show_student's file (or none) and says @message. */
+void _cl_window_saved              (ClWindow      *self,
+                                    ClUndo        *undo,
+                                    const char    *show_student,
+                                    const char    *message);
+/* The same after a change to one student that is applied to the open caseload as it was saved:
+ * only their obligations and their row are computed again (a full reload if that fails). */
+void _cl_window_saved_student      (ClWindow      *self,
+                                    ClUndo        *undo,
+                                    ClStudent     *student,
+                                    const char    *message);
+/* Computes @student's obligations again and replaces their row: after @student (a record of the
+ * open caseload, or one just added to it) was changed in memory as it was saved. */
+gboolean _cl_window_recompute_student (ClWindow   *self,
+                                       ClStudent  *student,
+                                       GError    **error);
+/* "Not saved: …" */
+void _cl_window_report_unsaved     (ClWindow      *self,
+                                    GError        *error);
+/* Opens @id's file, clearing the search and filters when they hide it; FALSE if there is no such
+ * student. */
+gboolean _cl_window_show_student   (ClWindow      *self,
+                                    const char    *id);
 /* The student whose file is open, or NULL. */
 ClStudent *_cl_window_get_student  (ClWindow      *self);
 void _cl_window_actions_update     (ClWindow      *self);

@@ -21,6 +21,7 @@
 #include <poppler.h>
 #include "cl-store.h"
 #include "cl-obligation-format.h"
+#include "cl-student-search.h"
 #include "cl-synthetic-caseload.h"
 #include "cl-cli.h"
 
@@ -98,6 +99,89 @@ peak_rss_mb (void)
   if (getrusage (RUSAGE_SELF, &usage) != 0)
     return 0;
   return usage.ru_maxrss / 1024.0;   /* Linux reports kilobytes */
+}
+
+/* What a keystroke in the list's search does: fold the query once, then test every student's
+ * precomputed key (the window's filter does the same through cl_student_row_matches()). */
+static guint
+search_all (GPtrArray  *keys,
+            const char *text)
+{
+  g_autoptr(ClStudentQuery) query = cl_student_query_new (text);
+  guint found = 0;
+
+  for (guint i = 0; i < keys->len; i++)
+    found += cl_student_query_matches (query, g_ptr_array_index (keys, i));
+  return found;
+}
+
+static char *
+page_date (ClDate date)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (date == CL_DATE_NONE)
+    return g_strdup ("—");
+  cl_date_to_ymd (date, &y, &m, &d);
+  when = g_date_time_new_local (y, m, d, 0, 0, 0);
+  return g_date_time_format (when, "%B %-d, %Y");
+}
+
+/* The texts of a student's file as cl-student-page.c writes them (without the widgets): each
+ * obligation's title, dates and basis, the details, the family and the timeline. Returns how many
+ * bytes that is, so the work cannot be optimised away. */
+static gsize
+format_student_page (const ClStudent *s,
+                     GPtrArray       *obligations,
+                     ClDate           today)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *name = cl_student_dup_display_name (s);
+  g_autofree char *birth = page_date (s->birth_date);
+
+  g_string_append_printf (out, "%s\n%u obligations\n", name, obligations->len);
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+      g_autofree char *due = page_date (ob->due);
+      g_autofree char *from = page_date (ob->from);
+      g_autofree char *met = ob->met_on != CL_DATE_NONE ? page_date (ob->met_on) : NULL;
+
+      g_string_append_printf (out, "%s\n", ob->rule->title);
+      if (met)
+        g_string_append_printf (out, "Due %s · done %s\n", due, met);
+      else
+        g_string_append_printf (out, "Due %s\n", due);
+      g_string_append_printf (out, "%s\n%s\n%s on %s\n%s\n", ob->rule->sentence, ob->citation, ob->from_event,
+                              from, ob->counted ? ob->counted : "");
+      if (ob->note)
+        g_string_append_printf (out, "%s\n", ob->note);
+      if (ob->estimated)
+        {
+          g_autofree char *note = cl_obligation_dup_estimate_note (ob);
+          g_string_append_printf (out, "%s\n", note ? note : "");
+        }
+    }
+  g_string_append_printf (out, "%s\n%s (age %d)\n%s\n%s\n%s\n%s\n%s\n", s->id, birth,
+                          cl_date_age_on (s->birth_date, today), s->grade ? s->grade : "—",
+                          s->school && s->school->name ? s->school->name : "—",
+                          s->case_manager && s->case_manager->name ? s->case_manager->name : "—",
+                          s->eligibility_primary ? s->eligibility_primary : "—",
+                          s->home_language ? s->home_language : "—");
+  for (guint i = 0; i < s->guardians->len; i++)
+    {
+      const ClGuardian *g = &g_array_index (s->guardians, ClGuardian, i);
+      g_string_append_printf (out, "%s\n%s · %s · %s\n", g->name, g->relationship ? g->relationship : "",
+                              g->phone ? g->phone : "", g->language ? g->language : "");
+    }
+  for (guint i = s->events->len; i > 0; i--)
+    {
+      const ClEvent *e = &g_array_index (s->events, ClEvent, i - 1);
+      g_autofree char *when = page_date (e->date);
+      g_string_append_printf (out, "%s\n%s\n", cl_event_type_names[e->type], when);
+    }
+  return out->len;
 }
 
 int
@@ -304,6 +388,70 @@ cl_cli_bench (int    argc,
     if (obligations)
       g_array_append_vals (measures, &(Measure) { "compliance_report", median_ms (samples, 3), "ms",
                                                   "school report PDF for 5,000 students, median of 3" }, 1);
+  }
+  /* The list's search, per keystroke: typical queries typed into the search field, each matched
+   * against every student (their folded keys are made once, when the list is filled). */
+  {
+    static const char * const queries[] = {
+      "g", "ga", "gar", "garcia", "s-1", "S-10042", "ramos", "mateo al", "nguyen minh", "zz",
+    };
+    GPtrArray *students = cl_caseload_get_students (caseload);
+    g_autoptr(GPtrArray) keys = g_ptr_array_new_full (students->len, g_free);
+    double per_query[G_N_ELEMENTS (queries) * RUNS];
+    g_autofree char *detail = NULL;
+    double worst = 0;
+    guint found = 0;
+
+    t0 = g_get_monotonic_time ();
+    for (guint i = 0; i < students->len; i++)
+      g_ptr_array_add (keys, cl_student_search_key (g_ptr_array_index (students, i)));
+    {
+      double key_ms = (g_get_monotonic_time () - t0) / 1000.0;
+
+      for (guint run = 0; run < RUNS; run++)
+        for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+          {
+            t0 = g_get_monotonic_time ();
+            found += search_all (keys, queries[q]);
+            per_query[run * G_N_ELEMENTS (queries) + q] = (g_get_monotonic_time () - t0) / 1000.0;
+            worst = MAX (worst, per_query[run * G_N_ELEMENTS (queries) + q]);
+          }
+      detail = g_strdup_printf ("one keystroke over %u students, median of %u queries × %d (slowest %.2f ms; "
+                                "keys made once in %.1f ms; target < 16 ms)",
+                                students->len, (guint) G_N_ELEMENTS (queries), RUNS, worst, key_ms);
+    }
+    g_array_append_vals (measures, &(Measure) { "search", median_ms (per_query, G_N_ELEMENTS (per_query)), "ms",
+                                                g_steal_pointer (&detail) }, 1);
+    (void) found;
+  }
+
+  /* Opening a student's file: their obligations computed by the engine, and every text the page
+   * shows formatted; over students spread through the caseload. */
+  {
+    GPtrArray *students = cl_caseload_get_students (caseload);
+    guint n = MIN (students->len, 50);
+    g_autofree double *open_samples = g_new0 (double, n);
+    g_autofree char *detail = NULL;
+    double worst = 0;
+    gsize bytes = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        ClStudent *student = g_ptr_array_index (students, i * (students->len / n));
+        g_autoptr(GPtrArray) obligations = NULL;
+
+        t0 = g_get_monotonic_time ();
+        obligations = cl_deadline_engine_compute_student (engine, caseload, student, today, NULL);
+        if (obligations != NULL)
+          bytes += format_student_page (student, obligations, today);
+        open_samples[i] = (g_get_monotonic_time () - t0) / 1000.0;
+        worst = MAX (worst, open_samples[i]);
+      }
+    detail = g_strdup_printf ("one student's obligations computed and the page's texts formatted, median of %u "
+                              "students (slowest %.2f ms; target < 50 ms)", n, worst);
+    if (bytes > 0)
+      g_array_append_vals (measures, &(Measure) { "open_student", median_ms (open_samples, n), "ms",
+                                                  g_steal_pointer (&detail) }, 1);
   }
   g_array_append_vals (measures, &(Measure) { "peak_rss", peak_rss_mb (), "MB", "whole run" }, 1);
 

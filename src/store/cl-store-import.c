@@ -958,3 +958,41 @@ cl_store_delete_event (ClStore     *self,
        audit (&a, student_id, "events", student_id, "event", before, NULL, error);
   return end_action (self, &a, ok, error);
 }
+
+/* ---- shared with the store's other files (cl-store-private.h) ---- */
+
+gboolean
+_cl_store_audit (ClStore     *self,
+                 const char  *at,
+                 const char  *student_id,
+                 const char  *table,
+                 const char  *row,
+                 const char  *field,
+                 const char  *old_value,
+                 const char  *new_value,
+                 GError     **error)
+{
+  Audit a = { self, (char *) at, g_get_user_name (), NULL };
+
+  return audit (&a, student_id, table, row, field, old_value, new_value, error);
+}
+
+gboolean
+_cl_store_insert_student_children (ClStore    *self,
+                                   ClStudent  *student,
+                                   GError    **error)
+{
+  Audit a = { self, NULL, g_get_user_name (), NULL };
+
+  return insert_children (&a, student, error);
+}
+
+GPtrArray *
+_cl_store_event_lines (ClStore     *self,
+                       const char  *student_id,
+                       GError     **error)
+{
+  Audit a = { self, NULL, g_get_user_name (), NULL };
+
+  return old_event_lines (&a, student_id, error);
+}

@@ -35,4 +35,24 @@ gboolean      _cl_store_migrate      (ClStore     *self,
                                       int          from_version,
                                       GError     **error);
 
+/* For the store's other files; defined in cl-store-import.c, next to what they share. */
+/* One audit row of the user action that started at @at (the OS user is added). */
+gboolean      _cl_store_audit        (ClStore     *self,
+                                      const char  *at,
+                                      const char  *student_id,
+                                      const char  *table,
+                                      const char  *row,
+                                      const char  *field,
+                                      const char  *old_value,
+                                      const char  *new_value,
+                                      GError     **error);
+/* Writes @student's guardians, events and meetings as new rows (none of them may exist yet). */
+gboolean      _cl_store_insert_student_children (ClStore    *self,
+                                                 ClStudent  *student,
+                                                 GError    **error);
+/* The audit line of each event of @student_id, in position order. */
+GPtrArray    *_cl_store_event_lines  (ClStore     *self,
+                                      const char  *student_id,
+                                      GError     **error);
+
 G_END_DECLS

@@ -111,6 +111,30 @@ gboolean    cl_store_restore            (const char       *path,
                                          const char       *backup,
                                          GError          **error);
 
+/* ---- students and their families, one user action each (cl-store-students.c) ---- */
+
+/* Adds @student, whose id must be new and whose school (and case manager, if any) must exist,
+ * with the guardians, events and meetings it holds: one transaction, an audit row per field. */
+gboolean    cl_store_add_student        (ClStore          *self,
+                                         const ClStudent  *student,
+                                         GError          **error);
+/* Writes @student's own fields (not its guardians, events or meetings) over the stored ones;
+ * one transaction, an audit row per field that changed. */
+gboolean    cl_store_update_student     (ClStore          *self,
+                                         const ClStudent  *student,
+                                         GError          **error);
+/* Deletes the student and all that is theirs. The audit trail keeps every field, guardian and
+ * event it had, so the record can be read back from it. */
+gboolean    cl_store_delete_student     (ClStore          *self,
+                                         const char       *student_id,
+                                         GError          **error);
+/* Replaces the guardians of @student_id by @guardians (of ClGuardian, in order); one
+ * transaction, an audit row per field that changed. */
+gboolean    cl_store_set_guardians      (ClStore          *self,
+                                         const char       *student_id,
+                                         GArray           *guardians,
+                                         GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAuditEntry, cl_audit_entry_free)
 
 G_END_DECLS

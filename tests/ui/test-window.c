@@ -4,8 +4,11 @@
 #include "cl-application.h"
 #include <string.h>
 
+#include "cl-bundle-writer.h"
 #include "cl-document-window.h"
 #include "cl-event-editor.h"
+#include "cl-guardian-editor.h"
+#include "cl-student-editor.h"
 #include "cl-student-row.h"
 #include "cl-synthetic-caseload.h"
 #include "cl-window-private.h"
@@ -404,6 +407,430 @@ test_actions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- students and families (issue 6): added, edited, undone, in the history ---- */
+
+/* A window on a new database holding the demo caseload. */
+static ClWindow *
+demo_database_window (char **out_dir)
+{
+  ClWindow *window = cl_window_new (app);
+  char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  wait_loaded (window);
+  _cl_window_import_file (window, file);
+  while (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), >=, 35);
+  *out_dir = dir;
+  return window;
+}
+
+/* What a click on a response button does: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+static ClStudentEditor *
+find_student_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (CL_IS_STUDENT_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+trail_has (GPtrArray  *trail,
+           const char *field,
+           const char *old_value,
+           const char *new_value)
+{
+  for (guint i = 0; i < trail->len; i++)
+    {
+      const ClAuditEntry *e = g_ptr_array_index (trail, i);
+      if (g_str_equal (e->field, field) && g_strcmp0 (e->old_value, old_value) == 0 &&
+          g_strcmp0 (e->new_value, new_value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Borrowed: the action group keeps its state alive until it changes. */
+static const char *
+list_state_of (ClWindow   *window,
+               const char *action)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window->list_actions), action);
+  return g_variant_get_string (state, NULL);
+}
+
+/* After a change made in place (one student recomputed, not a reload), what the window holds is
+ * what the database holds, and its obligations are what a full computation gives. */
+static void
+assert_in_step (ClWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_memory = cl_bundle_write (window->caseload);
+  g_autofree char *stored = cl_store_export (window->store, NULL, NULL, &error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (in_memory, ==, stored);
+  all = cl_deadline_engine_compute (window->engine, window->caseload, window->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, window->obligations->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ClObligation *a = g_ptr_array_index (all, i), *b = g_ptr_array_index (window->obligations, i);
+
+      g_assert_true (a->student == b->student);
+      g_assert_true (a->rule == b->rule);
+      g_assert_cmpuint (a->due, ==, b->due);
+      g_assert_cmpint (a->status, ==, b->status);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==,
+                    cl_caseload_get_students (window->caseload)->len);
+}
+
+static void
+test_student_add_edit_guardian_undo (void)
+{
+  g_autofree char *dir = NULL;
+  ClWindow *window = demo_database_window (&dir);
+  guint n_students = g_list_model_get_n_items (G_LIST_MODEL (window->students));
+  g_autoptr(GPtrArray) trail = NULL;
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  ClStudentEditor *editor;
+  AdwMessageDialog *dialog;
+  ClGuardianEditor *family;
+  ClStudent *student;
+
+  /* New Student…: an empty form cannot be saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-student", NULL));
+  iterate ();
+  editor = find_student_editor ();
+  g_assert_nonnull (editor);
+  g_assert_false (cl_student_editor_get_valid (editor));
+  cl_student_editor_set_text (editor, "id", "S-1002");
+  cl_student_editor_set_text (editor, "first-name", "Valeria");
+  cl_student_editor_set_text (editor, "last-name", "Gutiérrez");
+  cl_student_editor_set_text (editor, "birth-date", "2014-05-09");
+  /* An id that is taken. */
+  g_assert_false (cl_student_editor_get_valid (editor));
+  g_assert_nonnull (strstr (cl_student_editor_get_message (editor), "S-1002"));
+  cl_student_editor_set_text (editor, "id", "S-3001");
+  g_assert_true (cl_student_editor_get_valid (editor));
+  g_assert_null (cl_student_editor_get_message (editor));
+  /* An impossible date cannot be saved; a future one or one past 22 is questioned, not refused. */
+  cl_student_editor_set_text (editor, "birth-date", "2014-02-30");
+  g_assert_false (cl_student_editor_get_valid (editor));
+  g_assert_nonnull (strstr (cl_student_editor_get_message (editor), "not a date"));
+  cl_student_editor_set_text (editor, "birth-date", "2099-01-01");
+  g_assert_true (cl_student_editor_get_valid (editor));
+  g_assert_nonnull (strstr (cl_student_editor_get_message (editor), "future"));
+  cl_student_editor_set_text (editor, "birth-date", "1990-01-01");
+  g_assert_true (cl_student_editor_get_valid (editor));
+  g_assert_nonnull (strstr (cl_student_editor_get_message (editor), "22"));
+  /* Emancipated before being born is refused. */
+  cl_student_editor_set_text (editor, "birth-date", "2014-05-09");
+  cl_student_editor_set_text (editor, "emancipated-on", "2010-01-01");
+  g_assert_false (cl_student_editor_get_valid (editor));
+  cl_student_editor_set_text (editor, "emancipated-on", "");
+  cl_student_editor_set_text (editor, "grade", "6");
+  cl_student_editor_set_text (editor, "home-language", "es");
+  g_assert_true (cl_student_editor_get_valid (editor));
+  cl_student_editor_save (editor);
+  iterate ();
+  g_assert_null (find_student_editor ());
+
+  /* Saved at once: listed, and their file open. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students + 1);
+  student = _cl_window_get_student (window);
+  g_assert_nonnull (student);
+  g_assert_cmpstr (student->id, ==, "S-3001");
+  g_assert_cmpstr (student->last_name, ==, "Gutiérrez");
+  assert_in_step (window);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Valeria Gutiérrez");
+  /* Found by search without the accent. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "valeria gutierrez");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_true (cl_window_select_student (window, "S-3001"));
+  iterate ();
+
+  /* Edit Details…: the id cannot be changed; the grade can. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-student", NULL));
+  iterate ();
+  editor = find_student_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (cl_student_editor_get_valid (editor));
+  cl_student_editor_set_text (editor, "grade", "7");
+  cl_student_editor_save (editor);
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpstr (student->grade, ==, "7");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students + 1);
+  assert_in_step (window);
+
+  /* Add Family Member…: a name is required and an email must look like one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guardian", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  family = CL_GUARDIAN_EDITOR (adw_message_dialog_get_extra_child (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  cl_guardian_editor_set_text (family, "name", "Rosa Gutiérrez");
+  cl_guardian_editor_set_text (family, "relationship", "mother");
+  cl_guardian_editor_set_text (family, "language", "es");
+  cl_guardian_editor_set_text (family, "phone", "555-0177");
+  cl_guardian_editor_set_text (family, "email", "rosa at example");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  cl_guardian_editor_set_text (family, "email", "rosa@example.org");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  respond (dialog, "save");
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpstr (student->id, ==, "S-3001");
+  g_assert_cmpuint (student->guardians->len, ==, 1);
+  g_assert_cmpstr (g_array_index (student->guardians, ClGuardian, 0).email, ==, "rosa@example.org");
+  collect_rows (GTK_WIDGET (window->student_page), rows);
+  g_assert_nonnull (strstr (rows->str, "Rosa Gutiérrez|mother · 555-0177 · rosa@example.org · es"));
+  g_assert_nonnull (strstr (rows->str, "Grade|7"));
+  assert_in_step (window);
+
+  /* A referral on their timeline: what is due appears at once, computed for them alone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (dialog)), "2026-11-02");
+  respond (dialog, "save");
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpstr (student->id, ==, "S-3001");
+  g_assert_cmpuint (student->events->len, ==, 1);
+  g_assert_cmpuint (((GPtrArray *) g_hash_table_lookup (window->by_student, student))->len, >, 0);
+  assert_in_step (window);
+  /* Undo that first, then the family member. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->events->len, ==, 0);
+  assert_in_step (window);
+  /* Only the last change can be undone: the family member stays; remove and add them again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 0);
+  assert_in_step (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 1);
+  assert_in_step (window);
+
+  /* Adding them again and undoing takes them back off (Ctrl+Z is win.undo). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guardian", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  family = CL_GUARDIAN_EDITOR (adw_message_dialog_get_extra_child (dialog));
+  cl_guardian_editor_set_text (family, "name", "Rosa Gutiérrez");
+  respond (dialog, "save");
+  iterate ();
+  g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpstr (student->id, ==, "S-3001");
+  g_assert_cmpuint (student->guardians->len, ==, 0);
+  g_assert_cmpstr (student->grade, ==, "7");
+
+  /* The history has each step, field by field. */
+  trail = cl_store_list_audit (window->store, "S-3001", &error);
+  g_assert_no_error (error);
+  g_assert_true (trail_has (trail, "last_name", NULL, "Gutiérrez"));
+  g_assert_true (trail_has (trail, "birth_date", NULL, "2014-05-09"));
+  g_assert_true (trail_has (trail, "grade", "6", "7"));
+  g_assert_true (trail_has (trail, "guardian_name", NULL, "Rosa Gutiérrez"));
+  g_assert_true (trail_has (trail, "guardian_name", "Rosa Gutiérrez", NULL));
+  /* Newest first: the undo is on top. */
+  g_assert_cmpstr (((ClAuditEntry *) g_ptr_array_index (trail, 0))->old_value, !=, NULL);
+  g_assert_null (((ClAuditEntry *) g_ptr_array_index (trail, 0))->new_value);
+  g_string_truncate (rows, 0);
+  collect_rows (GTK_WIDGET (window->student_page), rows);
+  g_assert_nonnull (strstr (rows->str, "Grade: 6 → 7|"));
+  g_assert_nonnull (strstr (rows->str, "Family member 1, name removed: Rosa Gutiérrez|"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Delete Student… asks first, naming them; Undo brings back the whole file. */
+static void
+test_student_delete_and_undo (void)
+{
+  g_autofree char *dir = NULL;
+  ClWindow *window = demo_database_window (&dir);
+  guint n_students = g_list_model_get_n_items (G_LIST_MODEL (window->students));
+  ClStudent *student;
+  AdwMessageDialog *dialog;
+  guint n_events, n_guardians;
+
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  student = _cl_window_get_student (window);
+  n_events = student->events->len;
+  n_guardians = student->guardians->len;
+  g_assert_cmpuint (n_guardians, >, 0);
+
+  /* Their details changed and changed back: the undo is made in place, as the database has it. */
+  {
+    g_autofree char *grade = g_strdup (student->grade);
+    ClStudentEditor *editor;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-student", NULL));
+    iterate ();
+    editor = find_student_editor ();
+    cl_student_editor_set_text (editor, "grade", "11");
+    cl_student_editor_set_text (editor, "home-language", "VI");
+    cl_student_editor_save (editor);
+    iterate ();
+    g_assert_cmpstr (_cl_window_get_student (window)->grade, ==, "11");
+    g_assert_cmpstr (_cl_window_get_student (window)->home_language, ==, "vi");
+    assert_in_step (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    iterate ();
+    student = _cl_window_get_student (window);
+    g_assert_cmpstr (student->id, ==, "S-1002");
+    g_assert_cmpstr (student->grade, ==, grade);
+    assert_in_step (window);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Minh Nguyen?");
+  /* Cancel keeps them. */
+  respond (dialog, "cancel");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
+  iterate ();
+  respond (find_dialog (), "delete");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students - 1);
+  g_assert_null (cl_caseload_lookup_student (window->caseload, "S-1002"));
+  g_assert_null (_cl_window_get_student (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students);
+  student = _cl_window_get_student (window);
+  g_assert_nonnull (student);
+  g_assert_cmpstr (student->id, ==, "S-1002");
+  g_assert_cmpuint (student->events->len, ==, n_events);
+  g_assert_cmpuint (student->guardians->len, ==, n_guardians);
+  assert_in_step (window);
+  /* Its events are where the database has them: the latest can be changed. */
+  {
+    const ClEvent *last = &g_array_index (student->events, ClEvent, n_events - 1);
+    guint position = last->order;
+    ClDate date = last->date;
+    AdwMessageDialog *change;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", "u", position));
+    iterate ();
+    change = find_dialog ();
+    cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (change)), "2021-03-04");
+    respond (change, "save");
+    iterate ();
+    assert_in_step (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    iterate ();
+    assert_in_step (window);
+    student = _cl_window_get_student (window);
+    g_assert_cmpuint (g_array_index (student->events, ClEvent, student->events->len - 1).date, ==, date);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The sort, the filters and the page are there again when the database is opened next time. */
+static void
+test_remembered_state (void)
+{
+  g_autofree char *dir = NULL;
+  ClWindow *window = demo_database_window (&dir);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  GSettings *settings = cl_application_get_settings (app);
+  ClWindow *again;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "sort", g_variant_new_string ("name"));
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string ("lincoln-ms"));
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  again = cl_window_new (app);
+  gtk_window_present (GTK_WINDOW (again));
+  cl_window_open_database (again, path);
+  wait_loaded (again);
+  g_assert_cmpstr (list_state_of (again, "sort"), ==, "name");
+  g_assert_cmpstr (list_state_of (again, "school"), ==, "lincoln-ms");
+  g_assert_nonnull (_cl_window_get_student (again));
+  g_assert_cmpstr (_cl_window_get_student (again)->id, ==, "S-1002");
+
+  /* A file asked for while a search hides it: the search is cleared at once and the file opens. */
+  gtk_editable_set_text (GTK_EDITABLE (again->search_entry), "nguyen");
+  g_signal_emit_by_name (again->search_entry, "search-changed");
+  iterate ();
+  g_assert_true (_cl_window_show_student (again, "S-1001"));
+  g_assert_cmpstr (_cl_window_get_student (again)->id, ==, "S-1001");
+
+  /* A view is remembered too. */
+  _cl_window_show_view (again, "due");
+  {
+    g_autofree char *view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (view, ==, "due");
+  }
+  gtk_window_destroy (GTK_WINDOW (again));
+
+  /* The read-only demo neither uses nor changes them. */
+  window = demo_window ();
+  g_assert_cmpstr (list_state_of (window, "sort"), ==, "due");
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "sort", g_variant_new_string ("due"));
+  g_assert_true (cl_window_select_student (window, "S-1001"));
+  iterate ();
+  {
+    g_autofree char *sort = g_settings_get_string (settings, "list-sort");
+    g_autofree char *view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (sort, ==, "name");
+    g_assert_cmpstr (view, ==, "due");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "list-sort");
+  g_settings_reset (settings, "list-school");
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-student");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -425,6 +852,9 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/ui/window/document-preview", test_document_preview);
   g_test_add_func ("/ui/window/actions", test_actions);
+  g_test_add_func ("/ui/window/student-add-edit-guardian-undo", test_student_add_edit_guardian_undo);
+  g_test_add_func ("/ui/window/student-delete-and-undo", test_student_delete_and_undo);
+  g_test_add_func ("/ui/window/remembered-state", test_remembered_state);
   status = g_test_run ();
   g_object_unref (app);
   return status;

@@ -1,0 +1,268 @@
+/* cl-guardian-editor.c — the form for one parent or guardian, checked as it is typed */
+#define G_LOG_DOMAIN "cl-guardian-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cl-guardian-editor.h"
+
+struct _ClGuardianEditor
+{
+  AdwBin       parent_instance;
+
+  AdwEntryRow *name_row;
+  AdwEntryRow *relationship_row;
+  AdwEntryRow *language_row;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *email_row;
+  AdwEntryRow *address_row;
+  GtkLabel    *message_label;
+
+  JsonObject  *extra;      /* kept from the guardian being edited */
+  gboolean     valid;
+  gboolean     filling;    /* being filled in from the initial guardian, not typed into */
+  char        *message;
+};
+
+enum { PROP_0, PROP_VALID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ClGuardianEditor, cl_guardian_editor, ADW_TYPE_BIN)
+
+static char *
+dup_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* Red only once typed into: an empty new form is not a mistake. */
+static gboolean
+touched (AdwEntryRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "touched") != NULL;
+}
+
+static void
+mark (AdwEntryRow *row,
+      gboolean     wrong)
+{
+  if (wrong && touched (row))
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* "name@place.tld": enough to catch a phone number typed into the wrong row. */
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL && strchr (at + 1, '.') != NULL &&
+         text[strlen (text) - 1] != '.' && strpbrk (text, " \t,;") == NULL;
+}
+
+static guint
+count_digits (const char *text)
+{
+  guint n = 0;
+
+  for (; *text; text++)
+    n += g_ascii_isdigit (*text);
+  return n;
+}
+
+static void
+validate (ClGuardianEditor *self)
+{
+  g_autofree char *name = dup_text (self->name_row);
+  g_autofree char *email = dup_text (self->email_row);
+  g_autofree char *phone = dup_text (self->phone_row);
+  g_autofree char *language = dup_text (self->language_row);
+  const char *problem = NULL, *question = NULL;
+  gboolean email_wrong = email != NULL && !looks_like_email (email);
+
+  if (name == NULL)
+    problem = _("Enter the name of the parent or guardian.");
+  else if (email_wrong)
+    problem = _("That is not an email address; write it as name@example.org, or leave it empty.");
+  if (phone != NULL && count_digits (phone) < 7)
+    question = _("The phone number has fewer than seven digits. Check it; notices are followed up by phone.");
+  else if (language != NULL &&
+           !(strlen (language) == 2 && g_ascii_isalpha (language[0]) && g_ascii_isalpha (language[1])))
+    question = _("Write the language as its two-letter code (ISO 639-1), for example es for Spanish; letters are written in it.");
+
+  mark (self->name_row, name == NULL);
+  mark (self->email_row, email_wrong);
+  g_free (self->message);
+  self->message = g_strdup (problem ? problem : question);
+  gtk_label_set_label (self->message_label, self->message ? self->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), self->message != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->message_label),
+                            problem == NULL ? "warning" : name == NULL && !touched (self->name_row) ? "dim-label" : "error");
+  if (self->valid != (problem == NULL))
+    {
+      self->valid = problem == NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+    }
+}
+
+static void
+on_row_changed (AdwEntryRow      *row,
+                ClGuardianEditor *self)
+{
+  g_assert (CL_IS_GUARDIAN_EDITOR (self));
+  if (!self->filling)
+    g_object_set_data (G_OBJECT (row), "touched", GINT_TO_POINTER (TRUE));
+  validate (self);
+}
+
+static void
+cl_guardian_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ClGuardianEditor *self = CL_GUARDIAN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_guardian_editor_dispose (GObject *object)
+{
+  ClGuardianEditor *self = CL_GUARDIAN_EDITOR (object);
+
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->message, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_GUARDIAN_EDITOR);
+  G_OBJECT_CLASS (cl_guardian_editor_parent_class)->dispose (object);
+}
+
+static void
+cl_guardian_editor_class_init (ClGuardianEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_guardian_editor_dispose;
+  object_class->get_property = cl_guardian_editor_get_property;
+
+  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-guardian-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, relationship_row);
+  gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, language_row);
+  gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, message_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
+}
+
+static void
+cl_guardian_editor_init (ClGuardianEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+ClGuardianEditor *
+cl_guardian_editor_new (const ClGuardian *initial)
+{
+  ClGuardianEditor *self = g_object_new (CL_TYPE_GUARDIAN_EDITOR, NULL);
+
+  self->filling = TRUE;
+  if (initial != NULL)
+    {
+      set_text (self->name_row, initial->name);
+      set_text (self->relationship_row, initial->relationship);
+      set_text (self->language_row, initial->language);
+      set_text (self->phone_row, initial->phone);
+      set_text (self->email_row, initial->email);
+      set_text (self->address_row, initial->address);
+      self->extra = initial->extra ? json_object_ref (initial->extra) : NULL;
+    }
+  self->filling = FALSE;
+  validate (self);
+  return self;
+}
+
+gboolean
+cl_guardian_editor_get_valid (ClGuardianEditor *self)
+{
+  g_return_val_if_fail (CL_IS_GUARDIAN_EDITOR (self), FALSE);
+  return self->valid;
+}
+
+const char *
+cl_guardian_editor_get_message (ClGuardianEditor *self)
+{
+  g_return_val_if_fail (CL_IS_GUARDIAN_EDITOR (self), NULL);
+  return self->message;
+}
+
+gboolean
+cl_guardian_editor_get_guardian (ClGuardianEditor *self,
+                                 ClGuardian       *out)
+{
+  g_return_val_if_fail (CL_IS_GUARDIAN_EDITOR (self), FALSE);
+  if (!self->valid)
+    return FALSE;
+  out->name = dup_text (self->name_row);
+  out->relationship = dup_text (self->relationship_row);
+  out->language = dup_text (self->language_row);
+  if (out->language != NULL && strlen (out->language) == 2)
+    for (char *p = out->language; *p; p++)
+      *p = g_ascii_tolower (*p);
+  out->phone = dup_text (self->phone_row);
+  out->email = dup_text (self->email_row);
+  out->address = dup_text (self->address_row);
+  out->extra = self->extra ? json_object_ref (self->extra) : NULL;
+  return TRUE;
+}
+
+void
+cl_guardian_editor_set_text (ClGuardianEditor *self,
+                             const char       *row,
+                             const char       *text)
+{
+  const struct { const char *name; AdwEntryRow *row; } rows[] = {
+    { "name", self->name_row }, { "relationship", self->relationship_row }, { "language", self->language_row },
+    { "phone", self->phone_row }, { "email", self->email_row }, { "address", self->address_row },
+  };
+
+  g_return_if_fail (CL_IS_GUARDIAN_EDITOR (self));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_str_equal (rows[i].name, row))
+      {
+        set_text (rows[i].row, text);
+        return;
+      }
+  g_critical ("No row %s in the guardian form", row);
+}
