@@ -27,6 +27,7 @@ struct _ClStudentPage
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
   GtkWidget           *add_button;
+  GtkWidget           *plan_button;
   gboolean             editable;
 };
 
@@ -75,6 +76,14 @@ cl_student_page_init (ClStudentPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-event");
   gtk_widget_set_visible (self->add_button, FALSE);
   adw_preferences_group_set_header_suffix (self->timeline_group, self->add_button);
+
+  self->plan_button = gtk_button_new_with_mnemonic (_("_Plan a Meeting…"));
+  gtk_widget_set_tooltip_text (self->plan_button, _("Plan a Meeting (Ctrl+M)"));
+  gtk_widget_add_css_class (self->plan_button, "flat");
+  gtk_widget_set_valign (self->plan_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->plan_button), "win.plan-meeting");
+  gtk_widget_set_visible (self->plan_button, FALSE);
+  adw_preferences_group_set_header_suffix (self->meetings_group, self->plan_button);
 }
 
 void
@@ -84,6 +93,7 @@ cl_student_page_set_editable (ClStudentPage *self,
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
   self->editable = editable;
   gtk_widget_set_visible (self->add_button, editable);
+  gtk_widget_set_visible (self->plan_button, editable);
 }
 
 static char *
@@ -314,6 +324,7 @@ show_meetings (ClStudentPage *self,
       g_autofree char *title = g_strdup_printf (_("%s meeting"), cl_meeting_kind_names[m->kind]);
       g_autoptr(GString) who = g_string_new (NULL);
       g_autofree char *subtitle = NULL;
+      GtkWidget *row;
 
       title[0] = g_ascii_toupper (title[0]);
       for (guint j = 0; j < m->invitees->len; j++)
@@ -333,9 +344,21 @@ show_meetings (ClStudentPage *self,
       /* Translators: a planned meeting: date, place and who is invited */
       subtitle = g_strdup_printf (_("%s · %s · invited: %s"), when, m->location ? m->location : _("no place yet"),
                                   who->len ? who->str : _("nobody yet"));
-      add_row (self, self->meetings_group, info_row (title, subtitle));
+      row = info_row (title, subtitle);
+      /* An editable file opens each meeting's preparation. */
+      if (self->editable)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-meeting");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", m->id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_widget_set_tooltip_text (row, _("Prepare this meeting"));
+        }
+      add_row (self, self->meetings_group, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), student->meetings->len > 0);
+  adw_preferences_group_set_description (self->meetings_group,
+                                         student->meetings->len == 0 ? _("No meeting is planned.") : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), student->meetings->len > 0 || self->editable);
 }
 
 static void

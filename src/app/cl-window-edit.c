@@ -17,6 +17,7 @@ _cl_window_undo_clear (ClWindow *self)
 {
   g_clear_pointer (&self->undo.student_id, g_free);
   cl_event_clear (&self->undo.before);
+  g_clear_pointer (&self->undo.held, _cl_meeting_snapshot_free);
   self->undo.kind = CL_UNDO_NONE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
@@ -256,6 +257,9 @@ undo_action (GtkWidget  *widget,
     case CL_UNDO_DELETED:
       ok = cl_store_add_event (self->store, student_id, &self->undo.before, NULL, &error);
       break;
+    case CL_UNDO_MEETING_HELD:
+      ok = _cl_window_undo_meeting_held (self, &error);
+      break;
     case CL_UNDO_NONE:
     default:
       break;
@@ -278,4 +282,13 @@ _cl_window_class_edit_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-event", "u", edit_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", "u", delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+}
+
+void
+_cl_window_refresh (ClWindow   *self,
+                    const char *student_id,
+                    const char *message,
+                    gboolean    offer_undo)
+{
+  refresh (self, student_id, message, offer_undo);
 }

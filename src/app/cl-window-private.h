@@ -15,13 +15,17 @@ typedef enum {
   CL_UNDO_ADDED,     /* undo: delete the event at position */
   CL_UNDO_CHANGED,   /* undo: write `before` back at position */
   CL_UNDO_DELETED,   /* undo: add `before` again */
+  CL_UNDO_MEETING_HELD, /* undo: delete the event at position, put the planned meeting `held` back */
 } ClUndoKind;
+
+typedef struct _ClMeetingSnapshot ClMeetingSnapshot;
 
 typedef struct {
   ClUndoKind kind;
   char      *student_id;
   guint      position;
   ClEvent    before;
+  ClMeetingSnapshot *held;
 } ClUndo;
 
 struct _ClWindow
@@ -93,5 +97,16 @@ void _cl_window_show_view          (ClWindow      *self,
 /* Reloads everything from the open database and recomputes the obligations. */
 gboolean _cl_window_reload         (ClWindow      *self,
                                     GError       **error);
+/* Reloads, shows @student_id's file again and toasts @message (with Undo when @offer_undo). */
+void     _cl_window_refresh        (ClWindow      *self,
+                                    const char    *student_id,
+                                    const char    *message,
+                                    gboolean       offer_undo);
+
+/* cl-window-meetings.c */
+void     _cl_window_class_meetings_init (ClWindowClass     *klass);
+void     _cl_meeting_snapshot_free      (ClMeetingSnapshot *snapshot);
+gboolean _cl_window_undo_meeting_held   (ClWindow          *self,
+                                         GError           **error);
 
 G_END_DECLS
