@@ -352,7 +352,7 @@ add_excusal_rows (ClMeetingWindow *self,
 
   ob = _cl_meeting_window_find_obligation (self, "excusal_incomplete", inv->role);
   if (ob != NULL)
-    adw_expander_row_add_row (parent, _cl_meeting_obligation_row (ob, NULL, NULL));
+    adw_expander_row_add_row (parent, _cl_meeting_obligation_info_row (ob));
 }
 
 static GtkWidget *
@@ -363,7 +363,6 @@ remove_row (guint index)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not invited after all?"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "destructive-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.remove-invitee");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -601,7 +600,7 @@ _cl_meeting_parent_build (ClMeetingWindow *self)
       g_autofree char *when = _cl_format_date (a->date);
       /* Translators: one attempt to reach the parent: how, then when */
       g_autofree char *title = g_strdup_printf (_("%s, %s"), _cl_contact_method_label (a->method), when);
-      GtkWidget *row = _cl_info_row_new (title, a->outcome);
+      GtkWidget *row = _cl_info_row_new (title, a->outcome ? a->outcome : _("No outcome noted"));
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

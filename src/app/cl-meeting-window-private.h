@@ -31,6 +31,10 @@ struct _ClMeetingWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   GtkScrolledWindow    *prepare_scroller;
+  GtkLabel             *prepare_title;
+  GtkLabel             *prepare_subtitle;
+  GtkLabel             *checklist_title;
+  GtkLabel             *checklist_subtitle;
   AdwPreferencesGroup  *meeting_group;
   AdwComboRow          *kind_row;
   AdwEntryRow          *date_row;
@@ -84,6 +88,8 @@ const ClMeetingObligation *_cl_meeting_window_find_obligation (ClMeetingWindow *
 GtkWidget *_cl_meeting_obligation_row  (const ClMeetingObligation *ob,
                                         const char                *title,
                                         const char * const        *items);
+/* The same in one row, for inside an expander row. */
+GtkWidget *_cl_meeting_obligation_info_row (const ClMeetingObligation *ob);
 /* Remembers whether @row (an AdwExpanderRow) is open under @key across rebuilds. */
 void     _cl_meeting_window_track_expander (ClMeetingWindow *self,
                                             GtkWidget       *row,

@@ -134,6 +134,29 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
   return row;
 }
 
+GtkWidget *
+_cl_meeting_obligation_info_row (const ClMeetingObligation *ob)
+{
+  g_autofree char *due = _cl_format_date (ob->due);
+  g_autofree char *dates = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (ob->met_on != CL_DATE_NONE)
+    {
+      g_autofree char *met = _cl_format_date (ob->met_on);
+      dates = g_strdup_printf (_("Due %s · done %s"), due, met);
+    }
+  else
+    dates = g_strdup_printf (_("Due %s"), due);
+  /* Translators: an obligation in one row: its dates, the rule's sentence, the citation */
+  subtitle = g_strdup_printf (_("%s. %s (%s)"), dates, _(ob->sentence), ob->citation);
+  row = _cl_info_row_new (_(ob->title), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_pill_new (_cl_status_label (ob->status),
+                                                                 cl_status_names[ob->status]));
+  return row;
+}
+
 static void
 on_expanded (GtkWidget       *row,
              GParamSpec      *pspec,
@@ -406,7 +429,7 @@ build_notice (ClMeetingWindow *self)
       language = g_strdup_printf (_("%s; interpreter at the meeting: %s"), plain,
                                   _cl_language_label (self->draft->interpreter));
     }
-  _cl_meeting_window_add_row (self, self->notice_group, _cl_info_row_new (_("Written In"), language));
+  _cl_meeting_window_add_row (self, self->notice_group, _cl_info_row_new (_("Notice Language"), language));
 }
 
 static void
@@ -430,9 +453,19 @@ rebuild (ClMeetingWindow *self)
   time = _cl_format_minutes (self->draft->start_minutes);
   /* Translators: the meeting window's subtitle: student, date and time */
   subtitle = time ? g_strdup_printf (_("%s · %s, %s"), name, when, time) : g_strdup_printf (_("%s · %s"), name, when);
+  if (self->draft->location && *self->draft->location)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      /* Translators: the meeting's subtitle, then its place */
+      subtitle = g_strdup_printf (_("%s · %s"), plain, self->draft->location);
+    }
   adw_view_switcher_title_set_title (self->switcher_title, _cl_meeting_kind_label (self->draft->kind));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), _cl_meeting_kind_label (self->draft->kind));
+  gtk_label_set_label (self->prepare_title, _cl_meeting_kind_label (self->draft->kind));
+  gtk_label_set_label (self->prepare_subtitle, subtitle);
+  gtk_label_set_label (self->checklist_title, _cl_meeting_kind_label (self->draft->kind));
+  gtk_label_set_label (self->checklist_subtitle, subtitle);
 
   self->updating = TRUE;
   adw_combo_row_set_selected (self->kind_row, self->draft->kind);
@@ -679,6 +712,10 @@ cl_meeting_window_class_init (ClMeetingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, prepare_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, prepare_title);
+  gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, prepare_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, checklist_title);
+  gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, checklist_subtitle);
   gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, meeting_group);
   gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, date_row);

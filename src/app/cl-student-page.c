@@ -7,6 +7,7 @@
 
 #include "cl-discipline.h"
 #include "cl-group-rows.h"
+#include "cl-meeting-labels.h"
 #include "cl-obligation.h"
 #include "cl-student-page.h"
 
@@ -313,38 +314,54 @@ show_discipline (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->discipline_group), years->len > 0);
 }
 
+/* Planned meetings, each with its open preparation items (notice, missing members, excusals). */
 static void
 show_meetings (ClStudentPage *self,
-               ClStudent     *student)
+               ClStudent     *student,
+               GPtrArray     *obligations)
 {
   for (guint i = 0; i < student->meetings->len; i++)
     {
       const ClMeeting *m = g_ptr_array_index (student->meetings, i);
       g_autofree char *when = format_date (m->date);
-      g_autofree char *title = g_strdup_printf (_("%s meeting"), cl_meeting_kind_names[m->kind]);
+      g_autofree char *time = _cl_format_minutes (m->start_minutes);
       g_autoptr(GString) who = g_string_new (NULL);
       g_autofree char *subtitle = NULL;
+      ClObligationStatus worst = CL_STATUS_MET;
+      guint open = 0;
       GtkWidget *row;
 
-      title[0] = g_ascii_toupper (title[0]);
       for (guint j = 0; j < m->invitees->len; j++)
         {
           const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, j);
-          g_autofree char *role = g_strdup (cl_role_names[inv->role]);
 
-          for (char *p = role; *p; p++)
-            if (*p == '_')
-              *p = ' ';
           if (who->len)
             g_string_append (who, ", ");
-          g_string_append (who, role);
+          g_string_append (who, _cl_role_label (inv->role));
           if (!inv->attending)
-            g_string_append (who, _(" (excused)"));
+            g_string_append (who, _(" (not attending)"));
         }
-      /* Translators: a planned meeting: date, place and who is invited */
-      subtitle = g_strdup_printf (_("%s · %s · invited: %s"), when, m->location ? m->location : _("no place yet"),
-                                  who->len ? who->str : _("nobody yet"));
-      row = info_row (title, subtitle);
+      /* Translators: a planned meeting: date (and time), place and who is invited */
+      subtitle = g_strdup_printf (_("%s%s%s · %s · invited: %s"), when, time ? ", " : "", time ? time : "",
+                                  m->location ? m->location : _("no place yet"), who->len ? who->str : _("nobody yet"));
+      row = info_row (_cl_meeting_kind_label (m->kind), subtitle);
+      gtk_widget_remove_css_class (row, "property");
+      for (guint j = 0; j < obligations->len; j++)
+        {
+          const ClObligation *ob = g_ptr_array_index (obligations, j);
+
+          if (ob->meeting != m || ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE)
+            continue;
+          open++;
+          if (worst == CL_STATUS_MET || ob->status == CL_STATUS_OVERDUE ||
+              (ob->status == CL_STATUS_DUE_SOON && worst == CL_STATUS_UPCOMING))
+            worst = ob->status;
+        }
+      if (open > 0)
+        {
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to do", "%u to do", open), open);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_pill_new (count, cl_status_names[worst]));
+        }
       /* An editable file opens each meeting's preparation. */
       if (self->editable)
         {
@@ -461,7 +478,7 @@ cl_student_page_show (ClStudentPage *self,
       add_row (self, self->family_group, info_row (g->name, detail));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0);
-  show_meetings (self, student);
+  show_meetings (self, student, obligations);
   show_discipline (self, student);
   show_timeline (self, student);
   show_history (self, student, store);

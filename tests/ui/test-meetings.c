@@ -58,10 +58,13 @@ imported (gpointer data)
   return !gtk_widget_get_visible (GTK_WIDGET (((ClWindow *) data)->import_progress));
 }
 
-/* Saves @window as OUTDIR/NAME-wide.png and NAME-narrow.png (400 px wide). */
+static void scroll_to (GtkWidget *target);
+
+/* Saves @window as OUTDIR/NAME-wide.png and NAME-narrow.png (400 px wide), scrolled to @target. */
 static void
-snapshot_window (GtkWindow  *window,
-                 const char *name)
+snapshot_window_at (GtkWindow  *window,
+                    GtkWidget  *target,
+                    const char *name)
 {
   const char *dir = g_getenv ("CASELOAD_SNAPSHOT_DIR");
   static const struct { const char *suffix; int width, height; } sizes[] = {
@@ -74,6 +77,9 @@ snapshot_window (GtkWindow  *window,
   gtk_window_get_default_size (window, &width, &height);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
+      /* A dialog keeps its natural width when there is room for it. */
+      int w = ADW_IS_MESSAGE_DIALOG (window) && i == 0 ? -1 : sizes[i].width;
+      int h = ADW_IS_MESSAGE_DIALOG (window) ? -1 : sizes[i].height;
       g_autoptr(GdkPaintable) paintable = NULL;
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
       g_autoptr(GskRenderNode) node = NULL;
@@ -81,10 +87,18 @@ snapshot_window (GtkWindow  *window,
       g_autofree char *file = g_strdup_printf ("%s/%s-%s.png", dir, name, sizes[i].suffix);
       gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
 
-      gtk_window_set_default_size (window, sizes[i].width, sizes[i].height);
+      gtk_window_set_default_size (window, w, h);
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, FALSE);
       iterate ();
+      if (target != NULL)
+        {
+          scroll_to (target);
+          until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+          while (g_get_monotonic_time () < until)
+            g_main_context_iteration (NULL, FALSE);
+          iterate ();
+        }
       paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (GTK_WIDGET (window)),
                               gtk_widget_get_height (GTK_WIDGET (window)));
@@ -96,6 +110,40 @@ snapshot_window (GtkWindow  *window,
     }
   gtk_window_set_default_size (window, width, height);
   iterate ();
+}
+
+static void
+snapshot_window (GtkWindow  *window,
+                 const char *name)
+{
+  snapshot_window_at (window, NULL, name);
+}
+
+/* Scrolls the scrolled window around @target so that @target is at the top. */
+static void
+scroll_to (GtkWidget *target)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  if (scroller == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_widget_translate_coordinates (target, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                        0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, y - 12);
+  iterate ();
+}
+
+static void
+snapshot_at (GtkWindow  *window,
+             GtkWidget  *target,
+             const char *name)
+{
+  if (g_getenv ("CASELOAD_SNAPSHOT_DIR") == NULL)
+    return;
+  snapshot_window_at (window, target, name);
 }
 
 static AdwMessageDialog *
@@ -305,6 +353,10 @@ test_plan_prepare_hold (void)
   mw = find_meeting_window ();
   g_assert_nonnull (mw);
   iterate ();
+  snapshot_at (GTK_WINDOW (window),
+               gtk_widget_get_ancestor (find_row (GTK_WIDGET (window->student_page), ADW_TYPE_ACTION_ROW, "Annual review"),
+                                        ADW_TYPE_PREFERENCES_GROUP),
+               "1b-planned");
 
   /* The proposed team: the student is invited (16: transition is considered), an Armenian
    * interpreter, the parent by name, each with its reason; no required role is missing. */
@@ -348,7 +400,7 @@ test_plan_prepare_hold (void)
 
     g_assert_nonnull (strstr (text, "General education teacher|Erik Lindqvist · not attending, excusal not complete"));
     g_assert_nonnull (strstr (text, "Excusal not complete yet|Not attending and not excused"));
-    g_assert_nonnull (strstr (text, "Written excusal|Due December 14, 2026"));
+    g_assert_nonnull (strstr (text, "Written excusal|Due December 14, 2026. An absent team member must be excused in writing"));
   }
   ob = obligation (window, "S-1023", "excusal_incomplete", CL_ROLE_GENERAL_EDUCATION_TEACHER);
   g_assert_nonnull (ob);
@@ -379,7 +431,7 @@ test_plan_prepare_hold (void)
   {
     g_autofree char *text = rows_text (GTK_WIDGET (mw->notice_group));
     g_assert_nonnull (strstr (text, "Send the notice by December 4, 2026|Due December 4, 2026"));
-    g_assert_nonnull (strstr (text, "Written In|English (no Armenian wording yet); interpreter at the meeting: Armenian"));
+    g_assert_nonnull (strstr (text, "Notice Language|English (no Armenian wording yet); interpreter at the meeting: Armenian"));
   }
   apply_entry (GTK_WIDGET (mw->notice_group), "Notice sent on", "2026-12-01");
   ob = obligation (window, "S-1023", "meeting_notice_due", -1);
@@ -420,6 +472,12 @@ test_plan_prepare_hold (void)
     g_assert_null (strstr (text, "Transfer of rights"));
   }
   snapshot_window (GTK_WINDOW (mw), "2-prepare");
+  snapshot_at (GTK_WINDOW (mw), GTK_WIDGET (mw->team_group), "2a-team");
+  snapshot_at (GTK_WINDOW (mw), general_teacher_row (mw), "2b-excusal");
+  snapshot_at (GTK_WINDOW (mw), GTK_WIDGET (mw->notice_group), "2c-notice");
+  snapshot_at (GTK_WINDOW (mw), GTK_WIDGET (mw->parent_group), "2d-parent");
+  snapshot_at (GTK_WINDOW (mw), GTK_WIDGET (mw->agenda_group), "2e-agenda");
+  scroll_to (GTK_WIDGET (mw->meeting_group));
 
   /* In the meeting room: every item ticked, each saved at once. */
   cl_meeting_window_show_page (mw, "checklist");
