@@ -67,6 +67,7 @@ struct _ClMeetingWindow
   ClDate                today;
   GPtrArray            *rows;          /* (group, row) pairs the rebuild adds */
   GHashTable           *expanded;      /* keys of the expander rows left open */
+  GHashTable           *keyed;         /* key -> expander row of the current rebuild (borrowed) */
   guint                 rebuild_id;
   gboolean              updating;      /* filling the fixed rows: their signals are not edits */
 };

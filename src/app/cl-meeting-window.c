@@ -54,6 +54,7 @@ cl_meeting_window_finalize (GObject *object)
   g_clear_pointer (&self->obligations, g_array_unref);
   g_clear_pointer (&self->team, g_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->keyed, g_hash_table_unref);
   g_clear_object (&self->caseload);
   g_clear_object (&self->packs);
   g_clear_object (&self->store);
@@ -176,6 +177,7 @@ _cl_meeting_window_track_expander (ClMeetingWindow *self,
                                    const char      *key)
 {
   g_object_set_data_full (G_OBJECT (row), "cl-key", g_strdup (key), g_free);
+  g_hash_table_insert (self->keyed, g_strdup (key), row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, key));
   g_signal_connect (row, "notify::expanded", G_CALLBACK (on_expanded), self);
 }
@@ -443,9 +445,14 @@ rebuild (ClMeetingWindow *self)
   g_autofree char *time = NULL;
   g_autofree char *subtitle = NULL;
 
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *focus_row = focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_EXPANDER_ROW) : NULL;
+  g_autofree char *focus_key = focus_row ? g_strdup (g_object_get_data (G_OBJECT (focus_row), "cl-key")) : NULL;
+
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->draft == NULL)
     return;
+  g_hash_table_remove_all (self->keyed);
   _cl_group_rows_clear (self->rows);
 
   name = cl_student_dup_display_name (self->student);
@@ -486,8 +493,11 @@ rebuild (ClMeetingWindow *self)
   _cl_meeting_agenda_build (self);
   _cl_meeting_checklist_build (self);
 
-  /* The rows were replaced; the place the user was reading stays. */
+  /* The rows were replaced; the place the user was reading stays, and so does the keyboard focus
+   * (on the member's row it was in). */
   gtk_adjustment_set_value (adjustment, scrolled);
+  if (focus_key != NULL && g_hash_table_lookup (self->keyed, focus_key))
+    gtk_widget_grab_focus (g_hash_table_lookup (self->keyed, focus_key));
 }
 
 static const ClRule *
@@ -758,6 +768,7 @@ cl_meeting_window_init (ClMeetingWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->keyed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->obligations = g_array_new (FALSE, TRUE, sizeof (ClMeetingObligation));
   g_array_set_clear_func (self->obligations, meeting_obligation_clear);
 
@@ -793,7 +804,7 @@ cl_meeting_window_new (GtkWindow  *parent,
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  self = g_object_new (CL_TYPE_MEETING_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (CL_TYPE_MEETING_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
   if (parent != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   self->store = g_object_ref (store);

@@ -54,6 +54,7 @@ refresh (ClWindow   *self,
       return;
     }
   cl_window_select_student (self, id);
+  _cl_window_meetings_sync (self);
   if (message != NULL && self->toast_overlay != NULL)
     {
       AdwToast *toast = adw_toast_new (message);

@@ -91,8 +91,8 @@ close_meeting_window (ClMeetingWindow *mw)
 }
 
 /* Every open meeting window, shown as the caseload is now (closed when its meeting is gone). */
-static void
-update_meeting_windows (ClWindow *self)
+void
+_cl_window_meetings_sync (ClWindow *self)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
@@ -122,9 +122,9 @@ on_meeting_saved (ClMeetingWindow *mw,
                   ClWindow        *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *student_id = g_strdup (cl_meeting_window_get_student_id (mw));
   ClStudent *open = _cl_window_get_student (self);
-  gboolean same = open != NULL && g_str_equal (open->id, student_id);
+  /* Whichever file is open in the main window stays open. */
+  g_autofree char *open_id = open ? g_strdup (open->id) : NULL;
 
   if (self->store == NULL || cl_meeting_window_get_store (mw) != self->store)
     return;
@@ -133,9 +133,9 @@ on_meeting_saved (ClMeetingWindow *mw,
       cl_meeting_window_toast (mw, error->message);
       return;
     }
-  if (same)
-    cl_window_select_student (self, student_id);
-  update_meeting_windows (self);
+  if (open_id != NULL)
+    cl_window_select_student (self, open_id);
+  _cl_window_meetings_sync (self);
 }
 
 static void
@@ -179,7 +179,6 @@ on_record_held (ClMeetingWindow *mw,
 
   close_meeting_window (mw);
   _cl_window_refresh (self, student_id, _("Meeting recorded as held"), TRUE);
-  update_meeting_windows (self);
 }
 
 gboolean

@@ -106,6 +106,8 @@ void     _cl_window_refresh        (ClWindow      *self,
 /* cl-window-meetings.c */
 void     _cl_window_class_meetings_init (ClWindowClass     *klass);
 void     _cl_meeting_snapshot_free      (ClMeetingSnapshot *snapshot);
+/* Every open meeting window shown again from the caseload as it is now. */
+void     _cl_window_meetings_sync       (ClWindow          *self);
 gboolean _cl_window_undo_meeting_held   (ClWindow          *self,
                                          GError           **error);
 

@@ -11,6 +11,7 @@
  * With CASELOAD_SNAPSHOT_DIR set, each step is also saved there as PNGs (wide and 400 px).
  */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cl-application.h"
@@ -155,6 +156,26 @@ find_dialog (void)
     if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       return l->data;
   return NULL;
+}
+
+/* The temporary database, its WAL and its backups. */
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
 }
 
 static ClMeetingWindow *
@@ -349,6 +370,11 @@ test_plan_prepare_hold (void)
 
   student = _cl_window_get_student (window);
   g_assert_cmpuint (student->meetings->len, ==, 1);
+  /* The file lists it, with the notice still to send. */
+  {
+    g_autofree char *text = rows_text (GTK_WIDGET (window->student_page));
+    g_assert_nonnull (strstr (text, "Annual review|December 14, 2026, 15:30 · Room 12 · invited: Parent, "));
+  }
   meeting_id = g_strdup (((ClMeeting *) g_ptr_array_index (student->meetings, 0))->id);
   mw = find_meeting_window ();
   g_assert_nonnull (mw);
@@ -580,6 +606,7 @@ test_plan_prepare_hold (void)
   gtk_window_destroy (GTK_WINDOW (mw));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  remove_tree (dir);
 }
 
 int
