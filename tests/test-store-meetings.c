@@ -439,6 +439,27 @@ test_failure_changes_nothing (void)
     g_assert_cmpstr (after, ==, before);
   }
   g_assert_cmpuint (audit_count (store, "S-1023"), ==, audited);
+
+  /* A failure after part of the work is done: undoing a held meeting deletes its event, then
+   * cannot put the plan back because a plan with that id exists again. The event stays. */
+  {
+    g_autofree char *middle = NULL;
+    g_autofree char *after = NULL;
+    guint position = 0;
+
+    held.type = CL_EVENT_IEP_MEETING;
+    g_assert_true (cl_store_record_meeting_held (store, "S-1023", "m-plan-1", &held, &position, &error));
+    g_assert_true (cl_store_add_meeting (store, "S-1023", m, &error));
+    g_assert_no_error (error);
+    middle = cl_store_export (store, NULL, NULL, &error);
+    audited = audit_count (store, "S-1023");
+    g_assert_false (cl_store_unrecord_meeting_held (store, "S-1023", position, m, NULL, NULL, &error));
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    after = cl_store_export (store, NULL, NULL, &error);
+    g_assert_cmpstr (after, ==, middle);
+    g_assert_cmpuint (audit_count (store, "S-1023"), ==, audited);
+  }
 }
 
 int

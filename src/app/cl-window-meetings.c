@@ -284,7 +284,17 @@ on_plan_changed (AdwMessageDialog *dialog)
   ClDate date;
   int minutes;
   gboolean ok = plan_date (request, &date, &minutes);
+  gboolean date_ok = cl_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (request->date)), &date);
 
+  /* Inline: the row that cannot be read is marked, and Plan waits for it. */
+  if (date_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (request->date), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (request->date), "error");
+  if (ok || !date_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (request->time), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (request->time), "error");
   adw_message_dialog_set_response_enabled (dialog, "plan", ok);
 }
 

@@ -399,6 +399,27 @@ test_plan_prepare_hold (void)
   }
   g_assert_null (obligation (window, "S-1023", "required_member_missing", -1));
 
+  /* Without a district representative the engine says one is missing, and Invite fixes it. */
+  {
+    guint lea = G_MAXUINT;
+    g_autofree char *team = NULL;
+
+    for (guint i = 0; i < mw->draft->invitees->len; i++)
+      if (g_array_index (mw->draft->invitees, ClInvitee, i).role == CL_ROLE_LEA_REPRESENTATIVE)
+        lea = i;
+    g_assert_cmpuint (lea, !=, G_MAXUINT);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mw), "meeting.remove-invitee", "u", lea));
+    iterate ();
+    ob = obligation (window, "S-1023", "required_member_missing", CL_ROLE_LEA_REPRESENTATIVE);
+    g_assert_nonnull (ob);
+    g_assert_cmpuint (ob->due, ==, D ("2026-12-14"));
+    team = rows_text (GTK_WIDGET (mw->team_group));
+    g_assert_nonnull (strstr (team, "District representative: not invited|Due December 14, 2026"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mw), "meeting.invite", "i", (gint32) CL_ROLE_LEA_REPRESENTATIVE));
+    iterate ();
+    g_assert_null (obligation (window, "S-1023", "required_member_missing", -1));
+  }
+
   /* The general education teacher, from the staff list. */
   row = general_teacher_row (mw);
   {
