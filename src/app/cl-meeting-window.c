@@ -121,9 +121,13 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
   for (guint i = 0; items && items[i]; i++)
     {
       GtkWidget *item = _cl_info_row_new (_(items[i]), NULL);
+      GtkWidget *bullet;
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (item), "");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (item), gtk_image_new_from_icon_name ("checkbox-checked-symbolic"));
+      bullet = gtk_label_new ("•");
+      /* A bullet, not a check box: what the IEP must hold, not something ticked off here. */
+      gtk_widget_add_css_class (bullet, "dim-label");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (item), bullet);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item);
     }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Rule"), _(ob->sentence)));
