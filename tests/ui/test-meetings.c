@@ -627,6 +627,25 @@ test_plan_prepare_hold (void)
   iterate ();
   mw = find_meeting_window ();
   g_assert_nonnull (mw);
+  iterate ();
+
+  /* A tick that cannot be saved does not stay: here the meeting was removed behind the window's
+   * back (another Caseload on the same file). */
+  {
+    g_autoptr(ClStore) other = cl_store_open (path, FALSE, &error);
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+    GtkCheckButton *first;
+
+    g_assert_true (cl_store_delete_meeting (other, "S-1023", meeting_id, &error));
+    g_assert_no_error (error);
+    collect_checks (GTK_WIDGET (mw->checklist_group), checks);
+    g_assert_cmpuint (checks->len, ==, 8);
+    first = g_ptr_array_index (checks, 0);
+    g_assert_true (gtk_check_button_get_active (first));
+    gtk_check_button_set_active (first, FALSE);
+    iterate ();
+    g_assert_true (gtk_check_button_get_active (first));
+  }
   gtk_window_destroy (GTK_WINDOW (mw));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
