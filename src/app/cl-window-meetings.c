@@ -404,6 +404,35 @@ plan_entry (const char *title,
   return row;
 }
 
+/* The kind of the meeting the engine says is due first: an initial IEP, a triennial, an annual
+ * review, an interim IEP or a manifestation determination; an annual review when none is open. */
+static ClMeetingKind
+suggested_kind (GPtrArray *obligations)
+{
+  static const struct { const char *rule; ClMeetingKind kind; } kinds[] = {
+    { "initial_iep_due", CL_MEETING_INITIAL }, { "preschool_iep_due", CL_MEETING_INITIAL },
+    { "triennial_due", CL_MEETING_TRIENNIAL }, { "annual_review_due", CL_MEETING_ANNUAL },
+    { "interim_iep_due", CL_MEETING_INTERIM }, { "manifestation_determination_due", CL_MEETING_MANIFESTATION },
+  };
+  ClMeetingKind best = CL_MEETING_ANNUAL;
+  ClDate best_due = G_MAXUINT32;
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (ob->met_on != CL_DATE_NONE || ob->due >= best_due)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_str_equal (ob->rule->id, kinds[k].rule))
+          {
+            best = kinds[k].kind;
+            best_due = ob->due;
+          }
+    }
+  return best;
+}
+
 static void
 plan_meeting_action (GtkWidget  *widget,
                      const char *action_name,
@@ -436,7 +465,7 @@ plan_meeting_action (GtkWidget  *widget,
   request->kind = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (request->kind), _("Kind"));
   adw_combo_row_set_model (request->kind, G_LIST_MODEL (kinds));
-  adw_combo_row_set_selected (request->kind, CL_MEETING_ANNUAL);
+  adw_combo_row_set_selected (request->kind, suggested_kind (g_hash_table_lookup (self->by_student, student)));
   /* Two weeks out leaves room for the ten days' notice. */
   suggested = cl_date_to_iso (self->today + 14);
   request->date = ADW_ENTRY_ROW (plan_entry (_("Date (YYYY-MM-DD)"), suggested));

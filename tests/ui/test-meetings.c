@@ -357,6 +357,9 @@ test_plan_prepare_hold (void)
     GtkWidget *date = find_row (form, ADW_TYPE_ENTRY_ROW, "Date");
     GtkWidget *interpreter = find_row (form, ADW_TYPE_ENTRY_ROW, "Interpreter");
 
+    /* The meeting the engine says is due next: his annual review (due 2027-02-26). */
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (form, ADW_TYPE_COMBO_ROW, "Kind"))), ==,
+                      CL_MEETING_ANNUAL);
     /* The family speaks Armenian: the interpreter's language is proposed. */
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (interpreter)), ==, "hy");
     gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
