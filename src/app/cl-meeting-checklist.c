@@ -224,7 +224,7 @@ _cl_meeting_checklist_build (ClMeetingWindow *self)
       g_autofree char *item = g_strconcat ("agenda:", ob->rule_id, NULL);
       g_autofree char *due = _cl_format_date (ob->due);
       /* Translators: an agenda item's reason: its due date, then the rule's sentence and citation */
-      g_autofree char *why = g_strdup_printf (_("Due %s. %s (%s)"), due, _(ob->sentence), ob->citation);
+      g_autofree char *why = g_strdup_printf (_("Due %s. %s (%s)"), due, _cl_translate (ob->sentence), ob->citation);
 
       if (kind == NULL)
         continue;

@@ -156,3 +156,9 @@ _cl_info_row_new (const char *title,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   return row;
 }
+
+const char *
+_cl_translate (const char *text)
+{
+  return text && *text ? _(text) : "";
+}

@@ -23,6 +23,8 @@ gboolean    _cl_role_needs_excusal     (ClInviteeRole   role);
 GtkWidget  *_cl_pill_new               (const char     *text,
                                         const char     *css_class);
 const char *_cl_status_label           (ClObligationStatus status);
+/* A rule pack's English text through gettext; "" stays "" (gettext("") is the catalogue's header). */
+const char *_cl_translate              (const char     *text);
 /* An action row that shows text as text (no markup), with "—" for an empty subtitle. */
 GtkWidget  *_cl_info_row_new           (const char     *title,
                                         const char     *subtitle);

@@ -114,7 +114,7 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
     /* Translators: an obligation's due date */
     subtitle = g_strdup_printf (_("Due %s"), due);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : _(ob->title));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : _cl_translate (ob->title));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_pill_new (_cl_status_label (ob->status),
                                                                      cl_status_names[ob->status]));
@@ -130,7 +130,7 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
       adw_action_row_add_prefix (ADW_ACTION_ROW (item), bullet);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item);
     }
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Rule"), _(ob->sentence)));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Rule"), _cl_translate (ob->sentence)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Citation"), ob->citation));
   /* Translators: what started the count and when, e.g. "meeting on November 16, 2026" */
   from_text = g_strdup_printf (_("%s on %s"), ob->from_event, from);
@@ -155,8 +155,8 @@ _cl_meeting_obligation_info_row (const ClMeetingObligation *ob)
   else
     dates = g_strdup_printf (_("Due %s"), due);
   /* Translators: an obligation in one row: its dates, the rule's sentence, the citation */
-  subtitle = g_strdup_printf (_("%s. %s (%s)"), dates, _(ob->sentence), ob->citation);
-  row = _cl_info_row_new (_(ob->title), subtitle);
+  subtitle = g_strdup_printf (_("%s. %s (%s)"), dates, _cl_translate (ob->sentence), ob->citation);
+  row = _cl_info_row_new (_cl_translate (ob->title), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_pill_new (_cl_status_label (ob->status),
                                                                  cl_status_names[ob->status]));
   return row;
@@ -538,8 +538,11 @@ cl_meeting_window_update (ClMeetingWindow *self,
     {
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       ClMeetingObligation copy = {
-        g_strdup (ob->rule->id), g_strdup (ob->rule->title), g_strdup (ob->rule->sentence),
-        g_strdup (ob->citation), g_strdup (ob->counted), g_strdup (ob->from_event),
+        /* A district pack's rule may lack a title or sentence; gettext must never see NULL. */
+        g_strdup (ob->rule->id), g_strdup (ob->rule->title ? ob->rule->title : ob->rule->id),
+        g_strdup (ob->rule->sentence ? ob->rule->sentence : ""),
+        g_strdup (ob->citation ? ob->citation : ""), g_strdup (ob->counted ? ob->counted : ""),
+        g_strdup (ob->from_event ? ob->from_event : ""),
         ob->due, ob->met_on, ob->from, ob->status, ob->role,
         ob->meeting != NULL && g_strcmp0 (ob->meeting->id, self->meeting_id) == 0,
       };
