@@ -8,6 +8,7 @@
 
 #include "cl-discipline-section.h"
 #include "cl-group-rows.h"
+#include "cl-meeting-labels.h"
 #include "cl-obligation.h"
 #include "cl-student-editor.h"
 #include "cl-student-page.h"
@@ -31,6 +32,7 @@ struct _ClStudentPage
   GtkWidget           *add_button;
   GtkWidget           *details_buttons;   /* Edit Details…, Delete Student… */
   GtkWidget           *add_guardian_button;
+  GtkWidget           *plan_button;
   gboolean             editable;
 };
 
@@ -103,6 +105,14 @@ cl_student_page_init (ClStudentPage *self)
   self->add_guardian_button = header_button ("list-add-symbolic", _("Add Family Member…"), "win.add-guardian");
   gtk_widget_set_visible (self->add_guardian_button, FALSE);
   adw_preferences_group_set_header_suffix (self->family_group, self->add_guardian_button);
+
+  self->plan_button = gtk_button_new_with_mnemonic (_("_Plan a Meeting…"));
+  gtk_widget_set_tooltip_text (self->plan_button, _("Plan a Meeting (Ctrl+M)"));
+  gtk_widget_add_css_class (self->plan_button, "flat");
+  gtk_widget_set_valign (self->plan_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->plan_button), "win.plan-meeting");
+  gtk_widget_set_visible (self->plan_button, FALSE);
+  adw_preferences_group_set_header_suffix (self->meetings_group, self->plan_button);
 }
 
 void
@@ -114,6 +124,7 @@ cl_student_page_set_editable (ClStudentPage *self,
   gtk_widget_set_visible (self->add_button, editable);
   gtk_widget_set_visible (self->details_buttons, editable);
   gtk_widget_set_visible (self->add_guardian_button, editable);
+  gtk_widget_set_visible (self->plan_button, editable);
 }
 
 static char *
@@ -296,39 +307,68 @@ show_timeline (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0 || self->editable);
 }
 
+/* Planned meetings, each with its open preparation items (notice, missing members, excusals). */
 static void
 show_meetings (ClStudentPage *self,
-               ClStudent     *student)
+               ClStudent     *student,
+               GPtrArray     *obligations)
 {
   for (guint i = 0; i < student->meetings->len; i++)
     {
       const ClMeeting *m = g_ptr_array_index (student->meetings, i);
       g_autofree char *when = format_date (m->date);
-      g_autofree char *title = g_strdup_printf (_("%s meeting"), cl_meeting_kind_names[m->kind]);
+      g_autofree char *time = _cl_format_minutes (m->start_minutes);
       g_autoptr(GString) who = g_string_new (NULL);
       g_autofree char *subtitle = NULL;
+      ClObligationStatus worst = CL_STATUS_MET;
+      guint open = 0;
+      GtkWidget *row;
 
-      title[0] = g_ascii_toupper (title[0]);
       for (guint j = 0; j < m->invitees->len; j++)
         {
           const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, j);
-          g_autofree char *role = g_strdup (cl_role_names[inv->role]);
 
-          for (char *p = role; *p; p++)
-            if (*p == '_')
-              *p = ' ';
           if (who->len)
             g_string_append (who, ", ");
-          g_string_append (who, role);
+          g_string_append (who, _cl_role_label (inv->role));
           if (!inv->attending)
-            g_string_append (who, _(" (excused)"));
+            g_string_append (who, _(" (not attending)"));
         }
-      /* Translators: a planned meeting: date, place and who is invited */
-      subtitle = g_strdup_printf (_("%s · %s · invited: %s"), when, m->location ? m->location : _("no place yet"),
-                                  who->len ? who->str : _("nobody yet"));
-      add_row (self, self->meetings_group, info_row (title, subtitle));
+      /* Translators: a planned meeting: date (and time), place and who is invited */
+      subtitle = g_strdup_printf (_("%s%s%s · %s · invited: %s"), when, time ? ", " : "", time ? time : "",
+                                  m->location ? m->location : _("no place yet"), who->len ? who->str : _("nobody yet"));
+      row = info_row (_cl_meeting_kind_label (m->kind), subtitle);
+      gtk_widget_remove_css_class (row, "property");
+      for (guint j = 0; j < obligations->len; j++)
+        {
+          const ClObligation *ob = g_ptr_array_index (obligations, j);
+
+          if (ob->meeting != m || ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE)
+            continue;
+          open++;
+          if (worst == CL_STATUS_MET || ob->status == CL_STATUS_OVERDUE ||
+              (ob->status == CL_STATUS_DUE_SOON && worst == CL_STATUS_UPCOMING))
+            worst = ob->status;
+        }
+      if (open > 0)
+        {
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to do", "%u to do", open), open);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_pill_new (count, cl_status_names[worst]));
+        }
+      /* An editable file opens each meeting's preparation. */
+      if (self->editable)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-meeting");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", m->id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_widget_set_tooltip_text (row, _("Prepare this meeting"));
+        }
+      add_row (self, self->meetings_group, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), student->meetings->len > 0);
+  adw_preferences_group_set_description (self->meetings_group,
+                                         student->meetings->len == 0 ? _("No meeting is planned.") : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), student->meetings->len > 0 || self->editable);
 }
 
 /* What a field of the audit trail is called on screen ("grade" -> "Grade"; a guardian's field
@@ -525,7 +565,7 @@ cl_student_page_show (ClStudentPage *self,
 
   show_details_more (self, student);
   show_family (self, student);
-  show_meetings (self, student);
+  show_meetings (self, student, obligations);
   /* Removals, manifestation determinations, records requests and complaints: cl-discipline-section.c */
   cl_discipline_section_show (self->discipline_section, student, obligations, today, self->editable);
   show_timeline (self, student);

@@ -84,6 +84,7 @@ refresh (ClWindow   *self,
     }
   if (id != NULL)
     _cl_window_show_student (self, id);
+  _cl_window_meetings_sync (self);
   say (self, message, offer_undo);
 }
 
@@ -115,6 +116,7 @@ _cl_window_saved_student (ClWindow   *self,
       return;
     }
   _cl_window_show_student (self, id);
+  _cl_window_meetings_sync (self);
   say (self, message, undo != NULL);
 }
 
@@ -442,6 +444,7 @@ undo_action (GtkWidget  *widget,
     {
       if (undo->show_student != NULL)
         _cl_window_show_student (self, undo->show_student);
+      _cl_window_meetings_sync (self);
       say (self, _("Undone"), FALSE);
     }
   else

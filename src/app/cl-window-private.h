@@ -23,6 +23,8 @@ typedef gboolean (*ClRevertFunc) (ClStore  *store,
 typedef ClStudent *(*ClApplyFunc) (ClCaseload *caseload,
                                    gpointer    data);
 
+typedef struct _ClMeetingSnapshot ClMeetingSnapshot;
+
 typedef struct {
   ClRevertFunc   revert;
   ClApplyFunc    apply;          /* may be NULL: everything is read again */
@@ -147,5 +149,11 @@ void _cl_window_show_view          (ClWindow      *self,
 /* Reloads everything from the open database and recomputes the obligations. */
 gboolean _cl_window_reload         (ClWindow      *self,
                                     GError       **error);
+
+/* cl-window-meetings.c */
+void     _cl_window_class_meetings_init (ClWindowClass     *klass);
+void     _cl_meeting_snapshot_free      (ClMeetingSnapshot *snapshot);
+/* Every open meeting window shown again from the caseload as it is now. */
+void     _cl_window_meetings_sync       (ClWindow          *self);
 
 G_END_DECLS

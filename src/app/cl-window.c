@@ -1016,6 +1016,7 @@ cl_window_class_init (ClWindowClass *klass)
   _cl_window_class_edit_init (klass);
   _cl_window_class_discipline_init (klass);
   _cl_window_class_students_init (klass);
+  _cl_window_class_meetings_init (klass);
 }
 
 static void

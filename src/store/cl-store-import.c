@@ -473,13 +473,6 @@ insert_children (Audit      *a,
   static const char sql_guardian[] =
     "INSERT INTO guardians (student_id, position, name, relationship, language, phone, email, address, extra)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static const char sql_meeting[] =
-    "INSERT INTO meetings (student_id, id, position, kind, date, start_minutes, location, notice_sent,"
-    " interpreter, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static const char sql_invitee[] =
-    "INSERT INTO invitees (student_id, meeting_id, position, role, name, staff_id, attending, excusal,"
-    " area_discussed, parent_written_consent, written_input, excusal_extra, extra)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < s->guardians->len; i++)
@@ -504,55 +497,10 @@ insert_children (Audit      *a,
     if (!insert_event (a->store, s->id, i, &g_array_index (s->events, ClEvent, i), error))
       return FALSE;
 
+  /* Meetings with their invitees, attempts and checklist: cl-store-meetings.c. */
   for (guint i = 0; i < s->meetings->len; i++)
-    {
-      const ClMeeting *m = g_ptr_array_index (s->meetings, i);
-      g_autofree char *date = date_text (m->date);
-      g_autofree char *notice = date_text (m->notice_sent);
-      g_autofree char *extra = json_text (m->extra);
-
-      if ((stmt = _cl_store_prepare (a->store, sql_meeting, error)) == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, m->id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      sqlite3_bind_text (stmt, 4, cl_meeting_kind_names[m->kind], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, date, -1, SQLITE_STATIC);
-      if (m->start_minutes >= 0) sqlite3_bind_int (stmt, 6, m->start_minutes);
-      if (m->location) sqlite3_bind_text (stmt, 7, m->location, -1, SQLITE_STATIC);
-      if (notice) sqlite3_bind_text (stmt, 8, notice, -1, SQLITE_STATIC);
-      if (m->interpreter) sqlite3_bind_text (stmt, 9, m->interpreter, -1, SQLITE_STATIC);
-      if (extra) sqlite3_bind_text (stmt, 10, extra, -1, SQLITE_STATIC);
-      if (!step_done (a->store, stmt, "writing a meeting", error))
-        return FALSE;
-
-      for (guint j = 0; j < m->invitees->len; j++)
-        {
-          const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, j);
-          g_autofree char *consent = date_text (inv->excusal.parent_written_consent);
-          g_autofree char *input = date_text (inv->excusal.written_input);
-          g_autofree char *x_extra = json_text (inv->excusal.extra);
-          g_autofree char *i_extra = json_text (inv->extra);
-
-          if ((stmt = _cl_store_prepare (a->store, sql_invitee, error)) == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, m->id, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 3, (int) j);
-          sqlite3_bind_text (stmt, 4, cl_role_names[inv->role], -1, SQLITE_STATIC);
-          if (inv->name) sqlite3_bind_text (stmt, 5, inv->name, -1, SQLITE_STATIC);
-          if (inv->staff_id) sqlite3_bind_text (stmt, 6, inv->staff_id, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 7, inv->attending);
-          sqlite3_bind_int (stmt, 8, inv->excusal.present);
-          sqlite3_bind_int (stmt, 9, inv->excusal.area_discussed);
-          if (consent) sqlite3_bind_text (stmt, 10, consent, -1, SQLITE_STATIC);
-          if (input) sqlite3_bind_text (stmt, 11, input, -1, SQLITE_STATIC);
-          if (x_extra) sqlite3_bind_text (stmt, 12, x_extra, -1, SQLITE_STATIC);
-          if (i_extra) sqlite3_bind_text (stmt, 13, i_extra, -1, SQLITE_STATIC);
-          if (!step_done (a->store, stmt, "writing an invitee", error))
-            return FALSE;
-        }
-    }
+    if (!_cl_store_insert_meeting (a->store, s->id, i, g_ptr_array_index (s->meetings, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -995,4 +943,50 @@ _cl_store_event_lines (ClStore     *self,
   Audit a = { self, NULL, g_get_user_name (), NULL };
 
   return old_event_lines (&a, student_id, error);
+}
+
+/* ---- for cl-store-meetings.c ---- */
+
+gboolean
+_cl_store_insert_event_at_end (ClStore        *self,
+                               const char     *student_id,
+                               const ClEvent  *event,
+                               guint          *out_position,
+                               GError        **error)
+{
+  static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM events WHERE student_id = ?";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_next, error);
+  guint position = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  *out_position = position;
+  return insert_event (self, student_id, position, event, error);
+}
+
+char *
+_cl_store_describe_event (const ClEvent *event)
+{
+  return describe_event (event);
+}
+
+char *
+_cl_store_event_line_at (ClStore    *self,
+                         const char *student_id,
+                         guint       position)
+{
+  return event_line_at (self, student_id, position);
+}
+
+gboolean
+_cl_store_delete_event_row (ClStore     *self,
+                            const char  *student_id,
+                            guint        position,
+                            GError     **error)
+{
+  return delete_event_row (self, student_id, position, error);
 }

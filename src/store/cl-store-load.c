@@ -402,7 +402,7 @@ cl_store_export (ClStore          *self,
 
   /* Reading is about four fifths of an export; writing the text the rest. */
   c = load_with_progress (self, progress, user_data, 0.8, error);
-  if (c == NULL)
+  if (c == NULL || !_cl_store_meetings_add_app_data (self, c, error))
     return NULL;
   text = cl_bundle_write (c);
   if (progress != NULL)

@@ -54,5 +54,31 @@ gboolean      _cl_store_insert_student_children (ClStore    *self,
 GPtrArray    *_cl_store_event_lines  (ClStore     *self,
                                       const char  *student_id,
                                       GError     **error);
+/* cl-store-import.c, for the other files' one-transaction actions. */
+gboolean      _cl_store_insert_event_at_end (ClStore        *self,
+                                             const char     *student_id,
+                                             const ClEvent  *event,
+                                             guint          *out_position,
+                                             GError        **error);
+char         *_cl_store_describe_event      (const ClEvent  *event);
+char         *_cl_store_event_line_at       (ClStore        *self,
+                                             const char     *student_id,
+                                             guint           position);
+gboolean      _cl_store_delete_event_row    (ClStore        *self,
+                                             const char     *student_id,
+                                             guint           position,
+                                             GError        **error);
+
+/* cl-store-meetings.c: a meeting with its invitees, and the attempts and checklist an exported
+ * meeting carries in its extra members; and those members added to a loaded caseload's meetings
+ * for an export. */
+gboolean      _cl_store_insert_meeting         (ClStore          *self,
+                                                const char       *student_id,
+                                                guint             position,
+                                                const ClMeeting  *meeting,
+                                                GError          **error);
+gboolean      _cl_store_meetings_add_app_data  (ClStore          *self,
+                                                ClCaseload       *caseload,
+                                                GError          **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "cl-case-model.h"
+#include "cl-meeting-prep.h"
 
 G_BEGIN_DECLS
 
@@ -136,5 +137,80 @@ gboolean    cl_store_set_guardians      (ClStore          *self,
                                          GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAuditEntry, cl_audit_entry_free)
+
+/* ---- planned meetings (cl-store-meetings.c) ----
+ * Each is one user action: one transaction with its audit rows; a failure changes nothing. */
+
+/* One logged attempt to arrange the parent's attendance (HB 7.5; 34 CFR 300.322(d)). */
+typedef struct {
+  gint64          id;
+  ClDate          date;
+  ClContactMethod method;
+  char           *outcome;     /* free text, may be NULL */
+} ClAttendanceAttempt;
+
+void        cl_attendance_attempt_free          (ClAttendanceAttempt *attempt);
+
+/* A new planned meeting of @student_id with its invitees and excusals; @meeting->id must be new. */
+gboolean    cl_store_add_meeting                (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const ClMeeting  *meeting,
+                                                 GError          **error);
+/* Rewrites the meeting @meeting->id and its invitees; its attempts and checklist are kept. */
+gboolean    cl_store_update_meeting             (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const ClMeeting  *meeting,
+                                                 GError          **error);
+gboolean    cl_store_delete_meeting             (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const char       *meeting_id,
+                                                 GError          **error);
+gboolean    cl_store_add_attendance_attempt     (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const char       *meeting_id,
+                                                 ClDate            date,
+                                                 ClContactMethod   method,
+                                                 const char       *outcome,
+                                                 gint64           *out_id,
+                                                 GError          **error);
+gboolean    cl_store_delete_attendance_attempt  (ClStore          *self,
+                                                 gint64            attempt_id,
+                                                 GError          **error);
+/* Of ClAttendanceAttempt*, by date. */
+GPtrArray  *cl_store_list_attendance_attempts   (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const char       *meeting_id,
+                                                 GError          **error);
+/* One tick of the live checklist, saved at once. */
+gboolean    cl_store_set_checklist_item         (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const char       *meeting_id,
+                                                 const char       *item,
+                                                 gboolean          done,
+                                                 GError          **error);
+/* item (char*) -> done (GINT_TO_POINTER). */
+GHashTable *cl_store_list_checklist             (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const char       *meeting_id,
+                                                 GError          **error);
+/* The plan becomes @event (an iep_meeting) in the timeline, and the planned meeting, with its
+ * attempts and checklist, is removed: one transaction. */
+gboolean    cl_store_record_meeting_held        (ClStore          *self,
+                                                 const char       *student_id,
+                                                 const char       *meeting_id,
+                                                 const ClEvent    *event,
+                                                 guint            *out_position,
+                                                 GError          **error);
+/* Undoes cl_store_record_meeting_held(): the event at @event_position goes, @meeting comes back
+ * with @attempts (of ClAttendanceAttempt*) and @checklist (as cl_store_list_checklist() gives). */
+gboolean    cl_store_unrecord_meeting_held      (ClStore          *self,
+                                                 const char       *student_id,
+                                                 guint             event_position,
+                                                 const ClMeeting  *meeting,
+                                                 GPtrArray        *attempts,
+                                                 GHashTable       *checklist,
+                                                 GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAttendanceAttempt, cl_attendance_attempt_free)
 
 G_END_DECLS

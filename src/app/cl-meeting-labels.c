@@ -1,0 +1,164 @@
+/* cl-meeting-labels.c — what a person reads for a meeting's kinds, roles, methods and dates */
+#define G_LOG_DOMAIN "cl-meeting-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-meeting-labels.h"
+
+const char *
+_cl_meeting_kind_label (ClMeetingKind kind)
+{
+  switch (kind)
+    {
+    case CL_MEETING_INITIAL: return _("Initial IEP meeting");
+    case CL_MEETING_ANNUAL: return _("Annual review");
+    case CL_MEETING_TRIENNIAL: return _("Triennial review");
+    case CL_MEETING_AMENDMENT: return _("Amendment meeting");
+    case CL_MEETING_INTERIM: return _("Interim IEP meeting");
+    case CL_MEETING_MANIFESTATION: return _("Manifestation determination");
+    case CL_MEETING_TRANSITION: return _("Transition meeting");
+    case CL_MEETING_OTHER: return _("Other IEP meeting");
+    case CL_N_MEETING_KINDS:
+    default: return "";
+    }
+}
+
+const char *
+_cl_role_label (ClInviteeRole role)
+{
+  switch (role)
+    {
+    case CL_ROLE_PARENT: return _("Parent");
+    case CL_ROLE_STUDENT: return _("Student");
+    case CL_ROLE_GENERAL_EDUCATION_TEACHER: return _("General education teacher");
+    case CL_ROLE_SPECIAL_EDUCATION_TEACHER: return _("Special education teacher");
+    case CL_ROLE_LEA_REPRESENTATIVE: return _("District representative");
+    case CL_ROLE_ASSESSMENT_INTERPRETER: return _("Interpreter of assessment results");
+    case CL_ROLE_RELATED_SERVICE_PROVIDER: return _("Related service provider");
+    case CL_ROLE_AGENCY_REPRESENTATIVE: return _("Agency representative");
+    case CL_ROLE_PART_C_COORDINATOR: return _("Early Start service coordinator");
+    case CL_ROLE_INTERPRETER: return _("Language interpreter");
+    case CL_ROLE_OTHER: return _("Other participant");
+    case CL_N_ROLES:
+    default: return "";
+    }
+}
+
+const char *
+_cl_contact_method_label (ClContactMethod method)
+{
+  switch (method)
+    {
+    case CL_CONTACT_PHONE: return _("Phone call");
+    case CL_CONTACT_LETTER: return _("Letter");
+    case CL_CONTACT_EMAIL: return _("Email");
+    case CL_CONTACT_HOME_VISIT: return _("Home visit");
+    case CL_CONTACT_OTHER: return _("Other");
+    case CL_N_CONTACT_METHODS:
+    default: return "";
+    }
+}
+
+const char *
+_cl_language_label (const char *code)
+{
+  static const struct { const char *code; const char *name; } names[] = {
+    { "en", N_("English") }, { "es", N_("Spanish") }, { "hy", N_("Armenian") }, { "ko", N_("Korean") },
+    { "tl", N_("Tagalog") }, { "vi", N_("Vietnamese") }, { "zh", N_("Chinese") }, { "ar", N_("Arabic") },
+    { "ru", N_("Russian") }, { "fa", N_("Persian") }, { "pt", N_("Portuguese") }, { "so", N_("Somali") },
+    { "ase", N_("American Sign Language") },
+  };
+
+  if (code == NULL || *code == '\0')
+    return _("none");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].code, code))
+      return _(names[i].name);
+  return code;
+}
+
+char *
+_cl_format_date (ClDate date)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (date == CL_DATE_NONE)
+    return g_strdup ("—");
+  cl_date_to_ymd (date, &y, &m, &d);
+  when = g_date_time_new_local (y, m, d, 0, 0, 0);
+  /* Translators: a date on the meeting pages, see strftime(3) */
+  return g_date_time_format (when, _("%B %-d, %Y"));
+}
+
+char *
+_cl_format_minutes (int minutes)
+{
+  if (minutes < 0)
+    return NULL;
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+gboolean
+_cl_role_needs_excusal (ClInviteeRole role)
+{
+  switch (role)
+    {
+    case CL_ROLE_GENERAL_EDUCATION_TEACHER:
+    case CL_ROLE_SPECIAL_EDUCATION_TEACHER:
+    case CL_ROLE_LEA_REPRESENTATIVE:
+    case CL_ROLE_ASSESSMENT_INTERPRETER:
+    case CL_ROLE_RELATED_SERVICE_PROVIDER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+GtkWidget *
+_cl_pill_new (const char *text,
+              const char *css_class)
+{
+  GtkWidget *pill = gtk_label_new (text);
+
+  gtk_widget_add_css_class (pill, "status-pill");
+  gtk_widget_add_css_class (pill, css_class);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  return pill;
+}
+
+const char *
+_cl_status_label (ClObligationStatus status)
+{
+  switch (status)
+    {
+    case CL_STATUS_OVERDUE: return _("Overdue");
+    case CL_STATUS_DUE_SOON: return _("Due soon");
+    case CL_STATUS_UPCOMING: return _("Upcoming");
+    case CL_STATUS_MET_LATE: return _("Done late");
+    case CL_STATUS_MET: return _("Done");
+    case CL_N_STATUSES:
+    default: return "";
+    }
+}
+
+GtkWidget *
+_cl_info_row_new (const char *title,
+                  const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle && *subtitle ? subtitle : "—");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+const char *
+_cl_translate (const char *text)
+{
+  return text && *text ? _(text) : "";
+}

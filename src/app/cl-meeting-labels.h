@@ -1,0 +1,32 @@
+/* cl-meeting-labels.h — what a person reads for a meeting's kinds, roles, methods and dates */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-meeting-prep.h"
+#include "cl-obligation.h"
+
+G_BEGIN_DECLS
+
+const char *_cl_meeting_kind_label     (ClMeetingKind   kind);
+const char *_cl_role_label             (ClInviteeRole   role);
+const char *_cl_contact_method_label   (ClContactMethod method);
+/* "Spanish" for "es"; the code itself for a language this table does not name. */
+const char *_cl_language_label         (const char     *code);
+/* "December 14, 2026", or "—" for no date. */
+char       *_cl_format_date            (ClDate          date);
+/* "15:30" in the locale's way, or NULL when @minutes < 0. */
+char       *_cl_format_minutes         (int             minutes);
+/* Whether an absent @role needs a written excusal (rules.md excusal_incomplete). */
+gboolean    _cl_role_needs_excusal     (ClInviteeRole   role);
+/* A pill as the student page draws them: @css_class is one of cl_status_names, or "neutral". */
+GtkWidget  *_cl_pill_new               (const char     *text,
+                                        const char     *css_class);
+const char *_cl_status_label           (ClObligationStatus status);
+/* A rule pack's English text through gettext; "" stays "" (gettext("") is the catalogue's header). */
+const char *_cl_translate              (const char     *text);
+/* An action row that shows text as text (no markup), with "—" for an empty subtitle. */
+GtkWidget  *_cl_info_row_new           (const char     *title,
+                                        const char     *subtitle);
+
+G_END_DECLS

@@ -1,0 +1,532 @@
+/* cl-window-meetings.c — planning a meeting from the student's file, opening its preparation, and
+ * recording it as held (with undo)
+ *
+ * The meeting windows save through the store themselves; after each save this file rereads the
+ * database, recomputes the obligations and hands every open meeting window its new state, so the
+ * student's file, the alerts and the meeting window never disagree.
+ */
+#define G_LOG_DOMAIN "cl-window-meetings"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cl-documents.h"
+#include "cl-meeting-labels.h"
+#include "cl-meeting-window.h"
+#include "cl-window-private.h"
+
+/* What Record as Held removed, to put back on undo. */
+struct _ClMeetingSnapshot {
+  ClStudent  *owner;       /* owns the copy of the meeting */
+  ClMeeting  *meeting;
+  GPtrArray  *attempts;
+  GHashTable *checklist;
+};
+
+void
+_cl_meeting_snapshot_free (ClMeetingSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_clear_pointer (&snapshot->owner, cl_student_free);
+  g_clear_pointer (&snapshot->attempts, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->checklist, g_hash_table_unref);
+  g_free (snapshot);
+}
+
+static ClMeeting *
+copy_meeting (ClStudent       *owner,
+              const ClMeeting *src)
+{
+  ClMeeting *m = cl_student_add_meeting (owner, src->id, src->kind, src->date);
+
+  m->start_minutes = src->start_minutes;
+  m->location = g_strdup (src->location);
+  m->notice_sent = src->notice_sent;
+  m->interpreter = g_strdup (src->interpreter);
+  m->extra = src->extra ? json_object_ref (src->extra) : NULL;
+  for (guint i = 0; i < src->invitees->len; i++)
+    {
+      const ClInvitee *s = &g_array_index (src->invitees, ClInvitee, i);
+      ClInvitee *d = cl_meeting_add_invitee (m, s->role);
+
+      d->name = g_strdup (s->name);
+      d->staff_id = g_strdup (s->staff_id);
+      d->attending = s->attending;
+      d->excusal = s->excusal;
+      d->excusal.extra = s->excusal.extra ? json_object_ref (s->excusal.extra) : NULL;
+      d->extra = s->extra ? json_object_ref (s->extra) : NULL;
+    }
+  return m;
+}
+
+static const ClMeeting *
+find_meeting (ClStudent  *student,
+              const char *meeting_id)
+{
+  for (guint i = 0; student && i < student->meetings->len; i++)
+    if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, meeting_id))
+      return g_ptr_array_index (student->meetings, i);
+  return NULL;
+}
+
+static gboolean
+destroy_idle (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed from an idle: a dialog of @mw may still be answering, and must go before its parent. */
+static void
+close_meeting_window (ClMeetingWindow *mw)
+{
+  if (g_object_get_data (G_OBJECT (mw), "cl-closing"))
+    return;
+  g_object_set_data (G_OBJECT (mw), "cl-closing", GINT_TO_POINTER (1));
+  gtk_widget_set_visible (GTK_WIDGET (mw), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle, g_object_ref (mw), g_object_unref);
+}
+
+/* Every open meeting window, shown as the caseload is now (closed when its meeting is gone). */
+void
+_cl_window_meetings_sync (ClWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    {
+      ClMeetingWindow *mw;
+      ClStudent *student;
+
+      if (!CL_IS_MEETING_WINDOW (l->data) || g_object_get_data (l->data, "cl-closing"))
+        continue;
+      mw = l->data;
+      if (cl_meeting_window_get_store (mw) != self->store)
+        {
+          close_meeting_window (mw);
+          continue;
+        }
+      student = cl_caseload_lookup_student (self->caseload, cl_meeting_window_get_student_id (mw));
+      if (student == NULL ||
+          !cl_meeting_window_update (mw, self->caseload, g_hash_table_lookup (self->by_student, student), self->today))
+        close_meeting_window (mw);
+    }
+}
+
+static void
+on_meeting_saved (ClMeetingWindow *mw,
+                  const char      *message,
+                  ClWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+  ClStudent *open = _cl_window_get_student (self);
+  /* Whichever file is open in the main window stays open. */
+  g_autofree char *open_id = open ? g_strdup (open->id) : NULL;
+
+  if (self->store == NULL || cl_meeting_window_get_store (mw) != self->store)
+    return;
+  if (!_cl_window_reload (self, &error))
+    {
+      cl_meeting_window_toast (mw, error->message);
+      return;
+    }
+  if (open_id != NULL)
+    cl_window_select_student (self, open_id);
+  _cl_window_meetings_sync (self);
+}
+
+/* Undoing Record as Held: the event out, the plan with its attempts and ticks back, in one
+ * transaction. Everything is read again after it (no apply function). */
+typedef struct {
+  char              *student_id;
+  guint              position;   /* of the iep_meeting event it added */
+  ClMeetingSnapshot *snapshot;
+} HeldUndo;
+
+static HeldUndo *
+held_undo_new (const char        *student_id,
+               guint              position,
+               ClMeetingSnapshot *snapshot)
+{
+  HeldUndo *undo = g_new0 (HeldUndo, 1);
+
+  undo->student_id = g_strdup (student_id);
+  undo->position = position;
+  undo->snapshot = snapshot;
+  return undo;
+}
+
+static void
+held_undo_free (gpointer data)
+{
+  HeldUndo *undo = data;
+
+  g_free (undo->student_id);
+  _cl_meeting_snapshot_free (undo->snapshot);
+  g_free (undo);
+}
+
+static gboolean
+revert_held (ClStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  HeldUndo *undo = data;
+  ClMeetingSnapshot *snapshot = undo->snapshot;
+
+  return cl_store_unrecord_meeting_held (store, undo->student_id, undo->position, snapshot->meeting,
+                                         snapshot->attempts, snapshot->checklist, error);
+}
+
+static void
+on_record_held (ClMeetingWindow *mw,
+                const ClEvent   *event,
+                ClWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *student_id = g_strdup (cl_meeting_window_get_student_id (mw));
+  const char *meeting_id = cl_meeting_window_get_meeting_id (mw);
+  ClStudent *student;
+  const ClMeeting *planned;
+  ClMeetingSnapshot *snapshot;
+  guint position = 0;
+
+  if (self->store == NULL || cl_meeting_window_get_store (mw) != self->store)
+    return;
+  student = cl_caseload_lookup_student (self->caseload, student_id);
+  planned = find_meeting (student, meeting_id);
+  if (planned == NULL)
+    return;
+
+  snapshot = g_new0 (ClMeetingSnapshot, 1);
+  snapshot->owner = cl_student_new ("undo");
+  snapshot->meeting = copy_meeting (snapshot->owner, planned);
+  snapshot->attempts = cl_store_list_attendance_attempts (self->store, student_id, meeting_id, NULL);
+  snapshot->checklist = cl_store_list_checklist (self->store, student_id, meeting_id, NULL);
+  if (!cl_store_record_meeting_held (self->store, student_id, meeting_id, event, &position, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      _cl_meeting_snapshot_free (snapshot);
+      cl_meeting_window_toast (mw, message);
+      return;
+    }
+  close_meeting_window (mw);
+  _cl_window_saved (self, _cl_undo_new (revert_held, NULL, held_undo_new (student_id, position, snapshot),
+                                        held_undo_free, student_id),
+                    student_id, _("Meeting recorded as held"));
+}
+
+static void
+open_meeting (ClWindow   *self,
+              const char *student_id,
+              const char *meeting_id)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  ClStudent *student = cl_caseload_lookup_student (self->caseload, student_id);
+  ClMeetingWindow *mw;
+
+  if (self->store == NULL || student == NULL)
+    return;
+  for (GList *l = toplevels; l; l = l->next)
+    if (CL_IS_MEETING_WINDOW (l->data) && !g_object_get_data (l->data, "cl-closing") &&
+        g_str_equal (cl_meeting_window_get_student_id (l->data), student_id) &&
+        g_str_equal (cl_meeting_window_get_meeting_id (l->data), meeting_id))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  mw = cl_meeting_window_new (GTK_WINDOW (self), self->store, student_id, meeting_id);
+  if (!cl_meeting_window_update (mw, self->caseload, g_hash_table_lookup (self->by_student, student), self->today))
+    {
+      gtk_window_destroy (GTK_WINDOW (mw));
+      _cl_window_toast (self, _("That meeting is no longer planned"));
+      return;
+    }
+  g_signal_connect_object (mw, "saved", G_CALLBACK (on_meeting_saved), self, 0);
+  g_signal_connect_object (mw, "record-held", G_CALLBACK (on_record_held), self, 0);
+  gtk_window_present (GTK_WINDOW (mw));
+}
+
+static void
+open_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  ClStudent *student = _cl_window_get_student (self);
+
+  if (student != NULL)
+    open_meeting (self, student->id, g_variant_get_string (parameter, NULL));
+}
+
+/* ---- Plan a Meeting… ---- */
+
+typedef struct {
+  ClWindow    *window;
+  char        *student_id;
+  AdwComboRow *kind;
+  AdwEntryRow *date;
+  AdwEntryRow *time;
+  AdwEntryRow *place;
+  AdwEntryRow *interpreter;
+} PlanRequest;
+
+static void
+plan_request_free (gpointer  data,
+                   GClosure *closure)
+{
+  PlanRequest *request = data;
+
+  g_free (request->student_id);
+  g_free (request);
+}
+
+static gboolean
+plan_date (PlanRequest *request,
+           ClDate      *date,
+           int         *minutes)
+{
+  const char *time = gtk_editable_get_text (GTK_EDITABLE (request->time));
+  int h = -1, m = -1;
+  char end = 0;
+
+  *minutes = -1;
+  if (!cl_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (request->date)), date))
+    return FALSE;
+  if (*time == '\0')
+    return TRUE;
+  if (sscanf (time, "%d:%d%c", &h, &m, &end) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+    return FALSE;
+  *minutes = h * 60 + m;
+  return TRUE;
+}
+
+static void
+on_plan_changed (AdwMessageDialog *dialog)
+{
+  PlanRequest *request = g_object_get_data (G_OBJECT (dialog), "cl-request");
+  ClDate date;
+  int minutes;
+  gboolean ok = plan_date (request, &date, &minutes);
+  gboolean date_ok = cl_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (request->date)), &date);
+
+  /* Inline: the row that cannot be read is marked, and Plan waits for it. */
+  if (date_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (request->date), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (request->date), "error");
+  if (ok || !date_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (request->time), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (request->time), "error");
+  adw_message_dialog_set_response_enabled (dialog, "plan", ok);
+}
+
+static const ClRule *
+required_rule (ClRulePackSet *packs,
+               ClCaseload    *caseload,
+               ClStudent     *student)
+{
+  const char *pack_id = student->jurisdiction ? student->jurisdiction : cl_caseload_get_jurisdiction (caseload);
+  const ClRulePack *pack = pack_id ? cl_rule_pack_set_lookup (packs, pack_id, NULL) : NULL;
+
+  return pack ? cl_rule_pack_lookup (pack, "required_member_missing") : NULL;
+}
+
+/* The invitations Caseload proposes: every required role, and an interpreter for a family whose
+ * language is not English; the parent from the family, the special education teacher the case
+ * manager. The rest is the team's choice, offered on the preparation page. */
+static void
+propose_invitees (ClMeeting  *m,
+                  ClCaseload *caseload,
+                  ClStudent  *student)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (&error);
+  g_autoptr(GArray) team = cl_meeting_prep_propose_team (packs ? required_rule (packs, caseload, student) : NULL,
+                                                         student, m->kind, m->date);
+
+  for (guint i = 0; i < team->len; i++)
+    {
+      const ClProposedRole *p = &g_array_index (team, ClProposedRole, i);
+      ClInvitee *inv;
+
+      if (!p->required && p->role != CL_ROLE_INTERPRETER)
+        continue;
+      if (p->role == CL_ROLE_PARENT && student->guardians->len > 0)
+        {
+          for (guint g = 0; g < student->guardians->len; g++)
+            {
+              inv = cl_meeting_add_invitee (m, CL_ROLE_PARENT);
+              inv->name = g_strdup (g_array_index (student->guardians, ClGuardian, g).name);
+            }
+          continue;
+        }
+      inv = cl_meeting_add_invitee (m, p->role);
+      if (p->role == CL_ROLE_STUDENT)
+        inv->name = cl_student_dup_display_name (student);
+      else if (p->role == CL_ROLE_SPECIAL_EDUCATION_TEACHER && student->case_manager)
+        inv->staff_id = g_strdup (student->case_manager->id);
+    }
+}
+
+static void
+on_plan_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PlanRequest      *request)
+{
+  ClWindow *self = request->window;
+  g_autoptr(ClStudent) owner = cl_student_new ("plan");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *id = g_date_time_format (now, "m-%Y%m%d-%H%M%S");
+  g_autoptr(GError) error = NULL;
+  ClStudent *student;
+  const char *text;
+  ClMeeting *m;
+  ClDate date;
+  int minutes;
+
+  if (!g_str_equal (response, "plan") || self->store == NULL || !plan_date (request, &date, &minutes))
+    return;
+  student = cl_caseload_lookup_student (self->caseload, request->student_id);
+  if (student == NULL)
+    return;
+  /* Two plans in the same second get different ids. */
+  while (find_meeting (student, id) != NULL)
+    {
+      g_autofree char *longer = g_strconcat (id, "b", NULL);
+      g_free (id);
+      id = g_steal_pointer (&longer);
+    }
+
+  m = cl_student_add_meeting (owner, id, MIN (adw_combo_row_get_selected (request->kind), CL_N_MEETING_KINDS - 1), date);
+  m->start_minutes = minutes;
+  text = gtk_editable_get_text (GTK_EDITABLE (request->place));
+  m->location = *text ? g_strdup (text) : NULL;
+  text = gtk_editable_get_text (GTK_EDITABLE (request->interpreter));
+  m->interpreter = *text ? g_ascii_strdown (text, -1) : NULL;
+  propose_invitees (m, self->caseload, student);
+
+  if (!cl_store_add_meeting (self->store, student->id, m, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      _cl_window_toast (self, message);
+      return;
+    }
+  _cl_window_saved (self, NULL, request->student_id, _("Meeting planned"));
+  open_meeting (self, request->student_id, id);
+}
+
+static GtkWidget *
+plan_entry (const char *title,
+            const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  return row;
+}
+
+/* The kind of the meeting the engine says is due first: an initial IEP, a triennial, an annual
+ * review, an interim IEP or a manifestation determination; an annual review when none is open. */
+static ClMeetingKind
+suggested_kind (GPtrArray *obligations)
+{
+  static const struct { const char *rule; ClMeetingKind kind; } kinds[] = {
+    { "initial_iep_due", CL_MEETING_INITIAL }, { "preschool_iep_due", CL_MEETING_INITIAL },
+    { "triennial_due", CL_MEETING_TRIENNIAL }, { "annual_review_due", CL_MEETING_ANNUAL },
+    { "interim_iep_due", CL_MEETING_INTERIM }, { "manifestation_determination_due", CL_MEETING_MANIFESTATION },
+  };
+  ClMeetingKind best = CL_MEETING_ANNUAL;
+  ClDate best_due = G_MAXUINT32;
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (ob->met_on != CL_DATE_NONE || ob->due >= best_due)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_str_equal (ob->rule->id, kinds[k].rule))
+          {
+            best = kinds[k].kind;
+            best_due = ob->due;
+          }
+    }
+  return best;
+}
+
+static void
+plan_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  ClStudent *student = _cl_window_get_student (self);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *suggested = NULL;
+  const char *family;
+  AdwMessageDialog *dialog;
+  GtkWidget *group;
+  PlanRequest *request;
+
+  if (student == NULL || self->store == NULL)
+    return;
+  name = cl_student_dup_display_name (student);
+  /* Translators: %s is the student's name */
+  body = g_strdup_printf (_("Caseload proposes %s’s team for this kind of meeting, each member with the reason; you fill in who."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Plan a Meeting"), body));
+
+  request = g_new0 (PlanRequest, 1);
+  request->window = self;
+  request->student_id = g_strdup (student->id);
+  group = adw_preferences_group_new ();
+  for (guint i = 0; i < CL_N_MEETING_KINDS; i++)
+    gtk_string_list_append (kinds, _cl_meeting_kind_label (i));
+  request->kind = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (request->kind), _("Kind"));
+  adw_combo_row_set_model (request->kind, G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (request->kind, suggested_kind (g_hash_table_lookup (self->by_student, student)));
+  /* Two weeks out leaves room for the ten days' notice. */
+  suggested = cl_date_to_iso (self->today + 14);
+  request->date = ADW_ENTRY_ROW (plan_entry (_("Date (YYYY-MM-DD)"), suggested));
+  request->time = ADW_ENTRY_ROW (plan_entry (_("Starts at (HH:MM)"), "15:30"));
+  request->place = ADW_ENTRY_ROW (plan_entry (_("Place"), NULL));
+  family = cl_document_family_language (student);
+  if ((student->home_language && !g_str_equal (student->home_language, "en")))
+    family = student->home_language;
+  request->interpreter = ADW_ENTRY_ROW (plan_entry (_("Interpreter language (code, e.g. es)"),
+                                                    family && !g_str_equal (family, "en") ? family : NULL));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (request->kind));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (request->date));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (request->time));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (request->place));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (request->interpreter));
+  adw_message_dialog_set_extra_child (dialog, group);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "plan", _("_Plan"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "plan", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "plan");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "cl-request", request);
+  g_signal_connect_swapped (request->date, "changed", G_CALLBACK (on_plan_changed), dialog);
+  g_signal_connect_swapped (request->time, "changed", G_CALLBACK (on_plan_changed), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_plan_response), request, plan_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_cl_window_class_meetings_init (ClWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.plan-meeting", NULL, plan_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.plan-meeting", NULL);
+}
