@@ -640,6 +640,10 @@ cl_window_select_student (ClWindow   *self,
       if (g_str_equal (cl_student_row_get_student (row)->id, id))
         {
           gtk_single_selection_set_selected (self->selection, i);
+          /* Also moves the list's focus to the row (GTK 4.8 tracks focus through this action):
+           * otherwise focus coming back to the list, say when a menu closes, lands on the first
+           * row and selects that student instead. */
+          gtk_widget_activate_action (GTK_WIDGET (self->student_list), "list.scroll-to-item", "u", i);
           return TRUE;
         }
     }
