@@ -48,7 +48,17 @@ case "${1:-}" in
     install_missing
     configure -Dwerror=true
     meson compile -C "$builddir"
-    meson test -C "$builddir" --print-errorlogs --num-processes 2
+    status=0
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
+    # One closing line any CI reads: how many suites passed and failed.
+    python3 - "$builddir/meson-logs/testlog.json" <<'PY' || true
+import json, sys
+results = [json.loads(l)["result"] for l in open(sys.argv[1]) if l.strip()]
+passed = sum(r in ("OK", "EXPECTEDFAIL") for r in results)
+skipped = sum(r == "SKIP" for r in results)
+print(f"tests: {passed} passed, {len(results) - passed - skipped} failed, {skipped} skipped")
+PY
+    exit $status
     ;;
   *)
     echo "usage: $0 demo|test" >&2
