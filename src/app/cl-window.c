@@ -263,6 +263,32 @@ update_sidebar (ClWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
 }
 
+/* CASELOAD_TRACE_SEARCH=1: how long a keystroke takes until the list is painted again. */
+static void
+trace_search_painted (GdkFrameClock *clock,
+                      gpointer       data)
+{
+  gint64 *started = data;
+
+  g_printerr ("caseload: search painted %.1f ms after the keystroke\n",
+              (g_get_monotonic_time () - *started) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, trace_search_painted, data);
+  g_free (started);
+}
+
+static void
+trace_search (ClWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gint64 *started;
+
+  if (clock == NULL || g_getenv ("CASELOAD_TRACE_SEARCH") == NULL)
+    return;
+  started = g_new (gint64, 1);
+  *started = g_get_monotonic_time ();
+  g_signal_connect (clock, "after-paint", G_CALLBACK (trace_search_painted), started);
+}
+
 static void
 on_search_changed (ClWindow *self)
 {
@@ -282,6 +308,7 @@ on_search_changed (ClWindow *self)
   /* Folded once here, so the filter compares bytes for each of thousands of students. */
   g_clear_pointer (&self->query, cl_student_query_free);
   self->query = cl_student_query_new (text);
+  trace_search (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_sidebar (self);
 }
