@@ -15,8 +15,6 @@
 
 /* The district's record before a meeting goes ahead without the parent: at least two attempts,
  * by at least two different means (HB 7.5 lists calls, correspondence and visits). */
-#define PARENT_ATTEMPTS_MIN 2
-#define PARENT_METHODS_MIN  2
 
 static ClInvitee *
 invitee_at (ClMeetingWindow *self,
@@ -563,6 +561,8 @@ _cl_meeting_parent_build (ClMeetingWindow *self)
   gboolean used[CL_N_CONTACT_METHODS] = { FALSE };
   guint methods = 0;
   g_autofree char *counts = NULL;
+  const ClRule *rule = _cl_meeting_window_required_rule (self);
+  guint min_attempts, min_methods;
   gboolean enough;
   GtkWidget *status;
 
@@ -581,13 +581,17 @@ _cl_meeting_parent_build (ClMeetingWindow *self)
         methods++;
       used[a->method] = TRUE;
     }
+  /* HB 7.5 asks for a record of attempts without a number; the pack says how many, and by how
+   * many different means (2 and 2 unless a district pack says otherwise). */
+  min_attempts = (guint) MAX (1, rule ? cl_rule_get_int (rule, "parent_attempts", 2) : 2);
+  min_methods = (guint) MAX (1, rule ? cl_rule_get_int (rule, "parent_attempt_methods", 2) : 2);
   enough = cl_meeting_prep_attempts_enough ((const ClContactAttempt *) plain->data, plain->len, self->draft->date,
-                                            PARENT_ATTEMPTS_MIN, PARENT_METHODS_MIN);
+                                            min_attempts, min_methods);
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%u attempt logged, by %u means. Needed before meeting without the parent: %u attempts by %u different means, before the meeting date.",
                                          "%u attempts logged, by %u means. Needed before meeting without the parent: %u attempts by %u different means, before the meeting date.",
                                          attempts->len),
-                            attempts->len, methods, PARENT_ATTEMPTS_MIN, PARENT_METHODS_MIN);
+                            attempts->len, methods, min_attempts, min_methods);
   status = _cl_info_row_new (enough ? _("The record is enough to hold the meeting without the parent")
                                     : _("Not yet enough to hold the meeting without the parent"), counts);
   adw_action_row_add_suffix (ADW_ACTION_ROW (status), enough ? _cl_pill_new (_("Enough"), "met")

@@ -84,7 +84,8 @@ cl_rule_pack_set_init (ClRulePackSet *self)
  * is loaded, with the path of the mistake, rather than computing wrong dates. Members not listed
  * here are allowed (a newer pack may carry them). */
 typedef enum {
-  PARAM_COUNT,        /* a whole number >= 0 */
+  PARAM_COUNT,        /* a whole number >= 0 of days, years… */
+  PARAM_NUMBER,       /* a whole number >= 1 of anything else (attempts, means) */
   PARAM_STRING,
   PARAM_BOOL,
   PARAM_COUNT_KIND,
@@ -127,6 +128,7 @@ static const ParamSpec rule_params[] = {
   { "end_of_year", PARAM_OBJECT, end_of_year_params },
   { "kinds", PARAM_OBJECT, complaint_kind_params, TRUE },
   { "required", PARAM_OBJECTS, required_role_params },
+  { "parent_attempts", PARAM_NUMBER }, { "parent_attempt_methods", PARAM_NUMBER },
   { NULL },
 };
 
@@ -154,6 +156,10 @@ check_param (JsonNode        *node,
       if (!is_type (node, G_TYPE_INT64) || json_node_get_int (node) < 0 ||
           json_node_get_int (node) > 100000)
         problem = "expected a whole number of days (0 or more)";
+      break;
+    case PARAM_NUMBER:
+      if (!is_type (node, G_TYPE_INT64) || json_node_get_int (node) < 1 || json_node_get_int (node) > 100)
+        problem = "expected a whole number from 1 to 100";
       break;
     case PARAM_STRING:
       if (!is_type (node, G_TYPE_STRING))
