@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-event-editor.h"
+#include "cl-form-rows.h"
 
 struct _ClEventEditor
 {
@@ -88,53 +89,32 @@ selected_type (ClEventEditor *self)
 }
 
 static void
-set_valid (ClEventEditor *self,
-           gboolean       valid)
-{
-  if (self->valid == valid)
-    return;
-  self->valid = valid;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-}
-
-static void
 validate (ClEventEditor *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   ClEventType type = selected_type (self);
   ClDate date;
-  gboolean ok = cl_date_parse_iso (text, &date);
-  const char *message = NULL;
-
   /* An impossible date cannot be saved; a future one is questioned, not refused: it may be a
    * date planned on paper, but most often it is a typo for a day that has happened. */
-  if (!ok)
-    message = *text ? _("Not a date: write it as YYYY-MM-DD, for example 2026-11-24.") : _("Enter the date it happened.");
-  else if (date > self->today)
+  const char *message = cl_form_row_date_problem (self->date_row, _("Enter the date it happened."), &date);
+  gboolean ok = message == NULL;
+
+  if (ok && date > self->today)
     message = _("This date is in the future. Events are what has happened; check the year.");
   if (ok && type == CL_EVENT_REMOVAL)
     {
-      const char *days = gtk_editable_get_text (GTK_EDITABLE (self->days_row));
-      char *end = NULL;
-      double value = g_ascii_strtod (days, &end);
+      double days;
+      gboolean days_ok = cl_form_parse_school_days (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), &days);
 
-      if (*days == '\0' || end == NULL || *end != '\0' || value <= 0 || value > 366)
+      if (!days_ok)
         {
           ok = FALSE;
           message = _("Enter the school days of the removal, for example 3 or 2.5.");
-          gtk_widget_add_css_class (GTK_WIDGET (self->days_row), "error");
         }
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->days_row), "error");
+      cl_form_mark (self->days_row, !days_ok);
     }
 
-  if (cl_date_parse_iso (text, &date))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-  gtk_label_set_label (self->message_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  set_valid (self, ok);
+  cl_form_show_message (self->message_label, message);
+  cl_form_set_valid (self, &self->valid, ok, properties[PROP_VALID]);
 }
 
 static void
@@ -200,8 +180,7 @@ cl_event_editor_class_init (ClEventEditorClass *klass)
   object_class->dispose = cl_event_editor_dispose;
   object_class->get_property = cl_event_editor_get_property;
 
-  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] = cl_form_valid_param_spec ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-event-editor.ui");
@@ -230,30 +209,17 @@ cl_event_editor_new (const ClEvent *initial,
                      ClDate         today)
 {
   ClEventEditor *self = g_object_new (CL_TYPE_EVENT_EDITOR, NULL);
-  g_autofree char *date = NULL;
 
   self->today = today;
-  if (initial != NULL)
-    cl_event_copy (initial, &self->base);
-  else
-    {
-      self->base.type = CL_EVENT_REFERRAL;
-      self->base.date = today;
-      self->base.kind = -1;
-      self->base.from = -1;
-      self->base.eligible = TRUE;
-    }
+  if (!cl_form_event_begin (&self->base, initial, today))
+    self->base.type = CL_EVENT_REFERRAL;
   adw_combo_row_set_selected (self->type_row, self->base.type);
   on_type_changed (self);
   if (self->base.kind >= 0)
     adw_combo_row_set_selected (self->kind_row, self->base.kind);
-  date = cl_date_to_iso (self->base.date);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  cl_form_row_set_date (self->date_row, self->base.date);
   if (self->base.type == CL_EVENT_REMOVAL)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      gtk_editable_set_text (GTK_EDITABLE (self->days_row), g_ascii_formatd (buf, sizeof buf, "%g", self->base.school_days));
-    }
+    cl_form_row_set_number (self->days_row, self->base.school_days);
   validate (self);
   return self;
 }
@@ -304,6 +270,6 @@ cl_event_editor_get_event (ClEventEditor *self,
   if (kinds_for (type, &n) != NULL)
     out->kind = (int) adw_combo_row_get_selected (self->kind_row);
   if (type == CL_EVENT_REMOVAL)
-    out->school_days = g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), NULL);
+    cl_form_parse_school_days (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), &out->school_days);
   return TRUE;
 }
