@@ -16,7 +16,7 @@
 
 struct _ClCaseForm
 {
-  AdwBin                parent_instance;
+  ClFormBin             parent_instance;
 
   AdwEntryRow          *date_row;
   AdwComboRow          *kind_row;
@@ -30,13 +30,9 @@ struct _ClCaseForm
   char                 *not_before_message;
   char                 *required_message;
   ClEvent               base;
-  gboolean              valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClCaseForm, cl_case_form, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClCaseForm, cl_case_form, CL_TYPE_FORM_BIN)
 
 static AdwEntryRow *
 text_row (ClCaseForm *self,
@@ -76,7 +72,7 @@ validate (ClCaseForm *self)
   if (ok && date > self->today)
     message = _("This date is in the future. Check the year.");
   cl_form_show_message (self->message_label, message);
-  cl_form_set_valid (self, &self->valid, ok, properties[PROP_VALID]);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), ok);
 }
 
 static void
@@ -84,24 +80,6 @@ on_changed (ClCaseForm *self)
 {
   g_assert (CL_IS_CASE_FORM (self));
   validate (self);
-}
-
-static void
-cl_case_form_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  ClCaseForm *self = CL_CASE_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -123,10 +101,6 @@ cl_case_form_class_init (ClCaseFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_case_form_dispose;
-  object_class->get_property = cl_case_form_get_property;
-
-  properties[PROP_VALID] = cl_form_valid_param_spec ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-case-form.ui");
   gtk_widget_class_bind_template_child (widget_class, ClCaseForm, date_row);
@@ -189,7 +163,7 @@ gboolean
 cl_case_form_get_valid (ClCaseForm *self)
 {
   g_return_val_if_fail (CL_IS_CASE_FORM (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 void
@@ -215,7 +189,7 @@ cl_case_form_get_event (ClCaseForm *self,
                         ClEvent    *out)
 {
   g_return_val_if_fail (CL_IS_CASE_FORM (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
   cl_form_event_from_base (&self->base, self->date_row, out);

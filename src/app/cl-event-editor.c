@@ -10,7 +10,7 @@
 
 struct _ClEventEditor
 {
-  AdwBin       parent_instance;
+  ClFormBin    parent_instance;
 
   AdwComboRow *type_row;
   AdwEntryRow *date_row;
@@ -20,13 +20,9 @@ struct _ClEventEditor
 
   ClDate       today;
   ClEvent      base;       /* what is not on the form is kept from the event being edited */
-  gboolean     valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClEventEditor, cl_event_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClEventEditor, cl_event_editor, CL_TYPE_FORM_BIN)
 
 /* Which kinds an event type takes, if any. */
 static const char * const *
@@ -114,7 +110,7 @@ validate (ClEventEditor *self)
     }
 
   cl_form_show_message (self->message_label, message);
-  cl_form_set_valid (self, &self->valid, ok, properties[PROP_VALID]);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), ok);
 }
 
 static void
@@ -144,24 +140,6 @@ on_changed (ClEventEditor *self)
 }
 
 static void
-cl_event_editor_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  ClEventEditor *self = CL_EVENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_event_editor_dispose (GObject *object)
 {
   ClEventEditor *self = CL_EVENT_EDITOR (object);
@@ -178,10 +156,6 @@ cl_event_editor_class_init (ClEventEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_event_editor_dispose;
-  object_class->get_property = cl_event_editor_get_property;
-
-  properties[PROP_VALID] = cl_form_valid_param_spec ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-event-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClEventEditor, type_row);
@@ -228,7 +202,7 @@ gboolean
 cl_event_editor_get_valid (ClEventEditor *self)
 {
   g_return_val_if_fail (CL_IS_EVENT_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 void
@@ -247,7 +221,7 @@ cl_event_editor_get_event (ClEventEditor *self,
   guint n;
 
   g_return_val_if_fail (CL_IS_EVENT_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
   type = selected_type (self);

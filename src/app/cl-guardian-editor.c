@@ -11,7 +11,7 @@
 
 struct _ClGuardianEditor
 {
-  AdwBin       parent_instance;
+  ClFormBin    parent_instance;
 
   AdwEntryRow *name_row;
   AdwEntryRow *relationship_row;
@@ -22,15 +22,11 @@ struct _ClGuardianEditor
   GtkLabel    *message_label;
 
   JsonObject  *extra;      /* kept from the guardian being edited */
-  gboolean     valid;
   gboolean     filling;    /* being filled in from the initial guardian, not typed into */
   char        *message;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClGuardianEditor, cl_guardian_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClGuardianEditor, cl_guardian_editor, CL_TYPE_FORM_BIN)
 
 /* "name@place.tld": enough to catch a phone number typed into the wrong row. */
 static gboolean
@@ -76,7 +72,7 @@ validate (ClGuardianEditor *self)
   /* A name still to be given reads as a hint; a wrong email address, however it came, is red. */
   cl_form_show_problem (self->message_label, &self->message, problem, question,
                         name == NULL ? self->name_row : NULL);
-  cl_form_set_valid (self, &self->valid, problem == NULL, properties[PROP_VALID]);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), problem == NULL);
 }
 
 static void
@@ -87,24 +83,6 @@ on_row_changed (AdwEntryRow      *row,
   if (!self->filling)
     cl_form_row_touch (row);
   validate (self);
-}
-
-static void
-cl_guardian_editor_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  ClGuardianEditor *self = CL_GUARDIAN_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -125,10 +103,6 @@ cl_guardian_editor_class_init (ClGuardianEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_guardian_editor_dispose;
-  object_class->get_property = cl_guardian_editor_get_property;
-
-  properties[PROP_VALID] = cl_form_valid_param_spec ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-guardian-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, name_row);
@@ -172,7 +146,7 @@ gboolean
 cl_guardian_editor_get_valid (ClGuardianEditor *self)
 {
   g_return_val_if_fail (CL_IS_GUARDIAN_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 const char *
@@ -187,7 +161,7 @@ cl_guardian_editor_get_guardian (ClGuardianEditor *self,
                                  ClGuardian       *out)
 {
   g_return_val_if_fail (CL_IS_GUARDIAN_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
   out->name = cl_form_row_dup_text (self->name_row);
   out->relationship = cl_form_row_dup_text (self->relationship_row);

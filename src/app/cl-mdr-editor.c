@@ -17,7 +17,7 @@
 
 struct _ClMdrEditor
 {
-  AdwBin           parent_instance;
+  ClFormBin        parent_instance;
 
   AdwEntryRow     *date_row;
   GtkToggleButton *caused_yes;
@@ -30,13 +30,9 @@ struct _ClMdrEditor
 
   ClDate           today;
   ClEvent          base;
-  gboolean         valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClMdrEditor, cl_mdr_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClMdrEditor, cl_mdr_editor, CL_TYPE_FORM_BIN)
 
 static int
 answer (GtkToggleButton *yes,
@@ -106,7 +102,7 @@ validate (ClMdrEditor *self)
   else if (date_ok && date > self->today)
     message = _("This date is in the future. Record the determination once the meeting is held.");
   cl_form_show_message (self->message_label, message);
-  cl_form_set_valid (self, &self->valid, date_ok && outcome != CL_MDR_UNDECIDED, properties[PROP_VALID]);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), date_ok && outcome != CL_MDR_UNDECIDED);
 }
 
 static void
@@ -114,24 +110,6 @@ on_changed (ClMdrEditor *self)
 {
   g_assert (CL_IS_MDR_EDITOR (self));
   validate (self);
-}
-
-static void
-cl_mdr_editor_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  ClMdrEditor *self = CL_MDR_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -151,10 +129,6 @@ cl_mdr_editor_class_init (ClMdrEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_mdr_editor_dispose;
-  object_class->get_property = cl_mdr_editor_get_property;
-
-  properties[PROP_VALID] = cl_form_valid_param_spec ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-mdr-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, date_row);
@@ -197,7 +171,7 @@ gboolean
 cl_mdr_editor_get_valid (ClMdrEditor *self)
 {
   g_return_val_if_fail (CL_IS_MDR_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 const char *
@@ -227,7 +201,7 @@ cl_mdr_editor_get_event (ClMdrEditor *self,
   int caused, failure;
 
   g_return_val_if_fail (CL_IS_MDR_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
   caused = answer (self->caused_yes, self->caused_no);

@@ -17,7 +17,7 @@
 
 struct _ClRemovalEditor
 {
-  AdwBin       parent_instance;
+  ClFormBin    parent_instance;
 
   AdwEntryRow *date_row;
   AdwEntryRow *days_row;
@@ -29,13 +29,9 @@ struct _ClRemovalEditor
 
   ClDate       today;
   ClEvent      base;       /* the removal being changed: what is not on the form is kept */
-  gboolean     valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClRemovalEditor, cl_removal_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClRemovalEditor, cl_removal_editor, CL_TYPE_FORM_BIN)
 
 static void
 validate (ClRemovalEditor *self)
@@ -71,7 +67,7 @@ validate (ClRemovalEditor *self)
     hint = _("Suspensions and other removals count toward the 10 school days of the school year; portions "
              "of days count (HB 9.2, 9.3).");
   gtk_label_set_label (self->hint_label, hint);
-  cl_form_set_valid (self, &self->valid, date_ok && days_ok, properties[PROP_VALID]);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), date_ok && days_ok);
 }
 
 static void
@@ -79,24 +75,6 @@ on_changed (ClRemovalEditor *self)
 {
   g_assert (CL_IS_REMOVAL_EDITOR (self));
   validate (self);
-}
-
-static void
-cl_removal_editor_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ClRemovalEditor *self = CL_REMOVAL_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -116,10 +94,6 @@ cl_removal_editor_class_init (ClRemovalEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_removal_editor_dispose;
-  object_class->get_property = cl_removal_editor_get_property;
-
-  properties[PROP_VALID] = cl_form_valid_param_spec ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-removal-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClRemovalEditor, date_row);
@@ -173,7 +147,7 @@ gboolean
 cl_removal_editor_get_valid (ClRemovalEditor *self)
 {
   g_return_val_if_fail (CL_IS_REMOVAL_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 const char *
@@ -206,7 +180,7 @@ cl_removal_editor_get_event (ClRemovalEditor *self,
                              ClEvent         *out)
 {
   g_return_val_if_fail (CL_IS_REMOVAL_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
   cl_form_event_from_base (&self->base, self->date_row, out);
