@@ -12,11 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "cl-case-form.h"
-#include "cl-discipline.h"
+#include "cl-form-rows.h"
 
 struct _ClCaseForm
 {
-  AdwBin                parent_instance;
+  ClFormBin             parent_instance;
 
   AdwEntryRow          *date_row;
   AdwComboRow          *kind_row;
@@ -30,13 +30,9 @@ struct _ClCaseForm
   char                 *not_before_message;
   char                 *required_message;
   ClEvent               base;
-  gboolean              valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClCaseForm, cl_case_form, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClCaseForm, cl_case_form, CL_TYPE_FORM_BIN)
 
 static AdwEntryRow *
 text_row (ClCaseForm *self,
@@ -46,40 +42,25 @@ text_row (ClCaseForm *self,
 }
 
 static void
-set_valid (ClCaseForm *self,
-           gboolean    valid)
-{
-  if (self->valid == valid)
-    return;
-  self->valid = valid;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-}
-
-static void
 validate (ClCaseForm *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  ClDate date = CL_DATE_NONE;
-  gboolean ok = cl_date_parse_iso (text, &date);
-  const char *message = NULL;
+  ClDate date;
+  const char *message = cl_form_row_date_problem (self->date_row, _("Enter the date."), &date);
+  gboolean ok = message == NULL;
 
-  if (!ok)
-    message = *text ? _("Not a date: write it as YYYY-MM-DD, for example 2026-11-24.") : _("Enter the date.");
-  else if (self->not_before != CL_DATE_NONE && date < self->not_before)
+  /* A date before that of what it answers is as wrong as no date: red, and it cannot be saved. */
+  if (ok && self->not_before != CL_DATE_NONE && date < self->not_before)
     {
       ok = FALSE;
       message = self->not_before_message;
+      cl_form_mark (self->date_row, TRUE);
     }
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
 
   for (guint i = 0; ok && i < 2; i++)
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (text_row (self, i)))));
+      g_autofree char *text = cl_form_row_dup_text (text_row (self, i));
 
-      if (self->spec->text_title[i] != NULL && self->spec->text_required[i] && *stripped == '\0')
+      if (self->spec->text_title[i] != NULL && self->spec->text_required[i] && text == NULL)
         {
           ok = FALSE;
           g_free (self->required_message);
@@ -90,9 +71,8 @@ validate (ClCaseForm *self)
     }
   if (ok && date > self->today)
     message = _("This date is in the future. Check the year.");
-  gtk_label_set_label (self->message_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  set_valid (self, ok);
+  cl_form_show_message (self->message_label, message);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), ok);
 }
 
 static void
@@ -100,24 +80,6 @@ on_changed (ClCaseForm *self)
 {
   g_assert (CL_IS_CASE_FORM (self));
   validate (self);
-}
-
-static void
-cl_case_form_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  ClCaseForm *self = CL_CASE_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -139,11 +101,6 @@ cl_case_form_class_init (ClCaseFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_case_form_dispose;
-  object_class->get_property = cl_case_form_get_property;
-
-  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-case-form.ui");
   gtk_widget_class_bind_template_child (widget_class, ClCaseForm, date_row);
@@ -168,21 +125,12 @@ cl_case_form_new (const ClCaseFormSpec *spec,
                   const char           *not_before_message)
 {
   ClCaseForm *self = g_object_new (CL_TYPE_CASE_FORM, NULL);
-  g_autofree char *date = NULL;
 
   self->spec = spec;
   self->today = today;
   self->not_before = not_before;
   self->not_before_message = g_strdup (not_before_message);
-  if (initial != NULL)
-    cl_event_copy (initial, &self->base);
-  else
-    {
-      self->base.date = today;
-      self->base.kind = -1;
-      self->base.from = -1;
-      self->base.eligible = TRUE;
-    }
+  cl_form_event_begin (&self->base, initial, today);
   self->base.type = spec->type;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), spec->date_title);
@@ -204,12 +152,9 @@ cl_case_form_new (const ClCaseFormSpec *spec,
       if (spec->text_title[i] == NULL)
         continue;
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spec->text_title[i]);
-      if (self->base.extra != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (row),
-                               json_object_get_string_member_with_default (self->base.extra, spec->text_key[i], ""));
+      cl_form_row_from_extra (row, self->base.extra, spec->text_key[i]);
     }
-  date = cl_date_to_iso (self->base.date);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  cl_form_row_set_date (self->date_row, self->base.date);
   validate (self);
   return self;
 }
@@ -218,7 +163,7 @@ gboolean
 cl_case_form_get_valid (ClCaseForm *self)
 {
   g_return_val_if_fail (CL_IS_CASE_FORM (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 void
@@ -244,28 +189,15 @@ cl_case_form_get_event (ClCaseForm *self,
                         ClEvent    *out)
 {
   g_return_val_if_fail (CL_IS_CASE_FORM (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
-  cl_event_copy (&self->base, out);
-  g_clear_pointer (&out->extra, json_object_unref);
-  out->extra = cl_discipline_dup_extra (&self->base);
-  cl_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &out->date);
+  cl_form_event_from_base (&self->base, self->date_row, out);
   if (self->spec->kind_labels != NULL)
     out->kind = (int) adw_combo_row_get_selected (self->kind_row);
   for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *value = NULL;
-
-      if (self->spec->text_title[i] == NULL)
-        continue;
-      value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (text_row (self, i)))));
-      if (*value)
-        json_object_set_string_member (out->extra, self->spec->text_key[i], value);
-      else if (json_object_has_member (out->extra, self->spec->text_key[i]))
-        json_object_remove_member (out->extra, self->spec->text_key[i]);
-    }
-  if (json_object_get_size (out->extra) == 0)
-    g_clear_pointer (&out->extra, json_object_unref);
+    if (self->spec->text_title[i] != NULL)
+      cl_form_row_to_extra (text_row (self, i), out->extra, self->spec->text_key[i]);
+  cl_form_event_drop_empty_extra (out);
   return TRUE;
 }

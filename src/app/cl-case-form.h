@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
+#include "cl-form-bin.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ typedef struct {
 } ClCaseFormSpec;
 
 #define CL_TYPE_CASE_FORM (cl_case_form_get_type ())
-G_DECLARE_FINAL_TYPE (ClCaseForm, cl_case_form, CL, CASE_FORM, AdwBin)
+G_DECLARE_FINAL_TYPE (ClCaseForm, cl_case_form, CL, CASE_FORM, ClFormBin)
 
 /* Starts from @initial (NULL: a new event @today). A date before @not_before (CL_DATE_NONE: no
  * limit) is refused with @not_before_message: what answers a request cannot come before it. */

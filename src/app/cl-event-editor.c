@@ -6,10 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "cl-event-editor.h"
+#include "cl-form-rows.h"
 
 struct _ClEventEditor
 {
-  AdwBin       parent_instance;
+  ClFormBin    parent_instance;
 
   AdwComboRow *type_row;
   AdwEntryRow *date_row;
@@ -19,13 +20,9 @@ struct _ClEventEditor
 
   ClDate       today;
   ClEvent      base;       /* what is not on the form is kept from the event being edited */
-  gboolean     valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClEventEditor, cl_event_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClEventEditor, cl_event_editor, CL_TYPE_FORM_BIN)
 
 /* Which kinds an event type takes, if any. */
 static const char * const *
@@ -88,53 +85,32 @@ selected_type (ClEventEditor *self)
 }
 
 static void
-set_valid (ClEventEditor *self,
-           gboolean       valid)
-{
-  if (self->valid == valid)
-    return;
-  self->valid = valid;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-}
-
-static void
 validate (ClEventEditor *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   ClEventType type = selected_type (self);
   ClDate date;
-  gboolean ok = cl_date_parse_iso (text, &date);
-  const char *message = NULL;
-
   /* An impossible date cannot be saved; a future one is questioned, not refused: it may be a
    * date planned on paper, but most often it is a typo for a day that has happened. */
-  if (!ok)
-    message = *text ? _("Not a date: write it as YYYY-MM-DD, for example 2026-11-24.") : _("Enter the date it happened.");
-  else if (date > self->today)
+  const char *message = cl_form_row_date_problem (self->date_row, _("Enter the date it happened."), &date);
+  gboolean ok = message == NULL;
+
+  if (ok && date > self->today)
     message = _("This date is in the future. Events are what has happened; check the year.");
   if (ok && type == CL_EVENT_REMOVAL)
     {
-      const char *days = gtk_editable_get_text (GTK_EDITABLE (self->days_row));
-      char *end = NULL;
-      double value = g_ascii_strtod (days, &end);
+      double days;
+      gboolean days_ok = cl_form_parse_school_days (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), &days);
 
-      if (*days == '\0' || end == NULL || *end != '\0' || value <= 0 || value > 366)
+      if (!days_ok)
         {
           ok = FALSE;
           message = _("Enter the school days of the removal, for example 3 or 2.5.");
-          gtk_widget_add_css_class (GTK_WIDGET (self->days_row), "error");
         }
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->days_row), "error");
+      cl_form_mark (self->days_row, !days_ok);
     }
 
-  if (cl_date_parse_iso (text, &date))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-  gtk_label_set_label (self->message_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  set_valid (self, ok);
+  cl_form_show_message (self->message_label, message);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), ok);
 }
 
 static void
@@ -164,24 +140,6 @@ on_changed (ClEventEditor *self)
 }
 
 static void
-cl_event_editor_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  ClEventEditor *self = CL_EVENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_event_editor_dispose (GObject *object)
 {
   ClEventEditor *self = CL_EVENT_EDITOR (object);
@@ -198,11 +156,6 @@ cl_event_editor_class_init (ClEventEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_event_editor_dispose;
-  object_class->get_property = cl_event_editor_get_property;
-
-  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-event-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClEventEditor, type_row);
@@ -230,30 +183,17 @@ cl_event_editor_new (const ClEvent *initial,
                      ClDate         today)
 {
   ClEventEditor *self = g_object_new (CL_TYPE_EVENT_EDITOR, NULL);
-  g_autofree char *date = NULL;
 
   self->today = today;
-  if (initial != NULL)
-    cl_event_copy (initial, &self->base);
-  else
-    {
-      self->base.type = CL_EVENT_REFERRAL;
-      self->base.date = today;
-      self->base.kind = -1;
-      self->base.from = -1;
-      self->base.eligible = TRUE;
-    }
+  if (!cl_form_event_begin (&self->base, initial, today))
+    self->base.type = CL_EVENT_REFERRAL;
   adw_combo_row_set_selected (self->type_row, self->base.type);
   on_type_changed (self);
   if (self->base.kind >= 0)
     adw_combo_row_set_selected (self->kind_row, self->base.kind);
-  date = cl_date_to_iso (self->base.date);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  cl_form_row_set_date (self->date_row, self->base.date);
   if (self->base.type == CL_EVENT_REMOVAL)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      gtk_editable_set_text (GTK_EDITABLE (self->days_row), g_ascii_formatd (buf, sizeof buf, "%g", self->base.school_days));
-    }
+    cl_form_row_set_number (self->days_row, self->base.school_days);
   validate (self);
   return self;
 }
@@ -262,7 +202,7 @@ gboolean
 cl_event_editor_get_valid (ClEventEditor *self)
 {
   g_return_val_if_fail (CL_IS_EVENT_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 void
@@ -281,7 +221,7 @@ cl_event_editor_get_event (ClEventEditor *self,
   guint n;
 
   g_return_val_if_fail (CL_IS_EVENT_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
   type = selected_type (self);
@@ -304,6 +244,6 @@ cl_event_editor_get_event (ClEventEditor *self,
   if (kinds_for (type, &n) != NULL)
     out->kind = (int) adw_combo_row_get_selected (self->kind_row);
   if (type == CL_EVENT_REMOVAL)
-    out->school_days = g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), NULL);
+    cl_form_parse_school_days (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), &out->school_days);
   return TRUE;
 }

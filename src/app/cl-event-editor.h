@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
+#include "cl-form-bin.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_EVENT_EDITOR (cl_event_editor_get_type ())
-G_DECLARE_FINAL_TYPE (ClEventEditor, cl_event_editor, CL, EVENT_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (ClEventEditor, cl_event_editor, CL, EVENT_EDITOR, ClFormBin)
 
 /* Starts from @initial (NULL: a referral today). The "valid" property says whether it can be saved. */
 ClEventEditor *cl_event_editor_new       (const ClEvent *initial,

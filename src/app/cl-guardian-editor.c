@@ -6,11 +6,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-form-rows.h"
 #include "cl-guardian-editor.h"
 
 struct _ClGuardianEditor
 {
-  AdwBin       parent_instance;
+  ClFormBin    parent_instance;
 
   AdwEntryRow *name_row;
   AdwEntryRow *relationship_row;
@@ -21,42 +22,11 @@ struct _ClGuardianEditor
   GtkLabel    *message_label;
 
   JsonObject  *extra;      /* kept from the guardian being edited */
-  gboolean     valid;
   gboolean     filling;    /* being filled in from the initial guardian, not typed into */
   char        *message;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClGuardianEditor, cl_guardian_editor, ADW_TYPE_BIN)
-
-static char *
-dup_text (AdwEntryRow *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-/* Red only once typed into: an empty new form is not a mistake. */
-static gboolean
-touched (AdwEntryRow *row)
-{
-  return g_object_get_data (G_OBJECT (row), "touched") != NULL;
-}
-
-static void
-mark (AdwEntryRow *row,
-      gboolean     wrong)
-{
-  if (wrong && touched (row))
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
+G_DEFINE_FINAL_TYPE (ClGuardianEditor, cl_guardian_editor, CL_TYPE_FORM_BIN)
 
 /* "name@place.tld": enough to catch a phone number typed into the wrong row. */
 static gboolean
@@ -81,10 +51,10 @@ count_digits (const char *text)
 static void
 validate (ClGuardianEditor *self)
 {
-  g_autofree char *name = dup_text (self->name_row);
-  g_autofree char *email = dup_text (self->email_row);
-  g_autofree char *phone = dup_text (self->phone_row);
-  g_autofree char *language = dup_text (self->language_row);
+  g_autofree char *name = cl_form_row_dup_text (self->name_row);
+  g_autofree char *email = cl_form_row_dup_text (self->email_row);
+  g_autofree char *phone = cl_form_row_dup_text (self->phone_row);
+  g_autofree char *language = cl_form_row_dup_text (self->language_row);
   const char *problem = NULL, *question = NULL;
   gboolean email_wrong = email != NULL && !looks_like_email (email);
 
@@ -94,26 +64,15 @@ validate (ClGuardianEditor *self)
     problem = _("That is not an email address; write it as name@example.org, or leave it empty.");
   if (phone != NULL && count_digits (phone) < 7)
     question = _("The phone number has fewer than seven digits. Check it; notices are followed up by phone.");
-  else if (language != NULL &&
-           !(strlen (language) == 2 && g_ascii_isalpha (language[0]) && g_ascii_isalpha (language[1])))
+  else if (language != NULL && !cl_form_is_language_code (language))
     question = _("Write the language as its two-letter code (ISO 639-1), for example es for Spanish; letters are written in it.");
 
-  mark (self->name_row, name == NULL);
-  mark (self->email_row, email_wrong);
-  g_free (self->message);
-  self->message = g_strdup (problem ? problem : question);
-  gtk_label_set_label (self->message_label, self->message ? self->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), self->message != NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label),
-                            problem == NULL ? "warning" : name == NULL && !touched (self->name_row) ? "dim-label" : "error");
-  if (self->valid != (problem == NULL))
-    {
-      self->valid = problem == NULL;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-    }
+  cl_form_mark_touched (self->name_row, name == NULL);
+  cl_form_mark_touched (self->email_row, email_wrong);
+  /* A name still to be given reads as a hint; a wrong email address, however it came, is red. */
+  cl_form_show_problem (self->message_label, &self->message, problem, question,
+                        name == NULL ? self->name_row : NULL);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), problem == NULL);
 }
 
 static void
@@ -122,26 +81,8 @@ on_row_changed (AdwEntryRow      *row,
 {
   g_assert (CL_IS_GUARDIAN_EDITOR (self));
   if (!self->filling)
-    g_object_set_data (G_OBJECT (row), "touched", GINT_TO_POINTER (TRUE));
+    cl_form_row_touch (row);
   validate (self);
-}
-
-static void
-cl_guardian_editor_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  ClGuardianEditor *self = CL_GUARDIAN_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -162,11 +103,6 @@ cl_guardian_editor_class_init (ClGuardianEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_guardian_editor_dispose;
-  object_class->get_property = cl_guardian_editor_get_property;
-
-  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-guardian-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClGuardianEditor, name_row);
@@ -185,13 +121,6 @@ cl_guardian_editor_init (ClGuardianEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
 ClGuardianEditor *
 cl_guardian_editor_new (const ClGuardian *initial)
 {
@@ -200,12 +129,12 @@ cl_guardian_editor_new (const ClGuardian *initial)
   self->filling = TRUE;
   if (initial != NULL)
     {
-      set_text (self->name_row, initial->name);
-      set_text (self->relationship_row, initial->relationship);
-      set_text (self->language_row, initial->language);
-      set_text (self->phone_row, initial->phone);
-      set_text (self->email_row, initial->email);
-      set_text (self->address_row, initial->address);
+      cl_form_row_set_text (self->name_row, initial->name);
+      cl_form_row_set_text (self->relationship_row, initial->relationship);
+      cl_form_row_set_text (self->language_row, initial->language);
+      cl_form_row_set_text (self->phone_row, initial->phone);
+      cl_form_row_set_text (self->email_row, initial->email);
+      cl_form_row_set_text (self->address_row, initial->address);
       self->extra = initial->extra ? json_object_ref (initial->extra) : NULL;
     }
   self->filling = FALSE;
@@ -217,7 +146,7 @@ gboolean
 cl_guardian_editor_get_valid (ClGuardianEditor *self)
 {
   g_return_val_if_fail (CL_IS_GUARDIAN_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 const char *
@@ -232,17 +161,14 @@ cl_guardian_editor_get_guardian (ClGuardianEditor *self,
                                  ClGuardian       *out)
 {
   g_return_val_if_fail (CL_IS_GUARDIAN_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
-  out->name = dup_text (self->name_row);
-  out->relationship = dup_text (self->relationship_row);
-  out->language = dup_text (self->language_row);
-  if (out->language != NULL && strlen (out->language) == 2)
-    for (char *p = out->language; *p; p++)
-      *p = g_ascii_tolower (*p);
-  out->phone = dup_text (self->phone_row);
-  out->email = dup_text (self->email_row);
-  out->address = dup_text (self->address_row);
+  out->name = cl_form_row_dup_text (self->name_row);
+  out->relationship = cl_form_row_dup_text (self->relationship_row);
+  out->language = cl_form_row_dup_language (self->language_row);
+  out->phone = cl_form_row_dup_text (self->phone_row);
+  out->email = cl_form_row_dup_text (self->email_row);
+  out->address = cl_form_row_dup_text (self->address_row);
   out->extra = self->extra ? json_object_ref (self->extra) : NULL;
   return TRUE;
 }
@@ -261,7 +187,7 @@ cl_guardian_editor_set_text (ClGuardianEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_str_equal (rows[i].name, row))
       {
-        set_text (rows[i].row, text);
+        cl_form_row_set_text (rows[i].row, text);
         return;
       }
   g_critical ("No row %s in the guardian form", row);

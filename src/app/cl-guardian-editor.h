@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
+#include "cl-form-bin.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_GUARDIAN_EDITOR (cl_guardian_editor_get_type ())
-G_DECLARE_FINAL_TYPE (ClGuardianEditor, cl_guardian_editor, CL, GUARDIAN_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (ClGuardianEditor, cl_guardian_editor, CL, GUARDIAN_EDITOR, ClFormBin)
 
 /* Starts from @initial (NULL: nobody yet). The "valid" property says whether it can be saved. */
 ClGuardianEditor *cl_guardian_editor_new          (const ClGuardian *initial);

@@ -12,11 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "cl-discipline.h"
+#include "cl-form-rows.h"
 #include "cl-mdr-editor.h"
 
 struct _ClMdrEditor
 {
-  AdwBin           parent_instance;
+  ClFormBin        parent_instance;
 
   AdwEntryRow     *date_row;
   GtkToggleButton *caused_yes;
@@ -29,13 +30,9 @@ struct _ClMdrEditor
 
   ClDate           today;
   ClEvent          base;
-  gboolean         valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClMdrEditor, cl_mdr_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClMdrEditor, cl_mdr_editor, CL_TYPE_FORM_BIN)
 
 static int
 answer (GtkToggleButton *yes,
@@ -63,24 +60,13 @@ set_answer (GtkToggleButton *yes,
 }
 
 static void
-set_valid (ClMdrEditor *self,
-           gboolean     valid)
-{
-  if (self->valid == valid)
-    return;
-  self->valid = valid;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-}
-
-static void
 validate (ClMdrEditor *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   ClMdrOutcome outcome = cl_discipline_mdr_outcome (answer (self->caused_yes, self->caused_no),
                                                     answer (self->failure_yes, self->failure_no));
-  ClDate date = CL_DATE_NONE;
-  gboolean date_ok = cl_date_parse_iso (text, &date);
-  const char *message = NULL;
+  ClDate date;
+  const char *message = cl_form_row_date_problem (self->date_row, _("Enter the date of the meeting."), &date);
+  gboolean date_ok = message == NULL;
 
   switch (outcome)
     {
@@ -111,20 +97,12 @@ validate (ClMdrEditor *self)
       break;
     }
 
-  if (!date_ok)
-    message = *text ? _("Not a date: write it as YYYY-MM-DD, for example 2026-11-24.")
-                    : _("Enter the date of the meeting.");
-  else if (outcome == CL_MDR_UNDECIDED)
+  if (date_ok && outcome == CL_MDR_UNDECIDED)
     message = _("The determination is recorded once the team has answered.");
-  else if (date > self->today)
+  else if (date_ok && date > self->today)
     message = _("This date is in the future. Record the determination once the meeting is held.");
-  if (date_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-  gtk_label_set_label (self->message_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  set_valid (self, date_ok && outcome != CL_MDR_UNDECIDED);
+  cl_form_show_message (self->message_label, message);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), date_ok && outcome != CL_MDR_UNDECIDED);
 }
 
 static void
@@ -132,24 +110,6 @@ on_changed (ClMdrEditor *self)
 {
   g_assert (CL_IS_MDR_EDITOR (self));
   validate (self);
-}
-
-static void
-cl_mdr_editor_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  ClMdrEditor *self = CL_MDR_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -169,11 +129,6 @@ cl_mdr_editor_class_init (ClMdrEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_mdr_editor_dispose;
-  object_class->get_property = cl_mdr_editor_get_property;
-
-  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-mdr-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClMdrEditor, date_row);
@@ -198,25 +153,14 @@ cl_mdr_editor_new (const ClEvent *initial,
                    ClDate         today)
 {
   ClMdrEditor *self = g_object_new (CL_TYPE_MDR_EDITOR, NULL);
-  g_autofree char *date = NULL;
   int caused = -1, failure = -1;
 
   self->today = today;
-  if (initial != NULL)
-    {
-      cl_event_copy (initial, &self->base);
-      cl_discipline_mdr_read (initial, &caused, &failure);
-    }
-  else
-    {
-      self->base.date = today;
-      self->base.from = -1;
-      self->base.eligible = TRUE;
-    }
+  if (cl_form_event_begin (&self->base, initial, today))
+    cl_discipline_mdr_read (initial, &caused, &failure);
   self->base.type = CL_EVENT_IEP_MEETING;
   self->base.kind = CL_MEETING_MANIFESTATION;
-  date = cl_date_to_iso (self->base.date);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  cl_form_row_set_date (self->date_row, self->base.date);
   set_answer (self->caused_yes, self->caused_no, caused);
   set_answer (self->failure_yes, self->failure_no, failure);
   validate (self);
@@ -227,7 +171,7 @@ gboolean
 cl_mdr_editor_get_valid (ClMdrEditor *self)
 {
   g_return_val_if_fail (CL_IS_MDR_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 const char *
@@ -257,15 +201,12 @@ cl_mdr_editor_get_event (ClMdrEditor *self,
   int caused, failure;
 
   g_return_val_if_fail (CL_IS_MDR_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
   caused = answer (self->caused_yes, self->caused_no);
   failure = answer (self->failure_yes, self->failure_no);
-  cl_event_copy (&self->base, out);
-  g_clear_pointer (&out->extra, json_object_unref);
-  out->extra = cl_discipline_dup_extra (&self->base);
-  cl_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &out->date);
+  cl_form_event_from_base (&self->base, self->date_row, out);
   if (caused >= 0)
     json_object_set_boolean_member (out->extra, CL_MDR_CAUSED_BY_DISABILITY, caused == 1);
   else if (json_object_has_member (out->extra, CL_MDR_CAUSED_BY_DISABILITY))

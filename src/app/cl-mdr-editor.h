@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
+#include "cl-form-bin.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_MDR_EDITOR (cl_mdr_editor_get_type ())
-G_DECLARE_FINAL_TYPE (ClMdrEditor, cl_mdr_editor, CL, MDR_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (ClMdrEditor, cl_mdr_editor, CL, MDR_EDITOR, ClFormBin)
 
 /* Starts from @initial (a manifestation `iep_meeting` being changed; NULL: a meeting @today). */
 ClMdrEditor *cl_mdr_editor_new         (const ClEvent *initial,

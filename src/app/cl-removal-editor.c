@@ -12,11 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "cl-discipline.h"
+#include "cl-form-rows.h"
 #include "cl-removal-editor.h"
 
 struct _ClRemovalEditor
 {
-  AdwBin       parent_instance;
+  ClFormBin    parent_instance;
 
   AdwEntryRow *date_row;
   AdwEntryRow *days_row;
@@ -28,79 +29,32 @@ struct _ClRemovalEditor
 
   ClDate       today;
   ClEvent      base;       /* the removal being changed: what is not on the form is kept */
-  gboolean     valid;
 };
 
-enum { PROP_0, PROP_VALID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClRemovalEditor, cl_removal_editor, ADW_TYPE_BIN)
-
-static void
-set_valid (ClRemovalEditor *self,
-           gboolean         valid)
-{
-  if (self->valid == valid)
-    return;
-  self->valid = valid;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-}
-
-static void
-mark (gpointer row,
-      gboolean bad)
-{
-  if (bad)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static gboolean
-parse_days (const char *text,
-            double     *out)
-{
-  char *end = NULL;
-  double value;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  value = g_ascii_strtod (text, &end);
-  if (end == NULL || *end != '\0' || !(value > 0) || value > 366)
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
+G_DEFINE_FINAL_TYPE (ClRemovalEditor, cl_removal_editor, CL_TYPE_FORM_BIN)
 
 static void
 validate (ClRemovalEditor *self)
 {
-  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   const char *days_text = gtk_editable_get_text (GTK_EDITABLE (self->days_row));
   ClRemovalKind kind = adw_combo_row_get_selected (self->kind_row);
   ClSpecialCircumstance special = adw_combo_row_get_selected (self->special_row);
-  gboolean date_ok, days_ok;
-  ClDate date = CL_DATE_NONE;
+  ClDate date;
   double days = 0;
-  const char *message = NULL;
-  const char *hint;
-
-  date_ok = cl_date_parse_iso (date_text, &date);
-  days_ok = parse_days (days_text, &days);
   /* An impossible date or a count of days that is not a positive number cannot be saved; a
    * future date is questioned, not refused (a suspension may be decided for next week). */
-  if (!date_ok)
-    message = *date_text ? _("Not a date: write it as YYYY-MM-DD, for example 2026-11-24.")
-                         : _("Enter the first day of the removal.");
-  else if (!days_ok)
+  const char *message = cl_form_row_date_problem (self->date_row, _("Enter the first day of the removal."), &date);
+  gboolean date_ok = message == NULL;
+  gboolean days_ok = cl_form_parse_school_days (days_text, &days);
+  const char *hint;
+
+  if (date_ok && !days_ok)
     message = *days_text ? _("School days must be a number greater than 0, for example 3 or 2.5.")
                          : _("Enter how many school days the removal lasts, for example 3 or 2.5.");
-  else if (date > self->today)
+  else if (date_ok && date > self->today)
     message = _("This date is in the future. Check the year, or log the removal when it starts.");
-  mark (self->date_row, !date_ok);
-  mark (self->days_row, *days_text != '\0' && !days_ok);
-  gtk_label_set_label (self->message_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  cl_form_mark (self->days_row, *days_text != '\0' && !days_ok);
+  cl_form_show_message (self->message_label, message);
 
   if (kind == CL_REMOVAL_IN_SCHOOL_SUSPENSION)
     hint = _("An in-school suspension is listed but does not count toward the 10 school days, as long as the "
@@ -113,7 +67,7 @@ validate (ClRemovalEditor *self)
     hint = _("Suspensions and other removals count toward the 10 school days of the school year; portions "
              "of days count (HB 9.2, 9.3).");
   gtk_label_set_label (self->hint_label, hint);
-  set_valid (self, date_ok && days_ok);
+  cl_form_bin_set_valid (CL_FORM_BIN (self), date_ok && days_ok);
 }
 
 static void
@@ -121,24 +75,6 @@ on_changed (ClRemovalEditor *self)
 {
   g_assert (CL_IS_REMOVAL_EDITOR (self));
   validate (self);
-}
-
-static void
-cl_removal_editor_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ClRemovalEditor *self = CL_REMOVAL_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -158,11 +94,6 @@ cl_removal_editor_class_init (ClRemovalEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_removal_editor_dispose;
-  object_class->get_property = cl_removal_editor_get_property;
-
-  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-removal-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClRemovalEditor, date_row);
@@ -195,32 +126,19 @@ cl_removal_editor_new (const ClEvent *initial,
                        ClDate         today)
 {
   ClRemovalEditor *self = g_object_new (CL_TYPE_REMOVAL_EDITOR, NULL);
-  g_autofree char *date = NULL;
 
   self->today = today;
-  if (initial != NULL)
-    cl_event_copy (initial, &self->base);
-  else
+  if (!cl_form_event_begin (&self->base, initial, today))
     {
       self->base.type = CL_EVENT_REMOVAL;
-      self->base.date = today;
       self->base.kind = CL_REMOVAL_SUSPENSION;
-      self->base.from = -1;
-      self->base.eligible = TRUE;
     }
-  date = cl_date_to_iso (self->base.date);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  cl_form_row_set_date (self->date_row, self->base.date);
   if (self->base.school_days > 0)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      gtk_editable_set_text (GTK_EDITABLE (self->days_row),
-                             g_ascii_formatd (buf, sizeof buf, "%g", self->base.school_days));
-    }
+    cl_form_row_set_number (self->days_row, self->base.school_days);
   adw_combo_row_set_selected (self->kind_row, CLAMP (self->base.kind, 0, CL_N_REMOVAL_KINDS - 1));
   adw_combo_row_set_selected (self->special_row, CLAMP (self->base.special, 0, CL_N_SPECIAL_CIRCUMSTANCES - 1));
-  if (self->base.extra != NULL && json_object_has_member (self->base.extra, CL_REMOVAL_DESCRIPTION))
-    gtk_editable_set_text (GTK_EDITABLE (self->description_row),
-                           json_object_get_string_member_with_default (self->base.extra, CL_REMOVAL_DESCRIPTION, ""));
+  cl_form_row_from_extra (self->description_row, self->base.extra, CL_REMOVAL_DESCRIPTION);
   validate (self);
   return self;
 }
@@ -229,7 +147,7 @@ gboolean
 cl_removal_editor_get_valid (ClRemovalEditor *self)
 {
   g_return_val_if_fail (CL_IS_REMOVAL_EDITOR (self), FALSE);
-  return self->valid;
+  return cl_form_bin_get_valid (CL_FORM_BIN (self));
 }
 
 const char *
@@ -261,26 +179,16 @@ gboolean
 cl_removal_editor_get_event (ClRemovalEditor *self,
                              ClEvent         *out)
 {
-  g_autofree char *description = NULL;
-
   g_return_val_if_fail (CL_IS_REMOVAL_EDITOR (self), FALSE);
-  if (!self->valid)
+  if (!cl_form_bin_get_valid (CL_FORM_BIN (self)))
     return FALSE;
 
-  cl_event_copy (&self->base, out);
-  g_clear_pointer (&out->extra, json_object_unref);
-  out->extra = cl_discipline_dup_extra (&self->base);
+  cl_form_event_from_base (&self->base, self->date_row, out);
   out->type = CL_EVENT_REMOVAL;
-  cl_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &out->date);
-  parse_days (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), &out->school_days);
+  cl_form_parse_school_days (gtk_editable_get_text (GTK_EDITABLE (self->days_row)), &out->school_days);
   out->kind = (int) adw_combo_row_get_selected (self->kind_row);
   out->special = (int) adw_combo_row_get_selected (self->special_row);
-  description = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_row))));
-  if (*description)
-    json_object_set_string_member (out->extra, CL_REMOVAL_DESCRIPTION, description);
-  else if (json_object_has_member (out->extra, CL_REMOVAL_DESCRIPTION))
-    json_object_remove_member (out->extra, CL_REMOVAL_DESCRIPTION);
-  if (json_object_get_size (out->extra) == 0)
-    g_clear_pointer (&out->extra, json_object_unref);
+  cl_form_row_to_extra (self->description_row, out->extra, CL_REMOVAL_DESCRIPTION);
+  cl_form_event_drop_empty_extra (out);
   return TRUE;
 }

@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
+#include "cl-form-bin.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_REMOVAL_EDITOR (cl_removal_editor_get_type ())
-G_DECLARE_FINAL_TYPE (ClRemovalEditor, cl_removal_editor, CL, REMOVAL_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (ClRemovalEditor, cl_removal_editor, CL, REMOVAL_EDITOR, ClFormBin)
 
 /* Starts from @initial (a removal being changed; NULL: a suspension starting @today). The "valid"
  * property says whether it can be saved. */

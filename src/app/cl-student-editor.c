@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "cl-form-rows.h"
 #include "cl-student-editor.h"
 
 /* The 13 federal categories (34 CFR 300.8) and California's EMD, as the bundle spells them. */
@@ -74,35 +74,6 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-/* @row's text without surrounding blanks, or NULL when there is none. */
-static char *
-dup_text (AdwEntryRow *row)
-{
-  char *text = g_strstrip (g_strdup (text_of (row)));
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-/* A row is only shown in red once it has been typed into: an empty new form is not a list of
- * mistakes. */
-static gboolean
-touched (AdwEntryRow *row)
-{
-  return g_object_get_data (G_OBJECT (row), "touched") != NULL;
-}
-
-static void
-mark (AdwEntryRow *row,
-      gboolean     wrong)
-{
-  if (wrong && touched (row))
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -117,7 +88,7 @@ static gboolean
 row_date (AdwEntryRow *row,
           ClDate      *out)
 {
-  g_autofree char *text = dup_text (row);
+  g_autofree char *text = cl_form_row_dup_text (row);
 
   *out = CL_DATE_NONE;
   return text == NULL || cl_date_parse_iso (text, out);
@@ -141,8 +112,8 @@ validate (ClStudentEditor *self)
   g_autofree char *problem = NULL;
   g_autofree char *question = NULL;
   const char *birth_text = text_of (self->birth_row);
-  g_autofree char *language = dup_text (self->language_row);
-  g_autofree char *id = dup_text (self->id_row);
+  g_autofree char *language = cl_form_row_dup_text (self->language_row);
+  g_autofree char *id = cl_form_row_dup_text (self->id_row);
   ClDate birth = CL_DATE_NONE, emancipated = CL_DATE_NONE;
   gboolean birth_ok = row_date (self->birth_row, &birth) && birth != CL_DATE_NONE;
   gboolean emancipated_ok = row_date (self->emancipated_row, &emancipated);
@@ -196,35 +167,20 @@ validate (ClStudentEditor *self)
     PROBLEM ("%s", _("The secondary eligibility is the same as the primary one; choose another or None."));
   else if (adw_combo_row_get_selected (self->secondary_row) > 0 && adw_combo_row_get_selected (self->primary_row) == 0)
     PROBLEM ("%s", _("Choose the primary eligibility before a secondary one."));
-  if (language != NULL &&
-      !(strlen (language) == 2 && g_ascii_isalpha (language[0]) && g_ascii_isalpha (language[1])))
+  if (language != NULL && !cl_form_is_language_code (language))
     QUESTION ("%s", _("Write the home language as its two-letter code (ISO 639-1), for example es for Spanish; letters to the family are written in it."));
 #undef PROBLEM
 #undef PROBLEM_AT
 #undef QUESTION
 
-  mark (self->id_row, id_wrong);
-  mark (self->first_row, name_wrong && is_blank (text_of (self->first_row)));
-  mark (self->last_row, name_wrong && is_blank (text_of (self->last_row)));
-  mark (self->birth_row, !birth_ok);
-  mark (self->emancipated_row, !emancipated_ok);
+  cl_form_mark_touched (self->id_row, id_wrong);
+  cl_form_mark_touched (self->first_row, name_wrong && is_blank (text_of (self->first_row)));
+  cl_form_mark_touched (self->last_row, name_wrong && is_blank (text_of (self->last_row)));
+  cl_form_mark_touched (self->birth_row, !birth_ok);
+  cl_form_mark_touched (self->emancipated_row, !emancipated_ok);
 
-  g_free (self->message);
-  self->message = g_strdup (problem ? problem : question);
-  gtk_label_set_label (self->message_label, self->message ? self->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), self->message != NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
-  /* What is still to be filled in reads as a hint until that row is typed into. */
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label),
-                            problem == NULL ? "warning" : problem_row && !touched (problem_row) ? "dim-label" : "error");
-
-  if (self->valid != (problem == NULL))
-    {
-      self->valid = problem == NULL;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-    }
+  cl_form_show_problem (self->message_label, &self->message, problem, question, problem_row);
+  cl_form_set_valid (self, &self->valid, problem == NULL, properties[PROP_VALID]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
 }
 
@@ -234,7 +190,7 @@ on_row_changed (AdwEntryRow     *row,
 {
   g_assert (CL_IS_STUDENT_EDITOR (self));
   if (!self->filling)
-    g_object_set_data (G_OBJECT (row), "touched", GINT_TO_POINTER (TRUE));
+    cl_form_row_touch (row);
   if (self->schools != NULL)
     validate (self);
 }
@@ -297,8 +253,7 @@ cl_student_editor_class_init (ClStudentEditorClass *klass)
   object_class->dispose = cl_student_editor_dispose;
   object_class->get_property = cl_student_editor_get_property;
 
-  properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] = cl_form_valid_param_spec ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                 G_TYPE_NONE, 0);
@@ -386,21 +341,6 @@ fill_eligibility (AdwComboRow *row,
   adw_combo_row_set_selected (row, selected);
 }
 
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
-static void
-set_date (AdwEntryRow *row,
-          ClDate       date)
-{
-  g_autofree char *text = date != CL_DATE_NONE ? cl_date_to_iso (date) : NULL;
-  set_text (row, text);
-}
-
 /* A plain copy of @src's own fields, without family, timeline or meetings. */
 static ClStudent *
 copy_fields (const ClStudent *src)
@@ -481,16 +421,16 @@ cl_student_editor_new (GtkWindow       *parent,
   gtk_widget_set_sensitive (GTK_WIDGET (self->id_row), initial == NULL);
   if (initial != NULL)
     {
-      set_text (self->id_row, initial->id);
-      set_text (self->first_row, initial->first_name);
-      set_text (self->last_row, initial->last_name);
-      set_date (self->birth_row, initial->birth_date);
-      set_text (self->grade_row, initial->grade);
-      set_text (self->language_row, initial->home_language);
+      cl_form_row_set_text (self->id_row, initial->id);
+      cl_form_row_set_text (self->first_row, initial->first_name);
+      cl_form_row_set_text (self->last_row, initial->last_name);
+      cl_form_row_set_date (self->birth_row, initial->birth_date);
+      cl_form_row_set_text (self->grade_row, initial->grade);
+      cl_form_row_set_text (self->language_row, initial->home_language);
       gtk_switch_set_active (self->english_learner_switch, initial->english_learner);
       gtk_switch_set_active (self->conservatorship_switch, initial->conservatorship);
       gtk_switch_set_active (self->part_c_switch, initial->part_c);
-      set_date (self->emancipated_row, initial->emancipated_on);
+      cl_form_row_set_date (self->emancipated_row, initial->emancipated_on);
     }
   /* A student being assessed has no eligibility yet. */
   fill_eligibility (self->primary_row, _("None yet"), initial ? initial->eligibility_primary : NULL);
@@ -531,25 +471,22 @@ cl_student_editor_dup_student (ClStudentEditor *self)
     s = copy_fields (self->base);
   else
     {
-      id = dup_text (self->id_row);
+      id = cl_form_row_dup_text (self->id_row);
       s = cl_student_new (id);
     }
   g_free (s->first_name);
-  s->first_name = dup_text (self->first_row);
+  s->first_name = cl_form_row_dup_text (self->first_row);
   g_free (s->last_name);
-  s->last_name = dup_text (self->last_row);
+  s->last_name = cl_form_row_dup_text (self->last_row);
   row_date (self->birth_row, &s->birth_date);
   i = adw_combo_row_get_selected (self->school_row);
   s->school = i < self->schools->len ? g_ptr_array_index (self->schools, i) : NULL;
   g_free (s->grade);
-  s->grade = dup_text (self->grade_row);
+  s->grade = cl_form_row_dup_text (self->grade_row);
   i = adw_combo_row_get_selected (self->case_manager_row);
   s->case_manager = i > 0 && i <= self->case_managers->len ? g_ptr_array_index (self->case_managers, i - 1) : NULL;
   g_free (s->home_language);
-  s->home_language = dup_text (self->language_row);
-  if (s->home_language != NULL && strlen (s->home_language) == 2)
-    for (char *p = s->home_language; *p; p++)
-      *p = g_ascii_tolower (*p);
+  s->home_language = cl_form_row_dup_language (self->language_row);
   s->english_learner = gtk_switch_get_active (self->english_learner_switch);
   g_free (s->eligibility_primary);
   s->eligibility_primary = g_strdup (selected_code (self->primary_row));
@@ -595,7 +532,7 @@ cl_student_editor_set_text (ClStudentEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_str_equal (rows[i].name, row))
       {
-        set_text (rows[i].row, text);
+        cl_form_row_set_text (rows[i].row, text);
         return;
       }
   g_critical ("No row %s in the student form", row);
