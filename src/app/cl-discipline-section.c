@@ -12,6 +12,7 @@
 
 #include "cl-discipline.h"
 #include "cl-discipline-section.h"
+#include "cl-meeting-labels.h"
 #include "cl-group-rows.h"
 
 struct _ClDisciplineSection
@@ -108,18 +109,6 @@ cl_discipline_complaint_label (int kind)
 }
 
 static const char *
-removal_kind_label (int kind)
-{
-  switch (kind)
-    {
-    case CL_REMOVAL_SUSPENSION: return _("Suspension");
-    case CL_REMOVAL_IN_SCHOOL_SUSPENSION: return _("In-school suspension");
-    case CL_REMOVAL_OTHER: return _("Other removal");
-    default: return _("Removal");
-    }
-}
-
-static const char *
 special_label (int special)
 {
   switch (special)
@@ -131,36 +120,10 @@ special_label (int special)
     }
 }
 
-static const char *
-status_label (ClObligationStatus status)
-{
-  switch (status)
-    {
-    case CL_STATUS_OVERDUE: return _("Overdue");
-    case CL_STATUS_DUE_SOON: return _("Due soon");
-    case CL_STATUS_UPCOMING: return _("Upcoming");
-    case CL_STATUS_MET_LATE: return _("Done late");
-    case CL_STATUS_MET: return _("Done");
-    case CL_N_STATUSES:
-    default: return "";
-    }
-}
-
 static gboolean
 is_open (const ClObligation *ob)
 {
   return ob->status == CL_STATUS_OVERDUE || ob->status == CL_STATUS_DUE_SOON || ob->status == CL_STATUS_UPCOMING;
-}
-
-static GtkWidget *
-status_pill (ClObligationStatus status)
-{
-  GtkWidget *pill = gtk_label_new (status_label (status));
-
-  gtk_widget_add_css_class (pill, "status-pill");
-  gtk_widget_add_css_class (pill, cl_status_names[status]);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  return pill;
 }
 
 static GtkWidget *
@@ -403,7 +366,7 @@ removal_row (ClDisciplineSection  *self,
   /* Translators: a removal in the log, e.g. "Suspension · 2.5 school days" */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %g school day", "%s · %g school days",
                                         e->school_days == 1 ? 1 : 2),
-                           removal_kind_label (e->kind), e->school_days);
+                           _cl_removal_kind_label (e->kind), e->school_days);
   if (entry->counts)
     /* Translators: the running total of counted removal days after this removal */
     g_string_append_printf (subtitle, _(" · %g days counted so far"), entry->running_total);
@@ -525,7 +488,7 @@ show_mdr (ClDisciplineSection *self,
       /* Translators: what a deadline was counted from, and its citation */
       subtitle = g_strdup_printf (_("After %s · %s"), trigger, ob->citation);
       row = text_row (title, subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill (ob->status));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_status_pill_new (ob->status));
       _cl_group_rows_add (self->rows, self->mdr_group, row);
       n++;
     }
@@ -628,7 +591,7 @@ show_records (ClDisciplineSection *self,
         g_string_append_printf (subtitle, " · %s", what);
       row = text_row (title, subtitle->str);
       if (ob != NULL)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill (ob->status));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_status_pill_new (ob->status));
       if (self->editable && ob != NULL && ob->met_on == CL_DATE_NONE)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    text_button (_("_Provided…"), "win.discipline-follow-up",
@@ -721,7 +684,7 @@ show_complaints (ClDisciplineSection *self,
           else
             step_subtitle = g_strdup_printf (_("Due %s · %s · %s"), due, ob->counted, ob->citation);
           step = text_row (_(ob->rule->title), step_subtitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (step), status_pill (ob->status));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (step), _cl_status_pill_new (ob->status));
           if (self->editable && ob->met_on == CL_DATE_NONE)
             adw_action_row_add_suffix (ADW_ACTION_ROW (step),
                                        text_button (_("_Done…"), "win.discipline-follow-up",
@@ -756,7 +719,7 @@ show_complaints (ClDisciplineSection *self,
                                        icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",
                                                     g_variant_new_uint32 (e->order)));
         }
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (any ? worst : CL_STATUS_MET));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (any ? worst : CL_STATUS_MET));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), any);
       _cl_group_rows_add (self->rows, self->complaints_group, row);
       n++;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-event-editor.h"
+#include "cl-meeting-labels.h"
 #include "cl-form-rows.h"
 
 struct _ClEventEditor
@@ -44,37 +45,6 @@ kinds_for (ClEventType type,
     default:
       *n = 0;
       return NULL;
-    }
-}
-
-/* What a person reads for each event type, in the order of ClEventType. */
-static const char *
-type_label (ClEventType type)
-{
-  switch (type)
-    {
-    case CL_EVENT_REFERRAL: return _("Referral for assessment received");
-    case CL_EVENT_ASSESSMENT_PLAN_PROVIDED: return _("Assessment plan given to the parent");
-    case CL_EVENT_ASSESSMENT_PLAN_CONSENT: return _("Signed assessment plan received");
-    case CL_EVENT_REASSESSMENT_CONSENT: return _("Consent to reassessment received");
-    case CL_EVENT_IEP_MEETING: return _("IEP meeting held");
-    case CL_EVENT_TRANSFER_IN: return _("Enrolled with an IEP from elsewhere");
-    case CL_EVENT_REMOVAL: return _("Disciplinary removal");
-    case CL_EVENT_PLACEMENT_CHANGE_DECISION: return _("Decision to change placement");
-    case CL_EVENT_IAES_PLACEMENT: return _("Placed in an interim alternative setting");
-    case CL_EVENT_RECORDS_REQUEST: return _("Parent asked for records");
-    case CL_EVENT_RIGHTS_TRANSFER_NOTICE: return _("Transfer-of-rights notice sent");
-    case CL_EVENT_COMPLAINT: return _("Complaint received");
-    case CL_EVENT_EXIT: return _("Left special education or the district");
-    case CL_EVENT_MEETING_REQUEST: return _("Parent asked in writing for a meeting");
-    case CL_EVENT_REMOVAL_SERVICES: return _("Services during removal started");
-    case CL_EVENT_RECORDS_PROVIDED: return _("Records given to the parent");
-    case CL_EVENT_RESOLUTION_SESSION: return _("Resolution session held");
-    case CL_EVENT_DUE_PROCESS_RESPONSE: return _("Response to due-process complaint sent");
-    case CL_EVENT_COMPLAINT_RESOLVED: return _("Complaint decided");
-    case CL_EVENT_TRANSITION_CONFERENCE: return _("Part C transition conference held");
-    case CL_N_EVENT_TYPES:
-    default: return "";
     }
 }
 
@@ -174,7 +144,7 @@ cl_event_editor_init (ClEventEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < CL_N_EVENT_TYPES; i++)
-    gtk_string_list_append (types, type_label (i));
+    gtk_string_list_append (types, _cl_event_type_label (i));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
 }
 

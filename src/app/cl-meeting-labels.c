@@ -1,4 +1,5 @@
-/* cl-meeting-labels.c — what a person reads for a meeting's kinds, roles, methods and dates */
+/* cl-meeting-labels.c — what a person reads for the case file's kinds, roles, methods, statuses and
+ * dates: one table each, shared by the student's file, the forms and the meeting windows */
 #define G_LOG_DOMAIN "cl-meeting-labels"
 
 #include "config.h"
@@ -161,4 +162,65 @@ const char *
 _cl_translate (const char *text)
 {
   return text && *text ? _(text) : "";
+}
+
+/* What a person reads for each event type, in the order of ClEventType. */
+const char *
+_cl_event_type_label (ClEventType type)
+{
+  switch (type)
+    {
+    case CL_EVENT_REFERRAL: return _("Referral for assessment received");
+    case CL_EVENT_ASSESSMENT_PLAN_PROVIDED: return _("Assessment plan given to the parent");
+    case CL_EVENT_ASSESSMENT_PLAN_CONSENT: return _("Signed assessment plan received");
+    case CL_EVENT_REASSESSMENT_CONSENT: return _("Consent to reassessment received");
+    case CL_EVENT_IEP_MEETING: return _("IEP meeting held");
+    case CL_EVENT_TRANSFER_IN: return _("Enrolled with an IEP from elsewhere");
+    case CL_EVENT_REMOVAL: return _("Disciplinary removal");
+    case CL_EVENT_PLACEMENT_CHANGE_DECISION: return _("Decision to change placement");
+    case CL_EVENT_IAES_PLACEMENT: return _("Placed in an interim alternative setting");
+    case CL_EVENT_RECORDS_REQUEST: return _("Parent asked for records");
+    case CL_EVENT_RIGHTS_TRANSFER_NOTICE: return _("Transfer-of-rights notice sent");
+    case CL_EVENT_COMPLAINT: return _("Complaint received");
+    case CL_EVENT_EXIT: return _("Left special education or the district");
+    case CL_EVENT_MEETING_REQUEST: return _("Parent asked in writing for a meeting");
+    case CL_EVENT_REMOVAL_SERVICES: return _("Services during removal started");
+    case CL_EVENT_RECORDS_PROVIDED: return _("Records given to the parent");
+    case CL_EVENT_RESOLUTION_SESSION: return _("Resolution session held");
+    case CL_EVENT_DUE_PROCESS_RESPONSE: return _("Response to due-process complaint sent");
+    case CL_EVENT_COMPLAINT_RESOLVED: return _("Complaint decided");
+    case CL_EVENT_TRANSITION_CONFERENCE: return _("Part C transition conference held");
+    case CL_N_EVENT_TYPES:
+    default: return "";
+    }
+}
+
+const char *
+_cl_removal_kind_label (int kind)
+{
+  switch (kind)
+    {
+    case CL_REMOVAL_SUSPENSION: return _("Suspension");
+    case CL_REMOVAL_IN_SCHOOL_SUSPENSION: return _("In-school suspension");
+    case CL_REMOVAL_OTHER: return _("Other removal");
+    default: return _("Removal");
+    }
+}
+
+const char *
+_cl_transfer_from_label (int from)
+{
+  switch (from)
+    {
+    case CL_TRANSFER_SAME_SELPA: return _("from the same SELPA");
+    case CL_TRANSFER_IN_STATE: return _("from another district in the state");
+    case CL_TRANSFER_OUT_OF_STATE: return _("from another state");
+    default: return _("from elsewhere");
+    }
+}
+
+GtkWidget *
+_cl_status_pill_new (ClObligationStatus status)
+{
+  return _cl_pill_new (_cl_status_label (status), cl_status_names[status]);
 }

@@ -1,4 +1,5 @@
-/* cl-meeting-labels.h — what a person reads for a meeting's kinds, roles, methods and dates */
+/* cl-meeting-labels.h — what a person reads for the case file's kinds, roles, methods, statuses and
+ * dates */
 #pragma once
 
 #include <adwaita.h>
@@ -23,6 +24,13 @@ gboolean    _cl_role_needs_excusal     (ClInviteeRole   role);
 GtkWidget  *_cl_pill_new               (const char     *text,
                                         const char     *css_class);
 const char *_cl_status_label           (ClObligationStatus status);
+/* The coloured pill of an obligation's status. */
+GtkWidget  *_cl_status_pill_new        (ClObligationStatus status);
+const char *_cl_event_type_label       (ClEventType     type);
+/* "Suspension", "In-school suspension", "Other removal" (a ClRemovalKind). */
+const char *_cl_removal_kind_label     (int             kind);
+/* "from another state" (a ClTransferFrom). */
+const char *_cl_transfer_from_label    (int             from);
 /* A rule pack's English text through gettext; "" stays "" (gettext("") is the catalogue's header). */
 const char *_cl_translate              (const char     *text);
 /* An action row that shows text as text (no markup), with "—" for an empty subtitle. */

@@ -163,32 +163,6 @@ info_row (const char *title,
   return row;
 }
 
-static const char *
-status_label (ClObligationStatus status)
-{
-  switch (status)
-    {
-    case CL_STATUS_OVERDUE: return _("Overdue");
-    case CL_STATUS_DUE_SOON: return _("Due soon");
-    case CL_STATUS_UPCOMING: return _("Upcoming");
-    case CL_STATUS_MET_LATE: return _("Done late");
-    case CL_STATUS_MET: return _("Done");
-    case CL_N_STATUSES:
-    default: return "";
-    }
-}
-
-static GtkWidget *
-status_pill (ClObligationStatus status)
-{
-  GtkWidget *pill = gtk_label_new (status_label (status));
-
-  gtk_widget_add_css_class (pill, "status-pill");
-  gtk_widget_add_css_class (pill, cl_status_names[status]);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  return pill;
-}
-
 static GtkWidget *
 obligation_row (const ClObligation *ob)
 {
@@ -217,7 +191,7 @@ obligation_row (const ClObligation *ob)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(ob->rule->title));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_pill (ob->status));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (ob->status));
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Rule"), _(ob->rule->sentence)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Citation"), ob->citation));
@@ -235,35 +209,31 @@ obligation_row (const ClObligation *ob)
   return row;
 }
 
-/* "iep_meeting" -> "IEP meeting (annual)": what a timeline row says happened. */
+/* What a timeline row says happened, in words: "Annual review, transition plan". */
 static char *
 describe_event (const ClEvent *e)
 {
-  const char *what = cl_event_type_names[e->type];
-  g_autofree char *readable = g_strdup (what);
-
-  for (char *p = readable; *p; p++)
-    if (*p == '_')
-      *p = ' ';
-  readable[0] = g_ascii_toupper (readable[0]);
   switch (e->type)
     {
     case CL_EVENT_IEP_MEETING:
-      return g_strdup_printf (_("IEP meeting (%s)%s%s"), cl_meeting_kind_names[e->kind],
+      return g_strdup_printf ("%s%s%s", _cl_meeting_kind_label (e->kind),
                               e->transition_plan ? _(", transition plan") : "",
                               (e->kind == CL_MEETING_INITIAL || e->kind == CL_MEETING_TRIENNIAL) && !e->eligible
                                 ? _(", not eligible") : "");
     case CL_EVENT_REMOVAL:
-      return g_strdup_printf (_("Removal: %s, %g school days"), cl_removal_kind_names[e->kind], e->school_days);
+      /* Translators: a removal in the log, e.g. "Suspension · 2.5 school days" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %g school day", "%s · %g school days",
+                                           e->school_days == 1 ? 1 : 2),
+                              _cl_removal_kind_label (e->kind), e->school_days);
     case CL_EVENT_COMPLAINT:
-      return g_strdup_printf (_("Complaint: %s"), cl_complaint_kind_names[e->kind]);
+      return g_strdup (cl_discipline_complaint_label (e->kind));
     case CL_EVENT_TRANSFER_IN:
-      return g_strdup_printf (_("Transfer in (%s)%s"), e->from >= 0 ? cl_transfer_from_names[e->from] : "—",
+      return g_strdup_printf (_("Transfer in (%s)%s"), _cl_transfer_from_label (e->from),
                               e->has_iep ? _(", with an IEP") : "");
     case CL_EVENT_EXIT:
       return e->reason ? g_strdup_printf (_("Exit: %s"), e->reason) : g_strdup (_("Exit"));
     default:
-      return g_steal_pointer (&readable);
+      return g_strdup (_cl_event_type_label (e->type));
     }
 }
 
