@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cl-bundle-reader.h"
@@ -295,6 +297,54 @@ open_demo_action (GtkWidget  *widget,
   cl_window_open_demo (demo);
 }
 
+/* The demo, copied into a case database of its own in the cache folder (made anew each time), so
+ * that a facilitator can plan and run a meeting, log removals or edit students on made-up data.
+ * The user's own database is not opened, changed or remembered. */
+static void
+practice_demo_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "caseload", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo-practice.db", NULL);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open_id = NULL;
+  ClStudent *open;
+
+  if (!self->demo || self->caseload == NULL)
+    return;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("No practice copy: %s cannot be created (%s)"), dir,
+                                                  g_strerror (errno));
+      _cl_window_toast (self, message);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  store = cl_store_open (path, TRUE, &error);
+  if (store == NULL || !cl_store_import (store, self->caseload, FALSE, NULL, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("No practice copy: %s"), error->message);
+      _cl_window_toast (self, message);
+      return;
+    }
+  g_clear_object (&store);
+  open = _cl_window_get_student (self);
+  open_id = open ? g_strdup (open->id) : NULL;
+  cl_window_open_database (self, path);
+  /* The same student's file, once the copy is loaded. */
+  if (open_id != NULL)
+    cl_window_select_student (self, open_id);
+  _cl_window_toast (self, _("A practice copy of the demo: change anything, nothing else is touched"));
+}
+
 static void
 new_caseload_action (GtkWidget  *widget,
                      const char *action_name,
@@ -431,6 +481,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-backup", NULL, open_backup_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.practice-demo", NULL, practice_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-caseload", NULL, new_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -453,6 +504,7 @@ _cl_window_actions_update (ClWindow *self)
    * database loads, its connection belongs to the loading thread: nothing may write meanwhile. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.practice-demo", self->demo && !self->loading);
   /* Edits go to the database: a read-only bundle has none. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", self->store != NULL);

@@ -87,6 +87,7 @@ struct _ClWindow
   ClStore              *store;          /* the open case database, NULL for a read-only bundle */
   ClDate                today;
   gboolean              read_only;
+  gboolean              demo;           /* the built-in demo caseload, read-only */
   ClUndo               *undo;           /* the last change, until it is undone or replaced */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
   char                 *search_text;    /* as typed, to tell narrowing from widening */

@@ -328,6 +328,7 @@ on_selection_changed (ClWindow *self)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "select");
       adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
       return;
     }
   student = cl_student_row_get_student (row);
@@ -539,6 +540,7 @@ cl_window_load_bundle (ClWindow    *self,
   if (caseload == NULL || !show_caseload (self, caseload, error))
     return FALSE;
   self->read_only = TRUE;
+  self->demo = FALSE;
   g_clear_object (&self->store);
   adw_window_title_set_title (self->sidebar_title, title);
   {
@@ -704,7 +706,16 @@ cl_window_open_demo (ClWindow *self)
       data = g_bytes_get_data (bytes, &size);
       if (cl_window_load_bundle (self, data, size, _("Demo Caseload"), &error))
         {
-          _cl_window_toast (self, _("This is the demo caseload: made-up students, read-only"));
+          AdwToast *toast = adw_toast_new (_("The demo caseload: made-up students, read-only"));
+
+          self->demo = TRUE;
+          _cl_window_actions_update (self);
+          /* To try planning and running a meeting, or editing, without touching a real caseload. */
+          adw_toast_set_button_label (toast, _("_Practice on a Copy"));
+          adw_toast_set_action_name (toast, "win.practice-demo");
+          adw_toast_set_timeout (toast, 10);
+          if (self->toast_overlay != NULL)
+            adw_toast_overlay_add_toast (self->toast_overlay, toast);
           return;
         }
     }
@@ -906,6 +917,7 @@ cl_window_open_database (ClWindow   *self,
   g_free (self->database_path);
   self->database_path = g_strdup (path);
   self->read_only = FALSE;
+  self->demo = FALSE;
   g_clear_object (&self->store);
   /* Opening checks the file (and creates it) here, so a bad one is refused at once. */
   self->store = cl_store_open (path, TRUE, &error);
