@@ -258,6 +258,38 @@ rows_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+/* Saves @widget as DIR/@name.png when CASELOAD_SHOTS=DIR. */
+void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *dir = g_getenv ("CASELOAD_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  iterate ();
+  g_usleep (200000);
+  iterate ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* The shortcut of @controller, a shortcut controller, that @trigger's key sets off, if any. */
 static GtkShortcut *
 shortcut_for (GtkEventController *controller,

@@ -71,6 +71,10 @@ void              collect_rows             (GtkWidget        *widget,
                                             GString          *out);
 char             *rows_text                (GtkWidget        *widget);
 
+/* Saves @widget as DIR/@name.png when CASELOAD_SHOTS=DIR is set, to look at it. */
+void              shot                     (GtkWidget        *widget,
+                                            const char       *name);
+
 /* What pressing @keyval with @mods does to @widget through its keyboard shortcuts (its class's,
  * then its ancestors'), as GTK handles a key press that no widget took before: the first shortcut
  * for that key that does something is activated; FALSE when none does. */

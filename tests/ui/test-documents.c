@@ -11,6 +11,8 @@
  * S-1027 (Tyrell Jackson) has suspensions of 5, 4 and 2 school days in 2026-27 and a decision to
  * change his placement: his manifestation determination review is 3 pages (as tests/test-documents.c
  * reads it back). S-1001 has no removal and no planned meeting.
+ *
+ * With CASELOAD_SHOTS=DIR set, the preview is also saved as PNG files in DIR, to look at it.
  */
 #include <string.h>
 
@@ -236,6 +238,7 @@ test_pages_thumbnails_zoom (void)
   g_assert_cmpint (gtk_widget_get_width (find_type (GTK_WIDGET (gtk_list_box_get_row_at_index (p.thumbnails, 0)),
                                                     GTK_TYPE_PICTURE)), ==, 110);
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.previous")));
+  shot (GTK_WIDGET (p.window), "preview-fit");
 
   /* Page Down moves on one page at a time and stops at the last; Page Up comes back. */
   g_assert_true (press_in (&p, GDK_KEY_Page_Down, 0));
@@ -282,6 +285,7 @@ test_pages_thumbnails_zoom (void)
   assert_zoom (&p, 100, 816, 1056);
   g_assert_true (press_in (&p, GDK_KEY_plus, GDK_CONTROL_MASK));
   assert_zoom (&p, 125, 1020, 1320);
+  shot (GTK_WIDGET (p.window), "preview-125");
   /* Ctrl+minus twice: 100 %, 75 %. */
   g_assert_true (press_in (&p, GDK_KEY_minus, GDK_CONTROL_MASK));
   assert_zoom (&p, 100, 816, 1056);
@@ -299,6 +303,7 @@ test_pages_thumbnails_zoom (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.window), "doc.zoom-out", NULL));
   iterate ();
   assert_zoom (&p, 50, 408, 528);
+  shot (GTK_WIDGET (p.window), "preview-50");
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.zoom-out")));
   for (int i = 0; i < 6; i++)
     g_signal_emit_by_name (find_action_button (GTK_WIDGET (p.window), "doc.zoom-in"), "clicked");
@@ -415,6 +420,7 @@ test_not_on_file (void)
   iterate ();
   g_assert_null (find_toplevel (CL_TYPE_DOCUMENT_WINDOW, FALSE));
   assert_toast (window, "S-1001 has no disciplinary removal on file for a manifestation determination");
+  shot (GTK_WIDGET (window), "not-on-file");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document", "s", "meeting-notice"));
   iterate ();
