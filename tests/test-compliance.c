@@ -5,14 +5,7 @@
  * time, against met on time + met late + overdue).
  */
 #include "cl-compliance.h"
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
+#include "cl-test-util.h"
 
 static void
 add_obligation (GPtrArray          *obligations,

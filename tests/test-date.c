@@ -1,13 +1,6 @@
 /* test-date.c — day numbers, ISO dates, anniversaries and ages */
 #include "cl-date.h"
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
+#include "cl-test-util.h"
 
 static void
 test_parse_valid (void)

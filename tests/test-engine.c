@@ -5,38 +5,16 @@
  * hand), never one the engine produced. tests/scenarios/ holds many more, as bundles.
  */
 #include "cl-deadline-engine.h"
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
+#include "cl-test-util.h"
 
 static ClCaseload *
 lincoln_caseload (const char *jurisdiction)
 {
   ClCaseload *caseload = cl_caseload_new ();
   ClSchool *school = cl_school_new ("lincoln", "Lincoln");
-  ClCalendarYear *y;
 
   cl_caseload_set_jurisdiction (caseload, jurisdiction);
-  y = cl_calendar_year_new ("lincoln-2025", D ("2025-08-18"), D ("2026-06-11"));
-  cl_calendar_year_add_closed (y, D ("2025-09-01"), D ("2025-09-01"), "Labor Day", TRUE);
-  cl_calendar_year_add_closed (y, D ("2025-11-24"), D ("2025-11-28"), "Thanksgiving", TRUE);
-  cl_calendar_year_add_closed (y, D ("2025-12-22"), D ("2026-01-02"), "Winter break", FALSE);
-  cl_calendar_year_add_closed (y, D ("2026-04-06"), D ("2026-04-10"), "Spring break", FALSE);
-  cl_caseload_add_calendar (caseload, y);
-  cl_school_add_calendar (school, y);
-  y = cl_calendar_year_new ("lincoln-2026", D ("2026-08-17"), D ("2027-06-10"));
-  cl_calendar_year_add_closed (y, D ("2026-09-07"), D ("2026-09-07"), "Labor Day", TRUE);
-  cl_calendar_year_add_closed (y, D ("2026-11-23"), D ("2026-11-27"), "Thanksgiving", TRUE);
-  cl_calendar_year_add_closed (y, D ("2026-12-21"), D ("2027-01-01"), "Winter break", FALSE);
-  cl_calendar_year_add_closed (y, D ("2027-01-18"), D ("2027-01-18"), "Martin Luther King Jr. Day", TRUE);
-  cl_calendar_year_add_closed (y, D ("2027-03-29"), D ("2027-04-02"), "Spring break", FALSE);
-  cl_caseload_add_calendar (caseload, y);
-  cl_school_add_calendar (school, y);
+  cl_test_add_lincoln_calendars (caseload, (ClSchool *[]) { school, NULL });
   cl_caseload_add_school (caseload, school);
   return caseload;
 }

@@ -2,14 +2,7 @@
  * parent-attempts threshold (rules.md §4 required_member_missing, excusal_incomplete; HB 7.2.B,
  * 7.4, 7.5). */
 #include "cl-meeting-prep.h"
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
+#include "cl-test-util.h"
 
 static const ClRule *
 required_rule (ClRulePackSet *packs)

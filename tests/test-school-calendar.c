@@ -5,14 +5,7 @@
  * Every expected date below was counted by hand on a printed calendar.
  */
 #include "cl-school-calendar.h"
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
+#include "cl-test-util.h"
 
 typedef struct {
   ClCaseload *caseload;

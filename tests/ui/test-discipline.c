@@ -9,10 +9,8 @@
  * With CASELOAD_SHOTS=DIR set, the forms and sections are also saved as PNG files in DIR, to look
  * at them.
  */
-#include <adwaita.h>
 #include <string.h>
 
-#include "cl-application.h"
 #include "cl-bundle-reader.h"
 #include "cl-case-form.h"
 #include "cl-discipline.h"
@@ -20,106 +18,9 @@
 #include "cl-mdr-editor.h"
 #include "cl-removal-editor.h"
 #include "cl-student-row.h"
-#include "cl-window-private.h"
+#include "cl-ui-test.h"
 
 static ClApplication *app;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
-
-/* Saves @widget as DIR/@name.png when CASELOAD_SHOTS=DIR. */
-static void
-shot (GtkWidget  *widget,
-      const char *name)
-{
-  const char *dir = g_getenv ("CASELOAD_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  iterate ();
-  g_usleep (200000);
-  iterate ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-/* Every title and subtitle of the preferences rows under @widget, as "title|subtitle" lines. */
-static void
-collect_rows (GtkWidget *widget,
-              GString   *out)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
-  else if (ADW_IS_EXPANDER_ROW (widget))
-    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                            adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, out);
-}
-
-static char *
-rows_of (GtkWidget *widget)
-{
-  GString *out = g_string_new (NULL);
-
-  collect_rows (widget, out);
-  return g_string_free (out, FALSE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static ClDisciplineSection *
 section_of (ClWindow *window)
@@ -170,31 +71,6 @@ log_removal (ClWindow   *window,
   save (dialog);
 }
 
-static ClWindow *
-demo_database_window (char **out_dir)
-{
-  ClWindow *window = cl_window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("caseload-discipline-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
-  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (demo);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  window->today = D ("2026-11-24");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_database (window, path);
-  while (window->loading && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  _cl_window_import_file (window, file);
-  while (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)));
-  iterate ();
-  *out_dir = g_steal_pointer (&dir);
-  return window;
-}
-
 /* Minh Nguyen (S-1002, Lincoln) has no removal in the demo. Four are logged:
  *   2026-09-14 suspension 4         counted 4
  *   2026-10-05 other removal 4      counted 8
@@ -208,7 +84,7 @@ static void
 test_removals_to_mdr (void)
 {
   g_autofree char *dir = NULL;
-  ClWindow *window = demo_database_window (&dir);
+  ClWindow *window = demo_database_window_at (D ("2026-11-24"), 1366, 768, &dir);
   AdwMessageDialog *dialog;
   ClRemovalEditor *editor;
   ClMdrEditor *mdr;
@@ -254,7 +130,7 @@ test_removals_to_mdr (void)
   g_assert_nonnull (strstr (banners (window), "services required since November 16, 2026"));
   g_assert_nonnull (strstr (banners (window), "34 CFR 300.530(b)(2), (d)"));
   g_assert_null (strstr (banners (window), "manifestation determination due"));
-  rows = rows_of (GTK_WIDGET (section_of (window)));
+  rows = rows_text (GTK_WIDGET (section_of (window)));
   g_assert_nonnull (strstr (rows, "School year 2026-27|10.5 school days counted · 3 in-school days not counted · 4 removals"));
   g_assert_nonnull (strstr (rows, "Suspension · 2.5 school days|November 16, 2026 · 10.5 days counted so far · Left class without permission"));
   g_assert_nonnull (strstr (rows, "In-school suspension · 3 school days|November 2, 2026 · not counted"));
@@ -284,7 +160,7 @@ test_removals_to_mdr (void)
   save (dialog);
 
   g_assert_null (strstr (banners (window), "manifestation determination due"));
-  rows = rows_of (GTK_WIDGET (section_of (window)));
+  rows = rows_text (GTK_WIDGET (section_of (window)));
   g_assert_nonnull (strstr (rows, "Determination held November 20, 2026 (due December 8, 2026)"));
   g_assert_nonnull (strstr (rows, "Meeting of November 20, 2026: not a manifestation"));
   g_clear_pointer (&rows, g_free);
@@ -340,7 +216,7 @@ test_removals_to_mdr (void)
   /* The principal's view lists Minh at Lincoln with the open determination; the row opens the file. */
   _cl_window_show_view (window, "compliance");
   iterate ();
-  rows = rows_of (GTK_WIDGET (window->compliance_page));
+  rows = rows_text (GTK_WIDGET (window->compliance_page));
   g_assert_nonnull (strstr (rows, "Minh Nguyen|10.5 school days of removal this school year · manifestation determination "
                                   "due December 8, 2026 · interim setting ends February 16, 2027"));
   shot (GTK_WIDGET (window), "compliance");
@@ -395,7 +271,7 @@ static void
 test_requests_and_complaints (void)
 {
   g_autofree char *dir = NULL;
-  ClWindow *window = demo_database_window (&dir);
+  ClWindow *window = demo_database_window_at (D ("2026-11-24"), 1366, 768, &dir);
   AdwMessageDialog *dialog;
   ClCaseForm *form;
   ClStudent *student;
@@ -413,7 +289,7 @@ test_requests_and_complaints (void)
   cl_case_form_set_text (form, NULL, -1, "Parent (synthetic)", NULL);
   shot (GTK_WIDGET (dialog), "records-form");
   save (dialog);
-  rows = rows_of (GTK_WIDGET (section_of (window)));
+  rows = rows_text (GTK_WIDGET (section_of (window)));
   g_assert_nonnull (strstr (rows, "Requested by Parent (synthetic)|Received November 20, 2026 · due December 4, 2026 (5 business days, EC 56504, EC 49065) · Attendance and discipline records"));
   g_clear_pointer (&rows, g_free);
 
@@ -432,7 +308,7 @@ test_requests_and_complaints (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   cl_case_form_set_text (form, "2026-11-24", -1, NULL, NULL);
   save (dialog);
-  rows = rows_of (GTK_WIDGET (section_of (window)));
+  rows = rows_text (GTK_WIDGET (section_of (window)));
   g_assert_nonnull (strstr (rows, " · provided November 24, 2026"));
   g_clear_pointer (&rows, g_free);
 
@@ -440,7 +316,7 @@ test_requests_and_complaints (void)
   cl_case_form_set_text (CL_CASE_FORM (adw_message_dialog_get_extra_child (dialog)), "2026-11-02",
                          CL_COMPLAINT_DUE_PROCESS, "Parent (synthetic)", "Speech services");
   save (dialog);
-  rows = rows_of (GTK_WIDGET (section_of (window)));
+  rows = rows_text (GTK_WIDGET (section_of (window)));
   g_assert_nonnull (strstr (rows, "Due-process complaint · filed by Parent (synthetic)|Received November 2, 2026 · Speech services"));
   g_assert_nonnull (strstr (rows, "Response to due-process complaint|Due November 12, 2026"));
   g_assert_nonnull (strstr (rows, "Resolution session|Due November 17, 2026"));
@@ -459,7 +335,7 @@ test_requests_and_complaints (void)
   cl_case_form_set_text (CL_CASE_FORM (adw_message_dialog_get_extra_child (dialog)), "2026-11-23", -1,
                          "Settled: speech services restored", NULL);
   save (dialog);
-  rows = rows_of (GTK_WIDGET (section_of (window)));
+  rows = rows_text (GTK_WIDGET (section_of (window)));
   g_assert_nonnull (strstr (rows, "Received November 2, 2026 · Speech services · outcome: Settled: speech services restored"));
   g_assert_nonnull (strstr (rows, "Complaint decision|Due January 16, 2027 · done November 23, 2026"));
   shot (GTK_WIDGET (section_of (window)), "requests");
@@ -476,17 +352,9 @@ test_requests_and_complaints (void)
 int
 main (int argc, char **argv)
 {
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = cl_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_set_default (G_APPLICATION (app));
+  app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/discipline/removals-to-mdr", test_removals_to_mdr);
   g_test_add_func ("/ui/discipline/requests-and-complaints", test_requests_and_complaints);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return cl_ui_test_run (app);
 }

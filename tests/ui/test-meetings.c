@@ -10,54 +10,12 @@
  *
  * With CASELOAD_SNAPSHOT_DIR set, each step is also saved there as PNGs (wide and 400 px).
  */
-#include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "cl-application.h"
 #include "cl-meeting-window-private.h"
-#include "cl-window-private.h"
+#include "cl-ui-test.h"
 
 static ClApplication *app;
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
-  iterate ();
-}
-
-static gboolean
-loaded (gpointer data)
-{
-  return !((ClWindow *) data)->loading;
-}
-
-static gboolean
-imported (gpointer data)
-{
-  return !gtk_widget_get_visible (GTK_WIDGET (((ClWindow *) data)->import_progress));
-}
 
 static void scroll_to (GtkWidget *target);
 
@@ -148,94 +106,10 @@ snapshot_at (GtkWindow  *window,
   snapshot_window_at (window, target, name);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-/* The temporary database, its WAL and its backups. */
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 static ClMeetingWindow *
 find_meeting_window (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (CL_IS_MEETING_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
-/* The first preferences row under @widget whose title starts with @title (and that is of @type). */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && ADW_IS_PREFERENCES_ROW (widget) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return find_toplevel (CL_TYPE_MEETING_WINDOW, FALSE);
 }
 
 static void
@@ -246,29 +120,6 @@ collect_checks (GtkWidget *widget,
     g_ptr_array_add (out, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_checks (child, out);
-}
-
-/* "title|subtitle" of every row under @widget. */
-static void
-collect_rows (GtkWidget *widget,
-              GString   *out)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
-  else if (ADW_IS_EXPANDER_ROW (widget))
-    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                            adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, out);
-}
-
-static char *
-rows_text (GtkWidget *widget)
-{
-  GString *out = g_string_new (NULL);
-  collect_rows (widget, out);
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -313,11 +164,10 @@ general_teacher_row (ClMeetingWindow *mw)
 static void
 test_plan_prepare_hold (void)
 {
-  ClWindow *window = cl_window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("caseload-meetings-XXXXXX", NULL);
+  g_autofree char *dir = NULL;
+  /* The morning of December 1, 2026. */
+  ClWindow *window = demo_database_window_at (D ("2026-12-01"), 0, 0, &dir);
   g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
-  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (demo);
   g_autoptr(GError) error = NULL;
   g_autofree char *meeting_id = NULL;
   AdwMessageDialog *dialog;
@@ -326,14 +176,6 @@ test_plan_prepare_hold (void)
   const ClObligation *ob;
   GtkWidget *row;
   guint n_events;
-
-  /* The morning of December 1, 2026. */
-  window->today = D ("2026-12-01");
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_database (window, path);
-  wait_for (loaded, window);
-  _cl_window_import_file (window, file);
-  wait_for (imported, window);
 
   g_assert_true (cl_window_select_student (window, "S-1023"));
   iterate ();
@@ -652,22 +494,13 @@ test_plan_prepare_hold (void)
   gtk_window_destroy (GTK_WINDOW (mw));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
-  remove_tree (dir);
 }
 
 int
 main (int argc, char **argv)
 {
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = cl_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_set_default (G_APPLICATION (app));
+  app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/meetings/plan-prepare-hold", test_plan_prepare_hold);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return cl_ui_test_run (app);
 }

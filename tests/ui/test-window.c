@@ -1,7 +1,4 @@
 /* test-window.c — the main window on the demo caseload, driven as a user would (under Xvfb) */
-#include <adwaita.h>
-
-#include "cl-application.h"
 #include <string.h>
 
 #include "cl-bundle-writer.h"
@@ -11,28 +8,9 @@
 #include "cl-student-editor.h"
 #include "cl-student-row.h"
 #include "cl-synthetic-caseload.h"
-#include "cl-window-private.h"
+#include "cl-ui-test.h"
 
 static ClApplication *app;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* A database opens in the background: wait for it as a user would. */
-static void
-wait_loaded (ClWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (window->loading && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (window->loading);
-  iterate ();
-}
 
 static ClWindow *
 demo_window (void)
@@ -196,9 +174,11 @@ static void
 test_database (void)
 {
   ClWindow *window = cl_window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ("caseload-ui-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
   g_autoptr(GError) error = NULL;
+
+  watch_window (window);
 
   /* A new database: the first-run page. */
   gtk_window_present (GTK_WINDOW (window));
@@ -238,58 +218,20 @@ test_database (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Every title and subtitle of the preferences rows under @widget, as "title|subtitle" lines. */
-static void
-collect_rows (GtkWidget *widget,
-              GString   *out)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
-  else if (ADW_IS_EXPANDER_ROW (widget))
-    g_string_append_printf (out, "%s|%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                            adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, out);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* The case manager's morning: the demo in a database, a student found by search, their file with
  * an overdue item and its citation, an event changed, then undone, and both in the history. */
 static void
 test_edit_and_undo (void)
 {
-  ClWindow *window = cl_window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
-  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  ClWindow *window = demo_database_window (NULL);
   g_autoptr(GString) rows = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) trail = NULL;
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   ClStudent *student;
   const ClEvent *event;
   ClDate original;
   guint position, n_events;
   AdwMessageDialog *dialog;
-
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_database (window, path);
-  wait_loaded (window);
-  _cl_window_import_file (window, file);
-  while (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
 
   /* Search finds the student; the file shows an overdue annual review with its citation. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "minh nguyen");
@@ -354,12 +296,7 @@ test_document_preview (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->documents_button)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document", "s", "meeting-notice"));
   iterate ();
-  {
-    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-    for (GList *l = toplevels; l; l = l->next)
-      if (CL_IS_DOCUMENT_WINDOW (l->data))
-        preview = l->data;
-  }
+  preview = find_toplevel (CL_TYPE_DOCUMENT_WINDOW, FALSE);
   g_assert_nonnull (preview);
   /* Pages are drawn in the background. */
   while (cl_document_window_get_n_pages (preview) == 0 && g_get_monotonic_time () < deadline)
@@ -379,7 +316,7 @@ static void
 test_damaged_database (void)
 {
   ClWindow *window = cl_window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ("caseload-ui-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
 
   g_assert_true (g_file_set_contents (path, "this is not a database at all, just some text", -1, NULL));
@@ -409,29 +346,6 @@ test_actions (void)
 
 /* ---- students and families (issue 6): added, edited, undone, in the history ---- */
 
-/* A window on a new database holding the demo caseload. */
-static ClWindow *
-demo_database_window (char **out_dir)
-{
-  ClWindow *window = cl_window_new (app);
-  char *dir = g_dir_make_tmp ("caseload-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
-  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (demo);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_database (window, path);
-  wait_loaded (window);
-  _cl_window_import_file (window, file);
-  while (gtk_widget_get_visible (GTK_WIDGET (window->import_progress)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), >=, 35);
-  *out_dir = dir;
-  return window;
-}
-
 /* What a click on a response button does: the response, then the dialog closes. */
 static void
 respond (AdwMessageDialog *dialog,
@@ -446,12 +360,7 @@ respond (AdwMessageDialog *dialog,
 static ClStudentEditor *
 find_student_editor (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (CL_IS_STUDENT_EDITOR (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return find_toplevel (CL_TYPE_STUDENT_EDITOR, TRUE);
 }
 
 static gboolean
@@ -789,6 +698,7 @@ test_remembered_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   again = cl_window_new (app);
+  watch_window (again);
   gtk_window_present (GTK_WINDOW (again));
   cl_window_open_database (again, path);
   wait_loaded (again);
@@ -834,13 +744,7 @@ test_remembered_state (void)
 int
 main (int argc, char **argv)
 {
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = cl_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_set_default (G_APPLICATION (app));
+  app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/parts", test_parts);
   g_test_add_func ("/ui/window/search", test_search);
@@ -855,7 +759,5 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/student-add-edit-guardian-undo", test_student_add_edit_guardian_undo);
   g_test_add_func ("/ui/window/student-delete-and-undo", test_student_delete_and_undo);
   g_test_add_func ("/ui/window/remembered-state", test_remembered_state);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return cl_ui_test_run (app);
 }

@@ -1,0 +1,440 @@
+/* test-documents.c — a student's documents opened from the main window and read in the preview:
+ * pages and thumbnails drawn, a thumbnail or Page Down to move, zoom in, out and back to the
+ * width, driven as a case manager would (under Xvfb)
+ *
+ * The demo caseload in a temporary database, "today" pinned to 2026-11-24. Every document is US
+ * Letter, 612 × 792 points. The preview draws a page at 150 dpi (612 × 150/72 = 1275 by
+ * 792 × 150/72 = 1650 pixels) and its thumbnail 110 pixels wide (792 × 110/612 = 142.4 -> 142
+ * high); 100 % is the paper at 96 pixels an inch (612 × 96/72 = 816 by 792 × 96/72 = 1056), and
+ * the zoom steps are 50, 75, 100, 125, 150, 200 and 300 %.
+ *
+ * S-1027 (Tyrell Jackson) has suspensions of 5, 4 and 2 school days in 2026-27 and a decision to
+ * change his placement: his manifestation determination review is 3 pages (as tests/test-documents.c
+ * reads it back). S-1001 has no removal and no planned meeting.
+ *
+ * With CASELOAD_SHOTS=DIR set, the preview is also saved as PNG files in DIR, to look at it.
+ */
+#include <string.h>
+
+#include "cl-document-window.h"
+#include "cl-ui-test.h"
+
+static ClApplication *app;
+
+/* What the user sees of the preview: the page strip, the page, the title bar, the zoom label. */
+typedef struct {
+  ClDocumentWindow *window;
+  GtkStack         *stack;
+  GtkListBox       *thumbnails;
+  GtkWidget        *scroller;
+  GtkPicture       *page;
+  AdwWindowTitle   *title;
+  GtkLabel         *zoom_label;
+} Preview;
+
+static gboolean
+has_pages (gpointer window)
+{
+  return cl_document_window_get_n_pages (window) > 0;
+}
+
+/* The item of a menu that reads @text, as shown (mnemonic underline left out). A menu's items
+ * are not actionable widgets, and the ones whose action is off are not there at all. */
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_ancestor (widget, g_type_from_name ("GtkModelButton"));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preview that opened, once its pages are drawn. */
+static Preview
+preview_opened (void)
+{
+  Preview p = { find_toplevel (CL_TYPE_DOCUMENT_WINDOW, TRUE) };
+  GtkWidget *flap;
+
+  g_assert_nonnull (p.window);
+  /* Pages are drawn off the main thread: a spinner until then. */
+  wait_for (has_pages, p.window);
+  flap = find_type (GTK_WIDGET (p.window), ADW_TYPE_FLAP);
+  g_assert_nonnull (flap);
+  p.stack = GTK_STACK (gtk_widget_get_parent (flap));
+  p.thumbnails = GTK_LIST_BOX (find_type (adw_flap_get_flap (ADW_FLAP (flap)), GTK_TYPE_LIST_BOX));
+  p.scroller = adw_flap_get_content (ADW_FLAP (flap));
+  p.page = GTK_PICTURE (find_type (p.scroller, GTK_TYPE_PICTURE));
+  p.title = ADW_WINDOW_TITLE (find_type (GTK_WIDGET (p.window), ADW_TYPE_WINDOW_TITLE));
+  /* The zoom level is the label of the menu's Fit Width button. */
+  p.zoom_label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (find_action_button (GTK_WIDGET (p.window), "doc.zoom-fit"))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (p.stack), ==, "pages");
+  return p;
+}
+
+static guint
+n_thumbnails (Preview *p)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (p->thumbnails, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static GdkPaintable *
+thumbnail (Preview *p,
+           int      index)
+{
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (p->thumbnails, index));
+
+  return gtk_picture_get_paintable (GTK_PICTURE (find_type (row, GTK_TYPE_PICTURE)));
+}
+
+static int
+selected_thumbnail (Preview *p)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (p->thumbnails);
+
+  return row ? gtk_list_box_row_get_index (row) : -1;
+}
+
+/* A key pressed in the preview goes first to what has the focus, if anything does; whether a
+ * shortcut did something with it. */
+static gboolean
+press_in (Preview         *p,
+          guint            keyval,
+          GdkModifierType  mods)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (p->window));
+
+  return press (focus ? focus : GTK_WIDGET (p->window), keyval, mods);
+}
+
+/* Layout happens on the next frame: wait until the page is as wide as @width. */
+typedef struct {
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+is_wide (gpointer data)
+{
+  WidthWait *w = data;
+  return gtk_widget_get_width (w->widget) == w->width;
+}
+
+static void
+assert_page_width (Preview *p,
+                   int      width)
+{
+  WidthWait w = { GTK_WIDGET (p->page), width };
+
+  wait_for (is_wide, &w);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (p->page)), ==, width);
+}
+
+/* The page at @percent: its size is the paper's at that scale of 96 dpi, centred. */
+static void
+assert_zoom (Preview *p,
+             int      percent,
+             int      width,
+             int      height)
+{
+  g_autofree char *label = g_strdup_printf ("%d %%", percent);
+  int w, h;
+
+  g_assert_cmpstr (gtk_label_get_label (p->zoom_label), ==, label);
+  gtk_widget_get_size_request (GTK_WIDGET (p->page), &w, &h);
+  g_assert_cmpint (w, ==, width);
+  g_assert_cmpint (h, ==, height);
+  /* On screen, when the page is at least as tall as the view: as wide as asked, and as tall,
+   * scrolled. (A shorter page is stretched to the view's height and so drawn wider than its
+   * zoom: not asserted here, reported.) */
+  if (height + 2 * 18 >= gtk_widget_get_height (p->scroller))
+    {
+      assert_page_width (p, width);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (p->page)), ==, height);
+    }
+}
+
+/* The Documents menu offers @item for the open student. */
+static gboolean
+menu_offers (ClWindow   *window,
+             const char *item_text)
+{
+  GtkPopover *menu = gtk_menu_button_get_popover (window->documents_button);
+  GtkWidget *item;
+  gboolean shown;
+
+  gtk_menu_button_popup (window->documents_button);
+  iterate ();
+  item = find_menu_item (GTK_WIDGET (menu), item_text);
+  shown = item != NULL && gtk_widget_get_visible (item);
+  gtk_menu_button_popdown (window->documents_button);
+  iterate ();
+  return shown;
+}
+
+/* Chooses @item in the Documents menu, as a click on it does. */
+static void
+choose_from_menu (ClWindow   *window,
+                  const char *item_text)
+{
+  GtkPopover *menu = gtk_menu_button_get_popover (window->documents_button);
+  GtkWidget *item;
+
+  gtk_menu_button_popup (window->documents_button);
+  iterate ();
+  item = find_menu_item (GTK_WIDGET (menu), item_text);
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_get_visible (item));
+  g_signal_emit_by_name (item, "clicked");
+  iterate ();
+}
+
+static void
+test_pages_thumbnails_zoom (void)
+{
+  ClWindow *window = demo_database_window_at (D ("2026-11-24"), 1366, 768, NULL);
+  GdkPaintable *first, *third;
+  Preview p;
+  int fit;
+
+  g_assert_true (cl_window_select_student (window, "S-1027"));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->documents_button)));
+  g_assert_true (menu_offers (window, "Manifestation Determination…"));
+  choose_from_menu (window, "Manifestation Determination…");
+  p = preview_opened ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (p.window)), ==, "Manifestation Determination — Tyrell Jackson");
+  g_assert_cmpstr (adw_window_title_get_title (p.title), ==, "Manifestation Determination — Tyrell Jackson");
+
+  /* Three pages, each with its thumbnail, the first shown and its thumbnail selected. */
+  g_assert_cmpuint (cl_document_window_get_n_pages (p.window), ==, 3);
+  g_assert_cmpuint (n_thumbnails (&p), ==, 3);
+  for (int i = 0; i < 3; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (p.thumbnails, i));
+      g_autofree char *number = g_strdup_printf ("%d", i + 1);
+
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (thumbnail (&p, i)), ==, 110);
+      g_assert_cmpint (gdk_paintable_get_intrinsic_height (thumbnail (&p, i)), ==, 142);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_type (row, GTK_TYPE_LABEL))), ==, number);
+    }
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 1 of 3");
+  g_assert_cmpint (selected_thumbnail (&p), ==, 0);
+  first = gtk_picture_get_paintable (p.page);
+  g_assert_nonnull (first);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (first), ==, 1275);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (first), ==, 1650);
+  /* The strip is on screen, its thumbnails at their size. */
+  g_assert_cmpint (gtk_widget_get_width (find_type (GTK_WIDGET (gtk_list_box_get_row_at_index (p.thumbnails, 0)),
+                                                    GTK_TYPE_PICTURE)), ==, 110);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.previous")));
+  shot (GTK_WIDGET (p.window), "preview-fit");
+
+  /* Page Down moves on one page at a time and stops at the last; Page Up comes back. */
+  g_assert_true (press_in (&p, GDK_KEY_Page_Down, 0));
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 2 of 3");
+  g_assert_cmpint (selected_thumbnail (&p), ==, 1);
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.previous")));
+  g_assert_true (gtk_picture_get_paintable (p.page) != first);
+  g_assert_true (press_in (&p, GDK_KEY_Page_Down, 0));
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 3 of 3");
+  g_assert_cmpint (selected_thumbnail (&p), ==, 2);
+  third = gtk_picture_get_paintable (p.page);
+  g_assert_true (third != first);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (third), ==, 1275);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.next")));
+  g_assert_false (press_in (&p, GDK_KEY_Page_Down, 0));
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 3 of 3");
+  g_assert_true (press_in (&p, GDK_KEY_Page_Up, 0));
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 2 of 3");
+  g_assert_cmpint (selected_thumbnail (&p), ==, 1);
+
+  /* Activating a thumbnail (a click, or Enter on it) shows its page. */
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (p.thumbnails, 2)));
+  iterate ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 3 of 3");
+  g_assert_cmpint (selected_thumbnail (&p), ==, 2);
+  g_assert_true (gtk_picture_get_paintable (p.page) == third);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (p.thumbnails, 0)));
+  iterate ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 1 of 3");
+  g_assert_cmpint (selected_thumbnail (&p), ==, 0);
+  g_assert_true (gtk_picture_get_paintable (p.page) == first);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.previous")));
+
+  /* It opens fitted to the width: the view's width less the page's 18-pixel margins, which is
+   * less than 100 % in a 900-pixel window beside the strip. */
+  g_assert_cmpstr (gtk_label_get_label (p.zoom_label), ==, "Fit Width");
+  fit = gtk_widget_get_width (p.scroller) - 2 * 18;
+  assert_page_width (&p, fit);
+  g_assert_cmpint (fit, <, 816);
+  g_assert_cmpint (fit, >, 612);
+
+  /* Ctrl+plus from there: the next step above the fitted size, 100 %; then 125 %. */
+  g_assert_true (press_in (&p, GDK_KEY_plus, GDK_CONTROL_MASK));
+  assert_zoom (&p, 100, 816, 1056);
+  g_assert_true (press_in (&p, GDK_KEY_plus, GDK_CONTROL_MASK));
+  assert_zoom (&p, 125, 1020, 1320);
+  shot (GTK_WIDGET (p.window), "preview-125");
+  /* Ctrl+minus twice: 100 %, 75 %. */
+  g_assert_true (press_in (&p, GDK_KEY_minus, GDK_CONTROL_MASK));
+  assert_zoom (&p, 100, 816, 1056);
+  g_assert_true (press_in (&p, GDK_KEY_minus, GDK_CONTROL_MASK));
+  assert_zoom (&p, 75, 612, 792);
+  /* Ctrl+0: the width again. */
+  g_assert_true (press_in (&p, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpstr (gtk_label_get_label (p.zoom_label), ==, "Fit Width");
+  assert_page_width (&p, fit);
+
+  /* The menu's buttons do the same; at 300 % Zoom In is off, at 50 % Zoom Out. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.window), "doc.zoom-out", NULL));
+  iterate ();
+  assert_zoom (&p, 75, 612, 792);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.window), "doc.zoom-out", NULL));
+  iterate ();
+  assert_zoom (&p, 50, 408, 528);
+  shot (GTK_WIDGET (p.window), "preview-50");
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.zoom-out")));
+  for (int i = 0; i < 6; i++)
+    g_signal_emit_by_name (find_action_button (GTK_WIDGET (p.window), "doc.zoom-in"), "clicked");
+  iterate ();
+  assert_zoom (&p, 300, 2448, 3168);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.zoom-in")));
+  g_assert_false (press_in (&p, GDK_KEY_plus, GDK_CONTROL_MASK));
+  assert_zoom (&p, 300, 2448, 3168);
+  /* Zooming keeps the page shown. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 1 of 3");
+
+  /* Escape closes the preview. */
+  g_assert_true (press_in (&p, GDK_KEY_Escape, 0));
+  g_assert_null (find_toplevel (CL_TYPE_DOCUMENT_WINDOW, TRUE));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A one-page document: page 1 of 1, and Page Down goes nowhere. */
+static void
+test_one_page (void)
+{
+  ClWindow *window = demo_database_window_at (D ("2026-11-24"), 1366, 768, NULL);
+  Preview p;
+
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  choose_from_menu (window, "Compliance Summary…");
+  p = preview_opened ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (p.window)), ==, "Compliance Summary — Minh Nguyen");
+  g_assert_cmpuint (cl_document_window_get_n_pages (p.window), ==, 1);
+  g_assert_cmpuint (n_thumbnails (&p), ==, 1);
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 1 of 1");
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.next")));
+  g_assert_false (press_in (&p, GDK_KEY_Page_Down, 0));
+  g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 1 of 1");
+  gtk_window_destroy (GTK_WINDOW (p.window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The toasts shown now in @window, one title a line. */
+static GType
+toast_widget_type (void)
+{
+  GType type = g_type_from_name ("AdwToastWidget");
+
+  g_assert_true (type != G_TYPE_INVALID);
+  return type;
+}
+
+static void
+collect_toasts (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, toast_widget_type ()))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_toasts (child, out);
+}
+
+typedef struct {
+  ClWindow   *window;
+  const char *title;
+  GHashTable *dismissed;   /* the toasts closed on the way */
+} ToastWait;
+
+/* Whether a toast says @title; closes the others (as a user does), so a queued one comes up. */
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *w = data;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  collect_toasts (GTK_WIDGET (w->window->toast_overlay), toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      GtkWidget *toast = g_ptr_array_index (toasts, i);
+      GtkWidget *label = find_type (toast, GTK_TYPE_LABEL);
+
+      if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), w->title) == 0)
+        return TRUE;
+      if (!g_hash_table_contains (w->dismissed, toast))
+        {
+          g_hash_table_add (w->dismissed, toast);
+          gtk_widget_activate_action (toast, "toast.dismiss", NULL);
+        }
+    }
+  return FALSE;
+}
+
+static void
+assert_toast (ClWindow   *window,
+              const char *title)
+{
+  g_autoptr(GHashTable) dismissed = g_hash_table_new (NULL, NULL);
+  ToastWait w = { window, title, dismissed };
+
+  wait_for (toast_shown, &w);
+}
+
+/* What a document needs is not on file: the menu does not offer it, and asked for all the same,
+ * the window says why instead of opening an empty preview. */
+static void
+test_not_on_file (void)
+{
+  ClWindow *window = demo_database_window_at (D ("2026-11-24"), 1366, 768, NULL);
+
+  g_assert_true (cl_window_select_student (window, "S-1001"));
+  iterate ();
+  g_assert_false (menu_offers (window, "Manifestation Determination…"));
+  g_assert_false (menu_offers (window, "Meeting Notice…"));
+  g_assert_true (menu_offers (window, "Compliance Summary…"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document", "s", "mdr"));
+  iterate ();
+  g_assert_null (find_toplevel (CL_TYPE_DOCUMENT_WINDOW, FALSE));
+  assert_toast (window, "S-1001 has no disciplinary removal on file for a manifestation determination");
+  shot (GTK_WIDGET (window), "not-on-file");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document", "s", "meeting-notice"));
+  iterate ();
+  g_assert_null (find_toplevel (CL_TYPE_DOCUMENT_WINDOW, FALSE));
+  assert_toast (window, "S-1001 has no planned meeting to send a notice for");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  app = cl_ui_test_init (&argc, &argv);
+  g_test_add_func ("/ui/documents/pages-thumbnails-zoom", test_pages_thumbnails_zoom);
+  g_test_add_func ("/ui/documents/one-page", test_one_page);
+  g_test_add_func ("/ui/documents/not-on-file", test_not_on_file);
+  return cl_ui_test_run (app);
+}
