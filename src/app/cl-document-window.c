@@ -535,10 +535,33 @@ zoom_row (ClDocumentWindow *self)
   return box;
 }
 
+/* Page Up and Page Down turn pages wherever the focus is, also in the page strip (which would
+ * otherwise take them to move its own selection a screenful). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                ClDocumentWindow      *self)
+{
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "doc.next", NULL), TRUE;
+  if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "doc.previous", NULL), TRUE;
+  return FALSE;
+}
+
 static void
 cl_document_window_init (ClDocumentWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->zoom = ZOOM_FIT;
   gtk_popover_menu_add_child (self->menu_popover, zoom_row (self), "zoom");
   apply_zoom (self);

@@ -1,6 +1,8 @@
 /* cl-doc.c — blocks of text laid out on Letter pages with Pango, drawn into a PDF with Cairo */
 #define G_LOG_DOMAIN "cl-doc"
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -812,7 +814,7 @@ cl_doc_render_pdf (ClDoc      *self,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The PDF could not be written: %s",
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The PDF could not be written: %s"),
                    cairo_status_to_string (status));
       return NULL;
     }

@@ -2,6 +2,8 @@
  * the two questions, and what each outcome requires */
 #define G_LOG_DOMAIN "cl-documents"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-discipline.h"
 #include "cl-documents-private.h"
 
@@ -159,7 +161,7 @@ _cl_manifestation_review (ClStrings        *s,
   if (year == NULL)
     {
       g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_REMOVAL,
-                   "%s has no disciplinary removal on file for a manifestation determination", student->id);
+                   _("%s has no disciplinary removal on file for a manifestation determination"), student->id);
       return NULL;
     }
   m = review_meeting (student, meeting, today);

@@ -1,6 +1,8 @@
 /* cl-documents-notices.c — the prior written notice and the team member excusal agreement */
 #define G_LOG_DOMAIN "cl-documents"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-documents-private.h"
 
 /* What a prior written notice is about: a meeting held (an iep_meeting event) or one planned. */
@@ -82,7 +84,7 @@ _cl_prior_written_notice (ClStrings        *s,
   if (!notice_subject (student, meeting, today, &n))
     {
       g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_MEETING,
-                   "%s has no IEP meeting, held or planned, for a prior written notice to be about", student->id);
+                   _("%s has no IEP meeting, held or planned, for a prior written notice to be about"), student->id);
       return NULL;
     }
   if (g_str_has_prefix (law, "law."))
@@ -182,10 +184,10 @@ _cl_excusal_agreement (ClStrings        *s,
     {
       if (meeting != NULL)
         g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_EXCUSAL,
-                     "No one invited to meeting %s of %s is marked as not attending", meeting->id, student->id);
+                     _("No one invited to meeting %s of %s is marked as not attending"), meeting->id, student->id);
       else
         g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_EXCUSAL,
-                     "%s has no meeting with an invitee marked as not attending", student->id);
+                     _("%s has no meeting with an invitee marked as not attending"), student->id);
       return NULL;
     }
   subject = _cl_fill (_cl_str (s, "excusal.subject"), "student", name, NULL);

@@ -2,6 +2,8 @@
  * and the notice at 18 that they have */
 #define G_LOG_DOMAIN "cl-documents"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-documents-private.h"
 
 static const char *
@@ -53,10 +55,10 @@ no_transfer (const ClStudent  *student,
 {
   if (student->conservatorship)
     g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NOT_APPLICABLE,
-                 "%s has a conservator: educational rights do not transfer at 18, so there is no %s", student->id, what);
+                 _("%s has a conservator: educational rights do not transfer at 18, so there is no %s"), student->id, what);
   else
     g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NOT_APPLICABLE,
-                 "The rules derive no %s for %s (no IEP in effect at the age it concerns)", what, student->id);
+                 _("The rules derive no %s for %s (no IEP in effect at the age it concerns)"), what, student->id);
   return FALSE;
 }
 
@@ -96,7 +98,7 @@ _cl_age_of_majority (ClStrings        *s,
 
   if (notice == NULL)
     {
-      no_transfer (student, "age-of-majority notice", error);
+      no_transfer (student, _("age-of-majority notice"), error);
       return NULL;
     }
   subject = _cl_fill (_cl_str (s, "aom.subject"), "student", name, NULL);
@@ -157,7 +159,7 @@ _cl_rights_transfer (ClStrings        *s,
 
   if (transfer == NULL)
     {
-      no_transfer (student, "rights-transfer notice", error);
+      no_transfer (student, _("rights-transfer notice"), error);
       return NULL;
     }
   /* The day rights transfer is the engine's trigger: the 18th birthday, or in Utah an earlier

@@ -2,6 +2,8 @@
  * is due, the agencies invited, when eligibility ends) and lines for what the team writes */
 #define G_LOG_DOMAIN "cl-documents"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-documents-private.h"
 
 static ClDate
@@ -69,7 +71,7 @@ _cl_transition_summary (ClStrings        *s,
   if (plan == NULL)
     {
       g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NOT_APPLICABLE,
-                   "The rules derive no transition plan for %s (no IEP in effect at 16)", student->id);
+                   _("The rules derive no transition plan for %s (no IEP in effect at 16)"), student->id);
       return NULL;
     }
   subject = _cl_fill (_cl_str (s, "transition.subject"), "student", name, NULL);

@@ -1,6 +1,8 @@
 /* cl-documents.c — the letters and reports Caseload writes from a case file */
 #define G_LOG_DOMAIN "cl-documents"
 
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -151,7 +153,7 @@ load_strings (ClStrings   *s,
     return TRUE;
   languages = cl_document_dup_languages ();
   g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_UNKNOWN_LANGUAGE,
-               "There is no document wording for the language “%s” (there is: %s)", lang, languages);
+               _("There is no document wording for the language “%s” (there is: %s)"), lang, languages);
   return FALSE;
 }
 
@@ -246,7 +248,7 @@ cl_document_render (ClDocumentKind    kind,
       if (meeting == NULL)
         {
           g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_MEETING,
-                       "%s has no planned meeting to send a notice for", student->id);
+                       _("%s has no planned meeting to send a notice for"), student->id);
           return NULL;
         }
       doc = meeting_notice (s, caseload, student, meeting, today);
@@ -274,7 +276,7 @@ cl_document_render (ClDocumentKind    kind,
       break;
     case CL_N_DOCUMENT_KINDS:
     default:
-      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED, "Unknown document");
+      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED, _("Unknown document"));
       return NULL;
     }
   if (doc == NULL)
@@ -400,7 +402,7 @@ cl_document_render_school_report (ClCaseload  *caseload,
 
   if (school_id != NULL && school == NULL)
     {
-      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED, "There is no school “%s”", school_id);
+      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_FAILED, _("There is no school “%s”"), school_id);
       return NULL;
     }
   if (!load_strings (s, lang ? lang : "en", error))
