@@ -216,19 +216,23 @@ add_discipline (GRand     *rand,
 
   for (guint i = 0; i < n && day < to; i++)
     {
+      /* The event's fields are kept apart: adding the events that follow may move the array. */
+      int kind = one_in (rand, 4) ? CL_REMOVAL_IN_SCHOOL_SUSPENSION : one_in (rand, 5) ? CL_REMOVAL_OTHER : CL_REMOVAL_SUSPENSION;
+      double days = g_rand_int_range (rand, 1, 11) / 2.0;
+      int special = one_in (rand, 40) ? g_rand_int_range (rand, CL_SPECIAL_WEAPON, CL_N_SPECIAL_CIRCUMSTANCES) : CL_SPECIAL_NONE;
       ClEvent *e = cl_student_add_event (student, CL_EVENT_REMOVAL, day);
 
-      e->kind = one_in (rand, 4) ? CL_REMOVAL_IN_SCHOOL_SUSPENSION : one_in (rand, 5) ? CL_REMOVAL_OTHER : CL_REMOVAL_SUSPENSION;
-      e->school_days = g_rand_int_range (rand, 1, 11) / 2.0;
-      e->special = one_in (rand, 40) ? g_rand_int_range (rand, CL_SPECIAL_WEAPON, CL_N_SPECIAL_CIRCUMSTANCES) : CL_SPECIAL_NONE;
+      e->kind = kind;
+      e->school_days = days;
+      e->special = special;
       added++;
-      if (e->kind != CL_REMOVAL_IN_SCHOOL_SUSPENSION)
-        counted += e->school_days;
+      if (kind != CL_REMOVAL_IN_SCHOOL_SUSPENSION)
+        counted += days;
       /* Services from the 11th day, usually arranged in time (the total here is only this
        * spell's, so a year's total over several spells is sometimes missed, as in real files). */
       if (counted > 10 && !services && !one_in (rand, 5))
         services = (added += add_past_event (student, CL_EVENT_REMOVAL_SERVICES, day, today) != NULL);
-      if (e->special != CL_SPECIAL_NONE)
+      if (special != CL_SPECIAL_NONE)
         {
           added += add_past_event (student, CL_EVENT_PLACEMENT_CHANGE_DECISION, day + 1, today) != NULL;
           added += add_past_event (student, CL_EVENT_IAES_PLACEMENT, day + 1, today) != NULL;
