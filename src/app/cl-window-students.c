@@ -65,9 +65,10 @@ guardians_copy (GArray *src)
 /* A student record with its school and case manager: the record borrows them from the caseload,
  * so the copy borrows stand-ins (id and name) that it owns. */
 typedef struct {
-  ClStudent *student;
-  ClSchool  *school;
-  ClStaff   *case_manager;
+  ClStudent    *student;
+  ClSchool     *school;
+  ClStaff      *case_manager;
+  ClAppRecords *records;   /* a deleted student's attempts, checklists and notes */
 } StudentCopy;
 
 static void
@@ -78,6 +79,7 @@ student_copy_free (gpointer data)
   cl_student_free (copy->student);
   cl_school_free (copy->school);
   cl_staff_free (copy->case_manager);
+  cl_app_records_free (copy->records);
   g_free (copy);
 }
 
@@ -175,7 +177,9 @@ revert_student_deleted (ClStore  *store,
                         gpointer  data,
                         GError  **error)
 {
-  return cl_store_add_student (store, ((StudentCopy *) data)->student, error);
+  StudentCopy *copy = data;
+
+  return cl_store_restore_student (store, copy->student, copy->records, error);
 }
 
 typedef struct {
@@ -439,11 +443,20 @@ on_delete_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  ClAppRecords *records;
   StudentCopy *copy;
 
   if (!g_str_equal (response, "delete") || student == NULL || self->store == NULL)
     return;
+  /* What the record does not hold goes too (the meetings' logs, the notes): the undo needs it. */
+  records = cl_store_dup_app_records (self->store, id, &error);
+  if (records == NULL)
+    {
+      _cl_window_report_unsaved (self, error);
+      return;
+    }
   copy = student_copy_new (student, TRUE);
+  copy->records = records;
   if (!cl_store_delete_student (self->store, id, &error))
     {
       student_copy_free (copy);

@@ -1086,11 +1086,28 @@ cl_store_unrecord_meeting_held (ClStore          *self,
     }
   ok = _cl_store_delete_event_row (self, student_id, event_position, error) &&
        audit (&a, student_id, "events", student_id, "event", line, NULL, error) &&
-       add_meeting_in (&a, student_id, meeting, error);
+       add_meeting_in (&a, student_id, meeting, error) &&
+       _cl_store_write_meeting_records (self, student_id, meeting->id, attempts, checklist, error);
+  return end (&a, ok, error);
+}
+
+/* ---- for the undo of a deleted student (cl-store-app-records.c) ---- */
+
+gboolean
+_cl_store_write_meeting_records (ClStore      *self,
+                                 const char   *student_id,
+                                 const char   *meeting_id,
+                                 GPtrArray    *attempts,
+                                 GHashTable   *checklist,
+                                 GError      **error)
+{
+  gboolean ok = TRUE;
+
+  /* In the order given (by date): the new ids keep it among same-day attempts. */
   for (guint i = 0; ok && attempts && i < attempts->len; i++)
     {
       const ClAttendanceAttempt *t = g_ptr_array_index (attempts, i);
-      ok = insert_attempt (self, student_id, meeting->id, t->date, t->method, t->outcome, NULL, error);
+      ok = insert_attempt (self, student_id, meeting_id, t->date, t->method, t->outcome, NULL, error);
     }
   if (ok && checklist != NULL)
     {
@@ -1099,7 +1116,7 @@ cl_store_unrecord_meeting_held (ClStore          *self,
 
       g_hash_table_iter_init (&iter, checklist);
       while (ok && g_hash_table_iter_next (&iter, &key, &value))
-        ok = write_checklist_item (self, student_id, meeting->id, key, GPOINTER_TO_INT (value), error);
+        ok = write_checklist_item (self, student_id, meeting_id, key, GPOINTER_TO_INT (value), error);
     }
-  return end (&a, ok, error);
+  return ok;
 }

@@ -35,6 +35,35 @@ gboolean      _cl_store_migrate      (ClStore     *self,
                                       int          from_version,
                                       GError     **error);
 
+/* One user action (cl-store-action.c): one transaction, and one timestamp for all its audit rows. */
+typedef struct {
+  ClStore *store;
+  char    *at;
+} ClStoreAction;
+
+/* Starts @action on @self (BEGIN IMMEDIATE), stamped with the time now. */
+gboolean      _cl_store_begin        (ClStore        *self,
+                                      ClStoreAction  *action,
+                                      GError        **error);
+/* Commits @action when @ok, rolls it back otherwise; TRUE when it was committed. */
+gboolean      _cl_store_end          (ClStoreAction  *action,
+                                      gboolean        ok,
+                                      GError        **error);
+/* One audit row of @action. */
+gboolean      _cl_store_action_audit (ClStoreAction  *action,
+                                      const char     *student_id,
+                                      const char     *table,
+                                      const char     *row,
+                                      const char     *field,
+                                      const char     *old_value,
+                                      const char     *new_value,
+                                      GError        **error);
+
+/* cl-store-students.c: cl_store_add_student() inside @action. */
+gboolean      _cl_store_add_student_in (ClStoreAction    *action,
+                                        const ClStudent  *student,
+                                        GError          **error);
+
 /* For the store's other files; defined in cl-store-import.c, next to what they share. */
 /* One audit row of the user action that started at @at (the OS user is added). */
 gboolean      _cl_store_audit        (ClStore     *self,
@@ -76,6 +105,14 @@ gboolean      _cl_store_insert_meeting         (ClStore          *self,
                                                 const char       *student_id,
                                                 guint             position,
                                                 const ClMeeting  *meeting,
+                                                GError          **error);
+/* The attempts (of ClAttendanceAttempt*) and checklist (as cl_store_list_checklist() gives) of a
+ * meeting written back, as they were read; either may be NULL. No audit rows: the caller's. */
+gboolean      _cl_store_write_meeting_records  (ClStore          *self,
+                                                const char       *student_id,
+                                                const char       *meeting_id,
+                                                GPtrArray        *attempts,
+                                                GHashTable       *checklist,
                                                 GError          **error);
 gboolean      _cl_store_meetings_add_app_data  (ClStore          *self,
                                                 ClCaseload       *caseload,

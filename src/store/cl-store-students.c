@@ -25,48 +25,6 @@ static const char sql_select_student[] =
 static const char guardian_fields[][13] = { "name", "relationship", "language", "phone", "email", "address" };
 #define N_GUARDIAN_FIELDS G_N_ELEMENTS (guardian_fields)
 
-typedef struct {
-  ClStore *store;
-  char    *at;       /* one timestamp for every audit row of the action */
-} Action;
-
-static gboolean
-begin (ClStore  *self,
-       Action   *action,
-       GError  **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  action->store = self;
-  action->at = g_date_time_format_iso8601 (now);
-  return _cl_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-static gboolean
-end (Action    *action,
-     gboolean   ok,
-     GError   **error)
-{
-  g_clear_pointer (&action->at, g_free);
-  if (ok && _cl_store_exec (action->store, "COMMIT", error))
-    return TRUE;
-  sqlite3_exec (action->store->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static gboolean
-audit (Action      *action,
-       const char  *student_id,
-       const char  *table,
-       const char  *row,
-       const char  *field,
-       const char  *old_value,
-       const char  *new_value,
-       GError     **error)
-{
-  return _cl_store_audit (action->store, action->at, student_id, table, row, field, old_value, new_value, error);
-}
-
 static gboolean
 step (ClStore       *self,
       sqlite3_stmt  *stmt,
@@ -261,12 +219,12 @@ guardian_values (const ClGuardian *g,
 
 /* Audits guardian @position going from @old to @new (either may be NULL: added, removed). */
 static gboolean
-audit_guardian (Action            *action,
-                const char        *student_id,
-                guint              position,
-                char * const      *old,
-                char * const      *new,
-                GError           **error)
+audit_guardian (ClStoreAction  *action,
+                const char     *student_id,
+                guint           position,
+                char * const   *old,
+                char * const   *new,
+                GError        **error)
 {
   g_autofree char *row = guardian_row_key (student_id, position);
 
@@ -278,7 +236,7 @@ audit_guardian (Action            *action,
       if (g_strcmp0 (before, after) == 0)
         continue;
       field = g_strconcat ("guardian_", guardian_fields[i], NULL);
-      if (!audit (action, student_id, "guardians", row, field, before, after, error))
+      if (!_cl_store_action_audit (action, student_id, "guardians", row, field, before, after, error))
         return FALSE;
     }
   return TRUE;
@@ -316,9 +274,9 @@ read_guardians (ClStore     *self,
 }
 
 gboolean
-cl_store_add_student (ClStore          *self,
-                      const ClStudent  *student,
-                      GError          **error)
+_cl_store_add_student_in (ClStoreAction    *action,
+                          const ClStudent  *student,
+                          GError          **error)
 {
   static const char sql_insert[] =
     "INSERT INTO students (id, first_name, last_name, birth_date, school_id, grade, case_manager_id,"
@@ -326,17 +284,12 @@ cl_store_add_student (ClStore          *self,
     " conservatorship, part_c, emancipated_on, jurisdiction, extra, position)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
     " (SELECT COALESCE (MAX (position), -1) + 1 FROM students))";
+  ClStore *self = action->store;
   char *values[N_STUDENT_COLUMNS] = { NULL };
   g_autoptr(GPtrArray) lines = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
-  Action action;
 
-  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (student != NULL, FALSE);
-
-  if (!begin (self, &action, error))
-    return FALSE;
   ok = check_student (self, student, error);
   if (ok && exists (self, "SELECT 1 FROM students WHERE id = ?", student->id, NULL))
     ok = invalid (error, "There is already a student %s; nothing was changed.", student->id);
@@ -352,7 +305,7 @@ cl_store_add_student (ClStore          *self,
       /* A new record: every field it was given, from nothing. */
       for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
         if (values[i] != NULL)
-          ok = audit (&action, student->id, "students", student->id, student_columns[i], NULL, values[i], error);
+          ok = _cl_store_action_audit (action, student->id, "students", student->id, student_columns[i], NULL, values[i], error);
       free_values (values, N_STUDENT_COLUMNS);
     }
   /* What it brings along (an undone delete brings back the whole file). */
@@ -362,14 +315,14 @@ cl_store_add_student (ClStore          *self,
       char *g[N_GUARDIAN_FIELDS];
 
       guardian_values (&g_array_index (student->guardians, ClGuardian, i), g);
-      ok = audit_guardian (&action, student->id, i, NULL, g, error);
+      ok = audit_guardian (action, student->id, i, NULL, g, error);
       free_values (g, N_GUARDIAN_FIELDS);
     }
   if (ok && student->events->len > 0)
     {
       lines = _cl_store_event_lines (self, student->id, error);
       for (guint i = 0; ok && i < lines->len; i++)
-        ok = audit (&action, student->id, "events", student->id, "event", NULL, g_ptr_array_index (lines, i), error);
+        ok = _cl_store_action_audit (action, student->id, "events", student->id, "event", NULL, g_ptr_array_index (lines, i), error);
     }
   for (guint i = 0; ok && i < student->meetings->len; i++)
     {
@@ -377,9 +330,24 @@ cl_store_add_student (ClStore          *self,
       g_autofree char *date = cl_date_to_iso (m->date);
       g_autofree char *line = g_strdup_printf ("%s %s", cl_meeting_kind_names[m->kind], date);
 
-      ok = audit (&action, student->id, "meetings", m->id, "meeting", NULL, line, error);
+      ok = _cl_store_action_audit (action, student->id, "meetings", m->id, "meeting", NULL, line, error);
     }
-  return end (&action, ok, error);
+  return ok;
+}
+
+gboolean
+cl_store_add_student (ClStore          *self,
+                      const ClStudent  *student,
+                      GError          **error)
+{
+  ClStoreAction action;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (student != NULL, FALSE);
+
+  if (!_cl_store_begin (self, &action, error))
+    return FALSE;
+  return _cl_store_end (&action, _cl_store_add_student_in (&action, student, error), error);
 }
 
 gboolean
@@ -396,12 +364,12 @@ cl_store_update_student (ClStore          *self,
   char *old[N_STUDENT_COLUMNS] = { NULL };
   gboolean ok, found = FALSE;
   sqlite3_stmt *stmt;
-  Action action;
+  ClStoreAction action;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student != NULL, FALSE);
 
-  if (!begin (self, &action, error))
+  if (!_cl_store_begin (self, &action, error))
     return FALSE;
   ok = check_student (self, student, error) && read_student (self, student->id, old, &found, error);
   if (ok && !found)
@@ -411,7 +379,7 @@ cl_store_update_student (ClStore          *self,
       student_values (student, values);
       for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
         if (g_strcmp0 (old[i], values[i]) != 0)
-          ok = audit (&action, student->id, "students", student->id, student_columns[i], old[i], values[i], error);
+          ok = _cl_store_action_audit (&action, student->id, "students", student->id, student_columns[i], old[i], values[i], error);
       ok = ok && (stmt = _cl_store_prepare (self, sql_update, error)) != NULL;
       if (ok)
         {
@@ -421,7 +389,7 @@ cl_store_update_student (ClStore          *self,
     }
   free_values (values, N_STUDENT_COLUMNS);
   free_values (old, N_STUDENT_COLUMNS);
-  return end (&action, ok, error);
+  return _cl_store_end (&action, ok, error);
 }
 
 gboolean
@@ -436,12 +404,12 @@ cl_store_delete_student (ClStore     *self,
   g_autoptr(GPtrArray) lines = NULL;
   gboolean ok, found = FALSE;
   sqlite3_stmt *stmt;
-  Action action;
+  ClStoreAction action;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student_id != NULL, FALSE);
 
-  if (!begin (self, &action, error))
+  if (!_cl_store_begin (self, &action, error))
     return FALSE;
   ok = read_student (self, student_id, old, &found, error);
   if (ok && !found)
@@ -450,7 +418,7 @@ cl_store_delete_student (ClStore     *self,
   /* Everything that goes, as it was: the trail is where a deleted file can still be read. */
   for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
     if (old[i] != NULL)
-      ok = audit (&action, student_id, "students", student_id, student_columns[i], old[i], NULL, error);
+      ok = _cl_store_action_audit (&action, student_id, "students", student_id, student_columns[i], old[i], NULL, error);
   if (ok)
     ok = (guardians = read_guardians (self, student_id, error)) != NULL;
   for (guint i = 0; ok && i * N_GUARDIAN_FIELDS < guardians->len; i++)
@@ -458,7 +426,7 @@ cl_store_delete_student (ClStore     *self,
   if (ok)
     lines = _cl_store_event_lines (self, student_id, error);
   for (guint i = 0; ok && lines && i < lines->len; i++)
-    ok = audit (&action, student_id, "events", student_id, "event", g_ptr_array_index (lines, i), NULL, error);
+    ok = _cl_store_action_audit (&action, student_id, "events", student_id, "event", g_ptr_array_index (lines, i), NULL, error);
   if (ok && (stmt = _cl_store_prepare (self, sql_meetings, error)) != NULL)
     {
       g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_free);
@@ -471,7 +439,7 @@ cl_store_delete_student (ClStore     *self,
         }
       sqlite3_reset (stmt);
       for (guint i = 0; ok && i + 1 < meetings->len; i += 2)
-        ok = audit (&action, student_id, "meetings", g_ptr_array_index (meetings, i), "meeting",
+        ok = _cl_store_action_audit (&action, student_id, "meetings", g_ptr_array_index (meetings, i), "meeting",
                     g_ptr_array_index (meetings, i + 1), NULL, error);
     }
   else
@@ -485,7 +453,7 @@ cl_store_delete_student (ClStore     *self,
       ok = step (self, stmt, "deleting a student", error);
     }
   free_values (old, N_STUDENT_COLUMNS);
-  return end (&action, ok, error);
+  return _cl_store_end (&action, ok, error);
 }
 
 gboolean
@@ -502,7 +470,7 @@ cl_store_set_guardians (ClStore     *self,
   sqlite3_stmt *stmt;
   guint n_old;
   gboolean ok;
-  Action action;
+  ClStoreAction action;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student_id != NULL && guardians != NULL, FALSE);
@@ -514,7 +482,7 @@ cl_store_set_guardians (ClStore     *self,
         return invalid (error, "Each guardian of %s needs a name; nothing was changed.", student_id);
     }
 
-  if (!begin (self, &action, error))
+  if (!_cl_store_begin (self, &action, error))
     return FALSE;
   ok = exists (self, "SELECT 1 FROM students WHERE id = ?", student_id, NULL);
   if (!ok)
@@ -562,5 +530,5 @@ cl_store_set_guardians (ClStore     *self,
       ok = step (self, stmt, "writing a guardian", error);
       free_values (values, N_GUARDIAN_FIELDS);
     }
-  return end (&action, ok, error);
+  return _cl_store_end (&action, ok, error);
 }
