@@ -59,11 +59,11 @@ cl_app_records_free (ClAppRecords *records)
   g_free (records);
 }
 
-static char *
-col_dup (sqlite3_stmt *stmt,
-         int           i)
+static void
+add_id (sqlite3_stmt *stmt,
+        gpointer      ids)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+  g_ptr_array_add (ids, _cl_store_col_dup (stmt, 0));
 }
 
 /* The ids of @student_id's planned meetings, in order. */
@@ -75,20 +75,25 @@ meeting_ids (ClStore     *self,
   static const char sql[] = "SELECT id FROM meetings WHERE student_id = ? ORDER BY position";
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, col_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cl_store_fail (self, rc, "reading a student's meetings", error);
-      return NULL;
-    }
+  if (!_cl_store_each_row (self, stmt, add_id, ids, "reading a student's meetings", error))
+    return NULL;
   return g_steal_pointer (&ids);
+}
+
+static void
+add_note (sqlite3_stmt *stmt,
+          gpointer      notes)
+{
+  Note *note = g_new0 (Note, 1);
+
+  note->written_at = _cl_store_col_dup (stmt, 0);
+  note->author = _cl_store_col_dup (stmt, 1);
+  note->text = _cl_store_col_dup (stmt, 2);
+  g_ptr_array_add (notes, note);
 }
 
 static gboolean
@@ -98,24 +103,11 @@ read_notes (ClStore      *self,
 {
   static const char sql[] = "SELECT written_at, author, text FROM notes WHERE student_id = ? ORDER BY id";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, records->student_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Note *note = g_new0 (Note, 1);
-
-      note->written_at = col_dup (stmt, 0);
-      note->author = col_dup (stmt, 1);
-      note->text = col_dup (stmt, 2);
-      g_ptr_array_add (records->notes, note);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "reading a student's notes", error);
-  return TRUE;
+  return _cl_store_each_row (self, stmt, add_note, records->notes, "reading a student's notes", error);
 }
 
 ClAppRecords *
@@ -161,20 +153,12 @@ write_note (ClStore     *self,
 {
   static const char sql[] = "INSERT INTO notes (student_id, written_at, author, text) VALUES (?, ?, ?, ?)";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  int rc;
+  char *values[] = { (char *) student_id, note->written_at, note->author, note->text };
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, note->written_at, -1, SQLITE_TRANSIENT);
-  if (note->author != NULL)
-    sqlite3_bind_text (stmt, 3, note->author, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, note->text, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "writing a note", error);
-  return TRUE;
+  _cl_store_bind_texts (stmt, values, G_N_ELEMENTS (values));
+  return _cl_store_step (self, stmt, "writing a note", error);
 }
 
 gboolean
