@@ -407,6 +407,143 @@ test_refused (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Runs @sql on the database through a connection of its own (what no store function writes). */
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The app's own rows of @student_id's meeting @meeting_id and notes, one line each, in order. */
+static char *
+app_rows (Fixture    *f,
+          const char *student_id,
+          const char *meeting_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attempts = cl_store_list_attendance_attempts (f->store, student_id, meeting_id, &error);
+  g_autoptr(GHashTable) ticks = cl_store_list_checklist (f->store, student_id, meeting_id, &error);
+  g_autoptr(GList) items = NULL;
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const ClAttendanceAttempt *t = g_ptr_array_index (attempts, i);
+      g_autofree char *day = cl_date_to_iso (t->date);
+
+      g_string_append_printf (out, "attempt %s %s %s\n", day, cl_contact_method_names[t->method],
+                              t->outcome ? t->outcome : "(none)");
+    }
+  items = g_list_sort (g_hash_table_get_keys (ticks), (GCompareFunc) strcmp);
+  for (GList *l = items; l; l = l->next)
+    g_string_append_printf (out, "tick %s %d\n", (char *) l->data,
+                            GPOINTER_TO_INT (g_hash_table_lookup (ticks, l->data)));
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT written_at, author, text FROM notes WHERE student_id = ? ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "note %s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_type (stmt, 1) == SQLITE_NULL ? "(none)" : (const char *) sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* An undone delete brings back what the record does not hold: the attempts to reach the parent
+ * (same-day ones in the order logged, an outcome left blank), the checklist (a tick taken back
+ * stays "not done", not "never ticked") and the notes, exactly. */
+static void
+test_delete_and_restore_app_records (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(ClStudent) owner = cl_student_new ("scratch");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClAppRecords) records = NULL;
+  g_autoptr(ClCaseload) loaded = NULL;
+  g_autoptr(ClCaseload) back = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+  ClMeeting *m = cl_student_add_meeting (owner, "m-log", CL_MEETING_ANNUAL, cl_date_from_ymd (2026, 12, 14));
+  ClInvitee *parent = cl_meeting_add_invitee (m, CL_ROLE_PARENT);
+  ClStudent *s;
+  int audit_before;
+
+  parent->name = g_strdup ("Lan Nguyen");
+  g_assert_true (cl_store_add_meeting (f->store, "S-1002", m, &error));
+  g_assert_true (cl_store_add_attendance_attempt (f->store, "S-1002", "m-log", cl_date_from_ymd (2026, 12, 4),
+                                                  CL_CONTACT_LETTER, "Sent home in Vietnamese", NULL, &error));
+  g_assert_true (cl_store_add_attendance_attempt (f->store, "S-1002", "m-log", cl_date_from_ymd (2026, 12, 2),
+                                                  CL_CONTACT_PHONE, "No answer", NULL, &error));
+  g_assert_true (cl_store_add_attendance_attempt (f->store, "S-1002", "m-log", cl_date_from_ymd (2026, 12, 2),
+                                                  CL_CONTACT_EMAIL, NULL, NULL, &error));
+  g_assert_true (cl_store_set_checklist_item (f->store, "S-1002", "m-log", "decisions", TRUE, &error));
+  g_assert_true (cl_store_set_checklist_item (f->store, "S-1002", "m-log", "signatures", TRUE, &error));
+  g_assert_true (cl_store_set_checklist_item (f->store, "S-1002", "m-log", "signatures", FALSE, &error));
+  g_assert_no_error (error);
+  exec_sql (f, "INSERT INTO notes (student_id, written_at, author, text) VALUES"
+               " ('S-1002', '2026-11-30T15:00:00Z', 'jdelgado', 'Prefers calls after 4 pm'),"
+               " ('S-1002', '2026-11-29T09:00:00Z', NULL, 'Older brother interprets'),"
+               " ('S-1003', '2026-11-29T09:00:00Z', NULL, 'Not this student')");
+
+  before = app_rows (f, "S-1002", "m-log");
+  g_assert_cmpstr (before, ==,
+                   "attempt 2026-12-02 phone No answer\n"
+                   "attempt 2026-12-02 email (none)\n"
+                   "attempt 2026-12-04 letter Sent home in Vietnamese\n"
+                   "tick decisions 1\n"
+                   "tick signatures 0\n"
+                   "note 2026-11-30T15:00:00Z jdelgado Prefers calls after 4 pm\n"
+                   "note 2026-11-29T09:00:00Z (none) Older brother interprets\n");
+
+  /* As the app does it: the file as loaded, its app rows read, then the delete. */
+  loaded = reload (f);
+  s = cl_caseload_lookup_student (loaded, "S-1002");
+  /* The demo's planned meeting of S-1002, and this one. */
+  g_assert_cmpuint (s->meetings->len, ==, 2);
+  records = cl_store_dup_app_records (f->store, "S-1002", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  g_assert_true (cl_store_delete_student (f->store, "S-1002", &error));
+  g_assert_no_error (error);
+  gone = app_rows (f, "S-1002", "m-log");
+  g_assert_cmpstr (gone, ==, "");
+
+  /* The undo: all of it back, in one transaction with the record. */
+  g_assert_true (cl_store_restore_student (f->store, s, records, &error));
+  g_assert_no_error (error);
+  after = app_rows (f, "S-1002", "m-log");
+  g_assert_cmpstr (after, ==, before);
+  back = reload (f);
+  g_assert_cmpuint (cl_caseload_lookup_student (back, "S-1002")->meetings->len, ==, 2);
+  g_assert_cmpuint (cl_caseload_lookup_student (back, "S-1002")->events->len, ==, s->events->len);
+  /* Another student's note was never touched. */
+  {
+    g_autofree char *other = app_rows (f, "S-1003", "none");
+    g_assert_cmpstr (other, ==, "note 2026-11-29T09:00:00Z (none) Not this student\n");
+  }
+
+  /* Restoring again is refused (the student exists) and writes no second copy of the log. */
+  audit_before = count_audit (f);
+  g_assert_false (cl_store_restore_student (f->store, s, records, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  again = app_rows (f, "S-1002", "m-log");
+  g_assert_cmpstr (again, ==, before);
+  g_assert_cmpint (count_audit (f), ==, audit_before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -417,6 +554,7 @@ main (int argc, char **argv)
   ADD ("/store-students/delete-and-add-back", test_delete_and_add_back);
   ADD ("/store-students/guardians", test_guardians);
   ADD ("/store-students/refused", test_refused);
+  ADD ("/store-students/delete-and-restore-app-records", test_delete_and_restore_app_records);
 #undef ADD
   return g_test_run ();
 }

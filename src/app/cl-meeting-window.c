@@ -192,29 +192,9 @@ static void
 copy_meeting (ClMeetingWindow *self,
               const ClMeeting *src)
 {
-  ClMeeting *m;
-
   g_clear_pointer (&self->scratch, cl_student_free);
   self->scratch = cl_student_new ("draft");
-  m = cl_student_add_meeting (self->scratch, src->id, src->kind, src->date);
-  m->start_minutes = src->start_minutes;
-  m->location = g_strdup (src->location);
-  m->notice_sent = src->notice_sent;
-  m->interpreter = g_strdup (src->interpreter);
-  m->extra = src->extra ? json_object_ref (src->extra) : NULL;
-  for (guint i = 0; i < src->invitees->len; i++)
-    {
-      const ClInvitee *s = &g_array_index (src->invitees, ClInvitee, i);
-      ClInvitee *d = cl_meeting_add_invitee (m, s->role);
-
-      d->name = g_strdup (s->name);
-      d->staff_id = g_strdup (s->staff_id);
-      d->attending = s->attending;
-      d->excusal = s->excusal;
-      d->excusal.extra = s->excusal.extra ? json_object_ref (s->excusal.extra) : NULL;
-      d->extra = s->extra ? json_object_ref (s->extra) : NULL;
-    }
-  self->draft = m;
+  self->draft = cl_meeting_copy (src, self->scratch);
 }
 
 static const ClMeeting *

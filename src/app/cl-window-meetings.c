@@ -36,32 +36,6 @@ _cl_meeting_snapshot_free (ClMeetingSnapshot *snapshot)
   g_free (snapshot);
 }
 
-static ClMeeting *
-copy_meeting (ClStudent       *owner,
-              const ClMeeting *src)
-{
-  ClMeeting *m = cl_student_add_meeting (owner, src->id, src->kind, src->date);
-
-  m->start_minutes = src->start_minutes;
-  m->location = g_strdup (src->location);
-  m->notice_sent = src->notice_sent;
-  m->interpreter = g_strdup (src->interpreter);
-  m->extra = src->extra ? json_object_ref (src->extra) : NULL;
-  for (guint i = 0; i < src->invitees->len; i++)
-    {
-      const ClInvitee *s = &g_array_index (src->invitees, ClInvitee, i);
-      ClInvitee *d = cl_meeting_add_invitee (m, s->role);
-
-      d->name = g_strdup (s->name);
-      d->staff_id = g_strdup (s->staff_id);
-      d->attending = s->attending;
-      d->excusal = s->excusal;
-      d->excusal.extra = s->excusal.extra ? json_object_ref (s->excusal.extra) : NULL;
-      d->extra = s->extra ? json_object_ref (s->extra) : NULL;
-    }
-  return m;
-}
-
 static const ClMeeting *
 find_meeting (ClStudent  *student,
               const char *meeting_id)
@@ -203,7 +177,7 @@ on_record_held (ClMeetingWindow *mw,
 
   snapshot = g_new0 (ClMeetingSnapshot, 1);
   snapshot->owner = cl_student_new ("undo");
-  snapshot->meeting = copy_meeting (snapshot->owner, planned);
+  snapshot->meeting = cl_meeting_copy (planned, snapshot->owner);
   snapshot->attempts = cl_store_list_attendance_attempts (self->store, student_id, meeting_id, NULL);
   snapshot->checklist = cl_store_list_checklist (self->store, student_id, meeting_id, NULL);
   if (!cl_store_record_meeting_held (self->store, student_id, meeting_id, event, &position, &error))

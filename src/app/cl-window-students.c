@@ -15,59 +15,25 @@
 
 /* ---- what an undo needs, held apart from the caseload (a reload frees that) ---- */
 
-static void
-guardian_clear (gpointer data)
-{
-  ClGuardian *g = data;
-
-  g_free (g->name);
-  g_free (g->relationship);
-  g_free (g->language);
-  g_free (g->phone);
-  g_free (g->email);
-  g_free (g->address);
-  g_clear_pointer (&g->extra, json_object_unref);
-}
-
-static GArray *
-guardians_new (void)
-{
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (ClGuardian));
-
-  g_array_set_clear_func (array, guardian_clear);
-  return array;
-}
-
-static void
-guardian_copy (const ClGuardian *src,
-               ClGuardian       *dest)
-{
-  dest->name = g_strdup (src->name);
-  dest->relationship = g_strdup (src->relationship);
-  dest->language = g_strdup (src->language);
-  dest->phone = g_strdup (src->phone);
-  dest->email = g_strdup (src->email);
-  dest->address = g_strdup (src->address);
-  dest->extra = src->extra ? json_object_ref (src->extra) : NULL;
-}
-
 static GArray *
 guardians_copy (GArray *src)
 {
-  GArray *copy = guardians_new ();
+  GArray *copy = g_array_new (FALSE, TRUE, sizeof (ClGuardian));
 
+  g_array_set_clear_func (copy, (GDestroyNotify) cl_guardian_clear);
   g_array_set_size (copy, src->len);
   for (guint i = 0; i < src->len; i++)
-    guardian_copy (&g_array_index (src, ClGuardian, i), &g_array_index (copy, ClGuardian, i));
+    cl_guardian_copy (&g_array_index (src, ClGuardian, i), &g_array_index (copy, ClGuardian, i));
   return copy;
 }
 
 /* A student record with its school and case manager: the record borrows them from the caseload,
  * so the copy borrows stand-ins (id and name) that it owns. */
 typedef struct {
-  ClStudent *student;
-  ClSchool  *school;
-  ClStaff   *case_manager;
+  ClStudent    *student;
+  ClSchool     *school;
+  ClStaff      *case_manager;
+  ClAppRecords *records;   /* a deleted student's attempts, checklists and notes */
 } StudentCopy;
 
 static void
@@ -78,79 +44,24 @@ student_copy_free (gpointer data)
   cl_student_free (copy->student);
   cl_school_free (copy->school);
   cl_staff_free (copy->case_manager);
+  cl_app_records_free (copy->records);
   g_free (copy);
 }
 
-static void
-copy_meetings (const ClStudent *src,
-               ClStudent       *dest)
-{
-  for (guint i = 0; i < src->meetings->len; i++)
-    {
-      const ClMeeting *m = g_ptr_array_index (src->meetings, i);
-      ClMeeting *c = cl_student_add_meeting (dest, m->id, m->kind, m->date);
-
-      c->start_minutes = m->start_minutes;
-      c->location = g_strdup (m->location);
-      c->notice_sent = m->notice_sent;
-      c->interpreter = g_strdup (m->interpreter);
-      c->extra = m->extra ? json_object_ref (m->extra) : NULL;
-      for (guint j = 0; j < m->invitees->len; j++)
-        {
-          const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, j);
-          ClInvitee *ci = cl_meeting_add_invitee (c, inv->role);
-
-          ci->name = g_strdup (inv->name);
-          ci->staff_id = g_strdup (inv->staff_id);
-          ci->attending = inv->attending;
-          ci->excusal = inv->excusal;
-          ci->excusal.extra = inv->excusal.extra ? json_object_ref (inv->excusal.extra) : NULL;
-          ci->extra = inv->extra ? json_object_ref (inv->extra) : NULL;
-        }
-    }
-}
-
-/* @src's own fields, and with @whole its family, timeline and planned meetings too (what an
- * undone delete writes back). */
+/* @src whole: its own fields (what an undone change of details writes back) and its family,
+ * timeline and planned meetings (what an undone delete writes back). */
 static StudentCopy *
-student_copy_new (const ClStudent *src,
-                  gboolean         whole)
+student_copy_new (const ClStudent *src)
 {
   StudentCopy *copy = g_new0 (StudentCopy, 1);
-  ClStudent *s = cl_student_new (src->id);
 
-  copy->student = s;
+  copy->student = cl_student_copy (src);
   if (src->school != NULL)
     copy->school = cl_school_new (src->school->id, src->school->name);
   if (src->case_manager != NULL)
     copy->case_manager = cl_staff_new (src->case_manager->id, src->case_manager->name, src->case_manager->role);
-  s->first_name = g_strdup (src->first_name);
-  s->last_name = g_strdup (src->last_name);
-  s->birth_date = src->birth_date;
-  s->school = copy->school;
-  s->grade = g_strdup (src->grade);
-  s->case_manager = copy->case_manager;
-  s->home_language = g_strdup (src->home_language);
-  s->english_learner = src->english_learner;
-  s->eligibility_primary = g_strdup (src->eligibility_primary);
-  s->eligibility_secondary = g_strdup (src->eligibility_secondary);
-  s->conservatorship = src->conservatorship;
-  s->part_c = src->part_c;
-  s->emancipated_on = src->emancipated_on;
-  s->jurisdiction = g_strdup (src->jurisdiction);
-  s->eligibility_extra = src->eligibility_extra ? json_object_ref (src->eligibility_extra) : NULL;
-  s->extra = src->extra ? json_object_ref (src->extra) : NULL;
-  if (whole)
-    {
-      g_array_unref (s->guardians);
-      s->guardians = guardians_copy (src->guardians);
-      for (guint i = 0; i < src->events->len; i++)
-        {
-          ClEvent *e = cl_student_add_event (s, CL_EVENT_REFERRAL, CL_DATE_NONE);
-          cl_event_copy (&g_array_index (src->events, ClEvent, i), e);
-        }
-      copy_meetings (src, s);
-    }
+  copy->student->school = copy->school;
+  copy->student->case_manager = copy->case_manager;
   return copy;
 }
 
@@ -175,7 +86,9 @@ revert_student_deleted (ClStore  *store,
                         gpointer  data,
                         GError  **error)
 {
-  return cl_store_add_student (store, ((StudentCopy *) data)->student, error);
+  StudentCopy *copy = data;
+
+  return cl_store_restore_student (store, copy->student, copy->records, error);
 }
 
 typedef struct {
@@ -337,7 +250,7 @@ on_student_save (ClStudentEditor *editor,
   /* Editing keeps what the student was for the undo; a new one is undone by deleting it. */
   if (!g_object_get_data (G_OBJECT (editor), "new") && before != NULL)
     {
-      copy = student_copy_new (before, FALSE);
+      copy = student_copy_new (before);
       ok = cl_store_update_student (self->store, student, &error);
     }
   else
@@ -439,11 +352,20 @@ on_delete_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  ClAppRecords *records;
   StudentCopy *copy;
 
   if (!g_str_equal (response, "delete") || student == NULL || self->store == NULL)
     return;
-  copy = student_copy_new (student, TRUE);
+  /* What the record does not hold goes too (the meetings' logs, the notes): the undo needs it. */
+  records = cl_store_dup_app_records (self->store, id, &error);
+  if (records == NULL)
+    {
+      _cl_window_report_unsaved (self, error);
+      return;
+    }
+  copy = student_copy_new (student);
+  copy->records = records;
   if (!cl_store_delete_student (self->store, id, &error))
     {
       student_copy_free (copy);
@@ -554,7 +476,7 @@ on_guardian_response (AdwMessageDialog *dialog,
   guardians = guardians_copy (student->guardians);
   if (request->index < guardians->len)
     {
-      guardian_clear (&g_array_index (guardians, ClGuardian, request->index));
+      cl_guardian_clear (&g_array_index (guardians, ClGuardian, request->index));
       g_array_index (guardians, ClGuardian, request->index) = entered;
       save_guardians (self, student, guardians, _("Family member changed"));
     }

@@ -1,6 +1,8 @@
 /* cl-case-model.c — the case file as plain data */
 #define G_LOG_DOMAIN "cl-case-model"
 
+#include <string.h>
+
 #include "cl-case-model.h"
 #include "cl-school-calendar.h"
 
@@ -360,6 +362,26 @@ guardian_clear (gpointer data)
   g_clear_pointer (&g->extra, json_object_unref);
 }
 
+void
+cl_guardian_copy (const ClGuardian *src,
+                  ClGuardian       *dest)
+{
+  dest->name = g_strdup (src->name);
+  dest->relationship = g_strdup (src->relationship);
+  dest->language = g_strdup (src->language);
+  dest->phone = g_strdup (src->phone);
+  dest->email = g_strdup (src->email);
+  dest->address = g_strdup (src->address);
+  dest->extra = src->extra ? json_object_ref (src->extra) : NULL;
+}
+
+void
+cl_guardian_clear (ClGuardian *guardian)
+{
+  guardian_clear (guardian);
+  memset (guardian, 0, sizeof *guardian);
+}
+
 static void
 event_clear (gpointer data)
 {
@@ -491,6 +513,64 @@ cl_meeting_add_invitee (ClMeeting     *self,
   invitee.attending = TRUE;
   g_array_append_val (self->invitees, invitee);
   return &g_array_index (self->invitees, ClInvitee, self->invitees->len - 1);
+}
+
+ClMeeting *
+cl_meeting_copy (const ClMeeting *src,
+                 ClStudent       *owner)
+{
+  ClMeeting *m = cl_student_add_meeting (owner, src->id, src->kind, src->date);
+
+  m->start_minutes = src->start_minutes;
+  m->location = g_strdup (src->location);
+  m->notice_sent = src->notice_sent;
+  m->interpreter = g_strdup (src->interpreter);
+  m->extra = src->extra ? json_object_ref (src->extra) : NULL;
+  for (guint i = 0; i < src->invitees->len; i++)
+    {
+      const ClInvitee *s = &g_array_index (src->invitees, ClInvitee, i);
+      ClInvitee *d = cl_meeting_add_invitee (m, s->role);
+
+      d->name = g_strdup (s->name);
+      d->staff_id = g_strdup (s->staff_id);
+      d->attending = s->attending;
+      d->excusal = s->excusal;
+      d->excusal.extra = s->excusal.extra ? json_object_ref (s->excusal.extra) : NULL;
+      d->extra = s->extra ? json_object_ref (s->extra) : NULL;
+    }
+  return m;
+}
+
+ClStudent *
+cl_student_copy (const ClStudent *src)
+{
+  ClStudent *s = cl_student_new (src->id);
+
+  s->first_name = g_strdup (src->first_name);
+  s->last_name = g_strdup (src->last_name);
+  s->birth_date = src->birth_date;
+  s->school = src->school;
+  s->grade = g_strdup (src->grade);
+  s->case_manager = src->case_manager;
+  s->home_language = g_strdup (src->home_language);
+  s->english_learner = src->english_learner;
+  s->eligibility_primary = g_strdup (src->eligibility_primary);
+  s->eligibility_secondary = g_strdup (src->eligibility_secondary);
+  s->conservatorship = src->conservatorship;
+  s->part_c = src->part_c;
+  s->emancipated_on = src->emancipated_on;
+  s->jurisdiction = g_strdup (src->jurisdiction);
+  s->eligibility_extra = src->eligibility_extra ? json_object_ref (src->eligibility_extra) : NULL;
+  s->extra = src->extra ? json_object_ref (src->extra) : NULL;
+  g_array_set_size (s->guardians, src->guardians->len);
+  for (guint i = 0; i < src->guardians->len; i++)
+    cl_guardian_copy (&g_array_index (src->guardians, ClGuardian, i), &g_array_index (s->guardians, ClGuardian, i));
+  g_array_set_size (s->events, src->events->len);
+  for (guint i = 0; i < src->events->len; i++)
+    cl_event_copy (&g_array_index (src->events, ClEvent, i), &g_array_index (s->events, ClEvent, i));
+  for (guint i = 0; i < src->meetings->len; i++)
+    cl_meeting_copy (g_ptr_array_index (src->meetings, i), s);
+  return s;
 }
 
 char *

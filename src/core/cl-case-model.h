@@ -318,10 +318,26 @@ ClMeeting      *cl_student_add_meeting         (ClStudent     *self,
 char           *cl_student_dup_display_name    (const ClStudent *self);
 void            cl_student_free                (ClStudent *self);
 
-/* A deep copy of @src into @dest (for undo); free what it holds with cl_event_clear(). */
+/* Deep copies, for undo and for drafts: every string is duplicated and every list copied, so
+ * that freeing the source leaves the copy whole. The `extra` objects are shared (referenced),
+ * not duplicated. */
+
+/* @src into @dest; free what it holds with cl_event_clear(). */
 void            cl_event_copy                  (const ClEvent *src,
                                                 ClEvent       *dest);
 void            cl_event_clear                 (ClEvent       *event);
+/* @src into @dest; free what it holds with cl_guardian_clear() (the clear function of a
+ * student's guardians array). */
+void            cl_guardian_copy               (const ClGuardian *src,
+                                                ClGuardian       *dest);
+void            cl_guardian_clear              (ClGuardian       *guardian);
+/* A copy of @src, with its invitees and their excusals, added to @owner's meetings (which owns
+ * it); returns the copy. */
+ClMeeting      *cl_meeting_copy                (const ClMeeting *src,
+                                                ClStudent       *owner);
+/* A copy of @src with its guardians, events (in their order) and planned meetings. Like @src,
+ * it borrows its school and case manager. */
+ClStudent      *cl_student_copy                (const ClStudent *src);
 
 ClInvitee      *cl_meeting_add_invitee         (ClMeeting     *self,
                                                 ClInviteeRole  role);

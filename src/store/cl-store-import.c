@@ -9,23 +9,11 @@
 
 #include "cl-store-private.h"
 
+/* An import: one action, and the next free position of each table it adds to. */
 typedef struct {
-  ClStore    *store;
-  char       *at;
-  const char *user;
-  GHashTable *next_position;   /* table name -> the position a new record of it takes */
+  ClStoreAction  action;
+  GHashTable    *next_position;   /* table name -> the position a new record of it takes */
 } Audit;
-
-static char *
-json_text (JsonObject *object)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (object == NULL)
-    return NULL;
-  node = json_node_init_object (json_node_alloc (), object);
-  return json_to_string (node, FALSE);
-}
 
 static char *
 date_text (ClDate date)
@@ -47,57 +35,6 @@ enum_name (const char * const *names,
   return value >= 0 && (guint) value < n && names[value][0] ? names[value] : NULL;
 }
 
-static gboolean
-step_done (ClStore       *self,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, doing, error);
-  return TRUE;
-}
-
-/* Binds @values (texts, NULL for SQL NULL) to @stmt from parameter 1 on. */
-static void
-bind_texts (sqlite3_stmt *stmt,
-            char * const *values,
-            guint         n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (values[i] == NULL)
-        sqlite3_bind_null (stmt, i + 1);
-      else
-        sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_TRANSIENT);
-    }
-}
-
-static gboolean
-audit (Audit       *a,
-       const char  *student_id,
-       const char  *table,
-       const char  *row,
-       const char  *field,
-       const char  *old_value,
-       const char  *new_value,
-       GError     **error)
-{
-  static const char sql[] =
-    "INSERT INTO audit (at, os_user, student_id, table_name, row_key, field, old_value, new_value)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  sqlite3_stmt *stmt = _cl_store_prepare (a->store, sql, error);
-  char *values[] = { a->at, (char *) a->user, (char *) student_id, (char *) table, (char *) row,
-                     (char *) field, (char *) old_value, (char *) new_value };
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_texts (stmt, values, G_N_ELEMENTS (values));
-  return step_done (a->store, stmt, "writing the audit trail", error);
-}
-
 /* A record of a table with a text primary key: its columns (the key first) and their new values.
  * Writes it, and audits each column whose value changed. A new record goes after the others; the
  * next free position is looked up once per import, not once per record. */
@@ -117,7 +54,7 @@ write_record (Audit             *a,
               gboolean          *existed,
               GError           **error)
 {
-  sqlite3_stmt *stmt = _cl_store_prepare (a->store, kind->select_sql, error);
+  sqlite3_stmt *stmt = _cl_store_prepare (a->action.store, kind->select_sql, error);
   guint n = g_strv_length ((char **) kind->columns);
   g_autoptr(GPtrArray) old = NULL;
   int rc;
@@ -133,13 +70,13 @@ write_record (Audit             *a,
         g_ptr_array_add (old, g_strdup ((const char *) sqlite3_column_text (stmt, i)));
     }
   else if (rc != SQLITE_DONE)
-    return _cl_store_fail (a->store, rc, "reading a record", error);
+    return _cl_store_fail (a->action.store, rc, "reading a record", error);
   sqlite3_reset (stmt);
   *existed = old != NULL;
 
   if (old == NULL && !audit_new_fields)
     {
-      if (!audit (a, student_id, kind->table, values[0], "*", NULL, "created", error))
+      if (!_cl_store_action_audit (&a->action, student_id, kind->table, values[0], "*", NULL, "created", error))
         return FALSE;
     }
   else
@@ -147,14 +84,14 @@ write_record (Audit             *a,
       {
         const char *before = old ? g_ptr_array_index (old, i) : NULL;
         if (g_strcmp0 (before, values[i]) != 0 &&
-            !audit (a, student_id, kind->table, values[0], kind->columns[i], before, values[i], error))
+            !_cl_store_action_audit (&a->action, student_id, kind->table, values[0], kind->columns[i], before, values[i], error))
           return FALSE;
       }
 
-  stmt = _cl_store_prepare (a->store, kind->upsert_sql, error);
+  stmt = _cl_store_prepare (a->action.store, kind->upsert_sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_texts (stmt, values, n);
+  _cl_store_bind_texts (stmt, values, n);
   if (old == NULL)
     {
       gint64 position = GPOINTER_TO_SIZE (g_hash_table_lookup (a->next_position, kind->table));
@@ -163,7 +100,7 @@ write_record (Audit             *a,
     }
   else
     sqlite3_bind_int64 (stmt, n + 1, 0);   /* unused: an update keeps its position */
-  return step_done (a->store, stmt, "writing a record", error);
+  return _cl_store_step (a->action.store, stmt, "writing a record", error);
 }
 
 static const char *calendar_columns[] = { "id", "first_day", "last_day", "extra", NULL };
@@ -236,7 +173,7 @@ import_calendar (Audit           *a,
     "INSERT INTO calendar_closed (calendar_id, position, from_day, to_day, label, holiday, extra)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)";
   char *values[] = { g_strdup (cal->id), date_text (cal->first_day), date_text (cal->last_day),
-                     json_text (cal->extra) };
+                     _cl_store_json_text (cal->extra) };
   gboolean existed, ok;
   sqlite3_stmt *stmt;
 
@@ -246,10 +183,10 @@ import_calendar (Audit           *a,
     return FALSE;
   if (existed && !fresh)
     {
-      if ((stmt = _cl_store_prepare (a->store, sql_clear, error)) == NULL)
+      if ((stmt = _cl_store_prepare (a->action.store, sql_clear, error)) == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, cal->id, -1, SQLITE_STATIC);
-      if (!step_done (a->store, stmt, "updating a calendar", error))
+      if (!_cl_store_step (a->action.store, stmt, "updating a calendar", error))
         return FALSE;
     }
   for (guint i = 0; i < cal->closed->len; i++)
@@ -257,14 +194,14 @@ import_calendar (Audit           *a,
       const ClClosedRange *r = &g_array_index (cal->closed, ClClosedRange, i);
       g_autofree char *position = g_strdup_printf ("%u", i);
       char *v[] = { cal->id, position, date_text (r->from), date_text (r->to), r->label,
-                    bool_text (r->holiday), json_text (r->extra) };
+                    bool_text (r->holiday), _cl_store_json_text (r->extra) };
 
-      if ((stmt = _cl_store_prepare (a->store, sql_closed, error)) == NULL)
+      if ((stmt = _cl_store_prepare (a->action.store, sql_closed, error)) == NULL)
         ok = FALSE;
       else
         {
-          bind_texts (stmt, v, G_N_ELEMENTS (v));
-          ok = step_done (a->store, stmt, "writing a calendar", error);
+          _cl_store_bind_texts (stmt, v, G_N_ELEMENTS (v));
+          ok = _cl_store_step (a->action.store, stmt, "writing a calendar", error);
         }
       g_free (v[2]);
       g_free (v[3]);
@@ -283,27 +220,27 @@ import_school (Audit     *a,
 {
   static const char sql_clear[] = "DELETE FROM school_calendars WHERE school_id = ?";
   static const char sql_link[] = "INSERT INTO school_calendars (school_id, position, calendar_id) VALUES (?, ?, ?)";
-  char *values[] = { g_strdup (school->id), g_strdup (school->name), json_text (school->extra) };
+  char *values[] = { g_strdup (school->id), g_strdup (school->name), _cl_store_json_text (school->extra) };
   gboolean existed, ok;
   sqlite3_stmt *stmt;
 
   ok = write_record (a, &school_kind, NULL, values, FALSE, &existed, error);
   free_values (values, G_N_ELEMENTS (values));
-  if (!ok || (stmt = _cl_store_prepare (a->store, sql_clear, error)) == NULL)
+  if (!ok || (stmt = _cl_store_prepare (a->action.store, sql_clear, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, school->id, -1, SQLITE_STATIC);
-  if (!step_done (a->store, stmt, "updating a school", error))
+  if (!_cl_store_step (a->action.store, stmt, "updating a school", error))
     return FALSE;
   for (guint i = 0; i < school->calendars->len; i++)
     {
       const ClCalendarYear *cal = g_ptr_array_index (school->calendars, i);
 
-      if ((stmt = _cl_store_prepare (a->store, sql_link, error)) == NULL)
+      if ((stmt = _cl_store_prepare (a->action.store, sql_link, error)) == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, school->id, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, cal->id, -1, SQLITE_STATIC);
-      if (!step_done (a->store, stmt, "writing a school", error))
+      if (!_cl_store_step (a->action.store, stmt, "writing a school", error))
         return FALSE;
     }
   return TRUE;
@@ -316,7 +253,7 @@ import_staff (Audit    *a,
 {
   char *values[] = { g_strdup (staff->id), g_strdup (staff->name),
                      g_strdup (cl_staff_role_names[staff->role]), g_strdup (staff->email),
-                     json_text (staff->extra) };
+                     _cl_store_json_text (staff->extra) };
   gboolean existed, ok;
 
   ok = write_record (a, &staff_kind, NULL, values, FALSE, &existed, error);
@@ -372,7 +309,7 @@ old_event_lines (Audit       *a,
 {
   static const char sql[] =
     "SELECT type, date, kind, school_days FROM events WHERE student_id = ? ORDER BY position";
-  sqlite3_stmt *stmt = _cl_store_prepare (a->store, sql, error);
+  sqlite3_stmt *stmt = _cl_store_prepare (a->action.store, sql, error);
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
@@ -407,7 +344,7 @@ audit_event_changes (Audit       *a,
 
       if (n > 0)
         g_hash_table_insert (counts, (gpointer) line, GINT_TO_POINTER (n - 1));
-      else if (!audit (a, student_id, "events", student_id, "event", NULL, line, error))
+      else if (!_cl_store_action_audit (&a->action, student_id, "events", student_id, "event", NULL, line, error))
         return FALSE;
     }
   for (guint i = 0; i < before->len; i++)
@@ -418,7 +355,7 @@ audit_event_changes (Audit       *a,
       if (n > 0)
         {
           g_hash_table_insert (counts, (gpointer) line, GINT_TO_POINTER (n - 1));
-          if (!audit (a, student_id, "events", student_id, "event", line, NULL, error))
+          if (!_cl_store_action_audit (&a->action, student_id, "events", student_id, "event", line, NULL, error))
             return FALSE;
         }
     }
@@ -437,7 +374,7 @@ insert_event (ClStore        *store,
     " transition_plan, age_of_majority_informed, has_iep, reason, extra)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autofree char *date = date_text (e->date);
-  g_autofree char *extra = json_text (e->extra);
+  g_autofree char *extra = _cl_store_json_text (e->extra);
   const char *kind = event_kind_name (e), *origin = NULL;
   sqlite3_stmt *stmt;
 
@@ -462,7 +399,7 @@ insert_event (ClStore        *store,
   sqlite3_bind_int (stmt, 12, e->has_iep);
   if (e->reason) sqlite3_bind_text (stmt, 13, e->reason, -1, SQLITE_STATIC);
   if (extra) sqlite3_bind_text (stmt, 14, extra, -1, SQLITE_STATIC);
-  return step_done (store, stmt, "writing an event", error);
+  return _cl_store_step (store, stmt, "writing an event", error);
 }
 
 static gboolean
@@ -478,9 +415,9 @@ insert_children (Audit      *a,
   for (guint i = 0; i < s->guardians->len; i++)
     {
       const ClGuardian *g = &g_array_index (s->guardians, ClGuardian, i);
-      g_autofree char *extra = json_text (g->extra);
+      g_autofree char *extra = _cl_store_json_text (g->extra);
 
-      if ((stmt = _cl_store_prepare (a->store, sql_guardian, error)) == NULL)
+      if ((stmt = _cl_store_prepare (a->action.store, sql_guardian, error)) == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, (int) i);
@@ -489,17 +426,17 @@ insert_children (Audit      *a,
         for (guint k = 0; k < G_N_ELEMENTS (v); k++)
           if (v[k]) sqlite3_bind_text (stmt, 3 + k, v[k], -1, SQLITE_STATIC);
       }
-      if (!step_done (a->store, stmt, "writing a guardian", error))
+      if (!_cl_store_step (a->action.store, stmt, "writing a guardian", error))
         return FALSE;
     }
 
   for (guint i = 0; i < s->events->len; i++)
-    if (!insert_event (a->store, s->id, i, &g_array_index (s->events, ClEvent, i), error))
+    if (!insert_event (a->action.store, s->id, i, &g_array_index (s->events, ClEvent, i), error))
       return FALSE;
 
   /* Meetings with their invitees, attempts and checklist: cl-store-meetings.c. */
   for (guint i = 0; i < s->meetings->len; i++)
-    if (!_cl_store_insert_meeting (a->store, s->id, i, g_ptr_array_index (s->meetings, i), error))
+    if (!_cl_store_insert_meeting (a->action.store, s->id, i, g_ptr_array_index (s->meetings, i), error))
       return FALSE;
   return TRUE;
 }
@@ -518,8 +455,8 @@ import_student (Audit      *a,
     g_strdup (s->school ? s->school->id : NULL), g_strdup (s->grade),
     g_strdup (s->case_manager ? s->case_manager->id : NULL), g_strdup (s->home_language),
     bool_text (s->english_learner), g_strdup (s->eligibility_primary), g_strdup (s->eligibility_secondary),
-    json_text (s->eligibility_extra), bool_text (s->conservatorship), bool_text (s->part_c),
-    date_text (s->emancipated_on), g_strdup (s->jurisdiction), json_text (s->extra),
+    _cl_store_json_text (s->eligibility_extra), bool_text (s->conservatorship), bool_text (s->part_c),
+    date_text (s->emancipated_on), g_strdup (s->jurisdiction), _cl_store_json_text (s->extra),
   };
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -538,11 +475,11 @@ import_student (Audit      *a,
     {
       for (guint i = 0; i < G_N_ELEMENTS (clears); i++)
         {
-          sqlite3_stmt *stmt = _cl_store_prepare (a->store, clears[i], error);
+          sqlite3_stmt *stmt = _cl_store_prepare (a->action.store, clears[i], error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
-          if (!step_done (a->store, stmt, "updating a student", error))
+          if (!_cl_store_step (a->action.store, stmt, "updating a student", error))
             return FALSE;
         }
       after = g_ptr_array_new_with_free_func (g_free);
@@ -564,8 +501,8 @@ empty_database (Audit   *a,
     "DELETE FROM students; DELETE FROM staff; DELETE FROM school_calendars; DELETE FROM schools;"
     "DELETE FROM calendar_closed; DELETE FROM calendars; DELETE FROM meta WHERE key <> 'application';";
 
-  return _cl_store_exec (a->store, sql, error) &&
-         audit (a, NULL, "*", "*", "*", "everything", "replaced by an import", error);
+  return _cl_store_exec (a->action.store, sql, error) &&
+         _cl_store_action_audit (&a->action, NULL, "*", "*", "*", "everything", "replaced by an import", error);
 }
 
 static gboolean
@@ -582,11 +519,11 @@ load_next_positions (Audit   *a,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      sqlite3_stmt *stmt = _cl_store_prepare (a->store, queries[i], error);
+      sqlite3_stmt *stmt = _cl_store_prepare (a->action.store, queries[i], error);
       if (stmt == NULL)
         return FALSE;
       if (sqlite3_step (stmt) != SQLITE_ROW)
-        return _cl_store_fail (a->store, sqlite3_errcode (a->store->db), "reading the database", error);
+        return _cl_store_fail (a->action.store, sqlite3_errcode (a->action.store->db), "reading the database", error);
       g_hash_table_insert (a->next_position, (gpointer) tables[i], GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
       sqlite3_reset (stmt);
     }
@@ -601,14 +538,14 @@ set_meta (Audit       *a,
 {
   static const char sql_set[] = "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2";
   static const char sql_del[] = "DELETE FROM meta WHERE key = ?1";
-  sqlite3_stmt *stmt = _cl_store_prepare (a->store, value ? sql_set : sql_del, error);
+  sqlite3_stmt *stmt = _cl_store_prepare (a->action.store, value ? sql_set : sql_del, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return step_done (a->store, stmt, "writing the database settings", error);
+  return _cl_store_step (a->action.store, stmt, "writing the database settings", error);
 }
 
 static gboolean
@@ -632,11 +569,9 @@ cl_store_import (ClStore          *self,
                  gpointer          user_data,
                  GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
-  g_autofree char *extra = json_text (cl_caseload_get_extra (caseload));
+  g_autofree char *extra = _cl_store_json_text (cl_caseload_get_extra (caseload));
   g_autoptr(GHashTable) next_position = g_hash_table_new (g_str_hash, g_str_equal);
-  Audit a = { self, at, g_get_user_name (), next_position };
+  Audit a = { { NULL, NULL }, next_position };
   GPtrArray *list;
   guint total, done = 0;
   gboolean fresh, ok = TRUE;
@@ -647,7 +582,7 @@ cl_store_import (ClStore          *self,
   total = cl_caseload_get_calendars (caseload)->len + cl_caseload_get_schools (caseload)->len +
           cl_caseload_get_staff (caseload)->len + cl_caseload_get_students (caseload)->len;
 
-  if (!_cl_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_cl_store_begin (self, &a.action, error))
     return FALSE;
   if (replace)
     ok = empty_database (&a, error);
@@ -669,10 +604,23 @@ cl_store_import (ClStore          *self,
   EACH (cl_caseload_get_students, import_student, fresh);
 #undef EACH
 
-  if (ok && _cl_store_exec (self, "COMMIT", error))
-    return TRUE;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  return _cl_store_end (&a.action, ok, error);
+}
+
+static void
+add_audit_entry (sqlite3_stmt *stmt,
+                 gpointer      entries)
+{
+  ClAuditEntry *e = g_new0 (ClAuditEntry, 1);
+
+  e->at = _cl_store_col_dup (stmt, 0);
+  e->os_user = _cl_store_col_dup (stmt, 1);
+  e->table = _cl_store_col_dup (stmt, 2);
+  e->row = _cl_store_col_dup (stmt, 3);
+  e->field = _cl_store_col_dup (stmt, 4);
+  e->old_value = _cl_store_col_dup (stmt, 5);
+  e->new_value = _cl_store_col_dup (stmt, 6);
+  g_ptr_array_add (entries, e);
 }
 
 GPtrArray *
@@ -685,63 +633,18 @@ cl_store_list_audit (ClStore     *self,
     " WHERE student_id = ? ORDER BY id DESC";
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_audit_entry_free);
-  int rc;
 
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
   if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClAuditEntry *e = g_new0 (ClAuditEntry, 1);
-
-      e->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      e->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      e->table = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      e->row = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      e->field = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      e->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      e->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      g_ptr_array_add (entries, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cl_store_fail (self, rc, "reading the audit trail", error);
-      return NULL;
-    }
+  if (!_cl_store_each_row (self, stmt, add_audit_entry, entries, "reading the audit trail", error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 
 /* ---- one event at a time, as the app edits ---- */
-
-static gboolean
-begin_action (ClStore  *self,
-              Audit    *a,
-              GError  **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  a->store = self;
-  a->at = g_date_time_format_iso8601 (now);
-  a->user = g_get_user_name ();
-  a->next_position = NULL;
-  return _cl_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-static gboolean
-end_action (ClStore  *self,
-            Audit    *a,
-            gboolean  ok,
-            GError  **error)
-{
-  g_free (a->at);
-  if (ok && _cl_store_exec (self, "COMMIT", error))
-    return TRUE;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
 
 /* The event at @position as an audit line, or NULL when there is none. */
 static char *
@@ -799,26 +702,21 @@ delete_event_row (ClStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) position);
-  return step_done (self, stmt, "deleting an event", error);
+  return _cl_store_step (self, stmt, "deleting an event", error);
 }
 
+/* A new event of @student_id after the others: its position is the next free one. */
 static gboolean
-student_exists (ClStore     *self,
-                const char  *student_id,
-                GError     **error)
+insert_event_at_end (ClStore        *self,
+                     const char     *student_id,
+                     const ClEvent  *event,
+                     guint          *out_position,
+                     GError        **error)
 {
-  static const char sql[] = "SELECT 1 FROM students WHERE id = ?";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  gboolean found;
+  static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM events WHERE student_id = ?";
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "There is no student %s in %s", student_id, self->path);
-  return found;
+  return _cl_store_next_position (self, sql_next, student_id, out_position, error) &&
+         insert_event (self, student_id, *out_position, event, error);
 }
 
 gboolean
@@ -828,34 +726,25 @@ cl_store_add_event (ClStore        *self,
                     guint          *out_position,
                     GError        **error)
 {
-  static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM events WHERE student_id = ?";
   g_autofree char *line = NULL;
-  sqlite3_stmt *stmt;
   guint position = 0;
   gboolean ok;
-  Audit a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
-  if (!begin_action (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
-  ok = student_exists (self, student_id, error) && (stmt = _cl_store_prepare (self, sql_next, error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        position = sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
-      ok = insert_event (self, student_id, position, event, error);
-    }
+  ok = _cl_store_student_exists (self, student_id, error) &&
+       insert_event_at_end (self, student_id, event, &position, error);
   if (ok)
     {
       line = event_line_at (self, student_id, position);
-      ok = audit (&a, student_id, "events", student_id, "event", NULL, line, error);
+      ok = _cl_store_action_audit (&a, student_id, "events", student_id, "event", NULL, line, error);
     }
   if (out_position != NULL)
     *out_position = position;
-  return end_action (self, &a, ok, error);
+  return _cl_store_end (&a, ok, error);
 }
 
 gboolean
@@ -868,11 +757,11 @@ cl_store_update_event (ClStore        *self,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gboolean ok;
-  Audit a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
-  if (!begin_action (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   before = existing_event_line (self, student_id, position, error);
   ok = before != NULL;
@@ -882,9 +771,9 @@ cl_store_update_event (ClStore        *self,
   if (ok)
     {
       after = event_line_at (self, student_id, position);
-      ok = audit (&a, student_id, "events", student_id, "event", before, after, error);
+      ok = _cl_store_action_audit (&a, student_id, "events", student_id, "event", before, after, error);
     }
-  return end_action (self, &a, ok, error);
+  return _cl_store_end (&a, ok, error);
 }
 
 gboolean
@@ -895,42 +784,26 @@ cl_store_delete_event (ClStore     *self,
 {
   g_autofree char *before = NULL;
   gboolean ok;
-  Audit a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
-  if (!begin_action (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   before = existing_event_line (self, student_id, position, error);
   ok = before != NULL && delete_event_row (self, student_id, position, error) &&
-       audit (&a, student_id, "events", student_id, "event", before, NULL, error);
-  return end_action (self, &a, ok, error);
+       _cl_store_action_audit (&a, student_id, "events", student_id, "event", before, NULL, error);
+  return _cl_store_end (&a, ok, error);
 }
 
 /* ---- shared with the store's other files (cl-store-private.h) ---- */
-
-gboolean
-_cl_store_audit (ClStore     *self,
-                 const char  *at,
-                 const char  *student_id,
-                 const char  *table,
-                 const char  *row,
-                 const char  *field,
-                 const char  *old_value,
-                 const char  *new_value,
-                 GError     **error)
-{
-  Audit a = { self, (char *) at, g_get_user_name (), NULL };
-
-  return audit (&a, student_id, table, row, field, old_value, new_value, error);
-}
 
 gboolean
 _cl_store_insert_student_children (ClStore    *self,
                                    ClStudent  *student,
                                    GError    **error)
 {
-  Audit a = { self, NULL, g_get_user_name (), NULL };
+  Audit a = { { self, NULL }, NULL };
 
   return insert_children (&a, student, error);
 }
@@ -940,7 +813,7 @@ _cl_store_event_lines (ClStore     *self,
                        const char  *student_id,
                        GError     **error)
 {
-  Audit a = { self, NULL, g_get_user_name (), NULL };
+  Audit a = { { self, NULL }, NULL };
 
   return old_event_lines (&a, student_id, error);
 }
@@ -954,18 +827,7 @@ _cl_store_insert_event_at_end (ClStore        *self,
                                guint          *out_position,
                                GError        **error)
 {
-  static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM events WHERE student_id = ?";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_next, error);
-  guint position = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  *out_position = position;
-  return insert_event (self, student_id, position, event, error);
+  return insert_event_at_end (self, student_id, event, out_position, error);
 }
 
 char *

@@ -29,92 +29,30 @@ cl_attendance_attempt_free (ClAttendanceAttempt *attempt)
   g_free (attempt);
 }
 
-typedef struct {
-  ClStore *store;
-  char    *at;
-} Action;
-
-static gboolean
-step_done (ClStore       *self,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, doing, error);
-  return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           i,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, i);
-}
-
-static gboolean
-audit (Action      *a,
-       const char  *student_id,
-       const char  *table,
-       const char  *row,
-       const char  *field,
-       const char  *old_value,
-       const char  *new_value,
-       GError     **error)
-{
-  static const char sql[] =
-    "INSERT INTO audit (at, os_user, student_id, table_name, row_key, field, old_value, new_value)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  sqlite3_stmt *stmt = _cl_store_prepare (a->store, sql, error);
-  const char *values[] = { a->at, g_get_user_name (), student_id, table, row, field, old_value, new_value };
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    bind_text_or_null (stmt, i + 1, values[i]);
-  return step_done (a->store, stmt, "writing the audit trail", error);
-}
-
-static gboolean
-begin (ClStore  *self,
-       Action   *a,
-       GError  **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  a->store = self;
-  a->at = g_date_time_format_iso8601 (now);
-  return _cl_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-static gboolean
-end (Action    *a,
-     gboolean   ok,
-     GError   **error)
-{
-  g_clear_pointer (&a->at, g_free);
-  if (ok && _cl_store_exec (a->store, "COMMIT", error))
-    return TRUE;
-  sqlite3_exec (a->store->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
+/* The meetings' own JSON: an empty extra is stored as none. */
 static char *
 json_text (JsonObject *object)
 {
-  g_autoptr(JsonNode) node = NULL;
-
   if (object == NULL || json_object_get_size (object) == 0)
     return NULL;
-  node = json_node_init_object (json_node_alloc (), object);
-  return json_to_string (node, FALSE);
+  return _cl_store_json_text (object);
+}
+
+/* @sql prepared with the meeting's key bound: ?1 the student, ?2 the meeting. */
+static sqlite3_stmt *
+prepare_for (ClStore     *self,
+             const char  *sql,
+             const char  *student_id,
+             const char  *meeting_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
+  return stmt;
 }
 
 /* ---- what a meeting looks like in the audit trail ---- */
@@ -268,8 +206,8 @@ insert_attempt (ClStore     *self,
   sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, cl_contact_method_names[method], -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 5, outcome && *outcome ? outcome : NULL);
-  if (!step_done (self, stmt, "writing an attempt to reach the parent", error))
+  _cl_store_bind_text_or_null (stmt, 5, outcome && *outcome ? outcome : NULL);
+  if (!_cl_store_step (self, stmt, "writing an attempt to reach the parent", error))
     return FALSE;
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
@@ -295,7 +233,7 @@ write_checklist_item (ClStore     *self,
   sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, item, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, done ? 1 : 0);
-  return step_done (self, stmt, "ticking a checklist item", error);
+  return _cl_store_step (self, stmt, "ticking a checklist item", error);
 }
 
 static gboolean
@@ -364,16 +302,16 @@ insert_invitees (ClStore          *self,
       sqlite3_bind_text (stmt, 2, m->id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 3, (int) j);
       sqlite3_bind_text (stmt, 4, cl_role_names[inv->role], -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 5, inv->name);
-      bind_text_or_null (stmt, 6, inv->staff_id);
+      _cl_store_bind_text_or_null (stmt, 5, inv->name);
+      _cl_store_bind_text_or_null (stmt, 6, inv->staff_id);
       sqlite3_bind_int (stmt, 7, inv->attending);
       sqlite3_bind_int (stmt, 8, inv->excusal.present);
       sqlite3_bind_int (stmt, 9, inv->excusal.area_discussed);
-      bind_text_or_null (stmt, 10, consent);
-      bind_text_or_null (stmt, 11, input);
-      bind_text_or_null (stmt, 12, x_extra);
-      bind_text_or_null (stmt, 13, i_extra);
-      if (!step_done (self, stmt, "writing an invitee", error))
+      _cl_store_bind_text_or_null (stmt, 10, consent);
+      _cl_store_bind_text_or_null (stmt, 11, input);
+      _cl_store_bind_text_or_null (stmt, 12, x_extra);
+      _cl_store_bind_text_or_null (stmt, 13, i_extra);
+      if (!_cl_store_step (self, stmt, "writing an invitee", error))
         return FALSE;
     }
   return TRUE;
@@ -424,11 +362,11 @@ _cl_store_insert_meeting (ClStore          *self,
   sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
   if (m->start_minutes >= 0)
     sqlite3_bind_int (stmt, 6, m->start_minutes);
-  bind_text_or_null (stmt, 7, m->location);
-  bind_text_or_null (stmt, 8, notice);
-  bind_text_or_null (stmt, 9, m->interpreter);
-  bind_text_or_null (stmt, 10, extra);
-  return step_done (self, stmt, "writing a meeting", error) &&
+  _cl_store_bind_text_or_null (stmt, 7, m->location);
+  _cl_store_bind_text_or_null (stmt, 8, notice);
+  _cl_store_bind_text_or_null (stmt, 9, m->interpreter);
+  _cl_store_bind_text_or_null (stmt, 10, extra);
+  return _cl_store_step (self, stmt, "writing a meeting", error) &&
          insert_invitees (self, student_id, m, error) &&
          insert_app_data (self, student_id, m, error);
 }
@@ -456,6 +394,51 @@ ensure_extra (ClMeeting *m)
   return m->extra;
 }
 
+/* The extra of the meeting of the caseload @c that the current row's first two columns (student,
+ * meeting) name, made if it has none; NULL when the caseload has no such meeting. */
+static JsonObject *
+row_meeting_extra (sqlite3_stmt *stmt,
+                   ClCaseload   *c)
+{
+  ClStudent *s = cl_caseload_lookup_student (c, (const char *) sqlite3_column_text (stmt, 0));
+  ClMeeting *m = find_meeting (s, (const char *) sqlite3_column_text (stmt, 1));
+
+  return m ? ensure_extra (m) : NULL;
+}
+
+static void
+add_attempt_member (sqlite3_stmt *stmt,
+                    gpointer      caseload)
+{
+  JsonObject *extra = row_meeting_extra (stmt, caseload), *o;
+
+  if (extra == NULL)
+    return;
+  if (!json_object_has_member (extra, MEMBER_ATTEMPTS))
+    json_object_set_array_member (extra, MEMBER_ATTEMPTS, json_array_new ());
+  o = json_object_new ();
+  json_object_set_string_member (o, "date", (const char *) sqlite3_column_text (stmt, 2));
+  json_object_set_string_member (o, "method", (const char *) sqlite3_column_text (stmt, 3));
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    json_object_set_string_member (o, "outcome", (const char *) sqlite3_column_text (stmt, 4));
+  json_array_add_object_element (json_object_get_array_member (extra, MEMBER_ATTEMPTS), o);
+}
+
+static void
+add_checklist_member (sqlite3_stmt *stmt,
+                      gpointer      caseload)
+{
+  JsonObject *extra = row_meeting_extra (stmt, caseload);
+
+  if (extra == NULL)
+    return;
+  if (!json_object_has_member (extra, MEMBER_CHECKLIST))
+    json_object_set_object_member (extra, MEMBER_CHECKLIST, json_object_new ());
+  json_object_set_boolean_member (json_object_get_object_member (extra, MEMBER_CHECKLIST),
+                                  (const char *) sqlite3_column_text (stmt, 2),
+                                  sqlite3_column_int (stmt, 3) != 0);
+}
+
 gboolean
 _cl_store_meetings_add_app_data (ClStore     *self,
                                  ClCaseload  *caseload,
@@ -465,78 +448,18 @@ _cl_store_meetings_add_app_data (ClStore     *self,
     "SELECT student_id, meeting_id, date, method, outcome FROM attendance_attempts ORDER BY student_id, meeting_id, date, id";
   static const char sql_checklist[] =
     "SELECT student_id, meeting_id, item, done FROM checklist_state ORDER BY student_id, meeting_id, item";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_attempts, error);
-  int rc;
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  if ((stmt = _cl_store_prepare (self, sql_attempts, error)) == NULL ||
+      !_cl_store_each_row (self, stmt, add_attempt_member, caseload, "reading the attempts to reach parents", error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClStudent *s = cl_caseload_lookup_student (caseload, (const char *) sqlite3_column_text (stmt, 0));
-      ClMeeting *m = find_meeting (s, (const char *) sqlite3_column_text (stmt, 1));
-      JsonObject *extra, *o;
-      JsonArray *list;
-
-      if (m == NULL)
-        continue;
-      extra = ensure_extra (m);
-      if (!json_object_has_member (extra, MEMBER_ATTEMPTS))
-        json_object_set_array_member (extra, MEMBER_ATTEMPTS, json_array_new ());
-      list = json_object_get_array_member (extra, MEMBER_ATTEMPTS);
-      o = json_object_new ();
-      json_object_set_string_member (o, "date", (const char *) sqlite3_column_text (stmt, 2));
-      json_object_set_string_member (o, "method", (const char *) sqlite3_column_text (stmt, 3));
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        json_object_set_string_member (o, "outcome", (const char *) sqlite3_column_text (stmt, 4));
-      json_array_add_object_element (list, o);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "reading the attempts to reach parents", error);
-
-  if ((stmt = _cl_store_prepare (self, sql_checklist, error)) == NULL)
+  if ((stmt = _cl_store_prepare (self, sql_checklist, error)) == NULL ||
+      !_cl_store_each_row (self, stmt, add_checklist_member, caseload, "reading the meeting checklists", error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClStudent *s = cl_caseload_lookup_student (caseload, (const char *) sqlite3_column_text (stmt, 0));
-      ClMeeting *m = find_meeting (s, (const char *) sqlite3_column_text (stmt, 1));
-      JsonObject *extra;
-
-      if (m == NULL)
-        continue;
-      extra = ensure_extra (m);
-      if (!json_object_has_member (extra, MEMBER_CHECKLIST))
-        json_object_set_object_member (extra, MEMBER_CHECKLIST, json_object_new ());
-      json_object_set_boolean_member (json_object_get_object_member (extra, MEMBER_CHECKLIST),
-                                      (const char *) sqlite3_column_text (stmt, 2),
-                                      sqlite3_column_int (stmt, 3) != 0);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "reading the meeting checklists", error);
   return TRUE;
 }
 
 /* ---- one meeting at a time ---- */
-
-static gboolean
-student_exists (ClStore     *self,
-                const char  *student_id,
-                GError     **error)
-{
-  static const char sql[] = "SELECT 1 FROM students WHERE id = ?";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "There is no student %s in %s", student_id, self->path);
-  return found;
-}
 
 /* The stored meeting as the store reads it (kind, date, start, place, notice, interpreter, and
  * one line per invitee), or NULL with an error when there is none. */
@@ -567,11 +490,25 @@ stored_meeting_free (StoredMeeting *m)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoredMeeting, stored_meeting_free)
 
-static char *
-col_dup (sqlite3_stmt *stmt,
-         int           i)
+/* The audit line of the current row of a "SELECT role, name, staff_id, attending, excusal,
+ * area_discussed, parent_written_consent, written_input" statement, added to @lines. */
+static void
+add_invitee_line (sqlite3_stmt *stmt,
+                  gpointer      lines)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+  ClInvitee inv = { 0 };
+
+  inv.role = MAX (0, cl_enum_from_name (cl_role_names, CL_N_ROLES, (const char *) sqlite3_column_text (stmt, 0)));
+  inv.name = (char *) sqlite3_column_text (stmt, 1);
+  inv.staff_id = (char *) sqlite3_column_text (stmt, 2);
+  inv.attending = sqlite3_column_int (stmt, 3) != 0;
+  inv.excusal.present = sqlite3_column_int (stmt, 4) != 0;
+  inv.excusal.area_discussed = sqlite3_column_int (stmt, 5) != 0;
+  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+    cl_date_parse_iso ((const char *) sqlite3_column_text (stmt, 6), &inv.excusal.parent_written_consent);
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    cl_date_parse_iso ((const char *) sqlite3_column_text (stmt, 7), &inv.excusal.written_input);
+  g_ptr_array_add (lines, invitee_line (&inv));
 }
 
 static StoredMeeting *
@@ -585,15 +522,13 @@ read_stored (ClStore     *self,
   static const char sql_invitees[] =
     "SELECT role, name, staff_id, attending, excusal, area_discussed, parent_written_consent, written_input"
     " FROM invitees WHERE student_id = ? AND meeting_id = ? ORDER BY position";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = prepare_for (self, sql, student_id, meeting_id, error);
   g_autoptr(StoredMeeting) m = NULL;
   ClMeeting shape = { 0 };
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -606,12 +541,12 @@ read_stored (ClStore     *self,
       return NULL;
     }
   m = g_new0 (StoredMeeting, 1);
-  m->kind = col_dup (stmt, 0);
-  m->date = col_dup (stmt, 1);
+  m->kind = _cl_store_col_dup (stmt, 0);
+  m->date = _cl_store_col_dup (stmt, 1);
   m->start = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL : minutes_text (sqlite3_column_int (stmt, 2));
-  m->location = col_dup (stmt, 3);
-  m->notice_sent = col_dup (stmt, 4);
-  m->interpreter = col_dup (stmt, 5);
+  m->location = _cl_store_col_dup (stmt, 3);
+  m->notice_sent = _cl_store_col_dup (stmt, 4);
+  m->interpreter = _cl_store_col_dup (stmt, 5);
   sqlite3_reset (stmt);
 
   shape.kind = MAX (0, cl_enum_from_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, m->kind));
@@ -622,33 +557,10 @@ read_stored (ClStore     *self,
   shape.location = m->location;
   m->line = meeting_line (&shape);
 
-  if ((stmt = _cl_store_prepare (self, sql_invitees, error)) == NULL)
-    return NULL;
   m->invitees = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClInvitee inv = { 0 };
-
-      inv.role = MAX (0, cl_enum_from_name (cl_role_names, CL_N_ROLES, (const char *) sqlite3_column_text (stmt, 0)));
-      inv.name = (char *) sqlite3_column_text (stmt, 1);
-      inv.staff_id = (char *) sqlite3_column_text (stmt, 2);
-      inv.attending = sqlite3_column_int (stmt, 3) != 0;
-      inv.excusal.present = sqlite3_column_int (stmt, 4) != 0;
-      inv.excusal.area_discussed = sqlite3_column_int (stmt, 5) != 0;
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        cl_date_parse_iso ((const char *) sqlite3_column_text (stmt, 6), &inv.excusal.parent_written_consent);
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-        cl_date_parse_iso ((const char *) sqlite3_column_text (stmt, 7), &inv.excusal.written_input);
-      g_ptr_array_add (m->invitees, invitee_line (&inv));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cl_store_fail (self, rc, "reading a meeting's invitees", error);
-      return NULL;
-    }
+  if ((stmt = prepare_for (self, sql_invitees, student_id, meeting_id, error)) == NULL ||
+      !_cl_store_each_row (self, stmt, add_invitee_line, m->invitees, "reading a meeting's invitees", error))
+    return NULL;
   return g_steal_pointer (&m);
 }
 
@@ -659,41 +571,32 @@ delete_meeting_row (ClStore     *self,
                     GError     **error)
 {
   static const char sql[] = "DELETE FROM meetings WHERE student_id = ? AND id = ?";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = prepare_for (self, sql, student_id, meeting_id, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, "deleting a meeting", error);
+  return stmt != NULL && _cl_store_step (self, stmt, "deleting a meeting", error);
 }
 
 static gboolean
-add_meeting_in (Action           *a,
+add_meeting_in (ClStoreAction    *a,
                 const char       *student_id,
                 const ClMeeting  *meeting,
                 GError          **error)
 {
   static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM meetings WHERE student_id = ?";
   g_autofree char *line = NULL;
-  sqlite3_stmt *stmt;
   guint position = 0;
 
-  if (!student_exists (a->store, student_id, error) || (stmt = _cl_store_prepare (a->store, sql_next, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (!_cl_store_insert_meeting (a->store, student_id, position, meeting, error))
+  if (!_cl_store_student_exists (a->store, student_id, error) ||
+      !_cl_store_next_position (a->store, sql_next, student_id, &position, error) ||
+      !_cl_store_insert_meeting (a->store, student_id, position, meeting, error))
     return FALSE;
   line = meeting_line (meeting);
-  if (!audit (a, student_id, "meetings", meeting->id, "meeting", NULL, line, error))
+  if (!_cl_store_action_audit (a, student_id, "meetings", meeting->id, "meeting", NULL, line, error))
     return FALSE;
   for (guint i = 0; i < meeting->invitees->len; i++)
     {
       g_autofree char *who = invitee_line (&g_array_index (meeting->invitees, ClInvitee, i));
-      if (!audit (a, student_id, "invitees", meeting->id, "invitee", NULL, who, error))
+      if (!_cl_store_action_audit (a, student_id, "invitees", meeting->id, "invitee", NULL, who, error))
         return FALSE;
     }
   return TRUE;
@@ -705,28 +608,28 @@ cl_store_add_meeting (ClStore          *self,
                       const ClMeeting  *meeting,
                       GError          **error)
 {
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student_id != NULL && meeting != NULL, FALSE);
 
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
-  return end (&a, add_meeting_in (&a, student_id, meeting, error), error);
+  return _cl_store_end (&a, add_meeting_in (&a, student_id, meeting, error), error);
 }
 
 static gboolean
-audit_field (Action      *a,
-             const char  *student_id,
-             const char  *meeting_id,
-             const char  *field,
-             const char  *before,
-             const char  *after,
-             GError     **error)
+audit_field (ClStoreAction  *a,
+             const char     *student_id,
+             const char     *meeting_id,
+             const char     *field,
+             const char     *before,
+             const char     *after,
+             GError        **error)
 {
   if (g_strcmp0 (before, after) == 0)
     return TRUE;
-  return audit (a, student_id, "meetings", meeting_id, field, before, after, error);
+  return _cl_store_action_audit (a, student_id, "meetings", meeting_id, field, before, after, error);
 }
 
 gboolean
@@ -747,17 +650,17 @@ cl_store_update_meeting (ClStore          *self,
   sqlite3_stmt *stmt;
   gboolean ok;
   guint n_before, n_after;
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student_id != NULL && meeting != NULL, FALSE);
 
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   before = read_stored (self, student_id, meeting->id, error);
   ok = before != NULL && meeting_valid (meeting, error) && (stmt = _cl_store_prepare (self, sql, error)) != NULL;
   if (!ok)
-    return end (&a, FALSE, error);
+    return _cl_store_end (&a, FALSE, error);
 
   date = cl_date_to_iso (meeting->date);
   notice = cl_date_to_iso (meeting->notice_sent);
@@ -769,13 +672,13 @@ cl_store_update_meeting (ClStore          *self,
     sqlite3_bind_int (stmt, 3, meeting->start_minutes);
   else
     sqlite3_bind_null (stmt, 3);
-  bind_text_or_null (stmt, 4, meeting->location);
-  bind_text_or_null (stmt, 5, notice);
-  bind_text_or_null (stmt, 6, meeting->interpreter);
-  bind_text_or_null (stmt, 7, extra);
+  _cl_store_bind_text_or_null (stmt, 4, meeting->location);
+  _cl_store_bind_text_or_null (stmt, 5, notice);
+  _cl_store_bind_text_or_null (stmt, 6, meeting->interpreter);
+  _cl_store_bind_text_or_null (stmt, 7, extra);
   sqlite3_bind_text (stmt, 8, student_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, meeting->id, -1, SQLITE_TRANSIENT);
-  ok = step_done (self, stmt, "changing a meeting", error) &&
+  ok = _cl_store_step (self, stmt, "changing a meeting", error) &&
        audit_field (&a, student_id, meeting->id, "kind", before->kind, cl_meeting_kind_names[meeting->kind], error) &&
        audit_field (&a, student_id, meeting->id, "date", before->date, date, error) &&
        audit_field (&a, student_id, meeting->id, "starts", before->start, start, error) &&
@@ -788,7 +691,7 @@ cl_store_update_meeting (ClStore          *self,
     {
       sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, meeting->id, -1, SQLITE_TRANSIENT);
-      ok = step_done (self, stmt, "changing a meeting's invitees", error) &&
+      ok = _cl_store_step (self, stmt, "changing a meeting's invitees", error) &&
            insert_invitees (self, student_id, meeting, error);
     }
   else
@@ -801,9 +704,9 @@ cl_store_update_meeting (ClStore          *self,
       g_autofree char *new_line = i < n_after ? invitee_line (&g_array_index (meeting->invitees, ClInvitee, i)) : NULL;
 
       if (g_strcmp0 (old_line, new_line) != 0)
-        ok = audit (&a, student_id, "invitees", meeting->id, "invitee", old_line, new_line, error);
+        ok = _cl_store_action_audit (&a, student_id, "invitees", meeting->id, "invitee", old_line, new_line, error);
     }
-  return end (&a, ok, error);
+  return _cl_store_end (&a, ok, error);
 }
 
 gboolean
@@ -814,16 +717,16 @@ cl_store_delete_meeting (ClStore     *self,
 {
   g_autoptr(StoredMeeting) before = NULL;
   gboolean ok;
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   before = read_stored (self, student_id, meeting_id, error);
   ok = before != NULL && delete_meeting_row (self, student_id, meeting_id, error) &&
-       audit (&a, student_id, "meetings", meeting_id, "meeting", before->line, NULL, error);
-  return end (&a, ok, error);
+       _cl_store_action_audit (&a, student_id, "meetings", meeting_id, "meeting", before->line, NULL, error);
+  return _cl_store_end (&a, ok, error);
 }
 
 /* ---- the parent's attendance: attempts to arrange it ---- */
@@ -853,17 +756,17 @@ cl_store_add_attendance_attempt (ClStore          *self,
   g_autoptr(StoredMeeting) meeting = NULL;
   g_autofree char *line = NULL;
   gboolean ok;
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   meeting = read_stored (self, student_id, meeting_id, error);
   line = attempt_line (date, method, outcome);
   ok = meeting != NULL && insert_attempt (self, student_id, meeting_id, date, method, outcome, out_id, error) &&
-       audit (&a, student_id, "attendance_attempts", meeting_id, "attempt", NULL, line, error);
-  return end (&a, ok, error);
+       _cl_store_action_audit (&a, student_id, "attendance_attempts", meeting_id, "attempt", NULL, line, error);
+  return _cl_store_end (&a, ok, error);
 }
 
 gboolean
@@ -878,11 +781,11 @@ cl_store_delete_attendance_attempt (ClStore     *self,
   g_autofree char *line = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   if ((stmt = _cl_store_prepare (self, sql_read, error)) != NULL)
     {
@@ -891,8 +794,8 @@ cl_store_delete_attendance_attempt (ClStore     *self,
         {
           ClDate date = CL_DATE_NONE;
 
-          student_id = col_dup (stmt, 0);
-          meeting_id = col_dup (stmt, 1);
+          student_id = _cl_store_col_dup (stmt, 0);
+          meeting_id = _cl_store_col_dup (stmt, 1);
           cl_date_parse_iso ((const char *) sqlite3_column_text (stmt, 2), &date);
           line = attempt_line (date, cl_enum_from_name (cl_contact_method_names, CL_N_CONTACT_METHODS,
                                                         (const char *) sqlite3_column_text (stmt, 3)),
@@ -905,11 +808,25 @@ cl_store_delete_attendance_attempt (ClStore     *self,
       else if ((stmt = _cl_store_prepare (self, sql_delete, error)) != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, attempt_id);
-          ok = step_done (self, stmt, "deleting an attempt to reach the parent", error) &&
-               audit (&a, student_id, "attendance_attempts", meeting_id, "attempt", line, NULL, error);
+          ok = _cl_store_step (self, stmt, "deleting an attempt to reach the parent", error) &&
+               _cl_store_action_audit (&a, student_id, "attendance_attempts", meeting_id, "attempt", line, NULL, error);
         }
     }
-  return end (&a, ok, error);
+  return _cl_store_end (&a, ok, error);
+}
+
+static void
+add_attempt_row (sqlite3_stmt *stmt,
+                 gpointer      list)
+{
+  ClAttendanceAttempt *attempt = g_new0 (ClAttendanceAttempt, 1);
+
+  attempt->id = sqlite3_column_int64 (stmt, 0);
+  cl_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), &attempt->date);
+  attempt->method = MAX (0, cl_enum_from_name (cl_contact_method_names, CL_N_CONTACT_METHODS,
+                                               (const char *) sqlite3_column_text (stmt, 2)));
+  attempt->outcome = _cl_store_col_dup (stmt, 3);
+  g_ptr_array_add (list, attempt);
 }
 
 GPtrArray *
@@ -923,31 +840,12 @@ cl_store_list_attendance_attempts (ClStore     *self,
     " ORDER BY date, id";
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_attendance_attempt_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
-  if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
+  if ((stmt = prepare_for (self, sql, student_id, meeting_id, error)) == NULL ||
+      !_cl_store_each_row (self, stmt, add_attempt_row, list, "reading the attempts to reach the parent", error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClAttendanceAttempt *attempt = g_new0 (ClAttendanceAttempt, 1);
-
-      attempt->id = sqlite3_column_int64 (stmt, 0);
-      cl_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), &attempt->date);
-      attempt->method = MAX (0, cl_enum_from_name (cl_contact_method_names, CL_N_CONTACT_METHODS,
-                                                   (const char *) sqlite3_column_text (stmt, 2)));
-      attempt->outcome = col_dup (stmt, 3);
-      g_ptr_array_add (list, attempt);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cl_store_fail (self, rc, "reading the attempts to reach the parent", error);
-      return NULL;
-    }
   return g_steal_pointer (&list);
 }
 
@@ -966,28 +864,33 @@ cl_store_set_checklist_item (ClStore     *self,
   const char *before = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (item != NULL && *item, FALSE);
 
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   meeting = read_stored (self, student_id, meeting_id, error);
-  ok = meeting != NULL && (stmt = _cl_store_prepare (self, sql_old, error)) != NULL;
+  ok = meeting != NULL && (stmt = prepare_for (self, sql_old, student_id, meeting_id, error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, item, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         before = sqlite3_column_int (stmt, 0) ? "done" : "not done";
       sqlite3_reset (stmt);
       ok = write_checklist_item (self, student_id, meeting_id, item, done, error) &&
            (g_strcmp0 (before, done ? "done" : "not done") == 0 ||
-            audit (&a, student_id, "checklist_state", meeting_id, item, before, done ? "done" : "not done", error));
+            _cl_store_action_audit (&a, student_id, "checklist_state", meeting_id, item, before, done ? "done" : "not done", error));
     }
-  return end (&a, ok, error);
+  return _cl_store_end (&a, ok, error);
+}
+
+static void
+add_checklist_row (sqlite3_stmt *stmt,
+                   gpointer      items)
+{
+  g_hash_table_insert (items, _cl_store_col_dup (stmt, 0), GINT_TO_POINTER (sqlite3_column_int (stmt, 1) != 0));
 }
 
 GHashTable *
@@ -999,22 +902,12 @@ cl_store_list_checklist (ClStore     *self,
   static const char sql[] = "SELECT item, done FROM checklist_state WHERE student_id = ? AND meeting_id = ?";
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
-  if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
+  if ((stmt = prepare_for (self, sql, student_id, meeting_id, error)) == NULL ||
+      !_cl_store_each_row (self, stmt, add_checklist_row, items, "reading a meeting checklist", error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (items, col_dup (stmt, 0), GINT_TO_POINTER (sqlite3_column_int (stmt, 1) != 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cl_store_fail (self, rc, "reading a meeting checklist", error);
-      return NULL;
-    }
   return g_steal_pointer (&items);
 }
 
@@ -1032,7 +925,7 @@ cl_store_record_meeting_held (ClStore        *self,
   g_autofree char *line = NULL;
   gboolean ok;
   guint position = 0;
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
@@ -1043,20 +936,20 @@ cl_store_record_meeting_held (ClStore        *self,
                    "A held meeting is recorded as an IEP meeting event; nothing was changed.");
       return FALSE;
     }
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   meeting = read_stored (self, student_id, meeting_id, error);
   ok = meeting != NULL && _cl_store_insert_event_at_end (self, student_id, event, &position, error);
   if (ok)
     {
       line = _cl_store_describe_event (event);
-      ok = audit (&a, student_id, "events", student_id, "event", NULL, line, error) &&
+      ok = _cl_store_action_audit (&a, student_id, "events", student_id, "event", NULL, line, error) &&
            delete_meeting_row (self, student_id, meeting_id, error) &&
-           audit (&a, student_id, "meetings", meeting_id, "meeting", meeting->line, "held", error);
+           _cl_store_action_audit (&a, student_id, "meetings", meeting_id, "meeting", meeting->line, "held", error);
     }
   if (out_position != NULL)
     *out_position = position;
-  return end (&a, ok, error);
+  return _cl_store_end (&a, ok, error);
 }
 
 gboolean
@@ -1070,27 +963,44 @@ cl_store_unrecord_meeting_held (ClStore          *self,
 {
   g_autofree char *line = NULL;
   gboolean ok;
-  Action a;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (meeting != NULL, FALSE);
 
-  if (!begin (self, &a, error))
+  if (!_cl_store_begin (self, &a, error))
     return FALSE;
   line = _cl_store_event_line_at (self, student_id, event_position);
   if (line == NULL)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                    "The held meeting of %s is no longer in the timeline; nothing was changed.", student_id);
-      return end (&a, FALSE, error);
+      return _cl_store_end (&a, FALSE, error);
     }
   ok = _cl_store_delete_event_row (self, student_id, event_position, error) &&
-       audit (&a, student_id, "events", student_id, "event", line, NULL, error) &&
-       add_meeting_in (&a, student_id, meeting, error);
+       _cl_store_action_audit (&a, student_id, "events", student_id, "event", line, NULL, error) &&
+       add_meeting_in (&a, student_id, meeting, error) &&
+       _cl_store_write_meeting_records (self, student_id, meeting->id, attempts, checklist, error);
+  return _cl_store_end (&a, ok, error);
+}
+
+/* ---- for the undo of a deleted student (cl-store-app-records.c) ---- */
+
+gboolean
+_cl_store_write_meeting_records (ClStore      *self,
+                                 const char   *student_id,
+                                 const char   *meeting_id,
+                                 GPtrArray    *attempts,
+                                 GHashTable   *checklist,
+                                 GError      **error)
+{
+  gboolean ok = TRUE;
+
+  /* In the order given (by date): the new ids keep it among same-day attempts. */
   for (guint i = 0; ok && attempts && i < attempts->len; i++)
     {
       const ClAttendanceAttempt *t = g_ptr_array_index (attempts, i);
-      ok = insert_attempt (self, student_id, meeting->id, t->date, t->method, t->outcome, NULL, error);
+      ok = insert_attempt (self, student_id, meeting_id, t->date, t->method, t->outcome, NULL, error);
     }
   if (ok && checklist != NULL)
     {
@@ -1099,7 +1009,7 @@ cl_store_unrecord_meeting_held (ClStore          *self,
 
       g_hash_table_iter_init (&iter, checklist);
       while (ok && g_hash_table_iter_next (&iter, &key, &value))
-        ok = write_checklist_item (self, student_id, meeting->id, key, GPOINTER_TO_INT (value), error);
+        ok = write_checklist_item (self, student_id, meeting_id, key, GPOINTER_TO_INT (value), error);
     }
-  return end (&a, ok, error);
+  return ok;
 }

@@ -35,17 +35,82 @@ gboolean      _cl_store_migrate      (ClStore     *self,
                                       int          from_version,
                                       GError     **error);
 
-/* For the store's other files; defined in cl-store-import.c, next to what they share. */
-/* One audit row of the user action that started at @at (the OS user is added). */
-gboolean      _cl_store_audit        (ClStore     *self,
-                                      const char  *at,
-                                      const char  *student_id,
-                                      const char  *table,
-                                      const char  *row,
-                                      const char  *field,
-                                      const char  *old_value,
-                                      const char  *new_value,
+/* ---- cl-store-shared.c ---- */
+
+/* One user action: one transaction, and one timestamp for all its audit rows. */
+typedef struct {
+  ClStore *store;
+  char    *at;
+} ClStoreAction;
+
+/* Starts @action on @self (BEGIN IMMEDIATE), stamped with the time now; when it cannot,
+ * FALSE, and there is nothing to end. */
+gboolean      _cl_store_begin        (ClStore        *self,
+                                      ClStoreAction  *action,
+                                      GError        **error);
+/* Commits @action when @ok, rolls it back otherwise; TRUE when it was committed. */
+gboolean      _cl_store_end          (ClStoreAction  *action,
+                                      gboolean        ok,
+                                      GError        **error);
+/* One audit row of @action (the OS user is added). */
+gboolean      _cl_store_action_audit (ClStoreAction  *action,
+                                      const char     *student_id,
+                                      const char     *table,
+                                      const char     *row,
+                                      const char     *field,
+                                      const char     *old_value,
+                                      const char     *new_value,
+                                      GError        **error);
+
+/* Runs @stmt (a write) once and resets it. */
+gboolean      _cl_store_step         (ClStore        *self,
+                                      sqlite3_stmt   *stmt,
+                                      const char     *doing,
+                                      GError        **error);
+/* Binds @text to parameter @i, SQL NULL for NULL. */
+void          _cl_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                           int           i,
+                                           const char   *text);
+/* Binds @values (texts, NULL for SQL NULL) from parameter 1 on. */
+void          _cl_store_bind_texts   (sqlite3_stmt   *stmt,
+                                      char * const   *values,
+                                      guint           n);
+typedef void (*ClStoreRowFunc) (sqlite3_stmt *stmt,
+                                gpointer      user_data);
+/* Hands each row of @stmt (bound) to @func, then resets it; FALSE with @error if reading fails. */
+gboolean      _cl_store_each_row     (ClStore         *self,
+                                      sqlite3_stmt    *stmt,
+                                      ClStoreRowFunc   func,
+                                      gpointer         user_data,
+                                      const char      *doing,
+                                      GError         **error);
+char         *_cl_store_col_dup      (sqlite3_stmt   *stmt,
+                                      int             i);
+/* @object as JSON text; NULL for NULL. */
+char         *_cl_store_json_text    (JsonObject     *object);
+/* Whether @sql ("SELECT 1 FROM <table> WHERE id = ?") finds @id; @error only when it cannot run. */
+gboolean      _cl_store_exists       (ClStore     *self,
+                                      const char  *sql,
+                                      const char  *id,
                                       GError     **error);
+/* Whether there is a student @student_id; an error saying so when there is not. */
+gboolean      _cl_store_student_exists (ClStore     *self,
+                                        const char  *student_id,
+                                        GError     **error);
+/* The position a new row of @student_id takes: @sql is "SELECT COALESCE (MAX (position), -1) + 1
+ * FROM <table> WHERE student_id = ?" (0 when it reads nothing). FALSE only when it cannot run. */
+gboolean      _cl_store_next_position (ClStore     *self,
+                                       const char  *sql,
+                                       const char  *student_id,
+                                       guint       *out_position,
+                                       GError     **error);
+
+/* cl-store-students.c: cl_store_add_student() inside @action. */
+gboolean      _cl_store_add_student_in (ClStoreAction    *action,
+                                        const ClStudent  *student,
+                                        GError          **error);
+
+/* For the store's other files; defined in cl-store-import.c, next to what they share. */
 /* Writes @student's guardians, events and meetings as new rows (none of them may exist yet). */
 gboolean      _cl_store_insert_student_children (ClStore    *self,
                                                  ClStudent  *student,
@@ -76,6 +141,14 @@ gboolean      _cl_store_insert_meeting         (ClStore          *self,
                                                 const char       *student_id,
                                                 guint             position,
                                                 const ClMeeting  *meeting,
+                                                GError          **error);
+/* The attempts (of ClAttendanceAttempt*) and checklist (as cl_store_list_checklist() gives) of a
+ * meeting written back, as they were read; either may be NULL. No audit rows: the caller's. */
+gboolean      _cl_store_write_meeting_records  (ClStore          *self,
+                                                const char       *student_id,
+                                                const char       *meeting_id,
+                                                GPtrArray        *attempts,
+                                                GHashTable       *checklist,
                                                 GError          **error);
 gboolean      _cl_store_meetings_add_app_data  (ClStore          *self,
                                                 ClCaseload       *caseload,

@@ -25,62 +25,6 @@ static const char sql_select_student[] =
 static const char guardian_fields[][13] = { "name", "relationship", "language", "phone", "email", "address" };
 #define N_GUARDIAN_FIELDS G_N_ELEMENTS (guardian_fields)
 
-typedef struct {
-  ClStore *store;
-  char    *at;       /* one timestamp for every audit row of the action */
-} Action;
-
-static gboolean
-begin (ClStore  *self,
-       Action   *action,
-       GError  **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  action->store = self;
-  action->at = g_date_time_format_iso8601 (now);
-  return _cl_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-static gboolean
-end (Action    *action,
-     gboolean   ok,
-     GError   **error)
-{
-  g_clear_pointer (&action->at, g_free);
-  if (ok && _cl_store_exec (action->store, "COMMIT", error))
-    return TRUE;
-  sqlite3_exec (action->store->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static gboolean
-audit (Action      *action,
-       const char  *student_id,
-       const char  *table,
-       const char  *row,
-       const char  *field,
-       const char  *old_value,
-       const char  *new_value,
-       GError     **error)
-{
-  return _cl_store_audit (action->store, action->at, student_id, table, row, field, old_value, new_value, error);
-}
-
-static gboolean
-step (ClStore       *self,
-      sqlite3_stmt  *stmt,
-      const char    *doing,
-      GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, doing, error);
-  return TRUE;
-}
-
 static gboolean
 invalid (GError     **error,
          const char  *format,
@@ -111,17 +55,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static char *
-json_text (JsonObject *object)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (object == NULL)
-    return NULL;
-  node = json_node_init_object (json_node_alloc (), object);
-  return json_to_string (node, FALSE);
-}
-
 /* The column values of @s as the database holds them: text, NULL for SQL NULL. */
 static void
 student_values (const ClStudent *s,
@@ -140,12 +73,12 @@ student_values (const ClStudent *s,
   values[i++] = g_strdup (s->english_learner ? "1" : "0");
   values[i++] = g_strdup (s->eligibility_primary);
   values[i++] = g_strdup (s->eligibility_secondary);
-  values[i++] = json_text (s->eligibility_extra);
+  values[i++] = _cl_store_json_text (s->eligibility_extra);
   values[i++] = g_strdup (s->conservatorship ? "1" : "0");
   values[i++] = g_strdup (s->part_c ? "1" : "0");
   values[i++] = cl_date_to_iso (s->emancipated_on);
   values[i++] = g_strdup (s->jurisdiction);
-  values[i++] = json_text (s->extra);
+  values[i++] = _cl_store_json_text (s->extra);
   g_assert (i == N_STUDENT_COLUMNS);
   /* Blank text is no value: a cleared field is stored as NULL, as an import leaves it. */
   for (i = 0; i < N_STUDENT_COLUMNS; i++)
@@ -161,62 +94,34 @@ free_values (char   **values,
     g_clear_pointer (&values[i], g_free);
 }
 
-static void
-bind_values (sqlite3_stmt *stmt,
-             char * const *values,
-             guint         n)
-{
-  for (guint i = 0; i < n; i++)
-    if (values[i] == NULL)
-      sqlite3_bind_null (stmt, i + 1);
-    else
-      sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_TRANSIENT);
-}
-
-/* The stored columns of @id into @old; *found says whether there is such a student. */
+/* The stored columns of @id into @old; refused when there is no such student any more. */
 static gboolean
 read_student (ClStore     *self,
               const char  *id,
               char        *old[N_STUDENT_COLUMNS],
-              gboolean    *found,
               GError     **error)
 {
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql_select_student, error);
+  gboolean found = FALSE;
   int rc;
 
   memset (old, 0, sizeof (char *) * N_STUDENT_COLUMNS);
-  *found = FALSE;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *found = TRUE;
+      found = TRUE;
       for (guint i = 0; i < N_STUDENT_COLUMNS; i++)
         old[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _cl_store_fail (self, rc, "reading a student", error);
+  if (!found)
+    return invalid (error, "There is no student %s any more; nothing was changed.", id);
   return TRUE;
-}
-
-static gboolean
-exists (ClStore     *self,
-        const char  *sql,
-        const char  *id,
-        GError     **error)
-{
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
 }
 
 /* What a student record needs before it is written, in words the form can show. */
@@ -233,10 +138,10 @@ check_student (ClStore          *self,
     return invalid (error, "%s cannot be emancipated before being born; nothing was changed.", s->id);
   if (s->school == NULL || s->school->id == NULL)
     return invalid (error, "%s needs a school; nothing was changed.", s->id);
-  if (!exists (self, "SELECT 1 FROM schools WHERE id = ?", s->school->id, NULL))
+  if (!_cl_store_exists (self, "SELECT 1 FROM schools WHERE id = ?", s->school->id, NULL))
     return invalid (error, "There is no school %s in this database; nothing was changed.", s->school->id);
   if (s->case_manager != NULL &&
-      !exists (self, "SELECT 1 FROM staff WHERE id = ?", s->case_manager->id, NULL))
+      !_cl_store_exists (self, "SELECT 1 FROM staff WHERE id = ?", s->case_manager->id, NULL))
     return invalid (error, "There is no staff member %s in this database; nothing was changed.", s->case_manager->id);
   return TRUE;
 }
@@ -261,12 +166,12 @@ guardian_values (const ClGuardian *g,
 
 /* Audits guardian @position going from @old to @new (either may be NULL: added, removed). */
 static gboolean
-audit_guardian (Action            *action,
-                const char        *student_id,
-                guint              position,
-                char * const      *old,
-                char * const      *new,
-                GError           **error)
+audit_guardian (ClStoreAction  *action,
+                const char     *student_id,
+                guint           position,
+                char * const   *old,
+                char * const   *new,
+                GError        **error)
 {
   g_autofree char *row = guardian_row_key (student_id, position);
 
@@ -278,10 +183,21 @@ audit_guardian (Action            *action,
       if (g_strcmp0 (before, after) == 0)
         continue;
       field = g_strconcat ("guardian_", guardian_fields[i], NULL);
-      if (!audit (action, student_id, "guardians", row, field, before, after, error))
+      if (!_cl_store_action_audit (action, student_id, "guardians", row, field, before, after, error))
         return FALSE;
     }
   return TRUE;
+}
+
+static void
+add_guardian_values (sqlite3_stmt *stmt,
+                     gpointer      values)
+{
+  for (guint i = 0; i < N_GUARDIAN_FIELDS; i++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, i);
+      g_ptr_array_add (values, text && *text ? g_strdup (text) : NULL);
+    }
 }
 
 /* Each stored guardian of @student_id, as N_GUARDIAN_FIELDS values (a flat array of strings). */
@@ -295,30 +211,19 @@ read_guardians (ClStore     *self,
     " ORDER BY position";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (guint i = 0; i < N_GUARDIAN_FIELDS; i++)
-      {
-        const char *text = (const char *) sqlite3_column_text (stmt, i);
-        g_ptr_array_add (values, text && *text ? g_strdup (text) : NULL);
-      }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cl_store_fail (self, rc, "reading the guardians", error);
-      return NULL;
-    }
+  if (!_cl_store_each_row (self, stmt, add_guardian_values, values, "reading the guardians", error))
+    return NULL;
   return g_steal_pointer (&values);
 }
 
 gboolean
-cl_store_add_student (ClStore          *self,
-                      const ClStudent  *student,
-                      GError          **error)
+_cl_store_add_student_in (ClStoreAction    *action,
+                          const ClStudent  *student,
+                          GError          **error)
 {
   static const char sql_insert[] =
     "INSERT INTO students (id, first_name, last_name, birth_date, school_id, grade, case_manager_id,"
@@ -326,19 +231,14 @@ cl_store_add_student (ClStore          *self,
     " conservatorship, part_c, emancipated_on, jurisdiction, extra, position)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
     " (SELECT COALESCE (MAX (position), -1) + 1 FROM students))";
+  ClStore *self = action->store;
   char *values[N_STUDENT_COLUMNS] = { NULL };
   g_autoptr(GPtrArray) lines = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
-  Action action;
 
-  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (student != NULL, FALSE);
-
-  if (!begin (self, &action, error))
-    return FALSE;
   ok = check_student (self, student, error);
-  if (ok && exists (self, "SELECT 1 FROM students WHERE id = ?", student->id, NULL))
+  if (ok && _cl_store_exists (self, "SELECT 1 FROM students WHERE id = ?", student->id, NULL))
     ok = invalid (error, "There is already a student %s; nothing was changed.", student->id);
   if (ok)
     {
@@ -346,13 +246,13 @@ cl_store_add_student (ClStore          *self,
       ok = (stmt = _cl_store_prepare (self, sql_insert, error)) != NULL;
       if (ok)
         {
-          bind_values (stmt, values, N_STUDENT_COLUMNS);
-          ok = step (self, stmt, "adding a student", error);
+          _cl_store_bind_texts (stmt, values, N_STUDENT_COLUMNS);
+          ok = _cl_store_step (self, stmt, "adding a student", error);
         }
       /* A new record: every field it was given, from nothing. */
       for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
         if (values[i] != NULL)
-          ok = audit (&action, student->id, "students", student->id, student_columns[i], NULL, values[i], error);
+          ok = _cl_store_action_audit (action, student->id, "students", student->id, student_columns[i], NULL, values[i], error);
       free_values (values, N_STUDENT_COLUMNS);
     }
   /* What it brings along (an undone delete brings back the whole file). */
@@ -362,14 +262,14 @@ cl_store_add_student (ClStore          *self,
       char *g[N_GUARDIAN_FIELDS];
 
       guardian_values (&g_array_index (student->guardians, ClGuardian, i), g);
-      ok = audit_guardian (&action, student->id, i, NULL, g, error);
+      ok = audit_guardian (action, student->id, i, NULL, g, error);
       free_values (g, N_GUARDIAN_FIELDS);
     }
   if (ok && student->events->len > 0)
     {
       lines = _cl_store_event_lines (self, student->id, error);
       for (guint i = 0; ok && i < lines->len; i++)
-        ok = audit (&action, student->id, "events", student->id, "event", NULL, g_ptr_array_index (lines, i), error);
+        ok = _cl_store_action_audit (action, student->id, "events", student->id, "event", NULL, g_ptr_array_index (lines, i), error);
     }
   for (guint i = 0; ok && i < student->meetings->len; i++)
     {
@@ -377,9 +277,24 @@ cl_store_add_student (ClStore          *self,
       g_autofree char *date = cl_date_to_iso (m->date);
       g_autofree char *line = g_strdup_printf ("%s %s", cl_meeting_kind_names[m->kind], date);
 
-      ok = audit (&action, student->id, "meetings", m->id, "meeting", NULL, line, error);
+      ok = _cl_store_action_audit (action, student->id, "meetings", m->id, "meeting", NULL, line, error);
     }
-  return end (&action, ok, error);
+  return ok;
+}
+
+gboolean
+cl_store_add_student (ClStore          *self,
+                      const ClStudent  *student,
+                      GError          **error)
+{
+  ClStoreAction action;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (student != NULL, FALSE);
+
+  if (!_cl_store_begin (self, &action, error))
+    return FALSE;
+  return _cl_store_end (&action, _cl_store_add_student_in (&action, student, error), error);
 }
 
 gboolean
@@ -394,34 +309,32 @@ cl_store_update_student (ClStore          *self,
     " emancipated_on = ?15, jurisdiction = ?16, extra = ?17 WHERE id = ?1";
   char *values[N_STUDENT_COLUMNS] = { NULL };
   char *old[N_STUDENT_COLUMNS] = { NULL };
-  gboolean ok, found = FALSE;
+  gboolean ok;
   sqlite3_stmt *stmt;
-  Action action;
+  ClStoreAction action;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student != NULL, FALSE);
 
-  if (!begin (self, &action, error))
+  if (!_cl_store_begin (self, &action, error))
     return FALSE;
-  ok = check_student (self, student, error) && read_student (self, student->id, old, &found, error);
-  if (ok && !found)
-    ok = invalid (error, "There is no student %s any more; nothing was changed.", student->id);
+  ok = check_student (self, student, error) && read_student (self, student->id, old, error);
   if (ok)
     {
       student_values (student, values);
       for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
         if (g_strcmp0 (old[i], values[i]) != 0)
-          ok = audit (&action, student->id, "students", student->id, student_columns[i], old[i], values[i], error);
+          ok = _cl_store_action_audit (&action, student->id, "students", student->id, student_columns[i], old[i], values[i], error);
       ok = ok && (stmt = _cl_store_prepare (self, sql_update, error)) != NULL;
       if (ok)
         {
-          bind_values (stmt, values, N_STUDENT_COLUMNS);
-          ok = step (self, stmt, "changing a student", error);
+          _cl_store_bind_texts (stmt, values, N_STUDENT_COLUMNS);
+          ok = _cl_store_step (self, stmt, "changing a student", error);
         }
     }
   free_values (values, N_STUDENT_COLUMNS);
   free_values (old, N_STUDENT_COLUMNS);
-  return end (&action, ok, error);
+  return _cl_store_end (&action, ok, error);
 }
 
 gboolean
@@ -434,23 +347,21 @@ cl_store_delete_student (ClStore     *self,
   char *old[N_STUDENT_COLUMNS] = { NULL };
   g_autoptr(GPtrArray) guardians = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  gboolean ok, found = FALSE;
+  gboolean ok;
   sqlite3_stmt *stmt;
-  Action action;
+  ClStoreAction action;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student_id != NULL, FALSE);
 
-  if (!begin (self, &action, error))
+  if (!_cl_store_begin (self, &action, error))
     return FALSE;
-  ok = read_student (self, student_id, old, &found, error);
-  if (ok && !found)
-    ok = invalid (error, "There is no student %s any more; nothing was changed.", student_id);
+  ok = read_student (self, student_id, old, error);
 
   /* Everything that goes, as it was: the trail is where a deleted file can still be read. */
   for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
     if (old[i] != NULL)
-      ok = audit (&action, student_id, "students", student_id, student_columns[i], old[i], NULL, error);
+      ok = _cl_store_action_audit (&action, student_id, "students", student_id, student_columns[i], old[i], NULL, error);
   if (ok)
     ok = (guardians = read_guardians (self, student_id, error)) != NULL;
   for (guint i = 0; ok && i * N_GUARDIAN_FIELDS < guardians->len; i++)
@@ -458,7 +369,7 @@ cl_store_delete_student (ClStore     *self,
   if (ok)
     lines = _cl_store_event_lines (self, student_id, error);
   for (guint i = 0; ok && lines && i < lines->len; i++)
-    ok = audit (&action, student_id, "events", student_id, "event", g_ptr_array_index (lines, i), NULL, error);
+    ok = _cl_store_action_audit (&action, student_id, "events", student_id, "event", g_ptr_array_index (lines, i), NULL, error);
   if (ok && (stmt = _cl_store_prepare (self, sql_meetings, error)) != NULL)
     {
       g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_free);
@@ -471,7 +382,7 @@ cl_store_delete_student (ClStore     *self,
         }
       sqlite3_reset (stmt);
       for (guint i = 0; ok && i + 1 < meetings->len; i += 2)
-        ok = audit (&action, student_id, "meetings", g_ptr_array_index (meetings, i), "meeting",
+        ok = _cl_store_action_audit (&action, student_id, "meetings", g_ptr_array_index (meetings, i), "meeting",
                     g_ptr_array_index (meetings, i + 1), NULL, error);
     }
   else
@@ -482,10 +393,10 @@ cl_store_delete_student (ClStore     *self,
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-      ok = step (self, stmt, "deleting a student", error);
+      ok = _cl_store_step (self, stmt, "deleting a student", error);
     }
   free_values (old, N_STUDENT_COLUMNS);
-  return end (&action, ok, error);
+  return _cl_store_end (&action, ok, error);
 }
 
 gboolean
@@ -502,7 +413,7 @@ cl_store_set_guardians (ClStore     *self,
   sqlite3_stmt *stmt;
   guint n_old;
   gboolean ok;
-  Action action;
+  ClStoreAction action;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (student_id != NULL && guardians != NULL, FALSE);
@@ -514,9 +425,9 @@ cl_store_set_guardians (ClStore     *self,
         return invalid (error, "Each guardian of %s needs a name; nothing was changed.", student_id);
     }
 
-  if (!begin (self, &action, error))
+  if (!_cl_store_begin (self, &action, error))
     return FALSE;
-  ok = exists (self, "SELECT 1 FROM students WHERE id = ?", student_id, NULL);
+  ok = _cl_store_exists (self, "SELECT 1 FROM students WHERE id = ?", student_id, NULL);
   if (!ok)
     invalid (error, "There is no student %s any more; nothing was changed.", student_id);
   ok = ok && (old = read_guardians (self, student_id, error)) != NULL;
@@ -538,13 +449,13 @@ cl_store_set_guardians (ClStore     *self,
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-      ok = step (self, stmt, "changing the guardians", error);
+      ok = _cl_store_step (self, stmt, "changing the guardians", error);
     }
   for (guint i = 0; ok && i < guardians->len; i++)
     {
       const ClGuardian *g = &g_array_index (guardians, ClGuardian, i);
       char *values[N_GUARDIAN_FIELDS];
-      g_autofree char *extra = json_text (g->extra);
+      g_autofree char *extra = _cl_store_json_text (g->extra);
 
       if ((stmt = _cl_store_prepare (self, sql_insert, error)) == NULL)
         {
@@ -559,8 +470,8 @@ cl_store_set_guardians (ClStore     *self,
           sqlite3_bind_text (stmt, 3 + k, values[k], -1, SQLITE_TRANSIENT);
       if (extra != NULL)
         sqlite3_bind_text (stmt, 9, extra, -1, SQLITE_TRANSIENT);
-      ok = step (self, stmt, "writing a guardian", error);
+      ok = _cl_store_step (self, stmt, "writing a guardian", error);
       free_values (values, N_GUARDIAN_FIELDS);
     }
-  return end (&action, ok, error);
+  return _cl_store_end (&action, ok, error);
 }

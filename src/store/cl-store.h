@@ -213,4 +213,25 @@ gboolean    cl_store_unrecord_meeting_held      (ClStore          *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAttendanceAttempt, cl_attendance_attempt_free)
 
+/* ---- what the app keeps beside a student's file (cl-store-app-records.c) ---- */
+
+/* The rows of a student that a ClStudent does not hold: each planned meeting's attempts to reach
+ * the parent and its checklist, and the student's notes. Read before cl_store_delete_student(),
+ * so that its undo brings back the facilitator's log too. */
+typedef struct _ClAppRecords ClAppRecords;
+
+ClAppRecords *cl_store_dup_app_records      (ClStore             *self,
+                                             const char          *student_id,
+                                             GError             **error);
+void          cl_app_records_free           (ClAppRecords        *records);
+/* Undoes cl_store_delete_student(): @student added back as cl_store_add_student() does, and
+ * @records (read from the same student before the delete; may be NULL) written back, in one
+ * transaction. */
+gboolean      cl_store_restore_student      (ClStore             *self,
+                                             const ClStudent     *student,
+                                             const ClAppRecords  *records,
+                                             GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAppRecords, cl_app_records_free)
+
 G_END_DECLS

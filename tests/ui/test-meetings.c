@@ -496,11 +496,165 @@ test_plan_prepare_hold (void)
   iterate ();
 }
 
+/* The meeting's log as the store has it, one line each: the attempts by date (as the parent
+ * section lists them), then the checklist items, sorted. */
+static char *
+meeting_log (ClStore    *store,
+             const char *student_id,
+             const char *meeting_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attempts = cl_store_list_attendance_attempts (store, student_id, meeting_id, &error);
+  g_autoptr(GHashTable) ticks = cl_store_list_checklist (store, student_id, meeting_id, &error);
+  g_autoptr(GList) items = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const ClAttendanceAttempt *t = g_ptr_array_index (attempts, i);
+      g_autofree char *day = cl_date_to_iso (t->date);
+
+      g_string_append_printf (out, "%s %s %s\n", day, cl_contact_method_names[t->method], t->outcome ? t->outcome : "-");
+    }
+  items = g_list_sort (g_hash_table_get_keys (ticks), (GCompareFunc) strcmp);
+  for (GList *l = items; l; l = l->next)
+    g_string_append_printf (out, "%s %s\n", (char *) l->data,
+                            GPOINTER_TO_INT (g_hash_table_lookup (ticks, l->data)) ? "done" : "not done");
+  return g_string_free (out, FALSE);
+}
+
+/* Delete Student… then Undo: the planned meeting comes back with its log of attempts to reach the
+ * parent and its checklist, exactly as the facilitator left them, and the meeting window shows
+ * them again. */
+static void
+test_delete_student_undo_keeps_log (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("caseload-meetings-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  g_autofree char *meeting_id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *progress = NULL;
+  AdwMessageDialog *dialog;
+  ClMeetingWindow *mw;
+  ClStudent *student;
+
+  window->today = D ("2026-12-01");
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  wait_for (loaded, window);
+  _cl_window_import_file (window, file);
+  wait_for (imported, window);
+  g_assert_true (cl_window_select_student (window, "S-1023"));
+  iterate ();
+
+  /* An annual review planned, two attempts logged (the second without an outcome), three items
+   * ticked in the room and one of them taken back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-meeting", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Date")),
+                         "2026-12-14");
+  adw_message_dialog_response (dialog, "plan");
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_cmpuint (student->meetings->len, ==, 1);
+  meeting_id = g_strdup (((ClMeeting *) g_ptr_array_index (student->meetings, 0))->id);
+  mw = find_meeting_window ();
+  g_assert_nonnull (mw);
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (mw->attempt_date_row), "2026-12-04");
+  adw_combo_row_set_selected (mw->attempt_method_row, CL_CONTACT_LETTER);
+  gtk_editable_set_text (GTK_EDITABLE (mw->attempt_outcome_row), "Sent in Armenian");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mw), "meeting.log-attempt", NULL));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (mw->attempt_date_row), "2026-12-02");
+  adw_combo_row_set_selected (mw->attempt_method_row, CL_CONTACT_PHONE);
+  gtk_editable_set_text (GTK_EDITABLE (mw->attempt_outcome_row), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mw), "meeting.log-attempt", NULL));
+  iterate ();
+  cl_meeting_window_show_page (mw, "checklist");
+  iterate ();
+  {
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+    collect_checks (GTK_WIDGET (mw->checklist_group), checks);
+    g_assert_cmpuint (checks->len, >=, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        gtk_check_button_set_active (g_ptr_array_index (checks, i), TRUE);
+        iterate ();
+      }
+    gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+    iterate ();
+    progress = g_strdup_printf ("2 of %u done", checks->len);
+  }
+  g_assert_cmpstr (gtk_label_get_label (mw->progress_label), ==, progress);
+  before = meeting_log (window->store, "S-1023", meeting_id);
+  {
+    g_auto(GStrv) lines = g_strsplit (before, "\n", -1);
+
+    /* Two attempts, by date, and three items: two done, one not. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_cmpstr (lines[0], ==, "2026-12-02 phone -");
+    g_assert_cmpstr (lines[1], ==, "2026-12-04 letter Sent in Armenian");
+    g_assert_nonnull (strstr (before, " not done\n"));
+  }
+
+  /* Deleted from the main window: the meeting window closes, and the log is gone with them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Vartan Grigoryan?");
+  adw_message_dialog_response (dialog, "delete");
+  iterate ();
+  g_assert_null (cl_caseload_lookup_student (window->caseload, "S-1023"));
+  g_assert_null (find_meeting_window ());
+  deleted = meeting_log (window->store, "S-1023", meeting_id);
+  g_assert_cmpstr (deleted, ==, "");
+
+  /* Undo: the student, the plan and its whole log, as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  student = _cl_window_get_student (window);
+  g_assert_nonnull (student);
+  g_assert_cmpstr (student->id, ==, "S-1023");
+  g_assert_cmpuint (student->meetings->len, ==, 1);
+  after = meeting_log (window->store, "S-1023", meeting_id);
+  g_assert_cmpstr (after, ==, before);
+
+  /* And the meeting window reads them back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-meeting", "s", meeting_id));
+  iterate ();
+  mw = find_meeting_window ();
+  g_assert_nonnull (mw);
+  iterate ();
+  {
+    g_autofree char *text = rows_text (GTK_WIDGET (mw->parent_group));
+    g_assert_nonnull (strstr (text, "2 attempts logged, by 2 means"));
+  }
+  cl_meeting_window_show_page (mw, "checklist");
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_label (mw->progress_label), ==, progress);
+  gtk_window_destroy (GTK_WINDOW (mw));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/meetings/plan-prepare-hold", test_plan_prepare_hold);
+  g_test_add_func ("/ui/meetings/delete-student-undo-keeps-log", test_delete_student_undo_keeps_log);
   return cl_ui_test_run (app);
 }
