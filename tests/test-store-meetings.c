@@ -5,19 +5,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-test-util.h"
 #include "cl-bundle-reader.h"
 #include "cl-deadline-engine.h"
 #include "cl-store.h"
 
 static char *tmpdir;
-
-static ClDate
-D (const char *iso)
-{
-  ClDate d = CL_DATE_NONE;
-  g_assert_true (cl_date_parse_iso (iso, &d));
-  return d;
-}
 
 /* A fresh database holding the demo caseload. */
 static ClStore *
