@@ -341,31 +341,6 @@ fill_eligibility (AdwComboRow *row,
   adw_combo_row_set_selected (row, selected);
 }
 
-/* A plain copy of @src's own fields, without family, timeline or meetings. */
-static ClStudent *
-copy_fields (const ClStudent *src)
-{
-  ClStudent *s = cl_student_new (src->id);
-
-  s->first_name = g_strdup (src->first_name);
-  s->last_name = g_strdup (src->last_name);
-  s->birth_date = src->birth_date;
-  s->school = src->school;
-  s->grade = g_strdup (src->grade);
-  s->case_manager = src->case_manager;
-  s->home_language = g_strdup (src->home_language);
-  s->english_learner = src->english_learner;
-  s->eligibility_primary = g_strdup (src->eligibility_primary);
-  s->eligibility_secondary = g_strdup (src->eligibility_secondary);
-  s->conservatorship = src->conservatorship;
-  s->part_c = src->part_c;
-  s->emancipated_on = src->emancipated_on;
-  s->jurisdiction = g_strdup (src->jurisdiction);
-  s->eligibility_extra = src->eligibility_extra ? json_object_ref (src->eligibility_extra) : NULL;
-  s->extra = src->extra ? json_object_ref (src->extra) : NULL;
-  return s;
-}
-
 ClStudentEditor *
 cl_student_editor_new (GtkWindow       *parent,
                        ClCaseload      *caseload,
@@ -384,7 +359,7 @@ cl_student_editor_new (GtkWindow       *parent,
   self->caseload = g_object_ref (caseload);
   self->today = today;
   self->filling = TRUE;
-  self->base = initial ? copy_fields (initial) : NULL;
+  self->base = initial ? cl_student_copy_details (initial) : NULL;
   self->schools = g_ptr_array_new ();
   self->case_managers = g_ptr_array_new ();
 
@@ -468,7 +443,7 @@ cl_student_editor_dup_student (ClStudentEditor *self)
     return NULL;
 
   if (self->base != NULL)
-    s = copy_fields (self->base);
+    s = cl_student_copy_details (self->base);
   else
     {
       id = cl_form_row_dup_text (self->id_row);

@@ -542,7 +542,7 @@ cl_meeting_copy (const ClMeeting *src,
 }
 
 ClStudent *
-cl_student_copy (const ClStudent *src)
+cl_student_copy_details (const ClStudent *src)
 {
   ClStudent *s = cl_student_new (src->id);
 
@@ -562,6 +562,14 @@ cl_student_copy (const ClStudent *src)
   s->jurisdiction = g_strdup (src->jurisdiction);
   s->eligibility_extra = src->eligibility_extra ? json_object_ref (src->eligibility_extra) : NULL;
   s->extra = src->extra ? json_object_ref (src->extra) : NULL;
+  return s;
+}
+
+ClStudent *
+cl_student_copy (const ClStudent *src)
+{
+  ClStudent *s = cl_student_copy_details (src);
+
   g_array_set_size (s->guardians, src->guardians->len);
   for (guint i = 0; i < src->guardians->len; i++)
     cl_guardian_copy (&g_array_index (src->guardians, ClGuardian, i), &g_array_index (s->guardians, ClGuardian, i));

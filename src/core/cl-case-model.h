@@ -338,6 +338,8 @@ ClMeeting      *cl_meeting_copy                (const ClMeeting *src,
 /* A copy of @src with its guardians, events (in their order) and planned meetings. Like @src,
  * it borrows its school and case manager. */
 ClStudent      *cl_student_copy                (const ClStudent *src);
+/* The same without family, timeline or meetings: the student's own fields only. */
+ClStudent      *cl_student_copy_details        (const ClStudent *src);
 
 ClInvitee      *cl_meeting_add_invitee         (ClMeeting     *self,
                                                 ClInviteeRole  role);
