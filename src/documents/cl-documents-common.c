@@ -242,6 +242,26 @@ _cl_invitee_name (ClCaseload      *caseload,
   return staff && staff->name ? staff->name : "";
 }
 
+/* A list of boxes to tick under its introduction, kept on one page with it, then a line for
+ * anything else (records used, evidence reviewed). */
+void
+_cl_tick_list (ClDoc              *doc,
+               ClStrings          *s,
+               const char         *intro_key,
+               const char * const *keys,
+               guint               n_keys,
+               const char         *other_key)
+{
+  cl_doc_paragraph (doc, _cl_str (s, intro_key));
+  cl_doc_keep_with_next (doc);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      cl_doc_checkbox (doc, FALSE, _cl_str (s, keys[i]));
+      cl_doc_keep_with_next (doc);
+    }
+  cl_doc_lines (doc, _cl_str (s, other_key), 1);
+}
+
 void
 _cl_help_contacts (ClDoc           *doc,
                    ClStrings       *s,

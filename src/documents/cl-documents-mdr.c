@@ -239,14 +239,7 @@ _cl_manifestation_review (ClStrings        *s,
   cl_doc_heading (doc, 2, _cl_str (s, "mdr.conduct_heading"));
   cl_doc_lines (doc, _cl_str (s, "mdr.conduct"), 3);
   cl_doc_heading (doc, 2, _cl_str (s, "mdr.reviewed_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "mdr.reviewed"));
-  cl_doc_keep_with_next (doc);
-  for (guint i = 0; i < G_N_ELEMENTS (reviewed); i++)
-    {
-      cl_doc_checkbox (doc, FALSE, _cl_str (s, reviewed[i]));
-      cl_doc_keep_with_next (doc);
-    }
-  cl_doc_lines (doc, _cl_str (s, "pwn.used.other"), 1);
+  _cl_tick_list (doc, s, "mdr.reviewed", reviewed, G_N_ELEMENTS (reviewed), "pwn.used.other");
 
   cl_doc_heading (doc, 2, _cl_str (s, "mdr.q1_heading"));
   cl_doc_choices (doc, q1, yes_no, -1);

@@ -122,14 +122,7 @@ _cl_prior_written_notice (ClStrings        *s,
   cl_doc_lines (doc, NULL, 4);
 
   cl_doc_heading (doc, 2, _cl_str (s, "pwn.used_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "pwn.used_intro"));
-  cl_doc_keep_with_next (doc);
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    {
-      cl_doc_checkbox (doc, FALSE, _cl_str (s, sources[i]));
-      cl_doc_keep_with_next (doc);
-    }
-  cl_doc_lines (doc, _cl_str (s, "pwn.used.other"), 1);
+  _cl_tick_list (doc, s, "pwn.used_intro", sources, G_N_ELEMENTS (sources), "pwn.used.other");
 
   cl_doc_heading (doc, 2, _cl_str (s, "pwn.factors_heading"));
   cl_doc_paragraph (doc, _cl_str (s, "pwn.factors"));

@@ -53,6 +53,12 @@ void        _cl_letter_opening  (ClDoc           *doc,
                                  const char      *to_key,
                                  ClDate           today);
 /* Who to ask: the case manager, the district, and the state's help line for the jurisdiction. */
+void        _cl_tick_list       (ClDoc              *doc,
+                                 ClStrings          *s,
+                                 const char         *intro_key,
+                                 const char * const *keys,
+                                 guint               n_keys,
+                                 const char         *other_key);
 void        _cl_help_contacts   (ClDoc           *doc,
                                  ClStrings       *s,
                                  ClCaseload      *caseload,
