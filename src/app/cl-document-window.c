@@ -9,6 +9,7 @@
 #include <poppler.h>
 
 #include "cl-document-window.h"
+#include "cl-page-paintable.h"
 
 #define PREVIEW_DPI   150.0
 #define THUMB_WIDTH   110
@@ -27,6 +28,7 @@ struct _ClDocumentWindow
 
   AdwWindowTitle *title;
   GtkPicture     *picture;
+  ClPagePaintable *page_paintable; /* what the picture shows: the page at the zoomed size */
   GtkStack       *stack;
   GtkListBox     *thumbnails;
   GtkPopoverMenu *menu_popover;
@@ -132,7 +134,14 @@ render_thread (GTask        *task,
   g_task_return_pointer (task, r, (GDestroyNotify) rendered_free);
 }
 
-/* Fit: the page as wide as the view. Otherwise its size at the zoom, scrolled when larger. */
+/* Fit: the page as wide as the view, and as tall as that makes it. Otherwise its size at the
+ * zoom. Either way scrolled when larger than the view, centred when smaller.
+ *
+ * The picture takes its natural size from its paintable, which reports the zoomed size (see
+ * cl-page-paintable.c): centred, the picture is given exactly that. The size request is what
+ * makes the view scroll when the page is larger. At Fit the paintable has only the page's
+ * shape: the picture fills the width, and the viewport (vscroll-policy natural) gives it the
+ * height it wants for that width. */
 static void
 apply_zoom (ClDocumentWindow *self)
 {
@@ -141,6 +150,7 @@ apply_zoom (ClDocumentWindow *self)
 
   if (self->zoom == ZOOM_FIT)
     {
+      cl_page_paintable_set_size (self->page_paintable, 0, 0);
       gtk_widget_set_size_request (picture, -1, -1);
       gtk_widget_set_halign (picture, GTK_ALIGN_FILL);
       /* Translators: the zoom level when the page fits the window's width */
@@ -149,7 +159,11 @@ apply_zoom (ClDocumentWindow *self)
   else
     {
       double scale = self->zoom * SCREEN_DPI / 72;
-      gtk_widget_set_size_request (picture, (int) (self->page_width * scale), (int) (self->page_height * scale));
+      int width = (int) (self->page_width * scale);
+      int height = (int) (self->page_height * scale);
+
+      cl_page_paintable_set_size (self->page_paintable, width, height);
+      gtk_widget_set_size_request (picture, width, height);
       gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
       /* Translators: a zoom level, e.g. "125 %" */
       label = g_strdup_printf (_("%d %%"), (int) (self->zoom * 100 + 0.5));
@@ -222,7 +236,7 @@ show_page (ClDocumentWindow *self,
   if (self->textures == NULL || page >= self->textures->len)
     return;
   self->page = page;
-  gtk_picture_set_paintable (self->picture, g_ptr_array_index (self->textures, page));
+  cl_page_paintable_set_page (self->page_paintable, g_ptr_array_index (self->textures, page));
   /* Translators: page navigation in the document preview */
   label = g_strdup_printf (_("Page %u of %u"), page + 1, self->textures->len);
   adw_window_title_set_subtitle (self->title, label);
@@ -463,6 +477,7 @@ cl_document_window_dispose (GObject *object)
   g_clear_pointer (&self->textures, g_ptr_array_unref);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_clear_pointer (&self->file_name, g_free);
+  g_clear_object (&self->page_paintable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DOCUMENT_WINDOW);
   G_OBJECT_CLASS (cl_document_window_parent_class)->dispose (object);
 }
@@ -559,6 +574,8 @@ cl_document_window_init (ClDocumentWindow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_paintable = cl_page_paintable_new ();
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->page_paintable));
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

@@ -6,7 +6,12 @@
  * Letter, 612 × 792 points. The preview draws a page at 150 dpi (612 × 150/72 = 1275 by
  * 792 × 150/72 = 1650 pixels) and its thumbnail 110 pixels wide (792 × 110/612 = 142.4 -> 142
  * high); 100 % is the paper at 96 pixels an inch (612 × 96/72 = 816 by 792 × 96/72 = 1056), and
- * the zoom steps are 50, 75, 100, 125, 150, 200 and 300 %.
+ * the zoom steps are 50, 75, 100, 125, 150, 200 and 300 %. At each, the page is checked as laid
+ * out (the picture's allocation) and as drawn (where the frame's render nodes put the page
+ * texture): both exactly the zoomed size, centred when smaller than the view. Fitted, it is
+ * as wide as the view less its 18-pixel margins and 1650/1275 as tall. (In the 890 × 758 window
+ * Xvfb's 768-pixel screen allows, the view is 739 × 711: 50 % is smaller than it both ways, 75 %
+ * narrower only.)
  *
  * S-1027 (Tyrell Jackson) has suspensions of 5, 4 and 2 school days in 2026-27 and a decision to
  * change his placement: his manifestation determination review is 3 pages (as tests/test-documents.c
@@ -14,9 +19,12 @@
  *
  * With CASELOAD_SHOTS=DIR set, the preview is also saved as PNG files in DIR, to look at it.
  */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cl-document-window.h"
+#include "cl-page-paintable.h"
 #include "cl-ui-test.h"
 
 static ClApplication *app;
@@ -97,6 +105,14 @@ thumbnail (Preview *p,
   return gtk_picture_get_paintable (GTK_PICTURE (find_type (row, GTK_TYPE_PICTURE)));
 }
 
+/* The page texture the preview shows (the picture draws it through a paintable that holds the
+ * zoomed size). */
+static GdkPaintable *
+shown_page (Preview *p)
+{
+  return cl_page_paintable_get_page (CL_PAGE_PAINTABLE (gtk_picture_get_paintable (p->page)));
+}
+
 static int
 selected_thumbnail (Preview *p)
 {
@@ -117,30 +133,109 @@ press_in (Preview         *p,
   return press (focus ? focus : GTK_WIDGET (p->window), keyval, mods);
 }
 
-/* Layout happens on the next frame: wait until the page is as wide as @width. */
+/* Layout happens on the next frame: wait until the page is @width × @height on screen (a
+ * height of 0: any). */
 typedef struct {
   GtkWidget *widget;
   int        width;
-} WidthWait;
+  int        height;
+} SizeWait;
 
 static gboolean
-is_wide (gpointer data)
+is_sized (gpointer data)
 {
-  WidthWait *w = data;
-  return gtk_widget_get_width (w->widget) == w->width;
+  SizeWait *w = data;
+  return gtk_widget_get_width (w->widget) == w->width
+         && (w->height == 0 || gtk_widget_get_height (w->widget) == w->height);
 }
 
 static void
-assert_page_width (Preview *p,
-                   int      width)
+assert_page_size (Preview *p,
+                  int      width,
+                  int      height)
 {
-  WidthWait w = { GTK_WIDGET (p->page), width };
+  SizeWait w = { GTK_WIDGET (p->page), width, height };
 
-  wait_for (is_wide, &w);
+  wait_for (is_sized, &w);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (p->page)), ==, width);
+  if (height > 0)
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (p->page)), ==, height);
 }
 
-/* The page at @percent: its size is the paper's at that scale of 96 dpi, centred. */
+/* Where @node draws its (first) texture, in @node's coordinates. */
+static gboolean
+texture_bounds (GskRenderNode   *node,
+                graphene_rect_t *out)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXTURE_NODE:
+      gsk_render_node_get_bounds (node, out);
+      return TRUE;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (texture_bounds (gsk_container_node_get_child (node, i), out))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      {
+        graphene_rect_t inner;
+
+        if (!texture_bounds (gsk_transform_node_get_child (node), &inner))
+          return FALSE;
+        gsk_transform_transform_bounds (gsk_transform_node_get_transform (node), &inner, out);
+        return TRUE;
+      }
+    case GSK_CLIP_NODE:
+      return texture_bounds (gsk_clip_node_get_child (node), out);
+    case GSK_ROUNDED_CLIP_NODE:
+      return texture_bounds (gsk_rounded_clip_node_get_child (node), out);
+    case GSK_OPACITY_NODE:
+      return texture_bounds (gsk_opacity_node_get_child (node), out);
+    case GSK_DEBUG_NODE:
+      return texture_bounds (gsk_debug_node_get_child (node), out);
+    default:
+      return FALSE;
+    }
+}
+
+/* Where the picture drew the page on the last frame, in its own coordinates: what it rendered
+ * (card and all), the page texture's rectangle in that; FALSE until it has been drawn since
+ * its size last changed. */
+static gboolean
+page_drawn_at (GtkWidget       *picture,
+               graphene_rect_t *out)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (picture);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (picture), gtk_widget_get_height (picture));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return node != NULL && texture_bounds (node, out);
+}
+
+static gboolean
+is_drawn (gpointer picture)
+{
+  graphene_rect_t bounds;
+
+  return page_drawn_at (picture, &bounds);
+}
+
+/* Waits for the next frame that draws the page, and says where it drew it. */
+static graphene_rect_t
+drawn_page (Preview *p)
+{
+  graphene_rect_t bounds;
+
+  wait_for (is_drawn, p->page);
+  g_assert_true (page_drawn_at (GTK_WIDGET (p->page), &bounds));
+  return bounds;
+}
+
+/* The page at @percent: its size is the paper's at that scale of 96 dpi, asked for and drawn
+ * at exactly that size, centred in the view when smaller, scrolled when larger. */
 static void
 assert_zoom (Preview *p,
              int      percent,
@@ -148,20 +243,54 @@ assert_zoom (Preview *p,
              int      height)
 {
   g_autofree char *label = g_strdup_printf ("%d %%", percent);
+  GtkWidget *picture = GTK_WIDGET (p->page);
   int w, h;
+  graphene_rect_t drawn;
+  graphene_point_t at;
 
   g_assert_cmpstr (gtk_label_get_label (p->zoom_label), ==, label);
-  gtk_widget_get_size_request (GTK_WIDGET (p->page), &w, &h);
+  gtk_widget_get_size_request (picture, &w, &h);
   g_assert_cmpint (w, ==, width);
   g_assert_cmpint (h, ==, height);
-  /* On screen, when the page is at least as tall as the view: as wide as asked, and as tall,
-   * scrolled. (A shorter page is stretched to the view's height and so drawn wider than its
-   * zoom: not asserted here, reported.) */
-  if (height + 2 * 18 >= gtk_widget_get_height (p->scroller))
-    {
-      assert_page_width (p, width);
-      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (p->page)), ==, height);
-    }
+  /* On screen: the widget (and the card drawn round it) is the page's size, and what it
+   * draws fills it, whether the page is smaller than the view or larger. */
+  assert_page_size (p, width, height);
+  drawn = drawn_page (p);
+  if (g_test_verbose ())
+    g_printerr ("%d %%: widget %d x %d, page drawn %g x %g at %g, %g\n", percent, gtk_widget_get_width (picture),
+                gtk_widget_get_height (picture), drawn.size.width, drawn.size.height, drawn.origin.x, drawn.origin.y);
+  g_assert_cmpfloat_with_epsilon (drawn.origin.x, 0, 0.01);
+  g_assert_cmpfloat_with_epsilon (drawn.origin.y, 0, 0.01);
+  g_assert_cmpfloat_with_epsilon (drawn.size.width, width, 0.01);
+  g_assert_cmpfloat_with_epsilon (drawn.size.height, height, 0.01);
+  g_assert_true (gtk_widget_compute_point (picture, p->scroller, &GRAPHENE_POINT_INIT (0, 0), &at));
+  if (width + 2 * 18 <= gtk_widget_get_width (p->scroller))
+    /* Centred across (to a pixel: an odd remainder is split). */
+    g_assert_cmpint (abs ((int) at.x - (gtk_widget_get_width (p->scroller) - width) / 2), <=, 1);
+  if (height + 2 * 18 <= gtk_widget_get_height (p->scroller))
+    g_assert_cmpint (abs ((int) at.y - (gtk_widget_get_height (p->scroller) - height) / 2), <=, 1);
+}
+
+/* Fitted: the page as wide as the view less its margins (@width), and as tall as the paper's
+ * shape makes that (GTK rounds the height up to a whole pixel), drawn filling it: taller than
+ * the view here, so scrolled. */
+static void
+assert_fit (Preview *p,
+            int      width)
+{
+  int height = (int) ceil (width / (1275.0 / 1650));
+  graphene_rect_t drawn;
+
+  g_assert_cmpstr (gtk_label_get_label (p->zoom_label), ==, "Fit Width");
+  assert_page_size (p, width, height);
+  g_assert_cmpint (height, >, gtk_widget_get_height (p->scroller));
+  drawn = drawn_page (p);
+  if (g_test_verbose ())
+    g_printerr ("Fit: view %d x %d, widget %d x %d, page drawn %g x %g\n", gtk_widget_get_width (p->scroller),
+                gtk_widget_get_height (p->scroller), gtk_widget_get_width (GTK_WIDGET (p->page)),
+                gtk_widget_get_height (GTK_WIDGET (p->page)), drawn.size.width, drawn.size.height);
+  g_assert_cmpfloat_with_epsilon (drawn.size.width, width, 0.01);
+  g_assert_cmpfloat (fabs (drawn.size.height - width * 792.0 / 612), <, 1);
 }
 
 /* The Documents menu offers @item for the open student. */
@@ -230,7 +359,7 @@ test_pages_thumbnails_zoom (void)
     }
   g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 1 of 3");
   g_assert_cmpint (selected_thumbnail (&p), ==, 0);
-  first = gtk_picture_get_paintable (p.page);
+  first = shown_page (&p);
   g_assert_nonnull (first);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (first), ==, 1275);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (first), ==, 1650);
@@ -245,11 +374,11 @@ test_pages_thumbnails_zoom (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 2 of 3");
   g_assert_cmpint (selected_thumbnail (&p), ==, 1);
   g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.previous")));
-  g_assert_true (gtk_picture_get_paintable (p.page) != first);
+  g_assert_true (shown_page (&p) != first);
   g_assert_true (press_in (&p, GDK_KEY_Page_Down, 0));
   g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 3 of 3");
   g_assert_cmpint (selected_thumbnail (&p), ==, 2);
-  third = gtk_picture_get_paintable (p.page);
+  third = shown_page (&p);
   g_assert_true (third != first);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (third), ==, 1275);
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.next")));
@@ -264,25 +393,26 @@ test_pages_thumbnails_zoom (void)
   iterate ();
   g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 3 of 3");
   g_assert_cmpint (selected_thumbnail (&p), ==, 2);
-  g_assert_true (gtk_picture_get_paintable (p.page) == third);
+  g_assert_true (shown_page (&p) == third);
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (p.thumbnails, 0)));
   iterate ();
   g_assert_cmpstr (adw_window_title_get_subtitle (p.title), ==, "Page 1 of 3");
   g_assert_cmpint (selected_thumbnail (&p), ==, 0);
-  g_assert_true (gtk_picture_get_paintable (p.page) == first);
+  g_assert_true (shown_page (&p) == first);
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.previous")));
 
   /* It opens fitted to the width: the view's width less the page's 18-pixel margins, which is
    * less than 100 % in a 900-pixel window beside the strip. */
   g_assert_cmpstr (gtk_label_get_label (p.zoom_label), ==, "Fit Width");
   fit = gtk_widget_get_width (p.scroller) - 2 * 18;
-  assert_page_width (&p, fit);
+  assert_fit (&p, fit);
   g_assert_cmpint (fit, <, 816);
   g_assert_cmpint (fit, >, 612);
 
   /* Ctrl+plus from there: the next step above the fitted size, 100 %; then 125 %. */
   g_assert_true (press_in (&p, GDK_KEY_plus, GDK_CONTROL_MASK));
   assert_zoom (&p, 100, 816, 1056);
+  shot (GTK_WIDGET (p.window), "preview-100");
   g_assert_true (press_in (&p, GDK_KEY_plus, GDK_CONTROL_MASK));
   assert_zoom (&p, 125, 1020, 1320);
   shot (GTK_WIDGET (p.window), "preview-125");
@@ -293,8 +423,7 @@ test_pages_thumbnails_zoom (void)
   assert_zoom (&p, 75, 612, 792);
   /* Ctrl+0: the width again. */
   g_assert_true (press_in (&p, GDK_KEY_0, GDK_CONTROL_MASK));
-  g_assert_cmpstr (gtk_label_get_label (p.zoom_label), ==, "Fit Width");
-  assert_page_width (&p, fit);
+  assert_fit (&p, fit);
 
   /* The menu's buttons do the same; at 300 % Zoom In is off, at 50 % Zoom Out. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.window), "doc.zoom-out", NULL));
@@ -305,8 +434,12 @@ test_pages_thumbnails_zoom (void)
   assert_zoom (&p, 50, 408, 528);
   shot (GTK_WIDGET (p.window), "preview-50");
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.zoom-out")));
-  for (int i = 0; i < 6; i++)
+  for (int i = 0; i < 5; i++)
     g_signal_emit_by_name (find_action_button (GTK_WIDGET (p.window), "doc.zoom-in"), "clicked");
+  iterate ();
+  assert_zoom (&p, 200, 1632, 2112);
+  shot (GTK_WIDGET (p.window), "preview-200");
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (p.window), "doc.zoom-in"), "clicked");
   iterate ();
   assert_zoom (&p, 300, 2448, 3168);
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (p.window), "doc.zoom-in")));
