@@ -5,6 +5,7 @@
 #include "cl-deadline-engine.h"
 #include "cl-due-page.h"
 #include "cl-store.h"
+#include "cl-student-list.h"
 #include "cl-student-search.h"
 #include "cl-student-page.h"
 #include "cl-window.h"
@@ -74,11 +75,10 @@ struct _ClWindow
   GPtrArray            *obligations;   /* of the whole caseload, by student then due date */
   GHashTable           *by_student;    /* ClStudent* -> GPtrArray of its obligations (borrowed) */
   GListStore           *students;      /* of ClStudentRow */
-  GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
-  GtkSingleSelection   *selection;
-  GtkSortListModel     *sorted;
   GtkCustomSorter      *sorter;
+  ClStudentList        *visible;       /* the students the list shows: filtered, in order */
+  GtkSingleSelection   *selection;
   GSimpleActionGroup   *list_actions;   /* "list.": sort and filters of the student list */
   GMenu                *school_menu;
   GMenu                *case_manager_menu;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-bundle-reader.h"
+#include "cl-student-list.h"
 #include "cl-student-row.h"
 #include "cl-window-private.h"
 
@@ -247,7 +248,7 @@ update_sidebar (ClWindow *self)
 {
   const char *page;
 
-  if (self->sorted == NULL)
+  if (self->visible == NULL)
     return;
 
   if (self->loading)
@@ -256,7 +257,7 @@ update_sidebar (ClWindow *self)
     page = "error";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->students)) == 0)
     page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->visible)) == 0)
     page = "no-results";
   else
     page = "list";
@@ -661,7 +662,7 @@ cl_window_select_student (ClWindow   *self,
       self->pending_student = g_strdup (id);
       return TRUE;
     }
-  model = G_LIST_MODEL (self->sorted);
+  model = G_LIST_MODEL (self->visible);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(ClStudentRow) row = g_list_model_get_item (model, i);
@@ -997,8 +998,10 @@ cl_window_dispose (GObject *object)
   if (self->selection != NULL)
     clear_caseload (self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->visible);
+  g_clear_object (&self->students);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->list_actions);
   g_clear_object (&self->settings);
   g_clear_object (&self->engine);
@@ -1087,11 +1090,11 @@ cl_window_init (ClWindow *self)
 
   self->students = g_list_store_new (CL_TYPE_STUDENT_ROW);
   self->filter = gtk_custom_filter_new (filter_student, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter));
   self->sorter = gtk_custom_sorter_new (compare_students, self, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          g_object_ref (GTK_SORTER (self->sorter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* Not a GtkFilterListModel and a GtkSortListModel: see cl-student-list.c. */
+  self->visible = cl_student_list_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter),
+                                       GTK_SORTER (self->sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->visible)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

@@ -43,32 +43,32 @@ static void
 test_search (void)
 {
   ClWindow *window = demo_window ();
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->visible));
 
   /* By name, case-insensitively and accent-aware as typed. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "nguyen");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), >=, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), <, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), <, all);
 
   /* By id. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "S-1002");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 1);
 
   /* Nothing: the No Results page. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz-nobody");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, all);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -76,7 +76,7 @@ static void
 test_sort_and_filter (void)
 {
   ClWindow *window = demo_window ();
-  GListModel *model = G_LIST_MODEL (window->sorted);
+  GListModel *model = G_LIST_MODEL (window->visible);
   guint all = g_list_model_get_n_items (model);
   ClDate previous = 0;
 
@@ -128,7 +128,7 @@ static void
 test_views (void)
 {
   ClWindow *window = demo_window ();
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->sorted));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->visible));
   ClStudent *student = cl_caseload_get_students (window->caseload)->pdata[0];
   const char *manager = student->case_manager->id;
 
@@ -148,10 +148,10 @@ test_views (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "compliance");
   g_signal_emit_by_name (window->compliance_page, "case-manager-activated", manager);
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), <, all);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->sorted)); i++)
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), <, all);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->visible)); i++)
     {
-      g_autoptr(ClStudentRow) row = g_list_model_get_item (G_LIST_MODEL (window->sorted), i);
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (G_LIST_MODEL (window->visible), i);
       g_assert_cmpstr (cl_student_row_get_student (row)->case_manager->id, ==, manager);
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -237,7 +237,7 @@ test_edit_and_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "minh nguyen");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 1);
   gtk_single_selection_set_selected (window->selection, 0);
   iterate ();
   student = _cl_window_get_student (window);
@@ -480,7 +480,7 @@ test_student_add_edit_guardian_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "valeria gutierrez");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
