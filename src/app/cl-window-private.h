@@ -6,6 +6,7 @@
 #include "cl-due-page.h"
 #include "cl-store.h"
 #include "cl-student-list.h"
+#include "cl-student-slots.h"
 #include "cl-student-search.h"
 #include "cl-student-page.h"
 #include "cl-window.h"
@@ -78,6 +79,8 @@ struct _ClWindow
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
   ClStudentList        *visible;       /* the students the list shows: filtered, in order */
+  ClStudentSlots       *slots;         /* what the list view shows: one slot per row of visible */
+  ClStudentRow         *shown_row;     /* the selected row whose file is shown */
   GtkSingleSelection   *selection;
   GSimpleActionGroup   *list_actions;   /* "list.": sort and filters of the student list */
   GMenu                *school_menu;

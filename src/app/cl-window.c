@@ -9,6 +9,7 @@
 #include "cl-bundle-reader.h"
 #include "cl-student-list.h"
 #include "cl-student-row.h"
+#include "cl-student-slots.h"
 #include "cl-window-private.h"
 
 #define DEMO_RESOURCE "/io/github/caseload/Caseload/demo/demo-caseload.json"
@@ -217,11 +218,12 @@ pill_text (const char *status)
   return _("Up to date");
 }
 
+/* Shows the student now in @item's slot: when the slot is bound, and when a search puts another
+ * student there (the row's widgets stay, only their text changes). */
 static void
-bind_student_item (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item)
+fill_student_item (GtkListItem *item)
 {
-  ClStudentRow *row = gtk_list_item_get_item (item);
+  ClStudentRow *row = cl_student_slot_get_row (gtk_list_item_get_item (item));
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *name = gtk_widget_get_first_child (text);
@@ -236,11 +238,28 @@ bind_student_item (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (subtitle), cl_student_row_get_subtitle (row));
   gtk_label_set_label (GTK_LABEL (next_due), cl_student_row_get_next_due (row));
   gtk_label_set_label (GTK_LABEL (pill), pill_text (status));
-  gtk_widget_set_css_classes (pill, classes);
+  /* Setting the same classes again would still restyle the pill. */
+  if (!gtk_widget_has_css_class (pill, status))
+    gtk_widget_set_css_classes (pill, classes);
   /* Translators: how a screen reader reads a student row: name, status, next due item */
   label = g_strdup_printf (_("%s, %s, next: %s"), cl_student_row_get_name (row), pill_text (status),
                            cl_student_row_get_next_due (row));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+bind_student_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  fill_student_item (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::row", G_CALLBACK (fill_student_item), item);
+}
+
+static void
+unbind_student_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), fill_student_item, item);
 }
 
 static void
@@ -314,6 +333,15 @@ on_search_changed (ClWindow *self)
   update_sidebar (self);
 }
 
+/* The student row selected in the list, or NULL. */
+static ClStudentRow *
+selected_row (ClWindow *self)
+{
+  ClStudentSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot ? cl_student_slot_get_row (slot) : NULL;
+}
+
 static void
 on_selection_changed (ClWindow *self)
 {
@@ -323,7 +351,12 @@ on_selection_changed (ClWindow *self)
 
   g_assert (CL_IS_WINDOW (self));
 
-  row = gtk_single_selection_get_selected_item (self->selection);
+  row = selected_row (self);
+  /* The selection moves with its student when a search moves them to another place of the
+   * list: still the same file. */
+  if (row != NULL && row == self->shown_row)
+    return;
+  g_set_object (&self->shown_row, row);
   gtk_widget_set_visible (GTK_WIDGET (self->documents_button), row != NULL);
   if (row == NULL)
     {
@@ -644,7 +677,7 @@ _cl_window_get_student (ClWindow *self)
   ClStudentRow *row;
 
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
-  row = gtk_single_selection_get_selected_item (self->selection);
+  row = selected_row (self);
   return row ? cl_student_row_get_student (row) : NULL;
 }
 
@@ -998,7 +1031,9 @@ cl_window_dispose (GObject *object)
   if (self->selection != NULL)
     clear_caseload (self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->visible);
+  g_clear_object (&self->shown_row);
   g_clear_object (&self->students);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
@@ -1094,7 +1129,9 @@ cl_window_init (ClWindow *self)
   /* Not a GtkFilterListModel and a GtkSortListModel: see cl-student-list.c. */
   self->visible = cl_student_list_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter),
                                        GTK_SORTER (self->sorter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->visible)));
+  self->slots = cl_student_slots_new (self->visible);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
+  cl_student_slots_set_selection (self->slots, self->selection);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1105,6 +1142,7 @@ cl_window_init (ClWindow *self)
 
     g_signal_connect (factory, "setup", G_CALLBACK (setup_student_item), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_student_item), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_student_item), NULL);
     gtk_list_view_set_factory (self->student_list, factory);
   }
 
