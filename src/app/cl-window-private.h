@@ -81,6 +81,9 @@ struct _ClWindow
   ClStudentList        *visible;       /* the students the list shows: filtered, in order */
   ClStudentSlots       *slots;         /* what the list view shows: one slot per row of visible */
   ClStudentRow         *shown_row;     /* the selected row whose file is shown */
+  GPtrArray            *fill_later;    /* of GtkListItem: off-screen rows not yet showing their slot */
+  guint                 fill_later_id;
+  gulong                fill_later_paint; /* on the frame clock's after-paint, to start them */
   GtkSingleSelection   *selection;
   GSimpleActionGroup   *list_actions;   /* "list.": sort and filters of the student list */
   GMenu                *school_menu;
@@ -94,6 +97,9 @@ struct _ClWindow
   ClUndo               *undo;           /* the last change, until it is undone or replaced */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
   char                 *search_text;    /* as typed, to tell narrowing from widening */
+  const char           *filter_show;    /* the "list." states the filter reads (borrowed) */
+  const char           *filter_school;
+  const char           *filter_case_manager;
   gboolean              sort_by_due;    /* the "list.sort" state, read by every comparison */
   guint                 load_generation; /* bumped by every load: a late result of an older one is dropped */
   gboolean              loading;
