@@ -259,16 +259,18 @@ fill_student_item (GtkListItem *item)
 }
 
 /* Whether @item's row is on screen now: as a slot keeps its place in the list, where its widget
- * was last laid out is where it is. One never laid out counts as on screen. */
+ * was last laid out is where it is. The list view leaves the rows it keeps beyond the visible
+ * ones unmapped, or without a place. */
 static gboolean
 item_on_screen (ClWindow    *self,
                 GtkListItem *item)
 {
   GtkWidget *list = GTK_WIDGET (self->student_list);
+  GtkWidget *child = gtk_list_item_get_child (item);
   graphene_rect_t bounds;
 
-  if (!gtk_widget_compute_bounds (gtk_list_item_get_child (item), list, &bounds))
-    return TRUE;
+  if (!gtk_widget_get_mapped (child) || !gtk_widget_compute_bounds (child, list, &bounds))
+    return FALSE;
   return bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= gtk_widget_get_height (list);
 }
 
