@@ -83,7 +83,8 @@ struct _ClWindow
   ClStudentRow         *shown_row;     /* the selected row whose file is shown */
   GPtrArray            *fill_later;    /* of GtkListItem: off-screen rows not yet showing their slot */
   guint                 fill_later_id;
-  gulong                fill_later_paint; /* on the frame clock's after-paint, to start them */
+  GdkFrameClock        *fill_later_clock;
+  gulong                fill_later_paint; /* on its after-paint, to start filling them */
   GtkSingleSelection   *selection;
   GSimpleActionGroup   *list_actions;   /* "list.": sort and filters of the student list */
   GMenu                *school_menu;

@@ -274,23 +274,39 @@ item_on_screen (ClWindow    *self,
   return bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= gtk_widget_get_height (list);
 }
 
-/* Fills the rows left for later a few at a time, between frames and keystrokes. */
-static gboolean
-fill_later_rows (gpointer data)
+/* Fills up to @max of the rows left for later. */
+static void
+fill_later_some (ClWindow *self,
+                 guint     max)
 {
-  ClWindow *self = data;
-
-  for (guint n = 0; n < 24 && self->fill_later->len > 0; n++)
+  for (guint n = 0; n < max && self->fill_later->len > 0; n++)
     {
       g_autoptr(GtkListItem) item = g_ptr_array_steal_index (self->fill_later, self->fill_later->len - 1);
 
       if (g_object_steal_data (G_OBJECT (item), "cl-fill-later") && gtk_list_item_get_item (item) != NULL)
         fill_student_item (item);
     }
+}
+
+/* Fills the rows left for later a few at a time, between frames and keystrokes. */
+static gboolean
+fill_later_rows (gpointer data)
+{
+  ClWindow *self = data;
+
+  fill_later_some (self, 24);
   if (self->fill_later->len > 0)
     return G_SOURCE_CONTINUE;
   self->fill_later_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+/* Scrolled before they were all filled: all of them at once, before they come into view. */
+static void
+on_list_scrolled (ClWindow *self)
+{
+  if (self->fill_later != NULL)
+    fill_later_some (self, G_MAXUINT);
 }
 
 /* Only once the keystroke's frame is painted: an idle would run before it, waiting for its
@@ -298,7 +314,11 @@ fill_later_rows (gpointer data)
 static void
 start_filling_later (ClWindow *self)
 {
-  g_clear_signal_handler (&self->fill_later_paint, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  /* By function: a frame clock that was disposed (the window unrealized) dropped it already. */
+  if (self->fill_later_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->fill_later_clock, start_filling_later, self);
+  self->fill_later_paint = 0;
+  g_clear_object (&self->fill_later_clock);
   if (self->fill_later_id == 0)
     self->fill_later_id = g_idle_add (fill_later_rows, self);
 }
@@ -326,7 +346,10 @@ on_slot_changed (GtkListItem *item)
       GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
       if (clock != NULL)
-        self->fill_later_paint = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (start_filling_later), self);
+        {
+          self->fill_later_clock = g_object_ref (clock);
+          self->fill_later_paint = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (start_filling_later), self);
+        }
       else
         self->fill_later_id = g_idle_add (fill_later_rows, self);
     }
@@ -1119,8 +1142,11 @@ cl_window_dispose (GObject *object)
     clear_caseload (self);
   g_clear_object (&self->selection);
   g_clear_handle_id (&self->fill_later_id, g_source_remove);
-  if (self->fill_later_paint != 0)
-    g_clear_signal_handler (&self->fill_later_paint, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  /* By function: a frame clock that was disposed (the window unrealized) dropped it already. */
+  if (self->fill_later_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->fill_later_clock, start_filling_later, self);
+  self->fill_later_paint = 0;
+  g_clear_object (&self->fill_later_clock);
   g_clear_pointer (&self->fill_later, g_ptr_array_unref);
   g_clear_object (&self->slots);
   g_clear_object (&self->visible);
@@ -1223,6 +1249,8 @@ cl_window_init (ClWindow *self)
                                        GTK_SORTER (self->sorter));
   self->slots = cl_student_slots_new (self->visible);
   self->fill_later = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->student_list)), "value-changed",
+                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   cl_student_slots_set_selection (self->slots, self->selection);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
