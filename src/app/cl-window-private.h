@@ -5,6 +5,8 @@
 #include "cl-deadline-engine.h"
 #include "cl-due-page.h"
 #include "cl-store.h"
+#include "cl-student-list.h"
+#include "cl-student-slots.h"
 #include "cl-student-search.h"
 #include "cl-student-page.h"
 #include "cl-window.h"
@@ -74,11 +76,16 @@ struct _ClWindow
   GPtrArray            *obligations;   /* of the whole caseload, by student then due date */
   GHashTable           *by_student;    /* ClStudent* -> GPtrArray of its obligations (borrowed) */
   GListStore           *students;      /* of ClStudentRow */
-  GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
-  GtkSingleSelection   *selection;
-  GtkSortListModel     *sorted;
   GtkCustomSorter      *sorter;
+  ClStudentList        *visible;       /* the students the list shows: filtered, in order */
+  ClStudentSlots       *slots;         /* what the list view shows: one slot per row of visible */
+  ClStudentRow         *shown_row;     /* the selected row whose file is shown */
+  GPtrArray            *fill_later;    /* of GtkListItem: off-screen rows not yet showing their slot */
+  guint                 fill_later_id;
+  GdkFrameClock        *fill_later_clock;
+  gulong                fill_later_paint; /* on its after-paint, to start filling them */
+  GtkSingleSelection   *selection;
   GSimpleActionGroup   *list_actions;   /* "list.": sort and filters of the student list */
   GMenu                *school_menu;
   GMenu                *case_manager_menu;
@@ -91,6 +98,9 @@ struct _ClWindow
   ClUndo               *undo;           /* the last change, until it is undone or replaced */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
   char                 *search_text;    /* as typed, to tell narrowing from widening */
+  const char           *filter_show;    /* the "list." states the filter reads (borrowed) */
+  const char           *filter_school;
+  const char           *filter_case_manager;
   gboolean              sort_by_due;    /* the "list.sort" state, read by every comparison */
   guint                 load_generation; /* bumped by every load: a late result of an older one is dropped */
   gboolean              loading;

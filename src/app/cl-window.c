@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "cl-bundle-reader.h"
+#include "cl-student-list.h"
 #include "cl-student-row.h"
+#include "cl-student-slots.h"
 #include "cl-window-private.h"
 
 #define DEMO_RESOURCE "/io/github/caseload/Caseload/demo/demo-caseload.json"
@@ -59,9 +61,9 @@ filter_student (gpointer item,
   ClStudentRow *row = item;
   ClStudent *student = cl_student_row_get_student (row);
   ClObligationStatus status = cl_student_row_get_next_status (row);
-  const char *show = list_state (self, "show");
-  const char *school = list_state (self, "school");
-  const char *case_manager = list_state (self, "case-manager");
+  const char *show = self->filter_show;
+  const char *school = self->filter_school;
+  const char *case_manager = self->filter_case_manager;
 
   if (g_str_equal (show, "overdue") && status != CL_STATUS_OVERDUE)
     return FALSE;
@@ -72,6 +74,16 @@ filter_student (gpointer item,
   if (*case_manager && (student->case_manager == NULL || g_strcmp0 (student->case_manager->id, case_manager) != 0))
     return FALSE;
   return cl_student_row_matches (row, self->query);
+}
+
+/* The list's filters as the filter reads them, for each of 10,000 students: looking the actions'
+ * states up each time was a third of a keystroke's filtering. Borrowed from the states. */
+static void
+cache_list_filters (ClWindow *self)
+{
+  self->filter_show = list_state (self, "show");
+  self->filter_school = list_state (self, "school");
+  self->filter_case_manager = list_state (self, "case-manager");
 }
 
 static int
@@ -117,6 +129,7 @@ on_list_state_changed (GSimpleAction *action,
   const char *name = g_action_get_name (G_ACTION (action));
 
   g_simple_action_set_state (action, value);
+  cache_list_filters (self);
   if (g_str_equal (name, "sort"))
     self->sort_by_due = g_str_equal (g_variant_get_string (value, NULL), "due");
   for (guint i = 0; remembers (self) && i < G_N_ELEMENTS (list_keys); i++)
@@ -216,11 +229,12 @@ pill_text (const char *status)
   return _("Up to date");
 }
 
+/* Shows the student now in @item's slot: when the slot is bound, and when a search puts another
+ * student there (the row's widgets stay, only their text changes). */
 static void
-bind_student_item (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item)
+fill_student_item (GtkListItem *item)
 {
-  ClStudentRow *row = gtk_list_item_get_item (item);
+  ClStudentRow *row = cl_student_slot_get_row (gtk_list_item_get_item (item));
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *name = gtk_widget_get_first_child (text);
@@ -235,11 +249,127 @@ bind_student_item (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (subtitle), cl_student_row_get_subtitle (row));
   gtk_label_set_label (GTK_LABEL (next_due), cl_student_row_get_next_due (row));
   gtk_label_set_label (GTK_LABEL (pill), pill_text (status));
-  gtk_widget_set_css_classes (pill, classes);
+  /* Setting the same classes again would still restyle the pill. */
+  if (!gtk_widget_has_css_class (pill, status))
+    gtk_widget_set_css_classes (pill, classes);
   /* Translators: how a screen reader reads a student row: name, status, next due item */
   label = g_strdup_printf (_("%s, %s, next: %s"), cl_student_row_get_name (row), pill_text (status),
                            cl_student_row_get_next_due (row));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* Whether @item's row is on screen now: as a slot keeps its place in the list, where its widget
+ * was last laid out is where it is. The list view leaves the rows it keeps beyond the visible
+ * ones unmapped, or without a place. */
+static gboolean
+item_on_screen (ClWindow    *self,
+                GtkListItem *item)
+{
+  GtkWidget *list = GTK_WIDGET (self->student_list);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (child) || !gtk_widget_compute_bounds (child, list, &bounds))
+    return FALSE;
+  return bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= gtk_widget_get_height (list);
+}
+
+/* Fills up to @max of the rows left for later. */
+static void
+fill_later_some (ClWindow *self,
+                 guint     max)
+{
+  for (guint n = 0; n < max && self->fill_later->len > 0; n++)
+    {
+      g_autoptr(GtkListItem) item = g_ptr_array_steal_index (self->fill_later, self->fill_later->len - 1);
+
+      if (g_object_steal_data (G_OBJECT (item), "cl-fill-later") && gtk_list_item_get_item (item) != NULL)
+        fill_student_item (item);
+    }
+}
+
+/* Fills the rows left for later a few at a time, between frames and keystrokes. */
+static gboolean
+fill_later_rows (gpointer data)
+{
+  ClWindow *self = data;
+
+  fill_later_some (self, 24);
+  if (self->fill_later->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->fill_later_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolled before they were all filled: all of them at once, before they come into view. */
+static void
+on_list_scrolled (ClWindow *self)
+{
+  if (self->fill_later != NULL)
+    fill_later_some (self, G_MAXUINT);
+}
+
+/* Only once the keystroke's frame is painted: an idle would run before it, waiting for its
+ * frame time. */
+static void
+start_filling_later (ClWindow *self)
+{
+  /* By function: a frame clock that was disposed (the window unrealized) dropped it already. */
+  if (self->fill_later_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->fill_later_clock, start_filling_later, self);
+  self->fill_later_paint = 0;
+  g_clear_object (&self->fill_later_clock);
+  if (self->fill_later_id == 0)
+    self->fill_later_id = g_idle_add (fill_later_rows, self);
+}
+
+/* Another student was put in @item's slot. GTK keeps some 200 rows bound, but only a dozen or
+ * two are on screen: those are filled at once, for the frame that answers the keystroke, and the
+ * others just after it (setting the text of all of them measures and shapes ~800 labels). */
+static void
+on_slot_changed (GtkListItem *item)
+{
+  ClWindow *self = CL_WINDOW (gtk_widget_get_root (gtk_list_item_get_child (item)));
+
+  if (self == NULL || self->fill_later == NULL || item_on_screen (self, item))
+    {
+      g_object_steal_data (G_OBJECT (item), "cl-fill-later");
+      fill_student_item (item);
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (item), "cl-fill-later") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (item), "cl-fill-later", GINT_TO_POINTER (TRUE));
+  g_ptr_array_add (self->fill_later, g_object_ref (item));
+  if (self->fill_later_id == 0 && self->fill_later_paint == 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        {
+          self->fill_later_clock = g_object_ref (clock);
+          self->fill_later_paint = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (start_filling_later), self);
+        }
+      else
+        self->fill_later_id = g_idle_add (fill_later_rows, self);
+    }
+}
+
+static void
+bind_student_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  g_object_steal_data (G_OBJECT (item), "cl-fill-later");
+  fill_student_item (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::row", G_CALLBACK (on_slot_changed), item);
+}
+
+static void
+unbind_student_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  g_object_steal_data (G_OBJECT (item), "cl-fill-later");
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_changed, item);
 }
 
 static void
@@ -247,7 +377,7 @@ update_sidebar (ClWindow *self)
 {
   const char *page;
 
-  if (self->sorted == NULL)
+  if (self->visible == NULL)
     return;
 
   if (self->loading)
@@ -256,7 +386,7 @@ update_sidebar (ClWindow *self)
     page = "error";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->students)) == 0)
     page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->visible)) == 0)
     page = "no-results";
   else
     page = "list";
@@ -313,6 +443,15 @@ on_search_changed (ClWindow *self)
   update_sidebar (self);
 }
 
+/* The student row selected in the list, or NULL. */
+static ClStudentRow *
+selected_row (ClWindow *self)
+{
+  ClStudentSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot ? cl_student_slot_get_row (slot) : NULL;
+}
+
 static void
 on_selection_changed (ClWindow *self)
 {
@@ -322,7 +461,12 @@ on_selection_changed (ClWindow *self)
 
   g_assert (CL_IS_WINDOW (self));
 
-  row = gtk_single_selection_get_selected_item (self->selection);
+  row = selected_row (self);
+  /* The selection moves with its student when a search moves them to another place of the
+   * list: still the same file. */
+  if (row != NULL && row == self->shown_row)
+    return;
+  g_set_object (&self->shown_row, row);
   gtk_widget_set_visible (GTK_WIDGET (self->documents_button), row != NULL);
   if (row == NULL)
     {
@@ -643,7 +787,7 @@ _cl_window_get_student (ClWindow *self)
   ClStudentRow *row;
 
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
-  row = gtk_single_selection_get_selected_item (self->selection);
+  row = selected_row (self);
   return row ? cl_student_row_get_student (row) : NULL;
 }
 
@@ -661,7 +805,7 @@ cl_window_select_student (ClWindow   *self,
       self->pending_student = g_strdup (id);
       return TRUE;
     }
-  model = G_LIST_MODEL (self->sorted);
+  model = G_LIST_MODEL (self->visible);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(ClStudentRow) row = g_list_model_get_item (model, i);
@@ -997,8 +1141,19 @@ cl_window_dispose (GObject *object)
   if (self->selection != NULL)
     clear_caseload (self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
+  g_clear_handle_id (&self->fill_later_id, g_source_remove);
+  /* By function: a frame clock that was disposed (the window unrealized) dropped it already. */
+  if (self->fill_later_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->fill_later_clock, start_filling_later, self);
+  self->fill_later_paint = 0;
+  g_clear_object (&self->fill_later_clock);
+  g_clear_pointer (&self->fill_later, g_ptr_array_unref);
+  g_clear_object (&self->slots);
+  g_clear_object (&self->visible);
+  g_clear_object (&self->shown_row);
+  g_clear_object (&self->students);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->list_actions);
   g_clear_object (&self->settings);
   g_clear_object (&self->engine);
@@ -1083,15 +1238,21 @@ cl_window_init (ClWindow *self)
   self->list_actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->list_actions), list_entries,
                                    G_N_ELEMENTS (list_entries), self);
+  cache_list_filters (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (self->list_actions));
 
   self->students = g_list_store_new (CL_TYPE_STUDENT_ROW);
   self->filter = gtk_custom_filter_new (filter_student, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter));
   self->sorter = gtk_custom_sorter_new (compare_students, self, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          g_object_ref (GTK_SORTER (self->sorter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* Not a GtkFilterListModel and a GtkSortListModel: see cl-student-list.c. */
+  self->visible = cl_student_list_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter),
+                                       GTK_SORTER (self->sorter));
+  self->slots = cl_student_slots_new (self->visible);
+  self->fill_later = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->student_list)), "value-changed",
+                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
+  cl_student_slots_set_selection (self->slots, self->selection);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1102,6 +1263,7 @@ cl_window_init (ClWindow *self)
 
     g_signal_connect (factory, "setup", G_CALLBACK (setup_student_item), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_student_item), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_student_item), NULL);
     gtk_list_view_set_factory (self->student_list, factory);
   }
 

@@ -43,32 +43,152 @@ static void
 test_search (void)
 {
   ClWindow *window = demo_window ();
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->visible));
 
   /* By name, case-insensitively and accent-aware as typed. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "nguyen");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), >=, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), <, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), <, all);
 
   /* By id. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "S-1002");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 1);
 
   /* Nothing: the No Results page. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz-nobody");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+search_for (ClWindow   *window,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+}
+
+/* What the list view shows, place by place, is what @reference (GTK's own filter and sort
+ * models over the same students, filter and sorter) holds. */
+static void
+assert_list_is (ClWindow   *window,
+                GListModel *reference)
+{
+  GListModel *shown = G_LIST_MODEL (window->selection);
+  guint n = g_list_model_get_n_items (reference);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClStudentRow) expected = g_list_model_get_item (reference, i);
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (G_LIST_MODEL (window->visible), i);
+      g_autoptr(ClStudentSlot) slot = g_list_model_get_item (shown, i);
+
+      g_assert_true (row == expected);
+      g_assert_true (cl_student_slot_get_row (slot) == expected);
+    }
+}
+
+static void
+test_search_list_order (void)
+{
+  ClWindow *window = demo_window ();
+  g_autoptr(GtkSortListModel) reference =
+    gtk_sort_list_model_new (G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (window->students)),
+                                                                      g_object_ref (GTK_FILTER (window->filter)))),
+                             g_object_ref (GTK_SORTER (window->sorter)));
+  const char *typed[] = { "n", "ng", "ngu", "ng", "", "a", "an", "ann", "a", "e", "", "s-1", "s-10", "zz", "" };
+
+  assert_list_is (window, G_LIST_MODEL (reference));
+  /* Narrowing, widening, and a different search each time. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      search_for (window, typed[i]);
+      assert_list_is (window, G_LIST_MODEL (reference));
+    }
+  /* The other filters and the sort go through the same list. */
+  search_for (window, "e");
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "show", g_variant_new_string ("attention"));
+  iterate ();
+  assert_list_is (window, G_LIST_MODEL (reference));
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "sort", g_variant_new_string ("name"));
+  iterate ();
+  assert_list_is (window, G_LIST_MODEL (reference));
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "show", g_variant_new_string ("all"));
+  search_for (window, "");
+  assert_list_is (window, G_LIST_MODEL (reference));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (window->students)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The student whose file is open stays selected, in whatever place of the list the search puts
+ * them, as long as the search finds them; the file is not opened again meanwhile. */
+static void
+assert_still_selected (ClWindow   *window,
+                       ClStudentRow *row)
+{
+  guint position = gtk_single_selection_get_selected (window->selection);
+  g_autoptr(ClStudentRow) at = NULL;
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  at = g_list_model_get_item (G_LIST_MODEL (window->visible), position);
+  g_assert_true (at == row);
+  g_assert_true (_cl_window_get_student (window) == cl_student_row_get_student (row));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "student");
+}
+
+static void
+test_search_keeps_selection (void)
+{
+  ClWindow *window = demo_window ();
+  g_autoptr(ClStudentRow) row = NULL;
+  guint first, moved = 0;
+  const char *typed[] = { "n", "ng", "ngu", "nguyen", "ngu", "n", "", "minh", "i", "" };
+
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  first = gtk_single_selection_get_selected (window->selection);
+  row = g_list_model_get_item (G_LIST_MODEL (window->visible), first);
+  g_assert_cmpstr (cl_student_row_get_student (row)->id, ==, "S-1002");
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      search_for (window, typed[i]);
+      assert_still_selected (window, row);
+      if (gtk_single_selection_get_selected (window->selection) != first)
+        moved++;
+    }
+  /* The searches did move the student to other places of the list. */
+  g_assert_cmpuint (moved, >, 0);
+
+  /* A search that does not find them: nothing is selected, and no file is open. */
+  search_for (window, "zzzz-nobody");
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_null (_cl_window_get_student (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "select");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
+  search_for (window, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+
+  /* Selecting the first row right after a keystroke gets the first student found. */
+  search_for (window, "minh nguyen");
+  gtk_single_selection_set_selected (window->selection, 0);
+  iterate ();
+  g_assert_cmpstr (_cl_window_get_student (window)->id, ==, "S-1002");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -76,7 +196,7 @@ static void
 test_sort_and_filter (void)
 {
   ClWindow *window = demo_window ();
-  GListModel *model = G_LIST_MODEL (window->sorted);
+  GListModel *model = G_LIST_MODEL (window->visible);
   guint all = g_list_model_get_n_items (model);
   ClDate previous = 0;
 
@@ -128,7 +248,7 @@ static void
 test_views (void)
 {
   ClWindow *window = demo_window ();
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->sorted));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (window->visible));
   ClStudent *student = cl_caseload_get_students (window->caseload)->pdata[0];
   const char *manager = student->case_manager->id;
 
@@ -148,10 +268,10 @@ test_views (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "compliance");
   g_signal_emit_by_name (window->compliance_page, "case-manager-activated", manager);
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), <, all);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->sorted)); i++)
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), <, all);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->visible)); i++)
     {
-      g_autoptr(ClStudentRow) row = g_list_model_get_item (G_LIST_MODEL (window->sorted), i);
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (G_LIST_MODEL (window->visible), i);
       g_assert_cmpstr (cl_student_row_get_student (row)->case_manager->id, ==, manager);
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -237,7 +357,7 @@ test_edit_and_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "minh nguyen");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 1);
   gtk_single_selection_set_selected (window->selection, 0);
   iterate ();
   student = _cl_window_get_student (window);
@@ -480,7 +600,7 @@ test_student_add_edit_guardian_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "valeria gutierrez");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sorted)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->visible)), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   g_signal_emit_by_name (window->search_entry, "search-changed");
   iterate ();
@@ -748,6 +868,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/window/parts", test_parts);
   g_test_add_func ("/ui/window/search", test_search);
+  g_test_add_func ("/ui/window/search-list-order", test_search_list_order);
+  g_test_add_func ("/ui/window/search-keeps-selection", test_search_keeps_selection);
   g_test_add_func ("/ui/window/student-page", test_student_page);
   g_test_add_func ("/ui/window/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/ui/window/views", test_views);
