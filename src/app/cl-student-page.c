@@ -163,6 +163,22 @@ info_row (const char *title,
   return row;
 }
 
+/* An obligation's explanation (rule, citation, what started the count…) is built the first time
+ * its row is opened: a file has a few dozen obligations, and GTK measures the hidden rows of a
+ * closed expander too, so building them all made opening a student several times slower.
+ * Until then the row keeps the (title, value) pairs as strings. */
+static void
+on_obligation_expanded (AdwExpanderRow *row)
+{
+  g_auto(GStrv) details = NULL;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  details = g_object_steal_data (G_OBJECT (row), "cl-details");
+  for (guint i = 0; details != NULL && details[i] != NULL && details[i + 1] != NULL; i += 2)
+    adw_expander_row_add_row (row, info_row (details[i], details[i + 1]));
+}
+
 static GtkWidget *
 obligation_row (const ClObligation *ob)
 {
@@ -171,6 +187,7 @@ obligation_row (const ClObligation *ob)
   g_autofree char *from = format_date (ob->from);
   g_autofree char *subtitle = NULL;
   g_autofree char *from_text = NULL;
+  g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
 
   if (ob->met_on != CL_DATE_NONE)
     {
@@ -193,19 +210,30 @@ obligation_row (const ClObligation *ob)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (ob->status));
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Rule"), _(ob->rule->sentence)));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Citation"), ob->citation));
+  g_strv_builder_add (details, _("Rule"));
+  g_strv_builder_add (details, _(ob->rule->sentence));
+  g_strv_builder_add (details, _("Citation"));
+  g_strv_builder_add (details, ob->citation ? ob->citation : "");
   /* Translators: what started the count and when, e.g. "referral on November 16, 2026" */
   from_text = g_strdup_printf (_("%s on %s"), ob->from_event, from);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Counted From"), from_text));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("How It Was Counted"), ob->counted));
+  g_strv_builder_add (details, _("Counted From"));
+  g_strv_builder_add (details, from_text);
+  g_strv_builder_add (details, _("How It Was Counted"));
+  g_strv_builder_add (details, ob->counted ? ob->counted : "");
   if (ob->note != NULL)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Also"), ob->note));
+    {
+      g_strv_builder_add (details, _("Also"));
+      g_strv_builder_add (details, ob->note);
+    }
   if (ob->estimated)
     {
       g_autofree char *estimate = cl_obligation_dup_estimate_note (ob);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Estimated"), estimate));
+
+      g_strv_builder_add (details, _("Estimated"));
+      g_strv_builder_add (details, estimate);
     }
+  g_object_set_data_full (G_OBJECT (row), "cl-details", g_strv_builder_end (details), (GDestroyNotify) g_strfreev);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_obligation_expanded), NULL);
   return row;
 }
 
