@@ -163,29 +163,32 @@ info_row (const char *title,
   return row;
 }
 
-/* An obligation's explanation (rule, citation, what started the count…) is built the first time
- * its row is opened: a file has a few dozen obligations, and GTK measures the hidden rows of a
- * closed expander too, so building them all made opening a student several times slower.
- * Until then the row keeps the (title, value) pairs as strings. */
-static void
-on_obligation_expanded (AdwExpanderRow *row)
-{
-  g_auto(GStrv) details = NULL;
+/* What an obligation's row says, kept as text until the row is built: the Done obligations are
+ * built only when their group is opened, and each one's explanation only when it is opened. */
+typedef struct {
+  char              *title;
+  char              *subtitle;
+  ClObligationStatus status;
+  GStrv              details;   /* (title, value) pairs: rule, citation, what started the count… */
+} ObligationText;
 
-  if (!adw_expander_row_get_expanded (row))
-    return;
-  details = g_object_steal_data (G_OBJECT (row), "cl-details");
-  for (guint i = 0; details != NULL && details[i] != NULL && details[i + 1] != NULL; i += 2)
-    adw_expander_row_add_row (row, info_row (details[i], details[i + 1]));
+static void
+obligation_text_free (ObligationText *text)
+{
+  g_free (text->title);
+  g_free (text->subtitle);
+  g_strfreev (text->details);
+  g_free (text);
 }
 
-static GtkWidget *
-obligation_row (const ClObligation *ob)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObligationText, obligation_text_free)
+
+static ObligationText *
+obligation_text_new (const ClObligation *ob)
 {
-  GtkWidget *row = adw_expander_row_new ();
+  ObligationText *text = g_new0 (ObligationText, 1);
   g_autofree char *due = format_date (ob->due);
   g_autofree char *from = format_date (ob->from);
-  g_autofree char *subtitle = NULL;
   g_autofree char *from_text = NULL;
   g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
 
@@ -193,22 +196,19 @@ obligation_row (const ClObligation *ob)
     {
       g_autofree char *met = format_date (ob->met_on);
       /* Translators: an obligation's dates, e.g. "Due March 3, 2026 · done March 1, 2026" */
-      subtitle = g_strdup_printf (_("Due %s · done %s"), due, met);
+      text->subtitle = g_strdup_printf (_("Due %s · done %s"), due, met);
     }
   else
     /* Translators: an obligation's due date */
-    subtitle = g_strdup_printf (_("Due %s"), due);
+    text->subtitle = g_strdup_printf (_("Due %s"), due);
   if (ob->estimated)
     {
-      g_autofree char *plain = g_steal_pointer (&subtitle);
+      g_autofree char *plain = g_steal_pointer (&text->subtitle);
       /* Translators: appended to a due date computed from a projected school calendar */
-      subtitle = g_strdup_printf (_("%s (estimated)"), plain);
+      text->subtitle = g_strdup_printf (_("%s (estimated)"), plain);
     }
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(ob->rule->title));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (ob->status));
+  text->title = g_strdup (_(ob->rule->title));
+  text->status = ob->status;
 
   g_strv_builder_add (details, _("Rule"));
   g_strv_builder_add (details, _(ob->rule->sentence));
@@ -232,9 +232,71 @@ obligation_row (const ClObligation *ob)
       g_strv_builder_add (details, _("Estimated"));
       g_strv_builder_add (details, estimate);
     }
-  g_object_set_data_full (G_OBJECT (row), "cl-details", g_strv_builder_end (details), (GDestroyNotify) g_strfreev);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_obligation_expanded), NULL);
+  text->details = g_strv_builder_end (details);
+  return text;
+}
+
+/* The (title, value) rows an expander keeps as text until it is first opened. GTK measures the
+ * hidden rows of a closed expander too: building every obligation's explanation up front made
+ * opening a student several times slower. */
+static void
+on_pairs_expanded (AdwExpanderRow *row)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  pairs = g_object_steal_data (G_OBJECT (row), "cl-pairs");
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    adw_expander_row_add_row (row, info_row (pairs[i], pairs[i + 1]));
+}
+
+/* Takes @pairs. */
+static void
+expand_lazily (GtkWidget *row,
+               GStrv      pairs)
+{
+  g_object_set_data_full (G_OBJECT (row), "cl-pairs", pairs, (GDestroyNotify) g_strfreev);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_pairs_expanded), NULL);
+}
+
+/* Takes @text's details. */
+static GtkWidget *
+obligation_row (ObligationText *text)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text->title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), text->subtitle);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (text->status));
+  expand_lazily (row, g_steal_pointer (&text->details));
   return row;
+}
+
+/* A closed row standing for @n rows, which are built the first time it is opened. */
+static GtkWidget *
+count_row (guint n)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  /* Translators: how many rows a closed list on the student page holds */
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return row;
+}
+
+static void
+on_done_expanded (AdwExpanderRow *row)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  texts = g_object_steal_data (G_OBJECT (row), "cl-done");
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    adw_expander_row_add_row (row, obligation_row (g_ptr_array_index (texts, i)));
 }
 
 /* What a timeline row says happened, in words: "Annual review, transition plan". */
@@ -417,6 +479,7 @@ show_history (ClStudentPage *self,
 {
   g_autoptr(GPtrArray) trail = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) pairs = g_strv_builder_new ();
 
   if (store != NULL)
     trail = cl_store_list_audit (store, student->id, &error);
@@ -440,7 +503,16 @@ show_history (ClStudentPage *self,
         title = g_strdup_printf (_("%s: %s → %s"), field, old_value, new_value);
       /* Translators: when a change was made and by which user account */
       subtitle = g_strdup_printf (_("%s by %s"), a->at, a->os_user);
-      add_row (self, self->history_group, info_row (title, subtitle));
+      g_strv_builder_add (pairs, title);
+      g_strv_builder_add (pairs, subtitle);
+    }
+  /* Read on every selection (the group shows only when there is a history), built when opened. */
+  if (trail != NULL && trail->len > 0)
+    {
+      GtkWidget *row = count_row (trail->len);
+
+      expand_lazily (row, g_strv_builder_end (pairs));
+      add_row (self, self->history_group, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), trail != NULL && trail->len > 0);
 }
@@ -514,6 +586,7 @@ cl_student_page_show (ClStudentPage *self,
   g_autofree char *eligibility = NULL;
   g_autofree char *summary = NULL;
   guint n_open = 0, n_overdue = 0;
+  g_autoptr(GPtrArray) done_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) obligation_text_free);
 
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
 
@@ -527,11 +600,27 @@ cl_student_page_show (ClStudentPage *self,
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       gboolean done = ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE;
 
-      add_row (self, done ? self->done_group : self->due_group, obligation_row (ob));
-      if (!done)
-        n_open++;
+      if (done)
+        g_ptr_array_add (done_texts, obligation_text_new (ob));
+      else
+        {
+          g_autoptr(ObligationText) text = obligation_text_new (ob);
+
+          add_row (self, self->due_group, obligation_row (text));
+          n_open++;
+        }
       if (ob->status == CL_STATUS_OVERDUE)
         n_overdue++;
+    }
+  /* What is done is below the fold and rarely looked up: one closed row until it is opened. */
+  if (done_texts->len > 0)
+    {
+      GtkWidget *row = count_row (done_texts->len);
+
+      g_object_set_data_full (G_OBJECT (row), "cl-done", g_steal_pointer (&done_texts),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_done_expanded), NULL);
+      add_row (self, self->done_group, row);
     }
   if (n_overdue > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue, %u open in all",

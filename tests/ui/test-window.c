@@ -242,6 +242,7 @@ test_edit_and_undo (void)
   iterate ();
   student = _cl_window_get_student (window);
   g_assert_cmpstr (student->id, ==, "S-1002");
+  expand_rows (GTK_WIDGET (window->student_page));
   collect_rows (GTK_WIDGET (window->student_page), rows);
   g_assert_nonnull (strstr (rows->str, "Annual IEP review|Due November 6, 2026"));
   g_assert_nonnull (strstr (rows->str, "Citation|EC 56343(d), 34 CFR 300.324(b)(1)"));
