@@ -344,24 +344,88 @@ row_button (const char *icon,
   return button;
 }
 
+/* The newest events are shown; the older ones are one closed row, built when it is opened (a
+ * file has some 25 events, and laying them all out was a third of opening a student). */
+#define TIMELINE_SHOWN 5
+
+typedef struct {
+  char  *what;
+  char  *when;
+  guint  order;
+} EventText;
+
+static void
+event_text_free (EventText *text)
+{
+  g_free (text->what);
+  g_free (text->when);
+  g_free (text);
+}
+
+static GtkWidget *
+timeline_row (ClStudentPage   *self,
+              const EventText *text)
+{
+  GtkWidget *row = info_row (text->what, text->when);
+
+  if (self->editable)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("document-edit-symbolic", _("Change…"), "win.edit-event", text->order));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("user-trash-symbolic", _("Delete"), "win.delete-event", text->order));
+    }
+  return row;
+}
+
+static void
+on_older_events_expanded (AdwExpanderRow *row,
+                          GParamSpec     *pspec,
+                          ClStudentPage  *self)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  texts = g_object_steal_data (G_OBJECT (row), "cl-events");
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    adw_expander_row_add_row (row, timeline_row (self, g_ptr_array_index (texts, i)));
+}
+
 static void
 show_timeline (ClStudentPage *self,
                ClStudent     *student)
 {
+  g_autoptr(GPtrArray) older = g_ptr_array_new_with_free_func ((GDestroyNotify) event_text_free);
+
   for (guint i = student->events->len; i > 0; i--)
     {
       const ClEvent *e = &g_array_index (student->events, ClEvent, i - 1);
-      g_autofree char *what = describe_event (e);
-      g_autofree char *when = format_date (e->date);
-      GtkWidget *row = info_row (what, when);
+      EventText *text = g_new0 (EventText, 1);
 
-      if (self->editable)
+      text->what = describe_event (e);
+      text->when = format_date (e->date);
+      text->order = e->order;
+      if (student->events->len - i < TIMELINE_SHOWN)
         {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button ("document-edit-symbolic", _("Change…"), "win.edit-event", e->order));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button ("user-trash-symbolic", _("Delete"), "win.delete-event", e->order));
+          add_row (self, self->timeline_group, timeline_row (self, text));
+          event_text_free (text);
         }
+      else
+        g_ptr_array_add (older, text);
+    }
+  if (older->len > 0)
+    {
+      GtkWidget *row = adw_expander_row_new ();
+      /* Translators: the closed row under the newest events of a timeline, e.g. "and 20 more" */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                             older->len), older->len);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data_full (G_OBJECT (row), "cl-events", g_steal_pointer (&older),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_older_events_expanded), self);
       add_row (self, self->timeline_group, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0 || self->editable);
