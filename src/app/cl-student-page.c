@@ -13,6 +13,12 @@
 #include "cl-student-editor.h"
 #include "cl-student-page.h"
 
+/* The Student group's rows, in their order on the page. */
+enum {
+  DETAIL_ID, DETAIL_BORN, DETAIL_GRADE, DETAIL_SCHOOL, DETAIL_CASE_MANAGER, DETAIL_ELIGIBILITY,
+  DETAIL_LANGUAGE, DETAIL_ENGLISH_LEARNER, DETAIL_RIGHTS, N_DETAILS
+};
+
 struct _ClStudentPage
 {
   AdwBin               parent_instance;
@@ -29,6 +35,7 @@ struct _ClStudentPage
   AdwPreferencesGroup *history_group;
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
+  GtkWidget           *detail_rows[N_DETAILS];   /* the same rows for every student, made once */
   GtkWidget           *add_button;
   GtkWidget           *details_buttons;   /* Edit Details…, Delete Student… */
   GtkWidget           *add_guardian_button;
@@ -581,6 +588,29 @@ show_history (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), trail != NULL && trail->len > 0);
 }
 
+/* The Student group's rows are made once and only their values change: their titles are then
+ * not laid out again for each student. */
+static void
+set_detail (ClStudentPage *self,
+            guint          detail,
+            const char    *value)
+{
+  if (self->detail_rows[0] == NULL)
+    {
+      const char *titles[N_DETAILS] = {
+        _("Student ID"), _("Born"), _("Grade"), _("School"), _("Case Manager"), _("Eligibility"),
+        _("Home Language"), _("English Learner"), _("Rights and Age"),
+      };
+
+      for (guint i = 0; i < N_DETAILS; i++)
+        {
+          self->detail_rows[i] = info_row (titles[i], NULL);
+          adw_preferences_group_add (self->details_group, self->detail_rows[i]);
+        }
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->detail_rows[detail]), value && *value ? value : "—");
+}
+
 /* What decides the age-related rules, shown only when it applies. */
 static void
 show_details_more (ClStudentPage *self,
@@ -589,7 +619,7 @@ show_details_more (ClStudentPage *self,
   g_autoptr(GPtrArray) rights = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
 
-  add_row (self, self->details_group, info_row (_("English Learner"), student->english_learner ? _("Yes") : _("No")));
+  set_detail (self, DETAIL_ENGLISH_LEARNER, student->english_learner ? _("Yes") : _("No"));
   if (student->conservatorship)
     g_ptr_array_add (rights, g_strdup (_("Under conservatorship")));
   if (student->part_c)
@@ -600,11 +630,15 @@ show_details_more (ClStudentPage *self,
       /* Translators: %s is a date */
       g_ptr_array_add (rights, g_strdup_printf (_("Emancipated on %s"), date));
     }
+  gtk_widget_set_visible (self->detail_rows[DETAIL_RIGHTS], rights->len > 0);
   if (rights->len == 0)
-    return;
+    {
+      set_detail (self, DETAIL_RIGHTS, NULL);
+      return;
+    }
   g_ptr_array_add (rights, NULL);
   joined = g_strjoinv (" · ", (char **) rights->pdata);
-  add_row (self, self->details_group, info_row (_("Rights and Age"), joined));
+  set_detail (self, DETAIL_RIGHTS, joined);
 }
 
 static void
@@ -705,14 +739,13 @@ cl_student_page_show (ClStudentPage *self,
     eligibility = secondary ? g_strdup_printf (_("%s; secondary %s"), primary ? primary : "—", secondary)
                             : g_steal_pointer (&primary);
   }
-  add_row (self, self->details_group, info_row (_("Student ID"), student->id));
-  add_row (self, self->details_group, info_row (_("Born"), born));
-  add_row (self, self->details_group, info_row (_("Grade"), student->grade));
-  add_row (self, self->details_group, info_row (_("School"), student->school ? student->school->name : NULL));
-  add_row (self, self->details_group, info_row (_("Case Manager"),
-                                                student->case_manager ? student->case_manager->name : NULL));
-  add_row (self, self->details_group, info_row (_("Eligibility"), eligibility));
-  add_row (self, self->details_group, info_row (_("Home Language"), student->home_language));
+  set_detail (self, DETAIL_ID, student->id);
+  set_detail (self, DETAIL_BORN, born);
+  set_detail (self, DETAIL_GRADE, student->grade);
+  set_detail (self, DETAIL_SCHOOL, student->school ? student->school->name : NULL);
+  set_detail (self, DETAIL_CASE_MANAGER, student->case_manager ? student->case_manager->name : NULL);
+  set_detail (self, DETAIL_ELIGIBILITY, eligibility);
+  set_detail (self, DETAIL_LANGUAGE, student->home_language);
 
   show_details_more (self, student);
   show_family (self, student);
