@@ -36,6 +36,12 @@ struct _ClStudentPage
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
   GtkWidget           *detail_rows[N_DETAILS];   /* the same rows for every student, made once */
+  /* The closed rows built when opened (borrowed, among @rows), and whose file they show: opened
+   * ones stay open when the same student's file is shown again after a change. */
+  GtkWidget           *older_row;
+  GtkWidget           *done_row;
+  GtkWidget           *history_row;
+  char                *shown_id;
   GtkWidget           *add_button;
   GtkWidget           *details_buttons;   /* Edit Details…, Delete Student… */
   GtkWidget           *add_guardian_button;
@@ -51,6 +57,7 @@ cl_student_page_dispose (GObject *object)
   ClStudentPage *self = CL_STUDENT_PAGE (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_STUDENT_PAGE);
   G_OBJECT_CLASS (cl_student_page_parent_class)->dispose (object);
 }
@@ -434,6 +441,7 @@ show_timeline (ClStudentPage *self,
                               (GDestroyNotify) g_ptr_array_unref);
       g_signal_connect (row, "notify::expanded", G_CALLBACK (on_older_events_expanded), self);
       add_row (self, self->timeline_group, row);
+      self->older_row = row;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0 || self->editable);
 }
@@ -584,6 +592,7 @@ show_history (ClStudentPage *self,
 
       expand_lazily (row, g_strv_builder_end (pairs));
       add_row (self, self->history_group, row);
+      self->history_row = row;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), trail != NULL && trail->len > 0);
 }
@@ -671,6 +680,20 @@ show_family (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0 || self->editable);
 }
 
+static gboolean
+is_open (GtkWidget *row)
+{
+  return row != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
+}
+
+static void
+reopen (GtkWidget *row,
+        gboolean   open)
+{
+  if (row != NULL && open)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+}
+
 void
 cl_student_page_show (ClStudentPage *self,
                       ClStudent     *student,
@@ -684,11 +707,19 @@ cl_student_page_show (ClStudentPage *self,
   g_autofree char *eligibility = NULL;
   g_autofree char *summary = NULL;
   guint n_open = 0, n_overdue = 0;
+  gboolean same, open_older, open_done, open_history;
   g_autoptr(GPtrArray) done_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) obligation_text_free);
 
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
 
+  same = g_strcmp0 (self->shown_id, student->id) == 0;
+  open_older = same && is_open (self->older_row);
+  open_done = same && is_open (self->done_row);
+  open_history = same && is_open (self->history_row);
+  self->older_row = self->done_row = self->history_row = NULL;
   _cl_group_rows_clear (self->rows);
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (student->id);
 
   name = cl_student_dup_display_name (student);
   gtk_label_set_label (self->name_label, name);
@@ -719,6 +750,7 @@ cl_student_page_show (ClStudentPage *self,
                               (GDestroyNotify) g_ptr_array_unref);
       g_signal_connect (row, "notify::expanded", G_CALLBACK (on_done_expanded), NULL);
       add_row (self, self->done_group, row);
+      self->done_row = row;
     }
   if (n_overdue > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue, %u open in all",
@@ -754,6 +786,9 @@ cl_student_page_show (ClStudentPage *self,
   cl_discipline_section_show (self->discipline_section, student, obligations, today, self->editable);
   show_timeline (self, student);
   show_history (self, student, store);
+  reopen (self->older_row, open_older);
+  reopen (self->done_row, open_done);
+  reopen (self->history_row, open_history);
   gtk_widget_set_visible (GTK_WIDGET (self->done_group), obligations->len > n_open);
   gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_open > 0);
 }
