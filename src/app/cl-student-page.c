@@ -13,6 +13,12 @@
 #include "cl-student-editor.h"
 #include "cl-student-page.h"
 
+/* The Student group's rows, in their order on the page. */
+enum {
+  DETAIL_ID, DETAIL_BORN, DETAIL_GRADE, DETAIL_SCHOOL, DETAIL_CASE_MANAGER, DETAIL_ELIGIBILITY,
+  DETAIL_LANGUAGE, DETAIL_ENGLISH_LEARNER, DETAIL_RIGHTS, N_DETAILS
+};
+
 struct _ClStudentPage
 {
   AdwBin               parent_instance;
@@ -29,6 +35,13 @@ struct _ClStudentPage
   AdwPreferencesGroup *history_group;
 
   GPtrArray           *rows;   /* (group, row) pairs added for the current student */
+  GtkWidget           *detail_rows[N_DETAILS];   /* the same rows for every student, made once */
+  /* The closed rows built when opened (borrowed, among @rows), and whose file they show: opened
+   * ones stay open when the same student's file is shown again after a change. */
+  GtkWidget           *older_row;
+  GtkWidget           *done_row;
+  GtkWidget           *history_row;
+  char                *shown_id;
   GtkWidget           *add_button;
   GtkWidget           *details_buttons;   /* Edit Details…, Delete Student… */
   GtkWidget           *add_guardian_button;
@@ -44,6 +57,7 @@ cl_student_page_dispose (GObject *object)
   ClStudentPage *self = CL_STUDENT_PAGE (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_STUDENT_PAGE);
   G_OBJECT_CLASS (cl_student_page_parent_class)->dispose (object);
 }
@@ -163,50 +177,140 @@ info_row (const char *title,
   return row;
 }
 
-static GtkWidget *
-obligation_row (const ClObligation *ob)
+/* What an obligation's row says, kept as text until the row is built: the Done obligations are
+ * built only when their group is opened, and each one's explanation only when it is opened. */
+typedef struct {
+  char              *title;
+  char              *subtitle;
+  ClObligationStatus status;
+  GStrv              details;   /* (title, value) pairs: rule, citation, what started the count… */
+} ObligationText;
+
+static void
+obligation_text_free (ObligationText *text)
 {
-  GtkWidget *row = adw_expander_row_new ();
+  g_free (text->title);
+  g_free (text->subtitle);
+  g_strfreev (text->details);
+  g_free (text);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObligationText, obligation_text_free)
+
+static ObligationText *
+obligation_text_new (const ClObligation *ob)
+{
+  ObligationText *text = g_new0 (ObligationText, 1);
   g_autofree char *due = format_date (ob->due);
   g_autofree char *from = format_date (ob->from);
-  g_autofree char *subtitle = NULL;
   g_autofree char *from_text = NULL;
+  g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
 
   if (ob->met_on != CL_DATE_NONE)
     {
       g_autofree char *met = format_date (ob->met_on);
       /* Translators: an obligation's dates, e.g. "Due March 3, 2026 · done March 1, 2026" */
-      subtitle = g_strdup_printf (_("Due %s · done %s"), due, met);
+      text->subtitle = g_strdup_printf (_("Due %s · done %s"), due, met);
     }
   else
     /* Translators: an obligation's due date */
-    subtitle = g_strdup_printf (_("Due %s"), due);
+    text->subtitle = g_strdup_printf (_("Due %s"), due);
   if (ob->estimated)
     {
-      g_autofree char *plain = g_steal_pointer (&subtitle);
+      g_autofree char *plain = g_steal_pointer (&text->subtitle);
       /* Translators: appended to a due date computed from a projected school calendar */
-      subtitle = g_strdup_printf (_("%s (estimated)"), plain);
+      text->subtitle = g_strdup_printf (_("%s (estimated)"), plain);
     }
+  text->title = g_strdup (_(ob->rule->title));
+  text->status = ob->status;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(ob->rule->title));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (ob->status));
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Rule"), _(ob->rule->sentence)));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Citation"), ob->citation));
+  g_strv_builder_add (details, _("Rule"));
+  g_strv_builder_add (details, _(ob->rule->sentence));
+  g_strv_builder_add (details, _("Citation"));
+  g_strv_builder_add (details, ob->citation ? ob->citation : "");
   /* Translators: what started the count and when, e.g. "referral on November 16, 2026" */
   from_text = g_strdup_printf (_("%s on %s"), ob->from_event, from);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Counted From"), from_text));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("How It Was Counted"), ob->counted));
+  g_strv_builder_add (details, _("Counted From"));
+  g_strv_builder_add (details, from_text);
+  g_strv_builder_add (details, _("How It Was Counted"));
+  g_strv_builder_add (details, ob->counted ? ob->counted : "");
   if (ob->note != NULL)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Also"), ob->note));
+    {
+      g_strv_builder_add (details, _("Also"));
+      g_strv_builder_add (details, ob->note);
+    }
   if (ob->estimated)
     {
       g_autofree char *estimate = cl_obligation_dup_estimate_note (ob);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), info_row (_("Estimated"), estimate));
+
+      g_strv_builder_add (details, _("Estimated"));
+      g_strv_builder_add (details, estimate);
     }
+  text->details = g_strv_builder_end (details);
+  return text;
+}
+
+/* The (title, value) rows an expander keeps as text until it is first opened. GTK measures the
+ * hidden rows of a closed expander too: building every obligation's explanation up front made
+ * opening a student several times slower. */
+static void
+on_pairs_expanded (AdwExpanderRow *row)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  pairs = g_object_steal_data (G_OBJECT (row), "cl-pairs");
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    adw_expander_row_add_row (row, info_row (pairs[i], pairs[i + 1]));
+}
+
+/* Takes @pairs. */
+static void
+expand_lazily (GtkWidget *row,
+               GStrv      pairs)
+{
+  g_object_set_data_full (G_OBJECT (row), "cl-pairs", pairs, (GDestroyNotify) g_strfreev);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_pairs_expanded), NULL);
+}
+
+/* Takes @text's details. */
+static GtkWidget *
+obligation_row (ObligationText *text)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text->title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), text->subtitle);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (text->status));
+  expand_lazily (row, g_steal_pointer (&text->details));
   return row;
+}
+
+/* A closed row standing for @n rows, which are built the first time it is opened. */
+static GtkWidget *
+count_row (guint n)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  /* Translators: how many rows a closed list on the student page holds */
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return row;
+}
+
+static void
+on_done_expanded (AdwExpanderRow *row)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  texts = g_object_steal_data (G_OBJECT (row), "cl-done");
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    adw_expander_row_add_row (row, obligation_row (g_ptr_array_index (texts, i)));
 }
 
 /* What a timeline row says happened, in words: "Annual review, transition plan". */
@@ -254,25 +358,90 @@ row_button (const char *icon,
   return button;
 }
 
+/* The newest events are shown; the older ones are one closed row, built when it is opened (a
+ * file has some 25 events, and laying them all out was a third of opening a student). */
+#define TIMELINE_SHOWN 5
+
+typedef struct {
+  char  *what;
+  char  *when;
+  guint  order;
+} EventText;
+
+static void
+event_text_free (EventText *text)
+{
+  g_free (text->what);
+  g_free (text->when);
+  g_free (text);
+}
+
+static GtkWidget *
+timeline_row (ClStudentPage   *self,
+              const EventText *text)
+{
+  GtkWidget *row = info_row (text->what, text->when);
+
+  if (self->editable)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("document-edit-symbolic", _("Change…"), "win.edit-event", text->order));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("user-trash-symbolic", _("Delete"), "win.delete-event", text->order));
+    }
+  return row;
+}
+
+static void
+on_older_events_expanded (AdwExpanderRow *row,
+                          GParamSpec     *pspec,
+                          ClStudentPage  *self)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  texts = g_object_steal_data (G_OBJECT (row), "cl-events");
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    adw_expander_row_add_row (row, timeline_row (self, g_ptr_array_index (texts, i)));
+}
+
 static void
 show_timeline (ClStudentPage *self,
                ClStudent     *student)
 {
+  g_autoptr(GPtrArray) older = g_ptr_array_new_with_free_func ((GDestroyNotify) event_text_free);
+
   for (guint i = student->events->len; i > 0; i--)
     {
       const ClEvent *e = &g_array_index (student->events, ClEvent, i - 1);
-      g_autofree char *what = describe_event (e);
-      g_autofree char *when = format_date (e->date);
-      GtkWidget *row = info_row (what, when);
+      EventText *text = g_new0 (EventText, 1);
 
-      if (self->editable)
+      text->what = describe_event (e);
+      text->when = format_date (e->date);
+      text->order = e->order;
+      if (student->events->len - i < TIMELINE_SHOWN)
         {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button ("document-edit-symbolic", _("Change…"), "win.edit-event", e->order));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button ("user-trash-symbolic", _("Delete"), "win.delete-event", e->order));
+          add_row (self, self->timeline_group, timeline_row (self, text));
+          event_text_free (text);
         }
+      else
+        g_ptr_array_add (older, text);
+    }
+  if (older->len > 0)
+    {
+      GtkWidget *row = adw_expander_row_new ();
+      /* Translators: the closed row under the newest events of a timeline, e.g. "and 20 more" */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                             older->len), older->len);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data_full (G_OBJECT (row), "cl-events", g_steal_pointer (&older),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_older_events_expanded), self);
       add_row (self, self->timeline_group, row);
+      self->older_row = row;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), student->events->len > 0 || self->editable);
 }
@@ -389,6 +558,7 @@ show_history (ClStudentPage *self,
 {
   g_autoptr(GPtrArray) trail = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) pairs = g_strv_builder_new ();
 
   if (store != NULL)
     trail = cl_store_list_audit (store, student->id, &error);
@@ -412,9 +582,42 @@ show_history (ClStudentPage *self,
         title = g_strdup_printf (_("%s: %s → %s"), field, old_value, new_value);
       /* Translators: when a change was made and by which user account */
       subtitle = g_strdup_printf (_("%s by %s"), a->at, a->os_user);
-      add_row (self, self->history_group, info_row (title, subtitle));
+      g_strv_builder_add (pairs, title);
+      g_strv_builder_add (pairs, subtitle);
+    }
+  /* Read on every selection (the group shows only when there is a history), built when opened. */
+  if (trail != NULL && trail->len > 0)
+    {
+      GtkWidget *row = count_row (trail->len);
+
+      expand_lazily (row, g_strv_builder_end (pairs));
+      add_row (self, self->history_group, row);
+      self->history_row = row;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), trail != NULL && trail->len > 0);
+}
+
+/* The Student group's rows are made once and only their values change: their titles are then
+ * not laid out again for each student. */
+static void
+set_detail (ClStudentPage *self,
+            guint          detail,
+            const char    *value)
+{
+  if (self->detail_rows[0] == NULL)
+    {
+      const char *titles[N_DETAILS] = {
+        _("Student ID"), _("Born"), _("Grade"), _("School"), _("Case Manager"), _("Eligibility"),
+        _("Home Language"), _("English Learner"), _("Rights and Age"),
+      };
+
+      for (guint i = 0; i < N_DETAILS; i++)
+        {
+          self->detail_rows[i] = info_row (titles[i], NULL);
+          adw_preferences_group_add (self->details_group, self->detail_rows[i]);
+        }
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->detail_rows[detail]), value && *value ? value : "—");
 }
 
 /* What decides the age-related rules, shown only when it applies. */
@@ -425,7 +628,7 @@ show_details_more (ClStudentPage *self,
   g_autoptr(GPtrArray) rights = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
 
-  add_row (self, self->details_group, info_row (_("English Learner"), student->english_learner ? _("Yes") : _("No")));
+  set_detail (self, DETAIL_ENGLISH_LEARNER, student->english_learner ? _("Yes") : _("No"));
   if (student->conservatorship)
     g_ptr_array_add (rights, g_strdup (_("Under conservatorship")));
   if (student->part_c)
@@ -436,11 +639,15 @@ show_details_more (ClStudentPage *self,
       /* Translators: %s is a date */
       g_ptr_array_add (rights, g_strdup_printf (_("Emancipated on %s"), date));
     }
+  gtk_widget_set_visible (self->detail_rows[DETAIL_RIGHTS], rights->len > 0);
   if (rights->len == 0)
-    return;
+    {
+      set_detail (self, DETAIL_RIGHTS, NULL);
+      return;
+    }
   g_ptr_array_add (rights, NULL);
   joined = g_strjoinv (" · ", (char **) rights->pdata);
-  add_row (self, self->details_group, info_row (_("Rights and Age"), joined));
+  set_detail (self, DETAIL_RIGHTS, joined);
 }
 
 static void
@@ -473,6 +680,20 @@ show_family (ClStudentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->family_group), student->guardians->len > 0 || self->editable);
 }
 
+static gboolean
+is_open (GtkWidget *row)
+{
+  return row != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
+}
+
+static void
+reopen (GtkWidget *row,
+        gboolean   open)
+{
+  if (row != NULL && open)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+}
+
 void
 cl_student_page_show (ClStudentPage *self,
                       ClStudent     *student,
@@ -486,10 +707,19 @@ cl_student_page_show (ClStudentPage *self,
   g_autofree char *eligibility = NULL;
   g_autofree char *summary = NULL;
   guint n_open = 0, n_overdue = 0;
+  gboolean same, open_older, open_done, open_history;
+  g_autoptr(GPtrArray) done_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) obligation_text_free);
 
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
 
+  same = g_strcmp0 (self->shown_id, student->id) == 0;
+  open_older = same && is_open (self->older_row);
+  open_done = same && is_open (self->done_row);
+  open_history = same && is_open (self->history_row);
+  self->older_row = self->done_row = self->history_row = NULL;
   _cl_group_rows_clear (self->rows);
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (student->id);
 
   name = cl_student_dup_display_name (student);
   gtk_label_set_label (self->name_label, name);
@@ -499,11 +729,28 @@ cl_student_page_show (ClStudentPage *self,
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       gboolean done = ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE;
 
-      add_row (self, done ? self->done_group : self->due_group, obligation_row (ob));
-      if (!done)
-        n_open++;
+      if (done)
+        g_ptr_array_add (done_texts, obligation_text_new (ob));
+      else
+        {
+          g_autoptr(ObligationText) text = obligation_text_new (ob);
+
+          add_row (self, self->due_group, obligation_row (text));
+          n_open++;
+        }
       if (ob->status == CL_STATUS_OVERDUE)
         n_overdue++;
+    }
+  /* What is done is below the fold and rarely looked up: one closed row until it is opened. */
+  if (done_texts->len > 0)
+    {
+      GtkWidget *row = count_row (done_texts->len);
+
+      g_object_set_data_full (G_OBJECT (row), "cl-done", g_steal_pointer (&done_texts),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_done_expanded), NULL);
+      add_row (self, self->done_group, row);
+      self->done_row = row;
     }
   if (n_overdue > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue, %u open in all",
@@ -524,14 +771,13 @@ cl_student_page_show (ClStudentPage *self,
     eligibility = secondary ? g_strdup_printf (_("%s; secondary %s"), primary ? primary : "—", secondary)
                             : g_steal_pointer (&primary);
   }
-  add_row (self, self->details_group, info_row (_("Student ID"), student->id));
-  add_row (self, self->details_group, info_row (_("Born"), born));
-  add_row (self, self->details_group, info_row (_("Grade"), student->grade));
-  add_row (self, self->details_group, info_row (_("School"), student->school ? student->school->name : NULL));
-  add_row (self, self->details_group, info_row (_("Case Manager"),
-                                                student->case_manager ? student->case_manager->name : NULL));
-  add_row (self, self->details_group, info_row (_("Eligibility"), eligibility));
-  add_row (self, self->details_group, info_row (_("Home Language"), student->home_language));
+  set_detail (self, DETAIL_ID, student->id);
+  set_detail (self, DETAIL_BORN, born);
+  set_detail (self, DETAIL_GRADE, student->grade);
+  set_detail (self, DETAIL_SCHOOL, student->school ? student->school->name : NULL);
+  set_detail (self, DETAIL_CASE_MANAGER, student->case_manager ? student->case_manager->name : NULL);
+  set_detail (self, DETAIL_ELIGIBILITY, eligibility);
+  set_detail (self, DETAIL_LANGUAGE, student->home_language);
 
   show_details_more (self, student);
   show_family (self, student);
@@ -540,6 +786,9 @@ cl_student_page_show (ClStudentPage *self,
   cl_discipline_section_show (self->discipline_section, student, obligations, today, self->editable);
   show_timeline (self, student);
   show_history (self, student, store);
+  reopen (self->older_row, open_older);
+  reopen (self->done_row, open_done);
+  reopen (self->history_row, open_history);
   gtk_widget_set_visible (GTK_WIDGET (self->done_group), obligations->len > n_open);
   gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_open > 0);
 }

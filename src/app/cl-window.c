@@ -452,12 +452,41 @@ selected_row (ClWindow *self)
   return slot ? cl_student_slot_get_row (slot) : NULL;
 }
 
+/* CASELOAD_TRACE_STUDENT=1: how long opening a student takes until the page is painted, and how
+ * much of it is building the page. */
+static void
+trace_student_painted (GdkFrameClock *clock,
+                       gpointer       data)
+{
+  gint64 *started = data;
+
+  g_printerr ("caseload: student painted %.1f ms after the selection (page built in %.1f ms)\n",
+              (g_get_monotonic_time () - started[0]) / 1000.0, started[1] / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, trace_student_painted, data);
+  g_free (started);
+}
+
+static gint64 *
+trace_student (ClWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gint64 *started;
+
+  if (clock == NULL || g_getenv ("CASELOAD_TRACE_STUDENT") == NULL)
+    return NULL;
+  started = g_new0 (gint64, 2);
+  started[0] = g_get_monotonic_time ();
+  g_signal_connect (clock, "after-paint", G_CALLBACK (trace_student_painted), started);
+  return started;
+}
+
 static void
 on_selection_changed (ClWindow *self)
 {
   ClStudentRow *row;
   ClStudent *student;
   GPtrArray *obligations;
+  gint64 *trace;
 
   g_assert (CL_IS_WINDOW (self));
 
@@ -478,7 +507,10 @@ on_selection_changed (ClWindow *self)
   student = cl_student_row_get_student (row);
   obligations = g_hash_table_lookup (self->by_student, student);
   cl_student_page_set_editable (self->student_page, self->store != NULL);
+  trace = trace_student (self);
   cl_student_page_show (self->student_page, student, obligations, self->store, self->today);
+  if (trace != NULL)
+    trace[1] = g_get_monotonic_time () - trace[0];
   adw_window_title_set_title (self->content_title, cl_student_row_get_name (row));
   adw_window_title_set_subtitle (self->content_title, cl_student_row_get_subtitle (row));
   gtk_stack_set_visible_child_name (self->content_stack, "student");

@@ -249,6 +249,16 @@ collect_rows (GtkWidget *widget,
     collect_rows (child, out);
 }
 
+void
+expand_rows (GtkWidget *widget)
+{
+  /* Opened before walking the children: opening may add them (and expanders inside them). */
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    expand_rows (child);
+}
+
 char *
 rows_text (GtkWidget *widget)
 {

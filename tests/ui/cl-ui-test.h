@@ -70,6 +70,8 @@ GtkWidget        *find_action_button       (GtkWidget        *widget,
 void              collect_rows             (GtkWidget        *widget,
                                             GString          *out);
 char             *rows_text                (GtkWidget        *widget);
+/* Opens every expander row under @widget (the student page builds their rows when opened). */
+void              expand_rows              (GtkWidget        *widget);
 
 /* Saves @widget as DIR/@name.png when CASELOAD_SHOTS=DIR is set, to look at it. */
 void              shot                     (GtkWidget        *widget,

@@ -362,6 +362,7 @@ test_edit_and_undo (void)
   iterate ();
   student = _cl_window_get_student (window);
   g_assert_cmpstr (student->id, ==, "S-1002");
+  expand_rows (GTK_WIDGET (window->student_page));
   collect_rows (GTK_WIDGET (window->student_page), rows);
   g_assert_nonnull (strstr (rows->str, "Annual IEP review|Due November 6, 2026"));
   g_assert_nonnull (strstr (rows->str, "Citation|EC 56343(d), 34 CFR 300.324(b)(1)"));
@@ -704,6 +705,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_cmpstr (((ClAuditEntry *) g_ptr_array_index (trail, 0))->old_value, !=, NULL);
   g_assert_null (((ClAuditEntry *) g_ptr_array_index (trail, 0))->new_value);
   g_string_truncate (rows, 0);
+  expand_rows (GTK_WIDGET (window->student_page));
   collect_rows (GTK_WIDGET (window->student_page), rows);
   g_assert_nonnull (strstr (rows->str, "Grade: 6 → 7|"));
   g_assert_nonnull (strstr (rows->str, "Family member 1, name removed: Rosa Gutiérrez|"));
