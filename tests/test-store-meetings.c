@@ -455,6 +455,47 @@ test_failure_changes_nothing (void)
   }
 }
 
+/* An agency representative's consent date (kept in the invitee's extra by the meeting window)
+ * is stored with the invitee and comes back, also through an export. */
+static void
+test_invitee_consent (void)
+{
+  g_autoptr(ClStore) store = demo_store ("meetings-consent.db");
+  g_autoptr(ClStudent) owner = cl_student_new ("scratch");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = NULL;
+  g_autofree char *text = NULL;
+  ClMeeting *m = sample_meeting (owner);
+  ClInvitee *agency = cl_meeting_add_invitee (m, CL_ROLE_AGENCY_REPRESENTATIVE);
+  const ClMeeting *got = NULL;
+  ClStudent *s;
+
+  agency->name = g_strdup ("Regional Center");
+  agency->extra = json_object_new ();
+  json_object_set_string_member (agency->extra, "consent", "2026-12-03");
+  g_assert_true (cl_store_add_meeting (store, "S-1023", m, &error));
+  g_assert_no_error (error);
+
+  c = cl_store_load_caseload (store, &error);
+  g_assert_no_error (error);
+  s = cl_caseload_lookup_student (c, "S-1023");
+  for (guint i = 0; i < s->meetings->len; i++)
+    if (g_str_equal (((ClMeeting *) g_ptr_array_index (s->meetings, i))->id, m->id))
+      got = g_ptr_array_index (s->meetings, i);
+  g_assert_nonnull (got);
+  for (guint i = 0; i < got->invitees->len; i++)
+    {
+      const ClInvitee *inv = &g_array_index (got->invitees, ClInvitee, i);
+      if (inv->role != CL_ROLE_AGENCY_REPRESENTATIVE)
+        continue;
+      g_assert_nonnull (inv->extra);
+      g_assert_cmpstr (json_object_get_string_member (inv->extra, "consent"), ==, "2026-12-03");
+    }
+  text = cl_store_export (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\"consent\": \"2026-12-03\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,6 +508,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/meetings/record-held", test_record_held);
   g_test_add_func ("/store/meetings/round-trip", test_round_trip);
   g_test_add_func ("/store/meetings/failure-changes-nothing", test_failure_changes_nothing);
+  g_test_add_func ("/store/meetings/invitee-consent", test_invitee_consent);
   status = g_test_run ();
   {
     g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);

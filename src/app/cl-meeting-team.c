@@ -203,6 +203,66 @@ on_excusal_date_apply (AdwEntryRow     *row,
   _cl_meeting_window_save (self, _("Excusal changed"));
 }
 
+/* An agency that may provide or pay for transition services is invited only with the written
+ * consent of the parent or the adult student (34 CFR 300.321(b)(3)); the date rides in the
+ * invitee's extra as "consent". */
+#define AGENCY_CONSENT "consent"
+
+static ClDate
+agency_consent (const ClInvitee *inv)
+{
+  ClDate date = CL_DATE_NONE;
+
+  if (inv->extra != NULL && json_object_has_member (inv->extra, AGENCY_CONSENT))
+    cl_date_parse_iso (json_object_get_string_member_with_default (inv->extra, AGENCY_CONSENT, ""), &date);
+  return date;
+}
+
+static void
+on_consent_apply (AdwEntryRow     *row,
+                  ClMeetingWindow *self)
+{
+  ClInvitee *inv = invitee_at (self, index_of (row));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  ClDate date = CL_DATE_NONE;
+
+  if (inv == NULL)
+    return;
+  if (*text && !cl_date_parse_iso (text, &date))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      cl_meeting_window_toast (self, _("Not a date: write it as YYYY-MM-DD, for example 2026-12-14."));
+      return;
+    }
+  if (inv->extra == NULL)
+    inv->extra = json_object_new ();
+  if (date == CL_DATE_NONE)
+    json_object_remove_member (inv->extra, AGENCY_CONSENT);
+  else
+    {
+      g_autofree char *iso = cl_date_to_iso (date);
+      json_object_set_string_member (inv->extra, AGENCY_CONSENT, iso);
+    }
+  _cl_meeting_window_save (self, _("Consent changed"));
+}
+
+static GtkWidget *
+consent_row (const ClInvitee *inv,
+             guint            index,
+             ClMeetingWindow *self)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *text = cl_date_to_iso (agency_consent (inv));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Consent in writing on (YYYY-MM-DD)"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  set_index (row, index);
+  g_signal_connect (row, "apply", G_CALLBACK (on_consent_apply), self);
+  return row;
+}
+
 static void
 invite_action (GtkWidget  *widget,
                const char *action_name,
@@ -399,6 +459,10 @@ invitee_row (ClMeetingWindow *self,
                                                               : _cl_pill_new (_("Excusal incomplete"), "overdue"));
   else if (p != NULL && p->required)
     adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_pill_new (_("Required"), "upcoming"));
+  else if (inv->role == CL_ROLE_AGENCY_REPRESENTATIVE)
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                 agency_consent (inv) != CL_DATE_NONE ? _cl_pill_new (_("Consent given"), "met")
+                                                                       : _cl_pill_new (_("Consent needed"), "due_soon"));
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                             _cl_info_row_new (_("Why"), p ? _(p->reason) : _("Invited by the team.")));
@@ -427,6 +491,8 @@ invitee_row (ClMeetingWindow *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (attending_row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (attending_row), sw);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), attending_row);
+  if (inv->role == CL_ROLE_AGENCY_REPRESENTATIVE)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), consent_row (inv, index, self));
 
   if (!inv->attending && excusable)
     add_excusal_rows (self, row, inv, index);

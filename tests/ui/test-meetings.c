@@ -122,6 +122,19 @@ collect_checks (GtkWidget *widget,
     collect_checks (child, out);
 }
 
+/* Whether a label below @widget reads @text (a pill, say). */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 apply_entry (GtkWidget  *root,
              const char *title,
@@ -319,6 +332,29 @@ test_plan_prepare_hold (void)
   ob = obligation (window, "S-1023", "excusal_incomplete", CL_ROLE_GENERAL_EDUCATION_TEACHER);
   g_assert_cmpuint (ob->met_on, ==, D ("2026-12-10"));
   g_assert_cmpint (ob->status, ==, CL_STATUS_MET);
+
+  /* An agency for transition services is invited only with written consent (34 CFR
+   * 300.321(b)(3)): its row asks for the date, and says so until it has one. */
+  {
+    guint agency_index = mw->draft->invitees->len;
+    GtkWidget *agency;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mw), "meeting.invite", "i",
+                                               (gint32) CL_ROLE_AGENCY_REPRESENTATIVE));
+    iterate ();
+    agency = find_row (GTK_WIDGET (mw->team_group), ADW_TYPE_EXPANDER_ROW, "Agency representative");
+    g_assert_nonnull (agency);
+    g_assert_true (has_label (agency, "Consent needed"));
+    apply_entry (agency, "Consent in writing on", "2026-12-02");
+    agency = find_row (GTK_WIDGET (mw->team_group), ADW_TYPE_EXPANDER_ROW, "Agency representative");
+    g_assert_true (has_label (agency, "Consent given"));
+    g_assert_false (has_label (agency, "Consent needed"));
+    g_assert_cmpstr (json_object_get_string_member (g_array_index (mw->draft->invitees, ClInvitee, agency_index).extra,
+                                                    "consent"), ==, "2026-12-02");
+    snapshot_at (GTK_WINDOW (mw), agency, "2f-agency");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mw), "meeting.remove-invitee", "u", agency_index));
+    iterate ();
+  }
 
   /* The notice: due ten days before, sent today. */
   {
