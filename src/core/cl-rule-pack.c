@@ -129,6 +129,7 @@ static const ParamSpec rule_params[] = {
   { "kinds", PARAM_OBJECT, complaint_kind_params, TRUE },
   { "required", PARAM_OBJECTS, required_role_params },
   { "parent_attempts", PARAM_NUMBER }, { "parent_attempt_methods", PARAM_NUMBER },
+  { "earliest_months_before", PARAM_NUMBER },
   { NULL },
 };
 

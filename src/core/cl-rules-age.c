@@ -218,6 +218,20 @@ eligibility_ends (ClRuleContext *ctx,
                  counted);
 }
 
+/* @date less @months calendar months, on the same day of the month or the last one it has. */
+static ClDate
+months_before (ClDate date,
+               int    months)
+{
+  int y, m, d, index;
+
+  cl_date_to_ymd (date, &y, &m, &d);
+  index = y * 12 + (m - 1) - months;
+  y = index / 12;
+  m = index % 12 + 1;
+  return cl_date_from_ymd (y, m, MIN (d, (int) g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y)));
+}
+
 static void
 early_start (ClRuleContext *ctx,
              const ClRule  *rule,
@@ -228,13 +242,17 @@ early_start (ClRuleContext *ctx,
   const ClStudent *student = ctx->student;
   int age = cl_rule_get_int (rule, "age", 3);
   int days_before = cl_rule_get_int (rule, "days_before", default_days_before);
+  /* The transition conference is held "at least 90 days (and at the discretion of all parties, up
+   * to 6 months) before" the third birthday (HB 1416–1417): one held earlier does not count. */
+  int earliest = cl_rule_get_int (rule, "earliest_months_before", 0);
   ClDate birthday;
   const ClEvent *done;
 
   if (!student->part_c)
     return;
   birthday = cl_date_add_years (student->birth_date, age);
-  done = first_event_any_date (ctx, complete, complete_data);
+  done = earliest > 0 ? _cl_rule_first_event (ctx, months_before (birthday, earliest), NULL, complete, complete_data)
+                      : first_event_any_date (ctx, complete, complete_data);
   _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, birthday - days_before,
                  done ? done->date : CL_DATE_NONE, birthday, "birthday",
                  days_before > 0 ? g_strdup_printf ("%d calendar days before birthday %d",
