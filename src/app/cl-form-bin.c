@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cl-form-bin.h"
 #include "cl-form-rows.h"
 
@@ -72,4 +74,32 @@ cl_form_bin_set_valid (ClFormBin *self,
 
   g_return_if_fail (CL_IS_FORM_BIN (self));
   cl_form_set_valid (self, &priv->valid, valid, properties[PROP_VALID]);
+}
+
+static void
+on_valid (ClFormBin        *form,
+          GParamSpec       *pspec,
+          AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "save", cl_form_bin_get_valid (form));
+}
+
+AdwMessageDialog *
+cl_form_dialog_new (GtkWindow  *parent,
+                    const char *heading,
+                    const char *body,
+                    ClFormBin  *form,
+                    const char *save_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  g_return_val_if_fail (CL_IS_FORM_BIN (form), dialog);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (form));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "save", cl_form_bin_get_valid (form));
+  g_signal_connect_object (form, "notify::valid", G_CALLBACK (on_valid), dialog, 0);
+  return dialog;
 }

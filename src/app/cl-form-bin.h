@@ -19,4 +19,11 @@ gboolean cl_form_bin_get_valid (ClFormBin *self);
 void     cl_form_bin_set_valid (ClFormBin *self,
                                 gboolean   valid);
 
+/* A dialog around @form: Cancel, and @save_label ("save" response) enabled while @form is valid. */
+AdwMessageDialog *cl_form_dialog_new (GtkWindow  *parent,
+                                      const char *heading,
+                                      const char *body,
+                                      ClFormBin  *form,
+                                      const char *save_label);
+
 G_END_DECLS

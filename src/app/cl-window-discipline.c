@@ -54,23 +54,6 @@ event_at (ClStudent *student,
   return NULL;
 }
 
-static gboolean
-form_valid (GtkWidget *form)
-{
-  gboolean valid = FALSE;
-
-  g_object_get (form, "valid", &valid, NULL);
-  return valid;
-}
-
-static void
-on_form_valid (GtkWidget        *form,
-               GParamSpec       *pspec,
-               AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "save", form_valid (form));
-}
-
 static void
 on_form_response (AdwMessageDialog *dialog,
                   const char       *response,
@@ -112,15 +95,9 @@ present_form (ClWindow    *self,
   g_autofree char *name = cl_student_dup_display_name (student);
   /* Translators: the text of a discipline, records or complaint form; %s is the student's name */
   g_autofree char *body = g_strdup_printf (_("Saved at once to %s’s file; the deadlines are computed again."), name);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), title, body));
+  AdwMessageDialog *dialog = cl_form_dialog_new (GTK_WINDOW (self), title, body, CL_FORM_BIN (request->form),
+                                                 save_label);
 
-  adw_message_dialog_set_extra_child (dialog, request->form);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "save", form_valid (request->form));
-  g_signal_connect (request->form, "notify::valid", G_CALLBACK (on_form_valid), dialog);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_form_response), request, form_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

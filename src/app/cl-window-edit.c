@@ -265,14 +265,6 @@ editor_request_free (gpointer  data,
   g_free (request);
 }
 
-static void
-on_editor_valid (ClEventEditor    *editor,
-                 GParamSpec       *pspec,
-                 AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "save", cl_event_editor_get_valid (editor));
-}
-
 /* Saves @event at once: a new one, or in place of the one at @position when @editing; the toast
  * offers undo. Shared with the discipline forms (cl-window-discipline.c). */
 void
@@ -353,22 +345,14 @@ open_editor (ClWindow      *self,
   name = cl_student_dup_display_name (student);
   /* Translators: the text of the event form; %s is the student's name */
   body = g_strdup_printf (_("Saved at once to %s’s file; the deadlines are computed again."), name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       initial ? _("Change Event") : _("Add Event"), body));
   request = g_new0 (EditorRequest, 1);
   request->window = self;
   request->editor = cl_event_editor_new (initial, self->today);
   request->student_id = g_strdup (student->id);
   request->editing = initial != NULL;
   request->position = position;
-
-  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (request->editor));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", initial ? _("_Save") : _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "save", cl_event_editor_get_valid (request->editor));
-  g_signal_connect (request->editor, "notify::valid", G_CALLBACK (on_editor_valid), dialog);
+  dialog = cl_form_dialog_new (GTK_WINDOW (self), initial ? _("Change Event") : _("Add Event"), body,
+                               CL_FORM_BIN (request->editor), initial ? _("_Save") : _("_Add"));
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_editor_response), request,
                          editor_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

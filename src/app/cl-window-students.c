@@ -451,14 +451,6 @@ guardian_request_free (gpointer  data,
 }
 
 static void
-on_guardian_valid (ClGuardianEditor *editor,
-                   GParamSpec       *pspec,
-                   AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "save", cl_guardian_editor_get_valid (editor));
-}
-
-static void
 on_guardian_response (AdwMessageDialog *dialog,
                       const char       *response,
                       GuardianRequest  *request)
@@ -509,22 +501,13 @@ open_guardian_editor (ClWindow *self,
   name = cl_student_dup_display_name (student);
   /* Translators: the text of the family form; %s is the student's name */
   body = g_strdup_printf (_("A parent or guardian of %s. Notices and letters go to them, in their language."), name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       initial ? _("Change Family Member") : _("Add Family Member"),
-                                                       body));
   request = g_new0 (GuardianRequest, 1);
   request->window = self;
   request->editor = cl_guardian_editor_new (initial);
   request->student_id = g_strdup (student->id);
   request->index = index;
-
-  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (request->editor));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", initial ? _("_Save") : _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "save", cl_guardian_editor_get_valid (request->editor));
-  g_signal_connect (request->editor, "notify::valid", G_CALLBACK (on_guardian_valid), dialog);
+  dialog = cl_form_dialog_new (GTK_WINDOW (self), initial ? _("Change Family Member") : _("Add Family Member"), body,
+                               CL_FORM_BIN (request->editor), initial ? _("_Save") : _("_Add"));
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_guardian_response), request,
                          guardian_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
