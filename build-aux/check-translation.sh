@@ -13,6 +13,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 cd "$root"
+# A source with translatable strings that POTFILES does not list would never reach the catalogue.
+sort po/POTFILES > "$tmp/listed"
+missing=$(grep -rlE '(\b_|\bN_|\bC_|\bNC_)[[:space:]]*\("|g_dngettext|translatable="yes"' src ui | sort |
+          comm -23 - "$tmp/listed")
+if [ -n "$missing" ]; then
+  echo "Translatable strings in files po/POTFILES does not list:"
+  echo "$missing"
+  exit 1
+fi
 # The glib preset's keywords (meson's i18n.gettext); xgettext picks the language by extension,
 # ignoring a trailing .in.
 xgettext --from-code=UTF-8 --add-comments \
