@@ -393,30 +393,48 @@ update_sidebar (ClWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
 }
 
-/* CASELOAD_TRACE_SEARCH=1: how long a keystroke takes until the list is painted again. */
-static void
-trace_search_painted (GdkFrameClock *clock,
-                      gpointer       data)
-{
-  gint64 *started = data;
+/* CASELOAD_TRACE_SEARCH=1 and CASELOAD_TRACE_STUDENT=1: how long a keystroke, or opening a
+ * student, takes until the next frame is painted (and how much of that was building the page). */
+typedef struct {
+  const char *what;     /* "search", "student" */
+  const char *after;    /* "keystroke", "selection" */
+  gint64      started;
+  gint64      built;    /* µs building the page, or -1 */
+} PaintTrace;
 
-  g_printerr ("caseload: search painted %.1f ms after the keystroke\n",
-              (g_get_monotonic_time () - *started) / 1000.0);
-  g_signal_handlers_disconnect_by_func (clock, trace_search_painted, data);
-  g_free (started);
+static void
+trace_painted (GdkFrameClock *clock,
+               gpointer       data)
+{
+  PaintTrace *trace = data;
+  g_autofree char *built = trace->built >= 0 ? g_strdup_printf (" (page built in %.1f ms)", trace->built / 1000.0)
+                                             : g_strdup ("");
+
+  g_printerr ("caseload: %s painted %.1f ms after the %s%s\n", trace->what,
+              (g_get_monotonic_time () - trace->started) / 1000.0, trace->after, built);
+  g_signal_handlers_disconnect_by_func (clock, trace_painted, data);
+  g_free (trace);
 }
 
-static void
-trace_search (ClWindow *self)
+/* A trace until the next painted frame when @variable is set, else NULL. */
+static PaintTrace *
+trace_paint (ClWindow   *self,
+             const char *variable,
+             const char *what,
+             const char *after)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  gint64 *started;
+  PaintTrace *trace;
 
-  if (clock == NULL || g_getenv ("CASELOAD_TRACE_SEARCH") == NULL)
-    return;
-  started = g_new (gint64, 1);
-  *started = g_get_monotonic_time ();
-  g_signal_connect (clock, "after-paint", G_CALLBACK (trace_search_painted), started);
+  if (clock == NULL || g_getenv (variable) == NULL)
+    return NULL;
+  trace = g_new0 (PaintTrace, 1);
+  trace->what = what;
+  trace->after = after;
+  trace->started = g_get_monotonic_time ();
+  trace->built = -1;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (trace_painted), trace);
+  return trace;
 }
 
 static void
@@ -438,7 +456,7 @@ on_search_changed (ClWindow *self)
   /* Folded once here, so the filter compares bytes for each of thousands of students. */
   g_clear_pointer (&self->query, cl_student_query_free);
   self->query = cl_student_query_new (text);
-  trace_search (self);
+  trace_paint (self, "CASELOAD_TRACE_SEARCH", "search", "keystroke");
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_sidebar (self);
 }
@@ -452,41 +470,13 @@ selected_row (ClWindow *self)
   return slot ? cl_student_slot_get_row (slot) : NULL;
 }
 
-/* CASELOAD_TRACE_STUDENT=1: how long opening a student takes until the page is painted, and how
- * much of it is building the page. */
-static void
-trace_student_painted (GdkFrameClock *clock,
-                       gpointer       data)
-{
-  gint64 *started = data;
-
-  g_printerr ("caseload: student painted %.1f ms after the selection (page built in %.1f ms)\n",
-              (g_get_monotonic_time () - started[0]) / 1000.0, started[1] / 1000.0);
-  g_signal_handlers_disconnect_by_func (clock, trace_student_painted, data);
-  g_free (started);
-}
-
-static gint64 *
-trace_student (ClWindow *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  gint64 *started;
-
-  if (clock == NULL || g_getenv ("CASELOAD_TRACE_STUDENT") == NULL)
-    return NULL;
-  started = g_new0 (gint64, 2);
-  started[0] = g_get_monotonic_time ();
-  g_signal_connect (clock, "after-paint", G_CALLBACK (trace_student_painted), started);
-  return started;
-}
-
 static void
 on_selection_changed (ClWindow *self)
 {
   ClStudentRow *row;
   ClStudent *student;
   GPtrArray *obligations;
-  gint64 *trace;
+  PaintTrace *trace;
 
   g_assert (CL_IS_WINDOW (self));
 
@@ -507,10 +497,10 @@ on_selection_changed (ClWindow *self)
   student = cl_student_row_get_student (row);
   obligations = g_hash_table_lookup (self->by_student, student);
   cl_student_page_set_editable (self->student_page, self->store != NULL);
-  trace = trace_student (self);
+  trace = trace_paint (self, "CASELOAD_TRACE_STUDENT", "student", "selection");
   cl_student_page_show (self->student_page, student, obligations, self->store, self->today);
   if (trace != NULL)
-    trace[1] = g_get_monotonic_time () - trace[0];
+    trace->built = g_get_monotonic_time () - trace->started;
   adw_window_title_set_title (self->content_title, cl_student_row_get_name (row));
   adw_window_title_set_subtitle (self->content_title, cl_student_row_get_subtitle (row));
   gtk_stack_set_visible_child_name (self->content_stack, "student");
