@@ -170,39 +170,39 @@ _cl_language_name (ClStrings  *s,
   return name == key ? code : name;
 }
 
-ClDoc *
-_cl_doc_new_for (ClStrings       *s,
-                 const char      *title,
-                 const char      *subject,
-                 const ClStudent *student,
-                 ClDate           today)
+ClPdfLayout *
+_cl_pdf_layout_new_for (ClStrings       *s,
+                        const char      *title,
+                        const char      *subject,
+                        const ClStudent *student,
+                        ClDate           today)
 {
   g_autofree char *today_text = _cl_date_text (s, today);
   g_autofree char *generated = _cl_fill (_cl_str (s, "generated"), "date", today_text, NULL);
-  ClDoc *doc = cl_doc_new (title, subject, json_object_get_string_member (s->root, "language"));
+  ClPdfLayout *doc = cl_pdf_layout_new (title, subject, json_object_get_string_member (s->root, "language"));
 
-  cl_doc_set_header (doc, student->school ? student->school->name : "", title);
-  cl_doc_set_footer (doc, _cl_str (s, "page"), generated);
+  cl_pdf_layout_set_header (doc, student->school ? student->school->name : "", title);
+  cl_pdf_layout_set_footer (doc, _cl_str (s, "page"), generated);
   return doc;
 }
 
 void
-_cl_student_fields (ClDoc           *doc,
+_cl_student_fields (ClPdfLayout     *doc,
                     ClStrings       *s,
                     const ClStudent *student)
 {
   g_autofree char *name = cl_student_dup_display_name (student);
   g_autofree char *birth = _cl_date_text (s, student->birth_date);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "notice.student_heading"));
-  cl_doc_field (doc, _cl_str (s, "notice.name"), name);
-  cl_doc_field (doc, _cl_str (s, "notice.birth"), birth);
-  cl_doc_field (doc, _cl_str (s, "notice.school"), student->school ? student->school->name : "");
-  cl_doc_field (doc, _cl_str (s, "notice.grade"), student->grade);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "notice.student_heading"));
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.name"), name);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.birth"), birth);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.school"), student->school ? student->school->name : "");
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.grade"), student->grade);
 }
 
 void
-_cl_letter_opening (ClDoc           *doc,
+_cl_letter_opening (ClPdfLayout     *doc,
                     ClStrings       *s,
                     const ClStudent *student,
                     const char      *to_key,
@@ -215,9 +215,9 @@ _cl_letter_opening (ClDoc           *doc,
   g_autofree char *to_parent = _cl_fill (_cl_str (s, "notice.to"), "student", name, NULL);
   g_autofree char *dear = _cl_fill (_cl_str (s, "notice.dear"), "guardian", guardian ? guardian : to_parent, NULL);
 
-  cl_doc_paragraph (doc, date);
-  cl_doc_paragraph (doc, to);
-  cl_doc_paragraph (doc, dear);
+  cl_pdf_layout_paragraph (doc, date);
+  cl_pdf_layout_paragraph (doc, to);
+  cl_pdf_layout_paragraph (doc, dear);
 }
 
 const char *
@@ -245,25 +245,25 @@ _cl_invitee_name (ClCaseload      *caseload,
 /* A list of boxes to tick under its introduction, kept on one page with it, then a line for
  * anything else (records used, evidence reviewed). */
 void
-_cl_tick_list (ClDoc              *doc,
+_cl_tick_list (ClPdfLayout        *doc,
                ClStrings          *s,
                const char         *intro_key,
                const char * const *keys,
                guint               n_keys,
                const char         *other_key)
 {
-  cl_doc_paragraph (doc, _cl_str (s, intro_key));
-  cl_doc_keep_with_next (doc);
+  cl_pdf_layout_paragraph (doc, _cl_str (s, intro_key));
+  cl_pdf_layout_keep_with_next (doc);
   for (guint i = 0; i < n_keys; i++)
     {
-      cl_doc_checkbox (doc, FALSE, _cl_str (s, keys[i]));
-      cl_doc_keep_with_next (doc);
+      cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, keys[i]));
+      cl_pdf_layout_keep_with_next (doc);
     }
-  cl_doc_lines (doc, _cl_str (s, other_key), 1);
+  cl_pdf_layout_lines (doc, _cl_str (s, other_key), 1);
 }
 
 void
-_cl_help_contacts (ClDoc           *doc,
+_cl_help_contacts (ClPdfLayout     *doc,
                    ClStrings       *s,
                    ClCaseload      *caseload,
                    const ClStudent *student)
@@ -274,26 +274,26 @@ _cl_help_contacts (ClDoc           *doc,
   const char *state = _cl_str (s, state_key);
 
   /* The contacts are one group: never split over a page. */
-  cl_doc_paragraph (doc, _cl_str (s, "help.intro"));
-  cl_doc_keep_with_next (doc);
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "help.intro"));
+  cl_pdf_layout_keep_with_next (doc);
   if (manager && manager->name)
     {
       g_autofree char *who = _cl_fill (_cl_str (s, "help.manager"), "manager", manager->name,
                                        "school", student->school ? student->school->name : "", NULL);
       g_autofree char *value = manager->email && *manager->email ? g_strdup_printf ("%s · %s", who, manager->email)
                                                                  : g_strdup (who);
-      cl_doc_field (doc, _cl_str (s, "help.manager_label"), value);
-      cl_doc_keep_with_next (doc);
+      cl_pdf_layout_field (doc, _cl_str (s, "help.manager_label"), value);
+      cl_pdf_layout_keep_with_next (doc);
     }
-  cl_doc_field (doc, _cl_str (s, "help.district_label"), _cl_str (s, "help.district"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_field (doc, _cl_str (s, "help.state_label"), state == state_key ? _cl_str (s, "help.state_US") : state);
-  cl_doc_keep_with_next (doc);
-  cl_doc_field (doc, _cl_str (s, "help.parents_label"), _cl_str (s, "help.parents"));
+  cl_pdf_layout_field (doc, _cl_str (s, "help.district_label"), _cl_str (s, "help.district"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_field (doc, _cl_str (s, "help.state_label"), state == state_key ? _cl_str (s, "help.state_US") : state);
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_field (doc, _cl_str (s, "help.parents_label"), _cl_str (s, "help.parents"));
 }
 
 void
-_cl_letter_closing (ClDoc           *doc,
+_cl_letter_closing (ClPdfLayout     *doc,
                     ClStrings       *s,
                     const ClStudent *student)
 {
@@ -302,9 +302,9 @@ _cl_letter_closing (ClDoc           *doc,
                            ? _cl_fill (_cl_str (s, "closing.manager"), "manager", manager->name, NULL)
                            : g_strdup (_cl_str (s, "closing.team"));
 
-  cl_doc_paragraph (doc, _cl_str (s, "closing.sincerely"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_signature (doc, who);
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "closing.sincerely"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_signature (doc, who);
 }
 
 static gboolean

@@ -32,7 +32,7 @@ days_text (double days)
 /* The removals of @year in date order with the running total the 10-day rule counts; returns the
  * special circumstances seen (a bit per ClSpecialCircumstance). */
 static guint
-removals_table (ClDoc               *doc,
+removals_table (ClPdfLayout         *doc,
                 ClStrings           *s,
                 const ClStudent     *student,
                 const ClRemovalYear *year)
@@ -45,7 +45,7 @@ removals_table (ClDoc               *doc,
   double total = 0;
   guint special = 0;
 
-  cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+  cl_pdf_layout_table (doc, G_N_ELEMENTS (widths), widths, header);
   for (guint i = 0; i < student->events->len; i++)
     {
       const ClEvent *e = &g_array_index (student->events, ClEvent, i);
@@ -73,7 +73,7 @@ removals_table (ClDoc               *doc,
       kind = g_strdup (_cl_strf (s, "removal_kinds.%s", e->kind >= 0 && e->kind < CL_N_REMOVAL_KINDS ? cl_removal_kind_names[e->kind] : "other_removal"));
       {
         const char *cells[] = { date, kind, days, running, NULL };
-        cl_doc_table_row (doc, cells);
+        cl_pdf_layout_table_row (doc, cells);
       }
     }
   return special;
@@ -98,7 +98,7 @@ review_meeting (const ClStudent *student,
 }
 
 static void
-team_signatures (ClDoc           *doc,
+team_signatures (ClPdfLayout     *doc,
                  ClStrings       *s,
                  ClCaseload      *caseload,
                  const ClMeeting *m)
@@ -118,22 +118,22 @@ team_signatures (ClDoc           *doc,
         continue;
       label = *who ? _cl_fill (_cl_str (s, "mdr.signature_named"), "name", who, "role", role, NULL)
                    : _cl_fill (_cl_str (s, "mdr.signature_role"), "role", role, NULL);
-      cl_doc_signature (doc, label);
+      cl_pdf_layout_signature (doc, label);
       signed_lines++;
     }
   if (signed_lines > 0)
     {
-      cl_doc_signature (doc, _cl_str (s, "mdr.signature_other"));
+      cl_pdf_layout_signature (doc, _cl_str (s, "mdr.signature_other"));
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (generic); i++)
     {
       g_autofree char *label = _cl_fill (_cl_str (s, "mdr.signature_role"), "role", _cl_str (s, generic[i]), NULL);
-      cl_doc_signature (doc, label);
+      cl_pdf_layout_signature (doc, label);
     }
 }
 
-ClDoc *
+ClPdfLayout *
 _cl_manifestation_review (ClStrings        *s,
                           ClCaseload       *caseload,
                           const ClStudent  *student,
@@ -154,7 +154,7 @@ _cl_manifestation_review (ClStrings        *s,
   const char *reviewed[] = { "mdr.reviewed_iep", "mdr.reviewed_observations", "mdr.reviewed_parent",
                              "mdr.reviewed_assessments", "mdr.reviewed_discipline" };
   guint special;
-  ClDoc *doc;
+  ClPdfLayout *doc;
 
   years = cl_discipline_removal_years ((ClStudent *) student);
   year = pick_year (years, review ? review->from : today);
@@ -185,45 +185,45 @@ _cl_manifestation_review (ClStrings        *s,
                       : g_strdup (primary);
     }
 
-  doc = _cl_doc_new_for (s, _cl_str (s, "mdr.title"), subject, student, today);
-  cl_doc_heading (doc, 1, _cl_str (s, "mdr.title"));
-  cl_doc_paragraph (doc, _cl_str (s, "mdr.intro"));
+  doc = _cl_pdf_layout_new_for (s, _cl_str (s, "mdr.title"), subject, student, today);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "mdr.title"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "mdr.intro"));
   _cl_student_fields (doc, s, student);
   if (eligibility)
-    cl_doc_field (doc, _cl_str (s, "mdr.eligibility"), eligibility);
+    cl_pdf_layout_field (doc, _cl_str (s, "mdr.eligibility"), eligibility);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.review_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.review_heading"));
   if (review != NULL)
     {
       g_autofree char *decided = _cl_date_text (s, review->from);
       g_autofree char *due = _cl_date_text (s, review->due);
       g_autofree char *due_text = g_strdup_printf ("%s (%s)", due, review->citation);
 
-      cl_doc_field (doc, _cl_str (s, g_strcmp0 (review->from_event, "removal") == 0 ? "mdr.removal_from" : "mdr.decided"), decided);
-      cl_doc_field (doc, _cl_str (s, "mdr.due"), due_text);
+      cl_pdf_layout_field (doc, _cl_str (s, g_strcmp0 (review->from_event, "removal") == 0 ? "mdr.removal_from" : "mdr.decided"), decided);
+      cl_pdf_layout_field (doc, _cl_str (s, "mdr.due"), due_text);
       if (review->met_on != CL_DATE_NONE)
         {
           g_autofree char *held = _cl_date_text (s, review->met_on);
-          cl_doc_field (doc, _cl_str (s, "mdr.held"), held);
+          cl_pdf_layout_field (doc, _cl_str (s, "mdr.held"), held);
         }
     }
   else
-    cl_doc_field (doc, _cl_str (s, "mdr.due"), _cl_str (s, "mdr.no_decision"));
+    cl_pdf_layout_field (doc, _cl_str (s, "mdr.due"), _cl_str (s, "mdr.no_decision"));
   if (m != NULL)
     {
       g_autofree char *date = _cl_date_text (s, m->date);
       g_autofree char *time = _cl_time_text (s, m->start_minutes);
       g_autofree char *when = m->start_minutes >= 0 ? g_strdup_printf ("%s, %s", date, time) : g_strdup (date);
 
-      cl_doc_field (doc, _cl_str (s, "mdr.meeting"), when);
-      cl_doc_field (doc, _cl_str (s, "notice.place"), m->location ? m->location : _cl_str (s, "notice.no_place"));
+      cl_pdf_layout_field (doc, _cl_str (s, "mdr.meeting"), when);
+      cl_pdf_layout_field (doc, _cl_str (s, "notice.place"), m->location ? m->location : _cl_str (s, "notice.no_place"));
     }
   else if (review == NULL || review->met_on == CL_DATE_NONE)
-    cl_doc_field (doc, _cl_str (s, "mdr.meeting"), "____________________");
+    cl_pdf_layout_field (doc, _cl_str (s, "mdr.meeting"), "____________________");
 
-  cl_doc_heading (doc, 2, heading);
+  cl_pdf_layout_heading (doc, 2, heading);
   special = removals_table (doc, s, student, year);
-  cl_doc_paragraph (doc, summary);
+  cl_pdf_layout_paragraph (doc, summary);
   if (special != 0)
     {
       g_autoptr(GString) list = g_string_new (NULL);
@@ -233,45 +233,45 @@ _cl_manifestation_review (ClStrings        *s,
         if (special & (1u << c))
           g_string_append_printf (list, "%s%s", list->len ? ", " : "", _cl_strf (s, "special.%s", cl_special_circumstance_names[c]));
       text = _cl_fill (_cl_str (s, "mdr.special"), "list", list->str, NULL);
-      cl_doc_paragraph (doc, text);
+      cl_pdf_layout_paragraph (doc, text);
     }
 
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.conduct_heading"));
-  cl_doc_lines (doc, _cl_str (s, "mdr.conduct"), 3);
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.reviewed_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.conduct_heading"));
+  cl_pdf_layout_lines (doc, _cl_str (s, "mdr.conduct"), 3);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.reviewed_heading"));
   _cl_tick_list (doc, s, "mdr.reviewed", reviewed, G_N_ELEMENTS (reviewed), "pwn.used.other");
 
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.q1_heading"));
-  cl_doc_choices (doc, q1, yes_no, -1);
-  cl_doc_keep_with_next (doc);
-  cl_doc_lines (doc, _cl_str (s, "mdr.basis"), 2);
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.q2_heading"));
-  cl_doc_choices (doc, q2, yes_no, -1);
-  cl_doc_keep_with_next (doc);
-  cl_doc_paragraph (doc, _cl_str (s, "mdr.q2_remedy"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_lines (doc, _cl_str (s, "mdr.basis"), 2);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.q1_heading"));
+  cl_pdf_layout_choices (doc, q1, yes_no, -1);
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_lines (doc, _cl_str (s, "mdr.basis"), 2);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.q2_heading"));
+  cl_pdf_layout_choices (doc, q2, yes_no, -1);
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "mdr.q2_remedy"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_lines (doc, _cl_str (s, "mdr.basis"), 2);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.outcome_heading"));
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "mdr.is_manifestation"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_bullet (doc, _cl_str (s, "mdr.is_fba"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_bullet (doc, _cl_str (s, "mdr.is_return"));
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "mdr.not_manifestation"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_bullet (doc, _cl_str (s, "mdr.not_discipline"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_bullet (doc, _cl_str (s, "mdr.not_services"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_bullet (doc, _cl_str (s, "mdr.not_fba"));
-  cl_doc_paragraph (doc, _cl_str (s, "mdr.special_any"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.outcome_heading"));
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "mdr.is_manifestation"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_bullet (doc, _cl_str (s, "mdr.is_fba"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_bullet (doc, _cl_str (s, "mdr.is_return"));
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "mdr.not_manifestation"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_bullet (doc, _cl_str (s, "mdr.not_discipline"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_bullet (doc, _cl_str (s, "mdr.not_services"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_bullet (doc, _cl_str (s, "mdr.not_fba"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "mdr.special_any"));
 
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.parent_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "mdr.parent"));
-  cl_doc_lines (doc, _cl_str (s, "mdr.safeguards_given"), 1);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.parent_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "mdr.parent"));
+  cl_pdf_layout_lines (doc, _cl_str (s, "mdr.safeguards_given"), 1);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "mdr.team_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "mdr.team_heading"));
   team_signatures (doc, s, caseload, m);
   return doc;
 }

@@ -58,7 +58,7 @@ action_key (const NoticeSubject *n)
   return "pwn.action.%s";
 }
 
-ClDoc *
+ClPdfLayout *
 _cl_prior_written_notice (ClStrings        *s,
                           ClCaseload       *caseload,
                           const ClStudent  *student,
@@ -75,7 +75,7 @@ _cl_prior_written_notice (ClStrings        *s,
   g_autofree char *date = NULL, *meeting_text = NULL, *intro = NULL, *action = NULL, *reason = NULL;
   g_autofree char *safeguards = NULL;
   NoticeSubject n;
-  ClDoc *doc;
+  ClPdfLayout *doc;
   const char *sources[] = {
     "pwn.used.assessments", "pwn.used.iep", "pwn.used.observations", "pwn.used.parent",
     "pwn.used.tests", "pwn.used.records",
@@ -101,38 +101,38 @@ _cl_prior_written_notice (ClStrings        *s,
                      "student", name, NULL);
   safeguards = _cl_fill (_cl_str (s, "pwn.safeguards"), "law", law, NULL);
 
-  doc = _cl_doc_new_for (s, _cl_str (s, "pwn.title"), subject, student, today);
-  cl_doc_heading (doc, 1, _cl_str (s, "pwn.title"));
+  doc = _cl_pdf_layout_new_for (s, _cl_str (s, "pwn.title"), subject, student, today);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "pwn.title"));
   _cl_letter_opening (doc, s, student, "notice.to", today);
-  cl_doc_paragraph (doc, intro);
-  cl_doc_field (doc, _cl_str (s, "notice.name"), name);
-  cl_doc_field (doc, _cl_str (s, "notice.school"), student->school ? student->school->name : "");
-  cl_doc_field (doc, _cl_str (s, "pwn.meeting"), meeting_text);
+  cl_pdf_layout_paragraph (doc, intro);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.name"), name);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.school"), student->school ? student->school->name : "");
+  cl_pdf_layout_field (doc, _cl_str (s, "pwn.meeting"), meeting_text);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "pwn.action_heading"));
-  cl_doc_paragraph (doc, action);
-  cl_doc_lines (doc, _cl_str (s, "pwn.details"), 3);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.action_heading"));
+  cl_pdf_layout_paragraph (doc, action);
+  cl_pdf_layout_lines (doc, _cl_str (s, "pwn.details"), 3);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "pwn.reason_heading"));
-  cl_doc_paragraph (doc, reason);
-  cl_doc_lines (doc, NULL, 2);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.reason_heading"));
+  cl_pdf_layout_paragraph (doc, reason);
+  cl_pdf_layout_lines (doc, NULL, 2);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "pwn.options_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "pwn.options"));
-  cl_doc_lines (doc, NULL, 4);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.options_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "pwn.options"));
+  cl_pdf_layout_lines (doc, NULL, 4);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "pwn.used_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.used_heading"));
   _cl_tick_list (doc, s, "pwn.used_intro", sources, G_N_ELEMENTS (sources), "pwn.used.other");
 
-  cl_doc_heading (doc, 2, _cl_str (s, "pwn.factors_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "pwn.factors"));
-  cl_doc_lines (doc, NULL, 2);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.factors_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "pwn.factors"));
+  cl_pdf_layout_lines (doc, NULL, 2);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "pwn.safeguards_heading"));
-  cl_doc_paragraph (doc, safeguards);
-  cl_doc_paragraph (doc, _cl_str (s, "pwn.disagree"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.safeguards_heading"));
+  cl_pdf_layout_paragraph (doc, safeguards);
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "pwn.disagree"));
 
-  cl_doc_heading (doc, 2, _cl_str (s, "pwn.help_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.help_heading"));
   _cl_help_contacts (doc, s, caseload, student);
   _cl_letter_closing (doc, s, student);
   return doc;
@@ -153,7 +153,7 @@ excusal_obligation (GPtrArray       *obligations,
   return NULL;
 }
 
-ClDoc *
+ClPdfLayout *
 _cl_excusal_agreement (ClStrings        *s,
                        ClCaseload       *caseload,
                        const ClStudent  *student,
@@ -171,7 +171,7 @@ _cl_excusal_agreement (ClStrings        *s,
   const char *lea = NULL;
   const char *manager = student->case_manager && student->case_manager->name ? student->case_manager->name : NULL;
   const char *yes_no[] = { NULL, NULL, NULL };
-  ClDoc *doc;
+  ClPdfLayout *doc;
 
   if (m == NULL)
     {
@@ -196,14 +196,14 @@ _cl_excusal_agreement (ClStrings        *s,
   yes_no[0] = _cl_str (s, "yes");
   yes_no[1] = _cl_str (s, "no");
 
-  doc = _cl_doc_new_for (s, _cl_str (s, "excusal.title"), subject, student, today);
-  cl_doc_heading (doc, 1, _cl_str (s, "excusal.title"));
-  cl_doc_paragraph (doc, intro);
-  cl_doc_field (doc, _cl_str (s, "notice.name"), name);
-  cl_doc_field (doc, _cl_str (s, "notice.birth"), birth);
-  cl_doc_field (doc, _cl_str (s, "excusal.meeting"), meeting_text);
-  cl_doc_field (doc, _cl_str (s, "notice.time"), time);
-  cl_doc_field (doc, _cl_str (s, "notice.place"), m->location ? m->location : _cl_str (s, "notice.no_place"));
+  doc = _cl_pdf_layout_new_for (s, _cl_str (s, "excusal.title"), subject, student, today);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "excusal.title"));
+  cl_pdf_layout_paragraph (doc, intro);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.name"), name);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.birth"), birth);
+  cl_pdf_layout_field (doc, _cl_str (s, "excusal.meeting"), meeting_text);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.time"), time);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.place"), m->location ? m->location : _cl_str (s, "notice.no_place"));
 
   for (guint i = 0; i < m->invitees->len; i++)
     {
@@ -217,42 +217,42 @@ _cl_excusal_agreement (ClStrings        *s,
       if (!_cl_invitee_excused (inv))
         continue;
       heading = *who ? g_strdup_printf ("%s: %s", role, who) : g_strdup (role);
-      cl_doc_heading (doc, 2, heading);
-      cl_doc_choices (doc, _cl_str (s, "excusal.discussed_question"), yes_no, inv->excusal.present ? (inv->excusal.area_discussed ? 0 : 1) : -1);
+      cl_pdf_layout_heading (doc, 2, heading);
+      cl_pdf_layout_choices (doc, _cl_str (s, "excusal.discussed_question"), yes_no, inv->excusal.present ? (inv->excusal.area_discussed ? 0 : 1) : -1);
       if (inv->excusal.present && inv->excusal.area_discussed)
         {
           g_autofree char *input = inv->excusal.written_input != CL_DATE_NONE ? _cl_date_text (s, inv->excusal.written_input) : NULL;
 
-          cl_doc_paragraph (doc, _cl_str (s, "excusal.discussed"));
-          cl_doc_field (doc, _cl_str (s, "excusal.input_date"), input ? input : "____________________");
-          cl_doc_checkbox (doc, input != NULL, _cl_str (s, "excusal.input_attached"));
-          cl_doc_lines (doc, _cl_str (s, "excusal.input_where"), 1);
+          cl_pdf_layout_paragraph (doc, _cl_str (s, "excusal.discussed"));
+          cl_pdf_layout_field (doc, _cl_str (s, "excusal.input_date"), input ? input : "____________________");
+          cl_pdf_layout_checkbox (doc, input != NULL, _cl_str (s, "excusal.input_attached"));
+          cl_pdf_layout_lines (doc, _cl_str (s, "excusal.input_where"), 1);
         }
       else if (inv->excusal.present)
-        cl_doc_paragraph (doc, _cl_str (s, "excusal.not_discussed"));
+        cl_pdf_layout_paragraph (doc, _cl_str (s, "excusal.not_discussed"));
       else
-        cl_doc_paragraph (doc, _cl_str (s, "excusal.unknown"));
+        cl_pdf_layout_paragraph (doc, _cl_str (s, "excusal.unknown"));
       if (inv->excusal.present && inv->excusal.parent_written_consent != CL_DATE_NONE)
         {
           g_autofree char *consent = _cl_date_text (s, inv->excusal.parent_written_consent);
-          cl_doc_field (doc, _cl_str (s, "excusal.consent_on"), consent);
+          cl_pdf_layout_field (doc, _cl_str (s, "excusal.consent_on"), consent);
         }
     }
 
-  cl_doc_heading (doc, 2, _cl_str (s, "excusal.district_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "excusal.district"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "excusal.district_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "excusal.district"));
   {
     g_autofree char *label = lea ? _cl_fill (_cl_str (s, "excusal.district_signature_named"), "name", lea, NULL)
                                  : g_strdup (_cl_str (s, "excusal.district_signature"));
-    cl_doc_signature (doc, label);
+    cl_pdf_layout_signature (doc, label);
   }
 
-  cl_doc_heading (doc, 2, _cl_str (s, "excusal.parent_heading"));
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "excusal.parent_agree"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "excusal.parent_reschedule"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_signature (doc, _cl_str (s, "notice.signature"));
-  cl_doc_paragraph (doc, return_text);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "excusal.parent_heading"));
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "excusal.parent_agree"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "excusal.parent_reschedule"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_signature (doc, _cl_str (s, "notice.signature"));
+  cl_pdf_layout_paragraph (doc, return_text);
   return doc;
 }

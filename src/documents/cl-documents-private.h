@@ -4,7 +4,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "cl-doc.h"
+#include "cl-pdf-layout.h"
 #include "cl-documents.h"
 
 G_BEGIN_DECLS
@@ -37,34 +37,34 @@ const char *_cl_language_name   (ClStrings  *s,
 
 /* A document with the usual furniture: the school at the top left, @title at the top right and
  * "Prepared <today>" with the page count at the bottom. */
-ClDoc      *_cl_doc_new_for     (ClStrings       *s,
-                                 const char      *title,
-                                 const char      *subject,
-                                 const ClStudent *student,
-                                 ClDate           today);
+ClPdfLayout *_cl_pdf_layout_new_for     (ClStrings       *s,
+                                         const char      *title,
+                                         const char      *subject,
+                                         const ClStudent *student,
+                                         ClDate           today);
 /* Name, date of birth, school, grade. */
-void        _cl_student_fields  (ClDoc           *doc,
+void        _cl_student_fields  (ClPdfLayout     *doc,
                                  ClStrings       *s,
                                  const ClStudent *student);
 /* The date line, "To the parent or guardian of …" (@to_key) and "Dear …,". */
-void        _cl_letter_opening  (ClDoc           *doc,
+void        _cl_letter_opening  (ClPdfLayout     *doc,
                                  ClStrings       *s,
                                  const ClStudent *student,
                                  const char      *to_key,
                                  ClDate           today);
 /* Who to ask: the case manager, the district, and the state's help line for the jurisdiction. */
-void        _cl_tick_list       (ClDoc              *doc,
+void        _cl_tick_list       (ClPdfLayout        *doc,
                                  ClStrings          *s,
                                  const char         *intro_key,
                                  const char * const *keys,
                                  guint               n_keys,
                                  const char         *other_key);
-void        _cl_help_contacts   (ClDoc           *doc,
+void        _cl_help_contacts   (ClPdfLayout     *doc,
                                  ClStrings       *s,
                                  ClCaseload      *caseload,
                                  const ClStudent *student);
 /* "Sincerely," and the case manager's signature line. */
-void        _cl_letter_closing  (ClDoc           *doc,
+void        _cl_letter_closing  (ClPdfLayout     *doc,
                                  ClStrings       *s,
                                  const ClStudent *student);
 /* The jurisdiction whose rules apply to @student ("CA", "UT", "US"). */
@@ -86,21 +86,21 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClStrings, _cl_strings_clear)
 
 /* The documents, one per file beside cl-documents.c. Each returns NULL with a GError when the
  * case file lacks what it needs. */
-ClDoc *_cl_prior_written_notice (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
-                                 const ClMeeting *meeting, GPtrArray *obligations, ClDate today,
-                                 GError **error);
-ClDoc *_cl_excusal_agreement    (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
-                                 const ClMeeting *meeting, GPtrArray *obligations, ClDate today,
-                                 GError **error);
-ClDoc *_cl_age_of_majority      (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
-                                 GPtrArray *obligations, ClDate today, GError **error);
-ClDoc *_cl_rights_transfer      (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
-                                 GPtrArray *obligations, ClDate today, GError **error);
-ClDoc *_cl_manifestation_review (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
-                                 const ClMeeting *meeting, GPtrArray *obligations, ClDate today,
-                                 GError **error);
-ClDoc *_cl_transition_summary   (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
-                                 GPtrArray *obligations, ClDate today, GError **error);
+ClPdfLayout *_cl_prior_written_notice (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
+                                       const ClMeeting *meeting, GPtrArray *obligations, ClDate today,
+                                       GError **error);
+ClPdfLayout *_cl_excusal_agreement    (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
+                                       const ClMeeting *meeting, GPtrArray *obligations, ClDate today,
+                                       GError **error);
+ClPdfLayout *_cl_age_of_majority      (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
+                                       GPtrArray *obligations, ClDate today, GError **error);
+ClPdfLayout *_cl_rights_transfer      (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
+                                       GPtrArray *obligations, ClDate today, GError **error);
+ClPdfLayout *_cl_manifestation_review (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
+                                       const ClMeeting *meeting, GPtrArray *obligations, ClDate today,
+                                       GError **error);
+ClPdfLayout *_cl_transition_summary   (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
+                                       GPtrArray *obligations, ClDate today, GError **error);
 
 /* The meeting with an invitee excused (not attending, not the parent or the student): @meeting
  * when given, else the soonest planned one from @today, else the latest before it. */

@@ -17,7 +17,7 @@ state_law (ClStrings       *s,
 
 /* "To José and to the parent or guardian", "Dear José and family,". */
 static void
-opening (ClDoc           *doc,
+opening (ClPdfLayout     *doc,
          ClStrings       *s,
          const ClStudent *student,
          ClDate           today)
@@ -27,14 +27,14 @@ opening (ClDoc           *doc,
   g_autofree char *to = _cl_fill (_cl_str (s, "aom.to"), "student", name, NULL);
   g_autofree char *dear = _cl_fill (_cl_str (s, "aom.dear"), "first", student->first_name ? student->first_name : name, NULL);
 
-  cl_doc_paragraph (doc, date);
-  cl_doc_paragraph (doc, to);
-  cl_doc_paragraph (doc, dear);
+  cl_pdf_layout_paragraph (doc, date);
+  cl_pdf_layout_paragraph (doc, to);
+  cl_pdf_layout_paragraph (doc, dear);
 }
 
 /* The rights that move from the parents to the student. */
 static void
-rights_list (ClDoc     *doc,
+rights_list (ClPdfLayout *doc,
              ClStrings *s,
              const char *first)
 {
@@ -44,7 +44,7 @@ rights_list (ClDoc     *doc,
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       g_autofree char *text = _cl_fill (_cl_str (s, keys[i]), "first", first, NULL);
-      cl_doc_bullet (doc, text);
+      cl_pdf_layout_bullet (doc, text);
     }
 }
 
@@ -63,23 +63,23 @@ no_transfer (const ClStudent  *student,
 }
 
 static void
-acknowledgement (ClDoc     *doc,
+acknowledgement (ClPdfLayout *doc,
                  ClStrings *s,
                  const char *first,
                  const char *statement_key)
 {
   g_autofree char *statement = _cl_fill (_cl_str (s, statement_key), "first", first, NULL);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "aom.ack_heading"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_paragraph (doc, statement);
-  cl_doc_keep_with_next (doc);
-  cl_doc_signature (doc, _cl_str (s, "aom.student_signature"));
-  cl_doc_keep_with_next (doc);
-  cl_doc_signature (doc, _cl_str (s, "notice.signature"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "aom.ack_heading"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_paragraph (doc, statement);
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_signature (doc, _cl_str (s, "aom.student_signature"));
+  cl_pdf_layout_keep_with_next (doc);
+  cl_pdf_layout_signature (doc, _cl_str (s, "notice.signature"));
 }
 
-ClDoc *
+ClPdfLayout *
 _cl_age_of_majority (ClStrings        *s,
                      ClCaseload       *caseload,
                      const ClStudent  *student,
@@ -94,7 +94,7 @@ _cl_age_of_majority (ClStrings        *s,
   const char *law = state_law (s, caseload, student);
   g_autofree char *subject = NULL, *transfer_date = NULL, *intro = NULL, *due = NULL, *why = NULL;
   g_autofree char *parents = NULL, *exception = NULL, *status = NULL;
-  ClDoc *doc;
+  ClPdfLayout *doc;
 
   if (notice == NULL)
     {
@@ -115,31 +115,31 @@ _cl_age_of_majority (ClStrings        *s,
   parents = _cl_fill (_cl_str (s, "aom.parents"), "first", first, NULL);
   exception = _cl_fill (_cl_str (s, "aom.exception"), "first", first, NULL);
 
-  doc = _cl_doc_new_for (s, _cl_str (s, "aom.title"), subject, student, today);
-  cl_doc_heading (doc, 1, _cl_str (s, "aom.title"));
+  doc = _cl_pdf_layout_new_for (s, _cl_str (s, "aom.title"), subject, student, today);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "aom.title"));
   opening (doc, s, student, today);
-  cl_doc_paragraph (doc, intro);
-  cl_doc_paragraph (doc, why);
-  cl_doc_field (doc, _cl_str (s, "notice.name"), name);
-  cl_doc_field (doc, _cl_str (s, "aom.transfer_label"), transfer_date ? transfer_date : _cl_str (s, "aom.at_18"));
-  cl_doc_field (doc, _cl_str (s, "aom.due_label"), due);
+  cl_pdf_layout_paragraph (doc, intro);
+  cl_pdf_layout_paragraph (doc, why);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.name"), name);
+  cl_pdf_layout_field (doc, _cl_str (s, "aom.transfer_label"), transfer_date ? transfer_date : _cl_str (s, "aom.at_18"));
+  cl_pdf_layout_field (doc, _cl_str (s, "aom.due_label"), due);
   if (status)
-    cl_doc_field (doc, _cl_str (s, "aom.status_label"), status);
+    cl_pdf_layout_field (doc, _cl_str (s, "aom.status_label"), status);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "aom.rights_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "aom.rights_heading"));
   rights_list (doc, s, first);
-  cl_doc_heading (doc, 2, _cl_str (s, "aom.parents_heading"));
-  cl_doc_paragraph (doc, parents);
-  cl_doc_heading (doc, 2, _cl_str (s, "aom.exception_heading"));
-  cl_doc_paragraph (doc, exception);
-  cl_doc_heading (doc, 2, _cl_str (s, "aom.help_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "aom.parents_heading"));
+  cl_pdf_layout_paragraph (doc, parents);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "aom.exception_heading"));
+  cl_pdf_layout_paragraph (doc, exception);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "aom.help_heading"));
   _cl_help_contacts (doc, s, caseload, student);
   _cl_letter_closing (doc, s, student);
   acknowledgement (doc, s, first, "aom.ack");
   return doc;
 }
 
-ClDoc *
+ClPdfLayout *
 _cl_rights_transfer (ClStrings        *s,
                      ClCaseload       *caseload,
                      const ClStudent  *student,
@@ -155,7 +155,7 @@ _cl_rights_transfer (ClStrings        *s,
   g_autofree char *birth = _cl_date_text (s, student->birth_date);
   gboolean past, emancipated;
   const char *intro_key;
-  ClDoc *doc;
+  ClPdfLayout *doc;
 
   if (transfer == NULL)
     {
@@ -175,25 +175,25 @@ _cl_rights_transfer (ClStrings        *s,
   why = _cl_fill (_cl_str (s, "rt.why"), "citation", transfer->citation, NULL);
   parents = _cl_fill (_cl_str (s, "rt.parents"), "first", first, NULL);
 
-  doc = _cl_doc_new_for (s, _cl_str (s, "rt.title"), subject, student, today);
-  cl_doc_heading (doc, 1, _cl_str (s, "rt.title"));
+  doc = _cl_pdf_layout_new_for (s, _cl_str (s, "rt.title"), subject, student, today);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "rt.title"));
   opening (doc, s, student, today);
-  cl_doc_paragraph (doc, intro);
-  cl_doc_paragraph (doc, why);
-  cl_doc_field (doc, _cl_str (s, "notice.name"), name);
-  cl_doc_field (doc, _cl_str (s, "notice.birth"), birth);
-  cl_doc_field (doc, _cl_str (s, "rt.transfer_label"), date);
-  cl_doc_field (doc, _cl_str (s, "aom.due_label"), due);
+  cl_pdf_layout_paragraph (doc, intro);
+  cl_pdf_layout_paragraph (doc, why);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.name"), name);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.birth"), birth);
+  cl_pdf_layout_field (doc, _cl_str (s, "rt.transfer_label"), date);
+  cl_pdf_layout_field (doc, _cl_str (s, "aom.due_label"), due);
 
-  cl_doc_heading (doc, 2, _cl_str (s, past ? "rt.now_heading" : "rt.now_heading_future"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, past ? "rt.now_heading" : "rt.now_heading_future"));
   rights_list (doc, s, first);
-  cl_doc_checkbox (doc, past, _cl_str (s, "rt.box_transferred"));
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "rt.box_conservator"));
-  cl_doc_lines (doc, _cl_str (s, "rt.conservator_name"), 1);
+  cl_pdf_layout_checkbox (doc, past, _cl_str (s, "rt.box_transferred"));
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "rt.box_conservator"));
+  cl_pdf_layout_lines (doc, _cl_str (s, "rt.conservator_name"), 1);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "aom.parents_heading"));
-  cl_doc_paragraph (doc, parents);
-  cl_doc_heading (doc, 2, _cl_str (s, "aom.help_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "aom.parents_heading"));
+  cl_pdf_layout_paragraph (doc, parents);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "aom.help_heading"));
   _cl_help_contacts (doc, s, caseload, student);
   _cl_letter_closing (doc, s, student);
   acknowledgement (doc, s, first, "rt.ack");

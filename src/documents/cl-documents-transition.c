@@ -21,7 +21,7 @@ last_plan (const ClStudent *student)
 }
 
 static guint
-agencies (ClDoc           *doc,
+agencies (ClPdfLayout     *doc,
           ClStrings       *s,
           ClCaseload      *caseload,
           const ClStudent *student)
@@ -43,14 +43,14 @@ agencies (ClDoc           *doc,
           date = _cl_date_text (s, m->date);
           text = _cl_fill (_cl_str (s, "transition.agency_invited"), "name", *who ? who : _cl_str (s, "roles.agency_representative"),
                            "date", date, NULL);
-          cl_doc_bullet (doc, text);
+          cl_pdf_layout_bullet (doc, text);
           n++;
         }
     }
   return n;
 }
 
-ClDoc *
+ClPdfLayout *
 _cl_transition_summary (ClStrings        *s,
                         ClCaseload       *caseload,
                         const ClStudent  *student,
@@ -66,7 +66,7 @@ _cl_transition_summary (ClStrings        *s,
   g_autofree char *subject = NULL, *due = NULL, *status = NULL, *education = NULL;
   const char *options[] = { NULL, NULL, NULL };
   ClDate last;
-  ClDoc *doc;
+  ClPdfLayout *doc;
 
   if (plan == NULL)
     {
@@ -90,68 +90,68 @@ _cl_transition_summary (ClStrings        *s,
   options[0] = _cl_str (s, "transition.diploma");
   options[1] = _cl_str (s, "transition.certificate");
 
-  doc = _cl_doc_new_for (s, _cl_str (s, "transition.title"), subject, student, today);
-  cl_doc_heading (doc, 1, _cl_str (s, "transition.title"));
-  cl_doc_paragraph (doc, _cl_str (s, "transition.intro"));
+  doc = _cl_pdf_layout_new_for (s, _cl_str (s, "transition.title"), subject, student, today);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "transition.title"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "transition.intro"));
   _cl_student_fields (doc, s, student);
   if (student->case_manager && student->case_manager->name)
-    cl_doc_field (doc, _cl_str (s, "transition.manager"), student->case_manager->name);
+    cl_pdf_layout_field (doc, _cl_str (s, "transition.manager"), student->case_manager->name);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "transition.due_heading"));
-  cl_doc_field (doc, _cl_str (s, "transition.due"), due);
-  cl_doc_field (doc, _cl_str (s, "summary.status"), status);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "transition.due_heading"));
+  cl_pdf_layout_field (doc, _cl_str (s, "transition.due"), due);
+  cl_pdf_layout_field (doc, _cl_str (s, "summary.status"), status);
   last = last_plan (student);
   if (last != CL_DATE_NONE)
     {
       g_autofree char *date = _cl_date_text (s, last);
-      cl_doc_field (doc, _cl_str (s, "transition.last"), date);
+      cl_pdf_layout_field (doc, _cl_str (s, "transition.last"), date);
     }
   if (ends != NULL)
     {
       g_autofree char *date = _cl_date_text (s, ends->due);
-      cl_doc_field (doc, _cl_str (s, "transition.ends"), date);
+      cl_pdf_layout_field (doc, _cl_str (s, "transition.ends"), date);
     }
 
-  cl_doc_heading (doc, 2, _cl_str (s, "transition.assessments_heading"));
-  cl_doc_lines (doc, _cl_str (s, "transition.assessments"), 1);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "transition.assessments_heading"));
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.assessments"), 1);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "transition.goals_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "transition.goals"));
-  cl_doc_lines (doc, education, 2);
-  cl_doc_lines (doc, _cl_str (s, "transition.goal_employment"), 2);
-  cl_doc_lines (doc, _cl_str (s, "transition.goal_living"), 2);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "transition.goals_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "transition.goals"));
+  cl_pdf_layout_lines (doc, education, 2);
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.goal_employment"), 2);
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.goal_living"), 2);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "transition.services_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "transition.services"));
-  cl_doc_lines (doc, _cl_str (s, "transition.service_instruction"), 1);
-  cl_doc_lines (doc, _cl_str (s, "transition.service_related"), 1);
-  cl_doc_lines (doc, _cl_str (s, "transition.service_community"), 1);
-  cl_doc_lines (doc, _cl_str (s, "transition.service_employment"), 1);
-  cl_doc_lines (doc, _cl_str (s, "transition.service_living"), 1);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "transition.services_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "transition.services"));
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.service_instruction"), 1);
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.service_related"), 1);
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.service_community"), 1);
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.service_employment"), 1);
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.service_living"), 1);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "transition.course_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "transition.course"));
-  cl_doc_lines (doc, NULL, 2);
-  cl_doc_choices (doc, _cl_str (s, "transition.working_toward"), options, -1);
-  cl_doc_lines (doc, _cl_str (s, "transition.completion"), 1);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "transition.course_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "transition.course"));
+  cl_pdf_layout_lines (doc, NULL, 2);
+  cl_pdf_layout_choices (doc, _cl_str (s, "transition.working_toward"), options, -1);
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.completion"), 1);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "transition.agencies_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "transition.agencies_heading"));
   if (agencies (doc, s, caseload, student) == 0)
-    cl_doc_paragraph (doc, _cl_str (s, "transition.no_agency"));
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "transition.agency_consent"));
-  cl_doc_lines (doc, _cl_str (s, "transition.agency_lines"), 1);
+    cl_pdf_layout_paragraph (doc, _cl_str (s, "transition.no_agency"));
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "transition.agency_consent"));
+  cl_pdf_layout_lines (doc, _cl_str (s, "transition.agency_lines"), 1);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "transition.rights_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "transition.rights_heading"));
   if (student->conservatorship)
-    cl_doc_paragraph (doc, _cl_str (s, "transition.conservator"));
+    cl_pdf_layout_paragraph (doc, _cl_str (s, "transition.conservator"));
   else if (aom != NULL)
     {
       g_autofree char *date = _cl_date_text (s, aom->met_on != CL_DATE_NONE ? aom->met_on : aom->due);
       g_autofree char *text = _cl_fill (_cl_str (s, aom->met_on != CL_DATE_NONE ? "transition.rights_informed" : "transition.rights_due"),
                                         "first", first, "date", date, "citation", aom->citation, NULL);
-      cl_doc_paragraph (doc, text);
+      cl_pdf_layout_paragraph (doc, text);
     }
   else
-    cl_doc_paragraph (doc, _cl_str (s, "transition.rights_none"));
+    cl_pdf_layout_paragraph (doc, _cl_str (s, "transition.rights_none"));
   return doc;
 }

@@ -31,7 +31,7 @@ cl_document_family_language (const ClStudent *student)
 
 
 
-static ClDoc *
+static ClPdfLayout *
 meeting_notice (ClStrings        *s,
                 ClCaseload       *caseload,
                 const ClStudent  *student,
@@ -49,58 +49,58 @@ meeting_notice (ClStrings        *s,
   g_autofree char *time = _cl_time_text (s, m->start_minutes);
   g_autofree char *today_text = _cl_date_text (s, today);
   g_autofree char *generated = _cl_fill (_cl_str (s, "generated"), "date", today_text, NULL);
-  ClDoc *doc = cl_doc_new (_cl_str (s, "notice.title"), subject, json_object_get_string_member (s->root, "language"));
+  ClPdfLayout *doc = cl_pdf_layout_new (_cl_str (s, "notice.title"), subject, json_object_get_string_member (s->root, "language"));
   gboolean transition = cl_date_add_years (student->birth_date, 16) <= cl_date_add_years (m->date, 1);
 
-  cl_doc_set_header (doc, student->school ? student->school->name : "", _cl_str (s, "notice.title"));
-  cl_doc_set_footer (doc, _cl_str (s, "page"), generated);
-  cl_doc_heading (doc, 1, _cl_str (s, "notice.title"));
-  cl_doc_paragraph (doc, to);
-  cl_doc_paragraph (doc, dear);
-  cl_doc_paragraph (doc, intro);
+  cl_pdf_layout_set_header (doc, student->school ? student->school->name : "", _cl_str (s, "notice.title"));
+  cl_pdf_layout_set_footer (doc, _cl_str (s, "page"), generated);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "notice.title"));
+  cl_pdf_layout_paragraph (doc, to);
+  cl_pdf_layout_paragraph (doc, dear);
+  cl_pdf_layout_paragraph (doc, intro);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "notice.when_heading"));
-  cl_doc_field (doc, _cl_str (s, "notice.date"), date);
-  cl_doc_field (doc, _cl_str (s, "notice.time"), time);
-  cl_doc_field (doc, _cl_str (s, "notice.place"), m->location ? m->location : _cl_str (s, "notice.no_place"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "notice.when_heading"));
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.date"), date);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.time"), time);
+  cl_pdf_layout_field (doc, _cl_str (s, "notice.place"), m->location ? m->location : _cl_str (s, "notice.no_place"));
 
   _cl_student_fields (doc, s, student);
 
-  cl_doc_heading (doc, 2, _cl_str (s, "notice.who_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "notice.who_intro"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "notice.who_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "notice.who_intro"));
   for (guint i = 0; i < m->invitees->len; i++)
     {
       const ClInvitee *inv = &g_array_index (m->invitees, ClInvitee, i);
       g_autofree char *role_key = g_strdup_printf ("roles.%s", cl_role_names[inv->role]);
       const ClStaff *staff = caseload && inv->staff_id ? cl_caseload_lookup_staff (caseload, inv->staff_id) : NULL;
 
-      cl_doc_field (doc, _cl_str (s, role_key), inv->name ? inv->name : staff && staff->name ? staff->name : "");
+      cl_pdf_layout_field (doc, _cl_str (s, role_key), inv->name ? inv->name : staff && staff->name ? staff->name : "");
     }
 
-  cl_doc_heading (doc, 2, _cl_str (s, "notice.rights_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "notice.bring_others"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "notice.rights_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "notice.bring_others"));
   if (m->interpreter != NULL && *m->interpreter)
     {
       g_autofree char *interp = _cl_fill (_cl_str (s, "notice.interpreter"), "language", _cl_language_name (s, m->interpreter), NULL);
-      cl_doc_paragraph (doc, interp);
+      cl_pdf_layout_paragraph (doc, interp);
     }
   if (transition)
-    cl_doc_paragraph (doc, _cl_str (s, "notice.transition"));
+    cl_pdf_layout_paragraph (doc, _cl_str (s, "notice.transition"));
 
-  cl_doc_heading (doc, 2, _cl_str (s, "notice.reschedule_heading"));
-  cl_doc_paragraph (doc, _cl_str (s, "notice.reschedule"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "notice.reschedule_heading"));
+  cl_pdf_layout_paragraph (doc, _cl_str (s, "notice.reschedule"));
   if (student->case_manager && student->case_manager->name)
     {
       g_autofree char *contact = _cl_fill (_cl_str (s, "notice.contact"), "manager", student->case_manager->name, NULL);
-      cl_doc_paragraph (doc, contact);
+      cl_pdf_layout_paragraph (doc, contact);
     }
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "notice.sign_attend"));
-  cl_doc_checkbox (doc, FALSE, _cl_str (s, "notice.sign_reschedule"));
-  cl_doc_signature (doc, _cl_str (s, "notice.signature"));
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "notice.sign_attend"));
+  cl_pdf_layout_checkbox (doc, FALSE, _cl_str (s, "notice.sign_reschedule"));
+  cl_pdf_layout_signature (doc, _cl_str (s, "notice.signature"));
   return doc;
 }
 
-static ClDoc *
+static ClPdfLayout *
 student_summary (ClStrings        *s,
                  const ClStudent  *student,
                  GPtrArray        *obligations,
@@ -111,20 +111,20 @@ student_summary (ClStrings        *s,
   g_autofree char *today_text = _cl_date_text (s, today);
   g_autofree char *as_of = _cl_fill (_cl_str (s, "summary.as_of"), "date", today_text, NULL);
   g_autofree char *generated = _cl_fill (_cl_str (s, "generated"), "date", today_text, NULL);
-  ClDoc *doc = cl_doc_new (_cl_str (s, "summary.title"), subject, json_object_get_string_member (s->root, "language"));
+  ClPdfLayout *doc = cl_pdf_layout_new (_cl_str (s, "summary.title"), subject, json_object_get_string_member (s->root, "language"));
   const double widths[] = { 0.22, 0.13, 0.11, 0.34, 0.20 };
   const char *header[] = {
     _cl_str (s, "summary.rule"), _cl_str (s, "summary.due"), _cl_str (s, "summary.status"),
     _cl_str (s, "summary.basis"), _cl_str (s, "summary.citation"),
   };
 
-  cl_doc_set_header (doc, name, _cl_str (s, "summary.title"));
-  cl_doc_set_footer (doc, _cl_str (s, "page"), generated);
-  cl_doc_heading (doc, 1, _cl_str (s, "summary.title"));
-  cl_doc_paragraph (doc, as_of);
+  cl_pdf_layout_set_header (doc, name, _cl_str (s, "summary.title"));
+  cl_pdf_layout_set_footer (doc, _cl_str (s, "page"), generated);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "summary.title"));
+  cl_pdf_layout_paragraph (doc, as_of);
   _cl_student_fields (doc, s, student);
-  cl_doc_heading (doc, 2, _cl_str (s, "summary.obligations"));
-  cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "summary.obligations"));
+  cl_pdf_layout_table (doc, G_N_ELEMENTS (widths), widths, header);
   for (guint i = 0; obligations && i < obligations->len; i++)
     {
       const ClObligation *ob = g_ptr_array_index (obligations, i);
@@ -137,7 +137,7 @@ student_summary (ClStrings        *s,
                                                 ob->from_event, from, ob->counted);
       const char *cells[] = { g_dgettext ("caseload", ob->rule->title), due, status, basis, ob->citation, NULL };
 
-      cl_doc_table_row (doc, cells);
+      cl_pdf_layout_table_row (doc, cells);
     }
   return doc;
 }
@@ -232,7 +232,7 @@ cl_document_render (ClDocumentKind    kind,
 {
   g_auto(ClStrings) strings = { NULL, NULL };
   ClStrings *s = &strings;
-  g_autoptr(ClDoc) doc = NULL;
+  g_autoptr(ClPdfLayout) doc = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   if (lang == NULL)
@@ -281,7 +281,7 @@ cl_document_render (ClDocumentKind    kind,
     }
   if (doc == NULL)
     return NULL;
-  return cl_doc_render_pdf (doc, now, out_pages, error);
+  return cl_pdf_layout_render_pdf (doc, now, out_pages, error);
 }
 
 static char *
@@ -301,7 +301,7 @@ report_line (ClStrings               *s,
 }
 
 static void
-tally_row (ClDoc                   *doc,
+tally_row (ClPdfLayout             *doc,
            const ClComplianceTally *t)
 {
   g_autofree char *students = g_strdup_printf ("%u", t->students);
@@ -311,7 +311,7 @@ tally_row (ClDoc                   *doc,
   g_autofree char *rate = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("—");
   const char *cells[] = { t->name, students, over, due30, rate, NULL };
 
-  cl_doc_table_row (doc, cells);
+  cl_pdf_layout_table_row (doc, cells);
 }
 
 static int
@@ -328,7 +328,7 @@ compare_oldest_due (gconstpointer a,
 
 /* What a principal asks first: what is overdue, whose, since when — oldest first. */
 static void
-overdue_table (ClDoc      *doc,
+overdue_table (ClPdfLayout *doc,
                ClStrings  *s,
                GPtrArray  *obligations,
                const char *school_id,
@@ -349,14 +349,14 @@ overdue_table (ClDoc      *doc,
           (school_id == NULL || (ob->student->school && g_strcmp0 (ob->student->school->id, school_id) == 0)))
         g_ptr_array_add (overdue, ob);
     }
-  cl_doc_heading (doc, 2, _cl_str (s, "school_report.overdue_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "school_report.overdue_heading"));
   if (overdue->len == 0)
     {
-      cl_doc_paragraph (doc, _cl_str (s, "school_report.none_overdue"));
+      cl_pdf_layout_paragraph (doc, _cl_str (s, "school_report.none_overdue"));
       return;
     }
   g_ptr_array_sort (overdue, compare_oldest_due);
-  cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+  cl_pdf_layout_table (doc, G_N_ELEMENTS (widths), widths, header);
   for (guint i = 0; i < overdue->len; i++)
     {
       const ClObligation *ob = g_ptr_array_index (overdue, i);
@@ -369,7 +369,7 @@ overdue_table (ClDoc      *doc,
         manager && manager->name ? manager->name : "—", NULL
       };
 
-      cl_doc_table_row (doc, cells);
+      cl_pdf_layout_table_row (doc, cells);
     }
 }
 
@@ -387,7 +387,7 @@ cl_document_render_school_report (ClCaseload  *caseload,
   g_autoptr(ClComplianceReport) report = cl_compliance_report_new (caseload, obligations, today, school_id);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   ClSchool *school = school_id ? cl_caseload_lookup_school (caseload, school_id) : NULL;
-  g_autoptr(ClDoc) doc = NULL;
+  g_autoptr(ClPdfLayout) doc = NULL;
   g_autofree char *school_name = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *today_text = NULL;
@@ -415,13 +415,13 @@ cl_document_render_school_report (ClCaseload  *caseload,
   generated = _cl_fill (_cl_str (s, "generated"), "date", today_text, NULL);
   summary = report_line (s, &report->total);
 
-  doc = cl_doc_new (_cl_str (s, "school_report.title"), subject, json_object_get_string_member (s->root, "language"));
-  cl_doc_set_header (doc, school_name, _cl_str (s, "school_report.title"));
-  cl_doc_set_footer (doc, _cl_str (s, "page"), generated);
-  cl_doc_heading (doc, 1, _cl_str (s, "school_report.title"));
-  cl_doc_paragraph (doc, school_name);
-  cl_doc_paragraph (doc, as_of);
-  cl_doc_paragraph (doc, summary);
+  doc = cl_pdf_layout_new (_cl_str (s, "school_report.title"), subject, json_object_get_string_member (s->root, "language"));
+  cl_pdf_layout_set_header (doc, school_name, _cl_str (s, "school_report.title"));
+  cl_pdf_layout_set_footer (doc, _cl_str (s, "page"), generated);
+  cl_pdf_layout_heading (doc, 1, _cl_str (s, "school_report.title"));
+  cl_pdf_layout_paragraph (doc, school_name);
+  cl_pdf_layout_paragraph (doc, as_of);
+  cl_pdf_layout_paragraph (doc, summary);
 
   for (guint i = 0; i < report->managers->len; i++)
     {
@@ -430,27 +430,27 @@ cl_document_render_school_report (ClCaseload  *caseload,
       g_array_append_val (overdue, t->overdue);
       g_array_append_val (soon, t->due_30);
     }
-  cl_doc_heading (doc, 2, _cl_str (s, "school_report.chart_heading"));
-  cl_doc_bar_chart (doc, labels->len, (const char * const *) labels->pdata, (const guint *) (gpointer) overdue->data,
-                    (const guint *) (gpointer) soon->data, _cl_str (s, "school_report.overdue"), _cl_str (s, "school_report.due30"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "school_report.chart_heading"));
+  cl_pdf_layout_bar_chart (doc, labels->len, (const char * const *) labels->pdata, (const guint *) (gpointer) overdue->data,
+                           (const guint *) (gpointer) soon->data, _cl_str (s, "school_report.overdue"), _cl_str (s, "school_report.due30"));
 
-  cl_doc_heading (doc, 2, _cl_str (s, "school_report.table_heading"));
+  cl_pdf_layout_heading (doc, 2, _cl_str (s, "school_report.table_heading"));
   header[0] = _cl_str (s, "school_report.manager");
   header[1] = _cl_str (s, "school_report.students");
   header[2] = _cl_str (s, "school_report.overdue");
   header[3] = _cl_str (s, "school_report.due30");
   header[4] = _cl_str (s, "school_report.on_time");
-  cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+  cl_pdf_layout_table (doc, G_N_ELEMENTS (widths), widths, header);
   for (guint i = 0; i < report->managers->len; i++)
     tally_row (doc, g_ptr_array_index (report->managers, i));
   if (school_id == NULL && report->schools->len > 1)
     {
       header[0] = _cl_str (s, "school_report.school");
-      cl_doc_heading (doc, 2, _cl_str (s, "school_report.schools_heading"));
-      cl_doc_table (doc, G_N_ELEMENTS (widths), widths, header);
+      cl_pdf_layout_heading (doc, 2, _cl_str (s, "school_report.schools_heading"));
+      cl_pdf_layout_table (doc, G_N_ELEMENTS (widths), widths, header);
       for (guint i = 0; i < report->schools->len; i++)
         tally_row (doc, g_ptr_array_index (report->schools, i));
     }
   overdue_table (doc, s, obligations, school_id, today);
-  return cl_doc_render_pdf (doc, now, out_pages, error);
+  return cl_pdf_layout_render_pdf (doc, now, out_pages, error);
 }

@@ -1,5 +1,5 @@
-/* cl-doc.c — blocks of text laid out on Letter pages with Pango, drawn into a PDF with Cairo */
-#define G_LOG_DOMAIN "cl-doc"
+/* cl-pdf-layout.c — blocks of text laid out on Letter pages with Pango, drawn into a PDF with Cairo */
+#define G_LOG_DOMAIN "cl-pdf-layout"
 
 #include <glib/gi18n-lib.h>
 
@@ -7,7 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "cl-doc.h"
+#include "cl-pdf-layout.h"
 
 /* US Letter, in points, with three-quarter-inch side margins. */
 #define PAGE_WIDTH   612.0
@@ -41,7 +41,7 @@ typedef struct {
   gboolean  keep;        /* on the same page as the next block */
 } Block;
 
-struct _ClDoc
+struct _ClPdfLayout
 {
   char    *title;
   char    *subject;
@@ -63,12 +63,12 @@ block_clear (gpointer data)
   g_strfreev (b->texts);
 }
 
-ClDoc *
-cl_doc_new (const char *title,
-            const char *subject,
-            const char *language)
+ClPdfLayout *
+cl_pdf_layout_new (const char *title,
+                   const char *subject,
+                   const char *language)
 {
-  ClDoc *self = g_new0 (ClDoc, 1);
+  ClPdfLayout *self = g_new0 (ClPdfLayout, 1);
 
   self->title = g_strdup (title);
   self->subject = g_strdup (subject);
@@ -80,7 +80,7 @@ cl_doc_new (const char *title,
 }
 
 void
-cl_doc_free (ClDoc *self)
+cl_pdf_layout_free (ClPdfLayout *self)
 {
   if (self == NULL)
     return;
@@ -96,9 +96,9 @@ cl_doc_free (ClDoc *self)
 }
 
 void
-cl_doc_set_header (ClDoc      *self,
-                   const char *left,
-                   const char *right)
+cl_pdf_layout_set_header (ClPdfLayout *self,
+                          const char  *left,
+                          const char  *right)
 {
   g_free (self->header_left);
   g_free (self->header_right);
@@ -107,9 +107,9 @@ cl_doc_set_header (ClDoc      *self,
 }
 
 void
-cl_doc_set_footer (ClDoc      *self,
-                   const char *page_format,
-                   const char *note)
+cl_pdf_layout_set_footer (ClPdfLayout *self,
+                          const char  *page_format,
+                          const char  *note)
 {
   g_free (self->page_format);
   g_free (self->footer_note);
@@ -118,7 +118,7 @@ cl_doc_set_footer (ClDoc      *self,
 }
 
 static void
-add (ClDoc              *self,
+add (ClPdfLayout        *self,
      BlockKind           kind,
      int                 level,
      gboolean            checked,
@@ -129,66 +129,66 @@ add (ClDoc              *self,
 }
 
 void
-cl_doc_heading (ClDoc *self, int level, const char *text)
+cl_pdf_layout_heading (ClPdfLayout *self, int level, const char *text)
 {
   const char *texts[] = { text, NULL };
   add (self, BLOCK_HEADING, level, FALSE, texts);
 }
 
 void
-cl_doc_paragraph (ClDoc *self, const char *text)
+cl_pdf_layout_paragraph (ClPdfLayout *self, const char *text)
 {
   const char *texts[] = { text, NULL };
   add (self, BLOCK_PARAGRAPH, 0, FALSE, texts);
 }
 
 void
-cl_doc_bullet (ClDoc *self, const char *text)
+cl_pdf_layout_bullet (ClPdfLayout *self, const char *text)
 {
   const char *texts[] = { text, NULL };
   add (self, BLOCK_BULLET, 0, FALSE, texts);
 }
 
 void
-cl_doc_field (ClDoc *self, const char *label, const char *value)
+cl_pdf_layout_field (ClPdfLayout *self, const char *label, const char *value)
 {
   const char *texts[] = { label, value ? value : "", NULL };
   add (self, BLOCK_FIELD, 0, FALSE, texts);
 }
 
 void
-cl_doc_checkbox (ClDoc *self, gboolean checked, const char *text)
+cl_pdf_layout_checkbox (ClPdfLayout *self, gboolean checked, const char *text)
 {
   const char *texts[] = { text, NULL };
   add (self, BLOCK_CHECKBOX, 0, checked, texts);
 }
 
 void
-cl_doc_signature (ClDoc *self, const char *label)
+cl_pdf_layout_signature (ClPdfLayout *self, const char *label)
 {
   const char *texts[] = { label, NULL };
   add (self, BLOCK_SIGNATURE, 0, FALSE, texts);
 }
 
 void
-cl_doc_keep_with_next (ClDoc *self)
+cl_pdf_layout_keep_with_next (ClPdfLayout *self)
 {
   g_return_if_fail (self->blocks->len > 0);
   g_array_index (self->blocks, Block, self->blocks->len - 1).keep = TRUE;
 }
 
 void
-cl_doc_lines (ClDoc *self, const char *label, guint n_lines)
+cl_pdf_layout_lines (ClPdfLayout *self, const char *label, guint n_lines)
 {
   const char *texts[] = { label ? label : "", NULL };
   add (self, BLOCK_LINES, (int) n_lines, FALSE, texts);
 }
 
 void
-cl_doc_choices (ClDoc              *self,
-                const char         *label,
-                const char * const *options,
-                int                 checked)
+cl_pdf_layout_choices (ClPdfLayout        *self,
+                       const char         *label,
+                       const char * const *options,
+                       int                 checked)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) texts = NULL;
@@ -201,10 +201,10 @@ cl_doc_choices (ClDoc              *self,
 }
 
 void
-cl_doc_table (ClDoc              *self,
-              guint               n_columns,
-              const double       *widths,
-              const char * const *header)
+cl_pdf_layout_table (ClPdfLayout        *self,
+                     guint               n_columns,
+                     const double       *widths,
+                     const char * const *header)
 {
   g_autofree char *w = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -224,20 +224,20 @@ cl_doc_table (ClDoc              *self,
 }
 
 void
-cl_doc_table_row (ClDoc              *self,
-                  const char * const *cells)
+cl_pdf_layout_table_row (ClPdfLayout        *self,
+                         const char * const *cells)
 {
   add (self, BLOCK_TABLE_ROW, 0, FALSE, cells);
 }
 
 void
-cl_doc_bar_chart (ClDoc              *self,
-                  guint               n_bars,
-                  const char * const *labels,
-                  const guint        *first,
-                  const guint        *second,
-                  const char         *first_legend,
-                  const char         *second_legend)
+cl_pdf_layout_bar_chart (ClPdfLayout        *self,
+                         guint               n_bars,
+                         const char * const *labels,
+                         const guint        *first,
+                         const guint        *second,
+                         const char         *first_legend,
+                         const char         *second_legend)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) texts = NULL;
@@ -260,12 +260,12 @@ cl_doc_bar_chart (ClDoc              *self,
 /* ---- layout and drawing ---- */
 
 typedef struct {
-  ClDoc   *doc;
-  cairo_t *cr;
-  gboolean draw;        /* FALSE: only count pages */
-  double   y;
-  guint    page;
-  guint    pages;       /* known on the drawing pass */
+  ClPdfLayout *doc;
+  cairo_t     *cr;
+  gboolean     draw;    /* FALSE: only count pages */
+  double       y;
+  guint        page;
+  guint        pages;   /* known on the drawing pass */
   const Block *table;   /* the table whose rows are being laid out */
 } Layout;
 
@@ -301,9 +301,9 @@ layout_height (PangoLayout *layout)
 }
 
 static char *
-page_text (ClDoc *doc,
-           guint  page,
-           guint  pages)
+page_text (ClPdfLayout *doc,
+           guint        page,
+           guint        pages)
 {
   g_autofree char *p = g_strdup_printf ("%u", page);
   g_autofree char *n = g_strdup_printf ("%u", pages);
@@ -329,7 +329,7 @@ draw_text_at (Layout      *l,
 static void
 page_furniture (Layout *l)
 {
-  ClDoc *doc = l->doc;
+  ClPdfLayout *doc = l->doc;
   g_autofree char *footer = NULL;
 
   if (!l->draw)
@@ -724,10 +724,10 @@ keeps (const Block *b,
 }
 
 static guint
-lay_out (ClDoc   *doc,
-         cairo_t *cr,
-         gboolean draw,
-         guint    pages)
+lay_out (ClPdfLayout *doc,
+         cairo_t     *cr,
+         gboolean     draw,
+         guint        pages)
 {
   Layout l = { doc, cr, draw, 0, 0, pages, NULL };
 
@@ -780,10 +780,10 @@ append_to_bytes (void                *closure,
 }
 
 GBytes *
-cl_doc_render_pdf (ClDoc      *self,
-                   GDateTime  *created,
-                   guint      *out_pages,
-                   GError    **error)
+cl_pdf_layout_render_pdf (ClPdfLayout *self,
+                          GDateTime   *created,
+                          guint       *out_pages,
+                          GError     **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *measure_surface, *surface;
