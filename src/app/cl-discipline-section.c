@@ -14,6 +14,7 @@
 #include "cl-discipline-section.h"
 #include "cl-meeting-labels.h"
 #include "cl-group-rows.h"
+#include "cl-rule-ids.h"
 
 struct _ClDisciplineSection
 {
@@ -305,7 +306,7 @@ show_banners (ClDisciplineSection *self,
 
       if (!is_open (ob))
         continue;
-      if (g_str_equal (rule, "suspension_limit_exceeded"))
+      if (g_str_equal (rule, CL_RULE_SUSPENSION_LIMIT_EXCEEDED))
         {
           /* A limit passed in an earlier school year is history, not an alert. */
           if (!same_school_year (student, ob->from, today))
@@ -316,7 +317,7 @@ show_banners (ClDisciplineSection *self,
           citation = g_strdup (ob->citation);
           add_banner (self, TRUE, title, body, citation, NULL, NULL);
         }
-      else if (g_str_equal (rule, "removal_services_required"))
+      else if (g_str_equal (rule, CL_RULE_REMOVAL_SERVICES_REQUIRED))
         {
           /* Translators: a banner; %s is a date */
           title = g_strdup_printf (_("More than 10 school days of removal: services required since %s"), due);
@@ -325,7 +326,7 @@ show_banners (ClDisciplineSection *self,
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation,
                       _("Services _Started…"), "removal_services");
         }
-      else if (g_str_equal (rule, "manifestation_determination_due"))
+      else if (g_str_equal (rule, CL_RULE_MANIFESTATION_DETERMINATION_DUE))
         {
           /* Translators: a banner; %s is a date */
           title = g_strdup_printf (_("Change of placement: manifestation determination due %s"), due);
@@ -335,7 +336,7 @@ show_banners (ClDisciplineSection *self,
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation,
                       _("Record the _Determination…"), "mdr");
         }
-      else if (g_str_equal (rule, "iaes_ends"))
+      else if (g_str_equal (rule, CL_RULE_IAES_ENDS))
         {
           /* Translators: a banner; %s is a date */
           title = g_strdup_printf (_("Interim alternative setting ends %s"), due);
@@ -420,7 +421,7 @@ show_removals (ClDisciplineSection *self,
           const ClObligation *ob = g_ptr_array_index (obligations, j);
           GtkWidget *pill;
 
-          if (!g_str_equal (ob->rule->id, "removal_services_required") ||
+          if (!g_str_equal (ob->rule->id, CL_RULE_REMOVAL_SERVICES_REQUIRED) ||
               cl_discipline_year_of (student, ob->from).session.first_day != y->session.first_day)
             continue;
           pill = gtk_label_new (_("Over 10 days"));
@@ -469,7 +470,7 @@ show_mdr (ClDisciplineSection *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      if (g_str_equal (ob->rule->id, "manifestation_determination_due"))
+      if (g_str_equal (ob->rule->id, CL_RULE_MANIFESTATION_DETERMINATION_DUE))
         {
           if (ob->met_on != CL_DATE_NONE)
             {
@@ -480,7 +481,7 @@ show_mdr (ClDisciplineSection *self,
           else
             title = g_strdup_printf (_("Determination due %s"), due);
         }
-      else if (g_str_equal (ob->rule->id, "iaes_ends"))
+      else if (g_str_equal (ob->rule->id, CL_RULE_IAES_ENDS))
         title = ob->met_on != CL_DATE_NONE ? g_strdup_printf (_("Interim setting ended by the team (due %s)"), due)
                                            : g_strdup_printf (_("Interim setting ends %s"), due);
       else
@@ -567,7 +568,7 @@ show_records (ClDisciplineSection *self,
 
       if (e->type != CL_EVENT_RECORDS_REQUEST)
         continue;
-      ob = cl_discipline_find_obligation (obligations, student, e, "records_request_due");
+      ob = cl_discipline_find_obligation (obligations, student, e, CL_RULE_RECORDS_REQUEST_DUE);
       who = extra_string (e, "requested_by");
       what = extra_string (e, "records_requested");
       received = format_date (e->date);
@@ -636,9 +637,9 @@ show_complaints (ClDisciplineSection *self,
                  GPtrArray           *obligations)
 {
   static const struct { const char *rule; const char *completion; } steps[] = {
-    { "due_process_response_due", "due_process_response" },
-    { "resolution_session_due", "resolution_session" },
-    { "complaint_decision_due", "complaint_resolved" },
+    { CL_RULE_DUE_PROCESS_RESPONSE_DUE, "due_process_response" },
+    { CL_RULE_RESOLUTION_SESSION_DUE, "resolution_session" },
+    { CL_RULE_COMPLAINT_DECISION_DUE, "complaint_resolved" },
   };
   guint n = 0;
 
@@ -693,7 +694,7 @@ show_complaints (ClDisciplineSection *self,
           if (is_open (ob) && (!any || urgency (ob->status) > urgency (worst)))
             worst = ob->status;
           any = any || is_open (ob);
-          if (g_str_equal (steps[s].rule, "complaint_decision_due"))
+          if (g_str_equal (steps[s].rule, CL_RULE_COMPLAINT_DECISION_DUE))
             {
               const ClEvent *decision = decision_of (student, ob, e->kind);
               outcome = decision ? extra_string (decision, "outcome") : NULL;

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-meeting-window-private.h"
+#include "cl-rule-ids.h"
 
 typedef struct {
   const char         *rule_id;
@@ -41,9 +42,9 @@ static const char * const transfer_items[] = {
 };
 
 static const AgendaKind agenda_kinds[] = {
-  { "transition_plan_due", N_("Transition plan"), transition_items },
-  { "age_of_majority_notice_due", N_("Age-of-majority statement"), majority_items },
-  { "rights_transfer_notice_due", N_("Transfer of rights at 18"), transfer_items },
+  { CL_RULE_TRANSITION_PLAN_DUE, N_("Transition plan"), transition_items },
+  { CL_RULE_AGE_OF_MAJORITY_NOTICE_DUE, N_("Age-of-majority statement"), majority_items },
+  { CL_RULE_RIGHTS_TRANSFER_NOTICE_DUE, N_("Transfer of rights at 18"), transfer_items },
 };
 
 static const AgendaKind *

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-meeting-window-private.h"
+#include "cl-rule-ids.h"
 
 /* The district's record before a meeting goes ahead without the parent: at least two attempts,
  * by at least two different means (HB 7.5 lists calls, correspondence and visits). */
@@ -408,7 +409,7 @@ add_excusal_rows (ClMeetingWindow *self,
                                                                                         : "dialog-warning-symbolic"));
   adw_expander_row_add_row (parent, status);
 
-  ob = _cl_meeting_window_find_obligation (self, "excusal_incomplete", inv->role);
+  ob = _cl_meeting_window_find_obligation (self, CL_RULE_EXCUSAL_INCOMPLETE, inv->role);
   if (ob != NULL)
     adw_expander_row_add_row (parent, _cl_meeting_obligation_info_row (ob));
 }
@@ -527,7 +528,7 @@ _cl_meeting_team_build (ClMeetingWindow *self)
       g_autofree char *key = NULL;
       GtkWidget *row, *button;
 
-      if (!ob->this_meeting || !g_str_equal (ob->rule_id, "required_member_missing") || ob->role < 0 ||
+      if (!ob->this_meeting || !g_str_equal (ob->rule_id, CL_RULE_REQUIRED_MEMBER_MISSING) || ob->role < 0 ||
           invited (self, ob->role))
         continue;
       /* Translators: a required role nobody was invited for, e.g. "District representative: not invited" */
@@ -552,7 +553,7 @@ _cl_meeting_team_build (ClMeetingWindow *self)
       g_autofree char *title = NULL;
       GtkWidget *row;
 
-      if (invited (self, p->role) || (p->required && _cl_meeting_window_find_obligation (self, "required_member_missing", p->role)))
+      if (invited (self, p->role) || (p->required && _cl_meeting_window_find_obligation (self, CL_RULE_REQUIRED_MEMBER_MISSING, p->role)))
         continue;
       /* Translators: a member Caseload proposes to invite, e.g. "Proposed: Agency representative" */
       title = g_strdup_printf (_("Proposed: %s"), _cl_role_label (p->role));

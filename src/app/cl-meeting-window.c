@@ -15,6 +15,7 @@
 #include "cl-documents.h"
 #include "cl-group-rows.h"
 #include "cl-meeting-window-private.h"
+#include "cl-rule-ids.h"
 
 G_DEFINE_FINAL_TYPE (ClMeetingWindow, cl_meeting_window, ADW_TYPE_WINDOW)
 
@@ -385,7 +386,7 @@ set_entry (AdwEntryRow *row,
 static void
 build_notice (ClMeetingWindow *self)
 {
-  const ClMeetingObligation *ob = _cl_meeting_window_find_obligation (self, "meeting_notice_due", -1);
+  const ClMeetingObligation *ob = _cl_meeting_window_find_obligation (self, CL_RULE_MEETING_NOTICE_DUE, -1);
   const char *family = cl_document_family_language (self->student);
   const char *spoken;
   g_autofree char *language = NULL;
@@ -491,7 +492,7 @@ _cl_meeting_window_required_rule (ClMeetingWindow *self)
                                                     : cl_caseload_get_jurisdiction (self->caseload);
   const ClRulePack *pack = pack_id ? cl_rule_pack_set_lookup (self->packs, pack_id, NULL) : NULL;
 
-  return pack ? cl_rule_pack_lookup (pack, "required_member_missing") : NULL;
+  return pack ? cl_rule_pack_lookup (pack, CL_RULE_REQUIRED_MEMBER_MISSING) : NULL;
 }
 
 gboolean
@@ -629,9 +630,9 @@ record_held_action (GtkWidget  *widget,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   transition = held_check (_("The IEP includes the _transition plan"),
-                           ticks && g_hash_table_lookup (ticks, "agenda:transition_plan_due"));
+                           ticks && g_hash_table_lookup (ticks, "agenda:" CL_RULE_TRANSITION_PLAN_DUE));
   majority = held_check (_("The student was told which _rights transfer at 18"),
-                         ticks && g_hash_table_lookup (ticks, "agenda:age_of_majority_notice_due"));
+                         ticks && g_hash_table_lookup (ticks, "agenda:" CL_RULE_AGE_OF_MAJORITY_NOTICE_DUE));
   eligible = held_check (_("The student is _eligible for special education"), TRUE);
   gtk_widget_set_visible (eligible, self->draft->kind == CL_MEETING_INITIAL || self->draft->kind == CL_MEETING_TRIENNIAL);
   gtk_box_append (GTK_BOX (box), transition);

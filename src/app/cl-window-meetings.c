@@ -16,6 +16,7 @@
 #include "cl-meeting-labels.h"
 #include "cl-meeting-window.h"
 #include "cl-window-private.h"
+#include "cl-rule-ids.h"
 
 /* What Record as Held removed, to put back on undo. */
 struct _ClMeetingSnapshot {
@@ -307,7 +308,7 @@ required_rule (ClRulePackSet *packs,
   const char *pack_id = student->jurisdiction ? student->jurisdiction : cl_caseload_get_jurisdiction (caseload);
   const ClRulePack *pack = pack_id ? cl_rule_pack_set_lookup (packs, pack_id, NULL) : NULL;
 
-  return pack ? cl_rule_pack_lookup (pack, "required_member_missing") : NULL;
+  return pack ? cl_rule_pack_lookup (pack, CL_RULE_REQUIRED_MEMBER_MISSING) : NULL;
 }
 
 /* The invitations Caseload proposes: every required role, and an interpreter for a family whose
@@ -411,9 +412,9 @@ static ClMeetingKind
 suggested_kind (GPtrArray *obligations)
 {
   static const struct { const char *rule; ClMeetingKind kind; } kinds[] = {
-    { "initial_iep_due", CL_MEETING_INITIAL }, { "preschool_iep_due", CL_MEETING_INITIAL },
-    { "triennial_due", CL_MEETING_TRIENNIAL }, { "annual_review_due", CL_MEETING_ANNUAL },
-    { "interim_iep_due", CL_MEETING_INTERIM }, { "manifestation_determination_due", CL_MEETING_MANIFESTATION },
+    { CL_RULE_INITIAL_IEP_DUE, CL_MEETING_INITIAL }, { CL_RULE_PRESCHOOL_IEP_DUE, CL_MEETING_INITIAL },
+    { CL_RULE_TRIENNIAL_DUE, CL_MEETING_TRIENNIAL }, { CL_RULE_ANNUAL_REVIEW_DUE, CL_MEETING_ANNUAL },
+    { CL_RULE_INTERIM_IEP_DUE, CL_MEETING_INTERIM }, { CL_RULE_MANIFESTATION_DETERMINATION_DUE, CL_MEETING_MANIFESTATION },
   };
   ClMeetingKind best = CL_MEETING_ANNUAL;
   ClDate best_due = G_MAXUINT32;

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "cl-discipline-report"
 
 #include "cl-discipline-report.h"
+#include "cl-rule-ids.h"
 
 static void
 school_free (gpointer data)
@@ -69,7 +70,7 @@ cl_discipline_report_new (ClCaseload *caseload,
       if (w == NULL)
         continue;
       /* Past 10 days this school year, met or not: the engine says so, with its own count. */
-      if (g_str_equal (ob->rule->id, "removal_services_required") &&
+      if (g_str_equal (ob->rule->id, CL_RULE_REMOVAL_SERVICES_REQUIRED) &&
           cl_discipline_year_of (w->student, ob->from).session.first_day ==
             cl_discipline_year_of (w->student, today).session.first_day)
         {
@@ -78,13 +79,13 @@ cl_discipline_report_new (ClCaseload *caseload,
         }
       if (!is_open (ob))
         continue;
-      if (g_str_equal (ob->rule->id, "manifestation_determination_due") &&
+      if (g_str_equal (ob->rule->id, CL_RULE_MANIFESTATION_DETERMINATION_DUE) &&
           (w->mdr_due == CL_DATE_NONE || ob->due < w->mdr_due))
         {
           w->mdr_due = ob->due;
           w->mdr_status = ob->status;
         }
-      else if (g_str_equal (ob->rule->id, "iaes_ends") &&
+      else if (g_str_equal (ob->rule->id, CL_RULE_IAES_ENDS) &&
                (w->iaes_ends == CL_DATE_NONE || ob->due < w->iaes_ends))
         {
           w->iaes_ends = ob->due;

@@ -6,6 +6,7 @@
 
 #include "cl-discipline.h"
 #include "cl-documents-private.h"
+#include "cl-rule-ids.h"
 
 /* The school year the review is about: the one holding @day, else the latest with removals. */
 static const ClRemovalYear *
@@ -143,7 +144,7 @@ _cl_manifestation_review (ClStrings        *s,
                           GError          **error)
 {
   g_autoptr(GArray) years = NULL;
-  const ClObligation *review = _cl_find_obligation (obligations, "manifestation_determination_due");
+  const ClObligation *review = _cl_find_obligation (obligations, CL_RULE_MANIFESTATION_DETERMINATION_DUE);
   const ClRemovalYear *year;
   const ClMeeting *m;
   g_autofree char *name = cl_student_dup_display_name (student);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-documents-private.h"
+#include "cl-rule-ids.h"
 
 /* What a prior written notice is about: a meeting held (an iep_meeting event) or one planned. */
 typedef struct {
@@ -147,7 +148,7 @@ excusal_obligation (GPtrArray       *obligations,
   for (guint i = 0; obligations && i < obligations->len; i++)
     {
       const ClObligation *ob = g_ptr_array_index (obligations, i);
-      if (ob->meeting == m && g_str_equal (ob->rule->id, "excusal_incomplete"))
+      if (ob->meeting == m && g_str_equal (ob->rule->id, CL_RULE_EXCUSAL_INCOMPLETE))
         return ob;
     }
   return NULL;

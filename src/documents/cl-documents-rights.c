@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-documents-private.h"
+#include "cl-rule-ids.h"
 
 static const char *
 state_law (ClStrings       *s,
@@ -87,8 +88,8 @@ _cl_age_of_majority (ClStrings        *s,
                      ClDate            today,
                      GError          **error)
 {
-  const ClObligation *notice = _cl_find_obligation (obligations, "age_of_majority_notice_due");
-  const ClObligation *transfer = _cl_find_obligation (obligations, "rights_transfer_notice_due");
+  const ClObligation *notice = _cl_find_obligation (obligations, CL_RULE_AGE_OF_MAJORITY_NOTICE_DUE);
+  const ClObligation *transfer = _cl_find_obligation (obligations, CL_RULE_RIGHTS_TRANSFER_NOTICE_DUE);
   g_autofree char *name = cl_student_dup_display_name (student);
   const char *first = student->first_name ? student->first_name : name;
   const char *law = state_law (s, caseload, student);
@@ -147,7 +148,7 @@ _cl_rights_transfer (ClStrings        *s,
                      ClDate            today,
                      GError          **error)
 {
-  const ClObligation *transfer = _cl_find_obligation (obligations, "rights_transfer_notice_due");
+  const ClObligation *transfer = _cl_find_obligation (obligations, CL_RULE_RIGHTS_TRANSFER_NOTICE_DUE);
   g_autofree char *name = cl_student_dup_display_name (student);
   const char *first = student->first_name ? student->first_name : name;
   const char *law = state_law (s, caseload, student);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-documents-private.h"
+#include "cl-rule-ids.h"
 
 static ClDate
 last_plan (const ClStudent *student)
@@ -58,9 +59,9 @@ _cl_transition_summary (ClStrings        *s,
                         ClDate            today,
                         GError          **error)
 {
-  const ClObligation *plan = _cl_find_obligation (obligations, "transition_plan_due");
-  const ClObligation *aom = _cl_find_obligation (obligations, "age_of_majority_notice_due");
-  const ClObligation *ends = _cl_find_obligation (obligations, "eligibility_ends");
+  const ClObligation *plan = _cl_find_obligation (obligations, CL_RULE_TRANSITION_PLAN_DUE);
+  const ClObligation *aom = _cl_find_obligation (obligations, CL_RULE_AGE_OF_MAJORITY_NOTICE_DUE);
+  const ClObligation *ends = _cl_find_obligation (obligations, CL_RULE_ELIGIBILITY_ENDS);
   g_autofree char *name = cl_student_dup_display_name (student);
   const char *first = student->first_name ? student->first_name : name;
   g_autofree char *subject = NULL, *due = NULL, *status = NULL, *education = NULL;

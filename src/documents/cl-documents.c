@@ -8,6 +8,7 @@
 
 #include "cl-compliance.h"
 #include "cl-documents-private.h"
+#include "cl-rule-ids.h"
 
 G_DEFINE_QUARK (cl-document-error-quark, cl_document_error)
 
@@ -206,13 +207,13 @@ cl_document_applies (ClDocumentKind    kind,
     case CL_DOCUMENT_EXCUSAL:
       return _cl_excusal_meeting (student, NULL, today) != NULL;
     case CL_DOCUMENT_AGE_OF_MAJORITY:
-      return near_17 && under_18 && _cl_find_obligation (obligations, "age_of_majority_notice_due") != NULL;
+      return near_17 && under_18 && _cl_find_obligation (obligations, CL_RULE_AGE_OF_MAJORITY_NOTICE_DUE) != NULL;
     case CL_DOCUMENT_RIGHTS_TRANSFER:
-      return timely (_cl_find_obligation (obligations, "rights_transfer_notice_due"));
+      return timely (_cl_find_obligation (obligations, CL_RULE_RIGHTS_TRANSFER_NOTICE_DUE));
     case CL_DOCUMENT_MDR:
       return has_removal (student);
     case CL_DOCUMENT_TRANSITION:
-      return near_16 && _cl_find_obligation (obligations, "transition_plan_due") != NULL;
+      return near_16 && _cl_find_obligation (obligations, CL_RULE_TRANSITION_PLAN_DUE) != NULL;
     case CL_N_DOCUMENT_KINDS:
     default:
       return FALSE;
