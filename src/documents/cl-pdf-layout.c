@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "cl-pdf-accessibility.h"
 #include "cl-pdf-layout.h"
 
 /* US Letter, in points, with three-quarter-inch side margins. */
@@ -267,7 +268,32 @@ typedef struct {
   guint        page;
   guint        pages;   /* known on the drawing pass */
   const Block *table;   /* the table whose rows are being laid out */
+  /* The structure elements open on the drawing pass, outermost first: a page break closes them
+   * and opens them again on the next page, so the running header and footer are drawn outside
+   * every element (cairo 1.16 cannot mark them as artifacts) and a table goes on as a table whose
+   * header row is repeated. */
+  const char  *open_tags[4];
+  guint        n_open_tags;
 } Layout;
+
+static void
+tag_begin (Layout     *l,
+           const char *name)
+{
+  g_assert (l->n_open_tags < G_N_ELEMENTS (l->open_tags));
+  l->open_tags[l->n_open_tags++] = name;
+  if (l->draw)
+    cairo_tag_begin (l->cr, name, NULL);
+}
+
+static void
+tag_end (Layout *l)
+{
+  g_assert (l->n_open_tags > 0);
+  l->n_open_tags--;
+  if (l->draw)
+    cairo_tag_end (l->cr, l->open_tags[l->n_open_tags]);
+}
 
 static PangoLayout *
 new_layout (Layout     *l,
@@ -279,6 +305,7 @@ new_layout (Layout     *l,
   PangoLayout *layout = pango_cairo_create_layout (l->cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
   PangoContext *context = pango_layout_get_context (layout);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
@@ -286,6 +313,11 @@ new_layout (Layout     *l,
   pango_context_set_language (context, pango_language_from_string (l->doc->language));
   pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, font);
+  /* No ligatures: cairo writes a ligature's letters as a marked-content span inside the
+   * paragraph's, where poppler (22.12, what Evince and pdfinfo read structure with) stops reading
+   * the paragraph ("Notiﬁ" for "Notificación"). */
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("liga=0, clig=0"));
+  pango_layout_set_attributes (layout, attrs);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
@@ -314,16 +346,52 @@ page_text (ClPdfLayout *doc,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Draws @line with its baseline at @baseline. A line that wraps after a space is drawn laid out on
+ * its own: where it wraps, Pango gives that space no glyph, cairo then writes it as a
+ * marked-content span inside the paragraph's, and poppler (22.12) takes that span's end for the
+ * paragraph's: a screen reader reading through poppler would stop after the first line. */
+static void
+show_line (Layout          *l,
+           PangoLayoutLine *line,
+           double           x,
+           double           baseline)
+{
+  const char *text = pango_layout_get_text (line->layout);
+
+  cairo_move_to (l->cr, x, baseline);
+  if (line->length > 0 && text[line->start_index + line->length - 1] == ' ')
+    {
+      g_autoptr(PangoLayout) unwrapped = pango_layout_copy (line->layout);
+
+      pango_layout_set_width (unwrapped, -1);
+      pango_layout_set_text (unwrapped, text + line->start_index, line->length);
+      pango_cairo_show_layout_line (l->cr, pango_layout_get_line_readonly (unwrapped, 0));
+    }
+  else
+    pango_cairo_show_layout_line (l->cr, line);
+}
+
 static void
 draw_text_at (Layout      *l,
               PangoLayout *layout,
               double       x,
               double       y)
 {
+  PangoLayoutIter *iter;
+
   if (!l->draw)
     return;
-  cairo_move_to (l->cr, x, y);
-  pango_cairo_show_layout (l->cr, layout);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      show_line (l, pango_layout_iter_get_line_readonly (iter), x + (double) logical.x / PANGO_SCALE,
+                 y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static void
@@ -368,11 +436,17 @@ page_furniture (Layout *l)
 static void
 new_page (Layout *l)
 {
+  if (l->draw)
+    for (guint i = l->n_open_tags; i-- > 0; )
+      cairo_tag_end (l->cr, l->open_tags[i]);
   if (l->page > 0 && l->draw)
     cairo_show_page (l->cr);
   l->page++;
   l->y = TEXT_TOP;
   page_furniture (l);
+  if (l->draw)
+    for (guint i = 0; i < l->n_open_tags; i++)
+      cairo_tag_begin (l->cr, l->open_tags[i], NULL);
 }
 
 static void
@@ -422,10 +496,7 @@ place_lines (Layout      *l,
       baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
       ensure_room (l, height);
       if (l->draw)
-        {
-          cairo_move_to (l->cr, x + (double) logical.x / PANGO_SCALE, l->y + baseline);
-          pango_cairo_show_layout_line (l->cr, line);
-        }
+        show_line (l, line, x + (double) logical.x / PANGO_SCALE, l->y + baseline);
       l->y += height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -471,6 +542,7 @@ place_row (Layout             *l,
       if (!header)
         place_row (l, table, (const char * const *) table->texts + n, TRUE);
     }
+  tag_begin (l, "TR");
   if (l->draw)
     {
       if (header)
@@ -487,10 +559,13 @@ place_row (Layout             *l,
     }
   for (int i = 0; i < n; i++)
     {
+      tag_begin (l, header ? "TH" : "TD");
       draw_text_at (l, layouts[i], x + CELL_PAD, l->y + CELL_PAD);
+      tag_end (l);
       x += widths[i];
       g_object_unref (layouts[i]);
     }
+  tag_end (l);
   l->y += height;
 }
 
@@ -511,14 +586,18 @@ place_block (Layout      *l,
         ensure_room (l, h + (next ? 48 : 0) + (b->level <= 1 ? 0 : 10));
         if (b->level > 1)
           l->y += 10;
+        tag_begin (l, b->level <= 1 ? "H1" : "H2");
         draw_text_at (l, layout, MARGIN_X, l->y);
+        tag_end (l);
         l->y += h + (b->level <= 1 ? 10 : 4);
       }
       break;
     case BLOCK_PARAGRAPH:
       {
         g_autoptr(PangoLayout) layout = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH);
+        tag_begin (l, "P");
         place_lines (l, layout, MARGIN_X);
+        tag_end (l);
         l->y += 6;
       }
       break;
@@ -527,10 +606,21 @@ place_block (Layout      *l,
         g_autoptr(PangoLayout) layout = new_layout (l, b->texts[0], 10.5, FALSE, TEXT_WIDTH - 34);
         g_autoptr(PangoLayout) bullet = new_layout (l, "•", 10.5, FALSE, 12);
 
+        /* Bullets in a row are one list. */
+        if (l->n_open_tags == 0 || !g_str_equal (l->open_tags[l->n_open_tags - 1], "L"))
+          tag_begin (l, "L");
         /* The bullet goes with the first line, on whichever page that lands. */
         ensure_room (l, layout_height (bullet));
+        tag_begin (l, "LI");
+        tag_begin (l, "Lbl");
         draw_text_at (l, bullet, MARGIN_X + 22, l->y);
+        tag_end (l);
+        tag_begin (l, "LBody");
         place_lines (l, layout, MARGIN_X + 34);
+        tag_end (l);
+        tag_end (l);
+        if (next == NULL || next->kind != BLOCK_BULLET)
+          tag_end (l);
         l->y += 3;
       }
       break;
@@ -541,8 +631,11 @@ place_block (Layout      *l,
         double h = MAX (layout_height (label), layout_height (value));
 
         ensure_room (l, h);
+        /* One paragraph, label then value, so they are read together. */
+        tag_begin (l, "P");
         draw_text_at (l, label, MARGIN_X, l->y);
         draw_text_at (l, value, MARGIN_X + 160, l->y);
+        tag_end (l);
         l->y += h + 2;
       }
       break;
@@ -552,8 +645,10 @@ place_block (Layout      *l,
         double h = layout_height (text);
 
         ensure_room (l, h + 4);
+        tag_begin (l, "P");
         draw_box (l, MARGIN_X, l->y, b->checked);
         draw_text_at (l, text, MARGIN_X + 18, l->y);
+        tag_end (l);
         l->y += h + 6;
       }
       break;
@@ -570,7 +665,9 @@ place_block (Layout      *l,
             cairo_line_to (l->cr, MARGIN_X + TEXT_WIDTH * 0.6, l->y);
             cairo_stroke (l->cr);
           }
+        tag_begin (l, "P");
         draw_text_at (l, text, MARGIN_X, l->y + 2);
+        tag_end (l);
         l->y += 16;
       }
       break;
@@ -584,7 +681,9 @@ place_block (Layout      *l,
         ensure_room (l, h + b->level * line + 4);
         if (label)
           {
+            tag_begin (l, "P");
             draw_text_at (l, label, MARGIN_X, l->y);
+            tag_end (l);
             l->y += h;
           }
         for (int i = 0; i < b->level; i++)
@@ -616,6 +715,7 @@ place_block (Layout      *l,
             row = MAX (row, layout_height (option));
           }
         ensure_room (l, h + row + 8);
+        tag_begin (l, "P");
         draw_text_at (l, label, MARGIN_X, l->y);
         l->y += h + 2;
         for (guint i = 1; i < n; i++)
@@ -634,19 +734,28 @@ place_block (Layout      *l,
             draw_text_at (l, option, x + 16, l->y);
             x += 16 + w + 24;
           }
+        tag_end (l);
         l->y += row + 8;
       }
       break;
     case BLOCK_TABLE_START:
       l->table = b;
       l->y += 4;
+      tag_begin (l, "Table");
       place_row (l, b, (const char * const *) b->texts + b->level, TRUE);
+      if (next == NULL || next->kind != BLOCK_TABLE_ROW)
+        {
+          tag_end (l);
+          l->table = NULL;
+          l->y += 8;
+        }
       break;
     case BLOCK_TABLE_ROW:
       if (l->table != NULL)
         place_row (l, l->table, (const char * const *) b->texts, FALSE);
-      if (next == NULL || next->kind != BLOCK_TABLE_ROW)
+      if (l->table != NULL && (next == NULL || next->kind != BLOCK_TABLE_ROW))
         {
+          tag_end (l);
           l->table = NULL;
           l->y += 8;
         }
@@ -660,6 +769,7 @@ place_block (Layout      *l,
         for (int i = 0; i < b->level; i++)
           max = MAX (max, g_ascii_strtod (b->texts[2 + 3 * i + 1], NULL) + g_ascii_strtod (b->texts[2 + 3 * i + 2], NULL));
         ensure_room (l, height);
+        tag_begin (l, "Figure");
         for (int k = 0; k < 2; k++)
           {
             g_autoptr(PangoLayout) legend = new_layout (l, b->texts[k], 8.5, FALSE, 200);
@@ -698,6 +808,7 @@ place_block (Layout      *l,
             draw_text_at (l, value, MARGIN_X + label_width + span * (first + second) / max + 4, l->y);
             l->y += bar + gap;
           }
+        tag_end (l);
         l->y += 8;
       }
       break;
@@ -729,7 +840,7 @@ lay_out (ClPdfLayout *doc,
          gboolean     draw,
          guint        pages)
 {
-  Layout l = { doc, cr, draw, 0, 0, pages, NULL };
+  Layout l = { doc, cr, draw, 0, 0, pages, NULL, { NULL }, 0 };
 
   new_page (&l);
   for (guint i = 0; i < doc->blocks->len; i++)
@@ -757,6 +868,7 @@ lay_out (ClPdfLayout *doc,
         }
       place_block (&l, b, i + 1 < doc->blocks->len ? &g_array_index (doc->blocks, Block, i + 1) : NULL);
     }
+  g_assert (l.n_open_tags == 0);
   if (draw)
     cairo_show_page (cr);
   return l.page;
@@ -779,6 +891,29 @@ append_to_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* What a chart's bars say, for a reader who cannot see them: "Ana Ruiz: Overdue 4, Due in 30
+ * days 1. …" */
+static GStrv
+figure_alternatives (ClPdfLayout *self)
+{
+  g_autoptr(GStrvBuilder) alts = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const Block *b = &g_array_index (self->blocks, Block, i);
+      g_autoptr(GString) alt = NULL;
+
+      if (b->kind != BLOCK_CHART)
+        continue;
+      alt = g_string_new (NULL);
+      for (int k = 0; k < b->level; k++)
+        g_string_append_printf (alt, "%s%s: %s %s, %s %s.", k ? " " : "", b->texts[2 + 3 * k],
+                                b->texts[0], b->texts[2 + 3 * k + 1], b->texts[1], b->texts[2 + 3 * k + 2]);
+      g_strv_builder_add (alts, alt->str);
+    }
+  return g_strv_builder_end (alts);
+}
+
 GBytes *
 cl_pdf_layout_render_pdf (ClPdfLayout *self,
                           GDateTime   *created,
@@ -786,6 +921,9 @@ cl_pdf_layout_render_pdf (ClPdfLayout *self,
                           GError     **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) untagged = NULL;
+  g_auto(GStrv) alts = figure_alternatives (self);
+  GBytes *pdf;
   cairo_surface_t *measure_surface, *surface;
   cairo_t *cr;
   g_autofree char *date = g_date_time_format (created, "%Y-%m-%dT%H:%M:%S");
@@ -818,7 +956,9 @@ cl_pdf_layout_render_pdf (ClPdfLayout *self,
                    cairo_status_to_string (status));
       return NULL;
     }
-  if (out_pages)
+  untagged = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  pdf = cl_pdf_add_accessibility (untagged, self->language, (const char * const *) alts, error);
+  if (pdf != NULL && out_pages)
     *out_pages = pages;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return pdf;
 }
