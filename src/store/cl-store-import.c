@@ -27,14 +27,6 @@ bool_text (gboolean value)
   return g_strdup (value ? "1" : "0");
 }
 
-static const char *
-enum_name (const char * const *names,
-           guint               n,
-           int                 value)
-{
-  return value >= 0 && (guint) value < n && names[value][0] ? names[value] : NULL;
-}
-
 /* A record of a table with a text primary key: its columns (the key first) and their new values.
  * Writes it, and audits each column whose value changed. A new record goes after the others; the
  * next free position is looked up once per import, not once per record. */
@@ -261,67 +253,6 @@ import_staff (Audit    *a,
   return ok;
 }
 
-/* One line per event, as the audit trail shows it and as an update compares old and new. */
-static char *
-event_line (const char *type,
-            const char *date,
-            const char *kind,
-            double      school_days)
-{
-  if (g_strcmp0 (type, "removal") == 0)
-    return g_strdup_printf ("%s %s %s %g days", type, date, kind ? kind : "", school_days);
-  return kind ? g_strdup_printf ("%s %s %s", type, date, kind) : g_strdup_printf ("%s %s", type, date);
-}
-
-static const char *
-event_kind_name (const ClEvent *e)
-{
-  if (e->type == CL_EVENT_IEP_MEETING)
-    return enum_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, e->kind);
-  if (e->type == CL_EVENT_REMOVAL)
-    return enum_name (cl_removal_kind_names, CL_N_REMOVAL_KINDS, e->kind);
-  if (e->type == CL_EVENT_COMPLAINT || e->type == CL_EVENT_COMPLAINT_RESOLVED)
-    return enum_name (cl_complaint_kind_names, CL_N_COMPLAINT_KINDS, e->kind);
-  return NULL;
-}
-
-static char *
-describe_event (const ClEvent *e)
-{
-  char date[11];
-
-  cl_date_format_iso (e->date, date);
-  return event_line (cl_event_type_names[e->type], date, event_kind_name (e), e->school_days);
-}
-
-/* The line of the current row of a "SELECT type, date, kind, school_days" statement. */
-static char *
-event_line_of_row (sqlite3_stmt *stmt)
-{
-  return event_line ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                     (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_double (stmt, 3));
-}
-
-static GPtrArray *
-old_event_lines (Audit       *a,
-                 const char  *student_id,
-                 GError     **error)
-{
-  static const char sql[] =
-    "SELECT type, date, kind, school_days FROM events WHERE student_id = ? ORDER BY position";
-  sqlite3_stmt *stmt = _cl_store_prepare (a->action.store, sql, error);
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  int rc;
-
-  if (stmt == NULL)
-    return lines;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (lines, event_line_of_row (stmt));
-  sqlite3_reset (stmt);
-  return lines;
-}
-
 /* Audits what is in one list and not the other, as removed and added events. */
 static gboolean
 audit_event_changes (Audit       *a,
@@ -363,46 +294,6 @@ audit_event_changes (Audit       *a,
 }
 
 static gboolean
-insert_event (ClStore        *store,
-              const char     *student_id,
-              guint           position,
-              const ClEvent  *e,
-              GError        **error)
-{
-  static const char sql_event[] =
-    "INSERT INTO events (student_id, position, type, date, kind, origin, school_days, special, eligible,"
-    " transition_plan, age_of_majority_informed, has_iep, reason, extra)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  g_autofree char *date = date_text (e->date);
-  g_autofree char *extra = _cl_store_json_text (e->extra);
-  const char *kind = event_kind_name (e), *origin = NULL;
-  sqlite3_stmt *stmt;
-
-  if (e->type == CL_EVENT_REFERRAL)
-    origin = enum_name (cl_referral_source_names, CL_N_REFERRAL_SOURCES, e->from);
-  else if (e->type == CL_EVENT_TRANSFER_IN)
-    origin = enum_name (cl_transfer_from_names, CL_N_TRANSFER_FROMS, e->from);
-
-  if ((stmt = _cl_store_prepare (store, sql_event, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, (int) position);
-  sqlite3_bind_text (stmt, 3, cl_event_type_names[e->type], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, date, -1, SQLITE_STATIC);
-  if (kind) sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
-  if (origin) sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_STATIC);
-  if (e->type == CL_EVENT_REMOVAL) sqlite3_bind_double (stmt, 7, e->school_days);
-  if (e->special > CL_SPECIAL_NONE) sqlite3_bind_text (stmt, 8, cl_special_circumstance_names[e->special], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 9, e->eligible);
-  sqlite3_bind_int (stmt, 10, e->transition_plan);
-  sqlite3_bind_int (stmt, 11, e->age_of_majority_informed);
-  sqlite3_bind_int (stmt, 12, e->has_iep);
-  if (e->reason) sqlite3_bind_text (stmt, 13, e->reason, -1, SQLITE_STATIC);
-  if (extra) sqlite3_bind_text (stmt, 14, extra, -1, SQLITE_STATIC);
-  return _cl_store_step (store, stmt, "writing an event", error);
-}
-
-static gboolean
 insert_children (Audit      *a,
                  ClStudent  *s,
                  GError    **error)
@@ -431,7 +322,7 @@ insert_children (Audit      *a,
     }
 
   for (guint i = 0; i < s->events->len; i++)
-    if (!insert_event (a->action.store, s->id, i, &g_array_index (s->events, ClEvent, i), error))
+    if (!_cl_store_insert_event (a->action.store, s->id, i, &g_array_index (s->events, ClEvent, i), error))
       return FALSE;
 
   /* Meetings with their invitees, attempts and checklist: cl-store-meetings.c. */
@@ -465,7 +356,7 @@ import_student (Audit      *a,
 
   /* Only an update compares the student's old file with the new one. */
   if (!fresh)
-    before = old_event_lines (a, s->id, error);
+    before = _cl_store_event_lines (a->action.store, s->id, error);
   ok = write_record (a, &student_kind, s->id, values, FALSE, &existed, error);
   free_values (values, G_N_ELEMENTS (values));
   if (!ok)
@@ -484,7 +375,7 @@ import_student (Audit      *a,
         }
       after = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < s->events->len; i++)
-        g_ptr_array_add (after, describe_event (&g_array_index (s->events, ClEvent, i)));
+        g_ptr_array_add (after, _cl_store_describe_event (&g_array_index (s->events, ClEvent, i)));
       if (!audit_event_changes (a, s->id, before, after, error))
         return FALSE;
     }
@@ -607,195 +498,6 @@ cl_store_import (ClStore          *self,
   return _cl_store_end (&a.action, ok, error);
 }
 
-static void
-add_audit_entry (sqlite3_stmt *stmt,
-                 gpointer      entries)
-{
-  ClAuditEntry *e = g_new0 (ClAuditEntry, 1);
-
-  e->at = _cl_store_col_dup (stmt, 0);
-  e->os_user = _cl_store_col_dup (stmt, 1);
-  e->table = _cl_store_col_dup (stmt, 2);
-  e->row = _cl_store_col_dup (stmt, 3);
-  e->field = _cl_store_col_dup (stmt, 4);
-  e->old_value = _cl_store_col_dup (stmt, 5);
-  e->new_value = _cl_store_col_dup (stmt, 6);
-  g_ptr_array_add (entries, e);
-}
-
-GPtrArray *
-cl_store_list_audit (ClStore     *self,
-                     const char  *student_id,
-                     GError     **error)
-{
-  static const char sql[] =
-    "SELECT at, os_user, table_name, row_key, field, old_value, new_value FROM audit"
-    " WHERE student_id = ? ORDER BY id DESC";
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_audit_entry_free);
-
-  g_return_val_if_fail (CL_IS_STORE (self), NULL);
-
-  if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  if (!_cl_store_each_row (self, stmt, add_audit_entry, entries, "reading the audit trail", error))
-    return NULL;
-  return g_steal_pointer (&entries);
-}
-
-/* ---- one event at a time, as the app edits ---- */
-
-/* The event at @position as an audit line, or NULL when there is none. */
-static char *
-event_line_at (ClStore     *self,
-               const char  *student_id,
-               guint        position)
-{
-  static const char sql[] =
-    "SELECT type, date, kind, school_days, special, extra FROM events WHERE student_id = ? AND position = ?";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, NULL);
-  char *line = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) position);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      /* A user's change may touch only the special circumstance or what the forms keep in extra
-       * (a removal's description, a determination's answers): the line says them too. */
-      const char *special = (const char *) sqlite3_column_text (stmt, 4);
-      const char *extra = (const char *) sqlite3_column_text (stmt, 5);
-      g_autofree char *base = event_line_of_row (stmt);
-
-      line = g_strjoin (" ", base, special ? special : extra, special ? extra : NULL, NULL);
-    }
-  sqlite3_reset (stmt);
-  return line;
-}
-
-/* The event an update or a delete is about, as its audit line; an error when it is gone. */
-static char *
-existing_event_line (ClStore     *self,
-                     const char  *student_id,
-                     guint        position,
-                     GError     **error)
-{
-  char *line = event_line_at (self, student_id, position);
-
-  if (line == NULL)
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "That event of %s no longer exists", student_id);
-  return line;
-}
-
-static gboolean
-delete_event_row (ClStore     *self,
-                  const char  *student_id,
-                  guint        position,
-                  GError     **error)
-{
-  static const char sql[] = "DELETE FROM events WHERE student_id = ? AND position = ?";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) position);
-  return _cl_store_step (self, stmt, "deleting an event", error);
-}
-
-/* A new event of @student_id after the others: its position is the next free one. */
-static gboolean
-insert_event_at_end (ClStore        *self,
-                     const char     *student_id,
-                     const ClEvent  *event,
-                     guint          *out_position,
-                     GError        **error)
-{
-  static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM events WHERE student_id = ?";
-
-  return _cl_store_next_position (self, sql_next, student_id, out_position, error) &&
-         insert_event (self, student_id, *out_position, event, error);
-}
-
-gboolean
-cl_store_add_event (ClStore        *self,
-                    const char     *student_id,
-                    const ClEvent  *event,
-                    guint          *out_position,
-                    GError        **error)
-{
-  g_autofree char *line = NULL;
-  guint position = 0;
-  gboolean ok;
-  ClStoreAction a;
-
-  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
-
-  if (!_cl_store_begin (self, &a, error))
-    return FALSE;
-  ok = _cl_store_student_exists (self, student_id, error) &&
-       insert_event_at_end (self, student_id, event, &position, error);
-  if (ok)
-    {
-      line = event_line_at (self, student_id, position);
-      ok = _cl_store_action_audit (&a, student_id, "events", student_id, "event", NULL, line, error);
-    }
-  if (out_position != NULL)
-    *out_position = position;
-  return _cl_store_end (&a, ok, error);
-}
-
-gboolean
-cl_store_update_event (ClStore        *self,
-                       const char     *student_id,
-                       guint           position,
-                       const ClEvent  *event,
-                       GError        **error)
-{
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gboolean ok;
-  ClStoreAction a;
-
-  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
-
-  if (!_cl_store_begin (self, &a, error))
-    return FALSE;
-  before = existing_event_line (self, student_id, position, error);
-  ok = before != NULL;
-  /* The row keeps its position, so its same-day order does not change. */
-  ok = ok && delete_event_row (self, student_id, position, error) &&
-       insert_event (self, student_id, position, event, error);
-  if (ok)
-    {
-      after = event_line_at (self, student_id, position);
-      ok = _cl_store_action_audit (&a, student_id, "events", student_id, "event", before, after, error);
-    }
-  return _cl_store_end (&a, ok, error);
-}
-
-gboolean
-cl_store_delete_event (ClStore     *self,
-                       const char  *student_id,
-                       guint        position,
-                       GError     **error)
-{
-  g_autofree char *before = NULL;
-  gboolean ok;
-  ClStoreAction a;
-
-  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
-
-  if (!_cl_store_begin (self, &a, error))
-    return FALSE;
-  before = existing_event_line (self, student_id, position, error);
-  ok = before != NULL && delete_event_row (self, student_id, position, error) &&
-       _cl_store_action_audit (&a, student_id, "events", student_id, "event", before, NULL, error);
-  return _cl_store_end (&a, ok, error);
-}
-
 /* ---- shared with the store's other files (cl-store-private.h) ---- */
 
 gboolean
@@ -806,49 +508,4 @@ _cl_store_insert_student_children (ClStore    *self,
   Audit a = { { self, NULL }, NULL };
 
   return insert_children (&a, student, error);
-}
-
-GPtrArray *
-_cl_store_event_lines (ClStore     *self,
-                       const char  *student_id,
-                       GError     **error)
-{
-  Audit a = { { self, NULL }, NULL };
-
-  return old_event_lines (&a, student_id, error);
-}
-
-/* ---- for cl-store-meetings.c ---- */
-
-gboolean
-_cl_store_insert_event_at_end (ClStore        *self,
-                               const char     *student_id,
-                               const ClEvent  *event,
-                               guint          *out_position,
-                               GError        **error)
-{
-  return insert_event_at_end (self, student_id, event, out_position, error);
-}
-
-char *
-_cl_store_describe_event (const ClEvent *event)
-{
-  return describe_event (event);
-}
-
-char *
-_cl_store_event_line_at (ClStore    *self,
-                         const char *student_id,
-                         guint       position)
-{
-  return event_line_at (self, student_id, position);
-}
-
-gboolean
-_cl_store_delete_event_row (ClStore     *self,
-                            const char  *student_id,
-                            guint        position,
-                            GError     **error)
-{
-  return delete_event_row (self, student_id, position, error);
 }

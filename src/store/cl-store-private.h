@@ -110,16 +110,24 @@ gboolean      _cl_store_add_student_in (ClStoreAction    *action,
                                         const ClStudent  *student,
                                         GError          **error);
 
-/* For the store's other files; defined in cl-store-import.c, next to what they share. */
-/* Writes @student's guardians, events and meetings as new rows (none of them may exist yet). */
+/* cl-store-import.c: writes @student's guardians, events and meetings as new rows (none of them
+ * may exist yet). */
 gboolean      _cl_store_insert_student_children (ClStore    *self,
                                                  ClStudent  *student,
                                                  GError    **error);
+
+/* cl-store-events.c: event rows and their audit lines, for the import's and the other files'
+ * one-transaction actions. */
 /* The audit line of each event of @student_id, in position order. */
 GPtrArray    *_cl_store_event_lines  (ClStore     *self,
                                       const char  *student_id,
                                       GError     **error);
-/* cl-store-import.c, for the other files' one-transaction actions. */
+/* Writes @event as the row at @position (which must be free); no audit row: the caller's. */
+gboolean      _cl_store_insert_event        (ClStore        *self,
+                                             const char     *student_id,
+                                             guint           position,
+                                             const ClEvent  *event,
+                                             GError        **error);
 gboolean      _cl_store_insert_event_at_end (ClStore        *self,
                                              const char     *student_id,
                                              const ClEvent  *event,
