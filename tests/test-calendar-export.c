@@ -3,6 +3,7 @@
 
 #include "cl-calendar-export.h"
 #include "cl-deadline-engine.h"
+#include "cl-rule-ids.h"
 #include "cl-synthetic-caseload.h"
 
 static GPtrArray *
@@ -27,7 +28,7 @@ test_csv (void)
   g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (20, 10, 3, cl_date_from_ymd (2026, 11, 24));
   g_autoptr(ClRulePackSet) packs = NULL;
   g_autoptr(GPtrArray) obligations = compute (c, &packs);
-  g_autofree char *csv = cl_obligations_to_csv (obligations);
+  g_autofree char *csv = cl_obligations_to_csv (obligations, CL_EXPORT_NO_BOM);
   g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
 
   g_assert_true (g_str_has_prefix (csv, "student,name,rule,title,due,status"));
@@ -37,6 +38,76 @@ test_csv (void)
   g_assert_nonnull (strstr (csv, ",\"EC 56343(d), 34 CFR 300.324(b)(1)\""));
 }
 
+/* The row of @student_id in @csv, without its id. */
+static const char *
+row_of (const char *csv,
+        const char *student_id)
+{
+  g_autofree char *start = g_strdup_printf ("\r\n%s,", student_id);
+  const char *row = strstr (csv, start);
+
+  g_assert_nonnull (row);
+  return row + strlen (start);
+}
+
+static void
+rename_student (ClStudent  *s,
+                const char *first,
+                const char *last)
+{
+  g_free (s->first_name);
+  g_free (s->last_name);
+  s->first_name = g_strdup (first);
+  s->last_name = g_strdup (last);
+}
+
+/* For spreadsheets: a byte-order mark so Excel reads UTF-8 ("Sofía", not "SofÃ­a"), and no cell a
+ * spreadsheet would run as a formula. */
+static void
+test_csv_spreadsheet (void)
+{
+  g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (8, 4, 2, cl_date_from_ymd (2026, 11, 24));
+  GPtrArray *students = cl_caseload_get_students (c);
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *plain = NULL;
+  struct { const char *first, *last, *cell; } names[] = {
+    { "=HYPERLINK(\"http://x.example\",\"y\")", "Ruiz", "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\") Ruiz\"," },
+    { "+1", "Ruiz", "'+1 Ruiz," },
+    { "-cmd", "Ruiz", "'-cmd Ruiz," },
+    { "@SUM(A1)", "Ruiz", "'@SUM(A1) Ruiz," },
+    { "\tTab", "Ruiz", "'\tTab Ruiz," },
+    { "\rCR", "Ruiz", "\"'\rCR Ruiz\"," },
+    { "-3", NULL, "-3," },              /* a number is data */
+    { "Sofía", "Gutiérrez", "Sofía Gutiérrez," },
+  };
+
+  g_assert_cmpuint (students->len, >=, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    rename_student (g_ptr_array_index (students, i), names[i].first, names[i].last);
+  obligations = compute (c, &packs);
+  csv = cl_obligations_to_csv (obligations, CL_EXPORT_DEFAULT);
+  plain = cl_obligations_to_csv (obligations, CL_EXPORT_NO_BOM);
+
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFstudent,name,rule"));
+  g_assert_cmpstr (csv + 3, ==, plain);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const ClStudent *s = g_ptr_array_index (students, i);
+      gboolean has_row = FALSE;
+
+      for (guint j = 0; j < obligations->len; j++)
+        has_row |= ((const ClObligation *) g_ptr_array_index (obligations, j))->student == s;
+      if (!has_row)
+        continue;
+      g_test_message ("%s", names[i].cell);
+      g_assert_true (g_str_has_prefix (row_of (csv, s->id), names[i].cell));
+    }
+  g_assert_null (strstr (csv, ",=HYPERLINK"));
+  g_assert_null (strstr (csv, ",\"=HYPERLINK"));
+}
+
 static void
 test_ics (void)
 {
@@ -44,7 +115,8 @@ test_ics (void)
   g_autoptr(ClRulePackSet) packs = NULL;
   g_autoptr(GPtrArray) obligations = compute (c, &packs);
   g_autoptr(GDateTime) stamp = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
-  g_autofree char *ics = cl_caseload_to_ics (c, obligations, stamp);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autofree char *ics = cl_caseload_to_ics (c, obligations, stamp, zone, CL_EXPORT_DEFAULT);
   g_auto(GStrv) lines = g_strsplit (ics, "\r\n", -1);
   guint begins = 0, ends = 0, open = 0, meetings = 0;
 
@@ -74,11 +146,119 @@ test_ics (void)
   g_assert_nonnull (strstr (ics, "DTSTAMP:20261124T120000Z"));
 }
 
+static const ClObligation *
+find_open (GPtrArray       *obligations,
+           const ClStudent *s,
+           const char      *rule_id)
+{
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+      if (ob->student == s && g_str_equal (ob->rule->id, rule_id) && ob->status != CL_STATUS_MET &&
+          ob->status != CL_STATUS_MET_LATE)
+        return ob;
+    }
+  return NULL;
+}
+
+/* The UID line of the event whose SUMMARY is @summary. */
+static char *
+uid_of (const char *ics,
+        const char *summary)
+{
+  g_autofree char *line = g_strdup_printf ("SUMMARY:%s\r\n", summary);
+  const char *at = strstr (ics, line);
+  const char *uid;
+
+  g_assert_nonnull (at);
+  uid = g_strrstr_len (ics, at - ics, "UID:");
+  g_assert_nonnull (uid);
+  return g_strndup (uid, strchr (uid, '\r') - uid);
+}
+
+/* A timed meeting is written in UTC from the school's zone; an obligation keeps its UID when the
+ * meeting it was counted from is replaced by a newer one held; initials only on request. */
+static void
+test_ics_zone_uid_initials (void)
+{
+  g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (30, 10, 4, cl_date_from_ymd (2026, 11, 24));
+  GPtrArray *students = cl_caseload_get_students (c);
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(GPtrArray) before = compute (c, &packs);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GDateTime) stamp = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Los_Angeles");
+  g_autoptr(ClRulePackSet) packs_after = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *ics_after = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *uid_after = NULL;
+  g_autofree char *name = NULL;
+  ClStudent *s = NULL;
+  ClMeeting *m = NULL;
+  const ClObligation *review;
+
+  g_assert_nonnull (zone);
+  /* A student with a planned meeting and an open annual review. */
+  for (guint i = 0; i < students->len && m == NULL; i++)
+    {
+      ClStudent *candidate = g_ptr_array_index (students, i);
+      if (candidate->meetings->len > 0 && find_open (before, candidate, CL_RULE_ANNUAL_REVIEW_DUE))
+        {
+          s = candidate;
+          m = g_ptr_array_index (s->meetings, 0);
+        }
+    }
+  g_assert_nonnull (m);
+  name = cl_student_dup_display_name (s);
+  /* Thursday 2026-12-03 at 15:30 in Los Angeles: PST, UTC-8 in December, so 23:30 UTC. */
+  m->date = cl_date_from_ymd (2026, 12, 3);
+  m->start_minutes = 15 * 60 + 30;
+  ics = cl_caseload_to_ics (c, before, stamp, zone, CL_EXPORT_DEFAULT);
+  g_assert_nonnull (strstr (ics, "DTSTART:20261203T233000Z\r\nDTEND:20261204T003000Z\r\n"));
+  /* The same meeting on 2026-07-09: PDT, UTC-7, so 22:30 UTC. */
+  m->date = cl_date_from_ymd (2026, 7, 9);
+  g_free (ics);
+  ics = cl_caseload_to_ics (c, before, stamp, zone, CL_EXPORT_DEFAULT);
+  g_assert_nonnull (strstr (ics, "DTSTART:20260709T223000Z\r\n"));
+
+  /* The annual review, before and after a new annual IEP meeting is held: counted from another
+   * date, the same UID. */
+  review = find_open (before, s, CL_RULE_ANNUAL_REVIEW_DUE);
+  summary = g_strdup_printf ("Due: %s — %s", review->rule->title, name);
+  uid = uid_of (ics, summary);
+  {
+    ClEvent *held = cl_student_add_event (s, CL_EVENT_IEP_MEETING, cl_date_from_ymd (2026, 11, 20));
+    held->kind = CL_MEETING_ANNUAL;
+    cl_student_sort_events (s);
+  }
+  after = compute (c, &packs_after);
+  review = find_open (after, s, CL_RULE_ANNUAL_REVIEW_DUE);
+  g_assert_nonnull (review);
+  g_assert_cmpint (review->from, ==, cl_date_from_ymd (2026, 11, 20));
+  ics_after = cl_caseload_to_ics (c, after, stamp, zone, CL_EXPORT_DEFAULT);
+  uid_after = uid_of (ics_after, summary);
+  g_assert_cmpstr (uid, ==, uid_after);
+
+  /* Initials only: no full name anywhere. */
+  hidden = cl_caseload_to_ics (c, after, stamp, zone, CL_EXPORT_INITIALS_ONLY);
+  g_assert_null (strstr (hidden, name));
+  g_assert_null (strstr (hidden, s->last_name));
+  {
+    g_autofree char *short_name = g_strdup_printf ("IEP meeting: %.1s. %.1s.", s->first_name, s->last_name);
+    g_assert_nonnull (strstr (hidden, short_name));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/calendar-export/csv", test_csv);
+  g_test_add_func ("/calendar-export/csv-spreadsheet", test_csv_spreadsheet);
   g_test_add_func ("/calendar-export/ics", test_ics);
+  g_test_add_func ("/calendar-export/ics-zone-uid-initials", test_ics_zone_uid_initials);
   return g_test_run ();
 }

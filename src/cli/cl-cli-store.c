@@ -105,13 +105,15 @@ cl_cli_export (int    argc,
   g_autoptr(ClCaseload) caseload = NULL;
   g_autofree char *json = NULL;
   g_autofree char *today_text = NULL;
-  gboolean ics = FALSE, csv = FALSE;
+  gboolean ics = FALSE, csv = FALSE, no_bom = FALSE, initials = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the bundle to FILE (- for standard output)"), N_("FILE") },
     { "ics", 0, 0, G_OPTION_ARG_NONE, &ics, N_("Write meetings and open due dates as iCalendar instead"), NULL },
     { "alerts-csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write every obligation as CSV instead"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("For --ics and --alerts-csv: as of this date"), N_("YYYY-MM-DD") },
+    { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom, N_("For --alerts-csv: no UTF-8 byte-order mark (spreadsheets need it for accents)"), NULL },
+    { "initials", 0, 0, G_OPTION_ARG_NONE, &initials, N_("For --ics: students by their initials, for a calendar synced to a cloud service"), NULL },
     { NULL }
   };
 
@@ -165,10 +167,12 @@ cl_cli_export (int    argc,
       if (ics)
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-          json = cl_caseload_to_ics (caseload, obligations, now);
+          g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+          json = cl_caseload_to_ics (caseload, obligations, now, zone,
+                                     initials ? CL_EXPORT_INITIALS_ONLY : CL_EXPORT_DEFAULT);
         }
       else
-        json = cl_obligations_to_csv (obligations);
+        json = cl_obligations_to_csv (obligations, no_bom ? CL_EXPORT_NO_BOM : CL_EXPORT_DEFAULT);
     }
   if (g_str_equal (output, "-"))
     return fputs (json, stdout) >= 0 && fflush (stdout) == 0 ? 0 : 1;

@@ -1,15 +1,40 @@
 /* cl-calendar-export.c — obligations and meetings for other programs: CSV and iCalendar */
 #define G_LOG_DOMAIN "cl-calendar-export"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "cl-calendar-export.h"
+
+/* Whether a spreadsheet would read @value as a formula (OWASP "CSV injection"): it starts with =,
+ * +, @, a tab or a carriage return, or with - without being a number ("-3" is data). */
+static gboolean
+looks_like_formula (const char *value)
+{
+  char *end;
+
+  switch (value[0])
+    {
+    case '=': case '+': case '@': case '\t': case '\r':
+      return TRUE;
+    case '-':
+      g_ascii_strtod (value, &end);
+      return end == value || *end != '\0';
+    default:
+      return FALSE;
+    }
+}
 
 static void
 csv_field (GString    *out,
            const char *value,
            gboolean    last)
 {
+  g_autofree char *defused = NULL;
+
+  if (value != NULL && looks_like_formula (value))
+    value = defused = g_strconcat ("'", value, NULL);
   if (value != NULL && strpbrk (value, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
@@ -27,9 +52,12 @@ csv_field (GString    *out,
 }
 
 char *
-cl_obligations_to_csv (GPtrArray *obligations)
+cl_obligations_to_csv (GPtrArray     *obligations,
+                       ClExportFlags  flags)
 {
-  GString *out = g_string_new ("student,name,rule,title,due,status,severity,met_on,estimated,from,from_event,counted,citation\r\n");
+  GString *out = g_string_new ((flags & CL_EXPORT_NO_BOM) ? NULL : "\xEF\xBB\xBF");
+
+  g_string_append (out, "student,name,rule,title,due,status,severity,met_on,estimated,from,from_event,counted,citation\r\n");
 
   for (guint i = 0; i < obligations->len; i++)
     {
@@ -106,11 +134,78 @@ ics_date (char   *buf,
   g_snprintf (buf, 9, "%04d%02d%02d", y, m, d);
 }
 
-char *
-cl_caseload_to_ics (ClCaseload *caseload,
-                    GPtrArray  *obligations,
-                    GDateTime  *stamp)
+/* "S. G." for Sofía Gutiérrez. */
+static char *
+initials (const ClStudent *s)
 {
+  GString *out = g_string_new (NULL);
+  const char *names[] = { s->first_name, s->last_name };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i] != NULL && *names[i] != '\0')
+      {
+        char buf[7] = { 0 };
+
+        g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (names[i])), buf);
+        g_string_append_printf (out, "%s%s.", out->len ? " " : "", buf);
+      }
+  if (out->len == 0)
+    g_string_append (out, s->id);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+student_name (const ClStudent *s,
+              ClExportFlags    flags)
+{
+  return (flags & CL_EXPORT_INITIALS_ONLY) ? initials (s) : cl_student_dup_display_name (s);
+}
+
+/* "20261203T153000Z": @minutes after midnight on @date in @zone, as UTC. */
+static char *
+utc_time (ClDate     date,
+          int        minutes,
+          GTimeZone *zone)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  cl_date_to_ymd (date, &y, &m, &d);
+  local = g_date_time_new (zone, y, m, d, minutes / 60, minutes % 60, 0);
+  utc = g_date_time_to_utc (local);
+  return g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
+}
+
+/* What an obligation is about, without the date it was counted from: a re-export after the
+ * trigger moved (a new IEP meeting held) updates the calendar's event instead of adding one.
+ * Obligations that share it (two open records requests) are told apart by their trigger. */
+static char *
+obligation_uid (const ClObligation *ob,
+                GHashTable         *seen)
+{
+  g_autofree char *base = g_strdup_printf ("due-%s-%s-%d-%s@caseload", ob->student->id, ob->rule->id,
+                                           ob->role, ob->meeting ? ob->meeting->id : "");
+  char from[11];
+
+  if (!g_hash_table_contains (seen, base))
+    {
+      g_hash_table_add (seen, g_strdup (base));
+      return g_steal_pointer (&base);
+    }
+  cl_date_format_iso (ob->from, from);
+  return g_strdup_printf ("due-%s-%s-%d-%s-%s@caseload", ob->student->id, ob->rule->id, ob->role,
+                          ob->meeting ? ob->meeting->id : "", from);
+}
+
+char *
+cl_caseload_to_ics (ClCaseload    *caseload,
+                    GPtrArray     *obligations,
+                    GDateTime     *stamp,
+                    GTimeZone     *zone,
+                    ClExportFlags  flags)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GString *out = g_string_new (NULL);
   g_autofree char *dtstamp = g_date_time_format (stamp, "%Y%m%dT%H%M%SZ");
   GPtrArray *students = cl_caseload_get_students (caseload);
@@ -120,13 +215,13 @@ cl_caseload_to_ics (ClCaseload *caseload,
   for (guint i = 0; i < students->len; i++)
     {
       const ClStudent *s = g_ptr_array_index (students, i);
-      g_autofree char *name = cl_student_dup_display_name (s);
+      g_autofree char *name = student_name (s, flags);
 
       for (guint j = 0; j < s->meetings->len; j++)
         {
           const ClMeeting *m = g_ptr_array_index (s->meetings, j);
           g_autofree char *uid = g_strdup_printf ("meeting-%s-%s@caseload", s->id, m->id);
-          g_autofree char *summary = g_strdup_printf ("%s IEP meeting: %s", cl_meeting_kind_names[m->kind], name);
+          g_autofree char *summary = g_strdup_printf (_("IEP meeting: %s"), name);
           char day[9], next[9];
 
           ics_date (day, m->date);
@@ -135,10 +230,9 @@ cl_caseload_to_ics (ClCaseload *caseload,
           ics_line (out, "DTSTAMP", dtstamp);
           if (m->start_minutes >= 0)
             {
-              /* Floating local time: the meeting is where the school is. One hour by default. */
-              g_autofree char *start = g_strdup_printf ("%sT%02d%02d00", day, m->start_minutes / 60, m->start_minutes % 60);
-              int end_minutes = MIN (m->start_minutes + 60, 23 * 60 + 59);
-              g_autofree char *end = g_strdup_printf ("%sT%02d%02d00", day, end_minutes / 60, end_minutes % 60);
+              /* The school's local time, as UTC (no VTIMEZONE to get wrong). One hour by default. */
+              g_autofree char *start = utc_time (m->date, m->start_minutes, zone);
+              g_autofree char *end = utc_time (m->date, MIN (m->start_minutes + 60, 23 * 60 + 59), zone);
               ics_line (out, "DTSTART", start);
               ics_line (out, "DTEND", end);
             }
@@ -166,16 +260,17 @@ cl_caseload_to_ics (ClCaseload *caseload,
 
       if (ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE)
         continue;
-      name = cl_student_dup_display_name (ob->student);
+      name = student_name (ob->student, flags);
+      uid = obligation_uid (ob, seen);
       {
         char from[11];
+
         cl_date_format_iso (ob->from, from);
-        uid = g_strdup_printf ("%s-%s-%s-%d-%d@caseload", ob->student->id, ob->rule->id, from,
-                               ob->role, ob->meeting ? (int) g_str_hash (ob->meeting->id) : 0);
-        description = g_strdup_printf ("%s %s\nFrom %s %s: %s.", ob->rule->sentence, ob->citation,
-                                       ob->from_event, from, ob->counted);
+        /* TRANSLATORS: the rule's sentence, its citation, then the date the count started from. */
+        description = g_strdup_printf (_("%s %s\nCounted from %s."), _(ob->rule->sentence), ob->citation, from);
       }
-      summary = g_strdup_printf ("Due: %s — %s", ob->rule->title, name);
+      /* TRANSLATORS: the rule's title and the student. */
+      summary = g_strdup_printf (_("Due: %s — %s"), _(ob->rule->title), name);
       ics_date (day, ob->due);
       ics_date (next, ob->due + 1);
       g_string_append (out, "BEGIN:VEVENT\r\n");
