@@ -102,6 +102,25 @@ test_errors (void)
       "students[0].eligibility.primary: unknown eligibility category \"XYZ\"" },
     { HEAD "\"calendars\": [], \"schools\": [{\"id\": \"s\", \"calendars\": []}]}",
       "schools[0].calendars: a school needs at least one calendar" },
+    /* The fields rules.md §5 added. */
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"extension\", \"date\": \"2026-12-17\", \"until\": \"2027-01-22\"}]"),
+      "students[0].events[0]: missing required field \"rule\"" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"extension\", \"date\": \"2026-12-17\", \"rule\": \"iaes_ends\", \"until\": \"2027-01-22\"}]"),
+      "students[0].events[0].rule: unknown rule an extension can move \"iaes_ends\"" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"extension\", \"date\": \"2026-12-17\", \"rule\": \"assessment_plan_due\", \"until\": \"2027-01-32\"}]"),
+      "students[0].events[0].until: \"2027-01-32\" is not a date" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"hearing_scheduled\", \"date\": \"2026-11-02\"}]"),
+      "students[0].events[0]: missing required field \"hearing_date\"" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"transfer_in\", \"date\": \"2026-09-10\", \"last_enrolled\": \"June\"}]"),
+      "students[0].events[0].last_enrolled: \"June\" is not a date" },
+    { HEAD CAL STUDENT (", \"events\": [{\"type\": \"complaint\", \"date\": \"2026-10-01\", \"kind\": \"due_process\", \"filed_by\": \"lawyer\"}]"),
+      "students[0].events[0].filed_by: unknown complainant \"lawyer\"" },
+    { HEAD CAL STUDENT (", \"regular_education\": \"no\""),
+      "students[0].regular_education: expected true or false, found a string" },
+    { HEAD CAL STUDENT (", \"meetings\": [{\"id\": \"m\", \"kind\": \"annual\", \"starts\": \"2027-02-10\", "
+                        "\"invitees\": [{\"role\": \"lea_representative\", \"attending\": false, "
+                        "\"excusal\": {\"lea_consent\": \"soon\"}}]}]"),
+      "students[0].meetings[0].invitees[0].excusal.lea_consent: \"soon\" is not a date" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -148,6 +167,82 @@ test_round_trip (void)
   g_assert_nonnull (strstr (out1, "\"district\": {\"code\":42}"));
   g_assert_nonnull (strstr (out1, "\"x_note\": \"kept\""));
   g_assert_cmpuint (cl_caseload_get_students (first)->len, ==, cl_caseload_get_students (second)->len);
+}
+
+/* Every event type and field rules.md §5 added survives a write and a read, and the rules read the
+ * fields back from where the reader keeps them. */
+static void
+test_new_fields_round_trip (void)
+{
+  const char *text = HEAD CAL
+    STUDENT (", \"regular_education\": false, \"home_language\": \"es\", \"events\": ["
+             "{\"type\": \"reassessment_request\", \"date\": \"2026-09-01\"}, "
+             "{\"type\": \"assessment_refused\", \"date\": \"2026-09-02\"}, "
+             "{\"type\": \"assessment_plan_declined\", \"date\": \"2026-09-03\"}, "
+             "{\"type\": \"triennial_waiver\", \"date\": \"2026-09-04\"}, "
+             "{\"type\": \"extension\", \"date\": \"2026-09-05\", \"rule\": \"complaint_decision_due\", \"until\": \"2026-12-01\"}, "
+             "{\"type\": \"district_records_request\", \"date\": \"2026-09-06\"}, "
+             "{\"type\": \"records_sent\", \"date\": \"2026-09-07\"}, "
+             "{\"type\": \"surrogate_needed\", \"date\": \"2026-09-08\"}, "
+             "{\"type\": \"surrogate_notice_sent\", \"date\": \"2026-09-09\"}, "
+             "{\"type\": \"surrogate_appointed\", \"date\": \"2026-09-10\"}, "
+             "{\"type\": \"enrollment\", \"date\": \"2026-09-11\"}, "
+             "{\"type\": \"english_proficiency_assessed\", \"date\": \"2026-09-12\"}, "
+             "{\"type\": \"primary_language_assessed\", \"date\": \"2026-09-13\"}, "
+             "{\"type\": \"hearing_scheduled\", \"date\": \"2026-09-14\", \"hearing_date\": \"2026-10-20\"}, "
+             "{\"type\": \"hearing_disclosure_sent\", \"date\": \"2026-09-15\"}, "
+             "{\"type\": \"resolution_waived\", \"date\": \"2026-09-16\"}, "
+             "{\"type\": \"transfer_in\", \"date\": \"2026-09-17\", \"from\": \"in_state\", \"has_iep\": true, \"last_enrolled\": \"2026-06-05\"}, "
+             "{\"type\": \"complaint\", \"date\": \"2026-09-18\", \"kind\": \"due_process\", \"filed_by\": \"district\"}], "
+             "\"meetings\": [{\"id\": \"m\", \"kind\": \"annual\", \"starts\": \"2027-02-10\", "
+             "\"invitees\": [{\"role\": \"lea_representative\", \"attending\": false, "
+             "\"excusal\": {\"parent_written_consent\": \"2027-02-01\", \"lea_consent\": \"2027-02-05\"}}]}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) first = cl_bundle_read_data (text, -1, &error);
+  g_autoptr(ClCaseload) second = NULL;
+  g_autofree char *out1 = NULL;
+  g_autofree char *out2 = NULL;
+  const char *kept[] = {
+    "\"type\": \"reassessment_request\"", "\"type\": \"assessment_refused\"",
+    "\"type\": \"assessment_plan_declined\"", "\"type\": \"triennial_waiver\"",
+    "\"rule\": \"complaint_decision_due\"", "\"until\": \"2026-12-01\"",
+    "\"type\": \"district_records_request\"", "\"type\": \"records_sent\"",
+    "\"type\": \"surrogate_needed\"", "\"type\": \"surrogate_notice_sent\"",
+    "\"type\": \"surrogate_appointed\"", "\"type\": \"enrollment\"",
+    "\"type\": \"english_proficiency_assessed\"", "\"type\": \"primary_language_assessed\"",
+    "\"hearing_date\": \"2026-10-20\"", "\"type\": \"hearing_disclosure_sent\"",
+    "\"type\": \"resolution_waived\"", "\"last_enrolled\": \"2026-06-05\"",
+    "\"filed_by\": \"district\"", "\"regular_education\": false", "\"lea_consent\": \"2027-02-05\"",
+  };
+  ClStudent *s;
+  const ClEvent *e;
+
+  g_assert_no_error (error);
+  out1 = cl_bundle_write (first);
+  second = cl_bundle_read_data (out1, -1, &error);
+  g_assert_no_error (error);
+  out2 = cl_bundle_write (second);
+  g_assert_cmpstr (out1, ==, out2);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_test_message ("%s", kept[i]);
+      g_assert_nonnull (strstr (out1, kept[i]));
+    }
+
+  s = cl_caseload_lookup_student (second, "S1");
+  g_assert_cmpuint (s->events->len, ==, 18);
+  e = &g_array_index (s->events, ClEvent, 4);
+  g_assert_cmpint (e->type, ==, CL_EVENT_EXTENSION);
+  g_assert_cmpint (cl_extra_get_enum (e->extra, "rule", cl_extended_rule_names, CL_N_EXTENDED_RULES), ==,
+                   CL_EXTENDS_COMPLAINT_DECISION);
+  g_assert_cmpuint (cl_extra_get_date (e->extra, "until"), ==, cl_date_from_ymd (2026, 12, 1));
+  e = &g_array_index (s->events, ClEvent, 13);
+  g_assert_cmpint (e->type, ==, CL_EVENT_HEARING_SCHEDULED);
+  g_assert_cmpuint (cl_extra_get_date (e->extra, "hearing_date"), ==, cl_date_from_ymd (2026, 10, 20));
+  e = &g_array_index (s->events, ClEvent, 17);
+  g_assert_cmpint (cl_extra_get_enum (e->extra, "filed_by", cl_filed_by_names, CL_N_FILED_BY), ==,
+                   CL_FILED_BY_DISTRICT);
+  g_assert_false (cl_extra_get_bool (s->extra, "regular_education", TRUE));
 }
 
 /* Students are read while the parser goes when calendars, schools and staff come first; in any
@@ -328,6 +423,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bundle/errors", test_errors);
   g_test_add_func ("/bundle/meeting-times", test_meeting_times);
   g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/new-fields-round-trip", test_new_fields_round_trip);
   g_test_add_func ("/bundle/member-order", test_member_order);
   g_test_add_func ("/bundle/fuzz", test_fuzz);
   g_test_add_func ("/bundle/hostile-text", test_hostile_text);

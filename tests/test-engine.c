@@ -5,6 +5,7 @@
  * hand), never one the engine produced. tests/scenarios/ holds many more, as bundles.
  */
 #include "cl-deadline-engine.h"
+#include "cl-obligation-format.h"
 #include "cl-test-util.h"
 
 static ClCaseload *
@@ -325,6 +326,274 @@ test_example_15_age_22 (void)
     }
 }
 
+/* An event field kept in the event's extra, as the bundle reader keeps it. */
+static ClEvent *
+with_extra (ClEvent    *e,
+            const char *name,
+            const char *value)
+{
+  if (e->extra == NULL)
+    e->extra = json_object_new ();
+  json_object_set_string_member (e->extra, name, value);
+  return e;
+}
+
+static void
+assert_met_on (const ClObligation *ob,
+               const char         *met_on)
+{
+  g_autofree char *got = cl_date_to_iso (ob->met_on);
+  g_assert_cmpstr (got, ==, met_on);
+}
+
+static void
+test_example_18_reassessment_request (void)
+{
+  const char *packs[] = { "CA", "US", "UT" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload (packs[i]);
+      g_autoptr(GPtrArray) a = NULL;
+
+      add_event (add_student (c, "S1", "2014-01-01"), CL_EVENT_REASSESSMENT_REQUEST, "2026-12-14");
+      a = alerts (c, "2026-12-15", "S1", "reassessment_response_due");
+      /* CA only: Dec 15–18 (4), Dec 19–Jan 3 skipped, Jan 4–14 (11) → Jan 14. */
+      if (i > 0)
+        g_assert_cmpuint (a->len, ==, 0);
+      else
+        {
+          assert_due (only (a), "2027-01-14", CL_STATUS_UPCOMING);
+          g_assert_cmpstr (only (a)->counted, ==, "15 days, not counting 16 days of Winter break");
+        }
+    }
+}
+
+static void
+test_example_19_reassessment_consent_at_year_end (void)
+{
+  g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+  g_autoptr(GPtrArray) a = NULL;
+
+  add_event (add_student (c, "S1", "2014-01-01"), CL_EVENT_REASSESSMENT_CONSENT, "2026-05-20");
+  /* No end-of-year rule: May 21–Jun 11 (22), summer skipped, Aug 17–31 (15) and Sep 1–23 (23). */
+  a = alerts (c, "2026-05-21", "S1", "reassessment_iep_due");
+  assert_due (only (a), "2026-09-23", CL_STATUS_UPCOMING);
+}
+
+static void
+test_example_20_triennial_waiver (void)
+{
+  const struct { const char *waiver; ClObligationStatus first; const char *next; } cases[] = {
+    /* Initial 2024-10-01 → due 2027-10-01; the waiver closes it and starts waiver + 3 years. */
+    { "2027-09-15", CL_STATUS_MET, "2030-09-15" },
+    { "2027-11-15", CL_STATUS_MET_LATE, "2030-11-15" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) annual = NULL;
+      ClStudent *s = add_student (c, "S1", "2014-01-01");
+
+      add_meeting (s, CL_MEETING_INITIAL, "2024-10-01");
+      add_event (s, CL_EVENT_TRIENNIAL_WAIVER, cases[i].waiver);
+      a = alerts (c, "2027-12-01", "S1", "triennial_due");
+      g_assert_cmpuint (a->len, ==, 2);
+      assert_due (g_ptr_array_index (a, 0), "2027-10-01", cases[i].first);
+      assert_met_on (g_ptr_array_index (a, 0), cases[i].waiver);
+      assert_due (g_ptr_array_index (a, 1), cases[i].next, CL_STATUS_UPCOMING);
+      g_assert_cmpstr (((ClObligation *) g_ptr_array_index (a, 1))->from_event, ==, "triennial_waiver");
+      /* A waiver does not touch the annual review: 2025-10-01, never held, overdue. */
+      annual = alerts (c, "2027-12-01", "S1", "annual_review_due");
+      assert_due (only (annual), "2025-10-01", CL_STATUS_OVERDUE);
+    }
+}
+
+static void
+test_example_21_extension (void)
+{
+  g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  JsonObject *basis, *extended;
+  ClStudent *s = add_student (c, "S1", "2014-01-01");
+  const ClObligation *ob;
+
+  add_event (s, CL_EVENT_REFERRAL, "2026-12-10");
+  with_extra (with_extra (add_event (s, CL_EVENT_EXTENSION, "2026-12-17"),
+                          "rule", "assessment_plan_due"), "until", "2027-01-22");
+  add_event (s, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, "2027-01-20");
+  a = alerts (c, "2027-01-25", "S1", "assessment_plan_due");
+  ob = only (a);
+  /* Due 2027-01-10 by the count (example 1), moved to the agreed 2027-01-22; given 2027-01-20. */
+  assert_due (ob, "2027-01-22", CL_STATUS_MET);
+  g_assert_cmpstr (ob->counted, ==, "extended in writing on 2026-12-17 to 2027-01-22 "
+                                    "(15 days, not counting 16 days of Winter break, gave 2027-01-10)");
+  g_assert_cmpstr (ob->citation, ==, "EC 56321(a), EC 56043(a); HB 1.5.B (lines 665–669)");
+  g_assert_false (ob->estimated);
+
+  /* basis.extended in the alerts JSON. */
+  json = cl_obligations_to_json (a);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  basis = json_object_get_object_member (json_array_get_object_element (
+            json_node_get_array (json_parser_get_root (parser)), 0), "basis");
+  extended = json_object_get_object_member (basis, "extended");
+  g_assert_nonnull (extended);
+  g_assert_cmpstr (json_object_get_string_member (extended, "on"), ==, "2026-12-17");
+  g_assert_cmpstr (json_object_get_string_member (extended, "until"), ==, "2027-01-22");
+  g_assert_cmpstr (json_object_get_string_member (extended, "was"), ==, "2027-01-10");
+}
+
+static void
+test_example_22_hearing_disclosure (void)
+{
+  const char *packs[] = { "CA", "US", "UT" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload (packs[i]);
+      g_autoptr(GPtrArray) a = NULL;
+
+      with_extra (add_event (add_student (c, "S1", "2012-01-01"), CL_EVENT_HEARING_SCHEDULED, "2026-11-02"),
+                  "hearing_date", "2026-12-01");
+      /* Back from Tue Dec 1: Mon Nov 30 (1), Nov 23–27 holiday, Nov 20 (2), 19 (3), 18 (4), 17 (5). */
+      a = alerts (c, "2026-11-03", "S1", "hearing_disclosure_due");
+      assert_due (only (a), "2026-11-17", CL_STATUS_DUE_SOON);
+    }
+}
+
+static void
+test_example_23_surrogate_parent (void)
+{
+  const struct { const char *pack; const char *rule; const char *due; ClObligationStatus status; } cases[] = {
+    /* Fri Nov 20; Thanksgiving week is holiday: Mon Nov 30 (1), Dec 1 (2). */
+    { "CA", "surrogate_notice_due", "2026-12-01", CL_STATUS_DUE_SOON },
+    /* Nov 30, Dec 1, 2, 3, 4. */
+    { "CA", "surrogate_parent_due", "2026-12-04", CL_STATUS_DUE_SOON },
+    /* Nov 20 + 30 calendar days: more than 14 days after Nov 20. */
+    { "UT", "surrogate_parent_due", "2026-12-20", CL_STATUS_UPCOMING },
+    { "US", "surrogate_parent_due", "2026-12-20", CL_STATUS_UPCOMING },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload (cases[i].pack);
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) notice = NULL;
+
+      add_event (add_student (c, "S1", "2012-01-01"), CL_EVENT_SURROGATE_NEEDED, "2026-11-20");
+      a = alerts (c, "2026-11-20", "S1", cases[i].rule);
+      assert_due (only (a), cases[i].due, cases[i].status);
+      /* The SELPA notice is California's. */
+      notice = alerts (c, "2026-11-20", "S1", "surrogate_notice_due");
+      g_assert_cmpuint (notice->len, ==, g_str_equal (cases[i].pack, "CA") ? 1 : 0);
+    }
+}
+
+static void
+test_example_24_english_learner (void)
+{
+  g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  ClStudent *s = add_student (c, "S1", "2016-01-01");
+
+  s->home_language = g_strdup ("es");
+  add_event (s, CL_EVENT_ENROLLMENT, "2026-08-10");
+  /* School days from Aug 17: Aug 17–21 (5), 24–28 (10), Aug 31–Sep 4 (15), Sep 7 holiday,
+   * Sep 8–11 (19), 14–18 (24), 21–25 (29), Sep 28 (30). */
+  a = alerts (c, "2026-08-11", "S1", "el_assessment_due");
+  assert_due (only (a), "2026-09-28", CL_STATUS_UPCOMING);
+  g_assert_false (only (a)->estimated);
+  /* Aug 10 + 90: Aug 31 (21), Sep 30 (51), Oct 31 (82), Nov 8 (90). */
+  b = alerts (c, "2026-08-11", "S1", "primary_language_assessment_due");
+  assert_due (only (b), "2026-11-08", CL_STATUS_UPCOMING);
+}
+
+static void
+test_example_25_plan_followup (void)
+{
+  g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+  g_autoptr(GPtrArray) a = NULL;
+  ClStudent *s = add_student (c, "S1", "2014-01-01");
+
+  add_event (s, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, "2026-11-02");
+  add_event (s, CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-11-20");
+  /* Nov 2 + 15 = Nov 17; the consent on Nov 20 is not late: a prompt, not a deadline. */
+  a = alerts (c, "2026-11-24", "S1", "plan_decision_followup");
+  assert_due (only (a), "2026-11-17", CL_STATUS_MET);
+  assert_met_on (only (a), "2026-11-20");
+  g_assert_cmpint (only (a)->severity, ==, CL_SEVERITY_INFO);
+}
+
+static void
+test_example_26_transfer_across_years (void)
+{
+  const struct { const char *last_enrolled; const char *due; } cases[] = {
+    /* 2026-06-05 is in 2025-26 (July–June), the transfer in 2026-27: no interim deadline. */
+    { "2026-06-05", NULL },
+    /* Same academic year: Sep 10 + 30 = Oct 10. */
+    { "2026-08-28", "2026-10-10" },
+    /* Not said: as before. */
+    { NULL, "2026-10-10" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+      g_autoptr(GPtrArray) a = NULL;
+      ClEvent *e = add_event (add_student (c, "S1", "2012-01-01"), CL_EVENT_TRANSFER_IN, "2026-09-10");
+
+      e->from = CL_TRANSFER_IN_STATE;
+      e->has_iep = TRUE;
+      if (cases[i].last_enrolled != NULL)
+        with_extra (e, "last_enrolled", cases[i].last_enrolled);
+      a = alerts (c, "2026-09-11", "S1", "interim_iep_due");
+      if (cases[i].due == NULL)
+        g_assert_cmpuint (a->len, ==, 0);
+      else
+        assert_due (only (a), cases[i].due, CL_STATUS_UPCOMING);
+    }
+}
+
+static void
+test_example_29_who_filed (void)
+{
+  g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+  g_autoptr(GPtrArray) decision = NULL;
+  g_autoptr(GPtrArray) session = NULL;
+  g_autoptr(GPtrArray) response = NULL;
+  g_autoptr(GPtrArray) session2 = NULL;
+  g_autoptr(GPtrArray) response2 = NULL;
+  ClStudent *district = add_student (c, "S1", "2012-01-01");
+  ClStudent *parent = add_student (c, "S2", "2012-01-01");
+
+  with_extra (add_event (district, CL_EVENT_COMPLAINT, "2026-10-01"), "filed_by", "district")->kind =
+    CL_COMPLAINT_DUE_PROCESS;
+  add_event (parent, CL_EVENT_COMPLAINT, "2026-10-01")->kind = CL_COMPLAINT_DUE_PROCESS;
+  add_event (parent, CL_EVENT_RESOLUTION_WAIVED, "2026-10-08");
+
+  /* Oct 1 + 75 = Oct 31 (30), Nov 30 (60), Dec 15 (75). */
+  decision = alerts (c, "2026-10-02", "S1", "complaint_decision_due");
+  assert_due (only (decision), "2026-12-15", CL_STATUS_UPCOMING);
+  session = alerts (c, "2026-10-02", "S1", "resolution_session_due");
+  g_assert_cmpuint (session->len, ==, 0);
+  response = alerts (c, "2026-10-02", "S1", "due_process_response_due");
+  g_assert_cmpuint (response->len, ==, 0);
+
+  /* Oct 1 + 15 = Oct 16, waived Oct 8; the response Oct 1 + 10 = Oct 11. */
+  session2 = alerts (c, "2026-10-09", "S2", "resolution_session_due");
+  assert_due (only (session2), "2026-10-16", CL_STATUS_MET);
+  assert_met_on (only (session2), "2026-10-08");
+  response2 = alerts (c, "2026-10-09", "S2", "due_process_response_due");
+  assert_due (only (response2), "2026-10-11", CL_STATUS_DUE_SOON);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -344,5 +613,15 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/rules-md-13-parent-request", test_example_13_parent_request);
   g_test_add_func ("/engine/rules-md-14-removals", test_example_14_removals);
   g_test_add_func ("/engine/rules-md-15-age-22", test_example_15_age_22);
+  g_test_add_func ("/engine/rules-md-18-reassessment-request", test_example_18_reassessment_request);
+  g_test_add_func ("/engine/rules-md-19-reassessment-consent-at-year-end", test_example_19_reassessment_consent_at_year_end);
+  g_test_add_func ("/engine/rules-md-20-triennial-waiver", test_example_20_triennial_waiver);
+  g_test_add_func ("/engine/rules-md-21-extension", test_example_21_extension);
+  g_test_add_func ("/engine/rules-md-22-hearing-disclosure", test_example_22_hearing_disclosure);
+  g_test_add_func ("/engine/rules-md-23-surrogate-parent", test_example_23_surrogate_parent);
+  g_test_add_func ("/engine/rules-md-24-english-learner", test_example_24_english_learner);
+  g_test_add_func ("/engine/rules-md-25-plan-followup", test_example_25_plan_followup);
+  g_test_add_func ("/engine/rules-md-26-transfer-across-years", test_example_26_transfer_across_years);
+  g_test_add_func ("/engine/rules-md-29-who-filed", test_example_29_who_filed);
   return g_test_run ();
 }

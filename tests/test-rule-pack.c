@@ -29,10 +29,13 @@ test_builtin_packs (void)
     "removal_services_required", "iaes_ends", "records_request_due", "meeting_notice_due",
     "excusal_incomplete", "required_member_missing", "complaint_decision_due",
     "resolution_session_due", "due_process_response_due", "transition_conference_due",
-    "preschool_iep_due", "eligibility_ends",
+    "preschool_iep_due", "eligibility_ends", "surrogate_parent_due", "hearing_disclosure_due",
   };
   const char *ca_only[] = {
     "assessment_plan_due", "interim_iep_due", "requested_meeting_due", "suspension_limit_exceeded",
+    "reassessment_response_due", "reassessment_iep_due", "records_transfer_due",
+    "surrogate_notice_due", "el_assessment_due", "primary_language_assessment_due",
+    "plan_decision_followup",
   };
 
   g_assert_cmpstrv (ids, ((const char *[]) { "CA", "US", "UT", NULL }));
@@ -75,6 +78,17 @@ test_builtin_packs (void)
   g_assert_cmpint (cl_rule_pack_lookup (ca, "transition_plan_due")->warning_days, ==, 60);
   g_assert_cmpint (cl_rule_pack_lookup (ca, "eligibility_ends")->warning_days, ==, 60);
   g_assert_cmpint (cl_rule_pack_lookup (ca, "records_request_due")->warning_days, ==, 14);
+  /* rules.md §4 surrogate_parent_due: 30 calendar days (US, UT: 002 line 143), CA 5 working days. */
+  rule = cl_rule_pack_lookup (us, "surrogate_parent_due");
+  g_assert_cmpint (cl_rule_get_count_kind (rule, "count", CL_COUNT_SCHOOL), ==, CL_COUNT_CALENDAR);
+  g_assert_cmpint (cl_rule_get_int (rule, "days", 0), ==, 30);
+  rule = cl_rule_pack_lookup (ut, "surrogate_parent_due");
+  g_assert_cmpint (cl_rule_get_int (rule, "days", 0), ==, 30);
+  g_assert_cmpstr (rule->citation, ==, "UT Rules IV.T, 34 CFR 300.519(h)");
+  rule = cl_rule_pack_lookup (ca, "surrogate_parent_due");
+  g_assert_cmpint (cl_rule_get_count_kind (rule, "count", CL_COUNT_SCHOOL), ==, CL_COUNT_BUSINESS);
+  g_assert_cmpint (cl_rule_get_int (rule, "days", 0), ==, 5);
+  g_assert_cmpint (cl_rule_get_int (cl_rule_pack_lookup (ut, "hearing_disclosure_due"), "days_before", 0), ==, 5);
   g_assert_true (cl_rule_get_bool (cl_rule_pack_lookup (ut, "rights_transfer_notice_due"),
                                    "emancipation_transfers_rights", FALSE));
   g_assert_false (cl_rule_get_bool (cl_rule_pack_lookup (ca, "rights_transfer_notice_due"),

@@ -190,6 +190,22 @@ _cl_event_type_label (ClEventType type)
     case CL_EVENT_DUE_PROCESS_RESPONSE: return _("Response to due-process complaint sent");
     case CL_EVENT_COMPLAINT_RESOLVED: return _("Complaint decided");
     case CL_EVENT_TRANSITION_CONFERENCE: return _("Part C transition conference held");
+    case CL_EVENT_REASSESSMENT_REQUEST: return _("Parent asked in writing for a reassessment");
+    case CL_EVENT_ASSESSMENT_REFUSED: return _("Written notice refusing the assessment sent");
+    case CL_EVENT_ASSESSMENT_PLAN_DECLINED: return _("Parent declined the assessment plan in writing");
+    case CL_EVENT_TRIENNIAL_WAIVER: return _("Parent and district agreed no reassessment is needed");
+    case CL_EVENT_EXTENSION: return _("Timeline extended by written agreement");
+    case CL_EVENT_DISTRICT_RECORDS_REQUEST: return _("New district asked for the records");
+    case CL_EVENT_RECORDS_SENT: return _("Records sent to the new district");
+    case CL_EVENT_SURROGATE_NEEDED: return _("Surrogate parent found to be needed");
+    case CL_EVENT_SURROGATE_NOTICE_SENT: return _("SELPA director told a surrogate parent is needed");
+    case CL_EVENT_SURROGATE_APPOINTED: return _("Surrogate parent appointed");
+    case CL_EVENT_ENROLLMENT: return _("First enrolled in a California public school");
+    case CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED: return _("English proficiency assessed");
+    case CL_EVENT_PRIMARY_LANGUAGE_ASSESSED: return _("Primary language assessed");
+    case CL_EVENT_HEARING_SCHEDULED: return _("Due-process hearing scheduled");
+    case CL_EVENT_HEARING_DISCLOSURE_SENT: return _("Evaluations and witness list disclosed for the hearing");
+    case CL_EVENT_RESOLUTION_WAIVED: return _("Resolution session waived in writing");
     case CL_N_EVENT_TYPES:
     default: return "";
     }

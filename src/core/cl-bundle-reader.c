@@ -489,6 +489,8 @@ read_event (Reader     *r,
   ClDate date;
   ClEvent *e;
   gboolean flag;
+  ClDate checked_date;
+  int checked_enum;
 
   if (!get_enum (r, o, "type", REQUIRED, cl_event_type_names, CL_N_EVENT_TYPES, "event type", &type) ||
       !get_date (r, o, "date", REQUIRED, &date))
@@ -521,7 +523,8 @@ read_event (Reader     *r,
           !get_bool (r, o, "has_iep", FALSE, &flag))
         return FALSE;
       e->has_iep = flag;
-      return TRUE;
+      /* Checked here, kept in extra (see cl_extra_get_date()). */
+      return get_date (r, o, "last_enrolled", OPTIONAL, &checked_date);
     case CL_EVENT_REMOVAL:
       if (!read_number (r, o, "school_days", REQUIRED, &e->school_days) ||
           !get_enum (r, o, "kind", REQUIRED, cl_removal_kind_names, CL_N_REMOVAL_KINDS,
@@ -534,7 +537,15 @@ read_event (Reader     *r,
       return TRUE;
     case CL_EVENT_COMPLAINT:
       return get_enum (r, o, "kind", REQUIRED, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS,
-                       "complaint kind", &e->kind);
+                       "complaint kind", &e->kind) &&
+             get_enum (r, o, "filed_by", OPTIONAL, cl_filed_by_names, CL_N_FILED_BY,
+                       "complainant", &checked_enum);
+    case CL_EVENT_EXTENSION:
+      return get_enum (r, o, "rule", REQUIRED, cl_extended_rule_names, CL_N_EXTENDED_RULES,
+                       "rule an extension can move", &checked_enum) &&
+             get_date (r, o, "until", REQUIRED, &checked_date);
+    case CL_EVENT_HEARING_SCHEDULED:
+      return get_date (r, o, "hearing_date", REQUIRED, &checked_date);
     case CL_EVENT_COMPLAINT_RESOLVED:
       return get_enum (r, o, "kind", OPTIONAL, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS,
                        "complaint kind", &e->kind);
@@ -596,6 +607,7 @@ read_invitee (Reader     *r,
   int role;
   const char *name, *staff_id;
   gboolean attending, discussed;
+  ClDate lea_consent;
   JsonNode *excusal_node;
   ClInvitee *inv;
 
@@ -624,7 +636,8 @@ read_invitee (Reader     *r,
       if (!get_object (r, excusal_node, &x) ||
           !get_bool (r, x, "area_discussed", FALSE, &discussed) ||
           !get_date (r, x, "parent_written_consent", OPTIONAL, &inv->excusal.parent_written_consent) ||
-          !get_date (r, x, "written_input", OPTIONAL, &inv->excusal.written_input))
+          !get_date (r, x, "written_input", OPTIONAL, &inv->excusal.written_input) ||
+          !get_date (r, x, "lea_consent", OPTIONAL, &lea_consent))
         return FALSE;
       inv->excusal.present = TRUE;
       inv->excusal.area_discussed = discussed;
@@ -758,6 +771,9 @@ read_student (Reader     *r,
   if (!get_bool (r, o, "conservatorship", FALSE, &flag))
     return FALSE;
   student->conservatorship = flag;
+  /* Checked here, kept in extra (see cl_extra_get_bool()). */
+  if (!get_bool (r, o, "regular_education", TRUE, &flag))
+    return FALSE;
   if (!get_bool (r, o, "part_c", FALSE, &flag))
     return FALSE;
   student->part_c = flag;

@@ -11,7 +11,11 @@ const char * const cl_event_type_names[CL_N_EVENT_TYPES] = {
   "iep_meeting", "transfer_in", "removal", "placement_change_decision", "iaes_placement",
   "records_request", "rights_transfer_notice", "complaint", "exit", "meeting_request",
   "removal_services", "records_provided", "resolution_session", "due_process_response",
-  "complaint_resolved", "transition_conference",
+  "complaint_resolved", "transition_conference", "reassessment_request", "assessment_refused",
+  "assessment_plan_declined", "triennial_waiver", "extension", "district_records_request",
+  "records_sent", "surrogate_needed", "surrogate_notice_sent", "surrogate_appointed", "enrollment",
+  "english_proficiency_assessed", "primary_language_assessed", "hearing_scheduled",
+  "hearing_disclosure_sent", "resolution_waived",
 };
 const char * const cl_meeting_kind_names[CL_N_MEETING_KINDS] = {
   "initial", "annual", "triennial", "amendment", "interim", "manifestation", "transition", "other",
@@ -41,6 +45,55 @@ const char * const cl_staff_role_names[CL_N_STAFF_ROLES] = {
   "school_psychologist", "speech_language_pathologist", "related_service_provider", "nurse",
   "interpreter", "other",
 };
+
+const char * const cl_extended_rule_names[CL_N_EXTENDED_RULES] = {
+  "assessment_plan_due", "complaint_decision_due",
+};
+const char * const cl_filed_by_names[CL_N_FILED_BY] = {
+  "parent", "district", "student", "other",
+};
+
+const char *
+cl_extra_get_string (JsonObject *extra,
+                     const char *name)
+{
+  JsonNode *node = extra ? json_object_get_member (extra, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+ClDate
+cl_extra_get_date (JsonObject *extra,
+                   const char *name)
+{
+  const char *text = cl_extra_get_string (extra, name);
+  ClDate date;
+
+  return text && cl_date_parse_iso (text, &date) ? date : CL_DATE_NONE;
+}
+
+gboolean
+cl_extra_get_bool (JsonObject *extra,
+                   const char *name,
+                   gboolean    fallback)
+{
+  JsonNode *node = extra ? json_object_get_member (extra, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
+int
+cl_extra_get_enum (JsonObject         *extra,
+                   const char         *name,
+                   const char * const *names,
+                   guint               n_names)
+{
+  return cl_enum_from_name (names, n_names, cl_extra_get_string (extra, name));
+}
 
 int
 cl_enum_from_name (const char * const *names,

@@ -34,6 +34,22 @@ typedef enum {
   CL_EVENT_DUE_PROCESS_RESPONSE,
   CL_EVENT_COMPLAINT_RESOLVED,
   CL_EVENT_TRANSITION_CONFERENCE,
+  CL_EVENT_REASSESSMENT_REQUEST,
+  CL_EVENT_ASSESSMENT_REFUSED,
+  CL_EVENT_ASSESSMENT_PLAN_DECLINED,
+  CL_EVENT_TRIENNIAL_WAIVER,
+  CL_EVENT_EXTENSION,
+  CL_EVENT_DISTRICT_RECORDS_REQUEST,
+  CL_EVENT_RECORDS_SENT,
+  CL_EVENT_SURROGATE_NEEDED,
+  CL_EVENT_SURROGATE_NOTICE_SENT,
+  CL_EVENT_SURROGATE_APPOINTED,
+  CL_EVENT_ENROLLMENT,
+  CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED,
+  CL_EVENT_PRIMARY_LANGUAGE_ASSESSED,
+  CL_EVENT_HEARING_SCHEDULED,
+  CL_EVENT_HEARING_DISCLOSURE_SENT,
+  CL_EVENT_RESOLUTION_WAIVED,
   CL_N_EVENT_TYPES
 } ClEventType;
 
@@ -126,6 +142,41 @@ extern const char * const cl_complaint_kind_names[CL_N_COMPLAINT_KINDS];
 extern const char * const cl_referral_source_names[CL_N_REFERRAL_SOURCES];
 extern const char * const cl_role_names[CL_N_ROLES];
 extern const char * const cl_staff_role_names[CL_N_STAFF_ROLES];
+
+/* The wire names of an extension's `rule` and a complaint's `filed_by`; index = enum value. */
+typedef enum {
+  CL_EXTENDS_ASSESSMENT_PLAN,
+  CL_EXTENDS_COMPLAINT_DECISION,
+  CL_N_EXTENDED_RULES
+} ClExtendedRule;
+
+typedef enum {
+  CL_FILED_BY_PARENT,
+  CL_FILED_BY_DISTRICT,
+  CL_FILED_BY_STUDENT,
+  CL_FILED_BY_OTHER,
+  CL_N_FILED_BY
+} ClFiledBy;
+
+extern const char * const cl_extended_rule_names[CL_N_EXTENDED_RULES];
+extern const char * const cl_filed_by_names[CL_N_FILED_BY];
+
+/* Fields added to the bundle after version 1 of the database (an extension's `rule` and `until`,
+ * a hearing's `hearing_date`, a transfer's `last_enrolled`, a complaint's `filed_by`, an excusal's
+ * `lea_consent`, a student's `regular_education`) live in the record's `extra` object: the bundle
+ * reader checks them there, and the database, the writer and every copy keep them without a schema
+ * change. These read them; absent or malformed gives the fallback (CL_DATE_NONE, NULL, -1). */
+ClDate      cl_extra_get_date   (JsonObject *extra,
+                                 const char *name);
+const char *cl_extra_get_string (JsonObject *extra,
+                                 const char *name);
+gboolean    cl_extra_get_bool   (JsonObject *extra,
+                                 const char *name,
+                                 gboolean    fallback);
+int         cl_extra_get_enum   (JsonObject         *extra,
+                                 const char         *name,
+                                 const char * const *names,
+                                 guint               n_names);
 
 /* Returns the index of @name in @names, or -1. */
 int cl_enum_from_name (const char * const *names,

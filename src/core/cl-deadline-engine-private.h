@@ -44,11 +44,14 @@ extern const ClRuleAlgorithm _cl_rules_age[];
 extern const ClRuleAlgorithm _cl_rules_discipline[];
 extern const ClRuleAlgorithm _cl_rules_meetings[];
 extern const ClRuleAlgorithm _cl_rules_requests[];
+extern const ClRuleAlgorithm _cl_rules_assessment[];
+extern const ClRuleAlgorithm _cl_rules_arrival[];
 
 typedef enum {
   CL_EMIT_DEFAULT       = 0,
   CL_EMIT_REQUIRES_IEP  = 1 << 0,  /* dropped when the IEP ended by the due date, unless met */
   CL_EMIT_NEVER_MET     = 1 << 1,  /* a violation: overdue once due <= today, always critical */
+  CL_EMIT_PROMPT        = 1 << 2,  /* a reminder, not a deadline: severity info, any completion met */
 } ClEmitFlags;
 
 /* Computes status and severity and adds the obligation to ctx->out (or drops it, see flags).
@@ -61,6 +64,34 @@ ClObligation   *_cl_rule_emit             (ClRuleContext *ctx,
                                            ClDate         from,
                                            const char    *from_event,
                                            char          *counted);
+
+/* (Re)computes @ob's status and severity from its due date, met_on and @flags. */
+void            _cl_rule_set_status       (ClRuleContext *ctx,
+                                           ClObligation  *ob,
+                                           ClEmitFlags    flags);
+
+/* What a rule emitted, with the event that triggered it: what an extension chooses among. */
+typedef struct {
+  ClObligation  *ob;
+  const ClEvent *trigger;
+  const char    *extension_citation;  /* the citation once extended: the rule's own and the
+                                       * agreement's (the pack's "extension_citation"), or NULL */
+} ClEmitted;
+
+/* Applies the student's `extension` events for @which to @emitted (of ClEmitted, in trigger
+ * order), as rules.md §4 "extension" says: each moves the due date of the latest obligation
+ * triggered on or before it and still open that day, and its citation becomes the emitted one's
+ * extension_citation. */
+void            _cl_rule_apply_extensions (ClRuleContext *ctx,
+                                           ClExtendedRule which,
+                                           GArray        *emitted,
+                                           ClEmitFlags    flags);
+
+/* Counts @n business days before @to (day 0 = @to, never counted): rules.md §2 "business days
+ * before". Never estimated. */
+ClDate          _cl_rule_count_business_before (ClRuleContext *ctx,
+                                                ClDate         to,
+                                                guint          n);
 
 gboolean        _cl_rule_has_iep_on       (ClRuleContext *ctx,
                                            ClDate         day);

@@ -44,6 +44,7 @@ cl_deadline_engine_init (ClDeadlineEngine *self)
 {
   const ClRuleAlgorithm *tables[] = {
     _cl_rules_timeline, _cl_rules_age, _cl_rules_discipline, _cl_rules_meetings, _cl_rules_requests,
+    _cl_rules_assessment, _cl_rules_arrival,
   };
 
   self->algorithms = g_hash_table_new (g_str_hash, g_str_equal);
@@ -325,6 +326,19 @@ _cl_rule_emit (ClRuleContext *ctx,
   ob->role = -1;
   ob->counted = counted;
 
+  _cl_rule_set_status (ctx, ob, flags);
+  g_ptr_array_add (ctx->out, ob);
+  return ob;
+}
+
+void
+_cl_rule_set_status (ClRuleContext *ctx,
+                     ClObligation  *ob,
+                     ClEmitFlags    flags)
+{
+  ClDate due = ob->due, met_on = ob->met_on;
+  const ClRule *rule = ob->rule;
+
   if (flags & CL_EMIT_NEVER_MET)
     {
       ob->met_on = CL_DATE_NONE;
@@ -358,10 +372,91 @@ _cl_rule_emit (ClRuleContext *ctx,
           ob->severity = CL_SEVERITY_INFO;
           break;
         }
+      /* rules.md §4 plan_decision_followup: a late answer is not late, and nothing is urgent. */
+      if (flags & CL_EMIT_PROMPT)
+        {
+          if (ob->status == CL_STATUS_MET_LATE)
+            ob->status = CL_STATUS_MET;
+          ob->severity = CL_SEVERITY_INFO;
+        }
+    }
+}
+
+void
+_cl_rule_apply_extensions (ClRuleContext *ctx,
+                           ClExtendedRule which,
+                           GArray        *emitted,
+                           ClEmitFlags    flags)
+{
+  g_autofree const ClEvent **winner = NULL;
+
+  /* Which obligation each extension moves depends only on triggers and completions, never on an
+   * earlier extension: choose first, then apply the latest choosing each one. */
+  CL_FOR_EACH_EVENT (ctx, x)
+    {
+      int chosen = -1;
+
+      if (x->type != CL_EVENT_EXTENSION ||
+          cl_extra_get_enum (x->extra, "rule", cl_extended_rule_names, CL_N_EXTENDED_RULES) != (int) which ||
+          cl_extra_get_date (x->extra, "until") == CL_DATE_NONE)
+        continue;
+      /* In trigger order, so the last match is the latest trigger (same day: the later event). */
+      for (guint i = 0; i < emitted->len; i++)
+        {
+          const ClEmitted *em = &g_array_index (emitted, ClEmitted, i);
+          if (em->ob != NULL && em->trigger->date <= x->date &&
+              (em->ob->met_on == CL_DATE_NONE || em->ob->met_on > x->date))
+            chosen = (int) i;
+        }
+      if (chosen < 0)
+        continue;
+      if (winner == NULL)
+        winner = g_new0 (const ClEvent *, emitted->len);
+      winner[chosen] = x;
     }
 
-  g_ptr_array_add (ctx->out, ob);
-  return ob;
+  for (guint i = 0; winner != NULL && i < emitted->len; i++)
+    {
+      const ClEmitted *em = &g_array_index (emitted, ClEmitted, i);
+      ClObligation *ob = em->ob;
+      const ClEvent *x = winner[i];
+      char on_buf[11], until_buf[11], was_buf[11];
+      char *counted;
+
+      if (x == NULL)
+        continue;
+      ob->extended_on = x->date;
+      ob->extended_was = ob->due;
+      ob->due = cl_extra_get_date (x->extra, "until");
+      /* An agreed date uses no calendar. */
+      ob->estimated = FALSE;
+      cl_date_format_iso (x->date, on_buf);
+      cl_date_format_iso (ob->due, until_buf);
+      cl_date_format_iso (ob->extended_was, was_buf);
+      counted = g_strdup_printf ("extended in writing on %s to %s (%s, gave %s)",
+                                 on_buf, until_buf, ob->counted, was_buf);
+      g_free (ob->counted);
+      ob->counted = counted;
+      if (em->extension_citation != NULL)
+        ob->citation = em->extension_citation;
+      _cl_rule_set_status (ctx, ob, flags);
+    }
+}
+
+ClDate
+_cl_rule_count_business_before (ClRuleContext *ctx,
+                                ClDate         to,
+                                guint          n)
+{
+  ClDate day = to;
+
+  while (n > 0 && day > 1)
+    {
+      day--;
+      if (cl_school_calendar_classify (ctx->calendar, day) & CL_DAY_BUSINESS)
+        n--;
+    }
+  return day;
 }
 
 gboolean

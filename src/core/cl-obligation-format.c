@@ -26,6 +26,15 @@ cl_obligation_write_json (const ClObligation *ob,
     cl_json_writer_member_string (w, "role", cl_role_names[ob->role]);
   if (ob->note != NULL)
     cl_json_writer_member_string (w, "note", ob->note);
+  if (ob->extended_on != CL_DATE_NONE)
+    {
+      cl_json_writer_name (w, "extended");
+      cl_json_writer_begin_object (w);
+      cl_json_writer_member_date (w, "on", ob->extended_on);
+      cl_json_writer_member_date (w, "until", ob->due);
+      cl_json_writer_member_date (w, "was", ob->extended_was);
+      cl_json_writer_end_object (w);
+    }
   if (ob->estimated)
     {
       g_autofree char *estimate = cl_obligation_dup_estimate_note (ob);

@@ -47,6 +47,8 @@ typedef struct {
   int               role;          /* ClInviteeRole it concerns, or -1 */
   char             *counted;       /* how the date was reached, in English */
   const char       *note;          /* more the user must know (a static sentence), or NULL */
+  ClDate            extended_on;   /* an extension's date when one moved the due date, or NONE */
+  ClDate            extended_was;  /* the computed due date it replaced */
 } ClObligation;
 
 void  cl_obligation_free              (ClObligation       *self);

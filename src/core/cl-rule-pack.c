@@ -108,7 +108,7 @@ static const ParamSpec end_of_year_params[] = {
 };
 static const ParamSpec complaint_kind_params[] = {
   { "days", PARAM_COUNT }, { "count", PARAM_COUNT_KIND }, { "citation", PARAM_STRING },
-  { "explain", PARAM_STRING }, { NULL },
+  { "explain", PARAM_STRING }, { "extension_citation", PARAM_STRING }, { NULL },
 };
 static const ParamSpec required_role_params[] = {
   { "role", PARAM_STRING }, { "kinds", PARAM_STRINGS }, { "transition_age", PARAM_COUNT }, { NULL },
@@ -119,7 +119,7 @@ static const ParamSpec rule_params[] = {
   { "per_incident_days", PARAM_COUNT }, { "per_year_days", PARAM_COUNT },
   { "consecutive_days_change_placement", PARAM_COUNT },
   { "title", PARAM_STRING }, { "sentence", PARAM_STRING }, { "citation", PARAM_STRING },
-  { "source", PARAM_STRING },
+  { "source", PARAM_STRING }, { "extension_citation", PARAM_STRING },
   { "count", PARAM_COUNT_KIND },
   { "disabled", PARAM_BOOL }, { "skip_when_conservatorship", PARAM_BOOL },
   { "emancipation_transfers_rights", PARAM_BOOL },

@@ -26,6 +26,36 @@ static const char * const cl_rule_strings[] G_GNUC_UNUSED = {
   N_("Records for the parent"),
   /* Translators: the sentence of the rule records_request_due */
   N_("Let the parent inspect or copy the records within 5 business days of the request."),
+  /* Translators: the title of the rule reassessment_response_due */
+  N_("Answer to a reassessment request"),
+  /* Translators: the sentence of the rule reassessment_response_due */
+  N_("Answer the parent's written request for a reassessment within 15 days (a plan or a written refusal)."),
+  /* Translators: the title of the rule reassessment_iep_due */
+  N_("Reassessment IEP meeting"),
+  /* Translators: the sentence of the rule reassessment_iep_due */
+  N_("Hold the IEP meeting reviewing the reassessment within 60 days of the signed reassessment plan."),
+  /* Translators: the title of the rule records_transfer_due */
+  N_("Records for the new district"),
+  /* Translators: the sentence of the rule records_transfer_due */
+  N_("Send the special education records to the student's new district within 5 working days of its request."),
+  /* Translators: the sentence of the rule surrogate_parent_due */
+  N_("Appoint a surrogate parent within 5 working days of deciding one is needed."),
+  /* Translators: the title of the rule surrogate_notice_due */
+  N_("Surrogate parent notice to the SELPA"),
+  /* Translators: the sentence of the rule surrogate_notice_due */
+  N_("Notify the SELPA director within 2 working days that a surrogate parent is needed."),
+  /* Translators: the title of the rule el_assessment_due */
+  N_("English proficiency assessment"),
+  /* Translators: the sentence of the rule el_assessment_due */
+  N_("Assess English proficiency within 30 school days of first enrollment."),
+  /* Translators: the title of the rule primary_language_assessment_due */
+  N_("Primary language assessment"),
+  /* Translators: the sentence of the rule primary_language_assessment_due */
+  N_("Assess the primary language within 90 calendar days of first enrollment."),
+  /* Translators: the title of the rule plan_decision_followup */
+  N_("Parent's decision on the plan"),
+  /* Translators: the sentence of the rule plan_decision_followup */
+  N_("The parent has at least 15 days to decide on the assessment plan; follow up if no answer by then."),
   /* Translators: the title of the rule initial_iep_due */
   N_("Initial IEP meeting"),
   /* Translators: the sentence of the rule initial_iep_due */
@@ -100,4 +130,12 @@ static const char * const cl_rule_strings[] G_GNUC_UNUSED = {
   N_("End of eligibility at 22"),
   /* Translators: the sentence of the rule eligibility_ends */
   N_("Eligibility ends with the age-22 rule; plan the exit and the summary of performance."),
+  /* Translators: the title of the rule surrogate_parent_due */
+  N_("Surrogate parent"),
+  /* Translators: the sentence of the rule surrogate_parent_due */
+  N_("Appoint a surrogate parent within 30 days of deciding one is needed."),
+  /* Translators: the title of the rule hearing_disclosure_due */
+  N_("Hearing disclosure"),
+  /* Translators: the sentence of the rule hearing_disclosure_due */
+  N_("Disclose all evaluations, recommendations and the witness list at least 5 business days before the hearing."),
 };

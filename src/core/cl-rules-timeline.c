@@ -1,7 +1,8 @@
 /* cl-rules-timeline.c — referral to IEP, and the IEP's yearly and three-yearly cycle
  *
  * assessment_plan_due, initial_iep_due, annual_review_due, triennial_due, interim_iep_due,
- * requested_meeting_due (rules.md §4).
+ * requested_meeting_due (rules.md §4). The reassessment and the parent's decision on a plan are in
+ * cl-rules-assessment.c.
  */
 #define G_LOG_DOMAIN "cl-rules-timeline"
 
@@ -73,7 +74,7 @@ end_of_year_due (ClRuleContext *ctx,
   return TRUE;
 }
 
-static void
+static ClObligation *
 emit_end_of_year (ClRuleContext *ctx,
                   const ClRule  *rule,
                   const ClEvent *trigger,
@@ -89,6 +90,17 @@ emit_end_of_year (ClRuleContext *ctx,
                                     cl_event_type_names[trigger->type], counted);
 
   _cl_rule_mark_estimated (ctx, ob, estimated);
+  return ob;
+}
+
+/* A plan or a prior written notice refusing the assessment both answer a request for one (000 line
+ * 141 "an assessment plan or written response", HB lines 3605–3606 "a written notice or an
+ * assessment plan"). */
+static gboolean
+answers_assessment_request (const ClEvent *e,
+                            gconstpointer  data)
+{
+  return e->type == CL_EVENT_ASSESSMENT_PLAN_PROVIDED || e->type == CL_EVENT_ASSESSMENT_REFUSED;
 }
 
 static void
@@ -97,10 +109,11 @@ assessment_plan_due (ClRuleContext *ctx,
 {
   ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
   guint days = cl_rule_get_int (rule, "days", 15);
-  gconstpointer provided = GINT_TO_POINTER (CL_EVENT_ASSESSMENT_PLAN_PROVIDED);
+  g_autoptr(GArray) emitted = g_array_new (FALSE, FALSE, sizeof (ClEmitted));
 
   CL_FOR_EACH_EVENT (ctx, e)
     {
+      ClEmitted em = { NULL, e, cl_rule_get_string (rule, "extension_citation", NULL) };
       gboolean estimated;
       char *counted;
       ClDate due;
@@ -108,11 +121,14 @@ assessment_plan_due (ClRuleContext *ctx,
       if (e->type != CL_EVENT_REFERRAL)
         continue;
       if (end_of_year_due (ctx, rule, e->date, e->date, "referral", &due, &estimated, &counted))
-        emit_end_of_year (ctx, rule, e, due, estimated, counted, _cl_event_is_type, provided);
+        em.ob = emit_end_of_year (ctx, rule, e, due, estimated, counted, answers_assessment_request, NULL);
       else
-        _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
-                                 _cl_event_is_type, provided);
+        em.ob = _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                                         answers_assessment_request, NULL);
+      g_array_append_val (emitted, em);
     }
+  /* The parent may agree in writing to extend it (HB lines 668–669). */
+  _cl_rule_apply_extensions (ctx, CL_EXTENDS_ASSESSMENT_PLAN, emitted, CL_EMIT_DEFAULT);
 }
 
 /* The referral an assessment plan consent answers: the latest one dated on or before it. */
@@ -193,11 +209,37 @@ annual_review_due (ClRuleContext *ctx,
                            GUINT_TO_POINTER ((1u << CL_MEETING_ANNUAL) | (1u << CL_MEETING_TRIENNIAL)));
 }
 
+/* A triennial meeting or a written waiver of the reassessment (HB lines 935–937) ends a cycle. */
+static gboolean
+ends_triennial_cycle (const ClEvent *e,
+                      gconstpointer  data)
+{
+  return e->type == CL_EVENT_TRIENNIAL_WAIVER ||
+         (e->type == CL_EVENT_IEP_MEETING && e->kind == CL_MEETING_TRIENNIAL);
+}
+
+/* Like the annual review, but a waiver both ends a cycle and starts the next (rules.md §4
+ * triennial_due, "Waiver"); it does not start or end an IEP. */
 static void
 triennial_due (ClRuleContext *ctx,
                const ClRule  *rule)
 {
-  anniversary_of_meetings (ctx, rule, 3, FALSE, CL_MEETING_MASK (CL_MEETING_TRIENNIAL));
+  int years = cl_rule_get_int (rule, "years", 3);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    {
+      gboolean waiver = e->type == CL_EVENT_TRIENNIAL_WAIVER;
+      const ClEvent *done;
+
+      if (!waiver && (!starts_review_cycle (e) || e->kind == CL_MEETING_ANNUAL))
+        continue;
+      done = _cl_rule_first_event (ctx, e->date, e, ends_triennial_cycle, NULL);
+      _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, cl_date_add_years (e->date, years),
+                     done ? done->date : CL_DATE_NONE, e->date, cl_event_type_names[e->type],
+                     waiver ? g_strdup_printf ("%d years after the written waiver of the reassessment", years)
+                            : g_strdup_printf ("%d years after the %s IEP meeting",
+                                               years, cl_meeting_kind_names[e->kind]));
+    }
 }
 
 static gboolean
@@ -221,6 +263,24 @@ rule_lists_string (const ClRule *rule,
   return FALSE;
 }
 
+/* July 1 – June 30: the academic year of EC 56325(a)(1), not the school's session. */
+static int
+academic_year (ClDate day)
+{
+  return cl_date_month (day) >= 7 ? cl_date_year (day) : cl_date_year (day) - 1;
+}
+
+/* The interim deadline applies only when the student was last in special education in the other
+ * district within the same academic year (HB lines 6628–6630, 6639, 6649); a transfer that does
+ * not say when keeps the deadline, as bundles written before `last_enrolled` meant. */
+static gboolean
+enrolled_same_academic_year (const ClEvent *transfer)
+{
+  ClDate last = cl_extra_get_date (transfer->extra, "last_enrolled");
+
+  return last == CL_DATE_NONE || academic_year (last) == academic_year (transfer->date);
+}
+
 static void
 interim_iep_due (ClRuleContext *ctx,
                  const ClRule  *rule)
@@ -230,7 +290,8 @@ interim_iep_due (ClRuleContext *ctx,
 
   CL_FOR_EACH_EVENT (ctx, e)
     if (e->type == CL_EVENT_TRANSFER_IN && e->has_iep && e->from >= 0 &&
-        rule_lists_string (rule, "transfers_from", cl_transfer_from_names[e->from]))
+        rule_lists_string (rule, "transfers_from", cl_transfer_from_names[e->from]) &&
+        enrolled_same_academic_year (e))
       _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
                                _cl_event_is_meeting_of, CL_ANY_MEETING);
 }

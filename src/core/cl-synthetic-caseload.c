@@ -183,6 +183,28 @@ add_past_event (ClStudent   *student,
   return date < today ? cl_student_add_event (student, type, date) : NULL;
 }
 
+/* Sets a field kept in the event's extra (cl_extra_get_date() reads it back). */
+static void
+set_extra_string (ClEvent    *e,
+                  const char *name,
+                  const char *value)
+{
+  if (e->extra == NULL)
+    e->extra = json_object_new ();
+  json_object_set_string_member (e->extra, name, value);
+}
+
+static void
+set_extra_date (ClEvent    *e,
+                const char *name,
+                ClDate      date)
+{
+  char buf[11];
+
+  cl_date_format_iso (date, buf);
+  set_extra_string (e, name, buf);
+}
+
 static guint
 add_meeting_event (ClStudent     *student,
                    ClMeetingKind  kind,
@@ -244,8 +266,41 @@ add_discipline (GRand     *rand,
   return added;
 }
 
+/* What a due-process request adds beyond the older generator's events, drawn from @side so the
+ * main stream (and with it every older story) stays as it was: now and then the district filed it,
+ * the session was waived in writing, and a hearing is set with its disclosure. */
+static guint
+add_hearing (GRand     *side,
+             ClStudent *student,
+             ClEvent   *complaint,
+             gboolean   had_session,
+             ClDate     today)
+{
+  ClDate day = complaint->date;
+  guint added = 0;
+  ClEvent *e;
+
+  if (one_in (side, 8))
+    set_extra_string (complaint, "filed_by", "district");
+  else if (!had_session && !one_in (side, 3))
+    added += add_past_event (student, CL_EVENT_RESOLUTION_WAIVED, day + g_rand_int_range (side, 3, 10), today) != NULL;
+  if (one_in (side, 2) && (e = add_past_event (student, CL_EVENT_HEARING_SCHEDULED,
+                                               day + g_rand_int_range (side, 30, 45), today)) != NULL)
+    {
+      ClDate hearing = e->date + g_rand_int_range (side, 20, 40);
+
+      set_extra_date (e, "hearing_date", hearing);
+      added++;
+      if (!one_in (side, 6))
+        added += add_past_event (student, CL_EVENT_HEARING_DISCLOSURE_SENT,
+                                 hearing - g_rand_int_range (side, 7, 14), today) != NULL;
+    }
+  return added;
+}
+
 static guint
 add_complaint (GRand     *rand,
+               GRand     *side,
                ClStudent *student,
                ClDate     day,
                ClDate     today)
@@ -257,9 +312,13 @@ add_complaint (GRand     *rand,
   e->kind = kind;
   if (kind == CL_COMPLAINT_DUE_PROCESS || kind == CL_COMPLAINT_EXPEDITED_DUE_PROCESS)
     {
+      gboolean session;
+
       added += add_past_event (student, CL_EVENT_DUE_PROCESS_RESPONSE, day + g_rand_int_range (rand, 5, 12), today) != NULL;
-      if (!one_in (rand, 6))
+      session = !one_in (rand, 6);
+      if (session)
         added += add_past_event (student, CL_EVENT_RESOLUTION_SESSION, day + g_rand_int_range (rand, 7, 18), today) != NULL;
+      added += add_hearing (side, student, e, session, today);
     }
   if (!one_in (rand, 10))
     {
@@ -274,10 +333,91 @@ add_complaint (GRand     *rand,
   return added;
 }
 
+/* About one file in nine began with an earlier referral the district answered with a written
+ * refusal, or whose plan the parent declined in writing (drawn from @side). */
+static guint
+add_earlier_referral (GRand     *side,
+                      ClStudent *student,
+                      ClDate     referral)
+{
+  ClDate earlier = referral - 200;
+
+  if (!one_in (side, 9))
+    return 0;
+  cl_student_add_event (student, CL_EVENT_REFERRAL, earlier)->from = CL_REFERRAL_PARENT;
+  if (one_in (side, 3))
+    {
+      cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, earlier + g_rand_int_range (side, 5, 14));
+      cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_DECLINED, earlier + g_rand_int_range (side, 16, 30));
+      return 3;
+    }
+  cl_student_add_event (student, CL_EVENT_ASSESSMENT_REFUSED, earlier + g_rand_int_range (side, 5, 14));
+  return 2;
+}
+
+/* The requests and duties a file meets less often, drawn from @side: a parent asking for a
+ * reassessment, the new district asking for the records, a surrogate parent, and an English
+ * learner's testing after first enrollment. */
+static guint
+add_requests (GRand     *side,
+              ClStudent *student,
+              ClDate     referral,
+              ClDate     today)
+{
+  guint added = 0;
+  ClEvent *e;
+
+  if (one_in (side, 15) &&
+      (e = add_past_event (student, CL_EVENT_REASSESSMENT_REQUEST,
+                           random_date (side, referral + 200, today - 1), today)) != NULL)
+    {
+      added++;
+      if (one_in (side, 4))
+        added += add_past_event (student, CL_EVENT_ASSESSMENT_REFUSED, e->date + g_rand_int_range (side, 5, 20), today) != NULL;
+      else
+        added += add_past_event (student, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, e->date + g_rand_int_range (side, 5, 20), today) != NULL;
+    }
+  if (one_in (side, 25) &&
+      (e = add_past_event (student, CL_EVENT_DISTRICT_RECORDS_REQUEST,
+                           random_date (side, referral, today - 1), today)) != NULL)
+    {
+      added++;
+      if (!one_in (side, 10))
+        added += add_past_event (student, CL_EVENT_RECORDS_SENT, e->date + g_rand_int_range (side, 1, 9), today) != NULL;
+    }
+  if (one_in (side, 60) &&
+      (e = add_past_event (student, CL_EVENT_SURROGATE_NEEDED, referral, today)) != NULL)
+    {
+      added++;
+      added += add_past_event (student, CL_EVENT_SURROGATE_NOTICE_SENT, e->date + g_rand_int_range (side, 0, 4), today) != NULL;
+      if (!one_in (side, 8))
+        added += add_past_event (student, CL_EVENT_SURROGATE_APPOINTED, e->date + g_rand_int_range (side, 2, 12), today) != NULL;
+    }
+  /* First enrollment in a California school: recorded in about one file in four, from
+   * kindergarten to the referral; English learners are tested after it. */
+  if (one_in (side, 4) &&
+      (e = add_past_event (student, CL_EVENT_ENROLLMENT,
+                           random_date (side, MIN (student->birth_date + 365 * 5, referral), referral), today)) != NULL)
+    {
+      added++;
+      if (student->home_language != NULL && !g_str_equal (student->home_language, "en"))
+        {
+          if (!one_in (side, 8))
+            added += add_past_event (student, CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED,
+                                     e->date + g_rand_int_range (side, 10, 45), today) != NULL;
+          if (!one_in (side, 8))
+            added += add_past_event (student, CL_EVENT_PRIMARY_LANGUAGE_ASSESSED,
+                                     e->date + g_rand_int_range (side, 30, 100), today) != NULL;
+        }
+    }
+  return added;
+}
+
 /* The file of a student found eligible at school: referral, assessment, the initial IEP, then a
  * review a year (sometimes late) with a reassessment every three, and what else a file fills with. */
 static void
 add_history (GRand     *rand,
+             GRand     *side,
              ClStudent *student,
              guint      n_events,
              ClDate     today)
@@ -307,7 +447,16 @@ add_history (GRand     *rand,
       cl_student_add_event (student, CL_EVENT_REFERRAL, referral)->from = one_in (rand, 3) ? CL_REFERRAL_PARENT : CL_REFERRAL_TEACHER;
       cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, referral + g_rand_int_range (rand, 5, 18));
       cl_student_add_event (student, CL_EVENT_ASSESSMENT_PLAN_CONSENT, referral + g_rand_int_range (rand, 20, 30));
-      added = 3;
+      added = 3 + add_earlier_referral (side, student, referral);
+      /* Now and then the plan took longer, by the parent's written agreement (HB lines 668–669). */
+      if (one_in (side, 20))
+        {
+          ClEvent *x = cl_student_add_event (student, CL_EVENT_EXTENSION, referral + 3);
+
+          set_extra_string (x, "rule", "assessment_plan_due");
+          set_extra_date (x, "until", referral + 25);
+          added++;
+        }
       meeting = referral + 30 + (ClDate) g_rand_int_range (rand, 40, 75);
       /* Not yet held: an initial assessment under way. */
       if (!add_meeting_event (student, CL_MEETING_INITIAL, meeting, today))
@@ -320,16 +469,31 @@ add_history (GRand     *rand,
       ClDate next = cl_date_add_years (meeting, 1) - (ClDate) g_rand_int_range (rand, 0, 20) +
                     (one_in (rand, 12) ? 25 : 0);
 
+      gboolean waived = FALSE;
+
       if (next >= today)
         break;
       if (year % 3 == 0)
         {
-          cl_student_add_event (student, CL_EVENT_REASSESSMENT_CONSENT, next - g_rand_int_range (rand, 40, 70));
-          added++;
+          ClDate consent = next - g_rand_int_range (rand, 40, 70);
+
+          /* About one triennial in eight is waived in writing (HB lines 935–937) a month before
+           * the review, which is then an annual one. */
+          waived = one_in (side, 8);
+          if (waived)
+            added += add_past_event (student, CL_EVENT_TRIENNIAL_WAIVER, next - 30, today) != NULL;
+          else
+            {
+              cl_student_add_event (student, CL_EVENT_REASSESSMENT_CONSENT, consent);
+              added++;
+            }
         }
       meeting = next;
-      added += add_meeting_event (student, year % 3 == 0 ? CL_MEETING_TRIENNIAL : CL_MEETING_ANNUAL, meeting, today);
+      added += add_meeting_event (student, year % 3 == 0 && !waived ? CL_MEETING_TRIENNIAL : CL_MEETING_ANNUAL,
+                                  meeting, today);
     }
+
+  added += add_requests (side, student, referral, today);
 
   /* Fill up with what happens between reviews. */
   while (added < n_events)
@@ -362,7 +526,7 @@ add_history (GRand     *rand,
           break;
         case 7:
           if (one_in (rand, 30))
-            added += add_complaint (rand, student, day, today);
+            added += add_complaint (rand, side, student, day, today);
           else
             added += add_meeting_event (student, CL_MEETING_AMENDMENT, day, today);
           break;
@@ -465,6 +629,9 @@ cl_synthetic_caseload_new (guint   n_students,
                            ClDate  today)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  /* What later versions added is drawn from a stream of its own, so a seed still gives the
+   * students and stories it gave before, with the newer events beside them. */
+  g_autoptr(GRand) side = g_rand_new_with_seed (seed ^ 0x5eed16u);
   g_autoptr(GArray) schools = g_array_new (FALSE, FALSE, sizeof (SchoolStaff));
   ClCaseload *caseload = cl_caseload_new ();
   int year = cl_date_year (today) - (cl_date_month (today) < 8 ? 1 : 0);
@@ -514,7 +681,7 @@ cl_synthetic_caseload_new (guint   n_students,
       if (preschool)
         add_part_c_history (rand, student, today);
       else
-        add_history (rand, student, events_per_student, today);
+        add_history (rand, side, student, events_per_student, today);
       if (one_in (rand, 3))
         add_planned_meeting (rand, student, ss, today);
       if (age >= 18 && !one_in (rand, 6))

@@ -1,0 +1,75 @@
+/* cl-rules-assessment.c — a parent's request for a reassessment, and the parent's answer to a plan
+ *
+ * reassessment_response_due, reassessment_iep_due, plan_decision_followup (rules.md §4).
+ */
+#define G_LOG_DOMAIN "cl-rules-assessment"
+
+#include "cl-deadline-engine-private.h"
+
+/* A reassessment plan or a prior written notice refusing the reassessment (HB lines 11011–11014). */
+static gboolean
+answers_reassessment_request (const ClEvent *e,
+                              gconstpointer  data)
+{
+  return e->type == CL_EVENT_ASSESSMENT_PLAN_PROVIDED || e->type == CL_EVENT_ASSESSMENT_REFUSED;
+}
+
+/* No end-of-year exception and no extension: the handbook gives both only for a referral for
+ * initial assessment (HB lines 665–672). */
+static void
+reassessment_response_due (ClRuleContext *ctx,
+                           const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CA_PAUSE);
+  guint days = cl_rule_get_int (rule, "days", 15);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    if (e->type == CL_EVENT_REASSESSMENT_REQUEST)
+      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                               answers_reassessment_request, NULL);
+}
+
+/* Only a triennial meeting reviews a reassessment in the bundle: it restarts the three-year clock
+ * (rules.md §4 reassessment_iep_due, "Why triennial only"), whatever it decides on eligibility. The
+ * end-of-year rule of initial_iep_due is keyed to a referral, which a reassessment has not. */
+static void
+reassessment_iep_due (ClRuleContext *ctx,
+                      const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CA_PAUSE);
+  guint days = cl_rule_get_int (rule, "days", 60);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    if (e->type == CL_EVENT_REASSESSMENT_CONSENT)
+      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
+                               _cl_event_is_meeting_of, CL_MEETING_MASK (CL_MEETING_TRIENNIAL));
+}
+
+static gboolean
+parent_decided (const ClEvent *e,
+                gconstpointer  data)
+{
+  return e->type == CL_EVENT_ASSESSMENT_PLAN_CONSENT || e->type == CL_EVENT_REASSESSMENT_CONSENT ||
+         e->type == CL_EVENT_ASSESSMENT_PLAN_DECLINED;
+}
+
+/* The parent has at least 15 days to decide (HB lines 726–727): a floor for the parent, so a
+ * prompt to follow up, never a late answer (CL_EMIT_PROMPT). */
+static void
+plan_decision_followup (ClRuleContext *ctx,
+                        const ClRule  *rule)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
+  guint days = cl_rule_get_int (rule, "days", 15);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    if (e->type == CL_EVENT_ASSESSMENT_PLAN_PROVIDED)
+      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_PROMPT, e, kind, days, parent_decided, NULL);
+}
+
+const ClRuleAlgorithm _cl_rules_assessment[] = {
+  { "reassessment_response_due", reassessment_response_due },
+  { "reassessment_iep_due", reassessment_iep_due },
+  { "plan_decision_followup", plan_decision_followup },
+  { NULL, NULL },
+};
