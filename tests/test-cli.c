@@ -296,6 +296,65 @@ test_database_commands (void)
 }
 
 
+/* caseload-cli import-calendar on an empty database with the README's example feed: the school is
+ * created with its year; the same feed again changes nothing; a bad file or a second school of
+ * the same name is refused and the database stays as it was. */
+static void
+test_import_calendar (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("caseload-cli-ics-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "district-calendar-2026-27.ics", NULL);
+  g_autofree char *not_ics = write_temp ("Student ID,DOB\nS-1,1/2/2014\n");
+  g_autofree char *before = NULL;
+  Run run;
+
+  run = run_cli ("import-calendar", "--db", db, ics, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run = run_cli ("import-calendar", "--db", db, "--school", "Lincoln Middle School", ics, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* 13 all-day events: the first and last day, 10 closures, one minimum day; one timed event. */
+  g_assert_nonnull (strstr (run.out, "New school \"Lincoln Middle School\" (id lincoln-middle-school)"));
+  g_assert_nonnull (strstr (run.out, "school year 2026-27, 2026-08-17 to 2027-06-10: 10 closed ranges (7 holidays, 3 breaks); 2 events"));
+  g_assert_nonnull (strstr (run.out, "Saved as lincoln-middle-school-2026, 11 changes audited."));
+  run_clear (&run);
+
+  run = run_cli ("export", "--db", db, "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "{\"from\": \"2026-11-23\", \"to\": \"2026-11-27\", \"label\": \"Thanksgiving Break\", \"holiday\": false}"));
+  before = g_steal_pointer (&run.out);
+  run_clear (&run);
+
+  run = run_cli ("import-calendar", "--db", db, "--school", "lincoln-middle-school", ics, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "already had this school year: nothing changed"));
+  run_clear (&run);
+
+  run = run_cli ("import-calendar", "--db", db, "--school", "lincoln-middle-school", not_ics, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "not an iCalendar file"));
+  run_clear (&run);
+  run = run_cli ("import-calendar", "--db", db, "--school", "lincoln-middle-school", "--closed-if", "(", ics, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--closed-if \"(\" is not a regular expression"));
+  run_clear (&run);
+
+  /* --not-closed-if with --dry-run: printed as it would be, nothing saved. */
+  run = run_cli ("import-calendar", "--db", db, "--school", "lincoln-middle-school", "--not-closed-if", "veterans",
+                 "--dry-run", ics, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "9 closed ranges (6 holidays, 3 breaks); 3 events"));
+  g_assert_nonnull (strstr (run.out, "Dry run: nothing was saved."));
+  run_clear (&run);
+
+  run = run_cli ("export", "--db", db, "-o", "-", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+  run_clear (&run);
+  g_unlink (not_ics);
+}
+
 /* caseload-cli render: every document kind for a demo student who has what it needs; and a wrong
  * student, meeting, document or language exits 1 with one line saying so, and writes no file. */
 static void
@@ -414,6 +473,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/unknown-student", test_unknown_student);
   g_test_add_func ("/cli/database-commands", test_database_commands);
+  g_test_add_func ("/cli/import-calendar", test_import_calendar);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/bench-search-and-open", test_bench_search_and_open);
   return g_test_run ();

@@ -19,6 +19,7 @@ typedef struct {
 static const ClCliCommand commands[] = {
   { "alerts", cl_cli_alerts, N_("List every obligation the rules derive, with its basis") },
   { "import", cl_cli_import, N_("Add a bundle to a case database, all or nothing") },
+  { "import-calendar", cl_cli_import_calendar, N_("Read a school year from the district's iCalendar feed") },
   { "export", cl_cli_export, N_("Write a case database as a bundle") },
   { "backup", cl_cli_backup, N_("Copy a case database safely, even while it is in use") },
   { "restore", cl_cli_restore, N_("Put a backup back in place of a case database") },
@@ -33,7 +34,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n  caseload-cli COMMAND [OPTIONS…]\n\n%s\n", _("Usage:"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “caseload-cli COMMAND --help” for the options of a command."));
 }
 

@@ -672,3 +672,23 @@ _cl_ptr_array_dup (GPtrArray *array)
     g_ptr_array_add (copy, g_ptr_array_index (array, i));
   return copy;
 }
+
+char *
+cl_make_id (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name ? name : "", "C");
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, g_ascii_tolower (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+  if (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_append_c (id, 'x');
+  return g_string_free (id, FALSE);
+}

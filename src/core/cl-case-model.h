@@ -395,6 +395,11 @@ ClStudent      *cl_student_copy_details        (const ClStudent *src);
 ClInvitee      *cl_meeting_add_invitee         (ClMeeting     *self,
                                                 ClInviteeRole  role);
 
+/* An id made from @name, for a record a district's file names but does not number: lower-case
+ * ASCII, accents dropped, each run of other characters one "-" ("Lincoln Middle School" ->
+ * "lincoln-middle-school"); "x" when nothing is left. */
+char           *cl_make_id                     (const char *name);
+
 /* A borrowing copy: the same pointers and no free function. (g_ptr_array_copy() keeps the source's
  * free function, so its copy would free what it only borrows.) */
 GPtrArray      *_cl_ptr_array_dup              (GPtrArray *array);

@@ -110,6 +110,16 @@ gboolean      _cl_store_add_student_in (ClStoreAction    *action,
                                         const ClStudent  *student,
                                         GError          **error);
 
+/* cl-store-setup.c: cl_store_add_school() and cl_store_add_staff() inside @action. */
+gboolean      _cl_store_add_school_in  (ClStoreAction       *action,
+                                        const char          *id,
+                                        const char          *name,
+                                        const char * const  *calendar_ids,
+                                        GError             **error);
+gboolean      _cl_store_add_staff_in   (ClStoreAction    *action,
+                                        const ClStaff    *staff,
+                                        GError          **error);
+
 /* cl-store-import.c: writes @student's guardians, events and meetings as new rows (none of them
  * may exist yet). */
 gboolean      _cl_store_insert_student_children (ClStore    *self,

@@ -234,4 +234,34 @@ gboolean      cl_store_restore_student      (ClStore             *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAppRecords, cl_app_records_free)
 
+/* ---- set-up: schools, staff, school years (cl-store-setup.c) ----
+ * Each is one action: one transaction with its audit rows; a refusal changes nothing. */
+
+/* A school with the calendars of @calendar_ids (NULL-terminated, at least one: the engine counts
+ * every date on a school's calendar). */
+gboolean      cl_store_add_school           (ClStore               *self,
+                                             const char            *id,
+                                             const char            *name,
+                                             const char * const    *calendar_ids,
+                                             GError               **error);
+gboolean      cl_store_add_staff            (ClStore               *self,
+                                             const ClStaff         *staff,
+                                             GError               **error);
+/* The id of the school whose id, or else whose exact name, is @id_or_name; NULL without @error
+ * when there is none, NULL with @error when the name is shared. */
+char         *cl_store_find_school          (ClStore               *self,
+                                             const char            *id_or_name,
+                                             GError               **error);
+/* @calendar becomes the school year of @school_id it covers: the school's calendars whose
+ * session overlaps it are replaced (and deleted when no other school uses them). With
+ * @new_school_name, a school @school_id that does not exist is created with it. The audit trail
+ * has a row for each session and closed range that went or came; @out_changes counts them (0:
+ * the same year was there already, and nothing was written). */
+gboolean      cl_store_set_school_year      (ClStore               *self,
+                                             const char            *school_id,
+                                             const char            *new_school_name,
+                                             const ClCalendarYear  *calendar,
+                                             guint                 *out_changes,
+                                             GError               **error);
+
 G_END_DECLS

@@ -1,0 +1,153 @@
+/* cl-cli-setup.c — `caseload-cli import-calendar`: a district's own calendar feed into a database */
+#define G_LOG_DOMAIN "caseload-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cl-ical-school-year.h"
+#include "cl-store.h"
+#include "cl-cli.h"
+
+static gboolean
+parse_options (const char     *command,
+               const char     *parameter,
+               GOptionEntry   *entries,
+               int            *argc,
+               char         ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fprintf (stderr, "caseload-cli %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+verdict_word (ClIcalVerdict verdict)
+{
+  switch (verdict)
+    {
+    case CL_ICAL_FIRST_DAY:
+      return _("first day");
+    case CL_ICAL_LAST_DAY:
+      return _("last day");
+    case CL_ICAL_BREAK:
+      return _("break");
+    case CL_ICAL_HOLIDAY:
+      return _("holiday");
+    case CL_ICAL_TIMED:
+      return _("timed, not a closure");
+    case CL_ICAL_NOT_CLOSED:
+    case CL_N_ICAL_VERDICTS:
+    default:
+      return _("not a closure");
+    }
+}
+
+/* One line per event read, so the person sees what each was taken for. */
+static void
+print_entries (const ClIcalSchoolYear *year)
+{
+  for (guint i = 0; i < year->entries->len; i++)
+    {
+      const ClIcalEntry *e = &g_array_index (year->entries, ClIcalEntry, i);
+      char from[11], to[11];
+      g_autofree char *days = NULL;
+
+      cl_date_format_iso (e->from, from);
+      cl_date_format_iso (e->to, to);
+      days = e->from == e->to ? g_strdup (from) : g_strdup_printf ("%s..%s", from, to);
+      printf ("  %-25s %-40s %s\n", days, e->summary,
+              e->outside ? _("outside the school year") : verdict_word (e->verdict));
+    }
+}
+
+int
+cl_cli_import_calendar (int    argc,
+                        char **argv)
+{
+  g_autofree char *db_path = NULL, *school = NULL, *closed_if = NULL, *not_closed_if = NULL;
+  g_autofree char *text = NULL, *school_id = NULL, *calendar_id = NULL, *label = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClIcalSchoolYear) year = NULL;
+  g_autoptr(ClCalendarYear) calendar = NULL;
+  gboolean dry_run = FALSE, new_school = FALSE;
+  guint changes = 0, n_not_closed;
+  char first[11], last[11];
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school, N_("The school whose year it is: its id or exact name (a new name adds the school)"), N_("SCHOOL") },
+    { "closed-if", 0, 0, G_OPTION_ARG_STRING, &closed_if, N_("A closure is an all-day event whose summary matches REGEX (instead of the usual words)"), N_("REGEX") },
+    { "not-closed-if", 0, 0, G_OPTION_ARG_STRING, &not_closed_if, N_("An all-day event whose summary matches REGEX is never a closure"), N_("REGEX") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would be saved, and save nothing"), NULL },
+    { NULL }
+  };
+  ClIcalOptions options = { NULL, NULL };
+
+  if (!parse_options ("import-calendar", _("FILE.ics — a school year from the district's calendar feed"),
+                      entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || school == NULL || argc != 2)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli import-calendar --db DB --school SCHOOL [--closed-if REGEX] "
+                                 "[--not-closed-if REGEX] [--dry-run] FILE.ics"));
+      return 2;
+    }
+  options.closed_if = closed_if;
+  options.not_closed_if = not_closed_if;
+  if (!g_file_get_contents (argv[1], &text, NULL, &error) ||
+      (year = cl_ical_school_year_parse (text, &options, &error)) == NULL)
+    {
+      fprintf (stderr, "caseload-cli import-calendar: %s: %s\n", argv[1], error->message);
+      return 1;
+    }
+  if ((store = cl_store_open (db_path, TRUE, &error)) == NULL ||
+      ((school_id = cl_store_find_school (store, school, &error)) == NULL && error != NULL))
+    {
+      fprintf (stderr, "caseload-cli import-calendar: %s\n", error->message);
+      return 1;
+    }
+  /* A school the database does not have yet is created with its first school year. */
+  if (school_id == NULL)
+    {
+      new_school = TRUE;
+      school_id = cl_make_id (school);
+    }
+  /* One id per school year of a school, so reading the feed again finds the year it replaces. */
+  calendar_id = g_strdup_printf ("%s-%d", school_id, cl_date_year (year->first_day));
+  calendar = cl_ical_school_year_build (year, calendar_id);
+  if (!dry_run && !cl_store_set_school_year (store, school_id, new_school ? school : NULL, calendar, &changes, &error))
+    {
+      fprintf (stderr, "caseload-cli import-calendar: %s\n", error->message);
+      return 1;
+    }
+
+  print_entries (year);
+  if (new_school)
+    printf (_("New school \"%s\" (id %s).\n"), school, school_id);
+  label = cl_ical_school_year_dup_label (year);
+  cl_date_format_iso (year->first_day, first);
+  cl_date_format_iso (year->last_day, last);
+  n_not_closed = cl_ical_school_year_count (year, CL_ICAL_NOT_CLOSED) + cl_ical_school_year_count (year, CL_ICAL_TIMED);
+  /* TRANSLATORS: school id, school year ("2026-27"), its first and last day, then counts */
+  printf (_("%s: school year %s, %s to %s: %u closed ranges (%u holidays, %u breaks); %u events that close "
+            "nothing. "),
+          school_id, label, first, last, calendar->closed->len, cl_ical_school_year_count (year, CL_ICAL_HOLIDAY),
+          cl_ical_school_year_count (year, CL_ICAL_BREAK), n_not_closed);
+  if (dry_run)
+    printf ("%s\n", _("Dry run: nothing was saved."));
+  else if (changes == 0)
+    printf ("%s\n", _("The database already had this school year: nothing changed."));
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "Saved as %s, %u change audited.\n", "Saved as %s, %u changes audited.\n",
+                         changes), calendar_id, changes);
+  return 0;
+}

@@ -1,0 +1,306 @@
+/* test-store-setup.c — schools, staff and school years as a district's set-up brings them: one
+ * audited transaction each, a school year replaced whole, and a refusal that changes nothing */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-store.h"
+#include "cl-test-util.h"
+
+/* Two schools sharing one district calendar, as many districts publish a single one. */
+static const char bundle_text[] =
+  "{\"format\": \"caseload-bundle/1\", \"jurisdiction\": \"CA\","
+  " \"calendars\": [{\"id\": \"district-2026\", \"first_day\": \"2026-08-17\", \"last_day\": \"2027-06-10\","
+  "   \"closed\": [{\"from\": \"2026-11-23\", \"to\": \"2026-11-27\", \"label\": \"Thanksgiving\", \"holiday\": true}]},"
+  "  {\"id\": \"district-2025\", \"first_day\": \"2025-08-18\", \"last_day\": \"2026-06-11\", \"closed\": []}],"
+  " \"schools\": [{\"id\": \"lincoln\", \"name\": \"Lincoln Middle School\", \"calendars\": [\"district-2025\", \"district-2026\"]},"
+  "  {\"id\": \"riverside\", \"name\": \"Riverside High School\", \"calendars\": [\"district-2026\"]},"
+  "  {\"id\": \"twin-a\", \"name\": \"Twin\", \"calendars\": [\"district-2026\"]},"
+  "  {\"id\": \"twin-b\", \"name\": \"Twin\", \"calendars\": [\"district-2026\"]}],"
+  " \"staff\": [], \"students\": []}";
+
+typedef struct {
+  char    *dir;
+  char    *path;
+  ClStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ClCaseload) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("caseload-setup-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "caseload.db", NULL);
+  bundle = cl_bundle_read_data (bundle_text, -1, &error);
+  g_assert_no_error (error);
+  f->store = cl_store_open (f->path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (f->store, bundle, FALSE, NULL, NULL, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_object (&f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static int
+count (Fixture    *f,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+export (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = cl_store_export (f->store, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return json;
+}
+
+/* A 2026-27 year as a feed gives it, with a break and a holiday. */
+static ClCalendarYear *
+year_2026 (const char *id)
+{
+  ClCalendarYear *y = cl_calendar_year_new (id, D ("2026-08-19"), D ("2027-06-09"));
+
+  cl_calendar_year_add_closed (y, D ("2026-11-23"), D ("2026-11-27"), "Thanksgiving Break", FALSE);
+  cl_calendar_year_add_closed (y, D ("2027-01-18"), D ("2027-01-18"), "Martin Luther King Jr. Day", TRUE);
+  return y;
+}
+
+static void
+test_replace_shared_year (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ClCalendarYear) y = year_2026 ("lincoln-2026");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = NULL;
+  ClSchool *lincoln, *riverside;
+  guint changes = 99;
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_true (cl_store_set_school_year (f->store, "lincoln", NULL, y, &changes, &error));
+  g_assert_no_error (error);
+  /* Went: the old session and Thanksgiving; came: the new session, the break and MLK day. */
+  g_assert_cmpuint (changes, ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE row_key = 'lincoln-2026' AND old_value = "
+                             "'closed 2026-11-23..2026-11-27 Thanksgiving (holiday)' AND new_value IS NULL"), ==, 1);
+
+  c = cl_store_load_caseload (f->store, &error);
+  g_assert_no_error (error);
+  lincoln = cl_caseload_lookup_school (c, "lincoln");
+  riverside = cl_caseload_lookup_school (c, "riverside");
+  /* Lincoln keeps its 2025 year and has its own 2026 one; Riverside keeps the district's. */
+  g_assert_cmpuint (lincoln->calendars->len, ==, 2);
+  g_assert_cmpstr (((ClCalendarYear *) g_ptr_array_index (lincoln->calendars, 0))->id, ==, "district-2025");
+  g_assert_cmpstr (((ClCalendarYear *) g_ptr_array_index (lincoln->calendars, 1))->id, ==, "lincoln-2026");
+  g_assert_cmpuint (((ClCalendarYear *) g_ptr_array_index (lincoln->calendars, 1))->closed->len, ==, 2);
+  g_assert_cmpuint (riverside->calendars->len, ==, 1);
+  g_assert_cmpstr (((ClCalendarYear *) g_ptr_array_index (riverside->calendars, 0))->id, ==, "district-2026");
+  g_assert_cmpuint (((ClCalendarYear *) g_ptr_array_index (riverside->calendars, 0))->closed->len, ==, 1);
+}
+
+static void
+test_same_year_again (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ClCalendarYear) y = year_2026 ("lincoln-2026");
+  g_autoptr(ClCalendarYear) changed = year_2026 ("lincoln-2026");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  guint changes = 99;
+  int audit;
+
+  g_assert_true (cl_store_set_school_year (f->store, "lincoln", NULL, y, &changes, &error));
+  before = export (f);
+  audit = count (f, "SELECT count(*) FROM audit");
+  g_assert_true (cl_store_set_school_year (f->store, "lincoln", NULL, y, &changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
+  after = export (f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* One more closure: one audit row, and the year keeps its id and place. */
+  cl_calendar_year_add_closed (changed, D ("2027-03-29"), D ("2027-04-02"), "Spring Break", FALSE);
+  g_assert_true (cl_store_set_school_year (f->store, "lincoln", NULL, changed, &changes, &error));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM calendar_closed WHERE calendar_id = 'lincoln-2026'"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM calendars"), ==, 3);
+}
+
+static void
+test_new_school_with_year (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ClCalendarYear) y = year_2026 ("oak-2026");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = NULL;
+  ClSchool *oak;
+  guint changes = 0;
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_true (cl_store_set_school_year (f->store, "oak", "Oak Elementary", y, &changes, &error));
+  g_assert_no_error (error);
+  /* The session, two closures; the school's name and its calendars. */
+  g_assert_cmpuint (changes, ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 5);
+  c = cl_store_load_caseload (f->store, &error);
+  oak = cl_caseload_lookup_school (c, "oak");
+  g_assert_nonnull (oak);
+  g_assert_cmpstr (oak->name, ==, "Oak Elementary");
+  g_assert_cmpuint (oak->calendars->len, ==, 1);
+  g_assert_cmpstr (((ClCalendarYear *) g_ptr_array_index (oak->calendars, 0))->id, ==, "oak-2026");
+}
+
+typedef struct {
+  const char *name;
+  const char *school;
+  const char *new_name;
+  const char *first, *last, *closed_from, *closed_to;
+  const char *message_part;
+} BadYear;
+
+static const BadYear bad_years[] = {
+  { "unknown-school", "nowhere", NULL, "2026-08-19", "2027-06-09", NULL, NULL, "no school nowhere" },
+  { "backwards", "lincoln", NULL, "2027-06-09", "2026-08-19", NULL, NULL, "first day on or before its last day" },
+  { "closed-backwards", "lincoln", NULL, "2026-08-19", "2027-06-09", "2026-11-27", "2026-11-23", "ends before it starts" },
+  { "new-school-blank-name", "oak", " ", "2026-08-19", "2027-06-09", NULL, NULL, "needs an id and a name" },
+};
+
+static void
+test_bad_year (Fixture       *f,
+               gconstpointer  data)
+{
+  const BadYear *c = data;
+  g_autoptr(ClCalendarYear) y = cl_calendar_year_new ("x-2026", D (c->first), D (c->last));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = export (f), *after = NULL;
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  if (c->closed_from)
+    cl_calendar_year_add_closed (y, D (c->closed_from), D (c->closed_to), "Break", FALSE);
+  g_assert_false (cl_store_set_school_year (f->store, c->school, c->new_name, y, NULL, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, c->message_part));
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  after = export (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
+}
+
+static void
+test_schools_and_staff (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *calendars[] = { "district-2026", NULL };
+  const char *unknown[] = { "nope-2026", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStaff) staff = cl_staff_new ("ana-ramos", "Ana Ramos", CL_STAFF_CASE_MANAGER);
+  g_autofree char *by_id = NULL, *by_name = NULL, *missing = NULL, *shared = NULL;
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_true (cl_store_add_school (f->store, "oak", "Oak Elementary", calendars, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM school_calendars WHERE school_id = 'oak'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 2);
+
+  g_assert_false (cl_store_add_school (f->store, "oak", "Oak Again", calendars, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cl_store_add_school (f->store, "elm", "Elm", none, &error));
+  g_assert_nonnull (strstr (error->message, "needs a school calendar"));
+  g_clear_error (&error);
+  g_assert_false (cl_store_add_school (f->store, "elm", "Elm", unknown, &error));
+  g_assert_nonnull (strstr (error->message, "no calendar nope-2026"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM schools WHERE id = 'elm'"), ==, 0);
+
+  staff->email = g_strdup ("ana.ramos@example.org");
+  g_assert_true (cl_store_add_staff (f->store, staff, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE id = 'ana-ramos' AND role = 'case_manager'"), ==, 1);
+  g_assert_false (cl_store_add_staff (f->store, staff, &error));
+  g_assert_nonnull (strstr (error->message, "already a staff member ana-ramos"));
+  g_clear_error (&error);
+
+  by_id = cl_store_find_school (f->store, "riverside", &error);
+  g_assert_cmpstr (by_id, ==, "riverside");
+  by_name = cl_store_find_school (f->store, "Oak Elementary", &error);
+  g_assert_cmpstr (by_name, ==, "oak");
+  missing = cl_store_find_school (f->store, "oak elementary", &error);
+  g_assert_null (missing);
+  g_assert_no_error (error);
+  shared = cl_store_find_school (f->store, "Twin", &error);
+  g_assert_null (shared);
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2 schools are named \"Twin\""));
+}
+
+static void
+test_make_id (void)
+{
+  static const char *cases[][2] = {
+    { "Lincoln Middle School", "lincoln-middle-school" },
+    { "  Escuela Peña  ", "escuela-pena" },
+    { "O'Brien, Kate", "o-brien-kate" },
+    { "---", "x" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = cl_make_id (cases[i][0]);
+      g_assert_cmpstr (id, ==, cases[i][1]);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store-setup/replace-shared-year", test_replace_shared_year);
+  ADD ("/store-setup/same-year-again", test_same_year_again);
+  ADD ("/store-setup/new-school-with-year", test_new_school_with_year);
+  ADD ("/store-setup/schools-and-staff", test_schools_and_staff);
+#undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (bad_years); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store-setup/bad-year/%s", bad_years[i].name);
+      g_test_add (path, Fixture, &bad_years[i], fixture_set_up, test_bad_year, fixture_tear_down);
+    }
+  g_test_add_func ("/store-setup/make-id", test_make_id);
+  return g_test_run ();
+}
