@@ -379,16 +379,17 @@ STUDENTS = [
          grade="10", cm="t-okafor", lang="en", el=False, elig=("OHI", None),
          guardians=[("Tamara Coleman", "mother", "en")],
          events=[annual("2025-03-13"), annual("2026-03-12", transition=False)]),
-    # Weapon on campus 2026-10-28: manifestation review 10-30 (met), IAES from 2026-11-02,
-    # 45 school days end 2027-01-27 (upcoming).
+    # Weapon on campus 2026-10-28: placement change decided and IAES the same day (rules.md §4:
+    # one decision, one review, one end), manifestation review 10-30 (met); the 45 school days
+    # would end 2027-01-22, and the review, an IEP meeting after the placement, closes it (met).
     dict(id="S-1026", first="Jasmine", last="Moore", birth="2010-05-19", school="riverside-hs",
          grade="11", cm="t-park", lang="en", el=False, elig=("ED", None),
          guardians=[("Crystal Moore", "mother", "en")],
          events=[annual("2025-10-16", transition=True), annual("2026-10-08", transition=True),
                  removal("2026-10-28", 3, "suspension", "weapon"),
-                 simple("placement_change_decision", "2026-10-29"),
-                 meeting("2026-10-30", "manifestation"),
-                 simple("iaes_placement", "2026-11-02")]),
+                 simple("placement_change_decision", "2026-10-28"),
+                 simple("iaes_placement", "2026-10-28"),
+                 meeting("2026-10-30", "manifestation")]),
     # Suspensions 5, 4, 2 (11 days: services started the same day, met); placement change
     # decided 2026-11-19: manifestation review due 2026-12-10, planned 2026-12-02 (due soon).
     dict(id="S-1027", first="Tyrell", last="Jackson", birth="2011-05-14", school="riverside-hs",

@@ -594,6 +594,106 @@ test_example_29_who_filed (void)
   assert_due (only (response2), "2026-10-11", CL_STATUS_DUE_SOON);
 }
 
+/* The obligations of @rule that concern @role. */
+static guint
+count_for_role (GPtrArray     *obligations,
+                ClInviteeRole  role)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < obligations->len; i++)
+    n += ((ClObligation *) g_ptr_array_index (obligations, i))->role == (int) role;
+  return n;
+}
+
+static void
+test_example_27_not_in_regular_education (void)
+{
+  g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+  g_autoptr(GPtrArray) outside = NULL;
+  g_autoptr(GPtrArray) inside = NULL;
+  ClStudent *s1 = add_student (c, "S1", "2014-01-01");
+  ClStudent *s2 = add_student (c, "S2", "2014-01-01");
+  const ClObligation *ob = NULL;
+
+  s1->extra = json_object_new ();
+  json_object_set_boolean_member (s1->extra, "regular_education", FALSE);
+  cl_student_add_meeting (s1, "m1", CL_MEETING_ANNUAL, D ("2027-02-10"));
+  cl_student_add_meeting (s2, "m2", CL_MEETING_ANNUAL, D ("2027-02-10"));
+  outside = alerts (c, "2027-02-01", "S1", "required_member_missing");
+  g_assert_cmpuint (count_for_role (outside, CL_ROLE_GENERAL_EDUCATION_TEACHER), ==, 0);
+  /* The other members are still required. */
+  g_assert_cmpuint (count_for_role (outside, CL_ROLE_SPECIAL_EDUCATION_TEACHER), ==, 1);
+  inside = alerts (c, "2027-02-01", "S2", "required_member_missing");
+  g_assert_cmpuint (count_for_role (inside, CL_ROLE_GENERAL_EDUCATION_TEACHER), ==, 1);
+  for (guint i = 0; i < inside->len; i++)
+    if (((ClObligation *) g_ptr_array_index (inside, i))->role == CL_ROLE_GENERAL_EDUCATION_TEACHER)
+      ob = g_ptr_array_index (inside, i);
+  assert_due (ob, "2027-02-10", CL_STATUS_DUE_SOON);
+}
+
+static void
+test_example_28_district_consent (void)
+{
+  const struct { const char *lea; ClObligationStatus status; const char *met_on; } cases[] = {
+    /* Parent 2027-02-01, LEA 2027-02-05: the later of the two. */
+    { "2027-02-05", CL_STATUS_MET, "2027-02-05" },
+    /* LEA after the meeting: incomplete, and the meeting day (today) has come. */
+    { "2027-02-11", CL_STATUS_DUE_SOON, NULL },
+    /* No lea_consent: the parent's date stands for both. */
+    { NULL, CL_STATUS_MET, "2027-02-01" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+      g_autoptr(GPtrArray) a = NULL;
+      ClStudent *s = add_student (c, "S1", "2014-01-01");
+      ClMeeting *m = cl_student_add_meeting (s, "m1", CL_MEETING_ANNUAL, D ("2027-02-10"));
+      ClInvitee *inv = cl_meeting_add_invitee (m, CL_ROLE_GENERAL_EDUCATION_TEACHER);
+
+      inv->attending = FALSE;
+      inv->excusal.present = TRUE;
+      inv->excusal.parent_written_consent = D ("2027-02-01");
+      if (cases[i].lea != NULL)
+        {
+          inv->excusal.extra = json_object_new ();
+          json_object_set_string_member (inv->excusal.extra, "lea_consent", cases[i].lea);
+        }
+      a = alerts (c, "2027-02-10", "S1", "excusal_incomplete");
+      assert_due (only (a), "2027-02-10", cases[i].status);
+      if (cases[i].met_on != NULL)
+        assert_met_on (only (a), cases[i].met_on);
+      else
+        g_assert_cmpuint (only (a)->met_on, ==, CL_DATE_NONE);
+    }
+}
+
+static void
+test_example_30_weapon (void)
+{
+  for (guint with_iaes = 0; with_iaes < 2; with_iaes++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+      g_autoptr(GPtrArray) ends = NULL;
+      g_autoptr(GPtrArray) review = NULL;
+      ClStudent *s = add_student (c, "S1", "2012-01-01");
+      ClEvent *e = add_event (s, CL_EVENT_REMOVAL, "2026-12-01");
+
+      e->school_days = 3;
+      e->kind = CL_REMOVAL_SUSPENSION;
+      e->special = CL_SPECIAL_WEAPON;
+      if (with_iaes)
+        add_event (s, CL_EVENT_IAES_PLACEMENT, "2026-12-01");
+      /* As an iaes_placement on 2026-12-01 would give: 45 school days (example 8) and 10 school
+       * days, Dec 2–4 (3), 7–11 (8), 14, 15 (10) (example 17); one of each either way. */
+      ends = alerts (c, "2026-12-02", "S1", "iaes_ends");
+      assert_due (only (ends), "2027-02-17", CL_STATUS_UPCOMING);
+      review = alerts (c, "2026-12-02", "S1", "manifestation_determination_due");
+      assert_due (only (review), "2026-12-15", CL_STATUS_DUE_SOON);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -622,6 +722,9 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/rules-md-24-english-learner", test_example_24_english_learner);
   g_test_add_func ("/engine/rules-md-25-plan-followup", test_example_25_plan_followup);
   g_test_add_func ("/engine/rules-md-26-transfer-across-years", test_example_26_transfer_across_years);
+  g_test_add_func ("/engine/rules-md-27-not-in-regular-education", test_example_27_not_in_regular_education);
+  g_test_add_func ("/engine/rules-md-28-district-consent", test_example_28_district_consent);
   g_test_add_func ("/engine/rules-md-29-who-filed", test_example_29_who_filed);
+  g_test_add_func ("/engine/rules-md-30-weapon", test_example_30_weapon);
   return g_test_run ();
 }

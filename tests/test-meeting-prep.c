@@ -134,6 +134,63 @@ test_excusals (void)
     }
 }
 
+/* rules.md §4 required_member_missing: no general education teacher for a student outside regular
+ * education (HB lines 6221–6223); absent, the student takes part (as before). */
+static void
+test_team_regular_education (void)
+{
+  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (NULL);
+  const ClRule *rule = required_rule (packs);
+  g_autoptr(ClStudent) outside = cl_student_new ("O");
+  g_autoptr(ClStudent) inside = cl_student_new ("I");
+  g_autoptr(GArray) team_outside = NULL;
+  g_autoptr(GArray) team_inside = NULL;
+
+  outside->birth_date = inside->birth_date = D ("2014-06-01");
+  outside->extra = json_object_new ();
+  json_object_set_boolean_member (outside->extra, "regular_education", FALSE);
+  team_outside = cl_meeting_prep_propose_team (rule, outside, CL_MEETING_ANNUAL, D ("2026-12-01"));
+  team_inside = cl_meeting_prep_propose_team (rule, inside, CL_MEETING_ANNUAL, D ("2026-12-01"));
+  g_assert_true (absent (team_outside, CL_ROLE_GENERAL_EDUCATION_TEACHER));
+  g_assert_true (has (team_outside, CL_ROLE_SPECIAL_EDUCATION_TEACHER, TRUE));
+  g_assert_true (has (team_inside, CL_ROLE_GENERAL_EDUCATION_TEACHER, TRUE));
+}
+
+/* The district's written agreement (rules.md §4 excusal_incomplete, HB lines 6279–6280, 6290):
+ * meeting 2026-12-10, area not discussed, parent's consent 2026-12-01. */
+static void
+test_excusal_lea_consent (void)
+{
+  const struct { const char *lea; ClExcusalState state; const char *completed; } cases[] = {
+    /* Absent: the parent's date stands for both. */
+    { NULL, CL_EXCUSAL_COMPLETE, "2026-12-01" },
+    /* The later of the two. */
+    { "2026-12-05", CL_EXCUSAL_COMPLETE, "2026-12-05" },
+    { "2026-11-20", CL_EXCUSAL_COMPLETE, "2026-12-01" },
+    /* On the meeting day will do; the day after will not. */
+    { "2026-12-10", CL_EXCUSAL_COMPLETE, "2026-12-10" },
+    { "2026-12-11", CL_EXCUSAL_NEEDS_LEA_CONSENT, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ClInvitee inv = { 0 };
+      ClDate completed = 42;
+
+      inv.excusal.present = TRUE;
+      inv.excusal.parent_written_consent = D ("2026-12-01");
+      if (cases[i].lea != NULL)
+        {
+          inv.excusal.extra = json_object_new ();
+          json_object_set_string_member (inv.excusal.extra, "lea_consent", cases[i].lea);
+        }
+      g_assert_cmpint (cl_meeting_prep_excusal_state (&inv, D ("2026-12-10"), &completed), ==, cases[i].state);
+      g_assert_cmpuint (completed, ==, cases[i].completed ? D (cases[i].completed) : CL_DATE_NONE);
+      g_assert_cmpstr (cl_excusal_state_explain (cases[i].state), !=, "");
+      g_clear_pointer (&inv.excusal.extra, json_object_unref);
+    }
+}
+
 static void
 test_attempts (void)
 {
@@ -155,6 +212,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/meeting-prep/team", test_team);
   g_test_add_func ("/meeting-prep/excusals", test_excusals);
+  g_test_add_func ("/meeting-prep/team-regular-education", test_team_regular_education);
+  g_test_add_func ("/meeting-prep/excusal-lea-consent", test_excusal_lea_consent);
   g_test_add_func ("/meeting-prep/attempts", test_attempts);
   return g_test_run ();
 }

@@ -41,6 +41,10 @@ cl_meeting_prep_role_required (JsonObject      *requirement,
   gint64 age = json_object_get_int_member_with_default (requirement, "transition_age", -1);
   ClDate birthday;
 
+  if (g_strcmp0 (json_object_get_string_member_with_default (requirement, "role", NULL),
+                 cl_role_names[CL_ROLE_GENERAL_EDUCATION_TEACHER]) == 0 &&
+      !cl_extra_get_bool (student->extra, "regular_education", TRUE))
+    return FALSE;
   if (age < 0)
     return kind_listed (requirement, kind);
   /* Transition is considered: the birthday falls within a year of the meeting, or has passed. */
@@ -147,6 +151,7 @@ cl_meeting_prep_excusal_state (const ClInvitee *invitee,
                                ClDate          *completed_on)
 {
   const ClExcusal *x = &invitee->excusal;
+  ClDate lea_consent;
 
   if (completed_on != NULL)
     *completed_on = CL_DATE_NONE;
@@ -160,9 +165,14 @@ cl_meeting_prep_excusal_state (const ClInvitee *invitee,
    * lines 6292–6294): input dated the day of the meeting is too late. */
   if (x->area_discussed && (x->written_input == CL_DATE_NONE || x->written_input >= meeting_date))
     return CL_EXCUSAL_NEEDS_INPUT;
+  /* The district must agree too (HB lines 6279–6280, 6290). */
+  lea_consent = cl_extra_get_date (x->extra, "lea_consent");
+  if (lea_consent > meeting_date)
+    return CL_EXCUSAL_NEEDS_LEA_CONSENT;
   if (completed_on != NULL)
-    *completed_on = x->area_discussed ? MAX (x->parent_written_consent, x->written_input)
-                                      : x->parent_written_consent;
+    *completed_on = MAX (x->area_discussed ? MAX (x->parent_written_consent, x->written_input)
+                                           : x->parent_written_consent,
+                         lea_consent);
   return CL_EXCUSAL_COMPLETE;
 }
 
@@ -176,6 +186,7 @@ cl_excusal_state_explain (ClExcusalState state)
     case CL_EXCUSAL_MISSING: return N_("Not attending and not excused: get the parent's written agreement, or invite them again.");
     case CL_EXCUSAL_NEEDS_CONSENT: return N_("The parent's written agreement is missing or dated after the meeting.");
     case CL_EXCUSAL_NEEDS_INPUT: return N_("Their area is discussed: their written input must reach the parent and the team before the meeting.");
+    case CL_EXCUSAL_NEEDS_LEA_CONSENT: return N_("The district's written agreement to the excusal is dated after the meeting.");
     default: return "";
     }
 }

@@ -25,8 +25,10 @@ GArray   *cl_meeting_prep_propose_team  (const ClRule    *required_rule,
                                          ClMeetingKind    kind,
                                          ClDate           date);
 
-/* Whether @role is required at a @kind meeting on @date for @student, by one entry of the
- * required_member_missing rule's "required" list. */
+/* Whether the role @requirement names (an entry of required_member_missing's "required") must be
+ * invited for @student to a meeting of @kind on @date. A general education teacher is required
+ * only for a student who is, or may be, in regular education (`regular_education`, absent = true:
+ * HB lines 6221–6223). */
 gboolean  cl_meeting_prep_role_required (JsonObject      *requirement,
                                          const ClStudent *student,
                                          ClMeetingKind    kind,
@@ -38,10 +40,13 @@ typedef enum {
   CL_EXCUSAL_MISSING,           /* absent, nothing in writing */
   CL_EXCUSAL_NEEDS_CONSENT,     /* the parent's written consent is missing or dated after the meeting */
   CL_EXCUSAL_NEEDS_INPUT,       /* area discussed: the member's written input is missing or late */
+  CL_EXCUSAL_NEEDS_LEA_CONSENT, /* the district's written agreement is dated after the meeting */
 } ClExcusalState;
 
 /* The state of @invitee's excusal for a meeting on @meeting_date; @completed_on is the latest
- * written piece when complete. HB 7.4.A–B, EC 56341(f),(g), 34 CFR 300.321(e). */
+ * written piece when complete. HB 7.4.A–B, EC 56341(f),(g), 34 CFR 300.321(e). The district's
+ * agreement is the excusal's optional `lea_consent` (kept in its extra); absent, the parent's
+ * consent date stands for both (the district's form is signed by both at once). */
 ClExcusalState cl_meeting_prep_excusal_state (const ClInvitee *invitee,
                                               ClDate           meeting_date,
                                               ClDate          *completed_on);

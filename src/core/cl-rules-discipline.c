@@ -18,6 +18,28 @@ is_change_of_placement (const ClEvent *e,
          e->school_days > consecutive_limit;
 }
 
+/* A removal for a weapon, drugs or serious bodily injury is itself the 45-school-day interim
+ * setting of HB 9.7 (lines 7957–7968): it counts as an iaes_placement on its date, unless one
+ * dated that day already records it (one setting, one end, one review). */
+static gboolean
+is_iaes (ClRuleContext *ctx,
+         const ClEvent *e)
+{
+  if (e->type == CL_EVENT_IAES_PLACEMENT)
+    return TRUE;
+  if (e->type != CL_EVENT_REMOVAL || e->kind == CL_REMOVAL_IN_SCHOOL_SUSPENSION ||
+      e->special <= CL_SPECIAL_NONE)
+    return FALSE;
+  CL_FOR_EACH_EVENT (ctx, other)
+    {
+      if (other->date > e->date)
+        break;
+      if (other->date == e->date && other->type == CL_EVENT_IAES_PLACEMENT)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A placement in an interim alternative educational setting is a decision to change placement
  * too: HB Appendix A (lines 3876–3893) asks for the manifestation meeting "within ten (10) days of
  * the school district's decision" to place a child there for more than 10 days, and an IAES lasts
@@ -31,13 +53,14 @@ iaes_decided_apart (ClRuleContext *ctx,
 {
   gboolean decision_open = FALSE;
 
-  if (iaes->type != CL_EVENT_IAES_PLACEMENT)
+  if (!is_iaes (ctx, iaes))
     return FALSE;
   CL_FOR_EACH_EVENT (ctx, e)
     {
       if (e->date > iaes->date)
         break;
-      if (is_change_of_placement (e, consecutive_limit))
+      /* A special-circumstance removal of more than 10 days is one decision, one review. */
+      if (e != iaes && is_change_of_placement (e, consecutive_limit))
         decision_open = TRUE;
       else if (e->date < iaes->date && e->type == CL_EVENT_IEP_MEETING && e->kind == CL_MEETING_MANIFESTATION)
         decision_open = FALSE;
@@ -63,11 +86,11 @@ manifestation_determination_due (ClRuleContext *ctx,
                                     _cl_event_is_meeting_of,
                                     CL_MEETING_MASK (CL_MEETING_MANIFESTATION));
       if (ob != NULL)
-        ob->note = e->type == CL_EVENT_REMOVAL
+        ob->note = is_change_of_placement (e, limit) && e->type == CL_EVENT_REMOVAL
                      ? "A removal of more than 10 consecutive school days is itself a change of "
                        "placement. The parents must be notified of the decision, with the "
                        "procedural safeguards notice, on the day it is made."
-                     : e->type == CL_EVENT_IAES_PLACEMENT
+                     : is_iaes (ctx, e)
                      ? "A placement in an interim alternative educational setting is a change of "
                        "placement. The parents must be notified of the decision, with the "
                        "procedural safeguards notice, on the day it is made."
@@ -184,7 +207,7 @@ iaes_ends (ClRuleContext *ctx,
   guint days = cl_rule_get_int (rule, "days", 45);
 
   CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_IAES_PLACEMENT)
+    if (is_iaes (ctx, e))
       _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
                                _cl_event_is_meeting_of, CL_ANY_MEETING);
 }

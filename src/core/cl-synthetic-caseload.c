@@ -254,10 +254,12 @@ add_discipline (GRand     *rand,
        * spell's, so a year's total over several spells is sometimes missed, as in real files). */
       if (counted > 10 && !services && !one_in (rand, 5))
         services = (added += add_past_event (student, CL_EVENT_REMOVAL_SERVICES, day, today) != NULL);
+      /* The decision and the interim setting are recorded the day of the removal: a
+       * special-circumstance removal with no iaes_placement that day is itself the setting. */
       if (special != CL_SPECIAL_NONE)
         {
-          added += add_past_event (student, CL_EVENT_PLACEMENT_CHANGE_DECISION, day + 1, today) != NULL;
-          added += add_past_event (student, CL_EVENT_IAES_PLACEMENT, day + 1, today) != NULL;
+          added += add_past_event (student, CL_EVENT_PLACEMENT_CHANGE_DECISION, day, today) != NULL;
+          added += add_past_event (student, CL_EVENT_IAES_PLACEMENT, day, today) != NULL;
           if (!one_in (rand, 4))
             added += add_meeting_event (student, CL_MEETING_MANIFESTATION, day + g_rand_int_range (rand, 5, 16), today);
         }
