@@ -355,6 +355,96 @@ test_import_calendar (void)
   g_unlink (not_ics);
 }
 
+/* caseload-cli import-csv with the README's example export (Windows-1252, CRLF, US dates, CALPADS
+ * codes, an extra column) after its calendar: the students, schools and case managers it names;
+ * the file's due dates against Caseload's; the same file again changes nothing; a bad row changes
+ * nothing and says where; --dry-run writes nothing. */
+static void
+test_import_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("caseload-cli-csv-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "district-calendar-2026-27.ics", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "iep-system-export.csv", NULL);
+  g_autofree char *bad = write_temp ("Student ID,First Name,Last Name,DOB,School\r\n"
+                                     "S-3001,Mia,Lund,1/2/2013,Lincoln Middle School\r\n"
+                                     "S-3002,Noa,Berg,13/45/2011,Lincoln Middle School\r\n");
+  g_autofree char *map = write_temp ("{\"columns\": {\"Pupil\": \"id\", \"Born\": \"birth_date\"}}");
+  g_autofree char *mapped = write_temp ("Pupil,First Name,Last Name,Born,School\nS-3003,Ida,Sund,5/6/2014,Lincoln Middle School\n");
+  g_autofree char *before = NULL;
+  Run run;
+
+  /* No calendar yet: refused, with what to do. */
+  run = run_cli ("import-csv", "--db", db, csv, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "this database has no school calendar yet"));
+  run_clear (&run);
+
+  run = run_cli ("import-calendar", "--db", db, "--school", "Lincoln Middle School", ics, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_cli ("import-csv", "--db", db, "--dry-run", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Students: 6 new, 0 updated, 0 unchanged"));
+  g_assert_nonnull (strstr (run.out, "Dry run: nothing was saved."));
+  run_clear (&run);
+  run = run_cli ("export", "--db", db, "-o", "-", NULL);
+  g_assert_null (strstr (run.out, "S-2001"));
+  run_clear (&run);
+
+  run = run_cli ("import-csv", "--db", db, "--today", "2026-12-07", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Read 6 rows (Windows-1252: the file is not UTF-8, comma-separated). "
+                                     "Columns not read: \"Parent Contact\"."));
+  g_assert_nonnull (strstr (run.out, "New school \"Riverside High School\" (id riverside-high-school)"));
+  g_assert_nonnull (strstr (run.out, "New case manager \"Ana Ramos\" (id ana-ramos)."));
+  g_assert_nonnull (strstr (run.out, "New case manager \"Marcus Lee\" (id marcus-lee)."));
+  g_assert_nonnull (strstr (run.out, "Students: 6 new, 0 updated, 0 unchanged"));
+  /* Worked by hand: S-2003's last annual meeting 2026-02-27 + 1 year = 2027-02-27 (the file says
+   * 2/26/2027); S-2006's 2026-01-15 + 1 year = 2027-01-15 (the file says 1/20/2027). The other
+   * rows' Next Annual and Next Triennial dates are their meetings' + 1 and + 3 years. */
+  g_assert_nonnull (strstr (run.out, "differ (2):"));
+  g_assert_nonnull (strstr (run.out, "S-2003 Kate O'Brien, annual review: the file says 2027-02-26 (row 4, \"Next Annual IEP\"), Caseload 2027-02-27"));
+  g_assert_nonnull (strstr (run.out, "S-2006 Amina Mohammed, annual review: the file says 2027-01-20 (row 7, \"Next Annual IEP\"), Caseload 2027-01-15"));
+  run_clear (&run);
+
+  run = run_cli ("export", "--db", db, "-o", "-", NULL);
+  g_assert_nonnull (strstr (run.out, "\"id\": \"S-2004\", \"first_name\": \"Jos\u00e9\", \"last_name\": \"Ram\u00edrez\""));
+  g_assert_nonnull (strstr (run.out, "\"eligibility\": {\"primary\": \"OHI\"}"));
+  before = g_steal_pointer (&run.out);
+  run_clear (&run);
+
+  /* The alerts afterwards are the engine's on that data. */
+  run = run_cli ("alerts", "--db", db, "--today", "2026-12-07", "--student", "S-2003", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"rule\": \"annual_review_due\", \"due\": \"2027-02-27\""));
+  run_clear (&run);
+
+  run = run_cli ("import-csv", "--db", db, csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Students: 0 new, 0 updated, 6 unchanged; 0 IEP meetings added"));
+  run_clear (&run);
+  run = run_cli ("import-csv", "--db", db, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "1 problem; nothing was changed:\n  row 3, column \"DOB\": \"13/45/2011\" is not a date\n"));
+  run_clear (&run);
+  run = run_cli ("export", "--db", db, "-o", "-", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+  run_clear (&run);
+
+  run = run_cli ("import-csv", "--db", db, "--map", map, mapped, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Students: 1 new, 0 updated, 0 unchanged"));
+  run_clear (&run);
+  run = run_cli ("import-csv", "--db", db, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  g_unlink (bad);
+  g_unlink (map);
+  g_unlink (mapped);
+}
+
 /* caseload-cli render: every document kind for a demo student who has what it needs; and a wrong
  * student, meeting, document or language exits 1 with one line saying so, and writes no file. */
 static void
@@ -474,6 +564,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/unknown-student", test_unknown_student);
   g_test_add_func ("/cli/database-commands", test_database_commands);
   g_test_add_func ("/cli/import-calendar", test_import_calendar);
+  g_test_add_func ("/cli/import-csv", test_import_csv);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/bench-search-and-open", test_bench_search_and_open);
   return g_test_run ();

@@ -269,6 +269,85 @@ test_schools_and_staff (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "2 schools are named \"Twin\""));
 }
 
+static ClRosterPlan *
+plan_of (Fixture    *f,
+         const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCsvTable) t = cl_csv_table_parse (csv, strlen (csv), &error);
+  ClCaseload *c = cl_store_load_caseload (f->store, &error);
+
+  g_assert_no_error (error);
+  return cl_roster_plan_new (t, NULL, c);
+}
+
+static const char roster[] =
+  "Student ID,First Name,Last Name,DOB,Grade,School,Case Manager,Initial IEP Date,Last Annual IEP\r\n"
+  "S-1,Ana,Ruiz,1/2/2013,6,Lincoln Middle School,Ana Ramos,9/15/2023,9/10/2025\r\n"
+  "S-2,Bo,Li,3/4/2012,7,Oak Elementary,Ana Ramos,,\r\n";
+
+/* A spreadsheet written as one action; the same file again changes nothing; a changed cell is one
+ * audited field; a file with problems is refused whole. */
+static void
+test_roster (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  ClRosterPlan *plan;
+  ClStudent *s1;
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  plan = plan_of (f, roster);
+  g_assert_cmpuint (plan->problems->len, ==, 0);
+  g_assert_true (cl_store_apply_roster (f->store, plan, &error));
+  g_assert_no_error (error);
+  cl_roster_plan_free (plan);
+  /* Oak (name, calendars), Ana Ramos (name, role), S-1 (9 fields: the 6 given, English learner,
+   * conservatorship and Part C as no; 2 events), S-2 (9 fields). */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 2 + 2 + 11 + 9);
+  c = cl_store_load_caseload (f->store, &error);
+  s1 = cl_caseload_lookup_student (c, "S-1");
+  g_assert_cmpstr (s1->case_manager->id, ==, "ana-ramos");
+  g_assert_cmpuint (s1->events->len, ==, 2);
+  g_assert_cmpstr (cl_caseload_lookup_student (c, "S-2")->school->id, ==, "oak-elementary");
+  g_assert_cmpuint (cl_caseload_lookup_school (c, "oak-elementary")->calendars->len, ==, 2);
+
+  before = export (f);
+  audit = count (f, "SELECT count(*) FROM audit");
+  plan = plan_of (f, roster);
+  g_assert_cmpuint (plan->n_unchanged, ==, 2);
+  g_assert_true (cl_store_apply_roster (f->store, plan, &error));
+  cl_roster_plan_free (plan);
+  after = export (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
+
+  plan = plan_of (f, "Student ID,First Name,Last Name,DOB,School,Grade,Last Annual IEP\n"
+                     "S-1,Ana,Ruiz,1/2/2013,Lincoln Middle School,7,9/8/2026\n");
+  g_assert_true (cl_store_apply_roster (f->store, plan, &error));
+  cl_roster_plan_free (plan);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE field = 'grade' AND old_value = '6' AND new_value = '7'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE student_id = 'S-1'"), ==, 3);
+
+  g_clear_pointer (&before, g_free);
+  before = export (f);
+  audit = count (f, "SELECT count(*) FROM audit");
+  plan = plan_of (f, "Student ID,First Name,Last Name,DOB,School,Grade\n"
+                     "S-1,Ana,Ruiz,1/2/2013,Lincoln Middle School,8\n"
+                     "S-3,Cy,Do,2/30/2013,Lincoln Middle School,5\n");
+  g_assert_cmpuint (plan->problems->len, ==, 1);
+  g_assert_false (cl_store_apply_roster (f->store, plan, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  cl_roster_plan_free (plan);
+  g_clear_pointer (&after, g_free);
+  after = export (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
+}
+
 static void
 test_make_id (void)
 {
@@ -295,6 +374,7 @@ main (int argc, char **argv)
   ADD ("/store-setup/same-year-again", test_same_year_again);
   ADD ("/store-setup/new-school-with-year", test_new_school_with_year);
   ADD ("/store-setup/schools-and-staff", test_schools_and_staff);
+  ADD ("/store-setup/roster", test_roster);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (bad_years); i++)
     {

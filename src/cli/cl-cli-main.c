@@ -20,6 +20,7 @@ static const ClCliCommand commands[] = {
   { "alerts", cl_cli_alerts, N_("List every obligation the rules derive, with its basis") },
   { "import", cl_cli_import, N_("Add a bundle to a case database, all or nothing") },
   { "import-calendar", cl_cli_import_calendar, N_("Read a school year from the district's iCalendar feed") },
+  { "import-csv", cl_cli_import_csv, N_("Read students and their IEP dates from a spreadsheet (CSV)") },
   { "export", cl_cli_export, N_("Write a case database as a bundle") },
   { "backup", cl_cli_backup, N_("Copy a case database safely, even while it is in use") },
   { "restore", cl_cli_restore, N_("Put a backup back in place of a case database") },

@@ -1,4 +1,5 @@
-/* cl-cli-setup.c — `caseload-cli import-calendar`: a district's own calendar feed into a database */
+/* cl-cli-setup.c — `caseload-cli import-calendar | import-csv`: a district's own files into a
+ * database — its calendar feed and the spreadsheet its IEP system exports */
 #define G_LOG_DOMAIN "caseload-cli"
 
 #include "config.h"
@@ -7,6 +8,7 @@
 #include <stdio.h>
 
 #include "cl-ical-school-year.h"
+#include "cl-roster-import.h"
 #include "cl-store.h"
 #include "cl-cli.h"
 
@@ -149,5 +151,154 @@ cl_cli_import_calendar (int    argc,
   else
     printf (g_dngettext (GETTEXT_PACKAGE, "Saved as %s, %u change audited.\n", "Saved as %s, %u changes audited.\n",
                          changes), calendar_id, changes);
+  return 0;
+}
+
+/* ---- import-csv ---- */
+
+static const char *
+delimiter_name (char delimiter)
+{
+  switch (delimiter)
+    {
+    case ';':
+      return _("semicolon-separated");
+    case '\t':
+      return _("tab-separated");
+    default:
+      return _("comma-separated");
+    }
+}
+
+static void
+print_plan (const ClRosterPlan *plan,
+            const ClCsvTable   *table)
+{
+  /* TRANSLATORS: "Read 12 rows (Windows-1252, comma-separated)." */
+  printf (_("Read %u rows (%s, %s)."), plan->n_rows,
+          plan->encoding == CL_CSV_WINDOWS_1252 ? _("Windows-1252: the file is not UTF-8")
+                                                : cl_csv_encoding_name (plan->encoding),
+          delimiter_name (table->delimiter));
+  if (plan->unread_columns->len > 0)
+    {
+      g_autoptr(GString) columns = g_string_new (NULL);
+      for (guint i = 0; i < plan->unread_columns->len; i++)
+        g_string_append_printf (columns, "%s\"%s\"", i ? ", " : "", (char *) g_ptr_array_index (plan->unread_columns, i));
+      printf (" %s %s.", _("Columns not read:"), columns->str);
+    }
+  printf ("\n");
+  for (guint i = 0; i < plan->new_schools->len; i++)
+    {
+      const ClSchool *s = g_ptr_array_index (plan->new_schools, i);
+      const ClCalendarYear *cal = g_ptr_array_index (s->calendars, s->calendars->len - 1);
+      /* TRANSLATORS: the school's name, its id, a calendar id */
+      printf (_("New school \"%s\" (id %s), counted on calendar %s until its own is imported "
+                "(caseload-cli import-calendar).\n"), s->name, s->id, cal->id);
+    }
+  for (guint i = 0; i < plan->new_staff->len; i++)
+    {
+      const ClStaff *s = g_ptr_array_index (plan->new_staff, i);
+      printf (_("New case manager \"%s\" (id %s).\n"), s->name, s->id);
+    }
+  printf (_("Students: %u new, %u updated, %u unchanged; %u IEP meetings added to students already here.\n"),
+          plan->new_students->len, plan->updated_students->len, plan->n_unchanged, plan->new_events->len);
+  if (plan->disagreements->len > 0)
+    printf (_("Where the file's due dates and Caseload's differ (%u):\n"), plan->disagreements->len);
+  for (guint i = 0; i < plan->disagreements->len; i++)
+    {
+      const ClRosterDisagreement *d = g_ptr_array_index (plan->disagreements, i);
+      g_autofree char *name = cl_student_dup_display_name (d->student);
+      char file[11], ours[11];
+
+      cl_date_format_iso (d->file_date, file);
+      if (d->caseload_date != CL_DATE_NONE)
+        cl_date_format_iso (d->caseload_date, ours);
+      else
+        g_strlcpy (ours, "—", sizeof ours);
+      /* TRANSLATORS: student id and name, the item, the file's date, row, column, Caseload's date, its basis */
+      printf (_("  %s %s, %s: the file says %s (row %u, \"%s\"), Caseload %s: %s\n"), d->student->id, name,
+              g_str_equal (d->rule_id, "annual_review_due") ? _("annual review") : _("triennial"),
+              file, d->row, d->column, ours, d->basis);
+    }
+}
+
+int
+cl_cli_import_csv (int    argc,
+                   char **argv)
+{
+  g_autofree char *db_path = NULL, *map_path = NULL, *today_text = NULL, *rules_dir = NULL;
+  g_autofree char *data = NULL, *map_text = NULL, *user_rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) map = NULL;
+  g_autoptr(ClCsvTable) table = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClRosterPlan) plan = NULL;
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(ClDeadlineEngine) engine = NULL;
+  ClCaseload *caseload;
+  gboolean dry_run = FALSE;
+  ClDate today = cl_date_today ();
+  gsize length = 0;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database (created if missing)"), N_("DB") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would be saved, and save nothing"), NULL },
+    { "map", 0, 0, G_OPTION_ARG_FILENAME, &map_path, N_("Which field each header is: {\"columns\": {\"Header\": \"field\"}}"), N_("MAP.json") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Compare due dates as of this date"), N_("YYYY-MM-DD") },
+    { "rules-dir", 0, 0, G_OPTION_ARG_FILENAME, &rules_dir, N_("Also load the rule packs in this directory"), N_("DIR") },
+    { NULL }
+  };
+
+  if (!parse_options ("import-csv", _("FILE.csv — students, their IEP dates, schools and case managers from a spreadsheet"),
+                      entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || argc != 2 || (today_text != NULL && !cl_date_parse_iso (today_text, &today)))
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli import-csv --db DB [--dry-run] [--map MAP.json] FILE.csv"));
+      return 2;
+    }
+  if (map_path != NULL &&
+      (!g_file_get_contents (map_path, &map_text, &length, &error) ||
+       (map = cl_roster_map_parse (map_text, (gssize) length, &error)) == NULL))
+    {
+      fprintf (stderr, "caseload-cli import-csv: %s: %s\n", map_path, error->message);
+      return 1;
+    }
+  if (!g_file_get_contents (argv[1], &data, &length, &error) ||
+      (table = cl_csv_table_parse (data, length, &error)) == NULL)
+    {
+      fprintf (stderr, "caseload-cli import-csv: %s: %s\n", argv[1], error->message);
+      return 1;
+    }
+  packs = cl_rule_pack_set_new_builtin (&error);
+  user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
+  if (packs == NULL || !cl_rule_pack_set_add_dir (packs, user_rules, &error) ||
+      (rules_dir != NULL && !cl_rule_pack_set_add_dir (packs, rules_dir, &error)) ||
+      (store = cl_store_open (db_path, TRUE, &error)) == NULL ||
+      (caseload = cl_store_load_caseload (store, &error)) == NULL)
+    {
+      fprintf (stderr, "caseload-cli import-csv: %s\n", error->message);
+      return 1;
+    }
+
+  plan = cl_roster_plan_new (table, map, caseload);
+  if (plan->problems->len > 0)
+    {
+      fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "caseload-cli import-csv: %s: %u problem; nothing was changed:\n",
+                                    "caseload-cli import-csv: %s: %u problems; nothing was changed:\n", plan->problems->len),
+               argv[1], plan->problems->len);
+      for (guint i = 0; i < plan->problems->len; i++)
+        fprintf (stderr, "  %s\n", (char *) g_ptr_array_index (plan->problems, i));
+      return 1;
+    }
+  engine = cl_deadline_engine_new (packs);
+  if (!cl_roster_plan_compare (plan, table, engine, today, &error) ||
+      (!dry_run && !cl_store_apply_roster (store, plan, &error)))
+    {
+      fprintf (stderr, "caseload-cli import-csv: %s\n", error->message);
+      return 1;
+    }
+  print_plan (plan, table);
+  if (dry_run)
+    printf ("%s\n", _("Dry run: nothing was saved."));
   return 0;
 }

@@ -25,5 +25,6 @@ int cl_cli_check   (int argc, char **argv);
 int cl_cli_render  (int argc, char **argv);
 
 int cl_cli_import_calendar (int argc, char **argv);
+int cl_cli_import_csv      (int argc, char **argv);
 
 G_END_DECLS

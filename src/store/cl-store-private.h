@@ -62,6 +62,12 @@ gboolean      _cl_store_action_audit (ClStoreAction  *action,
                                       const char     *new_value,
                                       GError        **error);
 
+/* Whether @text is NULL, empty or only spaces: no value. */
+gboolean      _cl_store_is_blank     (const char     *text);
+/* Refuses with CL_STORE_ERROR_INVALID and the message @format makes; always FALSE. */
+gboolean      _cl_store_invalid      (GError        **error,
+                                      const char     *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
 /* Runs @stmt (a write) once and resets it. */
 gboolean      _cl_store_step         (ClStore        *self,
                                       sqlite3_stmt   *stmt,
@@ -105,10 +111,13 @@ gboolean      _cl_store_next_position (ClStore     *self,
                                        guint       *out_position,
                                        GError     **error);
 
-/* cl-store-students.c: cl_store_add_student() inside @action. */
+/* cl-store-students.c: cl_store_add_student() and cl_store_update_student() inside @action. */
 gboolean      _cl_store_add_student_in (ClStoreAction    *action,
                                         const ClStudent  *student,
                                         GError          **error);
+gboolean      _cl_store_update_student_in (ClStoreAction    *action,
+                                           const ClStudent  *student,
+                                           GError          **error);
 
 /* cl-store-setup.c: cl_store_add_school() and cl_store_add_staff() inside @action. */
 gboolean      _cl_store_add_school_in  (ClStoreAction       *action,

@@ -10,35 +10,6 @@
 
 #include "cl-store-private.h"
 
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...)
-{
-  va_list args;
-  GError *refused;
-
-  va_start (args, format);
-  refused = g_error_new_valist (CL_STORE_ERROR, CL_STORE_ERROR_INVALID, format, args);
-  va_end (args);
-  g_propagate_error (error, refused);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /* ---- schools and staff ---- */
 
 /* Links @calendar_id to @school_id after its other calendars. */
@@ -75,16 +46,16 @@ _cl_store_add_school_in (ClStoreAction       *action,
   g_autofree char *calendars = NULL;
   sqlite3_stmt *stmt;
 
-  if (is_blank (id) || is_blank (name))
-    return refuse (error, "A school needs an id and a name; nothing was changed.");
+  if (_cl_store_is_blank (id) || _cl_store_is_blank (name))
+    return _cl_store_invalid (error, "A school needs an id and a name; nothing was changed.");
   /* The engine counts every date on a school's calendar: a school without one could not be counted. */
   if (calendar_ids == NULL || calendar_ids[0] == NULL)
-    return refuse (error, "The school %s needs a school calendar; nothing was changed.", name);
+    return _cl_store_invalid (error, "The school %s needs a school calendar; nothing was changed.", name);
   if (_cl_store_exists (action->store, "SELECT 1 FROM schools WHERE id = ?", id, NULL))
-    return refuse (error, "There is already a school %s; nothing was changed.", id);
+    return _cl_store_invalid (error, "There is already a school %s; nothing was changed.", id);
   for (guint i = 0; calendar_ids[i] != NULL; i++)
     if (!_cl_store_exists (action->store, "SELECT 1 FROM calendars WHERE id = ?", calendar_ids[i], NULL))
-      return refuse (error, "There is no calendar %s in this database; nothing was changed.", calendar_ids[i]);
+      return _cl_store_invalid (error, "There is no calendar %s in this database; nothing was changed.", calendar_ids[i]);
   if ((stmt = _cl_store_prepare (action->store, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -108,13 +79,13 @@ _cl_store_add_staff_in (ClStoreAction  *action,
     "INSERT INTO staff (id, name, role, email, position) VALUES (?1, ?2, ?3, ?4,"
     " (SELECT COALESCE (MAX (position), -1) + 1 FROM staff))";
   const char *role = cl_staff_role_names[staff->role];
-  const char *email = is_blank (staff->email) ? NULL : staff->email;
+  const char *email = _cl_store_is_blank (staff->email) ? NULL : staff->email;
   sqlite3_stmt *stmt;
 
-  if (is_blank (staff->id) || is_blank (staff->name))
-    return refuse (error, "A staff member needs an id and a name; nothing was changed.");
+  if (_cl_store_is_blank (staff->id) || _cl_store_is_blank (staff->name))
+    return _cl_store_invalid (error, "A staff member needs an id and a name; nothing was changed.");
   if (_cl_store_exists (action->store, "SELECT 1 FROM staff WHERE id = ?", staff->id, NULL))
-    return refuse (error, "There is already a staff member %s; nothing was changed.", staff->id);
+    return _cl_store_invalid (error, "There is already a staff member %s; nothing was changed.", staff->id);
   if ((stmt = _cl_store_prepare (action->store, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, staff->id, -1, SQLITE_TRANSIENT);
@@ -187,7 +158,7 @@ cl_store_find_school (ClStore     *self,
   /* An id is exact; only a name can be shared. */
   if (ids->len > 1 && !g_str_equal (g_ptr_array_index (ids, 0), id_or_name))
     {
-      refuse (error, "%u schools are named \"%s\": give the id of the one you mean.", ids->len, id_or_name);
+      _cl_store_invalid (error, "%u schools are named \"%s\": give the id of the one you mean.", ids->len, id_or_name);
       return NULL;
     }
   return g_strdup (g_ptr_array_index (ids, 0));
@@ -487,12 +458,12 @@ cl_store_set_school_year (ClStore               *self,
   if (out_changes != NULL)
     *out_changes = 0;
   if (calendar->first_day == CL_DATE_NONE || calendar->last_day < calendar->first_day)
-    return refuse (error, "A school year needs a first day on or before its last day; nothing was changed.");
+    return _cl_store_invalid (error, "A school year needs a first day on or before its last day; nothing was changed.");
   for (guint i = 0; i < calendar->closed->len; i++)
     {
       const ClClosedRange *r = &g_array_index (calendar->closed, ClClosedRange, i);
       if (r->to < r->from)
-        return refuse (error, "The closed range \"%s\" ends before it starts; nothing was changed.",
+        return _cl_store_invalid (error, "The closed range \"%s\" ends before it starts; nothing was changed.",
                        r->label ? r->label : "");
     }
 
@@ -505,7 +476,7 @@ cl_store_set_school_year (ClStore               *self,
 
       /* A new school comes with its first school year, in the same transaction. */
       if (new_school_name == NULL)
-        return _cl_store_end (&action, refuse (error, "There is no school %s in this database; nothing was changed.",
+        return _cl_store_end (&action, _cl_store_invalid (error, "There is no school %s in this database; nothing was changed.",
                                                school_id), error);
       ids[0] = id = free_calendar_id (self, calendar->id);
       ok = insert_year (self, NULL, calendar, id, NULL, error) &&

@@ -187,3 +187,27 @@ _cl_store_next_position (ClStore     *self,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+gboolean
+_cl_store_invalid (GError     **error,
+                   const char  *format,
+                   ...)
+{
+  va_list args;
+  GError *refused;
+
+  va_start (args, format);
+  refused = g_error_new_valist (CL_STORE_ERROR, CL_STORE_ERROR_INVALID, format, args);
+  va_end (args);
+  g_propagate_error (error, refused);
+  return FALSE;
+}
+
+gboolean
+_cl_store_is_blank (const char *text)
+{
+  for (; text && *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}

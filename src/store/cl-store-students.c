@@ -25,36 +25,6 @@ static const char sql_select_student[] =
 static const char guardian_fields[][13] = { "name", "relationship", "language", "phone", "email", "address" };
 #define N_GUARDIAN_FIELDS G_N_ELEMENTS (guardian_fields)
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-/* Refuses with CL_STORE_ERROR_INVALID; always FALSE. */
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-  GError *refused;
-
-  va_start (args, format);
-  refused = g_error_new_valist (CL_STORE_ERROR, CL_STORE_ERROR_INVALID, format, args);
-  va_end (args);
-  g_propagate_error (error, refused);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /* The column values of @s as the database holds them: text, NULL for SQL NULL. */
 static void
 student_values (const ClStudent *s,
@@ -120,7 +90,7 @@ read_student (ClStore     *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _cl_store_fail (self, rc, "reading a student", error);
   if (!found)
-    return invalid (error, "There is no student %s any more; nothing was changed.", id);
+    return _cl_store_invalid (error, "There is no student %s any more; nothing was changed.", id);
   return TRUE;
 }
 
@@ -130,19 +100,19 @@ check_student (ClStore          *self,
                const ClStudent  *s,
                GError          **error)
 {
-  if (is_blank (s->id))
-    return invalid (error, "A student needs an id; nothing was changed.");
+  if (_cl_store_is_blank (s->id))
+    return _cl_store_invalid (error, "A student needs an id; nothing was changed.");
   if (s->birth_date == CL_DATE_NONE)
-    return invalid (error, "%s needs a birth date; nothing was changed.", s->id);
+    return _cl_store_invalid (error, "%s needs a birth date; nothing was changed.", s->id);
   if (s->emancipated_on != CL_DATE_NONE && s->emancipated_on < s->birth_date)
-    return invalid (error, "%s cannot be emancipated before being born; nothing was changed.", s->id);
+    return _cl_store_invalid (error, "%s cannot be emancipated before being born; nothing was changed.", s->id);
   if (s->school == NULL || s->school->id == NULL)
-    return invalid (error, "%s needs a school; nothing was changed.", s->id);
+    return _cl_store_invalid (error, "%s needs a school; nothing was changed.", s->id);
   if (!_cl_store_exists (self, "SELECT 1 FROM schools WHERE id = ?", s->school->id, NULL))
-    return invalid (error, "There is no school %s in this database; nothing was changed.", s->school->id);
+    return _cl_store_invalid (error, "There is no school %s in this database; nothing was changed.", s->school->id);
   if (s->case_manager != NULL &&
       !_cl_store_exists (self, "SELECT 1 FROM staff WHERE id = ?", s->case_manager->id, NULL))
-    return invalid (error, "There is no staff member %s in this database; nothing was changed.", s->case_manager->id);
+    return _cl_store_invalid (error, "There is no staff member %s in this database; nothing was changed.", s->case_manager->id);
   return TRUE;
 }
 
@@ -239,7 +209,7 @@ _cl_store_add_student_in (ClStoreAction    *action,
 
   ok = check_student (self, student, error);
   if (ok && _cl_store_exists (self, "SELECT 1 FROM students WHERE id = ?", student->id, NULL))
-    ok = invalid (error, "There is already a student %s; nothing was changed.", student->id);
+    ok = _cl_store_invalid (error, "There is already a student %s; nothing was changed.", student->id);
   if (ok)
     {
       student_values (student, values);
@@ -298,33 +268,28 @@ cl_store_add_student (ClStore          *self,
 }
 
 gboolean
-cl_store_update_student (ClStore          *self,
-                         const ClStudent  *student,
-                         GError          **error)
+_cl_store_update_student_in (ClStoreAction    *action,
+                             const ClStudent  *student,
+                             GError          **error)
 {
   static const char sql_update[] =
     "UPDATE students SET first_name = ?2, last_name = ?3, birth_date = ?4, school_id = ?5, grade = ?6,"
     " case_manager_id = ?7, home_language = ?8, english_learner = ?9, eligibility_primary = ?10,"
     " eligibility_secondary = ?11, eligibility_extra = ?12, conservatorship = ?13, part_c = ?14,"
     " emancipated_on = ?15, jurisdiction = ?16, extra = ?17 WHERE id = ?1";
+  ClStore *self = action->store;
   char *values[N_STUDENT_COLUMNS] = { NULL };
   char *old[N_STUDENT_COLUMNS] = { NULL };
   gboolean ok;
   sqlite3_stmt *stmt;
-  ClStoreAction action;
 
-  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (student != NULL, FALSE);
-
-  if (!_cl_store_begin (self, &action, error))
-    return FALSE;
   ok = check_student (self, student, error) && read_student (self, student->id, old, error);
   if (ok)
     {
       student_values (student, values);
       for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
         if (g_strcmp0 (old[i], values[i]) != 0)
-          ok = _cl_store_action_audit (&action, student->id, "students", student->id, student_columns[i], old[i], values[i], error);
+          ok = _cl_store_action_audit (action, student->id, "students", student->id, student_columns[i], old[i], values[i], error);
       ok = ok && (stmt = _cl_store_prepare (self, sql_update, error)) != NULL;
       if (ok)
         {
@@ -334,7 +299,22 @@ cl_store_update_student (ClStore          *self,
     }
   free_values (values, N_STUDENT_COLUMNS);
   free_values (old, N_STUDENT_COLUMNS);
-  return _cl_store_end (&action, ok, error);
+  return ok;
+}
+
+gboolean
+cl_store_update_student (ClStore          *self,
+                         const ClStudent  *student,
+                         GError          **error)
+{
+  ClStoreAction action;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (student != NULL, FALSE);
+
+  if (!_cl_store_begin (self, &action, error))
+    return FALSE;
+  return _cl_store_end (&action, _cl_store_update_student_in (&action, student, error), error);
 }
 
 gboolean
@@ -422,14 +402,14 @@ cl_store_set_guardians (ClStore     *self,
     {
       const char *name = g_array_index (guardians, ClGuardian, i).name;
       if (name == NULL || *name == '\0')
-        return invalid (error, "Each guardian of %s needs a name; nothing was changed.", student_id);
+        return _cl_store_invalid (error, "Each guardian of %s needs a name; nothing was changed.", student_id);
     }
 
   if (!_cl_store_begin (self, &action, error))
     return FALSE;
   ok = _cl_store_exists (self, "SELECT 1 FROM students WHERE id = ?", student_id, NULL);
   if (!ok)
-    invalid (error, "There is no student %s any more; nothing was changed.", student_id);
+    _cl_store_invalid (error, "There is no student %s any more; nothing was changed.", student_id);
   ok = ok && (old = read_guardians (self, student_id, error)) != NULL;
   n_old = old ? old->len / N_GUARDIAN_FIELDS : 0;
 

@@ -10,6 +10,7 @@
 
 #include "cl-case-model.h"
 #include "cl-meeting-prep.h"
+#include "cl-roster-import.h"
 
 G_BEGIN_DECLS
 
@@ -262,6 +263,15 @@ gboolean      cl_store_set_school_year      (ClStore               *self,
                                              const char            *new_school_name,
                                              const ClCalendarYear  *calendar,
                                              guint                 *out_changes,
+                                             GError               **error);
+
+/* ---- a spreadsheet's caseload (cl-store-roster.c) ---- */
+
+/* Writes @plan (made on this database's records, without problems) as one transaction: its new
+ * schools, staff and students, the changed fields of the others and their new events, each
+ * audited. A plan with problems is refused and nothing is written. */
+gboolean      cl_store_apply_roster         (ClStore               *self,
+                                             const ClRosterPlan    *plan,
                                              GError               **error);
 
 G_END_DECLS
