@@ -92,6 +92,11 @@ test_tallies (void)
   /* S1 (Ben): met on time, met late. */
   add_obligation (obligations, s1, "2026-06-01", CL_STATUS_MET);
   add_obligation (obligations, s1, "2026-08-20", CL_STATUS_MET_LATE);
+  /* S1: a plan follow-up past its day and one coming: prompts, not deadlines, counted nowhere. */
+  add_obligation (obligations, s1, "2026-11-17", CL_STATUS_OVERDUE);
+  ((ClObligation *) g_ptr_array_index (obligations, obligations->len - 1))->prompt = TRUE;
+  add_obligation (obligations, s1, "2026-12-01", CL_STATUS_DUE_SOON);
+  ((ClObligation *) g_ptr_array_index (obligations, obligations->len - 1))->prompt = TRUE;
 
   all = cl_compliance_report_new (c, obligations, today, NULL);
   g_assert_cmpuint (all->total.students, ==, 4);

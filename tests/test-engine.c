@@ -529,6 +529,7 @@ test_example_25_plan_followup (void)
   assert_due (only (a), "2026-11-17", CL_STATUS_MET);
   assert_met_on (only (a), "2026-11-20");
   g_assert_cmpint (only (a)->severity, ==, CL_SEVERITY_INFO);
+  g_assert_true (only (a)->prompt);
 }
 
 static void

@@ -37,6 +37,9 @@ count (ClComplianceTally  *t,
        const ClObligation *ob,
        ClDate              today)
 {
+  /* A prompt to follow up is nobody's missed deadline (rules.md §4 plan_decision_followup). */
+  if (ob->prompt)
+    return;
   if (ob->status == CL_STATUS_OVERDUE)
     t->overdue++;
   else if ((ob->status == CL_STATUS_DUE_SOON || ob->status == CL_STATUS_UPCOMING) && ob->due <= today + 30)

@@ -375,6 +375,7 @@ _cl_rule_set_status (ClRuleContext *ctx,
       /* rules.md §4 plan_decision_followup: a late answer is not late, and nothing is urgent. */
       if (flags & CL_EMIT_PROMPT)
         {
+          ob->prompt = TRUE;
           if (ob->status == CL_STATUS_MET_LATE)
             ob->status = CL_STATUS_MET;
           ob->severity = CL_SEVERITY_INFO;

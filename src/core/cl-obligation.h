@@ -39,6 +39,8 @@ typedef struct {
   ClObligationStatus status;
   ClSeverity        severity;
   gboolean          estimated;
+  gboolean          prompt;        /* a reminder, not a district deadline (plan_decision_followup):
+                                    * left out of the compliance figures */
 
   /* basis */
   ClDate            from;          /* the trigger's date */
