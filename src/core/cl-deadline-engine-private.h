@@ -79,7 +79,7 @@ typedef struct {
 } ClEmitted;
 
 /* Applies the student's `extension` events for @which to @emitted (of ClEmitted, in trigger
- * order), as rules.md §4 "extension" says: each moves the due date of the latest obligation
+ * order; NULL when the rule emitted nothing), as rules.md §4 "extension" says: each moves the due date of the latest obligation
  * triggered on or before it and still open that day, and its citation becomes the emitted one's
  * extension_citation. */
 void            _cl_rule_apply_extensions (ClRuleContext *ctx,

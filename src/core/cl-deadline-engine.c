@@ -391,6 +391,8 @@ _cl_rule_apply_extensions (ClRuleContext *ctx,
 {
   g_autofree const ClEvent **winner = NULL;
 
+  if (emitted == NULL || emitted->len == 0)
+    return;
   /* Which obligation each extension moves depends only on triggers and completions, never on an
    * earlier extension: choose first, then apply the latest choosing each one. */
   CL_FOR_EACH_EVENT (ctx, x)

@@ -77,7 +77,7 @@ complaint_deadline (ClRuleContext  *ctx,
                     ClEventType     also_completing)
 {
   JsonObject *kinds = cl_rule_get_object (rule, "kinds");
-  g_autoptr(GArray) emitted = g_array_new (FALSE, FALSE, sizeof (ClEmitted));
+  g_autoptr(GArray) emitted = NULL;   /* made at the first complaint: most students have none */
 
   if (kinds == NULL)
     return;
@@ -121,6 +121,8 @@ complaint_deadline (ClRuleContext  *ctx,
         }
       em.ob = ob;
       em.extension_citation = json_object_get_string_member_with_default (spec, "extension_citation", NULL);
+      if (emitted == NULL)
+        emitted = g_array_new (FALSE, FALSE, sizeof (ClEmitted));
       g_array_append_val (emitted, em);
     }
   /* The complainant may agree in writing to extend the decision (004 lines 205, 421). */

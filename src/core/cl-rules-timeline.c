@@ -109,11 +109,12 @@ assessment_plan_due (ClRuleContext *ctx,
 {
   ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
   guint days = cl_rule_get_int (rule, "days", 15);
-  g_autoptr(GArray) emitted = g_array_new (FALSE, FALSE, sizeof (ClEmitted));
+  const char *extension_citation = cl_rule_get_string (rule, "extension_citation", NULL);
+  g_autoptr(GArray) emitted = NULL;   /* made at the first referral: most students have none now */
 
   CL_FOR_EACH_EVENT (ctx, e)
     {
-      ClEmitted em = { NULL, e, cl_rule_get_string (rule, "extension_citation", NULL) };
+      ClEmitted em = { NULL, e, extension_citation };
       gboolean estimated;
       char *counted;
       ClDate due;
@@ -125,6 +126,8 @@ assessment_plan_due (ClRuleContext *ctx,
       else
         em.ob = _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
                                          answers_assessment_request, NULL);
+      if (emitted == NULL)
+        emitted = g_array_new (FALSE, FALSE, sizeof (ClEmitted));
       g_array_append_val (emitted, em);
     }
   /* The parent may agree in writing to extend it (HB lines 668–669). */
