@@ -137,6 +137,19 @@ ClObligation   *_cl_rule_emit_for_event   (ClRuleContext *ctx,
                                            ClEventMatch   complete,
                                            gconstpointer  complete_data);
 
+/* The commonest rule of all: every event of @trigger_type owes its own obligation, due the pack's
+ * "days" of its "count" later (@fallback_days of @fallback_kind when the pack does not say),
+ * completed as _cl_rule_emit_for_event() says. With @first_only, only the earliest such event. */
+void            _cl_rule_emit_each        (ClRuleContext *ctx,
+                                           const ClRule  *rule,
+                                           ClEmitFlags    flags,
+                                           ClEventType    trigger_type,
+                                           gboolean       first_only,
+                                           ClCountKind    fallback_kind,
+                                           guint          fallback_days,
+                                           ClEventMatch   complete,
+                                           gconstpointer  complete_data);
+
 /* Counts @n days of @kind after @from on the student's calendar, and says how in @counted. */
 ClDate          _cl_rule_count            (ClRuleContext *ctx,
                                            ClCountKind    kind,

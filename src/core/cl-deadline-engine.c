@@ -536,6 +536,29 @@ _cl_rule_emit_for_event (ClRuleContext *ctx,
   return ob;
 }
 
+void
+_cl_rule_emit_each (ClRuleContext *ctx,
+                    const ClRule  *rule,
+                    ClEmitFlags    flags,
+                    ClEventType    trigger_type,
+                    gboolean       first_only,
+                    ClCountKind    fallback_kind,
+                    guint          fallback_days,
+                    ClEventMatch   complete,
+                    gconstpointer  complete_data)
+{
+  ClCountKind kind = cl_rule_get_count_kind (rule, "count", fallback_kind);
+  guint days = cl_rule_get_int (rule, "days", fallback_days);
+
+  CL_FOR_EACH_EVENT (ctx, e)
+    if (e->type == trigger_type)
+      {
+        _cl_rule_emit_for_event (ctx, rule, flags, e, kind, days, complete, complete_data);
+        if (first_only)
+          return;
+      }
+}
+
 static void
 append_skipped (GString    *text,
                 guint       days,

@@ -8,71 +8,49 @@
 #include "cl-deadline-engine-private.h"
 
 static void
-surrogate_deadline (ClRuleContext *ctx,
-                    const ClRule  *rule,
-                    ClEventType    completing_type,
-                    ClCountKind    fallback_kind,
-                    guint          fallback_days)
-{
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", fallback_kind);
-  guint days = cl_rule_get_int (rule, "days", fallback_days);
-
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_SURROGATE_NEEDED)
-      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
-                               _cl_event_is_type, GINT_TO_POINTER (completing_type));
-}
-
-static void
 surrogate_parent_due (ClRuleContext *ctx,
                       const ClRule  *rule)
 {
-  surrogate_deadline (ctx, rule, CL_EVENT_SURROGATE_APPOINTED, CL_COUNT_CALENDAR, 30);
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_SURROGATE_NEEDED, FALSE,
+                      CL_COUNT_CALENDAR, 30,
+                      _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_SURROGATE_APPOINTED));
 }
 
 static void
 surrogate_notice_due (ClRuleContext *ctx,
                       const ClRule  *rule)
 {
-  surrogate_deadline (ctx, rule, CL_EVENT_SURROGATE_NOTICE_SENT, CL_COUNT_BUSINESS, 2);
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_SURROGATE_NEEDED, FALSE,
+                      CL_COUNT_BUSINESS, 2,
+                      _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_SURROGATE_NOTICE_SENT));
 }
 
-/* "Initial enrollment" happens once: the earliest enrollment, and only for a student whose home
- * language is not English (HB lines 2853–2859). */
-static void
-language_deadline (ClRuleContext *ctx,
-                   const ClRule  *rule,
-                   ClEventType    completing_type,
-                   ClCountKind    fallback_kind,
-                   guint          fallback_days)
+/* The language tests are owed only for a student whose home language is not English. */
+static gboolean
+home_language_not_english (const ClStudent *student)
 {
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", fallback_kind);
-  guint days = cl_rule_get_int (rule, "days", fallback_days);
-  const char *language = ctx->student->home_language;
+  const char *language = student->home_language;
 
-  if (language == NULL || *language == '\0' || g_ascii_strcasecmp (language, "en") == 0)
-    return;
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_ENROLLMENT)
-      {
-        _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
-                                 _cl_event_is_type, GINT_TO_POINTER (completing_type));
-        return;
-      }
+  return language != NULL && *language != '\0' && g_ascii_strcasecmp (language, "en") != 0;
 }
 
+/* "Initial enrollment" happens once: only the earliest enrollment counts (HB lines 2853–2859). */
 static void
 el_assessment_due (ClRuleContext *ctx,
                    const ClRule  *rule)
 {
-  language_deadline (ctx, rule, CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED, CL_COUNT_SCHOOL, 30);
+  if (home_language_not_english (ctx->student))
+    _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_ENROLLMENT, TRUE, CL_COUNT_SCHOOL, 30,
+                        _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED));
 }
 
 static void
 primary_language_assessment_due (ClRuleContext *ctx,
                                  const ClRule  *rule)
 {
-  language_deadline (ctx, rule, CL_EVENT_PRIMARY_LANGUAGE_ASSESSED, CL_COUNT_CALENDAR, 90);
+  if (home_language_not_english (ctx->student))
+    _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_ENROLLMENT, TRUE, CL_COUNT_CALENDAR, 90,
+                        _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_PRIMARY_LANGUAGE_ASSESSED));
 }
 
 const ClRuleAlgorithm _cl_rules_arrival[] = {

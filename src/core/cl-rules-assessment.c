@@ -20,13 +20,8 @@ static void
 reassessment_response_due (ClRuleContext *ctx,
                            const ClRule  *rule)
 {
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CA_PAUSE);
-  guint days = cl_rule_get_int (rule, "days", 15);
-
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_REASSESSMENT_REQUEST)
-      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
-                               answers_reassessment_request, NULL);
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_REASSESSMENT_REQUEST, FALSE,
+                      CL_COUNT_CA_PAUSE, 15, answers_reassessment_request, NULL);
 }
 
 /* Only a triennial meeting reviews a reassessment in the bundle: it restarts the three-year clock
@@ -36,13 +31,9 @@ static void
 reassessment_iep_due (ClRuleContext *ctx,
                       const ClRule  *rule)
 {
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CA_PAUSE);
-  guint days = cl_rule_get_int (rule, "days", 60);
-
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_REASSESSMENT_CONSENT)
-      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
-                               _cl_event_is_meeting_of, CL_MEETING_MASK (CL_MEETING_TRIENNIAL));
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_REASSESSMENT_CONSENT, FALSE,
+                      CL_COUNT_CA_PAUSE, 60, _cl_event_is_meeting_of,
+                      CL_MEETING_MASK (CL_MEETING_TRIENNIAL));
 }
 
 static gboolean
@@ -59,12 +50,8 @@ static void
 plan_decision_followup (ClRuleContext *ctx,
                         const ClRule  *rule)
 {
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
-  guint days = cl_rule_get_int (rule, "days", 15);
-
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_ASSESSMENT_PLAN_PROVIDED)
-      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_PROMPT, e, kind, days, parent_decided, NULL);
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_PROMPT, CL_EVENT_ASSESSMENT_PLAN_PROVIDED, FALSE,
+                      CL_COUNT_CALENDAR, 15, parent_decided, NULL);
 }
 
 const ClRuleAlgorithm _cl_rules_assessment[] = {

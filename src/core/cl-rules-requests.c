@@ -11,13 +11,8 @@ static void
 records_request_due (ClRuleContext *ctx,
                      const ClRule  *rule)
 {
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
-  guint days = cl_rule_get_int (rule, "days", 45);
-
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_RECORDS_REQUEST)
-      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
-                               _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_RECORDS_PROVIDED));
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_RECORDS_REQUEST, FALSE, CL_COUNT_CALENDAR, 45,
+                      _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_RECORDS_PROVIDED));
 }
 
 /* A former district's duty to the new one (HB 7.12.C, lines 6653–6659). */
@@ -25,13 +20,8 @@ static void
 records_transfer_due (ClRuleContext *ctx,
                       const ClRule  *rule)
 {
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_BUSINESS);
-  guint days = cl_rule_get_int (rule, "days", 5);
-
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_DISTRICT_RECORDS_REQUEST)
-      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
-                               _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_RECORDS_SENT));
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_DEFAULT, CL_EVENT_DISTRICT_RECORDS_REQUEST, FALSE,
+                      CL_COUNT_BUSINESS, 5, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_RECORDS_SENT));
 }
 
 typedef struct {

@@ -303,13 +303,8 @@ static void
 requested_meeting_due (ClRuleContext *ctx,
                        const ClRule  *rule)
 {
-  ClCountKind kind = cl_rule_get_count_kind (rule, "count", CL_COUNT_CALENDAR);
-  guint days = cl_rule_get_int (rule, "days", 30);
-
-  CL_FOR_EACH_EVENT (ctx, e)
-    if (e->type == CL_EVENT_MEETING_REQUEST)
-      _cl_rule_emit_for_event (ctx, rule, CL_EMIT_REQUIRES_IEP, e, kind, days,
-                               _cl_event_is_meeting_of, CL_ANY_MEETING);
+  _cl_rule_emit_each (ctx, rule, CL_EMIT_REQUIRES_IEP, CL_EVENT_MEETING_REQUEST, FALSE,
+                      CL_COUNT_CALENDAR, 30, _cl_event_is_meeting_of, CL_ANY_MEETING);
 }
 
 const ClRuleAlgorithm _cl_rules_timeline[] = {
