@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-setup-assistant.h"
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
 #include "cl-document-window.h"
@@ -358,6 +359,31 @@ new_caseload_action (GtkWidget  *widget,
 }
 
 static void
+on_setup_finished (ClSetupAssistant *assistant,
+                   ClWindow         *self)
+{
+  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (assistant), "database-path"));
+
+  cl_window_open_database (self, path);
+}
+
+/* The first-run assistant (cl-setup-assistant.c), on the open database or the default one. */
+static void
+setup_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  g_autofree char *fallback = cl_application_dup_default_database ();
+  const char *path = self->database_path ? self->database_path : fallback;
+  ClSetupAssistant *assistant = cl_setup_assistant_new (GTK_WINDOW (self), path);
+
+  g_object_set_data_full (G_OBJECT (assistant), "database-path", g_strdup (path), g_free);
+  g_signal_connect_object (assistant, "finished", G_CALLBACK (on_setup_finished), self, 0);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -483,6 +509,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.practice-demo", NULL, practice_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-caseload", NULL, new_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.set-up", NULL, setup_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.document", "s", document_action);

@@ -657,6 +657,76 @@ cl_roster_plan_compare (ClRosterPlan      *plan,
   return TRUE;
 }
 
+/* ---- in words ---- */
+
+static const char *
+delimiter_name (char delimiter)
+{
+  switch (delimiter)
+    {
+    case ';':
+      return _("semicolon-separated");
+    case '\t':
+      return _("tab-separated");
+    default:
+      return _("comma-separated");
+    }
+}
+
+char *
+cl_roster_plan_dup_summary (const ClRosterPlan *plan,
+                            const ClCsvTable   *table)
+{
+  GString *out = g_string_new (NULL);
+
+  /* TRANSLATORS: "Read 12 rows (Windows-1252, comma-separated)." */
+  g_string_append_printf (out, _("Read %u rows (%s, %s)."), plan->n_rows,
+                          plan->encoding == CL_CSV_WINDOWS_1252 ? _("Windows-1252: the file is not UTF-8")
+                                                                : cl_csv_encoding_name (plan->encoding),
+                          delimiter_name (table->delimiter));
+  if (plan->unread_columns->len > 0)
+    {
+      g_string_append_printf (out, " %s ", _("Columns not read:"));
+      for (guint i = 0; i < plan->unread_columns->len; i++)
+        g_string_append_printf (out, "%s\"%s\"", i ? ", " : "", (char *) g_ptr_array_index (plan->unread_columns, i));
+      g_string_append_c (out, '.');
+    }
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < plan->new_schools->len; i++)
+    {
+      const ClSchool *s = g_ptr_array_index (plan->new_schools, i);
+      const ClCalendarYear *cal = g_ptr_array_index (s->calendars, s->calendars->len - 1);
+      /* TRANSLATORS: the school's name, its id, a calendar id */
+      g_string_append_printf (out, _("New school \"%s\" (id %s), counted on calendar %s until its own is imported "
+                                     "(caseload-cli import-calendar).\n"), s->name, s->id, cal->id);
+    }
+  for (guint i = 0; i < plan->new_staff->len; i++)
+    {
+      const ClStaff *s = g_ptr_array_index (plan->new_staff, i);
+      g_string_append_printf (out, _("New case manager \"%s\" (id %s).\n"), s->name, s->id);
+    }
+  g_string_append_printf (out, _("Students: %u new, %u updated, %u unchanged; %u IEP meetings added to students already here.\n"),
+                          plan->new_students->len, plan->updated_students->len, plan->n_unchanged, plan->new_events->len);
+  return g_string_free (out, FALSE);
+}
+
+char *
+cl_roster_disagreement_dup_text (const ClRosterDisagreement *d)
+{
+  g_autofree char *name = cl_student_dup_display_name (d->student);
+  char file[11], ours[11];
+
+  cl_date_format_iso (d->file_date, file);
+  if (d->caseload_date != CL_DATE_NONE)
+    cl_date_format_iso (d->caseload_date, ours);
+  else
+    g_strlcpy (ours, "—", sizeof ours);
+  /* TRANSLATORS: student id and name, the item, the file's date, row, column, Caseload's date, its basis */
+  return g_strdup_printf (_("%s %s, %s: the file says %s (row %u, \"%s\"), Caseload %s: %s"), d->student->id, name,
+                          g_str_equal (d->rule_id, CL_RULE_ANNUAL_REVIEW_DUE) ? _("annual review") : _("triennial"),
+                          file, d->row, d->column, ours, d->basis);
+}
+
 void
 cl_roster_plan_free (ClRosterPlan *plan)
 {

@@ -73,6 +73,12 @@ gboolean      cl_roster_plan_compare  (ClRosterPlan      *plan,
                                        ClDeadlineEngine  *engine,
                                        ClDate             today,
                                        GError           **error);
+/* What the plan does, in lines for a person: rows read and how, columns not read, new schools
+ * and case managers, students new/updated/unchanged. */
+char         *cl_roster_plan_dup_summary      (const ClRosterPlan         *plan,
+                                               const ClCsvTable           *table);
+/* One disagreement as a line: student, item, the file's date and where, Caseload's, its basis. */
+char         *cl_roster_disagreement_dup_text (const ClRosterDisagreement *disagreement);
 void          cl_roster_plan_free     (ClRosterPlan      *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRosterPlan, cl_roster_plan_free)

@@ -1,0 +1,529 @@
+/* cl-setup-assistant.c — your school, its calendar from iCalendar, your caseload from a CSV */
+#define G_LOG_DOMAIN "cl-setup-assistant"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-ical-school-year.h"
+#include "cl-roster-import.h"
+#include "cl-store.h"
+#include "cl-setup-assistant.h"
+
+struct _ClSetupAssistant
+{
+  AdwWindow         parent_instance;
+
+  GtkButton        *back_button;
+  GtkStack         *stack;
+  AdwEntryRow      *school_row;
+  GtkButton        *school_next;
+  GtkLabel         *calendar_summary;
+  GtkListBox       *calendar_list;
+  GtkButton        *calendar_save;
+  GtkLabel         *roster_summary;
+  GtkListBox       *roster_list;
+  GtkButton        *roster_import;
+  GtkButton        *finish_button;
+
+  char             *database_path;
+  ClStore          *store;
+  char             *school_id;      /* once the school is known (found or to be created) */
+  gboolean          school_is_new;
+  ClIcalSchoolYear *year;
+  ClCsvTable       *table;
+  ClRosterPlan     *plan;
+  guint             refill_id;      /* the calendar rows, shown again after a correction */
+};
+
+G_DEFINE_FINAL_TYPE (ClSetupAssistant, cl_setup_assistant, ADW_TYPE_WINDOW)
+
+enum { FINISHED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* The verdicts a person can give an all-day event, in the order of the drop-down. */
+static const ClIcalVerdict choices[] = {
+  CL_ICAL_FIRST_DAY, CL_ICAL_LAST_DAY, CL_ICAL_BREAK, CL_ICAL_HOLIDAY, CL_ICAL_NOT_CLOSED,
+};
+
+static void
+show_page (ClSetupAssistant *self,
+           const char       *page)
+{
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !g_str_equal (page, "school"));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+show_message (ClSetupAssistant *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+ensure_store (ClSetupAssistant *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL && (self->store = cl_store_open (self->database_path, TRUE, &error)) == NULL)
+    show_message (self, _("The Database Cannot Be Opened"), error->message);
+  return self->store != NULL;
+}
+
+/* ---- the school ---- */
+
+static void
+on_school_changed (ClSetupAssistant *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->school_row))));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->school_next), *name != '\0');
+}
+
+static void
+on_school_next (ClSetupAssistant *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->school_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (*name == '\0' || !ensure_store (self))
+    return;
+  g_clear_pointer (&self->school_id, g_free);
+  /* A school the database has is used as it is; another name is a new school. */
+  self->school_id = cl_store_find_school (self->store, name, &error);
+  if (error != NULL)
+    {
+      show_message (self, _("Which School?"), error->message);
+      return;
+    }
+  self->school_is_new = self->school_id == NULL;
+  if (self->school_is_new)
+    self->school_id = cl_make_id (name);
+  show_page (self, "calendar");
+}
+
+/* ---- the calendar ---- */
+
+static const char *
+verdict_label (ClIcalVerdict verdict)
+{
+  switch (verdict)
+    {
+    case CL_ICAL_FIRST_DAY:
+      return _("First day");
+    case CL_ICAL_LAST_DAY:
+      return _("Last day");
+    case CL_ICAL_BREAK:
+      return _("Break");
+    case CL_ICAL_HOLIDAY:
+      return _("Holiday");
+    case CL_ICAL_TIMED:
+      return _("Timed: not a closure");
+    case CL_ICAL_NOT_CLOSED:
+    case CL_N_ICAL_VERDICTS:
+    default:
+      return _("Not a closure");
+    }
+}
+
+static char *
+days_text (ClDate from,
+           ClDate to)
+{
+  char a[11], b[11];
+
+  cl_date_format_iso (from, a);
+  cl_date_format_iso (to, b);
+  return from == to ? g_strdup (a) : g_strdup_printf (_("%s to %s"), a, b);
+}
+
+static void fill_calendar (ClSetupAssistant *self);
+
+static gboolean
+refill_calendar (gpointer data)
+{
+  ClSetupAssistant *self = data;
+
+  self->refill_id = 0;
+  fill_calendar (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_verdict_chosen (GtkDropDown      *drop_down,
+                   GParamSpec       *pspec,
+                   ClSetupAssistant *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "entry"));
+  guint chosen = gtk_drop_down_get_selected (drop_down);
+  ClIcalEntry *e = &g_array_index (self->year->entries, ClIcalEntry, index);
+
+  if (chosen >= G_N_ELEMENTS (choices) || e->verdict == choices[chosen])
+    return;
+  e->verdict = choices[chosen];
+  /* Not from inside the drop-down's own notification: the rows it sits in are made anew. */
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill_calendar, self);
+}
+
+static void
+fill_calendar (ClSetupAssistant *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gboolean ok = cl_ical_school_year_update (self->year, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    gtk_string_list_append (names, verdict_label (choices[i]));
+  clear_list (self->calendar_list);
+  for (guint i = 0; i < self->year->entries->len; i++)
+    {
+      const ClIcalEntry *e = &g_array_index (self->year->entries, ClIcalEntry, i);
+      g_autofree char *days = days_text (e->from, e->to);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *suffix;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->summary);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (e->outside)
+        {
+          g_autofree char *subtitle = g_strdup_printf (_("%s — outside the school year"), days);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), days);
+      if (e->verdict == CL_ICAL_TIMED)
+        {
+          suffix = gtk_label_new (verdict_label (e->verdict));
+          gtk_widget_add_css_class (suffix, "dim-label");
+        }
+      else
+        {
+          suffix = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+          for (guint k = 0; k < G_N_ELEMENTS (choices); k++)
+            if (choices[k] == e->verdict)
+              gtk_drop_down_set_selected (GTK_DROP_DOWN (suffix), k);
+          gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, e->summary, -1);
+          g_object_set_data (G_OBJECT (suffix), "entry", GUINT_TO_POINTER (i));
+          g_signal_connect (suffix, "notify::selected", G_CALLBACK (on_verdict_chosen), self);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      gtk_list_box_append (self->calendar_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_list), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_summary), TRUE);
+  if (ok)
+    {
+      g_autofree char *label = cl_ical_school_year_dup_label (self->year);
+      g_autofree char *days = days_text (self->year->first_day, self->year->last_day);
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: the school year ("2026-27"), its days, how many closed ranges */
+      text = g_strdup_printf (_("School year %s, %s: %u holidays and %u breaks close school."), label, days,
+                              cl_ical_school_year_count (self->year, CL_ICAL_HOLIDAY),
+                              cl_ical_school_year_count (self->year, CL_ICAL_BREAK));
+      gtk_label_set_text (self->calendar_summary, text);
+    }
+  else
+    gtk_label_set_text (self->calendar_summary, error->message);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_save), ok);
+}
+
+void
+cl_setup_assistant_read_calendar (ClSetupAssistant *self,
+                                  GFile            *file)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  ClIcalSchoolYear *year;
+
+  g_return_if_fail (CL_IS_SETUP_ASSISTANT (self));
+
+  if (!g_file_load_contents (file, NULL, &text, NULL, NULL, &error) ||
+      (year = cl_ical_school_year_parse (text, NULL, &error)) == NULL)
+    {
+      show_message (self, _("This Calendar Cannot Be Read"), error->message);
+      return;
+    }
+  g_clear_pointer (&self->year, cl_ical_school_year_free);
+  self->year = year;
+  fill_calendar (self);
+}
+
+static void
+on_save_calendar (ClSetupAssistant *self)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(ClCalendarYear) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->year == NULL || self->school_id == NULL || !ensure_store (self))
+    return;
+  id = g_strdup_printf ("%s-%d", self->school_id, cl_date_year (self->year->first_day));
+  calendar = cl_ical_school_year_build (self->year, id);
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->school_row))));
+  if (!cl_store_set_school_year (self->store, self->school_id, self->school_is_new ? name : NULL, calendar, NULL, &error))
+    {
+      show_message (self, _("The Calendar Was Not Saved"), error->message);
+      return;
+    }
+  self->school_is_new = FALSE;
+  show_page (self, "caseload");
+}
+
+/* ---- the caseload ---- */
+
+static void
+add_line (GtkListBox *list,
+          const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_append (list, row);
+}
+
+void
+cl_setup_assistant_read_roster (ClSetupAssistant *self,
+                                GFile            *file)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(ClDeadlineEngine) engine = NULL;
+  ClCaseload *caseload;
+  gsize length = 0;
+
+  g_return_if_fail (CL_IS_SETUP_ASSISTANT (self));
+
+  g_clear_pointer (&self->plan, cl_roster_plan_free);
+  g_clear_pointer (&self->table, cl_csv_table_free);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->roster_import), FALSE);
+  if (!ensure_store (self))
+    return;
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
+      (self->table = cl_csv_table_parse (data, length, &error)) == NULL ||
+      (caseload = cl_store_load_caseload (self->store, &error)) == NULL)
+    {
+      show_message (self, _("This Spreadsheet Cannot Be Read"), error->message);
+      return;
+    }
+  self->plan = cl_roster_plan_new (self->table, NULL, caseload);
+  clear_list (self->roster_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->roster_summary), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->roster_list), TRUE);
+  if (self->plan->problems->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u problem: nothing can be imported until it is "
+                                                            "mended in the spreadsheet.",
+                                                            "%u problems: nothing can be imported until they are "
+                                                            "mended in the spreadsheet.", self->plan->problems->len),
+                                               self->plan->problems->len);
+      gtk_label_set_text (self->roster_summary, text);
+      for (guint i = 0; i < self->plan->problems->len; i++)
+        add_line (self->roster_list, g_ptr_array_index (self->plan->problems, i), NULL);
+      return;
+    }
+  packs = cl_rule_pack_set_new_builtin (&error);
+  engine = packs ? cl_deadline_engine_new (packs) : NULL;
+  if (engine == NULL || !cl_roster_plan_compare (self->plan, self->table, engine, cl_date_today (), &error))
+    {
+      show_message (self, _("This Spreadsheet Cannot Be Read"), error->message);
+      return;
+    }
+  {
+    g_autofree char *summary = cl_roster_plan_dup_summary (self->plan, self->table);
+    gtk_label_set_text (self->roster_summary, g_strstrip (summary));
+  }
+  for (guint i = 0; i < self->plan->disagreements->len; i++)
+    {
+      g_autofree char *line = cl_roster_disagreement_dup_text (g_ptr_array_index (self->plan->disagreements, i));
+      add_line (self->roster_list, _("The file’s due date differs"), line);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->roster_list), self->plan->disagreements->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->roster_import), TRUE);
+}
+
+static void
+on_import_roster (ClSetupAssistant *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL || !ensure_store (self))
+    return;
+  if (!cl_store_apply_roster (self->store, self->plan, &error))
+    {
+      show_message (self, _("The Students Were Not Imported"), error->message);
+      return;
+    }
+  g_signal_emit (self, signals[FINISHED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_finish (ClSetupAssistant *self)
+{
+  g_signal_emit (self, signals[FINISHED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_back (ClSetupAssistant *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  show_page (self, g_strcmp0 (page, "caseload") == 0 ? "calendar" : "school");
+}
+
+/* ---- file choosers ---- */
+
+typedef void (*ReadFunc) (ClSetupAssistant *self,
+                          GFile            *file);
+
+static void
+on_chooser_response (GtkNativeDialog  *chooser,
+                     int               response,
+                     ClSetupAssistant *self)
+{
+  ReadFunc read = g_object_get_data (G_OBJECT (chooser), "read-func");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      read (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose (ClSetupAssistant *self,
+        const char       *title,
+        const char       *filter_name,
+        const char       *pattern,
+        ReadFunc          read)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "read-func", read);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_choose_calendar (ClSetupAssistant *self)
+{
+  choose (self, _("Choose the School Calendar"), _("iCalendar files"), "*.ics", cl_setup_assistant_read_calendar);
+}
+
+static void
+on_choose_roster (ClSetupAssistant *self)
+{
+  choose (self, _("Choose the Student List"), _("CSV spreadsheets"), "*.csv", cl_setup_assistant_read_roster);
+}
+
+/* ---- the object ---- */
+
+static void
+cl_setup_assistant_dispose (GObject *object)
+{
+  ClSetupAssistant *self = CL_SETUP_ASSISTANT (object);
+
+  g_clear_handle_id (&self->refill_id, g_source_remove);
+  g_clear_pointer (&self->plan, cl_roster_plan_free);
+  g_clear_pointer (&self->table, cl_csv_table_free);
+  g_clear_pointer (&self->year, cl_ical_school_year_free);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETUP_ASSISTANT);
+  G_OBJECT_CLASS (cl_setup_assistant_parent_class)->dispose (object);
+}
+
+static void
+cl_setup_assistant_finalize (GObject *object)
+{
+  ClSetupAssistant *self = CL_SETUP_ASSISTANT (object);
+
+  g_free (self->database_path);
+  g_free (self->school_id);
+  G_OBJECT_CLASS (cl_setup_assistant_parent_class)->finalize (object);
+}
+
+static void
+cl_setup_assistant_class_init (ClSetupAssistantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_setup_assistant_dispose;
+  object_class->finalize = cl_setup_assistant_finalize;
+
+  /* The database has what the assistant saved: read it again. */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-setup-assistant.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, school_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, school_next);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_summary);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_list);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_save);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, roster_summary);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, roster_list);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, roster_import);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, finish_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_school_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_school_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_roster);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_roster);
+  gtk_widget_class_bind_template_callback (widget_class, on_finish);
+}
+
+static void
+cl_setup_assistant_init (ClSetupAssistant *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ClSetupAssistant *
+cl_setup_assistant_new (GtkWindow  *parent,
+                        const char *database_path)
+{
+  ClSetupAssistant *self = g_object_new (CL_TYPE_SETUP_ASSISTANT, "transient-for", parent, NULL);
+
+  self->database_path = g_strdup (database_path);
+  return self;
+}

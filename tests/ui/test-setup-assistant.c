@@ -1,0 +1,221 @@
+/* test-setup-assistant.c — the first-run assistant on an empty database, as a case manager goes
+ * through it: the school's name, its calendar from the README's example feed (one verdict
+ * corrected), the README's example IEP-system export, and the window showing the students
+ *
+ * The files stand in for what the file choosers hand over. Pictures with CASELOAD_SHOTS=DIR.
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cl-setup-assistant.h"
+#include "cl-ui-test.h"
+
+static ClApplication *app;
+
+/* The first visible button at or under @widget whose label is @label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_button (root, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+/* The text of the first visible label under @widget that starts with @prefix. */
+static const char *
+label_starting (GtkWidget  *widget,
+                const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = label_starting (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_students (gpointer window)
+{
+  return !CL_WINDOW (window)->loading &&
+         g_list_model_get_n_items (G_LIST_MODEL (CL_WINDOW (window)->students)) == 6;
+}
+
+static void
+shots (ClSetupAssistant *assistant,
+       const char       *name)
+{
+  g_autofree char *wide = g_strconcat (name, "-wide", NULL);
+  g_autofree char *narrow = g_strconcat (name, "-narrow", NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 640, 700);
+  iterate ();
+  shot (GTK_WIDGET (assistant), wide);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 360, 700);
+  iterate ();
+  shot (GTK_WIDGET (assistant), narrow);
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 640, 700);
+  iterate ();
+}
+
+static void
+test_first_run (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = make_tmp_dir ("caseload-setup-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "district-calendar-2026-27.ics", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "iep-system-export.csv", NULL);
+  g_autoptr(GFile) ics_file = g_file_new_for_path (ics);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  ClSetupAssistant *assistant;
+  GtkWidget *row, *drop_down;
+  const char *summary;
+  ClStudent *s;
+
+  watch_window (window);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  wait_loaded (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
+
+  /* The empty page offers the assistant. */
+  g_assert_nonnull (find_action_button (GTK_WIDGET (window->empty_page), "win.set-up"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-up", NULL);
+  iterate ();
+  assistant = find_toplevel (CL_TYPE_SETUP_ASSISTANT, TRUE);
+  g_assert_nonnull (assistant);
+
+  /* The school: Next waits for a name. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Next")));
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW)), "Lincoln Middle School");
+  shots (assistant, "setup-school");
+  click (GTK_WIDGET (assistant), "_Next");
+
+  /* Its calendar, as the feed says it. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Save Calendar")));
+  cl_setup_assistant_read_calendar (assistant, ics_file);
+  iterate ();
+  summary = label_starting (GTK_WIDGET (assistant), "School year");
+  g_assert_cmpstr (summary, ==, "School year 2026-27, 2026-08-17 to 2027-06-10: 7 holidays and 3 breaks close school.");
+  row = find_row (GTK_WIDGET (assistant), ADW_TYPE_ACTION_ROW, "Back to School Night");
+  g_assert_nonnull (row);
+  g_assert_null (find_type (row, GTK_TYPE_DROP_DOWN));   /* a timed event: not a choice */
+  shots (assistant, "setup-calendar");
+
+  /* Corrected: this district closes on its minimum day. */
+  row = find_row (GTK_WIDGET (assistant), ADW_TYPE_ACTION_ROW, "Minimum Day");
+  drop_down = find_type (row, GTK_TYPE_DROP_DOWN);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 4);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 3);
+  iterate ();
+  summary = label_starting (GTK_WIDGET (assistant), "School year");
+  g_assert_cmpstr (summary, ==, "School year 2026-27, 2026-08-17 to 2027-06-10: 8 holidays and 3 breaks close school.");
+  click (GTK_WIDGET (assistant), "_Save Calendar");
+
+  /* The caseload: what the file makes, and where its due dates differ. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Import Students")));
+  cl_setup_assistant_read_roster (assistant, csv_file);
+  iterate ();
+  summary = label_starting (GTK_WIDGET (assistant), "Read 6 rows");
+  g_assert_nonnull (summary);
+  g_assert_nonnull (strstr (summary, "Windows-1252"));
+  g_assert_nonnull (strstr (summary, "Students: 6 new, 0 updated, 0 unchanged"));
+  g_assert_nonnull (find_row (GTK_WIDGET (assistant), ADW_TYPE_ACTION_ROW, "The file’s due date differs"));
+  shots (assistant, "setup-caseload");
+  click (GTK_WIDGET (assistant), "_Import Students");
+
+  /* The window reads the database again and shows them. */
+  wait_for (has_students, window);
+  g_assert_null (find_toplevel (CL_TYPE_SETUP_ASSISTANT, TRUE));
+  s = cl_caseload_lookup_student (window->caseload, "S-2004");
+  g_assert_nonnull (s);
+  g_assert_cmpstr (s->first_name, ==, "José");
+  g_assert_cmpstr (s->school->name, ==, "Riverside High School");
+  {
+    ClSchool *lincoln = cl_caseload_lookup_school (window->caseload, "lincoln-middle-school");
+    ClCalendarYear *year = g_ptr_array_index (lincoln->calendars, 0);
+    gboolean minimum_day = FALSE;
+
+    g_assert_cmpuint (year->closed->len, ==, 11);
+    for (guint i = 0; i < year->closed->len; i++)
+      minimum_day |= g_str_equal (g_array_index (year->closed, ClClosedRange, i).label, "Minimum Day");
+    g_assert_true (minimum_day);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A spreadsheet with a bad cell: every problem shown, nothing to import. */
+static void
+test_bad_roster (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = make_tmp_dir ("caseload-setup-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "district-calendar-2026-27.ics", NULL);
+  g_autoptr(GFile) ics_file = g_file_new_for_path (ics);
+  ClSetupAssistant *assistant;
+
+  g_assert_true (g_file_set_contents (bad, "Student ID,First Name,Last Name,DOB,School\r\n"
+                                           "S-1,Ana,Ruiz,13/45/2011,Lincoln\r\n", -1, NULL));
+  watch_window (window);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  wait_loaded (window);
+  assistant = cl_setup_assistant_new (GTK_WINDOW (window), path);
+  gtk_window_present (GTK_WINDOW (assistant));
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW)), "Lincoln");
+  click (GTK_WIDGET (assistant), "_Next");
+  click (GTK_WIDGET (assistant), "_Back");
+  click (GTK_WIDGET (assistant), "_Next");
+  /* The students come after a calendar: the engine counts on it. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Save Calendar")));
+  cl_setup_assistant_read_calendar (assistant, ics_file);
+  iterate ();
+  click (GTK_WIDGET (assistant), "_Save Calendar");
+  cl_setup_assistant_read_roster (assistant, bad_file);
+  iterate ();
+  g_assert_nonnull (label_starting (GTK_WIDGET (assistant), "1 problem: nothing can be imported"));
+  g_assert_nonnull (find_row (GTK_WIDGET (assistant), ADW_TYPE_ACTION_ROW,
+                              "row 2, column \"DOB\": \"13/45/2011\" is not a date"));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Import Students")));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  app = cl_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/setup-assistant/first-run", test_first_run);
+  g_test_add_func ("/ui/setup-assistant/bad-roster", test_bad_roster);
+  return cl_ui_test_run (app);
+}
