@@ -695,6 +695,35 @@ test_example_30_weapon (void)
     }
 }
 
+/* What the event form can save by its date alone: an extension without its rule or date moves
+ * nothing, a hearing without its date owes no disclosure. Referral 2026-12-10 → 2027-01-10
+ * (example 1). */
+static void
+test_incomplete_extension_and_hearing (void)
+{
+  const char *fields[][2] = { { NULL, NULL }, { "rule", "assessment_plan_due" }, { "until", "2027-01-22" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+      g_autoptr(GPtrArray) plan = NULL;
+      g_autoptr(GPtrArray) hearing = NULL;
+      ClStudent *s = add_student (c, "S1", "2014-01-01");
+      ClEvent *x;
+
+      add_event (s, CL_EVENT_REFERRAL, "2026-12-10");
+      x = add_event (s, CL_EVENT_EXTENSION, "2026-12-17");
+      if (fields[i][0] != NULL)
+        with_extra (x, fields[i][0], fields[i][1]);
+      add_event (s, CL_EVENT_HEARING_SCHEDULED, "2026-12-17");
+      plan = alerts (c, "2026-12-18", "S1", "assessment_plan_due");
+      assert_due (only (plan), "2027-01-10", CL_STATUS_UPCOMING);
+      g_assert_cmpuint (only (plan)->extended_on, ==, CL_DATE_NONE);
+      hearing = alerts (c, "2026-12-18", "S1", "hearing_disclosure_due");
+      g_assert_cmpuint (hearing->len, ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -727,5 +756,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/rules-md-28-district-consent", test_example_28_district_consent);
   g_test_add_func ("/engine/rules-md-29-who-filed", test_example_29_who_filed);
   g_test_add_func ("/engine/rules-md-30-weapon", test_example_30_weapon);
+  g_test_add_func ("/engine/incomplete-extension-and-hearing", test_incomplete_extension_and_hearing);
   return g_test_run ();
 }

@@ -540,12 +540,15 @@ read_event (Reader     *r,
                        "complaint kind", &e->kind) &&
              get_enum (r, o, "filed_by", OPTIONAL, cl_filed_by_names, CL_N_FILED_BY,
                        "complainant", &checked_enum);
+    /* Optional, like a referral's source: the app's event form can record these events by their
+     * date alone, and what it saved must export and import again. Without them the engine moves
+     * no date and counts back from no hearing. */
     case CL_EVENT_EXTENSION:
-      return get_enum (r, o, "rule", REQUIRED, cl_extended_rule_names, CL_N_EXTENDED_RULES,
+      return get_enum (r, o, "rule", OPTIONAL, cl_extended_rule_names, CL_N_EXTENDED_RULES,
                        "rule an extension can move", &checked_enum) &&
-             get_date (r, o, "until", REQUIRED, &checked_date);
+             get_date (r, o, "until", OPTIONAL, &checked_date);
     case CL_EVENT_HEARING_SCHEDULED:
-      return get_date (r, o, "hearing_date", REQUIRED, &checked_date);
+      return get_date (r, o, "hearing_date", OPTIONAL, &checked_date);
     case CL_EVENT_COMPLAINT_RESOLVED:
       return get_enum (r, o, "kind", OPTIONAL, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS,
                        "complaint kind", &e->kind);
