@@ -348,6 +348,83 @@ test_roster (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
 }
 
+/* The rule pack, a school's name and a staff member's details: one audited row per field that
+ * changed, nothing when nothing did, a refusal that changes nothing. */
+static void
+test_changes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStaff) staff = cl_staff_new ("ana-ramos", "Ana Ramos", CL_STAFF_CASE_MANAGER);
+  g_autoptr(ClStaff) changed = cl_staff_new ("ana-ramos", "Ana Ramos-Ortiz", CL_STAFF_SCHOOL_PSYCHOLOGIST);
+  g_autoptr(ClStaff) nobody = cl_staff_new ("nobody", "No One", CL_STAFF_OTHER);
+  g_autoptr(ClCaseload) c = NULL;
+  int audit;
+
+  g_assert_true (cl_store_add_staff (f->store, staff, &error));
+  audit = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_true (cl_store_set_jurisdiction (f->store, "UT", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE table_name = 'meta' AND old_value = 'CA' AND new_value = 'UT'"), ==, 1);
+  g_assert_true (cl_store_set_jurisdiction (f->store, "UT", &error));
+  g_assert_false (cl_store_set_jurisdiction (f->store, " ", &error));
+  g_clear_error (&error);
+
+  g_assert_true (cl_store_rename_school (f->store, "lincoln", "Lincoln Academy", &error));
+  g_assert_true (cl_store_rename_school (f->store, "lincoln", "Lincoln Academy", &error));
+  g_assert_false (cl_store_rename_school (f->store, "nowhere", "X", &error));
+  g_assert_nonnull (strstr (error->message, "no school nowhere"));
+  g_clear_error (&error);
+
+  changed->email = g_strdup ("ana@example.org");
+  g_assert_true (cl_store_update_staff (f->store, changed, &error));
+  g_assert_no_error (error);
+  g_assert_false (cl_store_update_staff (f->store, nobody, &error));
+  g_assert_nonnull (strstr (error->message, "no staff member nobody"));
+  g_clear_error (&error);
+
+  /* UT; the school's name; the staff member's name, role and email. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 1 + 1 + 3);
+  c = cl_store_load_caseload (f->store, &error);
+  g_assert_cmpstr (cl_caseload_get_jurisdiction (c), ==, "UT");
+  g_assert_cmpstr (cl_caseload_lookup_school (c, "lincoln")->name, ==, "Lincoln Academy");
+  g_assert_cmpstr (cl_caseload_lookup_staff (c, "ana-ramos")->name, ==, "Ana Ramos-Ortiz");
+  g_assert_cmpint (cl_caseload_lookup_staff (c, "ana-ramos")->role, ==, CL_STAFF_SCHOOL_PSYCHOLOGIST);
+  g_assert_cmpstr (cl_caseload_lookup_staff (c, "ana-ramos")->email, ==, "ana@example.org");
+}
+
+/* Worked on a printed calendar, 52 weeks on: Mon 2026-08-17 -> Mon 2027-08-16; Labor Day Mon
+ * 2026-09-07 -> Mon 2027-09-06 (Labor Day 2027); Thanksgiving break Mon 2026-11-23..Fri 11-27 ->
+ * Mon 2027-11-22..Fri 11-26 (Thanksgiving 2027 is Thu Nov 25); Veterans Day Wed 2026-11-11 ->
+ * Wed 2027-11-10, a day early, for the person to correct; the last day Thu 2027-06-10 -> Thu
+ * 2028-06-08. Across Feb 29: Fri 2027-08-20 -> Fri 2028-08-18. */
+static void
+test_copy_to_next_year (void)
+{
+  g_autoptr(ClCalendarYear) y = cl_calendar_year_new ("a-2026", D ("2026-08-17"), D ("2027-06-10"));
+  g_autoptr(ClCalendarYear) leap = cl_calendar_year_new ("b-2027", D ("2027-08-20"), D ("2028-06-09"));
+  g_autoptr(ClCalendarYear) next = NULL, after_leap = NULL;
+
+  cl_calendar_year_add_closed (y, D ("2026-09-07"), D ("2026-09-07"), "Labor Day", TRUE);
+  cl_calendar_year_add_closed (y, D ("2026-11-11"), D ("2026-11-11"), "Veterans Day", TRUE);
+  cl_calendar_year_add_closed (y, D ("2026-11-23"), D ("2026-11-27"), "Thanksgiving Break", FALSE);
+  next = cl_calendar_year_copy_to_next_year (y, "a-2027");
+  g_assert_cmpstr (next->id, ==, "a-2027");
+  g_assert_cmpuint (next->first_day, ==, D ("2027-08-16"));
+  g_assert_cmpuint (next->last_day, ==, D ("2028-06-08"));
+  g_assert_cmpuint (next->closed->len, ==, 3);
+  g_assert_cmpuint (g_array_index (next->closed, ClClosedRange, 0).from, ==, D ("2027-09-06"));
+  g_assert_cmpuint (g_array_index (next->closed, ClClosedRange, 1).from, ==, D ("2027-11-10"));
+  g_assert_cmpuint (g_array_index (next->closed, ClClosedRange, 2).from, ==, D ("2027-11-22"));
+  g_assert_cmpuint (g_array_index (next->closed, ClClosedRange, 2).to, ==, D ("2027-11-26"));
+  g_assert_cmpstr (g_array_index (next->closed, ClClosedRange, 2).label, ==, "Thanksgiving Break");
+  g_assert_false (g_array_index (next->closed, ClClosedRange, 2).holiday);
+  g_assert_true (g_array_index (next->closed, ClClosedRange, 0).holiday);
+  after_leap = cl_calendar_year_copy_to_next_year (leap, "b-2028");
+  g_assert_cmpuint (after_leap->first_day, ==, D ("2028-08-18"));
+}
+
 static void
 test_make_id (void)
 {
@@ -375,6 +452,7 @@ main (int argc, char **argv)
   ADD ("/store-setup/new-school-with-year", test_new_school_with_year);
   ADD ("/store-setup/schools-and-staff", test_schools_and_staff);
   ADD ("/store-setup/roster", test_roster);
+  ADD ("/store-setup/changes", test_changes);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (bad_years); i++)
     {
@@ -382,5 +460,6 @@ main (int argc, char **argv)
       g_test_add (path, Fixture, &bad_years[i], fixture_set_up, test_bad_year, fixture_tear_down);
     }
   g_test_add_func ("/store-setup/make-id", test_make_id);
+  g_test_add_func ("/store-setup/copy-to-next-year", test_copy_to_next_year);
   return g_test_run ();
 }

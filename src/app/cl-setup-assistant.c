@@ -17,6 +17,7 @@ struct _ClSetupAssistant
   GtkButton        *back_button;
   GtkStack         *stack;
   AdwEntryRow      *school_row;
+  AdwComboRow      *rules_row;
   GtkButton        *school_next;
   GtkLabel         *calendar_summary;
   GtkListBox       *calendar_list;
@@ -33,6 +34,7 @@ struct _ClSetupAssistant
   ClIcalSchoolYear *year;
   ClCsvTable       *table;
   ClRosterPlan     *plan;
+  GStrv             pack_ids;       /* in the order of rules_row */
   guint             refill_id;      /* the calendar rows, shown again after a correction */
 };
 
@@ -113,7 +115,43 @@ on_school_next (ClSetupAssistant *self)
   self->school_is_new = self->school_id == NULL;
   if (self->school_is_new)
     self->school_id = cl_make_id (name);
+  if (self->pack_ids != NULL && self->pack_ids[0] != NULL &&
+      !cl_store_set_jurisdiction (self->store, self->pack_ids[adw_combo_row_get_selected (self->rules_row)], &error))
+    {
+      show_message (self, _("The Rules Were Not Chosen"), error->message);
+      return;
+    }
   show_page (self, "calendar");
+}
+
+/* The packs shipped and the district's, by name; a district pack with a mistake is named with it. */
+static void
+fill_rules (ClSetupAssistant *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (&error);
+  g_autofree char *user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
+  g_autofree char *current = self->store ? cl_store_dup_jurisdiction (self->store) : NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  if (packs != NULL && !cl_rule_pack_set_add_dir (packs, user_rules, &error))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rules_row), error->message);
+  if (packs == NULL)
+    return;
+  g_clear_pointer (&self->pack_ids, g_strfreev);
+  self->pack_ids = cl_rule_pack_set_list_ids (packs);
+  for (guint i = 0; self->pack_ids[i] != NULL; i++)
+    {
+      const ClRulePack *pack = cl_rule_pack_set_lookup (packs, self->pack_ids[i], NULL);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", pack ? cl_rule_pack_get_name (pack) : self->pack_ids[i],
+                                                self->pack_ids[i]);
+      gtk_string_list_append (names, label);
+      if (g_strcmp0 (self->pack_ids[i], current ? current : "US") == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->rules_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->rules_row, selected);
 }
 
 /* ---- the calendar ---- */
@@ -463,6 +501,7 @@ cl_setup_assistant_dispose (GObject *object)
   g_clear_pointer (&self->table, cl_csv_table_free);
   g_clear_pointer (&self->year, cl_ical_school_year_free);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->pack_ids, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETUP_ASSISTANT);
   G_OBJECT_CLASS (cl_setup_assistant_parent_class)->dispose (object);
 }
@@ -495,6 +534,7 @@ cl_setup_assistant_class_init (ClSetupAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, stack);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, school_row);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, school_next);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, rules_row);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_summary);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_list);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_save);
@@ -525,5 +565,8 @@ cl_setup_assistant_new (GtkWindow  *parent,
   ClSetupAssistant *self = g_object_new (CL_TYPE_SETUP_ASSISTANT, "transient-for", parent, NULL);
 
   self->database_path = g_strdup (database_path);
+  /* Opened now, so the rules it already counts with are the ones offered first. */
+  self->store = cl_store_open (database_path, TRUE, NULL);
+  fill_rules (self);
   return self;
 }

@@ -692,3 +692,19 @@ cl_make_id (const char *name)
     g_string_append_c (id, 'x');
   return g_string_free (id, FALSE);
 }
+
+ClCalendarYear *
+cl_calendar_year_copy_to_next_year (const ClCalendarYear *self,
+                                    const char           *id)
+{
+  const ClDate shift = 52 * 7;
+  ClCalendarYear *next;
+
+  next = cl_calendar_year_new (id, self->first_day + shift, self->last_day + shift);
+  for (guint i = 0; i < self->closed->len; i++)
+    {
+      const ClClosedRange *r = &g_array_index (self->closed, ClClosedRange, i);
+      cl_calendar_year_add_closed (next, r->from + shift, r->to + shift, r->label, r->holiday);
+    }
+  return next;
+}

@@ -341,6 +341,11 @@ void            cl_calendar_year_add_closed    (ClCalendarYear *self,
                                                 const char     *label,
                                                 gboolean        holiday);
 void            cl_calendar_year_free          (ClCalendarYear *self);
+/* @self moved to the next school year as @id, a draft to correct: every date 52 weeks later, so
+ * a Monday stays a Monday and "the fourth Thursday of November" stays Thanksgiving (dates fixed
+ * in the month, such as Veterans Day, come out a day or two early and are corrected by hand). */
+ClCalendarYear *cl_calendar_year_copy_to_next_year (const ClCalendarYear *self,
+                                                    const char           *id);
 
 ClSchool       *cl_school_new                  (const char *id,
                                                 const char *name);

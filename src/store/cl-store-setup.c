@@ -514,3 +514,148 @@ cl_store_set_school_year (ClStore               *self,
     *out_changes = changes;
   return TRUE;
 }
+
+/* ---- changing what is there ---- */
+
+/* The text @sql (one column, bound to @key) reads, or NULL. */
+static char *
+read_text (ClStore     *self,
+           const char  *sql,
+           const char  *key)
+{
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = _cl_store_col_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
+char *
+cl_store_dup_jurisdiction (ClStore *self)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+
+  return read_text (self, "SELECT value FROM meta WHERE key = ?", "jurisdiction");
+}
+
+gboolean
+cl_store_set_jurisdiction (ClStore     *self,
+                           const char  *pack_id,
+                           GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO meta (key, value) VALUES ('jurisdiction', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1";
+  g_autofree char *old = NULL;
+  sqlite3_stmt *stmt;
+  ClStoreAction action;
+  gboolean ok;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (_cl_store_is_blank (pack_id))
+    return _cl_store_invalid (error, "A rule pack needs an id (US, CA, UT or a district's); nothing was changed.");
+  if (!_cl_store_begin (self, &action, error))
+    return FALSE;
+  old = read_text (self, "SELECT value FROM meta WHERE key = ?", "jurisdiction");
+  if (g_strcmp0 (old, pack_id) == 0)
+    return _cl_store_end (&action, TRUE, error);
+  ok = (stmt = _cl_store_prepare (self, sql, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_TRANSIENT);
+      ok = _cl_store_step (self, stmt, "setting the rule pack", error) &&
+           _cl_store_action_audit (&action, NULL, "meta", "jurisdiction", "value", old, pack_id, error);
+    }
+  return _cl_store_end (&action, ok, error);
+}
+
+gboolean
+cl_store_rename_school (ClStore     *self,
+                        const char  *school_id,
+                        const char  *name,
+                        GError     **error)
+{
+  static const char sql[] = "UPDATE schools SET name = ?2 WHERE id = ?1";
+  g_autofree char *old = NULL;
+  sqlite3_stmt *stmt;
+  ClStoreAction action;
+  gboolean ok;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (_cl_store_is_blank (name))
+    return _cl_store_invalid (error, "A school needs a name; nothing was changed.");
+  if (!_cl_store_begin (self, &action, error))
+    return FALSE;
+  if (!_cl_store_exists (self, "SELECT 1 FROM schools WHERE id = ?", school_id, NULL))
+    return _cl_store_end (&action, _cl_store_invalid (error, "There is no school %s in this database; nothing was changed.",
+                                                      school_id), error);
+  old = read_text (self, "SELECT name FROM schools WHERE id = ?", school_id);
+  if (g_strcmp0 (old, name) == 0)
+    return _cl_store_end (&action, TRUE, error);
+  ok = (stmt = _cl_store_prepare (self, sql, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, school_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+      ok = _cl_store_step (self, stmt, "renaming a school", error) &&
+           _cl_store_action_audit (&action, NULL, "schools", school_id, "name", old, name, error);
+    }
+  return _cl_store_end (&action, ok, error);
+}
+
+gboolean
+cl_store_update_staff (ClStore        *self,
+                       const ClStaff  *staff,
+                       GError        **error)
+{
+  static const char sql_select[] = "SELECT name, role, email FROM staff WHERE id = ?";
+  static const char sql_update[] = "UPDATE staff SET name = ?2, role = ?3, email = ?4 WHERE id = ?1";
+  static const char * const fields[] = { "name", "role", "email" };
+  const char *values[3];
+  char *old[3] = { NULL };
+  sqlite3_stmt *stmt;
+  ClStoreAction action;
+  gboolean ok, found = FALSE;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (staff != NULL, FALSE);
+
+  values[0] = staff->name;
+  values[1] = cl_staff_role_names[staff->role];
+  values[2] = _cl_store_is_blank (staff->email) ? NULL : staff->email;
+  if (_cl_store_is_blank (staff->name))
+    return _cl_store_invalid (error, "A staff member needs a name; nothing was changed.");
+  if (!_cl_store_begin (self, &action, error))
+    return FALSE;
+  ok = (stmt = _cl_store_prepare (self, sql_select, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, staff->id, -1, SQLITE_TRANSIENT);
+      if ((found = sqlite3_step (stmt) == SQLITE_ROW))
+        for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+          old[i] = _cl_store_col_dup (stmt, (int) i);
+      sqlite3_reset (stmt);
+      if (!found)
+        ok = _cl_store_invalid (error, "There is no staff member %s in this database; nothing was changed.", staff->id);
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (old[i], values[i]) != 0)
+      ok = _cl_store_action_audit (&action, NULL, "staff", staff->id, fields[i], old[i], values[i], error);
+  ok = ok && (stmt = _cl_store_prepare (self, sql_update, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, staff->id, -1, SQLITE_TRANSIENT);
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        _cl_store_bind_text_or_null (stmt, (int) i + 2, values[i]);
+      ok = _cl_store_step (self, stmt, "changing a staff member", error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    g_free (old[i]);
+  return _cl_store_end (&action, ok, error);
+}

@@ -265,6 +265,22 @@ gboolean      cl_store_set_school_year      (ClStore               *self,
                                              guint                 *out_changes,
                                              GError               **error);
 
+/* The rule pack every student is counted with (one whose student has none of their own): US, CA,
+ * UT or a district pack's id, which the caller has checked it can load. */
+/* The database's rule pack id, NULL when none was ever set. */
+char         *cl_store_dup_jurisdiction     (ClStore               *self);
+gboolean      cl_store_set_jurisdiction     (ClStore               *self,
+                                             const char            *pack_id,
+                                             GError               **error);
+gboolean      cl_store_rename_school        (ClStore               *self,
+                                             const char            *school_id,
+                                             const char            *name,
+                                             GError               **error);
+/* Writes @staff's name, role and email over those of the staff member with its id. */
+gboolean      cl_store_update_staff         (ClStore               *self,
+                                             const ClStaff         *staff,
+                                             GError               **error);
+
 /* ---- a spreadsheet's caseload (cl-store-roster.c) ---- */
 
 /* Writes @plan (made on this database's records, without problems) as one transaction: its new

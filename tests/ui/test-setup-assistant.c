@@ -114,6 +114,19 @@ test_first_run (void)
   /* The school: Next waits for a name. */
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Next")));
   gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW)), "Lincoln Middle School");
+  /* The rules: a new database counts with the federal floor until California is chosen. */
+  {
+    AdwComboRow *rules = ADW_COMBO_ROW (find_type (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW));
+    GListModel *names = adw_combo_row_get_model (rules);
+    guint ca = G_MAXUINT;
+
+    g_assert_true (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (names), adw_combo_row_get_selected (rules)), "(US)"));
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "(CA)"))
+        ca = i;
+    g_assert_cmpuint (ca, !=, G_MAXUINT);
+    adw_combo_row_set_selected (rules, ca);
+  }
   shots (assistant, "setup-school");
   click (GTK_WIDGET (assistant), "_Next");
 
@@ -153,6 +166,7 @@ test_first_run (void)
   /* The window reads the database again and shows them. */
   wait_for (has_students, window);
   g_assert_null (find_toplevel (CL_TYPE_SETUP_ASSISTANT, TRUE));
+  g_assert_cmpstr (cl_caseload_get_jurisdiction (window->caseload), ==, "CA");
   s = cl_caseload_lookup_student (window->caseload, "S-2004");
   g_assert_nonnull (s);
   g_assert_cmpstr (s->first_name, ==, "José");
