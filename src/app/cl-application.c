@@ -97,6 +97,50 @@ new_window (ClApplication *self)
   return window;
 }
 
+/* The window already showing the database at @path (or the demo, when @path is NULL): a second
+ * launch on the same caseload raises it instead of opening it twice, with two undo stacks. */
+static ClWindow *
+find_window (ClApplication *self,
+             const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      ClWindow *window;
+
+      if (!CL_IS_WINDOW (l->data))
+        continue;
+      window = l->data;
+      if (path == NULL ? window->demo : g_strcmp0 (window->database_path, path) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+static ClWindow *
+first_window (ClApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CL_IS_WINDOW (active))
+    return CL_WINDOW (active);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CL_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+show_in_window (ClWindow                *window,
+                GApplicationCommandLine *command_line,
+                const char              *view,
+                const char              *student)
+{
+  if (view != NULL)
+    _cl_window_show_view (window, view);
+  if (student != NULL && !cl_window_select_student (window, student))
+    g_application_command_line_printerr (command_line, _("caseload: no student with id “%s”\n"), student);
+}
+
 static int
 cl_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
@@ -108,6 +152,7 @@ cl_application_command_line (GApplication            *app,
   g_autofree char *resolved = NULL;
   g_autofree char *student = NULL;
   g_autofree char *view = NULL;
+  g_auto(GStrv) files = NULL;
   ClWindow *window;
   gboolean demo = FALSE;
   gboolean is_default = FALSE;
@@ -116,20 +161,42 @@ cl_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "student", "s", &student);
   g_variant_dict_lookup (options, "view", "s", &view);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
   if (view != NULL && !g_str_equal (view, "due") && !g_str_equal (view, "compliance"))
     {
       g_application_command_line_printerr (command_line, _("caseload: --view is “due” or “compliance”\n"));
       return 1;
     }
+  /* “caseload FILE” (a file manager, or a second launch handing its file to this one) is --db. */
+  if (files != NULL && files[0] != NULL)
+    {
+      if (db != NULL || files[1] != NULL || demo)
+        {
+          g_application_command_line_printerr (command_line, _("caseload: give one database, as FILE or with --db\n"));
+          return 1;
+        }
+      db = g_strdup (files[0]);
+    }
 
   if (demo)
     {
-      window = new_window (self);
-      cl_window_open_demo (window);
-      if (view != NULL)
-        _cl_window_show_view (window, view);
-      if (student != NULL && !cl_window_select_student (window, student))
-        g_application_command_line_printerr (command_line, _("caseload: no student with id “%s”\n"), student);
+      window = find_window (self, NULL);
+      if (window != NULL)
+        gtk_window_present (GTK_WINDOW (window));
+      else
+        {
+          window = new_window (self);
+          cl_window_open_demo (window);
+        }
+      show_in_window (window, command_line, view, student);
+      return 0;
+    }
+
+  /* Launched again with no database named: the caseload already open is the one wanted. */
+  if (db == NULL && (window = first_window (self)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      show_in_window (window, command_line, view, student);
       return 0;
     }
 
@@ -151,20 +218,39 @@ cl_application_command_line (GApplication            *app,
         }
     }
 
+  if ((window = find_window (self, resolved)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      show_in_window (window, command_line, view, student);
+      return 0;
+    }
+
   if (!check_database_path (resolved, is_default, &error))
     {
       g_application_command_line_printerr (command_line, "caseload: %s\n", error->message);
       return 1;
     }
 
+  /* Another database than the one open: asked for by name, so it gets a window of its own. */
   window = new_window (self);
   cl_window_open_database (window, resolved);
   g_settings_set_string (self->settings, "last-database", resolved);
-  if (view != NULL)
-    _cl_window_show_view (window, view);
-  if (student != NULL && !cl_window_select_student (window, student))
-    g_application_command_line_printerr (command_line, _("caseload: no student with id “%s”\n"), student);
+  show_in_window (window, command_line, view, student);
   return 0;
+}
+
+/* --version is answered here, by the program that was started: it needs no window, no display and
+ * no running instance. */
+static int
+cl_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("caseload %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
 }
 
 static void
@@ -258,6 +344,7 @@ cl_application_class_init (ClApplicationClass *klass)
 
   object_class->finalize = cl_application_finalize;
   app_class->command_line = cl_application_command_line;
+  app_class->handle_local_options = cl_application_handle_local_options;
   app_class->activate = cl_application_activate;
   app_class->startup = cl_application_startup;
 }
@@ -293,6 +380,8 @@ cl_application_init (ClApplication *self)
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo caseload (read-only, made-up students)"), NULL },
     { "student", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this student’s file"), N_("ID") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open a view: “due” (everything due) or “compliance”"), N_("VIEW") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
     { NULL }
   };
 
