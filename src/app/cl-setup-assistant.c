@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-application.h"
 #include "cl-ical-school-year.h"
 #include "cl-roster-import.h"
 #include "cl-store.h"
@@ -23,6 +24,7 @@ struct _ClSetupAssistant
   GtkListBox       *calendar_list;
   GtkButton        *calendar_save;
   GtkLabel         *roster_summary;
+  GtkListBox       *columns_list;
   GtkListBox       *roster_list;
   GtkButton        *roster_import;
   GtkButton        *finish_button;
@@ -35,6 +37,8 @@ struct _ClSetupAssistant
   ClCsvTable       *table;
   ClRosterPlan     *plan;
   GStrv             pack_ids;       /* in the order of rules_row */
+  GHashTable       *map;            /* squashed header -> ClRosterField, as the person set it */
+  guint             replan_id;      /* the spreadsheet planned again after a column was changed */
   guint             refill_id;      /* the calendar rows, shown again after a correction */
 };
 
@@ -343,32 +347,128 @@ add_line (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
-void
-cl_setup_assistant_read_roster (ClSetupAssistant *self,
-                                GFile            *file)
+/* What a person reads in the column drop-downs: "Not read", then each field; index = field + 1. */
+static const char *
+field_label (ClRosterField field)
 {
-  g_autofree char *data = NULL;
+  static const char * const labels[CL_N_ROSTER_FIELDS] = {
+    N_("Student id"), N_("Statewide id (SSID)"), N_("First name"), N_("Last name"),
+    N_("Student name (Last, First)"), N_("Birth date"), N_("Grade"), N_("School"), N_("Case manager"),
+    N_("Home language"), N_("English learner"), N_("Disability"), N_("Initial IEP meeting"),
+    N_("Last annual IEP meeting"), N_("Last triennial IEP meeting"), N_("Next annual IEP due (compared)"),
+    N_("Next triennial due (compared)"),
+  };
+
+  return field == CL_ROSTER_IGNORE ? _("Not read") : _(labels[field]);
+}
+
+static GSettings *
+settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return CL_IS_APPLICATION (app) ? cl_application_get_settings (CL_APPLICATION (app)) : NULL;
+}
+
+/* The key a set of headers is remembered by: each header squashed, in order. */
+static char *
+header_set_key (const ClCsvTable *table)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autofree char *squashed = cl_roster_squash_header (table->header[i]);
+      g_string_append_printf (key, "%s%s", i ? "|" : "", squashed);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static ClRosterField
+column_field (ClSetupAssistant *self,
+              guint             column)
+{
+  g_autofree char *key = cl_roster_squash_header (self->table->header[column]);
+  gpointer value;
+
+  if (self->map != NULL && g_hash_table_lookup_extended (self->map, key, NULL, &value))
+    return (ClRosterField) GPOINTER_TO_INT (value);
+  return cl_roster_guess_field (self->table->header[column]);
+}
+
+static void plan_roster (ClSetupAssistant *self);
+
+static gboolean
+replan (gpointer data)
+{
+  ClSetupAssistant *self = data;
+
+  self->replan_id = 0;
+  plan_roster (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_column_chosen (AdwComboRow      *row,
+                  GParamSpec       *pspec,
+                  ClSetupAssistant *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  ClRosterField field = (ClRosterField) ((int) adw_combo_row_get_selected (row) - 1);
+  g_autofree char *key = cl_roster_squash_header (self->table->header[column]);
+
+  if (field == column_field (self, column))
+    return;
+  if (self->map == NULL)
+    self->map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (self->map, g_steal_pointer (&key), GINT_TO_POINTER (field));
+  /* Not from inside the row's own notification: the rows are made anew. */
+  if (self->replan_id == 0)
+    self->replan_id = g_idle_add (replan, self);
+}
+
+static void
+fill_columns (ClSetupAssistant *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (int f = CL_ROSTER_IGNORE; f < CL_N_ROSTER_FIELDS; f++)
+    gtk_string_list_append (names, field_label ((ClRosterField) f));
+  clear_list (self->columns_list);
+  for (guint i = 0; i < self->table->n_columns; i++)
+    {
+      GtkWidget *row = adw_combo_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->table->header[i]);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (g_object_ref (names)));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (column_field (self, i) + 1));
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_chosen), self);
+      gtk_list_box_append (self->columns_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->columns_list), TRUE);
+}
+
+/* The spreadsheet planned on the database as it is, with the columns as they are set now. */
+static void
+plan_roster (ClSetupAssistant *self)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(ClRulePackSet) packs = NULL;
   g_autoptr(ClDeadlineEngine) engine = NULL;
+  g_autofree char *user_rules = NULL;
   ClCaseload *caseload;
-  gsize length = 0;
-
-  g_return_if_fail (CL_IS_SETUP_ASSISTANT (self));
 
   g_clear_pointer (&self->plan, cl_roster_plan_free);
-  g_clear_pointer (&self->table, cl_csv_table_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->roster_import), FALSE);
-  if (!ensure_store (self))
-    return;
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
-      (self->table = cl_csv_table_parse (data, length, &error)) == NULL ||
-      (caseload = cl_store_load_caseload (self->store, &error)) == NULL)
+  if ((caseload = cl_store_load_caseload (self->store, &error)) == NULL)
     {
       show_message (self, _("This Spreadsheet Cannot Be Read"), error->message);
       return;
     }
-  self->plan = cl_roster_plan_new (self->table, NULL, caseload);
+  self->plan = cl_roster_plan_new (self->table, self->map, caseload);
+  fill_columns (self);
   clear_list (self->roster_list);
   gtk_widget_set_visible (GTK_WIDGET (self->roster_summary), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->roster_list), TRUE);
@@ -386,7 +486,9 @@ cl_setup_assistant_read_roster (ClSetupAssistant *self,
       return;
     }
   packs = cl_rule_pack_set_new_builtin (&error);
-  engine = packs ? cl_deadline_engine_new (packs) : NULL;
+  user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
+  if (packs != NULL && cl_rule_pack_set_add_dir (packs, user_rules, &error))
+    engine = cl_deadline_engine_new (packs);
   if (engine == NULL || !cl_roster_plan_compare (self->plan, self->table, engine, cl_date_today (), &error))
     {
       show_message (self, _("This Spreadsheet Cannot Be Read"), error->message);
@@ -405,6 +507,84 @@ cl_setup_assistant_read_roster (ClSetupAssistant *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->roster_import), TRUE);
 }
 
+void
+cl_setup_assistant_read_roster (ClSetupAssistant *self,
+                                GFile            *file)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *remembered = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *s = settings ();
+  gsize length = 0;
+
+  g_return_if_fail (CL_IS_SETUP_ASSISTANT (self));
+
+  g_clear_pointer (&self->plan, cl_roster_plan_free);
+  g_clear_pointer (&self->table, cl_csv_table_free);
+  g_clear_pointer (&self->map, g_hash_table_unref);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->roster_import), FALSE);
+  if (!ensure_store (self))
+    return;
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
+      (self->table = cl_csv_table_parse (data, length, &error)) == NULL)
+    {
+      show_message (self, _("This Spreadsheet Cannot Be Read"), error->message);
+      return;
+    }
+  /* The same export as before is read the way it was set then. */
+  key = header_set_key (self->table);
+  if (s != NULL)
+    {
+      g_autoptr(GVariant) maps = g_settings_get_value (s, "column-maps");
+      if (g_variant_lookup (maps, key, "s", &remembered))
+        self->map = cl_roster_map_parse (remembered, -1, NULL);
+    }
+  plan_roster (self);
+}
+
+/* The columns as they were set, for the next file with the same headers. */
+static void
+remember_columns (ClSetupAssistant *self)
+{
+  GSettings *s = settings ();
+  g_autoptr(GVariant) maps = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL, *key = NULL;
+  GVariantBuilder out;
+  GVariantIter iter;
+  const char *k, *v;
+
+  if (s == NULL || self->map == NULL)
+    return;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < self->table->n_columns; i++)
+    {
+      ClRosterField field = column_field (self, i);
+      json_builder_set_member_name (builder, self->table->header[i]);
+      json_builder_add_string_value (builder, field == CL_ROSTER_IGNORE ? "ignore" : cl_roster_field_names[field]);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  key = header_set_key (self->table);
+
+  maps = g_settings_get_value (s, "column-maps");
+  g_variant_builder_init (&out, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, maps);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&out, "{ss}", k, v);
+  g_variant_builder_add (&out, "{ss}", key, json);
+  g_settings_set_value (s, "column-maps", g_variant_builder_end (&out));
+}
+
 static void
 on_import_roster (ClSetupAssistant *self)
 {
@@ -417,6 +597,7 @@ on_import_roster (ClSetupAssistant *self)
       show_message (self, _("The Students Were Not Imported"), error->message);
       return;
     }
+  remember_columns (self);
   g_signal_emit (self, signals[FINISHED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -497,6 +678,8 @@ cl_setup_assistant_dispose (GObject *object)
   ClSetupAssistant *self = CL_SETUP_ASSISTANT (object);
 
   g_clear_handle_id (&self->refill_id, g_source_remove);
+  g_clear_handle_id (&self->replan_id, g_source_remove);
+  g_clear_pointer (&self->map, g_hash_table_unref);
   g_clear_pointer (&self->plan, cl_roster_plan_free);
   g_clear_pointer (&self->table, cl_csv_table_free);
   g_clear_pointer (&self->year, cl_ical_school_year_free);
@@ -539,6 +722,7 @@ cl_setup_assistant_class_init (ClSetupAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_list);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_save);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, roster_summary);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, columns_list);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, roster_list);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, roster_import);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, finish_button);

@@ -224,6 +224,79 @@ test_bad_roster (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+import_enabled (gpointer assistant)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (assistant), "_Import Students");
+  return button != NULL && gtk_widget_is_sensitive (button);
+}
+
+/* A header the guesser does not know, set by hand: planned again at once, and remembered for the
+ * next file with the same headers. */
+static void
+test_column_mapping (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = make_tmp_dir ("caseload-setup-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "pupils.csv", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "district-calendar-2026-27.ics", NULL);
+  g_autoptr(GFile) ics_file = g_file_new_for_path (ics);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GVariant) maps = NULL;
+  g_autofree char *remembered = NULL;
+  ClSetupAssistant *assistant;
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (csv, "Pupil,First Name,Last Name,DOB,School\r\n"
+                                           "S-1,Ana,Ruiz,1/2/2013,Lincoln\r\n", -1, NULL));
+  watch_window (window);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  wait_loaded (window);
+  assistant = cl_setup_assistant_new (GTK_WINDOW (window), path);
+  gtk_window_present (GTK_WINDOW (assistant));
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW)), "Lincoln");
+  click (GTK_WIDGET (assistant), "_Next");
+  cl_setup_assistant_read_calendar (assistant, ics_file);
+  iterate ();
+  click (GTK_WIDGET (assistant), "_Save Calendar");
+
+  cl_setup_assistant_read_roster (assistant, csv_file);
+  iterate ();
+  g_assert_nonnull (find_row (GTK_WIDGET (assistant), ADW_TYPE_ACTION_ROW, "no column gives the student's id"));
+  row = find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Pupil");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);      /* not read */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "DOB"))),
+                    ==, CL_ROSTER_BIRTH_DATE + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), CL_ROSTER_ID + 1);
+  wait_for (import_enabled, assistant);
+  g_assert_nonnull (label_starting (GTK_WIDGET (assistant), "Read 1 rows"));
+  click (GTK_WIDGET (assistant), "_Import Students");
+
+  maps = g_settings_get_value (cl_application_get_settings (app), "column-maps");
+  g_assert_true (g_variant_lookup (maps, "pupil|firstname|lastname|dob|school", "s", &remembered));
+  g_assert_nonnull (strstr (remembered, "\"Pupil\":\"id\""));
+
+  /* The same headers again: read as they were set. */
+  assistant = cl_setup_assistant_new (GTK_WINDOW (window), path);
+  gtk_window_present (GTK_WINDOW (assistant));
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW)), "Lincoln");
+  click (GTK_WIDGET (assistant), "_Next");
+  cl_setup_assistant_read_calendar (assistant, ics_file);
+  iterate ();
+  click (GTK_WIDGET (assistant), "_Save Calendar");
+  cl_setup_assistant_read_roster (assistant, csv_file);
+  iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Pupil"))),
+                    ==, CL_ROSTER_ID + 1);
+  g_assert_nonnull (strstr (label_starting (GTK_WIDGET (assistant), "Read 1 rows"), "0 new, 0 updated, 1 unchanged"));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  g_settings_reset (cl_application_get_settings (app), "column-maps");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -231,5 +304,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/setup-assistant/first-run", test_first_run);
   g_test_add_func ("/ui/setup-assistant/bad-roster", test_bad_roster);
+  g_test_add_func ("/ui/setup-assistant/column-mapping", test_column_mapping);
   return cl_ui_test_run (app);
 }
