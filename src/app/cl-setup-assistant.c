@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-application.h"
+#include "cl-date-picker.h"
 #include "cl-ical-school-year.h"
 #include "cl-roster-import.h"
 #include "cl-store.h"
@@ -20,6 +21,15 @@ struct _ClSetupAssistant
   AdwEntryRow      *school_row;
   AdwComboRow      *rules_row;
   GtkButton        *school_next;
+  GtkButton        *hand_button;
+  GtkBox           *hand_box;
+  AdwEntryRow      *first_row;
+  AdwEntryRow      *last_row;
+  GtkListBox       *closed_list;
+  AdwEntryRow      *closed_label_row;
+  AdwEntryRow      *closed_from_row;
+  AdwEntryRow      *closed_to_row;
+  GtkSwitch        *closed_holiday_switch;
   GtkLabel         *calendar_summary;
   GtkListBox       *calendar_list;
   GtkButton        *calendar_save;
@@ -34,6 +44,7 @@ struct _ClSetupAssistant
   char             *school_id;      /* once the school is known (found or to be created) */
   gboolean          school_is_new;
   ClIcalSchoolYear *year;
+  ClCalendarYear   *hand_year;      /* entered by hand: its closed ranges (the session is read on save) */
   ClCsvTable       *table;
   ClRosterPlan     *plan;
   GStrv             pack_ids;       /* in the order of rules_row */
@@ -286,6 +297,83 @@ fill_calendar (ClSetupAssistant *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_save), ok);
 }
 
+/* ---- the calendar by hand ---- */
+
+static void
+on_hand_changed (ClSetupAssistant *self)
+{
+  ClDate first, last;
+  gboolean ok = cl_date_picker_get_date (self->first_row, &first) && cl_date_picker_get_date (self->last_row, &last) &&
+                first <= last;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_summary), TRUE);
+  gtk_label_set_text (self->calendar_summary, ok ? "" : _("Type or pick the first and the last day of school "
+                                                         "(M/D/YYYY or YYYY-MM-DD), the first before the last."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_save), ok);
+}
+
+static void
+on_enter_by_hand (ClSetupAssistant *self)
+{
+  g_clear_pointer (&self->year, cl_ical_school_year_free);
+  if (self->hand_year == NULL)
+    self->hand_year = cl_calendar_year_new (NULL, CL_DATE_NONE, CL_DATE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->hand_box), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->hand_button), FALSE);
+  on_hand_changed (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->first_row));
+}
+
+static void
+fill_closed (ClSetupAssistant *self)
+{
+  clear_list (self->closed_list);
+  for (guint i = 0; i < self->hand_year->closed->len; i++)
+    {
+      const ClClosedRange *r = &g_array_index (self->hand_year->closed, ClClosedRange, i);
+      g_autofree char *days = days_text (r->from, r->to);
+      g_autofree char *subtitle = g_strdup_printf ("%s — %s", days, verdict_label (r->holiday ? CL_ICAL_HOLIDAY : CL_ICAL_BREAK));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->closed_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_list), self->hand_year->closed->len > 0);
+}
+
+static void
+on_add_closed (ClSetupAssistant *self)
+{
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->closed_label_row))));
+  const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->closed_to_row));
+  ClDate from, to;
+
+  if (!cl_date_picker_get_date (self->closed_from_row, &from) ||
+      (*to_text != '\0' && !cl_date_picker_get_date (self->closed_to_row, &to)))
+    {
+      show_message (self, _("Not a Date"), _("Type or pick the days the school is closed (M/D/YYYY or YYYY-MM-DD)."));
+      return;
+    }
+  if (*to_text == '\0')
+    to = from;
+  if (to < from || *label == '\0')
+    {
+      show_message (self, _("Closed Days Not Added"),
+                    *label == '\0' ? _("Say what the school is closed for (“Winter Break”).")
+                                   : _("The last closed day comes before the first."));
+      return;
+    }
+  cl_calendar_year_add_closed (self->hand_year, from, to, label, gtk_switch_get_active (self->closed_holiday_switch));
+  gtk_editable_set_text (GTK_EDITABLE (self->closed_label_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->closed_from_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->closed_to_row), "");
+  gtk_switch_set_active (self->closed_holiday_switch, FALSE);
+  fill_closed (self);
+}
+
 void
 cl_setup_assistant_read_calendar (ClSetupAssistant *self,
                                   GFile            *file)
@@ -303,6 +391,9 @@ cl_setup_assistant_read_calendar (ClSetupAssistant *self,
       return;
     }
   g_clear_pointer (&self->year, cl_ical_school_year_free);
+  g_clear_pointer (&self->hand_year, cl_calendar_year_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->hand_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->hand_button), TRUE);
   self->year = year;
   fill_calendar (self);
 }
@@ -315,10 +406,27 @@ on_save_calendar (ClSetupAssistant *self)
   g_autoptr(ClCalendarYear) calendar = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->year == NULL || self->school_id == NULL || !ensure_store (self))
+  if ((self->year == NULL && self->hand_year == NULL) || self->school_id == NULL || !ensure_store (self))
     return;
-  id = g_strdup_printf ("%s-%d", self->school_id, cl_date_year (self->year->first_day));
-  calendar = cl_ical_school_year_build (self->year, id);
+  if (self->year != NULL)
+    {
+      id = g_strdup_printf ("%s-%d", self->school_id, cl_date_year (self->year->first_day));
+      calendar = cl_ical_school_year_build (self->year, id);
+    }
+  else
+    {
+      ClDate first = CL_DATE_NONE, last = CL_DATE_NONE;
+
+      if (!cl_date_picker_get_date (self->first_row, &first) || !cl_date_picker_get_date (self->last_row, &last))
+        return;
+      id = g_strdup_printf ("%s-%d", self->school_id, cl_date_year (first));
+      calendar = cl_calendar_year_new (id, first, last);
+      for (guint i = 0; i < self->hand_year->closed->len; i++)
+        {
+          const ClClosedRange *r = &g_array_index (self->hand_year->closed, ClClosedRange, i);
+          cl_calendar_year_add_closed (calendar, r->from, r->to, r->label, r->holiday);
+        }
+    }
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->school_row))));
   if (!cl_store_set_school_year (self->store, self->school_id, self->school_is_new ? name : NULL, calendar, NULL, &error))
     {
@@ -683,6 +791,7 @@ cl_setup_assistant_dispose (GObject *object)
   g_clear_pointer (&self->plan, cl_roster_plan_free);
   g_clear_pointer (&self->table, cl_csv_table_free);
   g_clear_pointer (&self->year, cl_ical_school_year_free);
+  g_clear_pointer (&self->hand_year, cl_calendar_year_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pack_ids, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETUP_ASSISTANT);
@@ -718,6 +827,15 @@ cl_setup_assistant_class_init (ClSetupAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, school_row);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, school_next);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, rules_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, hand_button);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, hand_box);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, first_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, last_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, closed_list);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, closed_label_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, closed_from_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, closed_to_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, closed_holiday_switch);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_summary);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_list);
   gtk_widget_class_bind_template_child (widget_class, ClSetupAssistant, calendar_save);
@@ -731,6 +849,9 @@ cl_setup_assistant_class_init (ClSetupAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_school_next);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_save_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_enter_by_hand);
+  gtk_widget_class_bind_template_callback (widget_class, on_hand_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_closed);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_roster);
   gtk_widget_class_bind_template_callback (widget_class, on_import_roster);
   gtk_widget_class_bind_template_callback (widget_class, on_finish);
@@ -740,6 +861,10 @@ static void
 cl_setup_assistant_init (ClSetupAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_date_picker_attach (self->first_row);
+  cl_date_picker_attach (self->last_row);
+  cl_date_picker_attach (self->closed_from_row);
+  cl_date_picker_attach (self->closed_to_row);
 }
 
 ClSetupAssistant *

@@ -297,6 +297,88 @@ test_column_mapping (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+window_has_school (gpointer window)
+{
+  return !CL_WINDOW (window)->loading && CL_WINDOW (window)->caseload != NULL &&
+         cl_caseload_lookup_school (CL_WINDOW (window)->caseload, "oak-elementary") != NULL;
+}
+
+/* The calendar by hand: dates typed or picked in the calendar popover, closed days added. */
+static void
+test_calendar_by_hand (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = make_tmp_dir ("caseload-setup-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  ClSetupAssistant *assistant;
+  AdwMessageDialog *dialog;
+  GtkWidget *last, *picker;
+  GtkCalendar *calendar;
+  ClSchool *oak;
+  ClCalendarYear *year;
+
+  watch_window (window);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  wait_loaded (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-up", NULL);
+  iterate ();
+  assistant = find_toplevel (CL_TYPE_SETUP_ASSISTANT, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW)), "Oak Elementary");
+  click (GTK_WIDGET (assistant), "_Next");
+  click (GTK_WIDGET (assistant), "Enter It by _Hand");
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Save Calendar")));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "First day")), "8/19/2026");
+  /* The last day picked in the calendar: Wed 2027-06-09. */
+  last = find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "Last day");
+  picker = find_type (last, GTK_TYPE_MENU_BUTTON);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker))));
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2027, 6, 9, 0, 0, 0);
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (last)), ==, "2027-06-09");
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Save Calendar")));
+
+  /* A closed range without a label is refused, saying why. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "From")), "12/21/2026");
+  click (GTK_WIDGET (assistant), "_Add Closed Days");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "Closed for")), "Winter Break");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "To")), "1/1/2027");
+  click (GTK_WIDGET (assistant), "_Add Closed Days");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "Closed for")), "Labor Day");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "From")), "2026-09-07");
+  gtk_switch_set_active (GTK_SWITCH (find_type (GTK_WIDGET (assistant), GTK_TYPE_SWITCH)), TRUE);
+  click (GTK_WIDGET (assistant), "_Add Closed Days");
+  g_assert_nonnull (find_row (GTK_WIDGET (assistant), ADW_TYPE_ACTION_ROW, "Winter Break"));
+  shots (assistant, "setup-by-hand");
+  click (GTK_WIDGET (assistant), "_Save Calendar");
+  g_assert_null (find_dialog ());
+  click (GTK_WIDGET (assistant), "_Add Students One by One");
+
+  wait_for (window_has_school, window);
+  oak = cl_caseload_lookup_school (window->caseload, "oak-elementary");
+  g_assert_cmpuint (oak->calendars->len, ==, 1);
+  year = g_ptr_array_index (oak->calendars, 0);
+  g_assert_cmpstr (year->id, ==, "oak-elementary-2026");
+  g_assert_cmpuint (year->first_day, ==, D ("2026-08-19"));
+  g_assert_cmpuint (year->last_day, ==, D ("2027-06-09"));
+  g_assert_cmpuint (year->closed->len, ==, 2);
+  g_assert_cmpstr (g_array_index (year->closed, ClClosedRange, 0).label, ==, "Winter Break");
+  g_assert_cmpuint (g_array_index (year->closed, ClClosedRange, 0).to, ==, D ("2027-01-01"));
+  g_assert_false (g_array_index (year->closed, ClClosedRange, 0).holiday);
+  g_assert_cmpuint (g_array_index (year->closed, ClClosedRange, 1).from, ==, D ("2026-09-07"));
+  g_assert_cmpuint (g_array_index (year->closed, ClClosedRange, 1).to, ==, D ("2026-09-07"));
+  g_assert_true (g_array_index (year->closed, ClClosedRange, 1).holiday);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -305,5 +387,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/setup-assistant/first-run", test_first_run);
   g_test_add_func ("/ui/setup-assistant/bad-roster", test_bad_roster);
   g_test_add_func ("/ui/setup-assistant/column-mapping", test_column_mapping);
+  g_test_add_func ("/ui/setup-assistant/calendar-by-hand", test_calendar_by_hand);
   return cl_ui_test_run (app);
 }
