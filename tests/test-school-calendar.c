@@ -192,7 +192,7 @@ test_sessions (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      ClSession s;
+      ClSchoolYear s;
       g_assert_true (cl_school_calendar_session (f->lincoln_table, D (cases[i].day), cases[i].offset, &s));
       g_assert_cmpuint (s.first_day, ==, D (cases[i].first));
       g_assert_cmpuint (s.last_day, ==, D (cases[i].last));

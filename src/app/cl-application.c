@@ -110,7 +110,7 @@ find_window (ClApplication *self,
       if (!CL_IS_WINDOW (l->data))
         continue;
       window = l->data;
-      if (path == NULL ? window->demo : g_strcmp0 (window->database_path, path) == 0)
+      if (path == NULL ? cl_session_get_demo (window->session) : g_strcmp0 (cl_session_get_path (window->session), path) == 0)
         return window;
     }
   return NULL;

@@ -396,7 +396,7 @@ show_removals (ClDisciplineSection *self,
   for (guint i = years->len; i > 0; i--)
     {
       const ClRemovalYear *y = &g_array_index (years, ClRemovalYear, i - 1);
-      g_autofree char *label = cl_session_dup_label (&y->session);
+      g_autofree char *label = cl_school_year_dup_label (&y->session);
       /* Translators: %s is a school year such as 2026-27 */
       g_autofree char *title = g_strdup_printf (_("School year %s"), label);
       /* Translators: how many removals a school year has */

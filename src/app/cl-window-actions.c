@@ -129,13 +129,13 @@ _cl_window_import_file (ClWindow *self,
 
   g_return_if_fail (CL_IS_WINDOW (self));
 
-  if (self->store != NULL)
+  if (cl_session_get_store (self->session) != NULL)
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, import_done, NULL);
       char **paths = g_new0 (char *, 3);
 
       paths[0] = g_file_get_path (file);
-      paths[1] = g_strdup (self->database_path);
+      paths[1] = g_strdup (cl_session_get_path (self->session));
       g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_progress_bar_set_fraction (self->import_progress, 0);
@@ -243,9 +243,9 @@ export_to (ClWindow *self,
   g_autofree char *json = NULL;
   g_autofree char *path = g_file_get_path (file);
 
-  if (self->caseload == NULL)
+  if (cl_session_get_caseload (self->session) == NULL)
     return;
-  json = cl_bundle_write (self->caseload);
+  json = cl_bundle_write (cl_session_get_caseload (self->session));
   /* The bundle holds confidential records: readable by the user alone. */
   if (path == NULL ||
       !g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
@@ -265,9 +265,9 @@ open_backup_action (GtkWidget  *widget,
   g_autoptr(GFile) folder = NULL;
 
   /* The daily backups sit next to the database, in "<name>.backups". */
-  if (self->database_path != NULL)
+  if (cl_session_get_path (self->session) != NULL)
     {
-      g_autofree char *dir = cl_store_dup_backup_dir (self->database_path);
+      g_autofree char *dir = cl_store_dup_backup_dir (cl_session_get_path (self->session));
 
       if (g_file_test (dir, G_FILE_TEST_IS_DIR))
         folder = g_file_new_for_path (dir);
@@ -315,7 +315,7 @@ practice_demo_action (GtkWidget  *widget,
   g_autofree char *open_id = NULL;
   ClStudent *open;
 
-  if (!self->demo || self->caseload == NULL)
+  if (!cl_session_get_demo (self->session) || cl_session_get_caseload (self->session) == NULL)
     return;
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -330,7 +330,7 @@ practice_demo_action (GtkWidget  *widget,
       g_unlink (file);
     }
   store = cl_store_open (path, TRUE, &error);
-  if (store == NULL || !cl_store_import (store, self->caseload, FALSE, NULL, NULL, &error))
+  if (store == NULL || !cl_store_import (store, cl_session_get_caseload (self->session), FALSE, NULL, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("No practice copy: %s"), error->message);
       _cl_window_toast (self, message);
@@ -354,7 +354,7 @@ new_caseload_action (GtkWidget  *widget,
   ClWindow *self = CL_WINDOW (widget);
   g_autofree char *path = cl_application_dup_default_database ();
 
-  cl_window_open_database (self, self->database_path ? self->database_path : path);
+  cl_window_open_database (self, cl_session_get_path (self->session) ? cl_session_get_path (self->session) : path);
   _cl_window_toast (self, _("An empty caseload: import a bundle to add students"));
 }
 
@@ -375,7 +375,7 @@ setup_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
   g_autofree char *fallback = cl_application_dup_default_database ();
-  const char *path = self->database_path ? self->database_path : fallback;
+  const char *path = cl_session_get_path (self->session) ? cl_session_get_path (self->session) : fallback;
   ClSetupAssistant *assistant = cl_setup_assistant_new (GTK_WINDOW (self), path);
 
   g_object_set_data_full (G_OBJECT (assistant), "database-path", g_strdup (path), g_free);
@@ -390,7 +390,7 @@ preferences_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
   GtkWindow *prefs = GTK_WINDOW (cl_preferences_window_new (GTK_WINDOW (self), self->settings,
-                                                            self->read_only ? NULL : self->database_path));
+                                                            cl_session_get_read_only (self->session) ? NULL : cl_session_get_path (self->session)));
   gtk_window_present (prefs);
 }
 
@@ -412,8 +412,8 @@ document_action (GtkWidget  *widget,
   const char *menu_student = g_object_get_data (G_OBJECT (self->documents_button), "student-id");
   /* From the menu: the student whose file was open when it opened (closing the menu may move the
    * list's focus, and with it the selection). */
-  ClStudent *student = parameter == NULL && menu_student && self->caseload
-                         ? cl_caseload_lookup_student (self->caseload, menu_student)
+  ClStudent *student = parameter == NULL && menu_student && cl_session_get_caseload (self->session)
+                         ? cl_caseload_lookup_student (cl_session_get_caseload (self->session), menu_student)
                          : _cl_window_get_student (self);
   /* "win.document" names the kind in its parameter; "win.document-<kind>" in its name. */
   const char *kind_name = parameter ? g_variant_get_string (parameter, NULL) : action_name + strlen (DOCUMENT_ACTION_PREFIX);
@@ -426,8 +426,8 @@ document_action (GtkWidget  *widget,
 
   if (student == NULL || kind < 0)
     return;
-  pdf = cl_document_render (kind, self->caseload, student, NULL, g_hash_table_lookup (self->by_student, student),
-                            NULL, self->today, NULL, &error);
+  pdf = cl_document_render (kind, cl_session_get_caseload (self->session), student, NULL, cl_session_get_student_obligations (self->session, student),
+                            NULL, cl_session_get_today (self->session), NULL, &error);
   if (pdf == NULL)
     {
       _cl_window_toast (self, error->message);
@@ -445,7 +445,7 @@ static void
 on_documents_menu_show (ClWindow *self)
 {
   ClStudent *student = _cl_window_get_student (self);
-  GPtrArray *obligations = student ? g_hash_table_lookup (self->by_student, student) : NULL;
+  GPtrArray *obligations = student ? cl_session_get_student_obligations (self->session, student) : NULL;
 
   g_assert (CL_IS_WINDOW (self));
   g_object_set_data_full (G_OBJECT (self->documents_button), "student-id", student ? g_strdup (student->id) : NULL, g_free);
@@ -453,7 +453,7 @@ on_documents_menu_show (ClWindow *self)
     {
       g_autofree char *action = g_strconcat (DOCUMENT_ACTION_PREFIX, cl_document_kind_names[i], NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
-                                     student != NULL && cl_document_applies (i, student, obligations, self->today));
+                                     student != NULL && cl_document_applies (i, student, obligations, cl_session_get_today (self->session)));
     }
 }
 
@@ -466,9 +466,9 @@ compliance_report_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
 
-  if (self->caseload == NULL)
+  if (cl_session_get_caseload (self->session) == NULL)
     return;
-  pdf = cl_document_render_school_report (self->caseload, self->obligations, NULL, NULL, self->today, NULL, &error);
+  pdf = cl_document_render_school_report (cl_session_get_caseload (self->session), cl_session_get_obligations (self->session), NULL, NULL, cl_session_get_today (self->session), NULL, &error);
   if (pdf == NULL)
     {
       _cl_window_toast (self, error->message);
@@ -529,24 +529,24 @@ _cl_window_actions_update (ClWindow *self)
 {
   /* Export writes the open case database out as a bundle; a read-only bundle has none. While a
    * database loads, its connection belongs to the loading thread: nothing may write meanwhile. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL && !self->loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.practice-demo", self->demo && !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", cl_session_get_store (self->session) != NULL && !cl_session_get_loading (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !cl_session_get_loading (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.practice-demo", cl_session_get_demo (self->session) && !cl_session_get_loading (self->session));
   /* Edits go to the database: a read-only bundle has none. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-discipline", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-discipline", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discipline-follow-up", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", cl_session_get_store (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", cl_session_get_store (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", cl_session_get_store (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-discipline", cl_session_get_store (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-discipline", cl_session_get_store (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discipline-follow-up", cl_session_get_store (self->session) != NULL);
   {
     static const char * const student_actions[] = {
       "win.new-student", "win.edit-student", "win.delete-student",
       "win.add-guardian", "win.edit-guardian", "win.delete-guardian",
     };
     for (guint i = 0; i < G_N_ELEMENTS (student_actions); i++)
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), student_actions[i], self->store != NULL && !self->loading);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), student_actions[i], cl_session_get_store (self->session) != NULL && !cl_session_get_loading (self->session));
   }
-  if (self->store == NULL)
+  if (cl_session_get_store (self->session) == NULL)
     _cl_window_undo_clear (self);
 }

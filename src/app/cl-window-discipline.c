@@ -91,7 +91,7 @@ present_form (ClWindow    *self,
               const char  *title,
               const char  *save_label)
 {
-  ClStudent *student = cl_caseload_lookup_student (self->caseload, request->student_id);
+  ClStudent *student = cl_caseload_lookup_student (cl_session_get_caseload (self->session), request->student_id);
   g_autofree char *name = cl_student_dup_display_name (student);
   /* Translators: the text of a discipline, records or complaint form; %s is the student's name */
   g_autofree char *body = g_strdup_printf (_("Saved at once to %s’s file; the deadlines are computed again."), name);
@@ -223,7 +223,7 @@ open_case_form (ClWindow      *self,
 
   fill_spec (request, type, &title, &message);
   request->message = g_strdup (message);
-  request->form = GTK_WIDGET (cl_case_form_new (&request->spec, initial, self->today,
+  request->form = GTK_WIDGET (cl_case_form_new (&request->spec, initial, cl_session_get_today (self->session),
                                                 trigger ? trigger->date : CL_DATE_NONE,
                                                 _("This date is before the request or complaint it answers.")));
   request->get_event = (FormGetEvent) cl_case_form_get_event;
@@ -238,7 +238,7 @@ open_removal_editor (ClWindow      *self,
   FormRequest *request = form_request_new (self, student, initial != NULL, initial ? initial->order : 0,
                                            initial ? _("Removal changed") : _("Removal logged"));
 
-  request->form = GTK_WIDGET (cl_removal_editor_new (initial, self->today));
+  request->form = GTK_WIDGET (cl_removal_editor_new (initial, cl_session_get_today (self->session)));
   request->get_event = (FormGetEvent) cl_removal_editor_get_event;
   present_form (self, request, initial ? _("Change Removal") : _("Log a Removal"), initial ? _("_Save") : _("_Log"));
 }
@@ -251,7 +251,7 @@ open_mdr_editor (ClWindow      *self,
   FormRequest *request = form_request_new (self, student, initial != NULL, initial ? initial->order : 0,
                                            _("Manifestation determination recorded"));
 
-  request->form = GTK_WIDGET (cl_mdr_editor_new (initial, self->today));
+  request->form = GTK_WIDGET (cl_mdr_editor_new (initial, cl_session_get_today (self->session)));
   request->get_event = (FormGetEvent) cl_mdr_editor_get_event;
   present_form (self, request, _("Manifestation Determination"), initial ? _("_Save") : _("_Record"));
 }
@@ -266,7 +266,7 @@ log_discipline_action (GtkWidget  *widget,
   const char *what = g_variant_get_string (parameter, NULL);
   int type;
 
-  if (student == NULL || self->store == NULL)
+  if (student == NULL || cl_session_get_store (self->session) == NULL)
     return;
   if (g_str_equal (what, "removal"))
     open_removal_editor (self, student, NULL);
@@ -287,7 +287,7 @@ edit_discipline_action (GtkWidget  *widget,
   ClStudent *student = _cl_window_get_student (self);
   const ClEvent *e = event_at (student, g_variant_get_uint32 (parameter));
 
-  if (e == NULL || self->store == NULL)
+  if (e == NULL || cl_session_get_store (self->session) == NULL)
     return;
   if (e->type == CL_EVENT_REMOVAL)
     open_removal_editor (self, student, e);
@@ -315,10 +315,10 @@ follow_up_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&su)", &what, &order);
   trigger = event_at (student, order);
   type = cl_enum_from_name (cl_event_type_names, CL_N_EVENT_TYPES, what);
-  if (trigger == NULL || self->store == NULL || type < 0 || !has_case_form (type))
+  if (trigger == NULL || cl_session_get_store (self->session) == NULL || type < 0 || !has_case_form (type))
     return;
   preset.type = type;
-  preset.date = self->today;
+  preset.date = cl_session_get_today (self->session);
   preset.from = -1;
   preset.eligible = TRUE;
   /* A decision names the complaint's kind, so it resolves that complaint and no other. */

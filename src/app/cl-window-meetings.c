@@ -79,14 +79,14 @@ _cl_window_meetings_sync (ClWindow *self)
       if (!CL_IS_MEETING_WINDOW (l->data) || g_object_get_data (l->data, "cl-closing"))
         continue;
       mw = l->data;
-      if (cl_meeting_window_get_store (mw) != self->store)
+      if (cl_meeting_window_get_store (mw) != cl_session_get_store (self->session))
         {
           close_meeting_window (mw);
           continue;
         }
-      student = cl_caseload_lookup_student (self->caseload, cl_meeting_window_get_student_id (mw));
+      student = cl_caseload_lookup_student (cl_session_get_caseload (self->session), cl_meeting_window_get_student_id (mw));
       if (student == NULL ||
-          !cl_meeting_window_update (mw, self->caseload, g_hash_table_lookup (self->by_student, student), self->today))
+          !cl_meeting_window_update (mw, cl_session_get_caseload (self->session), cl_session_get_student_obligations (self->session, student), cl_session_get_today (self->session)))
         close_meeting_window (mw);
     }
 }
@@ -101,7 +101,7 @@ on_meeting_saved (ClMeetingWindow *mw,
   /* Whichever file is open in the main window stays open. */
   g_autofree char *open_id = open ? g_strdup (open->id) : NULL;
 
-  if (self->store == NULL || cl_meeting_window_get_store (mw) != self->store)
+  if (cl_session_get_store (self->session) == NULL || cl_meeting_window_get_store (mw) != cl_session_get_store (self->session))
     return;
   if (!_cl_window_reload (self, &error))
     {
@@ -169,9 +169,9 @@ on_record_held (ClMeetingWindow *mw,
   ClMeetingSnapshot *snapshot;
   guint position = 0;
 
-  if (self->store == NULL || cl_meeting_window_get_store (mw) != self->store)
+  if (cl_session_get_store (self->session) == NULL || cl_meeting_window_get_store (mw) != cl_session_get_store (self->session))
     return;
-  student = cl_caseload_lookup_student (self->caseload, student_id);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (self->session), student_id);
   planned = find_meeting (student, meeting_id);
   if (planned == NULL)
     return;
@@ -179,9 +179,9 @@ on_record_held (ClMeetingWindow *mw,
   snapshot = g_new0 (ClMeetingSnapshot, 1);
   snapshot->owner = cl_student_new ("undo");
   snapshot->meeting = cl_meeting_copy (planned, snapshot->owner);
-  snapshot->attempts = cl_store_list_attendance_attempts (self->store, student_id, meeting_id, NULL);
-  snapshot->checklist = cl_store_list_checklist (self->store, student_id, meeting_id, NULL);
-  if (!cl_store_record_meeting_held (self->store, student_id, meeting_id, event, &position, &error))
+  snapshot->attempts = cl_store_list_attendance_attempts (cl_session_get_store (self->session), student_id, meeting_id, NULL);
+  snapshot->checklist = cl_store_list_checklist (cl_session_get_store (self->session), student_id, meeting_id, NULL);
+  if (!cl_store_record_meeting_held (cl_session_get_store (self->session), student_id, meeting_id, event, &position, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
       _cl_meeting_snapshot_free (snapshot);
@@ -189,7 +189,7 @@ on_record_held (ClMeetingWindow *mw,
       return;
     }
   close_meeting_window (mw);
-  _cl_window_saved (self, _cl_undo_new (revert_held, NULL, held_undo_new (student_id, position, snapshot),
+  _cl_window_saved (self, cl_undo_new (revert_held, NULL, held_undo_new (student_id, position, snapshot),
                                         held_undo_free, student_id),
                     student_id, _("Meeting recorded as held"));
 }
@@ -200,10 +200,10 @@ open_meeting (ClWindow   *self,
               const char *meeting_id)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  ClStudent *student = cl_caseload_lookup_student (self->caseload, student_id);
+  ClStudent *student = cl_caseload_lookup_student (cl_session_get_caseload (self->session), student_id);
   ClMeetingWindow *mw;
 
-  if (self->store == NULL || student == NULL)
+  if (cl_session_get_store (self->session) == NULL || student == NULL)
     return;
   for (GList *l = toplevels; l; l = l->next)
     if (CL_IS_MEETING_WINDOW (l->data) && !g_object_get_data (l->data, "cl-closing") &&
@@ -213,8 +213,8 @@ open_meeting (ClWindow   *self,
         gtk_window_present (l->data);
         return;
       }
-  mw = cl_meeting_window_new (GTK_WINDOW (self), self->store, student_id, meeting_id);
-  if (!cl_meeting_window_update (mw, self->caseload, g_hash_table_lookup (self->by_student, student), self->today))
+  mw = cl_meeting_window_new (GTK_WINDOW (self), cl_session_get_store (self->session), student_id, meeting_id);
+  if (!cl_meeting_window_update (mw, cl_session_get_caseload (self->session), cl_session_get_student_obligations (self->session, student), cl_session_get_today (self->session)))
     {
       gtk_window_destroy (GTK_WINDOW (mw));
       _cl_window_toast (self, _("That meeting is no longer planned"));
@@ -364,9 +364,9 @@ on_plan_response (AdwMessageDialog *dialog,
   ClDate date;
   int minutes;
 
-  if (!g_str_equal (response, "plan") || self->store == NULL || !plan_date (request, &date, &minutes))
+  if (!g_str_equal (response, "plan") || cl_session_get_store (self->session) == NULL || !plan_date (request, &date, &minutes))
     return;
-  student = cl_caseload_lookup_student (self->caseload, request->student_id);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (self->session), request->student_id);
   if (student == NULL)
     return;
   /* Two plans in the same second get different ids. */
@@ -383,9 +383,9 @@ on_plan_response (AdwMessageDialog *dialog,
   m->location = *text ? g_strdup (text) : NULL;
   text = gtk_editable_get_text (GTK_EDITABLE (request->interpreter));
   m->interpreter = *text ? g_ascii_strdown (text, -1) : NULL;
-  propose_invitees (m, self->caseload, student);
+  propose_invitees (m, cl_session_get_caseload (self->session), student);
 
-  if (!cl_store_add_meeting (self->store, student->id, m, &error))
+  if (!cl_store_add_meeting (cl_session_get_store (self->session), student->id, m, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
       _cl_window_toast (self, message);
@@ -451,7 +451,7 @@ plan_meeting_action (GtkWidget  *widget,
   GtkWidget *group;
   PlanRequest *request;
 
-  if (student == NULL || self->store == NULL)
+  if (student == NULL || cl_session_get_store (self->session) == NULL)
     return;
   name = cl_student_dup_display_name (student);
   /* Translators: %s is the student's name */
@@ -467,9 +467,9 @@ plan_meeting_action (GtkWidget  *widget,
   request->kind = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (request->kind), _("Kind"));
   adw_combo_row_set_model (request->kind, G_LIST_MODEL (kinds));
-  adw_combo_row_set_selected (request->kind, suggested_kind (g_hash_table_lookup (self->by_student, student)));
+  adw_combo_row_set_selected (request->kind, suggested_kind (cl_session_get_student_obligations (self->session, student)));
   /* Two weeks out leaves room for the ten days' notice. */
-  suggested = cl_date_to_iso (self->today + 14);
+  suggested = cl_date_to_iso (cl_session_get_today (self->session) + 14);
   request->date = ADW_ENTRY_ROW (plan_entry (_("Date (YYYY-MM-DD)"), suggested));
   request->time = ADW_ENTRY_ROW (plan_entry (_("Starts at (HH:MM)"), "15:30"));
   request->place = ADW_ENTRY_ROW (plan_entry (_("Place"), NULL));

@@ -2,9 +2,8 @@
 #pragma once
 
 #include "cl-compliance-page.h"
-#include "cl-deadline-engine.h"
 #include "cl-due-page.h"
-#include "cl-store.h"
+#include "cl-session.h"
 #include "cl-student-list.h"
 #include "cl-student-slots.h"
 #include "cl-student-search.h"
@@ -13,37 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* How to take back the last saved change, whatever it changed: @revert writes what was there
- * before back to the database (one transaction of its own), from @data. */
-typedef gboolean (*ClRevertFunc) (ClStore  *store,
-                                  gpointer  data,
-                                  GError  **error);
-
-/* The same undo made to the open caseload's records (as the database now holds them), so only
- * one student is computed again: returns the record it changed, or NULL when the caseload must
- * be read again instead. */
-typedef ClStudent *(*ClApplyFunc) (ClCaseload *caseload,
-                                   gpointer    data);
-
 typedef struct _ClMeetingSnapshot ClMeetingSnapshot;
-
-typedef struct {
-  ClRevertFunc   revert;
-  ClApplyFunc    apply;          /* may be NULL: everything is read again */
-  gpointer       data;
-  GDestroyNotify free_data;
-  char          *show_student;   /* whose file to open once undone; NULL: none */
-} ClUndo;
-
-/* Takes @data. */
-ClUndo *_cl_undo_new  (ClRevertFunc    revert,
-                       ClApplyFunc     apply,
-                       gpointer        data,
-                       GDestroyNotify  free_data,
-                       const char     *show_student);
-void    _cl_undo_free (ClUndo         *undo);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClUndo, _cl_undo_free)
 
 struct _ClWindow
 {
@@ -71,10 +40,7 @@ struct _ClWindow
 
   /* state */
   GSettings            *settings;
-  ClCaseload           *caseload;
-  ClDeadlineEngine     *engine;
-  GPtrArray            *obligations;   /* of the whole caseload, by student then due date */
-  GHashTable           *by_student;    /* ClStudent* -> GPtrArray of its obligations (borrowed) */
+  ClSession            *session;        /* the open caseload this window shows */
   GListStore           *students;      /* of ClStudentRow */
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
@@ -90,20 +56,13 @@ struct _ClWindow
   GMenu                *school_menu;
   GMenu                *case_manager_menu;
   GtkMenuButton        *view_button;
-  char                 *database_path;
-  ClStore              *store;          /* the open case database, NULL for a read-only bundle */
-  ClDate                today;
-  gboolean              read_only;
-  gboolean              demo;           /* the built-in demo caseload, read-only */
-  ClUndo               *undo;           /* the last change, until it is undone or replaced */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
   char                 *search_text;    /* as typed, to tell narrowing from widening */
   const char           *filter_show;    /* the "list." states the filter reads (borrowed) */
   const char           *filter_school;
   const char           *filter_case_manager;
   gboolean              sort_by_due;    /* the "list.sort" state, read by every comparison */
-  guint                 load_generation; /* bumped by every load: a late result of an older one is dropped */
-  gboolean              loading;
+  gboolean              after_load;     /* the next ::reloaded ends opening the database */
   char                 *pending_student; /* asked for while loading */
   char                 *pending_view;
 };

@@ -243,18 +243,18 @@ on_student_save (ClStudentEditor *editor,
 
   g_assert (CL_IS_WINDOW (self));
 
-  if (student == NULL || self->store == NULL)
+  if (student == NULL || cl_session_get_store (self->session) == NULL)
     return;
-  if (self->caseload != NULL)
-    before = cl_caseload_lookup_student (self->caseload, student->id);
+  if (cl_session_get_caseload (self->session) != NULL)
+    before = cl_caseload_lookup_student (cl_session_get_caseload (self->session), student->id);
   /* Editing keeps what the student was for the undo; a new one is undone by deleting it. */
   if (!g_object_get_data (G_OBJECT (editor), "new") && before != NULL)
     {
       copy = student_copy_new (before);
-      ok = cl_store_update_student (self->store, student, &error);
+      ok = cl_store_update_student (cl_session_get_store (self->session), student, &error);
     }
   else
-    ok = cl_store_add_student (self->store, student, &error);
+    ok = cl_store_add_student (cl_session_get_store (self->session), student, &error);
   if (!ok)
     {
       g_autofree char *shown = g_strdup_printf (_("Not saved: %s"), error->message);
@@ -269,17 +269,17 @@ on_student_save (ClStudentEditor *editor,
   gtk_window_destroy (GTK_WINDOW (editor));
   /* The form borrowed school and case manager from the caseload open when it was opened; if a
    * reload came in between, the saved record is read back whole instead of changed in place. */
-  in_place = student->school != NULL && self->caseload != NULL &&
-             cl_caseload_lookup_school (self->caseload, student->school->id) == student->school &&
+  in_place = student->school != NULL && cl_session_get_caseload (self->session) != NULL &&
+             cl_caseload_lookup_school (cl_session_get_caseload (self->session), student->school->id) == student->school &&
              (student->case_manager == NULL ||
-              cl_caseload_lookup_staff (self->caseload, student->case_manager->id) == student->case_manager);
+              cl_caseload_lookup_staff (cl_session_get_caseload (self->session), student->case_manager->id) == student->case_manager);
   if (copy != NULL)
     {
-      ClUndo *undo = _cl_undo_new (revert_student_changed, apply_student_changed_undo, copy, student_copy_free, student->id);
+      ClUndo *undo = cl_undo_new (revert_student_changed, apply_student_changed_undo, copy, student_copy_free, student->id);
 
       /* Short: a narrow window cuts a toast; the file under it names the student. */
       message = g_strdup (_("Details changed"));
-      before = cl_caseload_lookup_student (self->caseload, student->id);
+      before = cl_caseload_lookup_student (cl_session_get_caseload (self->session), student->id);
       if (in_place && before != NULL)
         {
           take_fields (before, student);
@@ -290,7 +290,7 @@ on_student_save (ClStudentEditor *editor,
     }
   else
     {
-      ClUndo *undo = _cl_undo_new (revert_student_added, NULL, g_strdup (student->id), g_free, NULL);
+      ClUndo *undo = cl_undo_new (revert_student_added, NULL, g_strdup (student->id), g_free, NULL);
 
       /* Translators: a toast; %s is the student's name */
       message = g_strdup_printf (_("%s added"), name);
@@ -299,7 +299,7 @@ on_student_save (ClStudentEditor *editor,
           ClStudent *added = g_steal_pointer (&student);
 
           /* Goes after the others, where the database put it too. */
-          cl_caseload_add_student (self->caseload, added);
+          cl_caseload_add_student (cl_session_get_caseload (self->session), added);
           _cl_window_saved_student (self, undo, added, message);
         }
       else
@@ -313,9 +313,9 @@ open_student_editor (ClWindow        *self,
 {
   ClStudentEditor *editor;
 
-  if (self->store == NULL || self->caseload == NULL)
+  if (cl_session_get_store (self->session) == NULL || cl_session_get_caseload (self->session) == NULL)
     return;
-  editor = cl_student_editor_new (GTK_WINDOW (self), self->caseload, initial, self->today);
+  editor = cl_student_editor_new (GTK_WINDOW (self), cl_session_get_caseload (self->session), initial, cl_session_get_today (self->session));
   if (initial == NULL)
     g_object_set_data (G_OBJECT (editor), "new", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (editor, "save", G_CALLBACK (on_student_save), self, 0);
@@ -348,17 +348,17 @@ on_delete_response (AdwMessageDialog *dialog,
                     ClWindow         *self)
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "student-id");
-  ClStudent *student = self->caseload ? cl_caseload_lookup_student (self->caseload, id) : NULL;
+  ClStudent *student = cl_session_get_caseload (self->session) ? cl_caseload_lookup_student (cl_session_get_caseload (self->session), id) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   ClAppRecords *records;
   StudentCopy *copy;
 
-  if (!g_str_equal (response, "delete") || student == NULL || self->store == NULL)
+  if (!g_str_equal (response, "delete") || student == NULL || cl_session_get_store (self->session) == NULL)
     return;
   /* What the record does not hold goes too (the meetings' logs, the notes): the undo needs it. */
-  records = cl_store_dup_app_records (self->store, id, &error);
+  records = cl_store_dup_app_records (cl_session_get_store (self->session), id, &error);
   if (records == NULL)
     {
       _cl_window_report_unsaved (self, error);
@@ -366,7 +366,7 @@ on_delete_response (AdwMessageDialog *dialog,
     }
   copy = student_copy_new (student);
   copy->records = records;
-  if (!cl_store_delete_student (self->store, id, &error))
+  if (!cl_store_delete_student (cl_session_get_store (self->session), id, &error))
     {
       student_copy_free (copy);
       _cl_window_report_unsaved (self, error);
@@ -375,7 +375,7 @@ on_delete_response (AdwMessageDialog *dialog,
   name = cl_student_dup_display_name (copy->student);
   /* Translators: a toast; %s is the student's name */
   message = g_strdup_printf (_("%s deleted"), name);
-  _cl_window_saved (self, _cl_undo_new (revert_student_deleted, apply_student_deleted_undo, copy, student_copy_free, copy->student->id),
+  _cl_window_saved (self, cl_undo_new (revert_student_deleted, apply_student_deleted_undo, copy, student_copy_free, copy->student->id),
                     NULL, message);
 }
 
@@ -390,7 +390,7 @@ delete_student_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
 
-  if (student == NULL || self->store == NULL)
+  if (student == NULL || cl_session_get_store (self->session) == NULL)
     return;
   name = cl_student_dup_display_name (student);
   /* Translators: %s is the student's name */
@@ -422,14 +422,14 @@ save_guardians (ClWindow   *self,
   undo = g_new0 (GuardiansUndo, 1);
   undo->student_id = g_strdup (student->id);
   undo->guardians = guardians_copy (student->guardians);
-  if (!cl_store_set_guardians (self->store, student->id, guardians, &error))
+  if (!cl_store_set_guardians (cl_session_get_store (self->session), student->id, guardians, &error))
     {
       guardians_undo_free (undo);
       _cl_window_report_unsaved (self, error);
       return;
     }
   apply_guardians (student, guardians);
-  _cl_window_saved_student (self, _cl_undo_new (revert_guardians, apply_guardians_undo, undo, guardians_undo_free, undo->student_id),
+  _cl_window_saved_student (self, cl_undo_new (revert_guardians, apply_guardians_undo, undo, guardians_undo_free, undo->student_id),
                             student, message);
 }
 
@@ -460,9 +460,9 @@ on_guardian_response (AdwMessageDialog *dialog,
   g_autoptr(GArray) guardians = NULL;
   ClGuardian entered = { 0 };
 
-  if (!g_str_equal (response, "save") || self->store == NULL || self->caseload == NULL)
+  if (!g_str_equal (response, "save") || cl_session_get_store (self->session) == NULL || cl_session_get_caseload (self->session) == NULL)
     return;
-  student = cl_caseload_lookup_student (self->caseload, request->student_id);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (self->session), request->student_id);
   if (student == NULL || !cl_guardian_editor_get_guardian (request->editor, &entered))
     return;
   guardians = guardians_copy (student->guardians);
@@ -490,7 +490,7 @@ open_guardian_editor (ClWindow *self,
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
 
-  if (student == NULL || self->store == NULL)
+  if (student == NULL || cl_session_get_store (self->session) == NULL)
     return;
   if (index != G_MAXUINT)
     {
@@ -540,7 +540,7 @@ delete_guardian_action (GtkWidget  *widget,
   g_autoptr(GArray) guardians = NULL;
   g_autofree char *message = NULL;
 
-  if (student == NULL || self->store == NULL || index >= student->guardians->len)
+  if (student == NULL || cl_session_get_store (self->session) == NULL || index >= student->guardians->len)
     return;
   message = g_strdup (_("Family member removed"));
   guardians = guardians_copy (student->guardians);

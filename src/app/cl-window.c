@@ -109,7 +109,7 @@ compare_students (gconstpointer a,
 static gboolean
 remembers (ClWindow *self)
 {
-  return self->settings != NULL && !self->read_only && self->store != NULL;
+  return self->settings != NULL && !cl_session_get_read_only (self->session) && cl_session_get_store (self->session) != NULL;
 }
 
 /* The GSettings key of each list action. */
@@ -380,9 +380,9 @@ update_sidebar (ClWindow *self)
   if (self->visible == NULL)
     return;
 
-  if (self->loading)
+  if (cl_session_get_loading (self->session))
     page = "loading";
-  else if (self->caseload == NULL)
+  else if (cl_session_get_caseload (self->session) == NULL)
     page = "error";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->students)) == 0)
     page = "empty";
@@ -495,10 +495,10 @@ on_selection_changed (ClWindow *self)
       return;
     }
   student = cl_student_row_get_student (row);
-  obligations = g_hash_table_lookup (self->by_student, student);
-  cl_student_page_set_editable (self->student_page, self->store != NULL);
+  obligations = cl_session_get_student_obligations (self->session, student);
+  cl_student_page_set_editable (self->student_page, cl_session_get_store (self->session) != NULL);
   trace = trace_paint (self, "CASELOAD_TRACE_STUDENT", "student", "selection");
-  cl_student_page_show (self->student_page, student, obligations, self->store, self->today);
+  cl_student_page_show (self->student_page, student, obligations, cl_session_get_store (self->session), cl_session_get_today (self->session));
   if (trace != NULL)
     trace->built = g_get_monotonic_time () - trace->started;
   adw_window_title_set_title (self->content_title, cl_student_row_get_name (row));
@@ -544,38 +544,40 @@ clear_caseload (ClWindow *self)
 {
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_list_store_remove_all (self->students);
-  g_clear_pointer (&self->by_student, g_hash_table_unref);
-  g_clear_pointer (&self->obligations, g_ptr_array_unref);
-  g_clear_object (&self->caseload);
 }
 
-/* Takes @caseload and its @obligations and fills the list. */
 static void
-show_computed (ClWindow   *self,
-               ClCaseload *caseload,
-               GPtrArray  *obligations)
+show_title (ClWindow *self)
+{
+  g_autofree char *basename = NULL;
+
+  if (cl_session_get_path (self->session) == NULL)
+    return;
+  basename = g_path_get_basename (cl_session_get_path (self->session));
+  adw_window_title_set_title (self->sidebar_title, _("Caseload"));
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+}
+
+static void apply_pending (ClWindow *self);
+
+/* The session's caseload, new or read again: the list is made anew. */
+static void
+on_session_reloaded (ClWindow *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *students = cl_caseload_get_students (caseload);
+  ClCaseload *caseload = cl_session_get_caseload (self->session);
+  GPtrArray *students;
 
   clear_caseload (self);
-  self->caseload = caseload;
-  self->obligations = obligations;
-  self->by_student = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < students->len; i++)
-    g_hash_table_insert (self->by_student, g_ptr_array_index (students, i), g_ptr_array_new ());
-  for (guint i = 0; i < self->obligations->len; i++)
-    {
-      ClObligation *ob = g_ptr_array_index (self->obligations, i);
-      g_ptr_array_add (g_hash_table_lookup (self->by_student, ob->student), ob);
-    }
-
+  if (caseload == NULL)
+    return;
+  students = cl_caseload_get_students (caseload);
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < students->len; i++)
     {
       ClStudent *student = g_ptr_array_index (students, i);
       g_ptr_array_add (rows, cl_student_row_new (student,
-                                                 most_pressing (g_hash_table_lookup (self->by_student, student))));
+                                                 most_pressing (cl_session_get_student_obligations (self->session, student))));
     }
   g_list_store_splice (self->students, 0, 0, rows->pdata, rows->len);
   fill_filter_menus (self, caseload);
@@ -587,74 +589,23 @@ show_computed (ClWindow   *self,
     g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "case-manager", g_variant_new_string (""));
   update_sidebar (self);
   _cl_window_actions_update (self);
-}
-
-/* The first obligation of @obligations (sorted by student id first) whose student's id is not
- * before @id. */
-static guint
-first_obligation_of (GPtrArray  *obligations,
-                     const char *id)
-{
-  guint lo = 0, hi = obligations->len;
-
-  while (lo < hi)
+  show_title (self);
+  if (self->after_load)
     {
-      guint mid = lo + (hi - lo) / 2;
-      const ClObligation *ob = g_ptr_array_index (obligations, mid);
-
-      if (strcmp (ob->student->id, id) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
+      self->after_load = FALSE;
+      apply_pending (self);
     }
-  return lo;
 }
 
-gboolean
-_cl_window_recompute_student (ClWindow   *self,
-                              ClStudent  *student,
-                              GError    **error)
+/* Only the student's row is made again. */
+static void
+on_session_student_changed (ClWindow  *self,
+                            ClStudent *student)
 {
-  g_autoptr(GPtrArray) fresh = NULL;
-  GPtrArray *old, *merged, *mine;
-  guint start, end, position = G_MAXUINT, n_rows;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+  guint position = G_MAXUINT;
   ClStudentRow *row;
 
-  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
-  if (self->caseload == NULL || self->obligations == NULL || self->loading)
-    return FALSE;
-
-  fresh = cl_deadline_engine_compute_student (self->engine, self->caseload, student, self->today, error);
-  if (fresh == NULL)
-    return FALSE;
-
-  /* The whole caseload's list stays sorted by student: the student's old run is swapped for the
-   * new one in a single pass, without comparing anyone else's obligations. */
-  old = self->obligations;
-  start = first_obligation_of (old, student->id);
-  for (end = start; end < old->len && ((ClObligation *) g_ptr_array_index (old, end))->student == student; end++)
-    ;
-  merged = g_ptr_array_new_full (old->len - (end - start) + fresh->len, (GDestroyNotify) cl_obligation_free);
-  mine = g_ptr_array_new ();
-  g_ptr_array_set_free_func (old, NULL);
-  g_ptr_array_set_free_func (fresh, NULL);
-  for (guint i = 0; i < start; i++)
-    g_ptr_array_add (merged, g_ptr_array_index (old, i));
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      g_ptr_array_add (merged, g_ptr_array_index (fresh, i));
-      g_ptr_array_add (mine, g_ptr_array_index (fresh, i));
-    }
-  for (guint i = end; i < old->len; i++)
-    g_ptr_array_add (merged, g_ptr_array_index (old, i));
-  for (guint i = start; i < end; i++)
-    cl_obligation_free (g_ptr_array_index (old, i));
-  g_ptr_array_unref (old);
-  self->obligations = merged;
-  g_hash_table_replace (self->by_student, student, mine);
-
-  /* Only the student's row is made again. */
-  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->students));
   for (guint i = 0; i < n_rows && position == G_MAXUINT; i++)
     {
       g_autoptr(ClStudentRow) existing = g_list_model_get_item (G_LIST_MODEL (self->students), i);
@@ -662,33 +613,22 @@ _cl_window_recompute_student (ClWindow   *self,
       if (cl_student_row_get_student (existing) == student)
         position = i;
     }
-  row = cl_student_row_new (student, most_pressing (mine));
+  row = cl_student_row_new (student, most_pressing (cl_session_get_student_obligations (self->session, student)));
   if (position != G_MAXUINT)
     g_list_store_splice (self->students, position, 1, (gpointer *) &row, 1);
   else
     g_list_store_append (self->students, row);
   g_object_unref (row);
   update_sidebar (self);
-  return TRUE;
 }
 
-/* Takes @caseload: computes every obligation and fills the list. */
-static gboolean
-show_caseload (ClWindow    *self,
-               ClCaseload  *caseload,
-               GError     **error)
+gboolean
+_cl_window_recompute_student (ClWindow   *self,
+                              ClStudent  *student,
+                              GError    **error)
 {
-  GPtrArray *obligations = cl_deadline_engine_compute (self->engine, caseload, self->today, error);
-
-  if (obligations == NULL)
-    {
-      g_object_unref (caseload);
-      return FALSE;
-    }
-  self->load_generation++;
-  self->loading = FALSE;
-  show_computed (self, caseload, obligations);
-  return TRUE;
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+  return cl_session_recompute_student (self->session, student, error);
 }
 
 gboolean
@@ -698,23 +638,18 @@ cl_window_load_bundle (ClWindow    *self,
                        const char  *title,
                        GError     **error)
 {
-  ClCaseload *caseload;
+  guint n;
+  g_autofree char *count = NULL;
 
   g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
 
-  caseload = cl_bundle_read_data (data, length, error);
-  if (caseload == NULL || !show_caseload (self, caseload, error))
+  self->after_load = FALSE;
+  if (!cl_session_load_bundle (self->session, data, length, error))
     return FALSE;
-  self->read_only = TRUE;
-  self->demo = FALSE;
-  g_clear_object (&self->store);
+  n = cl_caseload_get_students (cl_session_get_caseload (self->session))->len;
   adw_window_title_set_title (self->sidebar_title, title);
-  {
-    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students",
-                                                           cl_caseload_get_students (self->caseload)->len),
-                                              cl_caseload_get_students (self->caseload)->len);
-    adw_window_title_set_subtitle (self->sidebar_title, count);
-  }
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", n), n);
+  adw_window_title_set_subtitle (self->sidebar_title, count);
   return TRUE;
 }
 
@@ -724,23 +659,23 @@ _cl_window_show_view (ClWindow   *self,
 {
   g_return_if_fail (CL_IS_WINDOW (self));
 
-  if (self->loading)
+  if (cl_session_get_loading (self->session))
     {
       g_free (self->pending_view);
       self->pending_view = g_strdup (view);
       return;
     }
-  if (self->caseload == NULL)
+  if (cl_session_get_caseload (self->session) == NULL)
     return;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (g_str_equal (view, "due"))
     {
-      cl_due_page_show (self->due_page, self->obligations, self->today);
+      cl_due_page_show (self->due_page, cl_session_get_obligations (self->session), cl_session_get_today (self->session));
       adw_window_title_set_title (self->content_title, _("Everything Due"));
     }
   else
     {
-      cl_compliance_page_show (self->compliance_page, self->caseload, self->obligations, self->today);
+      cl_compliance_page_show (self->compliance_page, cl_session_get_caseload (self->session), cl_session_get_obligations (self->session), cl_session_get_today (self->session));
       adw_window_title_set_title (self->content_title, _("Compliance"));
     }
   adw_window_title_set_subtitle (self->content_title, adw_window_title_get_title (self->sidebar_title));
@@ -821,7 +756,7 @@ cl_window_select_student (ClWindow   *self,
 
   g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
 
-  if (self->loading)
+  if (cl_session_get_loading (self->session))
     {
       g_free (self->pending_student);
       self->pending_student = g_strdup (id);
@@ -874,7 +809,7 @@ cl_window_open_demo (ClWindow *self)
         {
           AdwToast *toast = adw_toast_new (_("The demo caseload: made-up students, read-only"));
 
-          self->demo = TRUE;
+          cl_session_set_demo (self->session, TRUE);
           _cl_window_actions_update (self);
           /* To try planning and running a meeting, or editing, without touching a real caseload. */
           adw_toast_set_button_label (toast, _("_Practice on a Copy"));
@@ -892,103 +827,22 @@ gboolean
 _cl_window_reload (ClWindow  *self,
                    GError   **error)
 {
-  g_autofree char *basename = NULL;
-  ClCaseload *caseload;
-
-  caseload = cl_store_load_caseload (self->store, error);
-  if (caseload == NULL || !show_caseload (self, caseload, error))
-    return FALSE;
-  basename = g_path_get_basename (self->database_path);
-  adw_window_title_set_title (self->sidebar_title, _("Caseload"));
-  adw_window_title_set_subtitle (self->sidebar_title, basename);
-  return TRUE;
-}
-
-/* Off the main thread, through a connection of its own: a daily copy of the database. */
-static void
-rolling_backup_thread (GTask        *task,
-                       gpointer      source,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClStore) store = cl_store_open (task_data, FALSE, &error);
-
-  if (store == NULL || !cl_store_rolling_backup (store, 7, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return cl_session_reload (self->session, error);
 }
 
 static void
-rolling_backup_done (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+backed_up (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  g_autoptr(ClWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!cl_session_back_up_finish (CL_SESSION (object), result, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
-      _cl_window_toast (CL_WINDOW (object), message);
+      _cl_window_toast (self, message);
     }
-}
-
-typedef struct {
-  char             *path;
-  ClStore          *store;       /* the window's: it is not used elsewhere while loading */
-  guint             generation;
-  ClDate            today;
-  ClCaseload       *caseload;
-  GPtrArray        *obligations;
-  ClDeadlineEngine *engine;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_free (job->path);
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->obligations, g_ptr_array_unref);
-  g_clear_object (&job->caseload);
-  g_clear_object (&job->engine);
-  g_free (job);
-}
-
-static ClDeadlineEngine *
-new_engine (GError **error)
-{
-  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (error);
-  g_autofree char *user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
-  g_autoptr(GError) local_error = NULL;
-
-  if (packs == NULL)
-    return NULL;
-  if (!cl_rule_pack_set_add_dir (packs, user_rules, &local_error))
-    g_warning ("District rule packs in %s were not loaded: %s", user_rules, local_error->message);
-  return cl_deadline_engine_new (packs);
-}
-
-/* Off the main thread, with an engine of its own: the first frame does not wait for thousands of
- * students to be read and computed. The window's connection is lent to the thread: nothing else
- * uses it until the result is back (edits need a student on screen; imports open their own). */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if ((job->caseload = cl_store_load_caseload (job->store, &error)) == NULL ||
-      (job->engine = new_engine (&error)) == NULL ||
-      (job->obligations = cl_deadline_engine_compute (job->engine, job->caseload, job->today, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
 }
 
 /* The page shown when the database was open last, unless the command line asked for another.
@@ -999,7 +853,7 @@ restore_last_page (ClWindow *self)
   g_autofree char *view = g_settings_get_string (self->settings, "last-view");
   g_autofree char *student = g_settings_get_string (self->settings, "last-student");
 
-  if (g_str_equal (view, "student") && *student && cl_caseload_lookup_student (self->caseload, student) != NULL)
+  if (g_str_equal (view, "student") && *student && cl_caseload_lookup_student (cl_session_get_caseload (self->session), student) != NULL)
     cl_window_select_student (self, student);
   else if (g_str_equal (view, "due") || g_str_equal (view, "compliance"))
     _cl_window_show_view (self, view);
@@ -1020,54 +874,36 @@ apply_pending (ClWindow *self)
       g_autofree char *message = g_strdup_printf (_("There is no student with id “%s”"), student);
       _cl_window_toast (self, message);
     }
-}
-
-static void
-load_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  ClWindow *self = CL_WINDOW (object);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (job->generation == self->load_generation && self->toast_overlay != NULL)
-        {
-          self->loading = FALSE;
-          g_clear_object (&self->store);
-          show_error (self, _("The Case Database Could Not Be Opened"), error->message);
-          _cl_window_actions_update (self);
-        }
-      return;
-    }
-  /* A newer load (or a change saved meanwhile) has shown fresher data: drop this one. */
-  if (job->generation != self->load_generation || self->toast_overlay == NULL)
-    return;
-
-  self->loading = FALSE;
-  show_computed (self, g_steal_pointer (&job->caseload), g_steal_pointer (&job->obligations));
-  _cl_window_actions_update (self);
   if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL && g_getenv ("CASELOAD_STARTED_AT") != NULL)
     g_printerr ("caseload: %u students listed %.1f ms after start\n",
                 g_list_model_get_n_items (G_LIST_MODEL (self->students)),
                 (g_get_monotonic_time () - g_ascii_strtoll (g_getenv ("CASELOAD_STARTED_AT"), NULL, 10)) / 1000.0);
-  /* The obligations point into the rules of the engine that computed them. */
-  g_set_object (&self->engine, job->engine);
-  basename = g_path_get_basename (self->database_path);
-  adw_window_title_set_title (self->sidebar_title, _("Caseload"));
-  adw_window_title_set_subtitle (self->sidebar_title, basename);
-  apply_pending (self);
-
   if (self->settings != NULL && g_settings_get_boolean (self->settings, "automatic-backups"))
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, rolling_backup_done, NULL);
+    cl_session_back_up_async (self->session, backed_up, g_object_ref (self));
+}
 
-      g_task_set_task_data (task, g_strdup (self->database_path), g_free);
-      g_task_run_in_thread (task, rolling_backup_thread);
-    }
+static void
+on_session_load_failed (ClWindow     *self,
+                        const GError *error)
+{
+  self->after_load = FALSE;
+  if (self->toast_overlay == NULL)
+    return;
+  show_error (self, _("The Case Database Could Not Be Opened"), error->message);
+  _cl_window_actions_update (self);
+}
+
+static void
+on_session_can_undo (ClWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", cl_session_get_can_undo (self->session));
+}
+
+static void
+on_session_loading (ClWindow *self)
+{
+  update_sidebar (self);
+  _cl_window_actions_update (self);
 }
 
 void
@@ -1075,29 +911,10 @@ cl_window_open_database (ClWindow   *self,
                          const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
 
   g_return_if_fail (CL_IS_WINDOW (self));
 
-  g_free (self->database_path);
-  self->database_path = g_strdup (path);
-  self->read_only = FALSE;
-  self->demo = FALSE;
-  g_clear_object (&self->store);
-  /* Opening checks the file (and creates it) here, so a bad one is refused at once. */
-  self->store = cl_store_open (path, TRUE, &error);
-  if (self->store == NULL)
-    {
-      show_error (self, _("The Case Database Could Not Be Opened"), error->message);
-      _cl_window_actions_update (self);
-      return;
-    }
-
   clear_caseload (self);
-  self->loading = TRUE;
-  update_sidebar (self);
-  _cl_window_actions_update (self);
   /* The sort and filters used last time with a database. */
   for (guint i = 0; self->settings != NULL && i < G_N_ELEMENTS (list_keys); i++)
     {
@@ -1105,15 +922,13 @@ cl_window_open_database (ClWindow   *self,
       g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), list_keys[i].action,
                                           g_variant_new_string (value));
     }
-
-  job = g_new0 (LoadJob, 1);
-  job->path = g_strdup (path);
-  job->store = g_object_ref (self->store);
-  job->generation = ++self->load_generation;
-  job->today = self->today;
-  task = g_task_new (self, NULL, load_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  self->after_load = TRUE;
+  if (!cl_session_open_database (self->session, path, &error))
+    {
+      self->after_load = FALSE;
+      show_error (self, _("The Case Database Could Not Be Opened"), error->message);
+      _cl_window_actions_update (self);
+    }
 }
 
 static void
@@ -1178,14 +993,13 @@ cl_window_dispose (GObject *object)
   g_clear_object (&self->sorter);
   g_clear_object (&self->list_actions);
   g_clear_object (&self->settings);
-  g_clear_object (&self->engine);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->undo, _cl_undo_free);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->query, cl_student_query_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->pending_student, g_free);
   g_clear_pointer (&self->pending_view, g_free);
-  g_clear_pointer (&self->database_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
 }
@@ -1242,19 +1056,14 @@ cl_window_class_init (ClWindowClass *klass)
 static void
 cl_window_init (ClWindow *self)
 {
-  g_autoptr(ClRulePackSet) packs = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *user_rules = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->today = cl_date_today ();
-  packs = cl_rule_pack_set_new_builtin (&error);
-  g_assert_no_error (error);
-  user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
-  if (!cl_rule_pack_set_add_dir (packs, user_rules, &error))
-    g_warning ("District rule packs in %s were not loaded: %s", user_rules, error->message);
-  self->engine = cl_deadline_engine_new (packs);
+  self->session = cl_session_new ();
+  g_signal_connect_swapped (self->session, "reloaded", G_CALLBACK (on_session_reloaded), self);
+  g_signal_connect_swapped (self->session, "student-changed", G_CALLBACK (on_session_student_changed), self);
+  g_signal_connect_swapped (self->session, "load-failed", G_CALLBACK (on_session_load_failed), self);
+  g_signal_connect_swapped (self->session, "notify::loading", G_CALLBACK (on_session_loading), self);
+  g_signal_connect_swapped (self->session, "notify::can-undo", G_CALLBACK (on_session_can_undo), self);
 
   self->sort_by_due = TRUE;
   self->list_actions = g_simple_action_group_new ();

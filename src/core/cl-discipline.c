@@ -32,7 +32,7 @@ cl_discipline_removal_years (ClStudent *student)
   for (guint i = 0; i < student->events->len; i++)
     {
       const ClEvent *e = &g_array_index (student->events, ClEvent, i);
-      ClSession session;
+      ClSchoolYear session;
 
       if (e->type != CL_EVENT_REMOVAL || !cl_school_calendar_session (table, e->date, 0, &session))
         continue;
@@ -104,7 +104,7 @@ cl_discipline_year_of (ClStudent *student,
   ClRemovalYear none = { 0 };
   ClSchoolCalendar *table = calendar_of (student);
   g_autoptr(GArray) years = NULL;
-  ClSession session;
+  ClSchoolYear session;
 
   if (table == NULL || !cl_school_calendar_session (table, day, 0, &session))
     return none;

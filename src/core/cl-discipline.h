@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  ClSession session;            /* the school year (known or projected) */
+  ClSchoolYear session;            /* the school year (known or projected) */
   double    counted_days;       /* suspensions and other removals: what the 10-day rule counts */
   double    suspension_days;    /* suspensions alone: the California 20-day limit */
   double    in_school_days;     /* in-school suspensions: listed, not counted */
@@ -23,7 +23,7 @@ GArray *cl_discipline_removal_years (ClStudent *student);
  * once it is added (an in-school suspension leaves the total as it was). */
 typedef struct {
   const ClEvent *event;         /* borrowed from the student */
-  ClSession      session;
+  ClSchoolYear      session;
   gboolean       counts;        /* suspension or other removal */
   double         running_total;
 } ClRemovalEntry;

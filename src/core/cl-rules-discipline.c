@@ -100,11 +100,11 @@ manifestation_determination_due (ClRuleContext *ctx,
 }
 
 /* The school year @day belongs to, for per-year totals. */
-static ClSession
+static ClSchoolYear
 school_year_of (ClRuleContext *ctx,
                 ClDate         day)
 {
-  ClSession session = { 0 };
+  ClSchoolYear session = { 0 };
 
   cl_school_calendar_session (ctx->calendar, day, 0, &session);
   return session;
@@ -122,7 +122,7 @@ removal_services_required (ClRuleContext *ctx,
                            const ClRule  *rule)
 {
   double threshold = cl_rule_get_int (rule, "threshold_days", 10);
-  ClSession year = { 0 };
+  ClSchoolYear year = { 0 };
   double total = 0;
   gboolean triggered = FALSE;
 
@@ -130,7 +130,7 @@ removal_services_required (ClRuleContext *ctx,
     {
       g_autofree char *label = NULL;
       const ClEvent *done;
-      ClSession this_year;
+      ClSchoolYear this_year;
 
       if (!counts_toward_removal_total (e))
         continue;
@@ -146,7 +146,7 @@ removal_services_required (ClRuleContext *ctx,
         continue;
 
       triggered = TRUE;
-      label = cl_session_dup_label (&year);
+      label = cl_school_year_dup_label (&year);
       done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_type,
                                    GINT_TO_POINTER (CL_EVENT_REMOVAL_SERVICES));
       _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, e->date, done ? done->date : CL_DATE_NONE,
@@ -163,13 +163,13 @@ suspension_limit_exceeded (ClRuleContext *ctx,
 {
   double per_incident = cl_rule_get_int (rule, "per_incident_days", 5);
   double per_year = cl_rule_get_int (rule, "per_year_days", 20);
-  ClSession year = { 0 };
+  ClSchoolYear year = { 0 };
   double total = 0;
   gboolean year_exceeded = FALSE;
 
   CL_FOR_EACH_EVENT (ctx, e)
     {
-      ClSession this_year;
+      ClSchoolYear this_year;
 
       if (e->type != CL_EVENT_REMOVAL || e->kind != CL_REMOVAL_SUSPENSION)
         continue;
@@ -189,7 +189,7 @@ suspension_limit_exceeded (ClRuleContext *ctx,
       total += e->school_days;
       if (!year_exceeded && total > per_year)
         {
-          g_autofree char *label = cl_session_dup_label (&year);
+          g_autofree char *label = cl_school_year_dup_label (&year);
 
           year_exceeded = TRUE;
           _cl_rule_emit (ctx, rule, CL_EMIT_NEVER_MET, e->date, CL_DATE_NONE, e->date, "removal",

@@ -45,7 +45,7 @@ end_of_year_due (ClRuleContext *ctx,
                  char         **counted)
 {
   JsonObject *eoy = cl_rule_get_object (rule, "end_of_year");
-  ClSession session, next;
+  ClSchoolYear session, next;
   gint64 window, after;
   char last_buf[11], first_buf[11];
 

@@ -28,7 +28,7 @@ struct _ClSchoolCalendar
   guint8         *flags;         /* ClDayClass per day */
   gint16         *session_of;    /* index into sessions, -1 between sessions */
   guint32        *cum[CL_N_COUNT_KINDS]; /* cum[k][i] = counted days of kind k in [start, start + i) */
-  GArray         *sessions;      /* of ClSession, by first_day */
+  GArray         *sessions;      /* of ClSchoolYear, by first_day */
   GArray         *skipped;       /* of Run: maximal runs of days a CA pause count skips */
 };
 
@@ -50,7 +50,7 @@ add_session (GArray               *sessions,
              gboolean              projected,
              const ClCalendarYear *source)
 {
-  ClSession s = { first_day, last_day, projected, source };
+  ClSchoolYear s = { first_day, last_day, projected, source };
   g_array_append_val (sessions, s);
 }
 
@@ -58,7 +58,7 @@ static int
 compare_sessions (gconstpointer a,
                   gconstpointer b)
 {
-  const ClSession *sa = a, *sb = b;
+  const ClSchoolYear *sa = a, *sb = b;
   return (sa->first_day > sb->first_day) - (sa->first_day < sb->first_day);
 }
 
@@ -72,7 +72,7 @@ build_sessions (ClSchoolCalendar *self,
   GPtrArray *calendars = self->school->calendars;
   const ClCalendarYear *first = g_ptr_array_index (calendars, 0);
   const ClCalendarYear *last = first;
-  GArray *sessions = g_array_new (FALSE, FALSE, sizeof (ClSession));
+  GArray *sessions = g_array_new (FALSE, FALSE, sizeof (ClSchoolYear));
 
   for (guint i = 0; i < calendars->len; i++)
     {
@@ -156,7 +156,7 @@ mark_long_vacations (ClSchoolCalendar *self)
 {
   for (guint s = 0; s < self->sessions->len; s++)
     {
-      const ClSession *session = &g_array_index (self->sessions, ClSession, s);
+      const ClSchoolYear *session = &g_array_index (self->sessions, ClSchoolYear, s);
       ClDate first = MAX (session->first_day, self->start);
       ClDate last = MIN (session->last_day, self->start + self->n_days - 1);
       ClDate d = first;
@@ -262,7 +262,7 @@ table_build (ClSchoolCalendar *self,
     self->session_of[i] = -1;
   for (guint s = 0; s < self->sessions->len; s++)
     {
-      const ClSession *session = &g_array_index (self->sessions, ClSession, s);
+      const ClSchoolYear *session = &g_array_index (self->sessions, ClSchoolYear, s);
       ClDate from = MAX (session->first_day, lo);
       ClDate to = MIN (session->last_day, hi);
 
@@ -418,7 +418,7 @@ gboolean
 cl_school_calendar_session (ClSchoolCalendar *self,
                             ClDate            day,
                             int               index_offset,
-                            ClSession        *out_session)
+                            ClSchoolYear        *out_session)
 {
   int idx;
 
@@ -428,7 +428,7 @@ cl_school_calendar_session (ClSchoolCalendar *self,
     {
       /* Between sessions: the school year of the session that starts next. */
       for (guint s = 0; s < self->sessions->len; s++)
-        if (g_array_index (self->sessions, ClSession, s).first_day > day)
+        if (g_array_index (self->sessions, ClSchoolYear, s).first_day > day)
           {
             idx = (int) s;
             break;
@@ -439,7 +439,7 @@ cl_school_calendar_session (ClSchoolCalendar *self,
   idx += index_offset;
   if (idx < 0 || (guint) idx >= self->sessions->len)
     return FALSE;
-  *out_session = g_array_index (self->sessions, ClSession, idx);
+  *out_session = g_array_index (self->sessions, ClSchoolYear, idx);
   return TRUE;
 }
 
@@ -480,7 +480,7 @@ cl_school_calendar_skipped (ClSchoolCalendar *self,
 }
 
 char *
-cl_session_dup_label (const ClSession *session)
+cl_school_year_dup_label (const ClSchoolYear *session)
 {
   int y1 = cl_date_year (session->first_day);
   int y2 = cl_date_year (session->last_day);

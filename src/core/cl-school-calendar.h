@@ -36,7 +36,7 @@ typedef struct {
   ClDate   last_day;
   gboolean projected;
   const ClCalendarYear *source;    /* the known calendar it is, or is projected from */
-} ClSession;
+} ClSchoolYear;
 
 /* A run of days a count skipped. */
 typedef struct {
@@ -64,13 +64,13 @@ ClDate            cl_school_calendar_count        (ClSchoolCalendar *self,
 gboolean          cl_school_calendar_session      (ClSchoolCalendar *self,
                                                    ClDate            day,
                                                    int               index_offset,
-                                                   ClSession        *out_session);
+                                                   ClSchoolYear        *out_session);
 /* The runs of non-counted days in (from, to] for a CA pause count, for the basis text. */
 GArray           *cl_school_calendar_skipped      (ClSchoolCalendar *self,
                                                    ClDate            from,
                                                    ClDate            to);
 /* "2026-27" */
-char             *cl_session_dup_label            (const ClSession *session);
+char             *cl_school_year_dup_label            (const ClSchoolYear *session);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSchoolCalendar, cl_school_calendar_free)
 

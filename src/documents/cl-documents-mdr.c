@@ -50,7 +50,7 @@ removals_table (ClPdfLayout         *doc,
   for (guint i = 0; i < student->events->len; i++)
     {
       const ClEvent *e = &g_array_index (student->events, ClEvent, i);
-      ClSession session;
+      ClSchoolYear session;
       g_autofree char *date = NULL, *days = NULL, *running = NULL, *kind = NULL;
       gboolean counted;
 
@@ -167,7 +167,7 @@ _cl_manifestation_review (ClStrings        *s,
     }
   m = review_meeting (student, meeting, today);
   subject = _cl_fill (_cl_str (s, "mdr.subject"), "student", name, NULL);
-  label = cl_session_dup_label (&year->session);
+  label = cl_school_year_dup_label (&year->session);
   heading = _cl_fill (_cl_str (s, "mdr.removals_heading"), "year", label, NULL);
   total = days_text (year->counted_days);
   counted = g_strdup_printf ("%u", year->removals);

@@ -52,7 +52,7 @@ wait_for (gboolean (*done) (gpointer),
 gboolean
 loaded (gpointer window)
 {
-  return !CL_WINDOW (window)->loading;
+  return !cl_session_get_loading (CL_WINDOW (window)->session);
 }
 
 gboolean
@@ -149,7 +149,7 @@ demo_database_window_at (ClDate   today,
 
   watch_window (window);
   if (today != CL_DATE_NONE)
-    window->today = today;
+    cl_session_set_today (window->session, today);
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));

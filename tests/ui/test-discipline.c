@@ -193,7 +193,7 @@ test_removals_to_mdr (void)
   g_assert_nonnull (strstr (banners (window), "34 CFR 300.530(g)"));
 
   /* Every change is in the audit trail. */
-  trail = cl_store_list_audit (window->store, "S-1002", &error);
+  trail = cl_store_list_audit (cl_session_get_store (window->session), "S-1002", &error);
   g_assert_no_error (error);
   {
     g_autoptr(GString) all = g_string_new (NULL);
@@ -227,7 +227,7 @@ test_removals_to_mdr (void)
 
   /* Export and import again: what the forms keep in the events' extra survives. */
   {
-    g_autofree char *bundle = cl_store_export (window->store, NULL, NULL, &error);
+    g_autofree char *bundle = cl_store_export (cl_session_get_store (window->session), NULL, NULL, &error);
     g_autoptr(ClCaseload) back = NULL;
     g_autofree char *path2 = g_build_filename (dir, "again.db", NULL);
     g_autoptr(ClStore) store2 = NULL;

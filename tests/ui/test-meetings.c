@@ -154,9 +154,9 @@ obligation (ClWindow   *window,
             const char *rule_id,
             int         role)
 {
-  for (guint i = 0; i < window->obligations->len; i++)
+  for (guint i = 0; i < cl_session_get_obligations (window->session)->len; i++)
     {
-      const ClObligation *ob = g_ptr_array_index (window->obligations, i);
+      const ClObligation *ob = g_ptr_array_index (cl_session_get_obligations (window->session), i);
       if (g_str_equal (ob->student->id, student_id) && g_str_equal (ob->rule->id, rule_id) &&
           (role < 0 || ob->role == role))
         return ob;
@@ -451,8 +451,8 @@ test_plan_prepare_hold (void)
   iterate ();
 
   /* The day of the meeting: recorded as held, with its transition plan (ticked in the room). */
-  window->today = D ("2026-12-14");
-  mw->today = window->today;
+  cl_session_set_today (window->session, D ("2026-12-14"));
+  mw->today = cl_session_get_today (window->session);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mw), "meeting.record-held", NULL));
   iterate ();
   dialog = find_dialog ();
@@ -497,8 +497,8 @@ test_plan_prepare_hold (void)
   ob = obligation (window, "S-1023", "transition_plan_due", -1);
   g_assert_cmpuint (ob->met_on, ==, CL_DATE_NONE);
   {
-    g_autoptr(GPtrArray) attempts = cl_store_list_attendance_attempts (window->store, "S-1023", meeting_id, &error);
-    g_autoptr(GHashTable) ticks = cl_store_list_checklist (window->store, "S-1023", meeting_id, &error);
+    g_autoptr(GPtrArray) attempts = cl_store_list_attendance_attempts (cl_session_get_store (window->session), "S-1023", meeting_id, &error);
+    g_autoptr(GHashTable) ticks = cl_store_list_checklist (cl_session_get_store (window->session), "S-1023", meeting_id, &error);
     g_assert_cmpuint (attempts->len, ==, 2);
     g_assert_cmpuint (g_hash_table_size (ticks), ==, 8);
   }
@@ -580,7 +580,7 @@ test_delete_student_undo_keeps_log (void)
   ClMeetingWindow *mw;
   ClStudent *student;
 
-  window->today = D ("2026-12-01");
+  cl_session_set_today (window->session, D ("2026-12-01"));
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_database (window, path);
   wait_for (loaded, window);
@@ -632,7 +632,7 @@ test_delete_student_undo_keeps_log (void)
     progress = g_strdup_printf ("2 of %u done", checks->len);
   }
   g_assert_cmpstr (gtk_label_get_label (mw->progress_label), ==, progress);
-  before = meeting_log (window->store, "S-1023", meeting_id);
+  before = meeting_log (cl_session_get_store (window->session), "S-1023", meeting_id);
   {
     g_auto(GStrv) lines = g_strsplit (before, "\n", -1);
 
@@ -651,9 +651,9 @@ test_delete_student_undo_keeps_log (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Vartan Grigoryan?");
   adw_message_dialog_response (dialog, "delete");
   iterate ();
-  g_assert_null (cl_caseload_lookup_student (window->caseload, "S-1023"));
+  g_assert_null (cl_caseload_lookup_student (cl_session_get_caseload (window->session), "S-1023"));
   g_assert_null (find_meeting_window ());
-  deleted = meeting_log (window->store, "S-1023", meeting_id);
+  deleted = meeting_log (cl_session_get_store (window->session), "S-1023", meeting_id);
   g_assert_cmpstr (deleted, ==, "");
 
   /* Undo: the student, the plan and its whole log, as they were. */
@@ -663,7 +663,7 @@ test_delete_student_undo_keeps_log (void)
   g_assert_nonnull (student);
   g_assert_cmpstr (student->id, ==, "S-1023");
   g_assert_cmpuint (student->meetings->len, ==, 1);
-  after = meeting_log (window->store, "S-1023", meeting_id);
+  after = meeting_log (cl_session_get_store (window->session), "S-1023", meeting_id);
   g_assert_cmpstr (after, ==, before);
 
   /* And the meeting window reads them back. */

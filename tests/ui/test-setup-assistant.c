@@ -61,7 +61,7 @@ label_starting (GtkWidget  *widget,
 static gboolean
 has_students (gpointer window)
 {
-  return !CL_WINDOW (window)->loading &&
+  return !cl_session_get_loading (CL_WINDOW (window)->session) &&
          g_list_model_get_n_items (G_LIST_MODEL (CL_WINDOW (window)->students)) == 6;
 }
 
@@ -166,13 +166,13 @@ test_first_run (void)
   /* The window reads the database again and shows them. */
   wait_for (has_students, window);
   g_assert_null (find_toplevel (CL_TYPE_SETUP_ASSISTANT, TRUE));
-  g_assert_cmpstr (cl_caseload_get_jurisdiction (window->caseload), ==, "CA");
-  s = cl_caseload_lookup_student (window->caseload, "S-2004");
+  g_assert_cmpstr (cl_caseload_get_jurisdiction (cl_session_get_caseload (window->session)), ==, "CA");
+  s = cl_caseload_lookup_student (cl_session_get_caseload (window->session), "S-2004");
   g_assert_nonnull (s);
   g_assert_cmpstr (s->first_name, ==, "José");
   g_assert_cmpstr (s->school->name, ==, "Riverside High School");
   {
-    ClSchool *lincoln = cl_caseload_lookup_school (window->caseload, "lincoln-middle-school");
+    ClSchool *lincoln = cl_caseload_lookup_school (cl_session_get_caseload (window->session), "lincoln-middle-school");
     ClCalendarYear *year = g_ptr_array_index (lincoln->calendars, 0);
     gboolean minimum_day = FALSE;
 
@@ -300,8 +300,8 @@ test_column_mapping (void)
 static gboolean
 window_has_school (gpointer window)
 {
-  return !CL_WINDOW (window)->loading && CL_WINDOW (window)->caseload != NULL &&
-         cl_caseload_lookup_school (CL_WINDOW (window)->caseload, "oak-elementary") != NULL;
+  return !cl_session_get_loading (CL_WINDOW (window)->session) && cl_session_get_caseload (CL_WINDOW (window)->session) != NULL &&
+         cl_caseload_lookup_school (cl_session_get_caseload (CL_WINDOW (window)->session), "oak-elementary") != NULL;
 }
 
 /* The calendar by hand: dates typed or picked in the calendar popover, closed days added. */
@@ -363,7 +363,7 @@ test_calendar_by_hand (void)
   click (GTK_WIDGET (assistant), "_Add Students One by One");
 
   wait_for (window_has_school, window);
-  oak = cl_caseload_lookup_school (window->caseload, "oak-elementary");
+  oak = cl_caseload_lookup_school (cl_session_get_caseload (window->session), "oak-elementary");
   g_assert_cmpuint (oak->calendars->len, ==, 1);
   year = g_ptr_array_index (oak->calendars, 0);
   g_assert_cmpstr (year->id, ==, "oak-elementary-2026");

@@ -35,7 +35,7 @@ test_parts (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "select");
   /* The demo is about 40 students over two schools. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), >=, 35);
-  g_assert_true (window->read_only);
+  g_assert_true (cl_session_get_read_only (window->session));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -249,7 +249,7 @@ test_views (void)
 {
   ClWindow *window = demo_window ();
   guint all = g_list_model_get_n_items (G_LIST_MODEL (window->visible));
-  ClStudent *student = cl_caseload_get_students (window->caseload)->pdata[0];
+  ClStudent *student = cl_caseload_get_students (cl_session_get_caseload (window->session))->pdata[0];
   const char *manager = student->case_manager->id;
 
   _cl_window_show_view (window, "due");
@@ -303,17 +303,17 @@ test_database (void)
   /* A new database: the first-run page. */
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_database (window, path);
-  g_assert_nonnull (window->store);
+  g_assert_nonnull (cl_session_get_store (window->session));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "loading");
   wait_loaded (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (window->empty_page), ==, "No Students Yet");
-  g_assert_false (window->read_only);
+  g_assert_false (cl_session_get_read_only (window->session));
 
   /* Students written to it show up when it is read again. */
   {
     g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (12, 8, 5, cl_date_from_ymd (2026, 11, 24));
-    g_assert_true (cl_store_import (window->store, c, FALSE, NULL, NULL, &error));
+    g_assert_true (cl_store_import (cl_session_get_store (window->session), c, FALSE, NULL, NULL, &error));
     g_assert_no_error (error);
   }
   g_assert_true (_cl_window_reload (window, &error));
@@ -393,7 +393,7 @@ test_edit_and_undo (void)
   iterate ();
   student = _cl_window_get_student (window);
   g_assert_cmpuint (g_array_index (student->events, ClEvent, student->events->len - 1).date, ==, original);
-  trail = cl_store_list_audit (window->store, "S-1002", &error);
+  trail = cl_store_list_audit (cl_session_get_store (window->session), "S-1002", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trail->len, >=, 3);
   {
@@ -444,7 +444,7 @@ test_damaged_database (void)
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_database (window, path);
   iterate ();
-  g_assert_null (window->store);
+  g_assert_null (cl_session_get_store (window->session));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "error");
   g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), "not a Caseload database"));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -515,18 +515,18 @@ static void
 assert_in_step (ClWindow *window)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *in_memory = cl_bundle_write (window->caseload);
-  g_autofree char *stored = cl_store_export (window->store, NULL, NULL, &error);
+  g_autofree char *in_memory = cl_bundle_write (cl_session_get_caseload (window->session));
+  g_autofree char *stored = cl_store_export (cl_session_get_store (window->session), NULL, NULL, &error);
   g_autoptr(GPtrArray) all = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (in_memory, ==, stored);
-  all = cl_deadline_engine_compute (window->engine, window->caseload, window->today, &error);
+  all = cl_deadline_engine_compute (cl_session_get_engine (window->session), cl_session_get_caseload (window->session), cl_session_get_today (window->session), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (all->len, ==, window->obligations->len);
+  g_assert_cmpuint (all->len, ==, cl_session_get_obligations (window->session)->len);
   for (guint i = 0; i < all->len; i++)
     {
-      const ClObligation *a = g_ptr_array_index (all, i), *b = g_ptr_array_index (window->obligations, i);
+      const ClObligation *a = g_ptr_array_index (all, i), *b = g_ptr_array_index (cl_session_get_obligations (window->session), i);
 
       g_assert_true (a->student == b->student);
       g_assert_true (a->rule == b->rule);
@@ -534,7 +534,7 @@ assert_in_step (ClWindow *window)
       g_assert_cmpint (a->status, ==, b->status);
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==,
-                    cl_caseload_get_students (window->caseload)->len);
+                    cl_caseload_get_students (cl_session_get_caseload (window->session))->len);
 }
 
 static void
@@ -658,7 +658,7 @@ test_student_add_edit_guardian_undo (void)
   student = _cl_window_get_student (window);
   g_assert_cmpstr (student->id, ==, "S-3001");
   g_assert_cmpuint (student->events->len, ==, 1);
-  g_assert_cmpuint (((GPtrArray *) g_hash_table_lookup (window->by_student, student))->len, >, 0);
+  g_assert_cmpuint (((GPtrArray *) cl_session_get_student_obligations (window->session, student))->len, >, 0);
   assert_in_step (window);
   /* Undo that first, then the family member. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -694,7 +694,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_cmpstr (student->grade, ==, "7");
 
   /* The history has each step, field by field. */
-  trail = cl_store_list_audit (window->store, "S-3001", &error);
+  trail = cl_store_list_audit (cl_session_get_store (window->session), "S-3001", &error);
   g_assert_no_error (error);
   g_assert_true (trail_has (trail, "last_name", NULL, "Gutiérrez"));
   g_assert_true (trail_has (trail, "birth_date", NULL, "2014-05-09"));
@@ -768,7 +768,7 @@ test_student_delete_and_undo (void)
   respond (find_dialog (), "delete");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students - 1);
-  g_assert_null (cl_caseload_lookup_student (window->caseload, "S-1002"));
+  g_assert_null (cl_caseload_lookup_student (cl_session_get_caseload (window->session), "S-1002"));
   g_assert_null (_cl_window_get_student (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

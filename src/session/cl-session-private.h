@@ -1,0 +1,27 @@
+/* cl-session-private.h — what the session's files share */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cl-session.h"
+
+G_BEGIN_DECLS
+
+struct _ClSession
+{
+  GObject           parent_instance;
+
+  char             *path;
+  ClStore          *store;          /* the open case database, NULL for a read-only bundle */
+  ClCaseload       *caseload;
+  ClDeadlineEngine *engine;         /* the obligations point into its rules */
+  GPtrArray        *obligations;    /* of the whole caseload, by student then due date */
+  GHashTable       *by_student;     /* ClStudent* -> GPtrArray of its obligations (borrowed) */
+  ClDate            today;
+  gboolean          read_only;
+  gboolean          demo;           /* the built-in demo caseload, read-only */
+  gboolean          loading;
+  guint             load_generation; /* bumped by every load: a late result of an older one is dropped */
+  ClUndo           *undo;           /* the last change, until it is undone or replaced */
+};
+
+G_END_DECLS

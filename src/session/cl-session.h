@@ -1,0 +1,109 @@
+/* cl-session.h — the open caseload: its database, its records, what is due, undo and loading */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cl-deadline-engine.h"
+#include "cl-session-undo.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_SESSION (cl_session_get_type ())
+G_DECLARE_FINAL_TYPE (ClSession, cl_session, CL, SESSION, GObject)
+
+/* Windows and pages follow a session; they never own its data:
+ *  ::reloaded         the caseload and every obligation were replaced (a load, a reload, a bundle)
+ *  ::student-changed  one student's record and obligations were replaced, nobody else's
+ *  ::load-failed      the background load of the database failed (a GError)
+ *  notify::loading, notify::can-undo, notify::read-only */
+ClSession        *cl_session_new                      (void);
+
+ClStore          *cl_session_get_store                (ClSession   *self);
+ClCaseload       *cl_session_get_caseload             (ClSession   *self);
+ClDeadlineEngine *cl_session_get_engine               (ClSession   *self);
+/* Of the whole caseload, by student then due date; NULL while nothing is shown. */
+GPtrArray        *cl_session_get_obligations          (ClSession   *self);
+/* Of @student (a record of the open caseload); NULL when it is not. */
+GPtrArray        *cl_session_get_student_obligations  (ClSession   *self,
+                                                       ClStudent   *student);
+ClDate            cl_session_get_today                (ClSession   *self);
+/* Tests pin the date every rule is computed at; takes effect at the next computation. */
+void              cl_session_set_today                (ClSession   *self,
+                                                       ClDate       today);
+/* The open database's file, or NULL for a bundle shown read-only. */
+const char       *cl_session_get_path                 (ClSession   *self);
+gboolean          cl_session_get_read_only            (ClSession   *self);
+gboolean          cl_session_get_demo                 (ClSession   *self);
+void              cl_session_set_demo                 (ClSession   *self,
+                                                       gboolean     demo);
+gboolean          cl_session_get_loading              (ClSession   *self);
+/* A database is open and loaded: changes can be saved. */
+gboolean          cl_session_get_editable             (ClSession   *self);
+
+/* Opens (or creates) the database at @path and reads it in the background: FALSE at once when the
+ * file is refused. ::reloaded follows, or ::load-failed. */
+gboolean          cl_session_open_database            (ClSession   *self,
+                                                       const char  *path,
+                                                       GError     **error);
+/* Shows a bundle read-only (no database). */
+gboolean          cl_session_load_bundle              (ClSession   *self,
+                                                       const char  *data,
+                                                       gsize        length,
+                                                       GError     **error);
+/* Reads everything from the open database again and recomputes it. */
+gboolean          cl_session_reload                   (ClSession   *self,
+                                                       GError     **error);
+/* Nothing open (after a failure): the database is closed. */
+void              cl_session_close                    (ClSession   *self);
+/* Computes @student's obligations again, after @student (a record of the open caseload, or one
+ * just added to it) was changed in memory as it was saved. */
+gboolean          cl_session_recompute_student        (ClSession   *self,
+                                                       ClStudent   *student,
+                                                       GError     **error);
+
+/* After a change was saved: keeps @undo (taken; NULL when it cannot be undone) and reads the
+ * database again. */
+gboolean          cl_session_saved                    (ClSession   *self,
+                                                       ClUndo      *undo,
+                                                       GError     **error);
+/* The same after a change to @student applied to the open caseload as it was saved: only they
+ * are computed again (everything is read again if that fails). */
+gboolean          cl_session_saved_student            (ClSession   *self,
+                                                       ClUndo      *undo,
+                                                       ClStudent   *student,
+                                                       GError     **error);
+gboolean          cl_session_get_can_undo             (ClSession   *self);
+void              cl_session_forget_undo              (ClSession   *self);
+/* Takes back the last change; *@show_student (may be NULL) is whose file to open after. */
+gboolean          cl_session_undo                     (ClSession   *self,
+                                                       char       **show_student,
+                                                       GError     **error);
+
+/* The timeline (cl-session-events.c): @event saved at once, a new one or in place of the one at
+ * @position when @editing, undoably; FALSE with @error when nothing was saved. */
+gboolean          cl_session_save_event               (ClSession      *self,
+                                                       const char     *student_id,
+                                                       gboolean        editing,
+                                                       guint           position,
+                                                       const ClEvent  *event,
+                                                       GError        **error);
+gboolean          cl_session_delete_event             (ClSession      *self,
+                                                       const char     *student_id,
+                                                       guint           position,
+                                                       GError        **error);
+/* The event of @student at @order, or NULL. */
+const ClEvent    *cl_session_event_at                 (ClStudent      *student,
+                                                       guint           order);
+
+/* Today's copy of the database (kept for @days), made off the main thread on a connection of its
+ * own. */
+void              cl_session_back_up_async            (ClSession           *self,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean          cl_session_back_up_finish           (ClSession           *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+G_END_DECLS
