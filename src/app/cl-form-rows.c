@@ -130,23 +130,6 @@ cl_form_parse_school_days (const char *text,
   return TRUE;
 }
 
-gboolean
-cl_form_is_language_code (const char *text)
-{
-  return strlen (text) == 2 && g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]);
-}
-
-char *
-cl_form_row_dup_language (AdwEntryRow *row)
-{
-  char *language = cl_form_row_dup_text (row);
-
-  if (language != NULL && strlen (language) == 2)
-    for (char *p = language; *p; p++)
-      *p = g_ascii_tolower (*p);
-  return language;
-}
-
 void
 cl_form_show_message (GtkLabel   *label,
                       const char *message)

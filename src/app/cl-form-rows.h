@@ -47,10 +47,6 @@ const char *cl_form_row_date_problem        (AdwEntryRow *row,
 /* School days of a removal: a number greater than 0 and at most a year's 366, portions allowed. */
 gboolean    cl_form_parse_school_days       (const char  *text,
                                              double      *out);
-/* Two letters, as ISO 639-1 writes a language ("es"). */
-gboolean    cl_form_is_language_code        (const char  *text);
-/* @row's language, lower-cased when it is a two-letter code; NULL when empty. */
-char       *cl_form_row_dup_language        (AdwEntryRow *row);
 
 /* Shows @message under the form, or hides the label when it is NULL. */
 void        cl_form_show_message            (GtkLabel    *label,

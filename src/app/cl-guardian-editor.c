@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-form-rows.h"
+#include "cl-language-picker.h"
 #include "cl-guardian-editor.h"
 
 struct _ClGuardianEditor
@@ -64,8 +65,8 @@ validate (ClGuardianEditor *self)
     problem = _("That is not an email address; write it as name@example.org, or leave it empty.");
   if (phone != NULL && count_digits (phone) < 7)
     question = _("The phone number has fewer than seven digits. Check it; notices are followed up by phone.");
-  else if (language != NULL && !cl_form_is_language_code (language))
-    question = _("Write the language as its two-letter code (ISO 639-1), for example es for Spanish; letters are written in it.");
+  else if (language != NULL && !cl_language_picker_is_known (language))
+    question = _("Choose the language by name (Spanish) or write its two-letter code (es); letters are written in it.");
 
   cl_form_mark_touched (self->name_row, name == NULL);
   cl_form_mark_touched (self->email_row, email_wrong);
@@ -119,6 +120,7 @@ static void
 cl_guardian_editor_init (ClGuardianEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_language_picker_attach (self->language_row);
 }
 
 ClGuardianEditor *
@@ -131,7 +133,7 @@ cl_guardian_editor_new (const ClGuardian *initial)
     {
       cl_form_row_set_text (self->name_row, initial->name);
       cl_form_row_set_text (self->relationship_row, initial->relationship);
-      cl_form_row_set_text (self->language_row, initial->language);
+      cl_language_picker_set (self->language_row, initial->language);
       cl_form_row_set_text (self->phone_row, initial->phone);
       cl_form_row_set_text (self->email_row, initial->email);
       cl_form_row_set_text (self->address_row, initial->address);
@@ -165,7 +167,7 @@ cl_guardian_editor_get_guardian (ClGuardianEditor *self,
     return FALSE;
   out->name = cl_form_row_dup_text (self->name_row);
   out->relationship = cl_form_row_dup_text (self->relationship_row);
-  out->language = cl_form_row_dup_language (self->language_row);
+  out->language = cl_language_picker_dup_code (self->language_row);
   out->phone = cl_form_row_dup_text (self->phone_row);
   out->email = cl_form_row_dup_text (self->email_row);
   out->address = cl_form_row_dup_text (self->address_row);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-form-rows.h"
+#include "cl-language-picker.h"
 #include "cl-student-editor.h"
 
 /* The 13 federal categories (34 CFR 300.8) and California's EMD, as the bundle spells them. */
@@ -167,8 +168,8 @@ validate (ClStudentEditor *self)
     PROBLEM ("%s", _("The secondary eligibility is the same as the primary one; choose another or None."));
   else if (adw_combo_row_get_selected (self->secondary_row) > 0 && adw_combo_row_get_selected (self->primary_row) == 0)
     PROBLEM ("%s", _("Choose the primary eligibility before a secondary one."));
-  if (language != NULL && !cl_form_is_language_code (language))
-    QUESTION ("%s", _("Write the home language as its two-letter code (ISO 639-1), for example es for Spanish; letters to the family are written in it."));
+  if (language != NULL && !cl_language_picker_is_known (language))
+    QUESTION ("%s", _("Choose the home language by name (Spanish) or write its two-letter code (es); letters to the family are written in it."));
 #undef PROBLEM
 #undef PROBLEM_AT
 #undef QUESTION
@@ -300,6 +301,7 @@ static void
 cl_student_editor_init (ClStudentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_language_picker_attach (self->language_row);
 }
 
 /* "None", the codes, and @current when it is none of them (a district's own code is kept, not
@@ -401,7 +403,7 @@ cl_student_editor_new (GtkWindow       *parent,
       cl_form_row_set_text (self->last_row, initial->last_name);
       cl_form_row_set_date (self->birth_row, initial->birth_date);
       cl_form_row_set_text (self->grade_row, initial->grade);
-      cl_form_row_set_text (self->language_row, initial->home_language);
+      cl_language_picker_set (self->language_row, initial->home_language);
       gtk_switch_set_active (self->english_learner_switch, initial->english_learner);
       gtk_switch_set_active (self->conservatorship_switch, initial->conservatorship);
       gtk_switch_set_active (self->part_c_switch, initial->part_c);
@@ -461,7 +463,7 @@ cl_student_editor_dup_student (ClStudentEditor *self)
   i = adw_combo_row_get_selected (self->case_manager_row);
   s->case_manager = i > 0 && i <= self->case_managers->len ? g_ptr_array_index (self->case_managers, i - 1) : NULL;
   g_free (s->home_language);
-  s->home_language = cl_form_row_dup_language (self->language_row);
+  s->home_language = cl_language_picker_dup_code (self->language_row);
   s->english_learner = gtk_switch_get_active (self->english_learner_switch);
   g_free (s->eligibility_primary);
   s->eligibility_primary = g_strdup (selected_code (self->primary_row));

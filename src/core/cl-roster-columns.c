@@ -350,3 +350,9 @@ cl_roster_language_name (const char *code)
       return languages[i].name;
   return NULL;
 }
+
+const char *
+cl_roster_language_code_at (guint index)
+{
+  return index < G_N_ELEMENTS (languages) ? languages[index].code : NULL;
+}

@@ -69,5 +69,7 @@ gboolean cl_roster_parse_language     (const char  *cell,
 /* The English name of an ISO 639-1 code Caseload knows (untranslated: pass it through gettext),
  * or NULL. */
 const char *cl_roster_language_name   (const char  *code);
+/* The code of the @index-th language Caseload knows, NULL past the last: a list to choose from. */
+const char *cl_roster_language_code_at (guint        index);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-language-picker.h"
 #include "cl-setup-assistant.h"
 #include "cl-ui-test.h"
 
@@ -379,6 +380,41 @@ test_calendar_by_hand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The language row of the student and family forms: chosen by name, kept as the ISO 639-1 code. */
+static void
+test_language_picker (void)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (g_object_ref_sink (adw_entry_row_new ()));
+  static const struct { const char *typed; const char *code; gboolean known; } cases[] = {
+    { "Spanish", "es", TRUE }, { "spanish", "es", TRUE }, { "Español", "es", TRUE }, { "Farsi", "fa", TRUE },
+    { "VI", "vi", TRUE }, { "qu", "qu", TRUE }, { "Klingon", "Klingon", FALSE },
+  };
+  GtkWidget *button, *list, *item;
+
+  cl_language_picker_attach (row);
+  cl_language_picker_set (row, "es");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Spanish");
+  cl_language_picker_set (row, "qu");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "qu");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *code = NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (row), cases[i].typed);
+      code = cl_language_picker_dup_code (row);
+      g_assert_cmpstr (code, ==, cases[i].code);
+      g_assert_cmpint (cl_language_picker_is_known (cases[i].typed), ==, cases[i].known);
+    }
+  /* Chosen from the list: the second language is Spanish. */
+  button = find_type (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  list = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_LIST_BOX);
+  item = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_signal_emit_by_name (list, "row-activated", item);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Spanish");
+  g_object_unref (row);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -388,5 +424,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/setup-assistant/bad-roster", test_bad_roster);
   g_test_add_func ("/ui/setup-assistant/column-mapping", test_column_mapping);
   g_test_add_func ("/ui/setup-assistant/calendar-by-hand", test_calendar_by_hand);
+  g_test_add_func ("/ui/language-picker", test_language_picker);
   return cl_ui_test_run (app);
 }
