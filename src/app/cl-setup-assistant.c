@@ -7,6 +7,7 @@
 
 #include "cl-application.h"
 #include "cl-date-picker.h"
+#include "cl-rules-row.h"
 #include "cl-ical-school-year.h"
 #include "cl-roster-import.h"
 #include "cl-store.h"
@@ -139,34 +140,13 @@ on_school_next (ClSetupAssistant *self)
   show_page (self, "calendar");
 }
 
-/* The packs shipped and the district's, by name; a district pack with a mistake is named with it. */
 static void
 fill_rules (ClSetupAssistant *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (&error);
-  g_autofree char *user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
   g_autofree char *current = self->store ? cl_store_dup_jurisdiction (self->store) : NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
 
-  if (packs != NULL && !cl_rule_pack_set_add_dir (packs, user_rules, &error))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rules_row), error->message);
-  if (packs == NULL)
-    return;
   g_clear_pointer (&self->pack_ids, g_strfreev);
-  self->pack_ids = cl_rule_pack_set_list_ids (packs);
-  for (guint i = 0; self->pack_ids[i] != NULL; i++)
-    {
-      const ClRulePack *pack = cl_rule_pack_set_lookup (packs, self->pack_ids[i], NULL);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", pack ? cl_rule_pack_get_name (pack) : self->pack_ids[i],
-                                                self->pack_ids[i]);
-      gtk_string_list_append (names, label);
-      if (g_strcmp0 (self->pack_ids[i], current ? current : "US") == 0)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->rules_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->rules_row, selected);
+  self->pack_ids = cl_rules_row_fill (self->rules_row, current);
 }
 
 /* ---- the calendar ---- */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cl-setup-assistant.h"
+#include "cl-setup-window.h"
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
 #include "cl-document-window.h"
@@ -359,10 +360,10 @@ new_caseload_action (GtkWidget  *widget,
 }
 
 static void
-on_setup_finished (ClSetupAssistant *assistant,
+on_setup_finished (GObject          *source,
                    ClWindow         *self)
 {
-  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (assistant), "database-path"));
+  g_autofree char *path = g_strdup (g_object_get_data (source, "database-path"));
 
   cl_window_open_database (self, path);
 }
@@ -381,6 +382,24 @@ setup_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (assistant), "database-path", g_strdup (path), g_free);
   g_signal_connect_object (assistant, "finished", G_CALLBACK (on_setup_finished), self, 0);
   gtk_window_present (GTK_WINDOW (assistant));
+}
+
+/* The district's set-up as it is (cl-setup-window.c), on the open database. */
+static void
+district_setup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  const char *path = cl_session_get_path (self->session);
+  ClSetupWindow *setup;
+
+  if (path == NULL || cl_session_get_read_only (self->session))
+    return;
+  setup = cl_setup_window_new (GTK_WINDOW (self), path);
+  g_object_set_data_full (G_OBJECT (setup), "database-path", g_strdup (path), g_free);
+  g_signal_connect_object (setup, "changed", G_CALLBACK (on_setup_finished), self, 0);
+  gtk_window_present (GTK_WINDOW (setup));
 }
 
 static void
@@ -510,6 +529,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.practice-demo", NULL, practice_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-caseload", NULL, new_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.set-up", NULL, setup_action);
+  gtk_widget_class_install_action (widget_class, "win.district-setup", NULL, district_setup_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.document", "s", document_action);
@@ -532,6 +552,9 @@ _cl_window_actions_update (ClWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", cl_session_get_store (self->session) != NULL && !cl_session_get_loading (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !cl_session_get_loading (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.practice-demo", cl_session_get_demo (self->session) && !cl_session_get_loading (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.district-setup",
+                                 cl_session_get_store (self->session) != NULL && !cl_session_get_read_only (self->session) &&
+                                 !cl_session_get_loading (self->session));
   /* Edits go to the database: a read-only bundle has none. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", cl_session_get_store (self->session) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", cl_session_get_store (self->session) != NULL);

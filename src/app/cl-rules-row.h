@@ -1,0 +1,16 @@
+/* cl-rules-row.h — the rule pack a database counts with, chosen by name in a combo row
+ *
+ * The packs shipped (US, CA, UT) and the district's own in ~/.local/share/caseload/rules; a
+ * district pack with a mistake is named in the row's subtitle with the path of the mistake.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Fills @row with every pack by name, @current (or US) selected; the ids in the row's order. */
+GStrv cl_rules_row_fill (AdwComboRow *row,
+                         const char  *current);
+
+G_END_DECLS

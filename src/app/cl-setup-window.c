@@ -1,0 +1,406 @@
+/* cl-setup-window.c — schools and their school years, staff and the rule pack, changed in place */
+#define G_LOG_DOMAIN "cl-setup-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-rules-row.h"
+#include "cl-store.h"
+#include "cl-setup-window.h"
+
+struct _ClSetupWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwPreferencesGroup *schools_group;
+  AdwPreferencesGroup *staff_group;
+  AdwEntryRow         *new_staff_row;
+  AdwComboRow         *rules_row;
+
+  ClStore             *store;
+  ClCaseload          *caseload;     /* as read after the last change */
+  GPtrArray           *rows;         /* the rows filled in, (group, row) pairs */
+  GStrv                pack_ids;
+  guint                refill_id;
+  gboolean             dirty;         /* something was saved: the main window reads it on close */
+};
+
+G_DEFINE_FINAL_TYPE (ClSetupWindow, cl_setup_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void fill (ClSetupWindow *self);
+
+static gboolean
+refill (gpointer data)
+{
+  ClSetupWindow *self = data;
+
+  self->refill_id = 0;
+  fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a change: shown again (not from inside the row's own signal: the rows are made anew),
+ * and said to the main window when this one closes. */
+static void
+changed (ClSetupWindow *self)
+{
+  self->dirty = TRUE;
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill, self);
+}
+
+static void
+refused (ClSetupWindow *self,
+         GError        *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+add_row (ClSetupWindow       *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, group);
+  g_ptr_array_add (self->rows, row);
+}
+
+/* ---- schools ---- */
+
+static void
+on_school_renamed (AdwEntryRow   *row,
+                   ClSetupWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (row), "school");
+
+  if (!cl_store_rename_school (self->store, id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    refused (self, error);
+  else
+    changed (self);
+}
+
+static gboolean
+school_has_year_like (const ClSchool       *school,
+                      const ClCalendarYear *year)
+{
+  for (guint i = 0; i < school->calendars->len; i++)
+    {
+      const ClCalendarYear *c = g_ptr_array_index (school->calendars, i);
+      if (c->first_day <= year->last_day && c->last_day >= year->first_day)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_copy_year (GtkButton     *button,
+              ClSetupWindow *self)
+{
+  ClSchool *school = cl_caseload_lookup_school (self->caseload, g_object_get_data (G_OBJECT (button), "school"));
+  ClCalendarYear *year = cl_caseload_lookup_calendar (self->caseload, g_object_get_data (G_OBJECT (button), "calendar"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCalendarYear) next = NULL;
+  g_autofree char *id = NULL;
+
+  if (school == NULL || year == NULL)
+    return;
+  id = g_strdup_printf ("%s-%d", school->id, cl_date_year (year->first_day) + 1);
+  next = cl_calendar_year_copy_to_next_year (year, id);
+  if (!cl_store_set_school_year (self->store, school->id, NULL, next, NULL, &error))
+    refused (self, error);
+  else
+    changed (self);
+}
+
+static void
+fill_school (ClSetupWindow  *self,
+             const ClSchool *school)
+{
+  GtkWidget *name = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("School name"));
+  gtk_editable_set_text (GTK_EDITABLE (name), school->name ? school->name : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name), TRUE);
+  g_object_set_data_full (G_OBJECT (name), "school", g_strdup (school->id), g_free);
+  g_signal_connect (name, "apply", G_CALLBACK (on_school_renamed), self);
+  add_row (self, self->schools_group, name);
+
+  for (guint i = 0; i < school->calendars->len; i++)
+    {
+      const ClCalendarYear *year = g_ptr_array_index (school->calendars, i);
+      g_autoptr(ClCalendarYear) next = cl_calendar_year_copy_to_next_year (year, "next");
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy to Next Year"));
+      char first[11], last[11];
+      g_autofree char *title = NULL, *subtitle = NULL;
+
+      cl_date_format_iso (year->first_day, first);
+      cl_date_format_iso (year->last_day, last);
+      /* TRANSLATORS: "2026 to 2027" then the calendar's id */
+      title = g_strdup_printf (_("%d to %d (%s)"), cl_date_year (year->first_day), cl_date_year (year->last_day), year->id);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s, %u closed range", "%s to %s, %u closed ranges",
+                                               year->closed->len), first, last, year->closed->len);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      /* A year the school has already is not written over by a draft. */
+      gtk_widget_set_sensitive (copy, !school_has_year_like (school, next));
+      g_object_set_data_full (G_OBJECT (copy), "school", g_strdup (school->id), g_free);
+      g_object_set_data_full (G_OBJECT (copy), "calendar", g_strdup (year->id), g_free);
+      g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_year), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+      add_row (self, self->schools_group, row);
+    }
+}
+
+/* ---- staff ---- */
+
+static ClStaff *
+staff_of (ClSetupWindow *self,
+          GObject       *row)
+{
+  return cl_caseload_lookup_staff (self->caseload, g_object_get_data (row, "staff"));
+}
+
+static void
+save_staff (ClSetupWindow *self,
+            ClStaff       *edited)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_store_update_staff (self->store, edited, &error))
+    refused (self, error);
+  else
+    changed (self);
+}
+
+static void
+on_staff_text (AdwEntryRow   *row,
+               ClSetupWindow *self)
+{
+  ClStaff *staff = staff_of (self, G_OBJECT (row));
+  g_autoptr(ClStaff) edited = NULL;
+  gboolean is_email = g_object_get_data (G_OBJECT (row), "email") != NULL;
+
+  if (staff == NULL)
+    return;
+  edited = cl_staff_new (staff->id, is_email ? staff->name : gtk_editable_get_text (GTK_EDITABLE (row)), staff->role);
+  edited->email = g_strdup (is_email ? gtk_editable_get_text (GTK_EDITABLE (row)) : staff->email);
+  save_staff (self, edited);
+}
+
+static void
+on_staff_role (AdwComboRow   *row,
+               GParamSpec    *pspec,
+               ClSetupWindow *self)
+{
+  ClStaff *staff = staff_of (self, G_OBJECT (row));
+  guint role = adw_combo_row_get_selected (row);
+  g_autoptr(ClStaff) edited = NULL;
+
+  if (staff == NULL || role >= CL_N_STAFF_ROLES || role == (guint) staff->role)
+    return;
+  edited = cl_staff_new (staff->id, staff->name, (ClStaffRole) role);
+  edited->email = g_strdup (staff->email);
+  save_staff (self, edited);
+}
+
+/* What a person reads for each role; index = ClStaffRole. */
+static const char * const role_labels[CL_N_STAFF_ROLES] = {
+  N_("Case manager"), N_("Special education teacher"), N_("General education teacher"), N_("Administrator"),
+  N_("School psychologist"), N_("Speech-language pathologist"), N_("Related service provider"), N_("Nurse"),
+  N_("Interpreter"), N_("Other"),
+};
+
+static void
+fill_staff (ClSetupWindow *self,
+            const ClStaff *staff)
+{
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *email = adw_entry_row_new ();
+  GtkWidget *role = adw_combo_row_new ();
+
+  for (guint i = 0; i < CL_N_STAFF_ROLES; i++)
+    gtk_string_list_append (roles, _(role_labels[i]));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), staff->name ? staff->name : staff->id);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _(role_labels[staff->role]));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (name), staff->name ? staff->name : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (email), _("Email"));
+  gtk_editable_set_text (GTK_EDITABLE (email), staff->email ? staff->email : "");
+  g_object_set_data (G_OBJECT (email), "email", GINT_TO_POINTER (TRUE));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (role), _("Role"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (role), G_LIST_MODEL (roles));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), staff->role);
+  for (GtkWidget **w = (GtkWidget *[]) { name, email, role, NULL }; *w != NULL; w++)
+    {
+      g_object_set_data_full (G_OBJECT (*w), "staff", g_strdup (staff->id), g_free);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), *w);
+    }
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name), TRUE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (email), TRUE);
+  g_signal_connect (name, "apply", G_CALLBACK (on_staff_text), self);
+  g_signal_connect (email, "apply", G_CALLBACK (on_staff_text), self);
+  g_signal_connect (role, "notify::selected", G_CALLBACK (on_staff_role), self);
+  add_row (self, self->staff_group, expander);
+}
+
+static void
+on_add_staff (ClSetupWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_staff_row))));
+  g_autofree char *base = cl_make_id (name);
+  g_autofree char *id = g_strdup (base);
+  g_autoptr(ClStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint n = 2; cl_caseload_lookup_staff (self->caseload, id) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  staff = cl_staff_new (id, name, CL_STAFF_CASE_MANAGER);
+  if (!cl_store_add_staff (self->store, staff, &error))
+    {
+      refused (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_staff_row), "");
+  changed (self);
+}
+
+/* ---- rules ---- */
+
+static void
+on_rules_chosen (AdwComboRow   *row,
+                 GParamSpec    *pspec,
+                 ClSetupWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->pack_ids == NULL || selected >= g_strv_length (self->pack_ids) ||
+      g_strcmp0 (self->pack_ids[selected], cl_caseload_get_jurisdiction (self->caseload)) == 0)
+    return;
+  if (!cl_store_set_jurisdiction (self->store, self->pack_ids[selected], &error))
+    refused (self, error);
+  else
+    changed (self);
+}
+
+/* ---- filling ---- */
+
+static void
+fill (ClSetupWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  for (guint i = 0; i + 1 < self->rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
+  g_ptr_array_set_size (self->rows, 0);
+  g_clear_object (&self->caseload);
+  if (self->store == NULL || (self->caseload = cl_store_load_caseload (self->store, &error)) == NULL)
+    {
+      if (error != NULL)
+        refused (self, error);
+      return;
+    }
+  list = cl_caseload_get_schools (self->caseload);
+  for (guint i = 0; i < list->len; i++)
+    fill_school (self, g_ptr_array_index (list, i));
+  list = cl_caseload_get_staff (self->caseload);
+  for (guint i = 0; i < list->len; i++)
+    fill_staff (self, g_ptr_array_index (list, i));
+
+  g_signal_handlers_block_by_func (self->rules_row, on_rules_chosen, self);
+  g_clear_pointer (&self->pack_ids, g_strfreev);
+  self->pack_ids = cl_rules_row_fill (self->rules_row, cl_caseload_get_jurisdiction (self->caseload));
+  g_signal_handlers_unblock_by_func (self->rules_row, on_rules_chosen, self);
+}
+
+static gboolean
+cl_setup_window_close_request (GtkWindow *window)
+{
+  ClSetupWindow *self = CL_SETUP_WINDOW (window);
+
+  if (self->dirty)
+    g_signal_emit (self, signals[CHANGED], 0);
+  self->dirty = FALSE;
+  return GTK_WINDOW_CLASS (cl_setup_window_parent_class)->close_request (window);
+}
+
+static void
+cl_setup_window_dispose (GObject *object)
+{
+  ClSetupWindow *self = CL_SETUP_WINDOW (object);
+
+  g_clear_handle_id (&self->refill_id, g_source_remove);
+  g_clear_object (&self->caseload);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pack_ids, g_strfreev);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETUP_WINDOW);
+  G_OBJECT_CLASS (cl_setup_window_parent_class)->dispose (object);
+}
+
+static void
+cl_setup_window_finalize (GObject *object)
+{
+  ClSetupWindow *self = CL_SETUP_WINDOW (object);
+
+  g_ptr_array_unref (self->rows);
+  G_OBJECT_CLASS (cl_setup_window_parent_class)->finalize (object);
+}
+
+static void
+cl_setup_window_class_init (ClSetupWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_setup_window_dispose;
+  object_class->finalize = cl_setup_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_setup_window_close_request;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-setup-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClSetupWindow, schools_group);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupWindow, new_staff_row);
+  gtk_widget_class_bind_template_child (widget_class, ClSetupWindow, rules_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_staff);
+}
+
+static void
+cl_setup_window_init (ClSetupWindow *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->rules_row, "notify::selected", G_CALLBACK (on_rules_chosen), self);
+}
+
+ClSetupWindow *
+cl_setup_window_new (GtkWindow  *parent,
+                     const char *database_path)
+{
+  ClSetupWindow *self = g_object_new (CL_TYPE_SETUP_WINDOW, "transient-for", parent, NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->store = cl_store_open (database_path, TRUE, &error);
+  if (self->store == NULL)
+    refused (self, error);
+  fill (self);
+  return self;
+}
