@@ -45,7 +45,8 @@ struct _ClWindow
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
   ClStudentList        *visible;       /* the students the list shows: filtered, in order */
-  ClStudentSlots       *slots;         /* what the list view shows: one slot per row of visible */
+  ClStudentSlots       *slots;
+  GtkListItemFactory   *factory;        /* of the list's rows */         /* what the list view shows: one slot per row of visible */
   ClStudentRow         *shown_row;     /* the selected row whose file is shown */
   GPtrArray            *fill_later;    /* of GtkListItem: off-screen rows not yet showing their slot */
   guint                 fill_later_id;
@@ -119,6 +120,20 @@ void _cl_window_show_view          (ClWindow      *self,
 /* Reloads everything from the open database and recomputes the obligations. */
 gboolean _cl_window_reload         (ClWindow      *self,
                                     GError       **error);
+
+/* cl-window-list.c */
+void        _cl_window_list_init          (ClWindow   *self);
+void        _cl_window_list_dispose       (ClWindow   *self);
+/* The sort and filters used last time with a database. */
+void        _cl_window_list_restore       (ClWindow   *self);
+/* The state of the "list." action @action (borrowed). */
+const char *_cl_window_list_state         (ClWindow   *self,
+                                           const char *action);
+/* The School and Case Manager submenus list what @caseload has. */
+void        _cl_window_fill_filter_menus  (ClWindow   *self,
+                                           ClCaseload *caseload);
+/* What a case database window shows is remembered for next time. */
+gboolean    _cl_window_remembers          (ClWindow   *self);
 
 /* cl-window-meetings.c */
 void     _cl_window_class_meetings_init (ClWindowClass     *klass);

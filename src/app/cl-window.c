@@ -40,336 +40,12 @@ _cl_window_toast (ClWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static const char *
-list_state (ClWindow   *self,
-            const char *action)
-{
-  GVariant *state = g_action_group_get_action_state (G_ACTION_GROUP (self->list_actions), action);
-  const char *value;
-
-  /* The group keeps the state alive: a borrowed string is safe until it changes. */
-  value = g_variant_get_string (state, NULL);
-  g_variant_unref (state);
-  return value;
-}
-
-static gboolean
-filter_student (gpointer item,
-                gpointer user_data)
-{
-  ClWindow *self = user_data;
-  ClStudentRow *row = item;
-  ClStudent *student = cl_student_row_get_student (row);
-  ClObligationStatus status = cl_student_row_get_next_status (row);
-  const char *show = self->filter_show;
-  const char *school = self->filter_school;
-  const char *case_manager = self->filter_case_manager;
-
-  if (g_str_equal (show, "overdue") && status != CL_STATUS_OVERDUE)
-    return FALSE;
-  if (g_str_equal (show, "attention") && status != CL_STATUS_OVERDUE && status != CL_STATUS_DUE_SOON)
-    return FALSE;
-  if (*school && (student->school == NULL || g_strcmp0 (student->school->id, school) != 0))
-    return FALSE;
-  if (*case_manager && (student->case_manager == NULL || g_strcmp0 (student->case_manager->id, case_manager) != 0))
-    return FALSE;
-  return cl_student_row_matches (row, self->query);
-}
-
-/* The list's filters as the filter reads them, for each of 10,000 students: looking the actions'
- * states up each time was a third of a keystroke's filtering. Borrowed from the states. */
-static void
-cache_list_filters (ClWindow *self)
-{
-  self->filter_show = list_state (self, "show");
-  self->filter_school = list_state (self, "school");
-  self->filter_case_manager = list_state (self, "case-manager");
-}
-
-static int
-compare_students (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  ClWindow *self = user_data;
-  ClStudentRow *ra = (ClStudentRow *) a, *rb = (ClStudentRow *) b;
-
-  /* Called some 140,000 times when 10,000 rows come back into the list: no lookups, no locale. */
-  if (self->sort_by_due)
-    {
-      ClDate da = cl_student_row_get_next_due_date (ra), db = cl_student_row_get_next_due_date (rb);
-      if (da != db)
-        return da < db ? -1 : 1;
-    }
-  return cl_student_row_compare_names (ra, rb);
-}
-
 /* What a case database window shows is remembered for next time; the demo and bundles opened
  * read-only are a look around and leave the user's settings alone. */
-static gboolean
-remembers (ClWindow *self)
+gboolean
+_cl_window_remembers (ClWindow *self)
 {
   return self->settings != NULL && !cl_session_get_read_only (self->session) && cl_session_get_store (self->session) != NULL;
-}
-
-/* The GSettings key of each list action. */
-static const struct { const char *action; const char *key; } list_keys[] = {
-  { "sort", "list-sort" },
-  { "show", "list-show" },
-  { "school", "list-school" },
-  { "case-manager", "list-case-manager" },
-};
-
-static void
-on_list_state_changed (GSimpleAction *action,
-                       GVariant      *value,
-                       gpointer       user_data)
-{
-  ClWindow *self = user_data;
-  const char *name = g_action_get_name (G_ACTION (action));
-
-  g_simple_action_set_state (action, value);
-  cache_list_filters (self);
-  if (g_str_equal (name, "sort"))
-    self->sort_by_due = g_str_equal (g_variant_get_string (value, NULL), "due");
-  for (guint i = 0; remembers (self) && i < G_N_ELEMENTS (list_keys); i++)
-    if (g_str_equal (list_keys[i].action, name))
-      g_settings_set_string (self->settings, list_keys[i].key, g_variant_get_string (value, NULL));
-  if (g_str_equal (name, "sort"))
-    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view_button), "accent");
-  if (g_str_equal (list_state (self, "show"), "all") && !*list_state (self, "school") &&
-      !*list_state (self, "case-manager"))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->view_button), "accent");
-}
-
-static const GActionEntry list_entries[] = {
-  { "sort", NULL, "s", "'due'", on_list_state_changed },
-  { "show", NULL, "s", "'all'", on_list_state_changed },
-  { "school", NULL, "s", "''", on_list_state_changed },
-  { "case-manager", NULL, "s", "''", on_list_state_changed },
-};
-
-/* The School and Case Manager submenus list what the open caseload has. */
-static void
-fill_filter_menus (ClWindow   *self,
-                   ClCaseload *caseload)
-{
-  GPtrArray *schools = cl_caseload_get_schools (caseload);
-  GPtrArray *staff = cl_caseload_get_staff (caseload);
-
-  g_menu_remove_all (self->school_menu);
-  g_menu_remove_all (self->case_manager_menu);
-  g_menu_append (self->school_menu, _("All Schools"), "list.school::");
-  g_menu_append (self->case_manager_menu, _("All Case Managers"), "list.case-manager::");
-  for (guint i = 0; i < schools->len; i++)
-    {
-      const ClSchool *school = g_ptr_array_index (schools, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (school->name ? school->name : school->id, NULL);
-
-      g_menu_item_set_action_and_target (item, "list.school", "s", school->id);
-      g_menu_append_item (self->school_menu, item);
-    }
-  for (guint i = 0; i < staff->len; i++)
-    {
-      const ClStaff *member = g_ptr_array_index (staff, i);
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (member->role != CL_STAFF_CASE_MANAGER)
-        continue;
-      item = g_menu_item_new (member->name ? member->name : member->id, NULL);
-      g_menu_item_set_action_and_target (item, "list.case-manager", "s", member->id);
-      g_menu_append_item (self->case_manager_menu, item);
-    }
-}
-
-static GtkWidget *
-row_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void
-setup_student_item (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *pill = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "student-row");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), row_label ("heading"));
-  gtk_box_append (GTK_BOX (text), row_label ("dim-label"));
-  gtk_box_append (GTK_BOX (text), row_label ("next-due"));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_widget_add_css_class (pill, "status-pill");
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), pill);
-  gtk_list_item_set_child (item, box);
-}
-
-static const char *
-pill_text (const char *status)
-{
-  if (g_str_equal (status, "overdue"))
-    return _("Overdue");
-  if (g_str_equal (status, "due_soon"))
-    return _("Due soon");
-  if (g_str_equal (status, "upcoming"))
-    return _("Upcoming");
-  return _("Up to date");
-}
-
-/* Shows the student now in @item's slot: when the slot is bound, and when a search puts another
- * student there (the row's widgets stay, only their text changes). */
-static void
-fill_student_item (GtkListItem *item)
-{
-  ClStudentRow *row = cl_student_slot_get_row (gtk_list_item_get_item (item));
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *text = gtk_widget_get_first_child (box);
-  GtkWidget *name = gtk_widget_get_first_child (text);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (name);
-  GtkWidget *next_due = gtk_widget_get_next_sibling (subtitle);
-  GtkWidget *pill = gtk_widget_get_next_sibling (text);
-  const char *status = cl_student_row_get_status (row);
-  const char *classes[] = { "status-pill", status, NULL };
-  g_autofree char *label = NULL;
-
-  gtk_label_set_label (GTK_LABEL (name), cl_student_row_get_name (row));
-  gtk_label_set_label (GTK_LABEL (subtitle), cl_student_row_get_subtitle (row));
-  gtk_label_set_label (GTK_LABEL (next_due), cl_student_row_get_next_due (row));
-  gtk_label_set_label (GTK_LABEL (pill), pill_text (status));
-  /* Setting the same classes again would still restyle the pill. */
-  if (!gtk_widget_has_css_class (pill, status))
-    gtk_widget_set_css_classes (pill, classes);
-  /* Translators: how a screen reader reads a student row: name, status, next due item */
-  label = g_strdup_printf (_("%s, %s, next: %s"), cl_student_row_get_name (row), pill_text (status),
-                           cl_student_row_get_next_due (row));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* Whether @item's row is on screen now: as a slot keeps its place in the list, where its widget
- * was last laid out is where it is. The list view leaves the rows it keeps beyond the visible
- * ones unmapped, or without a place. */
-static gboolean
-item_on_screen (ClWindow    *self,
-                GtkListItem *item)
-{
-  GtkWidget *list = GTK_WIDGET (self->student_list);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_get_mapped (child) || !gtk_widget_compute_bounds (child, list, &bounds))
-    return FALSE;
-  return bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= gtk_widget_get_height (list);
-}
-
-/* Fills up to @max of the rows left for later. */
-static void
-fill_later_some (ClWindow *self,
-                 guint     max)
-{
-  for (guint n = 0; n < max && self->fill_later->len > 0; n++)
-    {
-      g_autoptr(GtkListItem) item = g_ptr_array_steal_index (self->fill_later, self->fill_later->len - 1);
-
-      if (g_object_steal_data (G_OBJECT (item), "cl-fill-later") && gtk_list_item_get_item (item) != NULL)
-        fill_student_item (item);
-    }
-}
-
-/* Fills the rows left for later a few at a time, between frames and keystrokes. */
-static gboolean
-fill_later_rows (gpointer data)
-{
-  ClWindow *self = data;
-
-  fill_later_some (self, 24);
-  if (self->fill_later->len > 0)
-    return G_SOURCE_CONTINUE;
-  self->fill_later_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Scrolled before they were all filled: all of them at once, before they come into view. */
-static void
-on_list_scrolled (ClWindow *self)
-{
-  if (self->fill_later != NULL)
-    fill_later_some (self, G_MAXUINT);
-}
-
-/* Only once the keystroke's frame is painted: an idle would run before it, waiting for its
- * frame time. */
-static void
-start_filling_later (ClWindow *self)
-{
-  /* By function: a frame clock that was disposed (the window unrealized) dropped it already. */
-  if (self->fill_later_clock != NULL)
-    g_signal_handlers_disconnect_by_func (self->fill_later_clock, start_filling_later, self);
-  self->fill_later_paint = 0;
-  g_clear_object (&self->fill_later_clock);
-  if (self->fill_later_id == 0)
-    self->fill_later_id = g_idle_add (fill_later_rows, self);
-}
-
-/* Another student was put in @item's slot. GTK keeps some 200 rows bound, but only a dozen or
- * two are on screen: those are filled at once, for the frame that answers the keystroke, and the
- * others just after it (setting the text of all of them measures and shapes ~800 labels). */
-static void
-on_slot_changed (GtkListItem *item)
-{
-  ClWindow *self = CL_WINDOW (gtk_widget_get_root (gtk_list_item_get_child (item)));
-
-  if (self == NULL || self->fill_later == NULL || item_on_screen (self, item))
-    {
-      g_object_steal_data (G_OBJECT (item), "cl-fill-later");
-      fill_student_item (item);
-      return;
-    }
-  if (g_object_get_data (G_OBJECT (item), "cl-fill-later") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (item), "cl-fill-later", GINT_TO_POINTER (TRUE));
-  g_ptr_array_add (self->fill_later, g_object_ref (item));
-  if (self->fill_later_id == 0 && self->fill_later_paint == 0)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-      if (clock != NULL)
-        {
-          self->fill_later_clock = g_object_ref (clock);
-          self->fill_later_paint = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (start_filling_later), self);
-        }
-      else
-        self->fill_later_id = g_idle_add (fill_later_rows, self);
-    }
-}
-
-static void
-bind_student_item (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item)
-{
-  g_object_steal_data (G_OBJECT (item), "cl-fill-later");
-  fill_student_item (item);
-  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::row", G_CALLBACK (on_slot_changed), item);
-}
-
-static void
-unbind_student_item (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  g_object_steal_data (G_OBJECT (item), "cl-fill-later");
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_changed, item);
 }
 
 static void
@@ -505,7 +181,7 @@ on_selection_changed (ClWindow *self)
   adw_window_title_set_subtitle (self->content_title, cl_student_row_get_subtitle (row));
   gtk_stack_set_visible_child_name (self->content_stack, "student");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  if (remembers (self))
+  if (_cl_window_remembers (self))
     {
       g_settings_set_string (self->settings, "last-view", "student");
       g_settings_set_string (self->settings, "last-student", student->id);
@@ -580,12 +256,12 @@ on_session_reloaded (ClWindow *self)
                                                  most_pressing (cl_session_get_student_obligations (self->session, student))));
     }
   g_list_store_splice (self->students, 0, 0, rows->pdata, rows->len);
-  fill_filter_menus (self, caseload);
+  _cl_window_fill_filter_menus (self, caseload);
   /* A remembered school or case manager this caseload does not have would hide everyone. */
-  if (*list_state (self, "school") && cl_caseload_lookup_school (caseload, list_state (self, "school")) == NULL)
+  if (*_cl_window_list_state (self, "school") && cl_caseload_lookup_school (caseload, _cl_window_list_state (self, "school")) == NULL)
     g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "school", g_variant_new_string (""));
-  if (*list_state (self, "case-manager") &&
-      cl_caseload_lookup_staff (caseload, list_state (self, "case-manager")) == NULL)
+  if (*_cl_window_list_state (self, "case-manager") &&
+      cl_caseload_lookup_staff (caseload, _cl_window_list_state (self, "case-manager")) == NULL)
     g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "case-manager", g_variant_new_string (""));
   update_sidebar (self);
   _cl_window_actions_update (self);
@@ -681,7 +357,7 @@ _cl_window_show_view (ClWindow   *self,
   adw_window_title_set_subtitle (self->content_title, adw_window_title_get_title (self->sidebar_title));
   gtk_stack_set_visible_child_name (self->content_stack, view);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  if (remembers (self))
+  if (_cl_window_remembers (self))
     g_settings_set_string (self->settings, "last-view", view);
 }
 
@@ -865,7 +541,7 @@ apply_pending (ClWindow *self)
   g_autofree char *student = g_steal_pointer (&self->pending_student);
   g_autofree char *view = g_steal_pointer (&self->pending_view);
 
-  if (view == NULL && student == NULL && remembers (self))
+  if (view == NULL && student == NULL && _cl_window_remembers (self))
     restore_last_page (self);
   if (view != NULL)
     _cl_window_show_view (self, view);
@@ -916,12 +592,7 @@ cl_window_open_database (ClWindow   *self,
 
   clear_caseload (self);
   /* The sort and filters used last time with a database. */
-  for (guint i = 0; self->settings != NULL && i < G_N_ELEMENTS (list_keys); i++)
-    {
-      g_autofree char *value = g_settings_get_string (self->settings, list_keys[i].key);
-      g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), list_keys[i].action,
-                                          g_variant_new_string (value));
-    }
+  _cl_window_list_restore (self);
   self->after_load = TRUE;
   if (!cl_session_open_database (self->session, path, &error))
     {
@@ -978,14 +649,9 @@ cl_window_dispose (GObject *object)
   if (self->selection != NULL)
     clear_caseload (self);
   g_clear_object (&self->selection);
-  g_clear_handle_id (&self->fill_later_id, g_source_remove);
-  /* By function: a frame clock that was disposed (the window unrealized) dropped it already. */
-  if (self->fill_later_clock != NULL)
-    g_signal_handlers_disconnect_by_func (self->fill_later_clock, start_filling_later, self);
-  self->fill_later_paint = 0;
-  g_clear_object (&self->fill_later_clock);
-  g_clear_pointer (&self->fill_later, g_ptr_array_unref);
+  _cl_window_list_dispose (self);
   g_clear_object (&self->slots);
+  g_clear_object (&self->factory);
   g_clear_object (&self->visible);
   g_clear_object (&self->shown_row);
   g_clear_object (&self->students);
@@ -1065,23 +731,7 @@ cl_window_init (ClWindow *self)
   g_signal_connect_swapped (self->session, "notify::loading", G_CALLBACK (on_session_loading), self);
   g_signal_connect_swapped (self->session, "notify::can-undo", G_CALLBACK (on_session_can_undo), self);
 
-  self->sort_by_due = TRUE;
-  self->list_actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->list_actions), list_entries,
-                                   G_N_ELEMENTS (list_entries), self);
-  cache_list_filters (self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (self->list_actions));
-
-  self->students = g_list_store_new (CL_TYPE_STUDENT_ROW);
-  self->filter = gtk_custom_filter_new (filter_student, self, NULL);
-  self->sorter = gtk_custom_sorter_new (compare_students, self, NULL);
-  /* Not a GtkFilterListModel and a GtkSortListModel: see cl-student-list.c. */
-  self->visible = cl_student_list_new (G_LIST_MODEL (self->students), GTK_FILTER (self->filter),
-                                       GTK_SORTER (self->sorter));
-  self->slots = cl_student_slots_new (self->visible);
-  self->fill_later = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->student_list)), "value-changed",
-                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
+  _cl_window_list_init (self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   cl_student_slots_set_selection (self->slots, self->selection);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1089,14 +739,7 @@ cl_window_init (ClWindow *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
   gtk_list_view_set_model (self->student_list, GTK_SELECTION_MODEL (self->selection));
-  {
-    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_student_item), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (bind_student_item), NULL);
-    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_student_item), NULL);
-    gtk_list_view_set_factory (self->student_list, factory);
-  }
+  gtk_list_view_set_factory (self->student_list, self->factory);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
