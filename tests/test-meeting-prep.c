@@ -2,6 +2,7 @@
  * parent-attempts threshold (rules.md §4 required_member_missing, excusal_incomplete; HB 7.2.B,
  * 7.4, 7.5). */
 #include "cl-meeting-prep.h"
+#include "cl-rule-ids.h"
 #include "cl-test-util.h"
 
 static const ClRule *
@@ -206,6 +207,57 @@ test_attempts (void)
   g_assert_true (cl_meeting_prep_attempts_enough (two_phone, 2, meeting, 2, 1));
 }
 
+/* The student's own pack names who must attend, else the caseload's; a pack that is not there: none. */
+static void
+test_required_rule_lookup (void)
+{
+  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (NULL);
+  g_autoptr(ClCaseload) caseload = cl_caseload_new ();
+  g_autoptr(ClStudent) student = cl_student_new ("S");
+  const ClRule *rule;
+
+  /* A new caseload follows the federal floor. */
+  rule = cl_meeting_prep_required_rule (packs, caseload, student);
+  g_assert_true (rule == cl_rule_pack_lookup (cl_rule_pack_set_lookup (packs, "US", NULL), CL_RULE_REQUIRED_MEMBER_MISSING));
+  cl_caseload_set_jurisdiction (caseload, "CA");
+  rule = cl_meeting_prep_required_rule (packs, caseload, student);
+  g_assert_nonnull (rule);
+  g_assert_cmpstr (rule->id, ==, CL_RULE_REQUIRED_MEMBER_MISSING);
+  g_assert_true (rule == cl_rule_pack_lookup (cl_rule_pack_set_lookup (packs, "CA", NULL), CL_RULE_REQUIRED_MEMBER_MISSING));
+  student->jurisdiction = g_strdup ("UT");
+  rule = cl_meeting_prep_required_rule (packs, caseload, student);
+  g_assert_true (rule == cl_rule_pack_lookup (cl_rule_pack_set_lookup (packs, "UT", NULL), CL_RULE_REQUIRED_MEMBER_MISSING));
+  g_free (student->jurisdiction);
+  student->jurisdiction = g_strdup ("XX");
+  g_assert_null (cl_meeting_prep_required_rule (packs, caseload, student));
+}
+
+/* The meeting to plan is the one the soonest open obligation calls for; met ones and rules that
+ * are not meetings do not count; none open: an annual review. */
+static void
+test_suggested_kind (void)
+{
+  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (NULL);
+  const ClRulePack *ca = cl_rule_pack_set_lookup (packs, "CA", NULL);
+  ClObligation triennial = { .rule = cl_rule_pack_lookup (ca, CL_RULE_TRIENNIAL_DUE), .due = D ("2027-03-01") };
+  ClObligation mdr = { .rule = cl_rule_pack_lookup (ca, CL_RULE_MANIFESTATION_DETERMINATION_DUE), .due = D ("2027-01-10") };
+  ClObligation initial = { .rule = cl_rule_pack_lookup (ca, CL_RULE_INITIAL_IEP_DUE), .due = D ("2026-12-01"),
+                           .met_on = D ("2026-11-20") };
+  ClObligation plan = { .rule = cl_rule_pack_lookup (ca, CL_RULE_ASSESSMENT_PLAN_DUE), .due = D ("2026-11-01") };
+  g_autoptr(GPtrArray) obligations = g_ptr_array_new ();
+
+  g_assert_nonnull (triennial.rule);
+  g_assert_nonnull (mdr.rule);
+  g_assert_cmpint (cl_meeting_prep_suggested_kind (obligations), ==, CL_MEETING_ANNUAL);
+  g_assert_cmpint (cl_meeting_prep_suggested_kind (NULL), ==, CL_MEETING_ANNUAL);
+  g_ptr_array_add (obligations, &triennial);
+  g_ptr_array_add (obligations, &initial);
+  g_ptr_array_add (obligations, &plan);
+  g_assert_cmpint (cl_meeting_prep_suggested_kind (obligations), ==, CL_MEETING_TRIENNIAL);
+  g_ptr_array_add (obligations, &mdr);
+  g_assert_cmpint (cl_meeting_prep_suggested_kind (obligations), ==, CL_MEETING_MANIFESTATION);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -215,5 +267,7 @@ main (int argc, char **argv)
   g_test_add_func ("/meeting-prep/team-regular-education", test_team_regular_education);
   g_test_add_func ("/meeting-prep/excusal-lea-consent", test_excusal_lea_consent);
   g_test_add_func ("/meeting-prep/attempts", test_attempts);
+  g_test_add_func ("/meeting-prep/required-rule-lookup", test_required_rule_lookup);
+  g_test_add_func ("/meeting-prep/suggested-kind", test_suggested_kind);
   return g_test_run ();
 }

@@ -628,7 +628,7 @@ _cl_meeting_parent_build (ClMeetingWindow *self)
   gboolean used[CL_N_CONTACT_METHODS] = { FALSE };
   guint methods = 0;
   g_autofree char *counts = NULL;
-  const ClRule *rule = _cl_meeting_window_required_rule (self);
+  const ClRule *rule = cl_meeting_prep_required_rule (self->packs, self->caseload, self->student);
   guint min_attempts, min_methods;
   gboolean enough;
   GtkWidget *status;

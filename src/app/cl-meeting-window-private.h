@@ -97,8 +97,6 @@ void     _cl_meeting_window_track_expander (ClMeetingWindow *self,
                                             const char      *key);
 
 /* cl-meeting-team.c */
-/* The student's pack's required_member_missing rule (team roles, parent-attempt threshold), or NULL. */
-const ClRule *_cl_meeting_window_required_rule (ClMeetingWindow *self);
 void     _cl_meeting_team_build        (ClMeetingWindow *self);
 void     _cl_meeting_parent_build      (ClMeetingWindow *self);
 void     _cl_meeting_team_class_init   (GtkWidgetClass  *widget_class);

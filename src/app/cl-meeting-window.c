@@ -485,16 +485,6 @@ rebuild (ClMeetingWindow *self)
     gtk_widget_grab_focus (g_hash_table_lookup (self->keyed, focus_key));
 }
 
-const ClRule *
-_cl_meeting_window_required_rule (ClMeetingWindow *self)
-{
-  const char *pack_id = self->student->jurisdiction ? self->student->jurisdiction
-                                                    : cl_caseload_get_jurisdiction (self->caseload);
-  const ClRulePack *pack = pack_id ? cl_rule_pack_set_lookup (self->packs, pack_id, NULL) : NULL;
-
-  return pack ? cl_rule_pack_lookup (pack, CL_RULE_REQUIRED_MEMBER_MISSING) : NULL;
-}
-
 gboolean
 cl_meeting_window_update (ClMeetingWindow *self,
                           ClCaseload      *caseload,
@@ -530,7 +520,7 @@ cl_meeting_window_update (ClMeetingWindow *self,
       g_array_append_val (self->obligations, copy);
     }
   g_clear_pointer (&self->team, g_array_unref);
-  self->team = cl_meeting_prep_propose_team (_cl_meeting_window_required_rule (self), self->student, self->draft->kind, self->draft->date);
+  self->team = cl_meeting_prep_propose_team (cl_meeting_prep_required_rule (self->packs, self->caseload, self->student), self->student, self->draft->kind, self->draft->date);
   _cl_meeting_window_queue_rebuild (self);
   return TRUE;
 }

@@ -300,17 +300,6 @@ on_plan_changed (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "plan", ok);
 }
 
-static const ClRule *
-required_rule (ClRulePackSet *packs,
-               ClCaseload    *caseload,
-               ClStudent     *student)
-{
-  const char *pack_id = student->jurisdiction ? student->jurisdiction : cl_caseload_get_jurisdiction (caseload);
-  const ClRulePack *pack = pack_id ? cl_rule_pack_set_lookup (packs, pack_id, NULL) : NULL;
-
-  return pack ? cl_rule_pack_lookup (pack, CL_RULE_REQUIRED_MEMBER_MISSING) : NULL;
-}
-
 /* The invitations Caseload proposes: every required role, and an interpreter for a family whose
  * language is not English; the parent from the family, the special education teacher the case
  * manager. The rest is the team's choice, offered on the preparation page. */
@@ -321,7 +310,7 @@ propose_invitees (ClMeeting  *m,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (&error);
-  g_autoptr(GArray) team = cl_meeting_prep_propose_team (packs ? required_rule (packs, caseload, student) : NULL,
+  g_autoptr(GArray) team = cl_meeting_prep_propose_team (packs ? cl_meeting_prep_required_rule (packs, caseload, student) : NULL,
                                                          student, m->kind, m->date);
 
   for (guint i = 0; i < team->len; i++)
@@ -406,35 +395,6 @@ plan_entry (const char *title,
   return row;
 }
 
-/* The kind of the meeting the engine says is due first: an initial IEP, a triennial, an annual
- * review, an interim IEP or a manifestation determination; an annual review when none is open. */
-static ClMeetingKind
-suggested_kind (GPtrArray *obligations)
-{
-  static const struct { const char *rule; ClMeetingKind kind; } kinds[] = {
-    { CL_RULE_INITIAL_IEP_DUE, CL_MEETING_INITIAL }, { CL_RULE_PRESCHOOL_IEP_DUE, CL_MEETING_INITIAL },
-    { CL_RULE_TRIENNIAL_DUE, CL_MEETING_TRIENNIAL }, { CL_RULE_ANNUAL_REVIEW_DUE, CL_MEETING_ANNUAL },
-    { CL_RULE_INTERIM_IEP_DUE, CL_MEETING_INTERIM }, { CL_RULE_MANIFESTATION_DETERMINATION_DUE, CL_MEETING_MANIFESTATION },
-  };
-  ClMeetingKind best = CL_MEETING_ANNUAL;
-  ClDate best_due = G_MAXUINT32;
-
-  for (guint i = 0; obligations && i < obligations->len; i++)
-    {
-      const ClObligation *ob = g_ptr_array_index (obligations, i);
-
-      if (ob->met_on != CL_DATE_NONE || ob->due >= best_due)
-        continue;
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-        if (g_str_equal (ob->rule->id, kinds[k].rule))
-          {
-            best = kinds[k].kind;
-            best_due = ob->due;
-          }
-    }
-  return best;
-}
-
 static void
 plan_meeting_action (GtkWidget  *widget,
                      const char *action_name,
@@ -467,7 +427,7 @@ plan_meeting_action (GtkWidget  *widget,
   request->kind = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (request->kind), _("Kind"));
   adw_combo_row_set_model (request->kind, G_LIST_MODEL (kinds));
-  adw_combo_row_set_selected (request->kind, suggested_kind (cl_session_get_student_obligations (self->session, student)));
+  adw_combo_row_set_selected (request->kind, cl_meeting_prep_suggested_kind (cl_session_get_student_obligations (self->session, student)));
   /* Two weeks out leaves room for the ten days' notice. */
   suggested = cl_date_to_iso (cl_session_get_today (self->session) + 14);
   request->date = ADW_ENTRY_ROW (plan_entry (_("Date (YYYY-MM-DD)"), suggested));

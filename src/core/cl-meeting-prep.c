@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cl-meeting-prep.h"
+#include "cl-rule-ids.h"
 
 const char * const cl_contact_method_names[CL_N_CONTACT_METHODS] = {
   "phone", "letter", "email", "home_visit", "other",
@@ -214,4 +215,42 @@ cl_meeting_prep_attempts_enough (const ClContactAttempt *attempts,
         }
     }
   return count >= min_attempts && methods >= min_methods;
+}
+
+const ClRule *
+cl_meeting_prep_required_rule (ClRulePackSet   *packs,
+                               ClCaseload      *caseload,
+                               const ClStudent *student)
+{
+  const char *pack_id = student->jurisdiction ? student->jurisdiction : cl_caseload_get_jurisdiction (caseload);
+  const ClRulePack *pack = pack_id && packs ? cl_rule_pack_set_lookup (packs, pack_id, NULL) : NULL;
+
+  return pack ? cl_rule_pack_lookup (pack, CL_RULE_REQUIRED_MEMBER_MISSING) : NULL;
+}
+
+ClMeetingKind
+cl_meeting_prep_suggested_kind (GPtrArray *obligations)
+{
+  static const struct { const char *rule; ClMeetingKind kind; } kinds[] = {
+    { CL_RULE_INITIAL_IEP_DUE, CL_MEETING_INITIAL }, { CL_RULE_PRESCHOOL_IEP_DUE, CL_MEETING_INITIAL },
+    { CL_RULE_TRIENNIAL_DUE, CL_MEETING_TRIENNIAL }, { CL_RULE_ANNUAL_REVIEW_DUE, CL_MEETING_ANNUAL },
+    { CL_RULE_INTERIM_IEP_DUE, CL_MEETING_INTERIM }, { CL_RULE_MANIFESTATION_DETERMINATION_DUE, CL_MEETING_MANIFESTATION },
+  };
+  ClMeetingKind best = CL_MEETING_ANNUAL;
+  ClDate best_due = G_MAXUINT32;
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (ob->met_on != CL_DATE_NONE || ob->due >= best_due)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_str_equal (ob->rule->id, kinds[k].rule))
+          {
+            best = kinds[k].kind;
+            best_due = ob->due;
+          }
+    }
+  return best;
 }

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "cl-obligation.h"
 #include "cl-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,17 @@ typedef struct {
   gboolean      required;    /* FALSE: proposed, at the team's or family's discretion */
   const char   *reason;      /* English, static; shown through gettext */
 } ClProposedRole;
+
+/* The pack's required_member_missing rule for @student: their own jurisdiction's, else the
+ * caseload's; NULL when neither pack has one. */
+const ClRule  *cl_meeting_prep_required_rule   (ClRulePackSet    *packs,
+                                                ClCaseload       *caseload,
+                                                const ClStudent  *student);
+
+/* The kind of the meeting the first open obligation of @obligations calls for: an initial IEP, a
+ * triennial, an annual review, an interim IEP or a manifestation determination; an annual review
+ * when none is open. */
+ClMeetingKind  cl_meeting_prep_suggested_kind  (GPtrArray        *obligations);
 
 /* The team to invite to a @kind meeting on @date for @student. @required_rule is the pack's
  * required_member_missing rule (NULL: no required roles). */
