@@ -17,17 +17,6 @@
 /* The principal's threshold: two school days before the 10 that start the services. */
 #define NEAR_DAYS 8
 
-static char *
-format_date (ClDate date)
-{
-  g_autoptr(GDateTime) when = NULL;
-  int y, m, d;
-
-  cl_date_to_ymd (date, &y, &m, &d);
-  when = g_date_time_new_local (y, m, d, 0, 0, 0);
-  /* Translators: a date on the student page, see strftime(3) */
-  return g_date_time_format (when, _("%B %-d, %Y"));
-}
 
 static void
 on_row_activated (AdwActionRow *row,
@@ -62,13 +51,13 @@ watch_row (const ClDisciplineWatch *w,
   g_string_append_printf (subtitle, _("%g school days of removal this school year"), w->counted_days);
   if (w->mdr_due != CL_DATE_NONE)
     {
-      g_autofree char *due = format_date (w->mdr_due);
+      g_autofree char *due = cl_date_dup_long (w->mdr_due);
       /* Translators: appended to a student's discipline line; %s is a date */
       g_string_append_printf (subtitle, _(" · manifestation determination due %s"), due);
     }
   if (w->iaes_ends != CL_DATE_NONE)
     {
-      g_autofree char *ends = format_date (w->iaes_ends);
+      g_autofree char *ends = cl_date_dup_long (w->iaes_ends);
       g_string_append_printf (subtitle, _(" · interim setting ends %s"), ends);
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -82,19 +82,6 @@ cl_discipline_section_init (ClDisciplineSection *self)
 /* ------------------------------------------------------------------------------------------- */
 /* Small pieces                                                                                 */
 
-static char *
-format_date (ClDate date)
-{
-  g_autoptr(GDateTime) when = NULL;
-  int y, m, d;
-
-  if (date == CL_DATE_NONE)
-    return g_strdup ("—");
-  cl_date_to_ymd (date, &y, &m, &d);
-  when = g_date_time_new_local (y, m, d, 0, 0, 0);
-  /* Translators: a date on the student page, see strftime(3) */
-  return g_date_time_format (when, _("%B %-d, %Y"));
-}
 
 const char *
 cl_discipline_complaint_label (int kind)
@@ -198,7 +185,7 @@ extra_string (const ClEvent *e,
 static char *
 describe_trigger (const ClObligation *ob)
 {
-  g_autofree char *date = format_date (ob->from);
+  g_autofree char *date = cl_date_dup_long (ob->from);
 
   if (g_strcmp0 (ob->from_event, "removal") == 0)
     /* Translators: what a discipline deadline was counted from; %s is a date */
@@ -297,8 +284,8 @@ show_banners (ClDisciplineSection *self,
     {
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       const char *rule = ob->rule->id;
-      g_autofree char *due = format_date (ob->due);
-      g_autofree char *from = format_date (ob->from);
+      g_autofree char *due = cl_date_dup_long (ob->due);
+      g_autofree char *from = cl_date_dup_long (ob->from);
       g_autofree char *trigger = describe_trigger (ob);
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
@@ -357,7 +344,7 @@ removal_row (ClDisciplineSection  *self,
              const ClRemovalEntry *entry)
 {
   const ClEvent *e = entry->event;
-  g_autofree char *date = format_date (e->date);
+  g_autofree char *date = cl_date_dup_long (e->date);
   g_autofree char *title = NULL;
   g_autoptr(GString) subtitle = g_string_new (date);
   const char *special = special_label (e->special);
@@ -464,7 +451,7 @@ show_mdr (ClDisciplineSection *self,
   for (guint i = 0; i < obligations->len; i++)
     {
       const ClObligation *ob = g_ptr_array_index (obligations, i);
-      g_autofree char *due = format_date (ob->due);
+      g_autofree char *due = cl_date_dup_long (ob->due);
       g_autofree char *trigger = describe_trigger (ob);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
@@ -474,7 +461,7 @@ show_mdr (ClDisciplineSection *self,
         {
           if (ob->met_on != CL_DATE_NONE)
             {
-              g_autofree char *met = format_date (ob->met_on);
+              g_autofree char *met = cl_date_dup_long (ob->met_on);
               /* Translators: a manifestation determination: when it was held and when it was due */
               title = g_strdup_printf (_("Determination held %s (due %s)"), met, due);
             }
@@ -506,7 +493,7 @@ show_mdr (ClDisciplineSection *self,
 
       if (e->type != CL_EVENT_IEP_MEETING || e->kind != CL_MEETING_MANIFESTATION)
         continue;
-      date = format_date (e->date);
+      date = cl_date_dup_long (e->date);
       switch (cl_discipline_mdr_read (e, &caused, &failure))
         {
         case CL_MDR_MANIFESTATION:
@@ -571,7 +558,7 @@ show_records (ClDisciplineSection *self,
       ob = cl_discipline_find_obligation (obligations, student, e, CL_RULE_RECORDS_REQUEST_DUE);
       who = extra_string (e, "requested_by");
       what = extra_string (e, "records_requested");
-      received = format_date (e->date);
+      received = cl_date_dup_long (e->date);
       /* Translators: a records request in the list; %s is who asked */
       title = who ? g_strdup_printf (_("Requested by %s"), who) : g_strdup (_("Request for records"));
       /* Translators: when a records request was received */
@@ -579,12 +566,12 @@ show_records (ClDisciplineSection *self,
       g_string_append_printf (subtitle, _("Received %s"), received);
       if (ob != NULL)
         {
-          g_autofree char *due = format_date (ob->due);
+          g_autofree char *due = cl_date_dup_long (ob->due);
 
           g_string_append_printf (subtitle, _(" · due %s (%s, %s)"), due, ob->counted, ob->citation);
           if (ob->met_on != CL_DATE_NONE)
             {
-              g_autofree char *met = format_date (ob->met_on);
+              g_autofree char *met = cl_date_dup_long (ob->met_on);
               g_string_append_printf (subtitle, _(" · provided %s"), met);
             }
         }
@@ -658,7 +645,7 @@ show_complaints (ClDisciplineSection *self,
         continue;
       who = extra_string (e, "filed_by");
       about = extra_string (e, "subject");
-      received = format_date (e->date);
+      received = cl_date_dup_long (e->date);
       /* Translators: a complaint in the list: its kind, and who filed it */
       title = who ? g_strdup_printf (_("%s · filed by %s"), cl_discipline_complaint_label (e->kind), who)
                   : g_strdup (cl_discipline_complaint_label (e->kind));
@@ -675,10 +662,10 @@ show_complaints (ClDisciplineSection *self,
 
           if (ob == NULL)
             continue;
-          due = format_date (ob->due);
+          due = cl_date_dup_long (ob->due);
           if (ob->met_on != CL_DATE_NONE)
             {
-              g_autofree char *met = format_date (ob->met_on);
+              g_autofree char *met = cl_date_dup_long (ob->met_on);
               /* Translators: a complaint's deadline: due, done, how counted, citation */
               step_subtitle = g_strdup_printf (_("Due %s · done %s · %s · %s"), due, met, ob->counted, ob->citation);
             }

@@ -223,7 +223,7 @@ _cl_meeting_checklist_build (ClMeetingWindow *self)
       const ClMeetingObligation *ob = g_ptr_array_index (agenda, i);
       const AgendaKind *kind = agenda_kind (ob->rule_id);
       g_autofree char *item = g_strconcat ("agenda:", ob->rule_id, NULL);
-      g_autofree char *due = _cl_format_date (ob->due);
+      g_autofree char *due = cl_date_dup_long (ob->due);
       /* Translators: an agenda item's reason: its due date, then the rule's sentence and citation */
       g_autofree char *why = g_strdup_printf (_("Due %s. %s (%s)"), due, _cl_translate (ob->sentence), ob->citation);
 

@@ -81,20 +81,6 @@ _cl_language_label (const char *code)
 }
 
 char *
-_cl_format_date (ClDate date)
-{
-  g_autoptr(GDateTime) when = NULL;
-  int y, m, d;
-
-  if (date == CL_DATE_NONE)
-    return g_strdup ("—");
-  cl_date_to_ymd (date, &y, &m, &d);
-  when = g_date_time_new_local (y, m, d, 0, 0, 0);
-  /* Translators: a date on the meeting pages, see strftime(3) */
-  return g_date_time_format (when, _("%B %-d, %Y"));
-}
-
-char *
 _cl_format_minutes (int minutes)
 {
   if (minutes < 0)

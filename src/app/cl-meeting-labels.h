@@ -14,8 +14,6 @@ const char *_cl_role_label             (ClInviteeRole   role);
 const char *_cl_contact_method_label   (ClContactMethod method);
 /* "Spanish" for "es"; the code itself for a language this table does not name. */
 const char *_cl_language_label         (const char     *code);
-/* "December 14, 2026", or "—" for no date. */
-char       *_cl_format_date            (ClDate          date);
 /* "15:30" in the locale's way, or NULL when @minutes < 0. */
 char       *_cl_format_minutes         (int             minutes);
 /* Whether an absent @role needs a written excusal (rules.md excusal_incomplete). */

@@ -397,7 +397,7 @@ add_excusal_rows (ClMeetingWindow *self,
 
   if (state == CL_EXCUSAL_COMPLETE)
     {
-      g_autofree char *on = _cl_format_date (completed);
+      g_autofree char *on = cl_date_dup_long (completed);
       /* Translators: %s is the date the excusal was complete */
       title = g_strdup_printf (_("Excusal complete since %s"), on);
     }
@@ -668,7 +668,7 @@ _cl_meeting_parent_build (ClMeetingWindow *self)
   for (guint i = 0; i < attempts->len; i++)
     {
       const ClAttendanceAttempt *a = g_ptr_array_index (attempts, i);
-      g_autofree char *when = _cl_format_date (a->date);
+      g_autofree char *when = cl_date_dup_long (a->date);
       /* Translators: one attempt to reach the parent: how, then when */
       g_autofree char *title = g_strdup_printf (_("%s, %s"), _cl_contact_method_label (a->method), when);
       GtkWidget *row = _cl_info_row_new (title, a->outcome ? a->outcome : _("No outcome noted"));

@@ -100,14 +100,14 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
                             const char * const        *items)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *due = _cl_format_date (ob->due);
-  g_autofree char *from = _cl_format_date (ob->from);
+  g_autofree char *due = cl_date_dup_long (ob->due);
+  g_autofree char *from = cl_date_dup_long (ob->from);
   g_autofree char *subtitle = NULL;
   g_autofree char *from_text = NULL;
 
   if (ob->met_on != CL_DATE_NONE)
     {
-      g_autofree char *met = _cl_format_date (ob->met_on);
+      g_autofree char *met = cl_date_dup_long (ob->met_on);
       /* Translators: an obligation's dates, e.g. "Due March 3, 2026 · done March 1, 2026" */
       subtitle = g_strdup_printf (_("Due %s · done %s"), due, met);
     }
@@ -143,14 +143,14 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
 GtkWidget *
 _cl_meeting_obligation_info_row (const ClMeetingObligation *ob)
 {
-  g_autofree char *due = _cl_format_date (ob->due);
+  g_autofree char *due = cl_date_dup_long (ob->due);
   g_autofree char *dates = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
 
   if (ob->met_on != CL_DATE_NONE)
     {
-      g_autofree char *met = _cl_format_date (ob->met_on);
+      g_autofree char *met = cl_date_dup_long (ob->met_on);
       dates = g_strdup_printf (_("Due %s · done %s"), due, met);
     }
   else
@@ -393,7 +393,7 @@ build_notice (ClMeetingWindow *self)
 
   if (ob != NULL)
     {
-      g_autofree char *due = _cl_format_date (ob->due);
+      g_autofree char *due = cl_date_dup_long (ob->due);
       /* Translators: %s is a date */
       g_autofree char *title = ob->met_on ? g_strdup (_("Notice sent in time"))
                                           : g_strdup_printf (_("Send the notice by %s"), due);
@@ -441,7 +441,7 @@ rebuild (ClMeetingWindow *self)
   _cl_group_rows_clear (self->rows);
 
   name = cl_student_dup_display_name (self->student);
-  when = _cl_format_date (self->draft->date);
+  when = cl_date_dup_long (self->draft->date);
   time = _cl_format_minutes (self->draft->start_minutes);
   /* Translators: the meeting window's subtitle: student, date and time */
   subtitle = time ? g_strdup_printf (_("%s · %s, %s"), name, when, time) : g_strdup_printf (_("%s · %s"), name, when);
@@ -610,7 +610,7 @@ record_held_action (GtkWidget  *widget,
   if (self->draft == NULL)
     return;
   ticks = cl_store_list_checklist (self->store, self->student_id, self->meeting_id, NULL);
-  when = _cl_format_date (self->draft->date);
+  when = cl_date_dup_long (self->draft->date);
   future = self->draft->date > self->today;
   body = future
     /* Translators: %s is the meeting's date */

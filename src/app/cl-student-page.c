@@ -141,19 +141,6 @@ cl_student_page_set_editable (ClStudentPage *self,
   gtk_widget_set_visible (self->plan_button, editable);
 }
 
-static char *
-format_date (ClDate date)
-{
-  g_autoptr(GDateTime) when = NULL;
-  int y, m, d;
-
-  if (date == CL_DATE_NONE)
-    return g_strdup ("—");
-  cl_date_to_ymd (date, &y, &m, &d);
-  when = g_date_time_new_local (y, m, d, 0, 0, 0);
-  /* Translators: a date on the student page, see strftime(3) */
-  return g_date_time_format (when, _("%B %-d, %Y"));
-}
 
 static void
 add_row (ClStudentPage       *self,
@@ -201,14 +188,14 @@ static ObligationText *
 obligation_text_new (const ClObligation *ob)
 {
   ObligationText *text = g_new0 (ObligationText, 1);
-  g_autofree char *due = format_date (ob->due);
-  g_autofree char *from = format_date (ob->from);
+  g_autofree char *due = cl_date_dup_long (ob->due);
+  g_autofree char *from = cl_date_dup_long (ob->from);
   g_autofree char *from_text = NULL;
   g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
 
   if (ob->met_on != CL_DATE_NONE)
     {
-      g_autofree char *met = format_date (ob->met_on);
+      g_autofree char *met = cl_date_dup_long (ob->met_on);
       /* Translators: an obligation's dates, e.g. "Due March 3, 2026 · done March 1, 2026" */
       text->subtitle = g_strdup_printf (_("Due %s · done %s"), due, met);
     }
@@ -418,7 +405,7 @@ show_timeline (ClStudentPage *self,
       EventText *text = g_new0 (EventText, 1);
 
       text->what = describe_event (e);
-      text->when = format_date (e->date);
+      text->when = cl_date_dup_long (e->date);
       text->order = e->order;
       if (student->events->len - i < TIMELINE_SHOWN)
         {
@@ -455,7 +442,7 @@ show_meetings (ClStudentPage *self,
   for (guint i = 0; i < student->meetings->len; i++)
     {
       const ClMeeting *m = g_ptr_array_index (student->meetings, i);
-      g_autofree char *when = format_date (m->date);
+      g_autofree char *when = cl_date_dup_long (m->date);
       g_autofree char *time = _cl_format_minutes (m->start_minutes);
       g_autoptr(GString) who = g_string_new (NULL);
       g_autofree char *subtitle = NULL;
@@ -635,7 +622,7 @@ show_details_more (ClStudentPage *self,
     g_ptr_array_add (rights, g_strdup (_("Came from early intervention (Part C)")));
   if (student->emancipated_on != CL_DATE_NONE)
     {
-      g_autofree char *date = format_date (student->emancipated_on);
+      g_autofree char *date = cl_date_dup_long (student->emancipated_on);
       /* Translators: %s is a date */
       g_ptr_array_add (rights, g_strdup_printf (_("Emancipated on %s"), date));
     }
@@ -760,7 +747,7 @@ cl_student_page_show (ClStudentPage *self,
                                             "%u open obligations, none overdue", n_open), n_open);
   gtk_label_set_label (self->summary_label, summary);
 
-  birth = format_date (student->birth_date);
+  birth = cl_date_dup_long (student->birth_date);
   /* Translators: birth date and age, e.g. "March 14, 2010 (age 16)" */
   born = g_strdup_printf (_("%s (age %d)"), birth, cl_date_age_on (student->birth_date, today));
   {

@@ -115,18 +115,6 @@ search_all (GPtrArray  *keys,
   return found;
 }
 
-static char *
-page_date (ClDate date)
-{
-  g_autoptr(GDateTime) when = NULL;
-  int y, m, d;
-
-  if (date == CL_DATE_NONE)
-    return g_strdup ("—");
-  cl_date_to_ymd (date, &y, &m, &d);
-  when = g_date_time_new_local (y, m, d, 0, 0, 0);
-  return g_date_time_format (when, "%B %-d, %Y");
-}
 
 /* The texts of a student's file as cl-student-page.c writes them (without the widgets): each
  * obligation's title, dates and basis, the details, the family and the timeline. Returns how many
@@ -138,15 +126,15 @@ format_student_page (const ClStudent *s,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *name = cl_student_dup_display_name (s);
-  g_autofree char *birth = page_date (s->birth_date);
+  g_autofree char *birth = cl_date_dup_long (s->birth_date);
 
   g_string_append_printf (out, "%s\n%u obligations\n", name, obligations->len);
   for (guint i = 0; i < obligations->len; i++)
     {
       const ClObligation *ob = g_ptr_array_index (obligations, i);
-      g_autofree char *due = page_date (ob->due);
-      g_autofree char *from = page_date (ob->from);
-      g_autofree char *met = ob->met_on != CL_DATE_NONE ? page_date (ob->met_on) : NULL;
+      g_autofree char *due = cl_date_dup_long (ob->due);
+      g_autofree char *from = cl_date_dup_long (ob->from);
+      g_autofree char *met = ob->met_on != CL_DATE_NONE ? cl_date_dup_long (ob->met_on) : NULL;
 
       g_string_append_printf (out, "%s\n", ob->rule->title);
       if (met)
@@ -178,7 +166,7 @@ format_student_page (const ClStudent *s,
   for (guint i = s->events->len; i > 0; i--)
     {
       const ClEvent *e = &g_array_index (s->events, ClEvent, i - 1);
-      g_autofree char *when = page_date (e->date);
+      g_autofree char *when = cl_date_dup_long (e->date);
       g_string_append_printf (out, "%s\n%s\n", cl_event_type_names[e->type], when);
     }
   return out->len;

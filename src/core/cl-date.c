@@ -3,6 +3,8 @@
 
 #include "cl-date.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 gboolean
@@ -196,4 +198,19 @@ cl_date_age_on (ClDate birth,
   if (bm == 2 && bd == 29 && !g_date_is_leap_year (y) && m == 2 && d == 28)
     age++;
   return age;
+}
+
+char *
+cl_date_dup_long (ClDate date)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (date == CL_DATE_NONE)
+    return g_strdup ("—");
+  cl_date_to_ymd (date, &y, &m, &d);
+  when = g_date_time_new_local (y, m, d, 0, 0, 0);
+  /* Translators: a date on the student page, the meeting pages and the compliance view, see
+   * strftime(3) */
+  return g_date_time_format (when, _("%B %-d, %Y"));
 }

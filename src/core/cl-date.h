@@ -24,6 +24,8 @@ void      cl_date_to_ymd       (ClDate date,
                                 int   *month,
                                 int   *day);
 char     *cl_date_to_iso       (ClDate date);
+/* The date as people read it in the user's language ("December 7, 2026"); "—" for none. */
+char     *cl_date_dup_long     (ClDate date);
 void      cl_date_format_iso   (ClDate date,
                                 char   buf[11]);
 int       cl_date_year         (ClDate date);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-session-private.h"
 
 /* The event at @position replaced by @event, or removed when @event is NULL. */
@@ -123,9 +125,9 @@ editable_student (ClSession   *self,
   ClStudent *student = NULL;
 
   if (!cl_session_get_editable (self))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, "This caseload cannot be changed");
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed"));
   else if ((student = cl_caseload_lookup_student (self->caseload, student_id)) == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no student with id “%s”", student_id);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no student with id “%s”"), student_id);
   return student;
 }
 
@@ -150,7 +152,7 @@ cl_session_save_event (ClSession      *self,
       const ClEvent *before = cl_session_event_at (student, position);
 
       if (before == NULL)
-        return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "That event is no longer in %s’s timeline", id), FALSE;
+        return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That event is no longer in %s’s timeline"), id), FALSE;
       /* Copied before the write: the record it points into is changed next. */
       undo = event_undo_new (id, position, before);
       if (!cl_store_update_event (self->store, id, position, event, error))
@@ -186,7 +188,7 @@ cl_session_delete_event (ClSession   *self,
   if ((student = editable_student (self, id, error)) == NULL)
     return FALSE;
   if ((event = cl_session_event_at (student, position)) == NULL)
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "That event is no longer in %s’s timeline", id), FALSE;
+    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That event is no longer in %s’s timeline"), id), FALSE;
   undo = event_undo_new (id, position, event);
   if (!cl_store_delete_event (self->store, id, position, error))
     {

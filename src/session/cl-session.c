@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "cl-bundle-reader.h"
@@ -353,7 +355,7 @@ cl_session_reload (ClSession  *self,
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
   if (self->store == NULL)
-    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "No case database is open"), FALSE;
+    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open")), FALSE;
   caseload = cl_store_load_caseload (self->store, error);
   return caseload != NULL && compute_caseload (self, caseload, error);
 }
@@ -511,7 +513,7 @@ cl_session_undo (ClSession  *self,
   if (undo != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (undo == NULL || self->store == NULL)
-    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is nothing to undo"), FALSE;
+    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is nothing to undo")), FALSE;
   if (!undo->revert (self->store, undo->data, error))
     return FALSE;
   if (show_student != NULL)
@@ -553,7 +555,7 @@ cl_session_back_up_async (ClSession           *self,
   g_task_set_source_tag (task, cl_session_back_up_async);
   if (self->store == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "No case database is open");
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open"));
       return;
     }
   g_task_set_task_data (task, g_strdup (self->path), g_free);
