@@ -74,17 +74,19 @@ _cl_store_event_lines (ClStore     *self,
   return lines;
 }
 
+/* @uid: the event's stable id, kept when a row is written again; NULL for a new event. */
 static gboolean
 insert_event (ClStore        *store,
               const char     *student_id,
               guint           position,
               const ClEvent  *e,
+              const char     *uid,
               GError        **error)
 {
   static const char sql_event[] =
     "INSERT INTO events (student_id, position, type, date, kind, origin, school_days, special, eligible,"
-    " transition_plan, age_of_majority_informed, has_iep, reason, extra)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " transition_plan, age_of_majority_informed, has_iep, reason, extra, uid)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE (?, lower (hex (randomblob (16)))))";
   g_autofree char *date = cl_date_to_iso (e->date);
   g_autofree char *extra = _cl_store_json_text (e->extra);
   const char *kind = event_kind_name (e), *origin = NULL;
@@ -111,6 +113,7 @@ insert_event (ClStore        *store,
   sqlite3_bind_int (stmt, 12, e->has_iep);
   if (e->reason) sqlite3_bind_text (stmt, 13, e->reason, -1, SQLITE_STATIC);
   if (extra) sqlite3_bind_text (stmt, 14, extra, -1, SQLITE_STATIC);
+  if (uid) sqlite3_bind_text (stmt, 15, uid, -1, SQLITE_STATIC);
   return _cl_store_step (store, stmt, "writing an event", error);
 }
 
@@ -186,7 +189,7 @@ insert_event_at_end (ClStore        *self,
   static const char sql_next[] = "SELECT COALESCE (MAX (position), -1) + 1 FROM events WHERE student_id = ?";
 
   return _cl_store_next_position (self, sql_next, student_id, out_position, error) &&
-         insert_event (self, student_id, *out_position, event, error);
+         insert_event (self, student_id, *out_position, event, NULL, error);
 }
 
 gboolean
@@ -217,6 +220,30 @@ cl_store_add_event (ClStore        *self,
   return _cl_store_end (&a, ok, error);
 }
 
+static char *
+event_uid_at (ClStore     *self,
+              const char  *student_id,
+              guint        position,
+              GError     **error)
+{
+  static const char sql[] = "SELECT uid FROM events WHERE student_id = ? AND position = ?";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  char *uid = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    uid = _cl_store_col_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _cl_store_fail (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, "reading an event", error);
+  return uid;
+}
+
 gboolean
 cl_store_update_event (ClStore        *self,
                        const char     *student_id,
@@ -226,6 +253,7 @@ cl_store_update_event (ClStore        *self,
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *uid = NULL;
   gboolean ok;
   ClStoreAction a;
 
@@ -235,9 +263,11 @@ cl_store_update_event (ClStore        *self,
     return FALSE;
   before = existing_event_line (self, student_id, position, error);
   ok = before != NULL;
-  /* The row keeps its position, so its same-day order does not change. */
-  ok = ok && delete_event_row (self, student_id, position, error) &&
-       insert_event (self, student_id, position, event, error);
+  /* The row keeps its position, so its same-day order does not change, and its uid, so the
+   * district server sees the same event changed. */
+  uid = ok ? event_uid_at (self, student_id, position, error) : NULL;
+  ok = uid != NULL && delete_event_row (self, student_id, position, error) &&
+       insert_event (self, student_id, position, event, uid, error);
   if (ok)
     {
       after = event_line_at (self, student_id, position);
@@ -273,9 +303,10 @@ _cl_store_insert_event (ClStore        *self,
                         const char     *student_id,
                         guint           position,
                         const ClEvent  *event,
+                        const char     *uid,
                         GError        **error)
 {
-  return insert_event (self, student_id, position, event, error);
+  return insert_event (self, student_id, position, event, uid, error);
 }
 
 

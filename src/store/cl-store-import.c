@@ -293,9 +293,54 @@ audit_event_changes (Audit       *a,
   return TRUE;
 }
 
+static void
+uid_queue_free (GQueue *q)
+{
+  g_queue_free_full (q, g_free);
+}
+
+/* The uids of @student_id's events by their audit line (of GQueue of uids, in position order). A
+ * bundle carries no event ids: the same event imported again is the one with the same type, date
+ * and kind, so it keeps the uid the district server knows it by. */
+static GHashTable *
+read_event_uids (ClStore     *self,
+                 const char  *student_id,
+                 GError     **error)
+{
+  static const char sql[] = "SELECT uid FROM events WHERE student_id = ? ORDER BY position";
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) uid_queue_free);
+  g_autoptr(GPtrArray) lines = _cl_store_event_lines (self, student_id, error);
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  guint i = 0;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && i < lines->len)
+    {
+      const char *line = lines->pdata[i++];
+      GQueue *q = g_hash_table_lookup (uids, line);
+
+      if (q == NULL)
+        g_hash_table_insert (uids, g_strdup (line), q = g_queue_new ());
+      g_queue_push_tail (q, _cl_store_col_dup (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _cl_store_fail (self, rc, "reading a student's events", error);
+      return NULL;
+    }
+  return g_steal_pointer (&uids);
+}
+
+/* @uids: read_event_uids() of the student's events before they were cleared, NULL if new. */
 static gboolean
 insert_children (Audit      *a,
                  ClStudent  *s,
+                 GHashTable *uids,
                  GError    **error)
 {
   static const char sql_guardian[] =
@@ -322,8 +367,20 @@ insert_children (Audit      *a,
     }
 
   for (guint i = 0; i < s->events->len; i++)
-    if (!_cl_store_insert_event (a->action.store, s->id, i, &g_array_index (s->events, ClEvent, i), error))
-      return FALSE;
+    {
+      const ClEvent *e = &g_array_index (s->events, ClEvent, i);
+      g_autofree char *uid = NULL;
+
+      if (uids != NULL)
+        {
+          g_autofree char *line = _cl_store_describe_event (e);
+          GQueue *q = g_hash_table_lookup (uids, line);
+
+          uid = q ? g_queue_pop_head (q) : NULL;
+        }
+      if (!_cl_store_insert_event (a->action.store, s->id, i, e, uid, error))
+        return FALSE;
+    }
 
   /* Meetings with their invitees, attempts and checklist: cl-store-meetings.c. */
   for (guint i = 0; i < s->meetings->len; i++)
@@ -351,6 +408,7 @@ import_student (Audit      *a,
   };
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) uids = NULL;
   gboolean existed = FALSE, ok;
   const char *clears[] = { sql_clear, sql_clear_g, sql_clear_m };
 
@@ -364,6 +422,8 @@ import_student (Audit      *a,
 
   if (existed)
     {
+      if ((uids = read_event_uids (a->action.store, s->id, error)) == NULL)
+        return FALSE;
       for (guint i = 0; i < G_N_ELEMENTS (clears); i++)
         {
           sqlite3_stmt *stmt = _cl_store_prepare (a->action.store, clears[i], error);
@@ -379,7 +439,7 @@ import_student (Audit      *a,
       if (!audit_event_changes (a, s->id, before, after, error))
         return FALSE;
     }
-  return insert_children (a, s, error);
+  return insert_children (a, s, uids, error);
 }
 
 static gboolean
@@ -507,5 +567,5 @@ _cl_store_insert_student_children (ClStore    *self,
 {
   Audit a = { { self, NULL }, NULL };
 
-  return insert_children (&a, student, error);
+  return insert_children (&a, student, NULL, error);
 }

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define CL_STORE_SCHEMA_VERSION 1
+#define CL_STORE_SCHEMA_VERSION 2
 #define CL_STORE_APPLICATION    "caseload"
 
 struct _ClStore
@@ -34,6 +34,13 @@ gboolean      _cl_store_fail         (ClStore     *self,
 gboolean      _cl_store_migrate      (ClStore     *self,
                                       int          from_version,
                                       GError     **error);
+/* The SQL that creates version @version from the one before (NULL for none); the tests build an
+ * old database with it. */
+const char   *_cl_store_schema_sql   (int          version);
+/* cl-store-outbox.c: the triggers that write an outbox row for every row written to a table
+ * that syncs, from the columns the table has now. */
+gboolean      _cl_store_create_outbox_triggers (ClStore  *self,
+                                                GError  **error);
 
 /* ---- cl-store-shared.c ---- */
 
@@ -141,11 +148,13 @@ gboolean      _cl_store_insert_student_children (ClStore    *self,
 GPtrArray    *_cl_store_event_lines  (ClStore     *self,
                                       const char  *student_id,
                                       GError     **error);
-/* Writes @event as the row at @position (which must be free); no audit row: the caller's. */
+/* Writes @event as the row at @position (which must be free) under @uid (NULL: a new uid); no
+ * audit row: the caller's. */
 gboolean      _cl_store_insert_event        (ClStore        *self,
                                              const char     *student_id,
                                              guint           position,
                                              const ClEvent  *event,
+                                             const char     *uid,
                                              GError        **error);
 gboolean      _cl_store_insert_event_at_end (ClStore        *self,
                                              const char     *student_id,

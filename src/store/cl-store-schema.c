@@ -150,6 +150,86 @@ static const char schema_v1[] =
   "CREATE INDEX audit_by_student ON audit(student_id, id);"
   "INSERT INTO meta (key, value) VALUES ('application', '" CL_STORE_APPLICATION "');";
 
+/* Version 2, for the district server: events, notes and attendance attempts get a stable uid (a
+ * position is local, and the store rewrites an edited event in place); the outbox the triggers of
+ * cl-store-outbox.c fill in the transaction of each change; the changes sealed for a push; a row
+ * in sync_capture once the database syncs (a laptop that never does pays nothing for the outbox);
+ * and a row in sync_applying only while a pull writes the server's changes, so those are not
+ * sent back. */
+#define CL_UID_SQL "lower (hex (randomblob (16)))"
+static const char schema_v2[] =
+  "CREATE TABLE events_v2 ("
+  "  student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  type TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  kind TEXT,"
+  "  origin TEXT,"
+  "  school_days REAL,"
+  "  special TEXT,"
+  "  eligible INTEGER,"
+  "  transition_plan INTEGER,"
+  "  age_of_majority_informed INTEGER,"
+  "  has_iep INTEGER,"
+  "  reason TEXT,"
+  "  extra TEXT,"
+  "  uid TEXT NOT NULL DEFAULT (" CL_UID_SQL "),"
+  "  PRIMARY KEY (student_id, position));"
+  "INSERT INTO events_v2 SELECT *, " CL_UID_SQL " FROM events;"
+  "DROP TABLE events;"
+  "ALTER TABLE events_v2 RENAME TO events;"
+  "CREATE UNIQUE INDEX events_by_uid ON events(uid);"
+  "CREATE INDEX events_by_date ON events(date);"
+  "CREATE TABLE notes_v2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
+  "  written_at TEXT NOT NULL,"
+  "  author TEXT,"
+  "  text TEXT NOT NULL,"
+  "  uid TEXT NOT NULL UNIQUE DEFAULT (" CL_UID_SQL "));"
+  "INSERT INTO notes_v2 SELECT *, " CL_UID_SQL " FROM notes;"
+  "DROP TABLE notes;"
+  "ALTER TABLE notes_v2 RENAME TO notes;"
+  "CREATE TABLE attendance_attempts_v2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  student_id TEXT NOT NULL,"
+  "  meeting_id TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  method TEXT NOT NULL CHECK (method IN ('phone', 'letter', 'email', 'home_visit', 'other')),"
+  "  outcome TEXT,"
+  "  uid TEXT NOT NULL UNIQUE DEFAULT (" CL_UID_SQL "),"
+  "  FOREIGN KEY (student_id, meeting_id) REFERENCES meetings(student_id, id) ON DELETE CASCADE);"
+  "INSERT INTO attendance_attempts_v2 SELECT *, " CL_UID_SQL " FROM attendance_attempts;"
+  "DROP TABLE attendance_attempts;"
+  "ALTER TABLE attendance_attempts_v2 RENAME TO attendance_attempts;"
+  /* One row per row written: the row before (NULL when new) and after (NULL when deleted). */
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  table_name TEXT NOT NULL,"
+  "  row_key TEXT NOT NULL,"
+  "  student_id TEXT,"
+  "  old_row TEXT,"
+  "  new_row TEXT);"
+  /* What one record became since the last push, under the id the server knows it by. */
+  "CREATE TABLE sync_pending ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  change_id TEXT NOT NULL UNIQUE,"
+  "  at TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  row_key TEXT NOT NULL,"
+  "  student_id TEXT,"
+  "  base TEXT,"
+  "  row TEXT);"
+  "CREATE TABLE sync_capture (since TEXT NOT NULL);"
+  "CREATE TABLE sync_applying (since TEXT NOT NULL);";
+
+const char *
+_cl_store_schema_sql (int version)
+{
+  return version == 1 ? schema_v1 : version == 2 ? schema_v2 : NULL;
+}
+
 gboolean
 _cl_store_migrate (ClStore  *self,
                    int       from_version,
@@ -158,6 +238,9 @@ _cl_store_migrate (ClStore  *self,
   g_autofree char *set_version = NULL;
 
   if (from_version < 1 && !_cl_store_exec (self, schema_v1, error))
+    return FALSE;
+  if (from_version < 2 &&
+      (!_cl_store_exec (self, schema_v2, error) || !_cl_store_create_outbox_triggers (self, error)))
     return FALSE;
   /* Later versions add their steps here, each from the one before. */
   set_version = g_strdup_printf ("PRAGMA user_version = %d", CL_STORE_SCHEMA_VERSION);

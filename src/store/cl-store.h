@@ -137,6 +137,48 @@ gboolean    cl_store_set_guardians      (ClStore          *self,
                                          GArray           *guardians,
                                          GError          **error);
 
+/* ---- changes waiting for the district server (cl-store-outbox.c) ----
+ * Every row written to a table that syncs is caught in the outbox by the transaction that wrote
+ * it. Sealing turns what the outbox holds into one pending change per record, each with its own
+ * id, which stays pending until the server has it. */
+
+typedef struct {
+  gint64  seq;          /* local order: changes are pushed in it */
+  char   *change_id;    /* a UUID: the server applies each id once */
+  char   *at;           /* UTC, ISO 8601, of the record's latest write */
+  char   *table;
+  char   *row_key;      /* the record's key columns joined by '/'; an event's uid */
+  char   *student_id;   /* NULL for schools, staff and calendars */
+  char   *base;         /* the row (a JSON object) the change started from; NULL: a new record */
+  char   *row;          /* the row it became; NULL: deleted */
+} ClStoreChange;
+
+void        cl_store_change_free           (ClStoreChange  *change);
+/* From now on every change to the database is kept until the district server has it (a database
+ * that never syncs keeps no outbox). Nothing written before is in the outbox. */
+gboolean    cl_store_start_capturing_changes (ClStore      *self,
+                                              GError      **error);
+gboolean    cl_store_is_capturing_changes  (ClStore        *self,
+                                            gboolean       *out_capturing,
+                                            GError        **error);
+/* Seals the outbox in one transaction; @out_sealed counts the pending changes it made (records
+ * written back as they were make none). */
+gboolean    cl_store_seal_changes          (ClStore        *self,
+                                            guint          *out_sealed,
+                                            GError        **error);
+/* The sealed changes (of ClStoreChange*), in the order they are pushed. */
+GPtrArray  *cl_store_list_pending_changes  (ClStore        *self,
+                                            GError        **error);
+/* The server has @change_id: it is no longer pending. */
+gboolean    cl_store_forget_pending_change (ClStore        *self,
+                                            const char     *change_id,
+                                            GError        **error);
+/* How many records have changes the server does not have yet, sealed or not. */
+gboolean    cl_store_count_unsynced        (ClStore        *self,
+                                            guint          *out_count,
+                                            GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStoreChange, cl_store_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAuditEntry, cl_audit_entry_free)
 
 /* ---- planned meetings (cl-store-meetings.c) ----
