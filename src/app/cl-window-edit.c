@@ -40,8 +40,8 @@ say (ClWindow   *self,
 
 /* After a change was saved and the session shows it: the same file open again, the meeting
  * windows following, and the toast. */
-static void
-show_saved (ClWindow   *self,
+void
+_cl_window_show_saved (ClWindow   *self,
             const char *student_id,
             const char *message,
             gboolean    offer_undo)
@@ -69,7 +69,7 @@ _cl_window_saved_student (ClWindow   *self,
       _cl_window_toast (self, error->message);
       return;
     }
-  show_saved (self, id, message, offer_undo);
+  _cl_window_show_saved (self, id, message, offer_undo);
 }
 
 void
@@ -87,7 +87,7 @@ _cl_window_saved (ClWindow   *self,
       _cl_window_toast (self, error->message);
       return;
     }
-  show_saved (self, id, message, offer_undo);
+  _cl_window_show_saved (self, id, message, offer_undo);
 }
 
 void
@@ -136,7 +136,7 @@ _cl_window_save_event (ClWindow      *self,
       _cl_window_report_unsaved (self, error);
       return;
     }
-  show_saved (self, id, message ? message : editing ? _("Event changed") : _("Event added"), TRUE);
+  _cl_window_show_saved (self, id, message ? message : editing ? _("Event changed") : _("Event added"), TRUE);
 }
 
 static void
@@ -222,7 +222,7 @@ delete_event_action (GtkWidget  *widget,
       _cl_window_report_unsaved (self, error);
       return;
     }
-  show_saved (self, id, _("Event deleted"), TRUE);
+  _cl_window_show_saved (self, id, _("Event deleted"), TRUE);
 }
 
 static void
@@ -241,7 +241,7 @@ undo_action (GtkWidget  *widget,
       _cl_window_report_unsaved (self, error);
       return;
     }
-  show_saved (self, show_student, _("Undone"), FALSE);
+  _cl_window_show_saved (self, show_student, _("Undone"), FALSE);
 }
 
 void

@@ -98,6 +98,12 @@ void _cl_window_saved_student      (ClWindow      *self,
 gboolean _cl_window_recompute_student (ClWindow   *self,
                                        ClStudent  *student,
                                        GError    **error);
+/* After the session saved a change: @student_id's file open (or none), the meeting windows
+ * following, and @message with Undo when @offer_undo. */
+void _cl_window_show_saved         (ClWindow      *self,
+                                    const char    *student_id,
+                                    const char    *message,
+                                    gboolean       offer_undo);
 /* "Not saved: …" */
 void _cl_window_report_unsaved     (ClWindow      *self,
                                     GError        *error);

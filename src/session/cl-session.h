@@ -97,6 +97,26 @@ gboolean          cl_session_delete_event             (ClSession      *self,
 const ClEvent    *cl_session_event_at                 (ClStudent      *student,
                                                        guint           order);
 
+/* Students and families (cl-session-students.c), each saved at once and undoably; FALSE with
+ * @error when nothing was saved. @student (taken) comes from the student form: its school and case
+ * manager borrowed from the open caseload; @is_new adds it, else it replaces the one with its id. */
+gboolean          cl_session_save_student             (ClSession      *self,
+                                                       ClStudent      *student,
+                                                       gboolean        is_new,
+                                                       GError        **error);
+/* The student, their family, timeline and meetings, and what the record does not hold (meeting
+ * logs, notes): all of it comes back on undo. */
+gboolean          cl_session_delete_student           (ClSession      *self,
+                                                       const char     *student_id,
+                                                       GError        **error);
+/* @guardians (not taken) as the family of @student_id. */
+gboolean          cl_session_set_guardians            (ClSession      *self,
+                                                       const char     *student_id,
+                                                       GArray         *guardians,
+                                                       GError        **error);
+/* A copy of @guardians (of ClGuardian) that owns its strings. */
+GArray           *cl_guardians_copy                   (GArray         *guardians);
+
 /* Today's copy of the database (kept for @days), made off the main thread on a connection of its
  * own. */
 void              cl_session_back_up_async            (ClSession           *self,
