@@ -168,7 +168,7 @@ add_edit_buttons (ClDisciplineSection *self,
                              icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",
                                           g_variant_new_uint32 (e->order)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("user-trash-symbolic", _("Delete"), "win.delete-event",
+                             icon_button ("user-trash-symbolic", _("Delete"), "student.delete-event",
                                           g_variant_new_uint32 (e->order)));
 }
 
@@ -701,7 +701,7 @@ show_complaints (ClDisciplineSection *self,
       if (self->editable)
         {
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                       icon_button ("user-trash-symbolic", _("Delete"), "win.delete-event",
+                                       icon_button ("user-trash-symbolic", _("Delete"), "student.delete-event",
                                                     g_variant_new_uint32 (e->order)));
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                        icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",

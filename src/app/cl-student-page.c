@@ -11,43 +11,7 @@
 #include "cl-meeting-labels.h"
 #include "cl-obligation.h"
 #include "cl-student-editor.h"
-#include "cl-student-page.h"
-
-/* The Student group's rows, in their order on the page. */
-enum {
-  DETAIL_ID, DETAIL_BORN, DETAIL_GRADE, DETAIL_SCHOOL, DETAIL_CASE_MANAGER, DETAIL_ELIGIBILITY,
-  DETAIL_LANGUAGE, DETAIL_ENGLISH_LEARNER, DETAIL_RIGHTS, N_DETAILS
-};
-
-struct _ClStudentPage
-{
-  AdwBin               parent_instance;
-
-  GtkLabel            *name_label;
-  GtkLabel            *summary_label;
-  AdwPreferencesGroup *details_group;
-  AdwPreferencesGroup *due_group;
-  AdwPreferencesGroup *done_group;
-  AdwPreferencesGroup *family_group;
-  AdwPreferencesGroup *meetings_group;
-  AdwPreferencesGroup *timeline_group;
-  ClDisciplineSection *discipline_section;
-  AdwPreferencesGroup *history_group;
-
-  GPtrArray           *rows;   /* (group, row) pairs added for the current student */
-  GtkWidget           *detail_rows[N_DETAILS];   /* the same rows for every student, made once */
-  /* The closed rows built when opened (borrowed, among @rows), and whose file they show: opened
-   * ones stay open when the same student's file is shown again after a change. */
-  GtkWidget           *older_row;
-  GtkWidget           *done_row;
-  GtkWidget           *history_row;
-  char                *shown_id;
-  GtkWidget           *add_button;
-  GtkWidget           *details_buttons;   /* Edit Details…, Delete Student… */
-  GtkWidget           *add_guardian_button;
-  GtkWidget           *plan_button;
-  gboolean             editable;
-};
+#include "cl-student-page-private.h"
 
 G_DEFINE_FINAL_TYPE (ClStudentPage, cl_student_page, ADW_TYPE_BIN)
 
@@ -58,6 +22,8 @@ cl_student_page_dispose (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown_id, g_free);
+  g_clear_object (&self->session);
+  self->student = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_STUDENT_PAGE);
   G_OBJECT_CLASS (cl_student_page_parent_class)->dispose (object);
 }
@@ -82,6 +48,35 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, discipline_section);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, history_group);
+  _cl_student_page_class_actions_init (widget_class);
+}
+
+/* The records the page borrowed are gone: nothing is acted on until a student is shown again. */
+static void
+on_session_reloaded (ClStudentPage *self)
+{
+  self->student = NULL;
+  _cl_student_page_actions_update (self);
+}
+
+void
+cl_student_page_set_session (ClStudentPage *self,
+                             ClSession     *session)
+{
+  g_return_if_fail (CL_IS_STUDENT_PAGE (self));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::loading", G_CALLBACK (_cl_student_page_actions_update), self, G_CONNECT_SWAPPED);
+  _cl_student_page_actions_update (self);
+}
+
+ClStudent *
+cl_student_page_get_student (ClStudentPage *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_PAGE (self), NULL);
+  return self->student;
 }
 
 /* An icon button in a group's header: flat, with the tooltip a screen reader reads as its name. */
@@ -105,18 +100,18 @@ cl_student_page_init (ClStudentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
-  self->add_button = header_button ("list-add-symbolic", _("Add Event…"), "win.add-event");
+  self->add_button = header_button ("list-add-symbolic", _("Add Event…"), "student.add-event");
   gtk_widget_set_visible (self->add_button, FALSE);
   adw_preferences_group_set_header_suffix (self->timeline_group, self->add_button);
 
   self->details_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (self->details_buttons),
-                  header_button ("document-edit-symbolic", _("Edit Details…"), "win.edit-student"));
+                  header_button ("document-edit-symbolic", _("Edit Details…"), "student.edit-student"));
   gtk_box_append (GTK_BOX (self->details_buttons),
-                  header_button ("user-trash-symbolic", _("Delete Student…"), "win.delete-student"));
+                  header_button ("user-trash-symbolic", _("Delete Student…"), "student.delete-student"));
   gtk_widget_set_visible (self->details_buttons, FALSE);
   adw_preferences_group_set_header_suffix (self->details_group, self->details_buttons);
-  self->add_guardian_button = header_button ("list-add-symbolic", _("Add Family Member…"), "win.add-guardian");
+  self->add_guardian_button = header_button ("list-add-symbolic", _("Add Family Member…"), "student.add-guardian");
   gtk_widget_set_visible (self->add_guardian_button, FALSE);
   adw_preferences_group_set_header_suffix (self->family_group, self->add_guardian_button);
 
@@ -372,9 +367,9 @@ timeline_row (ClStudentPage   *self,
   if (self->editable)
     {
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("document-edit-symbolic", _("Change…"), "win.edit-event", text->order));
+                                 row_button ("document-edit-symbolic", _("Change…"), "student.edit-event", text->order));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("user-trash-symbolic", _("Delete"), "win.delete-event", text->order));
+                                 row_button ("user-trash-symbolic", _("Delete"), "student.delete-event", text->order));
     }
   return row;
 }
@@ -540,15 +535,13 @@ history_value (const ClAuditEntry *a,
 
 static void
 show_history (ClStudentPage *self,
-              ClStudent     *student,
-              ClStore       *store)
+              ClStudent     *student)
 {
   g_autoptr(GPtrArray) trail = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) pairs = g_strv_builder_new ();
 
-  if (store != NULL)
-    trail = cl_store_list_audit (store, student->id, &error);
+  trail = cl_session_list_history (self->session, student->id, &error);
   if (error != NULL)
     g_warning ("The history of %s could not be read: %s", student->id, error->message);
   for (guint i = 0; trail && i < trail->len; i++)
@@ -658,9 +651,9 @@ show_family (ClStudentPage *self,
       if (self->editable)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button ("document-edit-symbolic", _("Change…"), "win.edit-guardian", i));
+                                     row_button ("document-edit-symbolic", _("Change…"), "student.edit-guardian", i));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     row_button ("user-trash-symbolic", _("Remove"), "win.delete-guardian", i));
+                                     row_button ("user-trash-symbolic", _("Remove"), "student.delete-guardian", i));
         }
       add_row (self, self->family_group, row);
     }
@@ -683,11 +676,10 @@ reopen (GtkWidget *row,
 
 void
 cl_student_page_show (ClStudentPage *self,
-                      ClStudent     *student,
-                      GPtrArray     *obligations,
-                      ClStore       *store,
-                      ClDate         today)
+                      ClStudent     *student)
 {
+  GPtrArray *obligations = cl_session_get_student_obligations (self->session, student);
+  ClDate today = cl_session_get_today (self->session);
   g_autofree char *name = NULL;
   g_autofree char *birth = NULL;
   g_autofree char *born = NULL;
@@ -772,7 +764,9 @@ cl_student_page_show (ClStudentPage *self,
   /* Removals, manifestation determinations, records requests and complaints: cl-discipline-section.c */
   cl_discipline_section_show (self->discipline_section, student, obligations, today, self->editable);
   show_timeline (self, student);
-  show_history (self, student, store);
+  show_history (self, student);
+  self->student = student;
+  _cl_student_page_actions_update (self);
   reopen (self->older_row, open_older);
   reopen (self->done_row, open_done);
   reopen (self->history_row, open_history);

@@ -4,21 +4,23 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
-#include "cl-store.h"
+#include "cl-session.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_STUDENT_PAGE (cl_student_page_get_type ())
 G_DECLARE_FINAL_TYPE (ClStudentPage, cl_student_page, CL, STUDENT_PAGE, AdwBin)
 
-/* Shows @student with @obligations (theirs only, borrowed, in due order) as of @today, and the
- * audit trail from @store when there is one. */
-void cl_student_page_show (ClStudentPage *self,
-                           ClStudent     *student,
-                           GPtrArray     *obligations,
-                           ClStore       *store,
-                           ClDate         today);
-/* Whether the timeline offers Add, Change and Delete (win.add-event, win.edit-event, …). */
+/* The session whose students the page shows (once, before the first is shown). */
+void cl_student_page_set_session  (ClStudentPage *self,
+                                   ClSession     *session);
+/* Shows @student (of the session's caseload) with their obligations as the session computed them,
+ * and the history of their file when there is a database. */
+void cl_student_page_show         (ClStudentPage *self,
+                                   ClStudent     *student);
+/* The student shown, or NULL. */
+ClStudent *cl_student_page_get_student (ClStudentPage *self);
+/* Whether the file offers Add, Change and Delete (student.add-event, student.edit-event, …). */
 void cl_student_page_set_editable (ClStudentPage *self,
                                    gboolean       editable);
 

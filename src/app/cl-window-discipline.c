@@ -44,16 +44,6 @@ form_request_free (gpointer  data,
   g_free (request);
 }
 
-static const ClEvent *
-event_at (ClStudent *student,
-          guint      order)
-{
-  for (guint i = 0; student && i < student->events->len; i++)
-    if (g_array_index (student->events, ClEvent, i).order == order)
-      return &g_array_index (student->events, ClEvent, i);
-  return NULL;
-}
-
 static void
 on_form_response (AdwMessageDialog *dialog,
                   const char       *response,
@@ -285,7 +275,7 @@ edit_discipline_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
   ClStudent *student = _cl_window_get_student (self);
-  const ClEvent *e = event_at (student, g_variant_get_uint32 (parameter));
+  const ClEvent *e = cl_session_event_at (student, g_variant_get_uint32 (parameter));
 
   if (e == NULL || cl_session_get_store (self->session) == NULL)
     return;
@@ -296,7 +286,7 @@ edit_discipline_action (GtkWidget  *widget,
   else if (has_case_form (e->type))
     open_case_form (self, student, e->type, e, TRUE, NULL);
   else
-    gtk_widget_activate_action (widget, "win.edit-event", "u", e->order);
+    gtk_widget_activate_action (GTK_WIDGET (self->student_page), "student.edit-event", "u", e->order);
 }
 
 static void
@@ -313,7 +303,7 @@ follow_up_action (GtkWidget  *widget,
   int type;
 
   g_variant_get (parameter, "(&su)", &what, &order);
-  trigger = event_at (student, order);
+  trigger = cl_session_event_at (student, order);
   type = cl_enum_from_name (cl_event_type_names, CL_N_EVENT_TYPES, what);
   if (trigger == NULL || cl_session_get_store (self->session) == NULL || type < 0 || !has_case_form (type))
     return;

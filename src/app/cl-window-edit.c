@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-event-editor.h"
 #include "cl-window-private.h"
 
 void
@@ -100,24 +99,6 @@ _cl_window_report_unsaved (ClWindow *self,
 
 /* ---- the timeline's events ---- */
 
-typedef struct {
-  ClWindow      *window;
-  ClEventEditor *editor;
-  char          *student_id;
-  gboolean       editing;
-  guint          position;
-} EditorRequest;
-
-static void
-editor_request_free (gpointer  data,
-                     GClosure *closure)
-{
-  EditorRequest *request = data;
-
-  g_free (request->student_id);
-  g_free (request);
-}
-
 /* Saves @event at once: a new one, or in place of the one at @position when @editing; the toast
  * offers undo. Shared with the discipline forms (cl-window-discipline.c). */
 void
@@ -139,90 +120,35 @@ _cl_window_save_event (ClWindow      *self,
   _cl_window_show_saved (self, id, message ? message : editing ? _("Event changed") : _("Event added"), TRUE);
 }
 
-static void
-on_editor_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    EditorRequest    *request)
-{
-  ClEvent event = { 0 };
-
-  if (!g_str_equal (response, "save") || !cl_session_get_editable (request->window->session) ||
-      !cl_event_editor_get_event (request->editor, &event))
-    return;
-  _cl_window_save_event (request->window, request->student_id, request->editing, request->position, &event,
-                         request->editing ? _("Event changed") : _("Event added"));
-  cl_event_clear (&event);
-}
-
-static void
-open_editor (ClWindow      *self,
-             const ClEvent *initial,
-             guint          position)
-{
-  ClStudent *student = _cl_window_get_student (self);
-  EditorRequest *request;
-  AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-
-  if (student == NULL || cl_session_get_store (self->session) == NULL)
-    return;
-  name = cl_student_dup_display_name (student);
-  /* Translators: the text of the event form; %s is the student's name */
-  body = g_strdup_printf (_("Saved at once to %s’s file; the deadlines are computed again."), name);
-  request = g_new0 (EditorRequest, 1);
-  request->window = self;
-  request->editor = cl_event_editor_new (initial, cl_session_get_today (self->session));
-  request->student_id = g_strdup (student->id);
-  request->editing = initial != NULL;
-  request->position = position;
-  dialog = cl_form_dialog_new (GTK_WINDOW (self), initial ? _("Change Event") : _("Add Event"), body,
-                               CL_FORM_BIN (request->editor), initial ? _("_Save") : _("_Add"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_editor_response), request,
-                         editor_request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
+/* Ctrl+N anywhere in the window: an event for the shown student (the page's student.add-event). */
 static void
 add_event_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  open_editor (CL_WINDOW (widget), NULL, 0);
+  gtk_widget_activate_action (GTK_WIDGET (CL_WINDOW (widget)->student_page), "student.add-event", NULL);
 }
 
 static void
-edit_event_action (GtkWidget  *widget,
+show_saved_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   ClWindow *self = CL_WINDOW (widget);
-  guint position = g_variant_get_uint32 (parameter);
-  const ClEvent *event = cl_session_event_at (_cl_window_get_student (self), position);
+  const char *student_id, *message;
 
-  if (event != NULL)
-    open_editor (self, event, position);
+  g_variant_get (parameter, "(&s&s)", &student_id, &message);
+  _cl_window_show_saved (self, *student_id ? student_id : NULL, message, cl_session_get_can_undo (self->session));
 }
 
 static void
-delete_event_action (GtkWidget  *widget,
+show_unsaved_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  ClStudent *student = _cl_window_get_student (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, g_variant_get_string (parameter, NULL));
 
-  if (student == NULL)
-    return;
-  id = g_strdup (student->id);
-  if (!cl_session_delete_event (self->session, id, g_variant_get_uint32 (parameter), &error))
-    {
-      _cl_window_report_unsaved (self, error);
-      return;
-    }
-  _cl_window_show_saved (self, id, _("Event deleted"), TRUE);
+  _cl_window_report_unsaved (CL_WINDOW (widget), error);
 }
 
 static void
@@ -250,7 +176,7 @@ _cl_window_class_edit_init (ClWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-event", "u", edit_event_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-event", "u", delete_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-saved", "(ss)", show_saved_action);
+  gtk_widget_class_install_action (widget_class, "win.show-unsaved", "s", show_unsaved_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 }

@@ -151,7 +151,6 @@ on_selection_changed (ClWindow *self)
 {
   ClStudentRow *row;
   ClStudent *student;
-  GPtrArray *obligations;
   PaintTrace *trace;
 
   g_assert (CL_IS_WINDOW (self));
@@ -171,10 +170,9 @@ on_selection_changed (ClWindow *self)
       return;
     }
   student = cl_student_row_get_student (row);
-  obligations = cl_session_get_student_obligations (self->session, student);
   cl_student_page_set_editable (self->student_page, cl_session_get_store (self->session) != NULL);
   trace = trace_paint (self, "CASELOAD_TRACE_STUDENT", "student", "selection");
-  cl_student_page_show (self->student_page, student, obligations, cl_session_get_store (self->session), cl_session_get_today (self->session));
+  cl_student_page_show (self->student_page, student);
   if (trace != NULL)
     trace->built = g_get_monotonic_time () - trace->started;
   adw_window_title_set_title (self->content_title, cl_student_row_get_name (row));
@@ -725,6 +723,7 @@ cl_window_init (ClWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->session = cl_session_new ();
+  cl_student_page_set_session (self->student_page, self->session);
   g_signal_connect_swapped (self->session, "reloaded", G_CALLBACK (on_session_reloaded), self);
   g_signal_connect_swapped (self->session, "student-changed", G_CALLBACK (on_session_student_changed), self);
   g_signal_connect_swapped (self->session, "load-failed", G_CALLBACK (on_session_load_failed), self);

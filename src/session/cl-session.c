@@ -524,6 +524,18 @@ cl_session_undo (ClSession  *self,
   return cl_session_reload (self, error);
 }
 
+GPtrArray *
+cl_session_list_history (ClSession   *self,
+                         const char  *student_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (CL_IS_SESSION (self), NULL);
+
+  if (self->store == NULL)
+    return g_ptr_array_new ();
+  return cl_store_list_audit (self->store, student_id, error);
+}
+
 /* ---- backups ---- */
 
 /* Off the main thread, through a connection of its own: a daily copy of the database. */

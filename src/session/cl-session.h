@@ -97,6 +97,11 @@ gboolean          cl_session_delete_event             (ClSession      *self,
 const ClEvent    *cl_session_event_at                 (ClStudent      *student,
                                                        guint           order);
 
+/* What was changed in @student_id's file, newest first (ClAuditEntry); empty for a bundle. */
+GPtrArray        *cl_session_list_history             (ClSession      *self,
+                                                       const char     *student_id,
+                                                       GError        **error);
+
 /* Students and families (cl-session-students.c), each saved at once and undoably; FALSE with
  * @error when nothing was saved. @student (taken) comes from the student form: its school and case
  * manager borrowed from the open caseload; @is_new adds it, else it replaces the one with its id. */

@@ -644,7 +644,7 @@ test_delete_student_undo_keeps_log (void)
   }
 
   /* Deleted from the main window: the meeting window closes, and the log is gone with them. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.delete-student", NULL));
   iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);

@@ -13,8 +13,7 @@ show_again (ClWindow *window)
 {
   ClStudent *student = _cl_window_get_student (window);
 
-  cl_student_page_show (window->student_page, student, cl_session_get_student_obligations (window->session, student),
-                        cl_session_get_store (window->session), cl_session_get_today (window->session));
+  cl_student_page_show (window->student_page, student);
   iterate ();
 }
 

@@ -372,7 +372,7 @@ test_edit_and_undo (void)
   event = &g_array_index (student->events, ClEvent, n_events - 1);
   position = event->order;
   original = event->date;
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", "u", position));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.edit-event", "u", position));
   iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -609,7 +609,7 @@ test_student_add_edit_guardian_undo (void)
   iterate ();
 
   /* Edit Details…: the id cannot be changed; the grade can. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-student", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.edit-student", NULL));
   iterate ();
   editor = find_student_editor ();
   g_assert_nonnull (editor);
@@ -623,7 +623,7 @@ test_student_add_edit_guardian_undo (void)
   assert_in_step (window);
 
   /* Add Family Member…: a name is required and an email must look like one. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guardian", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.add-guardian", NULL));
   iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -649,7 +649,7 @@ test_student_add_edit_guardian_undo (void)
   assert_in_step (window);
 
   /* A referral on their timeline: what is due appears at once, computed for them alone. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.add-event", NULL));
   iterate ();
   dialog = find_dialog ();
   cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (dialog)), "2026-11-02");
@@ -666,7 +666,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_cmpuint (_cl_window_get_student (window)->events->len, ==, 0);
   assert_in_step (window);
   /* Only the last change can be undone: the family member stays; remove and add them again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.delete-guardian", "u", 0));
   iterate ();
   g_assert_cmpuint (_cl_window_get_student (window)->guardians->len, ==, 0);
   assert_in_step (window);
@@ -676,9 +676,9 @@ test_student_add_edit_guardian_undo (void)
   assert_in_step (window);
 
   /* Adding them again and undoing takes them back off (Ctrl+Z is win.undo). */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-guardian", "u", 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.delete-guardian", "u", 0));
   iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guardian", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.add-guardian", NULL));
   iterate ();
   dialog = find_dialog ();
   family = CL_GUARDIAN_EDITOR (adw_message_dialog_get_extra_child (dialog));
@@ -735,7 +735,7 @@ test_student_delete_and_undo (void)
     g_autofree char *grade = g_strdup (student->grade);
     ClStudentEditor *editor;
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-student", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.edit-student", NULL));
     iterate ();
     editor = find_student_editor ();
     cl_student_editor_set_text (editor, "grade", "11");
@@ -753,7 +753,7 @@ test_student_delete_and_undo (void)
     assert_in_step (window);
   }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.delete-student", NULL));
   iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -763,7 +763,7 @@ test_student_delete_and_undo (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, n_students);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-student", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.delete-student", NULL));
   iterate ();
   respond (find_dialog (), "delete");
   iterate ();
@@ -787,7 +787,7 @@ test_student_delete_and_undo (void)
     ClDate date = last->date;
     AdwMessageDialog *change;
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", "u", position));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.edit-event", "u", position));
     iterate ();
     change = find_dialog ();
     cl_event_editor_set_date_text (CL_EVENT_EDITOR (adw_message_dialog_get_extra_child (change)), "2021-03-04");
