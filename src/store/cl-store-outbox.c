@@ -33,7 +33,8 @@ static const SyncedTable synced_tables[] = {
   { "checklist_state",     { "student_id", "meeting_id", "item" },  "student_id" },
 };
 
-/* The SQL naming @t's row @alias (NEW or OLD): its key columns joined by '/'. */
+/* The SQL naming @t's row @alias (NEW or OLD; NULL: the table's own): its key columns joined
+ * by '/'. */
 static char *
 key_sql (const SyncedTable *t,
          const char        *alias)
@@ -41,8 +42,18 @@ key_sql (const SyncedTable *t,
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (t->key) && t->key[i] != NULL; i++)
-    g_string_append_printf (s, "%s%s.%s", i > 0 ? " || '/' || " : "", alias, t->key[i]);
+    g_string_append_printf (s, "%s%s%s%s", i > 0 ? " || '/' || " : "", alias ? alias : "", alias ? "." : "",
+                            t->key[i]);
   return g_string_free (s, FALSE);
+}
+
+char *
+_cl_store_synced_key_sql (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (synced_tables); i++)
+    if (g_str_equal (synced_tables[i].table, table))
+      return key_sql (&synced_tables[i], NULL);
+  return NULL;
 }
 
 /* json_object() of every column of @table in row @alias. */

@@ -41,6 +41,8 @@ const char   *_cl_store_schema_sql   (int          version);
  * that syncs, from the columns the table has now. */
 gboolean      _cl_store_create_outbox_triggers (ClStore  *self,
                                                 GError  **error);
+/* The SQL naming a row of @table by its sync key, or NULL when @table does not sync. */
+char         *_cl_store_synced_key_sql  (const char *table);
 
 /* ---- cl-store-shared.c ---- */
 

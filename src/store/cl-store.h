@@ -178,6 +178,20 @@ gboolean    cl_store_count_unsynced        (ClStore        *self,
                                             guint          *out_count,
                                             GError        **error);
 
+/* The server's position this database has pulled up to (0: never). */
+gboolean    cl_store_get_sync_position     (ClStore        *self,
+                                            gint64         *out_position,
+                                            GError        **error);
+/* Writes the server's records @changes (of ClStoreChange*: table, row_key and row, NULL for a
+ * record deleted) in one transaction that none of them goes back out from, and remembers
+ * @position. A record with a change of this laptop's own still to push is left as it is: the
+ * server merges that change and the next pull brings the result. */
+gboolean    cl_store_apply_remote_changes  (ClStore        *self,
+                                            GPtrArray      *changes,
+                                            gint64          position,
+                                            guint          *out_applied,
+                                            GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStoreChange, cl_store_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAuditEntry, cl_audit_entry_free)
 

@@ -1,0 +1,222 @@
+/* cl-store-remote.c — the district server's records written into the laptop's database
+ *
+ * A pull hands the store whole rows as the server holds them (the JSON objects the outbox sent);
+ * they are written in one transaction, with sync_applying set so the outbox does not send them
+ * back, and the server position they reach is remembered with them.
+ */
+#define G_LOG_DOMAIN "cl-store-remote"
+
+#include "cl-store-private.h"
+
+gboolean
+cl_store_get_sync_position (ClStore  *self,
+                            gint64   *out_position,
+                            GError  **error)
+{
+  static const char sql[] = "SELECT COALESCE ((SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'sync_position'), 0)";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_position = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, "reading the last sync", error);
+  return TRUE;
+}
+
+/* "INSERT INTO @table (c, …) VALUES (json_extract (?1, '$.c'), …)" for every column @table has,
+ * or with @key, "UPDATE @table SET c = json_extract (?1, '$.c'), … WHERE @key = ?2". An update,
+ * not a delete and insert: deleting a student would delete their events with it. */
+static char *
+write_sql (ClStore     *self,
+           const char  *table,
+           const char  *key,
+           GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') ORDER BY cid", table);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (stmt, 0);
+      g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", column);
+      if (key != NULL)
+        g_string_append_printf (values, "%s%s = json_extract (?1, '$.%s')", values->len ? ", " : "", column, column);
+      else
+        g_string_append_printf (values, "%sjson_extract (?1, '$.%s')", values->len ? ", " : "", column);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_reset (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _cl_store_fail (self, rc, "reading the database's tables", error);
+      return NULL;
+    }
+  if (key != NULL)
+    return g_strdup_printf ("UPDATE %s SET %s WHERE %s = ?2", table, values->str, key);
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, columns->str, values->str);
+}
+
+static gboolean
+run (ClStore      *self,
+     const char   *sql,
+     const char   *a,
+     const char   *b,
+     GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+      if (b != NULL)
+        sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, "writing the district server's changes", error);
+  return TRUE;
+}
+
+/* Whether this laptop has a change of its own to @table's @key that the server has not merged. */
+static gboolean
+has_own_change (ClStore     *self,
+                const char  *table,
+                const char  *key,
+                gboolean    *out_has,
+                GError     **error)
+{
+  static const char sql[] =
+    "SELECT EXISTS (SELECT 1 FROM outbox WHERE table_name = ?1 AND row_key = ?2)"
+    " OR EXISTS (SELECT 1 FROM sync_pending WHERE table_name = ?1 AND row_key = ?2)";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_has = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, "reading the changes to sync", error);
+  return TRUE;
+}
+
+static gboolean
+apply_one (ClStore              *self,
+           const ClStoreChange  *change,
+           gboolean             *out_applied,
+           GError              **error)
+{
+  /* Events are ordered by a position each laptop gives: one from elsewhere that lands on a
+   * position taken here by another event goes after the student's others. */
+  static const char sql_event_position[] =
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM events WHERE student_id = json_extract (?1, '$.student_id')"
+    "                          AND position = json_extract (?1, '$.position')"
+    "                          AND uid IS NOT json_extract (?1, '$.uid'))"
+    " THEN json_set (?1, '$.position', (SELECT MAX (position) + 1 FROM events"
+    "                                   WHERE student_id = json_extract (?1, '$.student_id')))"
+    " ELSE ?1 END";
+  g_autofree char *key = _cl_store_synced_key_sql (change->table);
+  g_autofree char *sql = NULL;
+  g_autofree char *row = NULL;
+  gboolean own = FALSE;
+
+  *out_applied = FALSE;
+  if (key == NULL)
+    return _cl_store_invalid (error, "The district server sent a record of \"%s\", which this Caseload does not "
+                              "know. Update Caseload, then sync again. Nothing was changed.", change->table);
+  if (!has_own_change (self, change->table, change->row_key, &own, error))
+    return FALSE;
+  if (own)
+    return TRUE;
+  if (change->row == NULL)
+    {
+      sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", change->table, key);
+      *out_applied = run (self, sql, change->row_key, NULL, error);
+      return *out_applied;
+    }
+
+  row = g_strdup (change->row);
+  if (g_str_equal (change->table, "events"))
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (self->db, sql_event_position, -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, change->row, -1, SQLITE_STATIC);
+          if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              g_free (row);
+              row = _cl_store_col_dup (stmt, 0);
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        return _cl_store_fail (self, rc, "placing an event from the district server", error);
+    }
+  if ((sql = write_sql (self, change->table, key, error)) == NULL ||
+      !run (self, sql, row, change->row_key, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_clear_pointer (&sql, g_free);
+      if ((sql = write_sql (self, change->table, NULL, error)) == NULL || !run (self, sql, row, NULL, error))
+        return FALSE;
+    }
+  *out_applied = TRUE;
+  return TRUE;
+}
+
+gboolean
+cl_store_apply_remote_changes (ClStore    *self,
+                               GPtrArray  *changes,
+                               gint64      position,
+                               guint      *out_applied,
+                               GError    **error)
+{
+  g_autofree char *position_text = g_strdup_printf ("%" G_GINT64_FORMAT, position);
+  guint applied = 0;
+  gboolean ok;
+  ClStoreAction a;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (!_cl_store_begin (self, &a, error))
+    return FALSE;
+  /* The server's records come in the order it took them: a child may come before the parent it
+   * names, so the foreign keys are checked at the end. */
+  ok = _cl_store_exec (self, "PRAGMA defer_foreign_keys = ON", error) &&
+       _cl_store_exec (self, "INSERT INTO sync_applying (since) VALUES (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))", error);
+  for (guint i = 0; ok && i < changes->len; i++)
+    {
+      gboolean one = FALSE;
+      ok = apply_one (self, changes->pdata[i], &one, error);
+      applied += one;
+    }
+  ok = ok && _cl_store_exec (self, "DELETE FROM sync_applying", error) &&
+       run (self, "INSERT INTO meta (key, value) VALUES ('sync_position', ?1)"
+                  " ON CONFLICT (key) DO UPDATE SET value = ?1", position_text, NULL, error);
+  if (!_cl_store_end (&a, ok, error))
+    return FALSE;
+  if (out_applied != NULL)
+    *out_applied = applied;
+  return TRUE;
+}

@@ -1,0 +1,259 @@
+/* cl-sync.c — push the outbox to the district's PostgreSQL, pull what changed there */
+#define G_LOG_DOMAIN "cl-sync"
+
+#include <libpq-fe.h>
+
+#include "cl-sync.h"
+#include "cl-sync-resources.h"
+
+#define SERVER_RESOURCE_PATH "/io/github/caseload/Caseload/server/"
+
+/* The server's schema, in order: the file at index i takes a server from version i to i + 1. */
+static const char * const server_scripts[] = { "001-records.sql" };
+
+G_DEFINE_QUARK (cl-sync-error-quark, cl_sync_error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+int
+cl_sync_server_schema_version (void)
+{
+  return (int) G_N_ELEMENTS (server_scripts);
+}
+
+/* libpq's message without its trailing newline. */
+static char *
+pq_message (const char *message)
+{
+  return g_strchomp (g_strdup (message ? message : ""));
+}
+
+static PGconn *
+connect_to (const char  *url,
+            GError     **error)
+{
+  g_autoptr(PGconn) conn = PQconnectdb (url);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *why = pq_message (PQerrorMessage (conn));
+      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_UNREACHABLE,
+                   "Could not reach the district server (%s). Your changes are kept on this computer and go "
+                   "with the next sync.", why);
+      return NULL;
+    }
+  /* Our own messages say what happened; the server's NOTICEs are for its log. */
+  PQsetNoticeProcessor (conn, NULL, NULL);
+  return g_steal_pointer (&conn);
+}
+
+static gboolean
+command_ok (PGconn      *conn,
+            PGresult    *result,
+            const char  *doing,
+            GError     **error)
+{
+  ExecStatusType status = PQresultStatus (result);
+  g_autofree char *why = NULL;
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+  why = pq_message (result ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+  g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED, "The district server refused %s (%s).", doing, why);
+  return FALSE;
+}
+
+static gboolean
+exec (PGconn      *conn,
+      const char  *sql,
+      const char  *doing,
+      GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  return command_ok (conn, result, doing, error);
+}
+
+/* The schema version of the server: 0 when it has none yet. */
+static gboolean
+server_version (PGconn  *conn,
+                int     *out_version,
+                GError **error)
+{
+  g_autoptr(PGresult) exists = PQexec (conn, "SELECT to_regclass ('caseload.meta') IS NOT NULL");
+  g_autoptr(PGresult) result = NULL;
+
+  if (!command_ok (conn, exists, "to say its Caseload version", error))
+    return FALSE;
+  *out_version = 0;
+  if (g_strcmp0 (PQgetvalue (exists, 0, 0), "t") != 0)
+    return TRUE;
+  result = PQexec (conn, "SELECT value FROM caseload.meta WHERE key = 'schema_version'");
+  if (!command_ok (conn, result, "to say its Caseload version", error))
+    return FALSE;
+  if (PQntuples (result) > 0)
+    *out_version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+refuse_newer (int      version,
+              GError **error)
+{
+  g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_SCHEMA_TOO_NEW,
+               "The district server was set up by a newer Caseload (server schema %d; this one knows up to %d). "
+               "Update Caseload, then sync again. Nothing was changed.", version, cl_sync_server_schema_version ());
+  return FALSE;
+}
+
+gboolean
+cl_sync_server_init (const char  *url,
+                     int         *out_from,
+                     GError     **error)
+{
+  g_autoptr(PGconn) conn = connect_to (url, error);
+  int version = 0;
+  gboolean ok;
+
+  if (conn == NULL)
+    return FALSE;
+  ok = exec (conn, "BEGIN", "to start setting up", error) &&
+       /* Two administrators running init at once: the second waits, then sees the first's. */
+       exec (conn, "SELECT pg_advisory_xact_lock (hashtext ('caseload.schema'))", "to set up Caseload", error) &&
+       server_version (conn, &version, error);
+  if (ok && version > cl_sync_server_schema_version ())
+    ok = refuse_newer (version, error);
+  for (int i = version; ok && i < cl_sync_server_schema_version (); i++)
+    {
+      g_autofree char *path = g_strconcat (SERVER_RESOURCE_PATH, server_scripts[i], NULL);
+      g_autoptr(GBytes) script = g_resource_lookup_data (cl_sync_get_resource (), path, 0, error);
+      g_autofree char *sql = script ? g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script)) : NULL;
+      g_autofree char *bump = g_strdup_printf ("UPDATE caseload.meta SET value = '%d' WHERE key = 'schema_version'", i + 1);
+
+      ok = sql != NULL && exec (conn, sql, "Caseload's schema", error) && exec (conn, bump, "Caseload's schema", error);
+    }
+  ok = exec (conn, ok ? "COMMIT" : "ROLLBACK", "to finish setting up", ok ? error : NULL) && ok;
+  if (ok && out_from != NULL)
+    *out_from = version;
+  return ok;
+}
+
+/* ---- push ---- */
+
+/* Sends @change: its own transaction on the server, so what the server has is exactly the
+ * changes it answered, and a change sent again gets the answer it had. */
+static gboolean
+push_one (PGconn               *conn,
+          const ClStoreChange  *change,
+          gboolean             *out_conflict,
+          GError              **error)
+{
+  static const char sql[] = "SELECT caseload.apply_change ($1::uuid, $2, $3, $4, $5::jsonb, $6::jsonb, $7::timestamptz)";
+  const char *values[] = { change->change_id, change->table, change->row_key, change->student_id, change->base,
+                           change->row, change->at };
+  g_autoptr(PGresult) result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
+
+  if (!command_ok (conn, result, "a change", error))
+    return FALSE;
+  *out_conflict = g_strcmp0 (PQgetvalue (result, 0, 0), "conflict") == 0;
+  return TRUE;
+}
+
+static gboolean
+push (PGconn        *conn,
+      ClStore       *store,
+      ClSyncResult  *r,
+      GError       **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (!cl_store_seal_changes (store, NULL, error) ||
+      (changes = cl_store_list_pending_changes (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ClStoreChange *change = changes->pdata[i];
+      gboolean conflict = FALSE;
+
+      /* Cut off between the two, the change is sent again and answered from caseload.changes. */
+      if (!push_one (conn, change, &conflict, error) ||
+          !cl_store_forget_pending_change (store, change->change_id, error))
+        return FALSE;
+      r->pushed++;
+      r->conflicts += conflict;
+    }
+  return TRUE;
+}
+
+/* ---- pull ---- */
+
+static gboolean
+pull (PGconn        *conn,
+      ClStore       *store,
+      ClSyncResult  *r,
+      GError       **error)
+{
+  static const char sql[] =
+    "SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE seq > $1::bigint ORDER BY seq";
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_store_change_free);
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *since_text = NULL;
+  const char *values[1];
+  gint64 since = 0, position;
+  int n;
+
+  if (!cl_store_get_sync_position (store, &since, error))
+    return FALSE;
+  since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+  values[0] = since_text;
+  result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
+  if (!command_ok (conn, result, "to list what changed", error))
+    return FALSE;
+  n = PQntuples (result);
+  position = since;
+  for (int i = 0; i < n; i++)
+    {
+      ClStoreChange *c = g_new0 (ClStoreChange, 1);
+
+      c->table = g_strdup (PQgetvalue (result, i, 0));
+      c->row_key = g_strdup (PQgetvalue (result, i, 1));
+      c->student_id = PQgetisnull (result, i, 2) ? NULL : g_strdup (PQgetvalue (result, i, 2));
+      c->row = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
+      c->seq = g_ascii_strtoll (PQgetvalue (result, i, 4), NULL, 10);
+      position = MAX (position, c->seq);
+      g_ptr_array_add (changes, c);
+    }
+  r->position = position;
+  return cl_store_apply_remote_changes (store, changes, position, &r->pulled, error);
+}
+
+gboolean
+cl_sync_run (ClStore       *store,
+             const char    *url,
+             ClSyncResult  *out_result,
+             GError       **error)
+{
+  g_autoptr(PGconn) conn = NULL;
+  ClSyncResult r = { 0 };
+  int version = 0;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  if ((conn = connect_to (url, error)) == NULL || !server_version (conn, &version, error))
+    return FALSE;
+  if (version == 0)
+    {
+      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
+                   "The district server's database has not been set up for Caseload. Ask the district's IT to run "
+                   "\"caseload-cli server init\". Nothing was changed.");
+      return FALSE;
+    }
+  if (version > cl_sync_server_schema_version ())
+    return refuse_newer (version, error);
+  if (!cl_store_start_capturing_changes (store, error) || !push (conn, store, &r, error) ||
+      !pull (conn, store, &r, error))
+    return FALSE;
+  if (out_result != NULL)
+    *out_result = r;
+  return TRUE;
+}

@@ -1,0 +1,49 @@
+/* cl-sync.h — the laptop and the district's PostgreSQL: the server's schema, push and pull
+ *
+ * The only code that speaks to PostgreSQL (libpq). A URL is a libpq connection string or URI, so
+ * PGPASSWORD, ~/.pgpass and sslmode work as libpq users expect. Nothing here waits for the
+ * network unless asked to sync: the laptop's database is the working copy.
+ */
+#pragma once
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_SYNC_ERROR (cl_sync_error_quark ())
+
+typedef enum {
+  CL_SYNC_ERROR_UNREACHABLE,      /* no connection: server down, no network, login refused */
+  CL_SYNC_ERROR_NOT_INITIALISED,  /* the database has no Caseload schema */
+  CL_SYNC_ERROR_SCHEMA_TOO_NEW,   /* a newer Caseload set the server up */
+  CL_SYNC_ERROR_FAILED,           /* the server refused a statement or the connection broke */
+} ClSyncError;
+
+GQuark cl_sync_error_quark (void);
+
+/* The server schema version this Caseload ships (data/server/NNN-*.sql). */
+int      cl_sync_server_schema_version (void);
+
+/* Creates or upgrades the Caseload schema in the database at @url, in one transaction; a server
+ * already at this version is left as it is, a newer one refused. @out_from: its version before. */
+gboolean cl_sync_server_init           (const char  *url,
+                                        int         *out_from,
+                                        GError     **error);
+
+typedef struct {
+  guint  pushed;       /* changes of this laptop the server has now */
+  guint  conflicts;    /* of them, those that left a conflict */
+  guint  pulled;       /* records written here from the server */
+  gint64 position;     /* the server position this laptop has pulled up to */
+} ClSyncResult;
+
+/* Pushes @store's changes, each applied once however often a push is repeated, then pulls what
+ * changed on the server since the last sync into @store in one transaction. From the first sync
+ * on, @store keeps every change for the server. On failure what was pushed stays pushed, the
+ * rest stays pending, and nothing was pulled. */
+gboolean cl_sync_run                   (ClStore       *store,
+                                        const char    *url,
+                                        ClSyncResult  *out_result,
+                                        GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,362 @@
+/* test-sync.c — laptops and a real PostgreSQL (started by tests/with-postgres.sh): the server's
+ * schema set up once and refused when newer, two laptops offline then syncing, the same field
+ * changed on both, a push cut off and repeated, and a server that is down */
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-sync.h"
+#include "cl-test-util.h"
+
+static const char bundle_text[] =
+  "{\"format\": \"caseload-bundle/1\", \"jurisdiction\": \"CA\","
+  " \"calendars\": [{\"id\": \"district-2026\", \"first_day\": \"2026-08-17\", \"last_day\": \"2027-06-10\", \"closed\": []}],"
+  " \"schools\": [{\"id\": \"lincoln\", \"name\": \"Lincoln Middle School\", \"calendars\": [\"district-2026\"]}],"
+  " \"staff\": [{\"id\": \"cm-1\", \"name\": \"Case Manager One\", \"role\": \"case_manager\"}],"
+  " \"students\": [{\"id\": \"S-1\", \"first_name\": \"Ada\", \"last_name\": \"Synthetic\","
+  "   \"birth_date\": \"2014-02-28\", \"school\": \"lincoln\", \"case_manager\": \"cm-1\","
+  "   \"events\": [{\"type\": \"referral\", \"date\": \"2026-09-01\", \"from\": \"parent\"},"
+  "                {\"type\": \"assessment_plan_consent\", \"date\": \"2026-09-10\"}]}]}";
+
+typedef struct {
+  char    *dir;
+  char    *url;          /* a database of this test's own */
+  ClStore *a;            /* two laptops */
+  ClStore *b;
+} Fixture;
+
+static PGconn *
+connect_or_fail (const char *url)
+{
+  PGconn *conn = PQconnectdb (url);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect to the test server: %s", PQerrorMessage (conn));
+  PQsetNoticeProcessor (conn, NULL, NULL);
+  return conn;
+}
+
+/* The first value of @sql's first row ("" for none), run on @url. */
+static char *
+query (const char *url,
+       const char *sql)
+{
+  PGconn *conn = connect_or_fail (url);
+  PGresult *result = PQexec (conn, sql);
+  char *value;
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  value = g_strdup (PQntuples (result) > 0 ? PQgetvalue (result, 0, 0) : "");
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
+static ClStore *
+open_laptop (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  ClStore *store = cl_store_open (path, TRUE, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *server = g_getenv ("CASELOAD_TEST_PG_URL");
+  static guint serial;
+  g_autofree char *database = g_strdup_printf ("sync_%u_%u", (guint) getpid (), serial++);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", database);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *created = NULL;
+
+  g_assert_nonnull (server);
+  f->dir = g_dir_make_tmp ("caseload-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  created = query (server, create);
+  f->url = g_strdup_printf ("%s dbname=%s", server, database);
+  f->a = open_laptop (f, "a.db");
+  f->b = open_laptop (f, "b.db");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->url);
+}
+
+static ClSyncResult
+sync_ok (Fixture *f,
+         ClStore *laptop)
+{
+  g_autoptr(GError) error = NULL;
+  ClSyncResult r = { 0 };
+
+  gboolean ok = cl_sync_run (laptop, f->url, &r, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  return r;
+}
+
+static void
+init_server (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  int from = -1;
+
+  cl_sync_server_init (f->url, &from, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, 0);
+}
+
+/* Laptop A brings the district's file to the server; B, empty, pulls it whole. */
+static void
+seed (Fixture *f)
+{
+  g_autoptr(ClCaseload) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  ClSyncResult r;
+
+  init_server (f);
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 0);
+  bundle = cl_bundle_read_data (bundle_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (f->a, bundle, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* calendar, school, its calendar link, staff member, student, two events */
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 7);
+  g_assert_cmpuint (r.conflicts, ==, 0);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.pushed, ==, 0);
+  g_assert_cmpuint (r.pulled, ==, 7);
+}
+
+/* The laptop's caseload, which holds S-1 alone. */
+static ClCaseload *
+load (ClStore *laptop)
+{
+  g_autoptr(GError) error = NULL;
+  ClCaseload *c = cl_store_load_caseload (laptop, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl_caseload_get_students (c)->len, ==, 1);
+  g_assert_cmpstr (((ClStudent *) cl_caseload_get_students (c)->pdata[0])->id, ==, "S-1");
+  return c;
+}
+
+static ClStudent *
+student_of (ClCaseload *c)
+{
+  return cl_caseload_get_students (c)->pdata[0];
+}
+
+static ClEvent
+event_on (ClEventType type,
+          const char *date)
+{
+  ClEvent e = { 0 };
+
+  e.type = type;
+  e.date = D (date);
+  e.kind = -1;
+  e.from = -1;
+  e.special = CL_SPECIAL_NONE;
+  return e;
+}
+
+/* Init twice changes nothing the second time; a server set up by a newer Caseload is refused by
+ * init and by sync, and the laptop keeps its changes. */
+static void
+test_server_init (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *bumped = NULL;
+  int from = -1;
+  ClSyncResult r = { 0 };
+
+  init_server (f);
+  g_assert_true (cl_sync_server_init (f->url, &from, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, cl_sync_server_schema_version ());
+  version = query (f->url, "SELECT value FROM caseload.meta WHERE key = 'schema_version'");
+  g_assert_cmpint (atoi (version), ==, cl_sync_server_schema_version ());
+
+  bumped = query (f->url, "UPDATE caseload.meta SET value = '99' WHERE key = 'schema_version'");
+  g_assert_false (cl_sync_server_init (f->url, &from, &error));
+  g_assert_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_SCHEMA_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "99"));
+  g_clear_error (&error);
+  g_assert_false (cl_sync_run (f->a, f->url, &r, &error));
+  g_assert_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_SCHEMA_TOO_NEW);
+}
+
+/* Both laptops offline: A moves the consent's date, B adds an IEP meeting's event. After A, B
+ * and A sync, both hold both changes — different records merge. */
+static void
+test_two_laptops (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) on_a = NULL;
+  g_autoptr(ClCaseload) on_b = NULL;
+  ClEvent moved = event_on (CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-09-14");
+  ClEvent added = event_on (CL_EVENT_RECORDS_REQUEST, "2026-09-20");
+  ClSyncResult r;
+
+  seed (f);
+  g_assert_true (cl_store_update_event (f->a, "S-1", 1, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_store_add_event (f->b, "S-1", &added, NULL, &error));
+  g_assert_no_error (error);
+
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.conflicts, ==, 0);
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 0);
+
+  on_a = load (f->a);
+  on_b = load (f->b);
+  for (guint k = 0; k < 2; k++)
+    {
+      ClStudent *s = student_of (k == 0 ? on_a : on_b);
+      g_assert_cmpuint (s->events->len, ==, 3);
+      g_assert_cmpuint (g_array_index (s->events, ClEvent, 1).date, ==, D ("2026-09-14"));
+      g_assert_cmpint (g_array_index (s->events, ClEvent, 2).type, ==, CL_EVENT_RECORDS_REQUEST);
+    }
+}
+
+/* The same field changed on both laptops: the change that reached the server first stands on
+ * both, and the other is kept as a conflict with both values. */
+static void
+test_same_field_conflict (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) on_b = NULL;
+  g_autofree char *conflict = NULL;
+  ClEvent on_a_date = event_on (CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-09-14");
+  ClEvent on_b_date = event_on (CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-09-16");
+  ClSyncResult r;
+
+  seed (f);
+  g_assert_true (cl_store_update_event (f->a, "S-1", 1, &on_a_date, &error));
+  g_assert_true (cl_store_update_event (f->b, "S-1", 1, &on_b_date, &error));
+  g_assert_no_error (error);
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.conflicts, ==, 0);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.conflicts, ==, 1);
+
+  conflict = query (f->url, "SELECT field || ' ' || (theirs #>> '{}') || ' ' || (mine #>> '{}') FROM caseload.conflicts");
+  g_assert_cmpstr (conflict, ==, "date 2026-09-14 2026-09-16");
+  on_b = load (f->b);
+  g_assert_cmpuint (g_array_index (student_of (on_b)->events, ClEvent, 1).date, ==, D ("2026-09-14"));
+}
+
+/* A push cut off after the server applied a change but before the laptop heard: the next sync
+ * sends it again under the same id and the server applies it once. */
+static void
+test_repeated_push (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *seq_after = NULL;
+  g_autofree char *seq_before = NULL;
+  ClEvent added = event_on (CL_EVENT_RECORDS_REQUEST, "2026-09-20");
+  ClStoreChange *c;
+  ClSyncResult r;
+
+  seed (f);
+  g_assert_true (cl_store_add_event (f->a, "S-1", &added, NULL, &error));
+  g_assert_true (cl_store_seal_changes (f->a, NULL, &error));
+  pending = cl_store_list_pending_changes (f->a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  c = pending->pdata[0];
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT caseload.apply_change ('%s', '%s', '%s', '%s', NULL, '%s', now())",
+                                            c->change_id, c->table, c->row_key, c->student_id, c->row);
+    first = query (f->url, sql);
+  }
+  g_assert_cmpstr (first, ==, "applied");
+  seq_before = query (f->url, "SELECT max (seq) FROM caseload.records");
+
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  seq_after = query (f->url, "SELECT max (seq) FROM caseload.records");
+  g_assert_cmpstr (seq_after, ==, seq_before);
+  changes = query (f->url, "SELECT count (*) FROM caseload.changes");
+  g_assert_cmpstr (changes, ==, "8");
+}
+
+/* The server down: sync fails saying so, and the laptop's changes wait for the next one. */
+static void
+test_server_down (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ClEvent added = event_on (CL_EVENT_RECORDS_REQUEST, "2026-09-20");
+  /* Port 1 on the loopback: nothing listens there. */
+  const char *down = "host=127.0.0.1 port=1 dbname=caseload connect_timeout=5";
+  guint before = 0, after = 0;
+  ClSyncResult r = { 0 };
+
+  seed (f);
+  g_assert_true (cl_store_add_event (f->a, "S-1", &added, NULL, &error));
+  g_assert_true (cl_store_count_unsynced (f->a, &before, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (before, ==, 1);
+  g_assert_false (cl_sync_run (f->a, down, &r, &error));
+  g_assert_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "next sync"));
+  g_clear_error (&error);
+  g_assert_true (cl_store_count_unsynced (f->a, &after, &error));
+  g_assert_cmpuint (after, ==, before);
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/sync/server-init", Fixture, NULL, fixture_set_up, test_server_init, fixture_tear_down);
+  g_test_add ("/sync/two-laptops", Fixture, NULL, fixture_set_up, test_two_laptops, fixture_tear_down);
+  g_test_add ("/sync/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
+  g_test_add ("/sync/repeated-push", Fixture, NULL, fixture_set_up, test_repeated_push, fixture_tear_down);
+  g_test_add ("/sync/server-down", Fixture, NULL, fixture_set_up, test_server_down, fixture_tear_down);
+  return g_test_run ();
+}
