@@ -1,0 +1,314 @@
+/* test-session.c — the open caseload outside any window: loading in the background, changes saved
+ * through the session recomputing only the student they touch, undo, and a read-only bundle */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cl-bundle-reader.h"
+#include "cl-session.h"
+#include "cl-test-util.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  ClSession *session;
+  guint      reloaded;
+  guint      student_changed;
+  ClStudent *changed;
+} Fixture;
+
+static char *
+demo_contents (void)
+{
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (demo, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+on_reloaded (Fixture *f)
+{
+  f->reloaded++;
+}
+
+static void
+on_student_changed (Fixture   *f,
+                    ClStudent *student)
+{
+  f->student_changed++;
+  f->changed = student;
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (cl_session_get_loading (f->session) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (cl_session_get_loading (f->session));
+}
+
+/* A database holding the demo caseload, opened by a session pinned to 2026-12-07. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *contents = demo_contents ();
+  g_autoptr(ClCaseload) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("caseload-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "caseload.db", NULL);
+  bundle = cl_bundle_read_data (contents, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(ClStore) store = cl_store_open (f->path, TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cl_store_import (store, bundle, FALSE, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  f->session = cl_session_new ();
+  cl_session_set_today (f->session, D ("2026-12-07"));
+  g_signal_connect_swapped (f->session, "reloaded", G_CALLBACK (on_reloaded), f);
+  g_signal_connect_swapped (f->session, "student-changed", G_CALLBACK (on_student_changed), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->session);
+  /* The database and its WAL, and the backups folder if one was made. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* "student rule due status" for every obligation, in the session's order. */
+static GStrv
+describe (GPtrArray *obligations)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+      g_autofree char *due = cl_date_to_iso (ob->due);
+      g_autofree char *line = g_strdup_printf ("%s %s %s %s", ob->student->id, ob->rule->id, due,
+                                               cl_status_names[ob->status]);
+      g_strv_builder_add (builder, line);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* What a fresh read of the database computes: the session's obligations must always equal it. */
+static GStrv
+describe_database (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = cl_store_open (f->path, FALSE, &error);
+  g_autoptr(ClCaseload) caseload = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_no_error (error);
+  caseload = cl_store_load_caseload (store, &error);
+  g_assert_no_error (error);
+  all = cl_deadline_engine_compute (cl_session_get_engine (f->session), caseload, cl_session_get_today (f->session), &error);
+  g_assert_no_error (error);
+  return describe (all);
+}
+
+static void
+assert_matches_database (Fixture *f)
+{
+  g_auto(GStrv) shown = describe (cl_session_get_obligations (f->session));
+  g_auto(GStrv) stored = describe_database (f);
+
+  g_assert_cmpstrv (shown, stored);
+}
+
+static void
+test_open_in_background (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ClStudent *student;
+
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  g_assert_no_error (error);
+  /* Nothing is shown until the thread is back; nothing can be changed meanwhile. */
+  g_assert_true (cl_session_get_loading (f->session));
+  g_assert_false (cl_session_get_editable (f->session));
+  g_assert_null (cl_session_get_caseload (f->session));
+  wait_loaded (f);
+  g_assert_cmpuint (f->reloaded, ==, 1);
+  g_assert_true (cl_session_get_editable (f->session));
+  g_assert_false (cl_session_get_read_only (f->session));
+  g_assert_cmpstr (cl_session_get_path (f->session), ==, f->path);
+  g_assert_cmpuint (cl_caseload_get_students (cl_session_get_caseload (f->session))->len, ==, 40);
+  assert_matches_database (f);
+  /* Each student's own obligations are theirs, and all of them. */
+  student = cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1002");
+  g_assert_nonnull (student);
+  {
+    GPtrArray *mine = cl_session_get_student_obligations (f->session, student);
+    guint n = 0;
+
+    g_assert_nonnull (mine);
+    for (guint i = 0; i < cl_session_get_obligations (f->session)->len; i++)
+      n += ((ClObligation *) g_ptr_array_index (cl_session_get_obligations (f->session), i))->student == student;
+    g_assert_cmpuint (mine->len, ==, n);
+    for (guint i = 0; i < mine->len; i++)
+      g_assert_true (((ClObligation *) g_ptr_array_index (mine, i))->student == student);
+  }
+}
+
+/* An event saved through the session: one student computed again (no reload), the result the
+ * same as reading the whole database again; undo puts everything back. */
+static void
+test_event_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_auto(GStrv) undone = NULL;
+  g_autofree char *show = NULL;
+  ClEvent event = { 0 };
+  ClStudent *student;
+  guint n_events;
+
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  wait_loaded (f);
+  before = describe (cl_session_get_obligations (f->session));
+  student = cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1002");
+  n_events = student->events->len;
+  g_assert_false (cl_session_get_can_undo (f->session));
+
+  /* Minh's annual review is overdue (Nov 6, 2026): holding it today meets it. */
+  event.type = CL_EVENT_IEP_MEETING;
+  event.kind = CL_MEETING_ANNUAL;
+  event.date = D ("2026-12-07");
+  g_assert_true (cl_session_save_event (f->session, "S-1002", FALSE, 0, &event, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->student_changed, ==, 1);
+  g_assert_true (f->changed == student);
+  g_assert_cmpuint (f->reloaded, ==, 1);
+  g_assert_cmpuint (student->events->len, ==, n_events + 1);
+  g_assert_true (cl_session_get_can_undo (f->session));
+  after = describe (cl_session_get_obligations (f->session));
+  g_assert_false (g_strv_equal ((const char * const *) before, (const char * const *) after));
+  assert_matches_database (f);
+
+  g_assert_true (cl_session_undo (f->session, &show, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (show, ==, "S-1002");
+  g_assert_false (cl_session_get_can_undo (f->session));
+  undone = describe (cl_session_get_obligations (f->session));
+  g_assert_cmpstrv (undone, before);
+  assert_matches_database (f);
+  /* Nothing left to undo says so, and changes nothing. */
+  g_assert_false (cl_session_undo (f->session, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* A deleted student comes back whole with undo: their timeline and obligations as before. */
+static void
+test_delete_student_and_undo (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) undone = NULL;
+
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  wait_loaded (f);
+  before = describe (cl_session_get_obligations (f->session));
+  g_assert_true (cl_session_delete_student (f->session, "S-1002", &error));
+  g_assert_no_error (error);
+  g_assert_null (cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1002"));
+  g_assert_cmpuint (cl_caseload_get_students (cl_session_get_caseload (f->session))->len, ==, 39);
+  assert_matches_database (f);
+  g_assert_true (cl_session_undo (f->session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1002"));
+  undone = describe (cl_session_get_obligations (f->session));
+  g_assert_cmpstrv (undone, before);
+  assert_matches_database (f);
+  /* One that is not there: refused, named. */
+  g_assert_false (cl_session_delete_student (f->session, "S-9999", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* A bundle is shown read-only: computed, but nothing can be saved into it. */
+static void
+test_bundle_read_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *contents = demo_contents ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  ClEvent event = { .type = CL_EVENT_REFERRAL, .date = D ("2026-12-07") };
+  guint n;
+
+  g_assert_true (cl_session_load_bundle (f->session, contents, strlen (contents), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->reloaded, ==, 1);
+  g_assert_true (cl_session_get_read_only (f->session));
+  g_assert_false (cl_session_get_editable (f->session));
+  g_assert_null (cl_session_get_store (f->session));
+  g_assert_null (cl_session_get_path (f->session));
+  n = cl_session_get_obligations (f->session)->len;
+  g_assert_cmpuint (n, >, 0);
+  g_assert_false (cl_session_save_event (f->session, "S-1002", FALSE, 0, &event, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (cl_session_get_obligations (f->session)->len, ==, n);
+  history = cl_session_list_history (f->session, "S-1002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+}
+
+/* A file that is not a case database is refused at once; nothing stays open. */
+static void
+test_refuses_bad_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "not-a-database.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "this is a note, not a database\n", -1, &error));
+  g_assert_false (cl_session_open_database (f->session, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_false (cl_session_get_loading (f->session));
+  g_assert_null (cl_session_get_store (f->session));
+  g_assert_false (cl_session_get_editable (f->session));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/session/open-in-background", Fixture, NULL, fixture_set_up, test_open_in_background, fixture_tear_down);
+  g_test_add ("/session/event-and-undo", Fixture, NULL, fixture_set_up, test_event_and_undo, fixture_tear_down);
+  g_test_add ("/session/delete-student-and-undo", Fixture, NULL, fixture_set_up, test_delete_student_and_undo, fixture_tear_down);
+  g_test_add ("/session/bundle-read-only", Fixture, NULL, fixture_set_up, test_bundle_read_only, fixture_tear_down);
+  g_test_add ("/session/refuses-bad-file", Fixture, NULL, fixture_set_up, test_refuses_bad_file, fixture_tear_down);
+  return g_test_run ();
+}
