@@ -54,42 +54,6 @@ _cl_window_show_saved (ClWindow   *self,
 }
 
 void
-_cl_window_saved_student (ClWindow   *self,
-                          ClUndo     *undo,
-                          ClStudent  *student,
-                          const char *message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (student->id);
-  gboolean offer_undo = undo != NULL;
-
-  if (!cl_session_saved_student (self->session, undo, student, &error))
-    {
-      _cl_window_toast (self, error->message);
-      return;
-    }
-  _cl_window_show_saved (self, id, message, offer_undo);
-}
-
-void
-_cl_window_saved (ClWindow   *self,
-                  ClUndo     *undo,
-                  const char *show_student,
-                  const char *message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (show_student);
-  gboolean offer_undo = undo != NULL;
-
-  if (!cl_session_saved (self->session, undo, &error))
-    {
-      _cl_window_toast (self, error->message);
-      return;
-    }
-  _cl_window_show_saved (self, id, message, offer_undo);
-}
-
-void
 _cl_window_report_unsaved (ClWindow *self,
                            GError   *error)
 {

@@ -18,35 +18,6 @@
 #include "cl-window-private.h"
 #include "cl-rule-ids.h"
 
-/* What Record as Held removed, to put back on undo. */
-struct _ClMeetingSnapshot {
-  ClStudent  *owner;       /* owns the copy of the meeting */
-  ClMeeting  *meeting;
-  GPtrArray  *attempts;
-  GHashTable *checklist;
-};
-
-void
-_cl_meeting_snapshot_free (ClMeetingSnapshot *snapshot)
-{
-  if (snapshot == NULL)
-    return;
-  g_clear_pointer (&snapshot->owner, cl_student_free);
-  g_clear_pointer (&snapshot->attempts, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->checklist, g_hash_table_unref);
-  g_free (snapshot);
-}
-
-static const ClMeeting *
-find_meeting (ClStudent  *student,
-              const char *meeting_id)
-{
-  for (guint i = 0; student && i < student->meetings->len; i++)
-    if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, meeting_id))
-      return g_ptr_array_index (student->meetings, i);
-  return NULL;
-}
-
 static gboolean
 destroy_idle (gpointer data)
 {
@@ -113,49 +84,6 @@ on_meeting_saved (ClMeetingWindow *mw,
   _cl_window_meetings_sync (self);
 }
 
-/* Undoing Record as Held: the event out, the plan with its attempts and ticks back, in one
- * transaction. Everything is read again after it (no apply function). */
-typedef struct {
-  char              *student_id;
-  guint              position;   /* of the iep_meeting event it added */
-  ClMeetingSnapshot *snapshot;
-} HeldUndo;
-
-static HeldUndo *
-held_undo_new (const char        *student_id,
-               guint              position,
-               ClMeetingSnapshot *snapshot)
-{
-  HeldUndo *undo = g_new0 (HeldUndo, 1);
-
-  undo->student_id = g_strdup (student_id);
-  undo->position = position;
-  undo->snapshot = snapshot;
-  return undo;
-}
-
-static void
-held_undo_free (gpointer data)
-{
-  HeldUndo *undo = data;
-
-  g_free (undo->student_id);
-  _cl_meeting_snapshot_free (undo->snapshot);
-  g_free (undo);
-}
-
-static gboolean
-revert_held (ClStore  *store,
-             gpointer  data,
-             GError  **error)
-{
-  HeldUndo *undo = data;
-  ClMeetingSnapshot *snapshot = undo->snapshot;
-
-  return cl_store_unrecord_meeting_held (store, undo->student_id, undo->position, snapshot->meeting,
-                                         snapshot->attempts, snapshot->checklist, error);
-}
-
 static void
 on_record_held (ClMeetingWindow *mw,
                 const ClEvent   *event,
@@ -163,35 +91,18 @@ on_record_held (ClMeetingWindow *mw,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *student_id = g_strdup (cl_meeting_window_get_student_id (mw));
-  const char *meeting_id = cl_meeting_window_get_meeting_id (mw);
-  ClStudent *student;
-  const ClMeeting *planned;
-  ClMeetingSnapshot *snapshot;
-  guint position = 0;
+  g_autofree char *meeting_id = g_strdup (cl_meeting_window_get_meeting_id (mw));
 
   if (cl_session_get_store (self->session) == NULL || cl_meeting_window_get_store (mw) != cl_session_get_store (self->session))
     return;
-  student = cl_caseload_lookup_student (cl_session_get_caseload (self->session), student_id);
-  planned = find_meeting (student, meeting_id);
-  if (planned == NULL)
-    return;
-
-  snapshot = g_new0 (ClMeetingSnapshot, 1);
-  snapshot->owner = cl_student_new ("undo");
-  snapshot->meeting = cl_meeting_copy (planned, snapshot->owner);
-  snapshot->attempts = cl_store_list_attendance_attempts (cl_session_get_store (self->session), student_id, meeting_id, NULL);
-  snapshot->checklist = cl_store_list_checklist (cl_session_get_store (self->session), student_id, meeting_id, NULL);
-  if (!cl_store_record_meeting_held (cl_session_get_store (self->session), student_id, meeting_id, event, &position, &error))
+  if (!cl_session_record_meeting_held (self->session, student_id, meeting_id, event, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      _cl_meeting_snapshot_free (snapshot);
       cl_meeting_window_toast (mw, message);
       return;
     }
   close_meeting_window (mw);
-  _cl_window_saved (self, cl_undo_new (revert_held, NULL, held_undo_new (student_id, position, snapshot),
-                                        held_undo_free, student_id),
-                    student_id, _("Meeting recorded as held"));
+  _cl_window_show_saved (self, student_id, _("Meeting recorded as held"), TRUE);
 }
 
 static void
@@ -359,7 +270,7 @@ on_plan_response (AdwMessageDialog *dialog,
   if (student == NULL)
     return;
   /* Two plans in the same second get different ids. */
-  while (find_meeting (student, id) != NULL)
+  while (cl_session_find_meeting (student, id) != NULL)
     {
       g_autofree char *longer = g_strconcat (id, "b", NULL);
       g_free (id);
@@ -374,13 +285,12 @@ on_plan_response (AdwMessageDialog *dialog,
   m->interpreter = *text ? g_ascii_strdown (text, -1) : NULL;
   propose_invitees (m, cl_session_get_caseload (self->session), student);
 
-  if (!cl_store_add_meeting (cl_session_get_store (self->session), student->id, m, &error))
+  if (!cl_session_plan_meeting (self->session, student->id, m, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      _cl_window_toast (self, message);
+      _cl_window_report_unsaved (self, error);
       return;
     }
-  _cl_window_saved (self, NULL, request->student_id, _("Meeting planned"));
+  _cl_window_show_saved (self, request->student_id, _("Meeting planned"), FALSE);
   open_meeting (self, request->student_id, id);
 }
 

@@ -12,8 +12,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _ClMeetingSnapshot ClMeetingSnapshot;
-
 struct _ClWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -81,23 +79,6 @@ void _cl_window_save_event         (ClWindow      *self,
                                     const ClEvent *event,
                                     const char    *message);
 void _cl_window_class_students_init (ClWindowClass *klass);
-/* After a change was saved: keeps @undo (taken; NULL when it cannot be undone) for the toast's
- * Undo and Ctrl+Z, reloads, opens @show_student's file (or none) and says @message. */
-void _cl_window_saved              (ClWindow      *self,
-                                    ClUndo        *undo,
-                                    const char    *show_student,
-                                    const char    *message);
-/* The same after a change to one student that is applied to the open caseload as it was saved:
- * only their obligations and their row are computed again (a full reload if that fails). */
-void _cl_window_saved_student      (ClWindow      *self,
-                                    ClUndo        *undo,
-                                    ClStudent     *student,
-                                    const char    *message);
-/* Computes @student's obligations again and replaces their row: after @student (a record of the
- * open caseload, or one just added to it) was changed in memory as it was saved. */
-gboolean _cl_window_recompute_student (ClWindow   *self,
-                                       ClStudent  *student,
-                                       GError    **error);
 /* After the session saved a change: @student_id's file open (or none), the meeting windows
  * following, and @message with Undo when @offer_undo. */
 void _cl_window_show_saved         (ClWindow      *self,
@@ -143,7 +124,6 @@ gboolean    _cl_window_remembers          (ClWindow   *self);
 
 /* cl-window-meetings.c */
 void     _cl_window_class_meetings_init (ClWindowClass     *klass);
-void     _cl_meeting_snapshot_free      (ClMeetingSnapshot *snapshot);
 /* Every open meeting window shown again from the caseload as it is now. */
 void     _cl_window_meetings_sync       (ClWindow          *self);
 

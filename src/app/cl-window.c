@@ -297,15 +297,6 @@ on_session_student_changed (ClWindow  *self,
 }
 
 gboolean
-_cl_window_recompute_student (ClWindow   *self,
-                              ClStudent  *student,
-                              GError    **error)
-{
-  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
-  return cl_session_recompute_student (self->session, student, error);
-}
-
-gboolean
 cl_window_load_bundle (ClWindow    *self,
                        const char  *data,
                        gsize        length,

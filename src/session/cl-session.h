@@ -122,6 +122,23 @@ gboolean          cl_session_set_guardians            (ClSession      *self,
 /* A copy of @guardians (of ClGuardian) that owns its strings. */
 GArray           *cl_guardians_copy                   (GArray         *guardians);
 
+/* Meetings (cl-session-meetings.c). @meeting planned for @student_id (not undone from a toast: a
+ * plan is cancelled from its window). */
+gboolean          cl_session_plan_meeting             (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const ClMeeting *meeting,
+                                                       GError        **error);
+/* The planned meeting @meeting_id held as @event; undo brings the plan back with its attempts to
+ * reach the parent and its checklist. */
+gboolean          cl_session_record_meeting_held      (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const char     *meeting_id,
+                                                       const ClEvent  *event,
+                                                       GError        **error);
+/* The meeting of @student with @meeting_id, or NULL. */
+const ClMeeting  *cl_session_find_meeting             (ClStudent      *student,
+                                                       const char     *meeting_id);
+
 /* Today's copy of the database (kept for @days), made off the main thread on a connection of its
  * own. */
 void              cl_session_back_up_async            (ClSession           *self,

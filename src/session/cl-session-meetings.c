@@ -1,0 +1,119 @@
+/* cl-session-meetings.c — a meeting planned, and one recorded as held (undoably)
+ */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cl-session"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-session-private.h"
+
+const ClMeeting *
+cl_session_find_meeting (ClStudent  *student,
+                         const char *meeting_id)
+{
+  for (guint i = 0; student && i < student->meetings->len; i++)
+    if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, meeting_id))
+      return g_ptr_array_index (student->meetings, i);
+  return NULL;
+}
+
+static ClStudent *
+editable_student (ClSession   *self,
+                  const char  *student_id,
+                  GError     **error)
+{
+  ClStudent *student = NULL;
+
+  if (!cl_session_get_editable (self))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed"));
+  else if ((student = cl_caseload_lookup_student (self->caseload, student_id)) == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no student with id “%s”"), student_id);
+  return student;
+}
+
+gboolean
+cl_session_plan_meeting (ClSession        *self,
+                         const char       *student_id,
+                         const ClMeeting  *meeting,
+                         GError          **error)
+{
+  g_autofree char *id = g_strdup (student_id);
+
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  if (editable_student (self, id, error) == NULL ||
+      !cl_store_add_meeting (self->store, id, meeting, error))
+    return FALSE;
+  /* A plan is not undone from the toast: it is cancelled from its own window. */
+  return cl_session_saved (self, NULL, error);
+}
+
+/* What Record as Held removed, to put back on undo: the plan with its attempts and ticks. */
+typedef struct {
+  char       *student_id;
+  guint       position;    /* of the iep_meeting event it added */
+  ClStudent  *owner;       /* owns the copy of the meeting */
+  ClMeeting  *meeting;
+  GPtrArray  *attempts;
+  GHashTable *checklist;
+} HeldUndo;
+
+static void
+held_undo_free (gpointer data)
+{
+  HeldUndo *undo = data;
+
+  g_free (undo->student_id);
+  g_clear_pointer (&undo->owner, cl_student_free);
+  g_clear_pointer (&undo->attempts, g_ptr_array_unref);
+  g_clear_pointer (&undo->checklist, g_hash_table_unref);
+  g_free (undo);
+}
+
+/* The event out, the plan with its attempts and ticks back, in one transaction. Everything is
+ * read again after it (no apply function). */
+static gboolean
+revert_held (ClStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  HeldUndo *undo = data;
+
+  return cl_store_unrecord_meeting_held (store, undo->student_id, undo->position, undo->meeting,
+                                         undo->attempts, undo->checklist, error);
+}
+
+gboolean
+cl_session_record_meeting_held (ClSession      *self,
+                                const char     *student_id,
+                                const char     *meeting_id,
+                                const ClEvent  *event,
+                                GError        **error)
+{
+  g_autofree char *id = g_strdup (student_id);
+  g_autofree char *meeting = g_strdup (meeting_id);
+  const ClMeeting *planned;
+  ClStudent *student;
+  HeldUndo *undo;
+
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  if ((student = editable_student (self, id, error)) == NULL)
+    return FALSE;
+  if ((planned = cl_session_find_meeting (student, meeting)) == NULL)
+    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That meeting is no longer planned for %s"), id), FALSE;
+  undo = g_new0 (HeldUndo, 1);
+  undo->student_id = g_strdup (id);
+  undo->owner = cl_student_new ("undo");
+  undo->meeting = cl_meeting_copy (planned, undo->owner);
+  undo->attempts = cl_store_list_attendance_attempts (self->store, id, meeting, NULL);
+  undo->checklist = cl_store_list_checklist (self->store, id, meeting, NULL);
+  if (!cl_store_record_meeting_held (self->store, id, meeting, event, &undo->position, error))
+    {
+      held_undo_free (undo);
+      return FALSE;
+    }
+  return cl_session_saved (self, cl_undo_new (revert_held, NULL, undo, held_undo_free, id), error);
+}
