@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date-picker.h"
 #include "cl-case-form.h"
 #include "cl-form-rows.h"
 
@@ -115,6 +116,7 @@ static void
 cl_case_form_init (ClCaseForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_date_picker_attach (self->date_row);
 }
 
 ClCaseForm *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date-picker.h"
 #include "cl-event-editor.h"
 #include "cl-meeting-labels.h"
 #include "cl-form-rows.h"
@@ -143,6 +144,7 @@ cl_event_editor_init (ClEventEditor *self)
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_date_picker_attach (self->date_row);
   for (guint i = 0; i < CL_N_EVENT_TYPES; i++)
     gtk_string_list_append (types, _cl_event_type_label (i));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date-picker.h"
 #include "cl-discipline.h"
 #include "cl-form-rows.h"
 #include "cl-removal-editor.h"
@@ -117,6 +118,7 @@ cl_removal_editor_init (ClRemovalEditor *self)
 
   G_STATIC_ASSERT (CL_N_REMOVAL_KINDS == 3 && CL_N_SPECIAL_CIRCUMSTANCES == 4);
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_date_picker_attach (self->date_row);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_list));
   adw_combo_row_set_model (self->special_row, G_LIST_MODEL (special_list));
 }

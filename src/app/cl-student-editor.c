@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date-picker.h"
 #include "cl-form-rows.h"
 #include "cl-language-picker.h"
 #include "cl-student-editor.h"
@@ -301,6 +302,8 @@ static void
 cl_student_editor_init (ClStudentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cl_date_picker_attach (self->birth_row);
+  cl_date_picker_attach (self->emancipated_row);
   cl_language_picker_attach (self->language_row);
 }
 

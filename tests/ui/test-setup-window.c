@@ -5,6 +5,7 @@
  * Pictures with CASELOAD_SHOTS=DIR.
  */
 #include "cl-setup-window.h"
+#include "cl-student-editor.h"
 #include "cl-ui-test.h"
 
 static ClApplication *app;
@@ -93,11 +94,45 @@ test_district_setup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The student form's dates and language: a calendar beside each date row, a list of languages
+ * beside the language row; what is picked is what is saved. */
+static void
+test_student_form_pickers (void)
+{
+  ClWindow *window = demo_database_window (NULL);
+  ClStudentEditor *editor;
+  GtkWidget *birth, *picker, *language;
+  GtkCalendar *calendar;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-student", NULL));
+  iterate ();
+  editor = find_toplevel (CL_TYPE_STUDENT_EDITOR, TRUE);
+  g_assert_nonnull (editor);
+  birth = find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Birth");
+  g_assert_nonnull (birth);
+  picker = find_type (birth, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (picker);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker))));
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2014, 3, 22, 0, 0, 0);
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "2014-03-22");
+  language = find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Home Language");
+  g_assert_nonnull (language);
+  g_assert_nonnull (find_type (language, GTK_TYPE_MENU_BUTTON));
+  shot (GTK_WIDGET (editor), "student-form-pickers");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
   app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/setup-window/district-setup", test_district_setup);
+  g_test_add_func ("/ui/setup-window/student-form-pickers", test_student_form_pickers);
   return cl_ui_test_run (app);
 }
