@@ -45,6 +45,9 @@ struct _ClStudentPage
   ClStudent           *student;     /* shown, borrowed from the session's caseload; NULL: none */
 };
 
+/* cl-student-page-plan.c */
+void _cl_student_page_class_plan_init   (GtkWidgetClass *widget_class);
+
 /* cl-student-page-actions.c */
 void _cl_student_page_class_actions_init (GtkWidgetClass *widget_class);
 void _cl_student_page_actions_update     (ClStudentPage  *self);

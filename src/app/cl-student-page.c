@@ -49,6 +49,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, discipline_section);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, history_group);
   _cl_student_page_class_actions_init (widget_class);
+  _cl_student_page_class_plan_init (widget_class);
 }
 
 /* The records the page borrowed are gone: nothing is acted on until a student is shown again. */
@@ -119,7 +120,7 @@ cl_student_page_init (ClStudentPage *self)
   gtk_widget_set_tooltip_text (self->plan_button, _("Plan a Meeting (Ctrl+M)"));
   gtk_widget_add_css_class (self->plan_button, "flat");
   gtk_widget_set_valign (self->plan_button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->plan_button), "win.plan-meeting");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->plan_button), "student.plan-meeting");
   gtk_widget_set_visible (self->plan_button, FALSE);
   adw_preferences_group_set_header_suffix (self->meetings_group, self->plan_button);
 }

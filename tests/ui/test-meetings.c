@@ -202,8 +202,8 @@ test_plan_prepare_hold (void)
   g_assert_cmpuint (ob->due, ==, D ("2026-09-02"));
 
   /* Plan a Meeting… from the Planned Meetings group. */
-  g_assert_true (gtk_widget_get_visible (find_action_button (GTK_WIDGET (window->student_page), "win.plan-meeting")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-meeting", NULL));
+  g_assert_true (gtk_widget_get_visible (find_action_button (GTK_WIDGET (window->student_page), "student.plan-meeting")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.plan-meeting", NULL));
   iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -591,7 +591,7 @@ test_delete_student_undo_keeps_log (void)
 
   /* An annual review planned, two attempts logged (the second without an outcome), three items
    * ticked in the room and one of them taken back. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-meeting", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.plan-meeting", NULL));
   iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
