@@ -16,6 +16,25 @@ typedef struct {
   const char *summary;
 } ClCliCommand;
 
+gboolean
+cl_cli_parse (const char     *command,
+              const char     *parameter,
+              GOptionEntry   *entries,
+              int            *argc,
+              char         ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fprintf (stderr, "caseload-cli %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const ClCliCommand commands[] = {
   { "alerts", cl_cli_alerts, N_("List every obligation the rules derive, with its basis") },
   { "import", cl_cli_import, N_("Add a bundle to a case database, all or nothing") },
@@ -25,6 +44,8 @@ static const ClCliCommand commands[] = {
   { "backup", cl_cli_backup, N_("Copy a case database safely, even while it is in use") },
   { "restore", cl_cli_restore, N_("Put a backup back in place of a case database") },
   { "check", cl_cli_check, N_("Check a case database for damage") },
+  { "sync", cl_cli_sync, N_("Send a case database's changes to the district server and bring back others'") },
+  { "server", cl_cli_server, N_("Set up the district server: server init --url URL") },
   { "render", cl_cli_render, N_("Write a document for a student as a PDF") },
   { "demo", cl_cli_demo, N_("Write a synthetic caseload bundle (made-up students)") },
   { "bench", cl_cli_bench, N_("Measure the engine on a synthetic caseload of real size") },

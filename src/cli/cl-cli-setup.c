@@ -12,25 +12,6 @@
 #include "cl-store.h"
 #include "cl-cli.h"
 
-static gboolean
-parse_options (const char     *command,
-               const char     *parameter,
-               GOptionEntry   *entries,
-               int            *argc,
-               char         ***argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      fprintf (stderr, "caseload-cli %s: %s\n", command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static const char *
 verdict_word (ClIcalVerdict verdict)
 {
@@ -94,7 +75,7 @@ cl_cli_import_calendar (int    argc,
   };
   ClIcalOptions options = { NULL, NULL };
 
-  if (!parse_options ("import-calendar", _("FILE.ics — a school year from the district's calendar feed"),
+  if (!cl_cli_parse ("import-calendar", _("FILE.ics — a school year from the district's calendar feed"),
                       entries, &argc, &argv))
     return 2;
   if (db_path == NULL || school == NULL || argc != 2)
@@ -198,7 +179,7 @@ cl_cli_import_csv (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("import-csv", _("FILE.csv — students, their IEP dates, schools and case managers from a spreadsheet"),
+  if (!cl_cli_parse ("import-csv", _("FILE.csv — students, their IEP dates, schools and case managers from a spreadsheet"),
                       entries, &argc, &argv))
     return 2;
   if (db_path == NULL || argc != 2 || (today_text != NULL && !cl_date_parse_iso (today_text, &today)))

@@ -32,25 +32,6 @@ end_progress (void)
     fprintf (stderr, "\n");
 }
 
-static gboolean
-parse (const char     *command,
-       const char     *parameter,
-       GOptionEntry   *entries,
-       int            *argc,
-       char         ***argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      fprintf (stderr, "caseload-cli %s: %s\n", command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 cl_cli_import (int    argc,
                char **argv)
@@ -68,7 +49,7 @@ cl_cli_import (int    argc,
     { NULL }
   };
 
-  if (!parse ("import", _("FILE — add a bundle to a case database, all or nothing"), entries, &argc, &argv))
+  if (!cl_cli_parse ("import", _("FILE — add a bundle to a case database, all or nothing"), entries, &argc, &argv))
     return 2;
   if (db_path == NULL || argc != 2)
     {
@@ -117,7 +98,7 @@ cl_cli_export (int    argc,
     { NULL }
   };
 
-  if (!parse ("export", _("— write a case database as a bundle"), entries, &argc, &argv))
+  if (!cl_cli_parse ("export", _("— write a case database as a bundle"), entries, &argc, &argv))
     return 2;
   if (db_path == NULL || output == NULL || argc != 1 || (ics && csv))
     {
@@ -198,7 +179,7 @@ cl_cli_backup (int    argc,
     { NULL }
   };
 
-  if (!parse ("backup", _("— copy a case database safely, even while it is in use"), entries, &argc, &argv))
+  if (!cl_cli_parse ("backup", _("— copy a case database safely, even while it is in use"), entries, &argc, &argv))
     return 2;
   if (db_path == NULL || output == NULL || argc != 1)
     {
@@ -227,7 +208,7 @@ cl_cli_restore (int    argc,
     { NULL }
   };
 
-  if (!parse ("restore", _("BACKUP — put a backup back in place of a case database"), entries, &argc, &argv))
+  if (!cl_cli_parse ("restore", _("BACKUP — put a backup back in place of a case database"), entries, &argc, &argv))
     return 2;
   if (db_path == NULL || argc != 2)
     {
@@ -257,7 +238,7 @@ cl_cli_check (int    argc,
     { NULL }
   };
 
-  if (!parse ("check", _("— check a case database for damage"), entries, &argc, &argv))
+  if (!cl_cli_parse ("check", _("— check a case database for damage"), entries, &argc, &argv))
     return 2;
   if (db_path == NULL || argc != 1)
     {

@@ -1,0 +1,100 @@
+/* cl-cli-sync.c — caseload-cli sync and server init: a laptop and the district's PostgreSQL */
+#define G_LOG_DOMAIN "cl-cli-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cl-cli.h"
+#include "cl-sync.h"
+
+int
+cl_cli_sync (int    argc,
+             char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
+  g_autofree char *position = NULL;
+  ClSyncResult r = { 0 };
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The district server, as a libpq connection string"), N_("URL") },
+    { NULL }
+  };
+
+  if (!cl_cli_parse ("sync", _("— send this database's changes to the district server and bring back others'"),
+              entries, &argc, &argv))
+    return 2;
+  if (db_path == NULL || url == NULL || argc != 1)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli sync --db DB --url URL"));
+      return 2;
+    }
+  store = cl_store_open (db_path, TRUE, &error);
+  if (store == NULL || !cl_sync_run (store, url, &r, &error))
+    {
+      fprintf (stderr, "caseload-cli sync: %s\n", error->message);
+      return 1;
+    }
+  position = g_strdup_printf ("%" G_GINT64_FORMAT, r.position);
+  printf (_("Sent %u changes and received %u records (server position %s).\n"), r.pushed, r.pulled, position);
+  if (r.conflicts > 0)
+    {
+      /* Exit 3: the sync worked, but someone has to choose between two values. */
+      printf (g_dngettext (GETTEXT_PACKAGE,
+                           "%u change met a change someone else sent first: theirs stands, yours is kept as a "
+                           "conflict on the server.\n",
+                           "%u changes met changes someone else sent first: theirs stand, yours are kept as "
+                           "conflicts on the server.\n", r.conflicts), r.conflicts);
+      return 3;
+    }
+  return 0;
+}
+
+static int
+server_init (int    argc,
+             char **argv)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  int from = 0;
+  GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The district server, as a libpq connection string"), N_("URL") },
+    { NULL }
+  };
+
+  if (!cl_cli_parse ("server init", _("init — set up or upgrade Caseload's schema in the district's database"),
+              entries, &argc, &argv))
+    return 2;
+  if (url == NULL || argc != 1)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli server init --url URL"));
+      return 2;
+    }
+  if (!cl_sync_server_init (url, &from, &error))
+    {
+      fprintf (stderr, "caseload-cli server init: %s\n", error->message);
+      return 1;
+    }
+  if (from == cl_sync_server_schema_version ())
+    printf (_("The server already has Caseload's schema %d; nothing was changed.\n"), from);
+  else
+    printf (_("The server now has Caseload's schema %d (it had %d).\n"), cl_sync_server_schema_version (), from);
+  return 0;
+}
+
+int
+cl_cli_server (int    argc,
+               char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "init"))
+    return server_init (argc - 1, argv + 1);
+  /* init is the only server command yet: its help is the command's. */
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    return server_init (argc, argv);
+  fprintf (stderr, "%s\n", _("usage: caseload-cli server init --url URL"));
+  return 2;
+}

@@ -1,0 +1,74 @@
+#!/bin/sh
+# test-cli-sync.sh — caseload-cli server init and sync as a district runs them, against the
+# PostgreSQL tests/with-postgres.sh started: init twice, two laptops, the same field changed on
+# both (exit 3), the server down (exit 1, nothing lost). CASELOAD_CLI is the program.
+set -u
+cli=${CASELOAD_CLI:?}
+url=${CASELOAD_TEST_PG_URL:?}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/caseload-cli-sync-XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+failures=0
+
+expect () {  # expect STATUS DESCRIPTION COMMAND…: COMMAND exits STATUS
+  want=$1 what=$2; shift 2
+  "$@" >"$dir/out" 2>&1
+  got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "not ok: $what: exit $got, expected $want"; sed 's/^/  | /' "$dir/out"; failures=$((failures + 1))
+  else
+    echo "ok: $what"
+  fi
+}
+expect_out () {  # expect_out TEXT DESCRIPTION: the last command's output says TEXT
+  if grep -qF -- "$1" "$dir/out"; then echo "ok: $2"; else
+    echo "not ok: $2: no \"$1\" in"; sed 's/^/  | /' "$dir/out"; failures=$((failures + 1)); fi
+}
+
+bundle () {  # bundle FIRST_NAME: a synthetic district of one student
+  cat <<JSON
+{"format": "caseload-bundle/1", "jurisdiction": "CA",
+ "calendars": [{"id": "district-2026", "first_day": "2026-08-17", "last_day": "2027-06-10", "closed": []}],
+ "schools": [{"id": "lincoln", "name": "Lincoln Middle School", "calendars": ["district-2026"]}],
+ "staff": [{"id": "cm-1", "name": "Case Manager One", "role": "case_manager"}],
+ "students": [{"id": "S-1", "first_name": "$1", "last_name": "Synthetic", "birth_date": "2014-02-28",
+   "school": "lincoln", "case_manager": "cm-1",
+   "events": [{"type": "referral", "date": "2026-09-01", "from": "parent"}]}]}
+JSON
+}
+bundle Ada >"$dir/ada.json"
+bundle Adela >"$dir/adela.json"
+bundle Adelina >"$dir/adelina.json"
+
+expect 0 "server init" "$cli" server init --url "$url"
+expect_out "now has Caseload's schema 1 (it had 0)" "server init says what it did"
+expect 0 "server init again" "$cli" server init --url "$url"
+expect_out "nothing was changed" "server init again changes nothing"
+
+expect 0 "laptop A: first sync" "$cli" sync --db "$dir/a.db" --url "$url"
+expect 0 "laptop A: import" "$cli" import --db "$dir/a.db" "$dir/ada.json"
+expect 0 "laptop A: sync" "$cli" sync --db "$dir/a.db" --url "$url"
+expect_out "Sent 6 changes" "laptop A sent the district's six records"
+expect 0 "laptop B: first sync into an empty database" "$cli" sync --db "$dir/b.db" --url "$url"
+expect_out "received 6 records" "laptop B received them"
+expect 0 "laptop B holds the student" "$cli" export --db "$dir/b.db" --output "$dir/b.json"
+expect 0 "laptop B's export names Ada" grep -q '"Ada"' "$dir/b.json"
+
+# Both offline, the same field changed on each.
+expect 0 "laptop A: rename offline" "$cli" import --db "$dir/a.db" "$dir/adela.json"
+expect 0 "laptop B: rename offline" "$cli" import --db "$dir/b.db" "$dir/adelina.json"
+expect 0 "laptop A: sync first" "$cli" sync --db "$dir/a.db" --url "$url"
+expect 3 "laptop B: sync leaves a conflict" "$cli" sync --db "$dir/b.db" --url "$url"
+expect_out "1 change met a change someone else sent first" "the conflict is told"
+expect 0 "laptop B now has A's value" "$cli" export --db "$dir/b.db" --output "$dir/b.json"
+expect 0 "laptop B's export names Adela" grep -q '"Adela"' "$dir/b.json"
+
+# The server down: exit 1, a message, the database as it was.
+cp "$dir/a.db" "$dir/a-before.db"
+expect 1 "sync with the server down" "$cli" sync --db "$dir/a.db" --url "host=127.0.0.1 port=1 dbname=x connect_timeout=5"
+expect_out "Could not reach the district server" "the failure is told"
+expect 0 "server init with the server down fails" sh -c "! '$cli' server init --url 'host=127.0.0.1 port=1 dbname=x' 2>/dev/null"
+expect 0 "nothing changed" "$cli" export --db "$dir/a.db" --output "$dir/a-after.json"
+expect 0 "nothing changed (before)" "$cli" export --db "$dir/a-before.db" --output "$dir/a-before.json"
+expect 0 "the exports match" cmp "$dir/a-after.json" "$dir/a-before.json"
+
+[ "$failures" -eq 0 ] || { echo "$failures failed"; exit 1; }
