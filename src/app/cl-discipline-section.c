@@ -165,7 +165,7 @@ add_edit_buttons (ClDisciplineSection *self,
   if (!self->editable)
     return;
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",
+                             icon_button ("document-edit-symbolic", _("Change…"), "student.edit-discipline",
                                           g_variant_new_uint32 (e->order)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              icon_button ("user-trash-symbolic", _("Delete"), "student.delete-event",
@@ -249,7 +249,7 @@ add_banner (ClDisciplineSection *self,
   gtk_box_append (GTK_BOX (text), label);
   if (button_label != NULL && self->editable)
     {
-      GtkWidget *button = text_button (button_label, "win.log-discipline", g_variant_new_string (button_target));
+      GtkWidget *button = text_button (button_label, "student.log-discipline", g_variant_new_string (button_target));
 
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_set_margin_top (button, 4);
@@ -582,7 +582,7 @@ show_records (ClDisciplineSection *self,
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_status_pill_new (ob->status));
       if (self->editable && ob != NULL && ob->met_on == CL_DATE_NONE)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   text_button (_("_Provided…"), "win.discipline-follow-up",
+                                   text_button (_("_Provided…"), "student.discipline-follow-up",
                                                 follow_up ("records_provided", e)));
       add_edit_buttons (self, row, e);
       _cl_group_rows_add (self->rows, self->records_group, row);
@@ -675,7 +675,7 @@ show_complaints (ClDisciplineSection *self,
           adw_action_row_add_suffix (ADW_ACTION_ROW (step), _cl_status_pill_new (ob->status));
           if (self->editable && ob->met_on == CL_DATE_NONE)
             adw_action_row_add_suffix (ADW_ACTION_ROW (step),
-                                       text_button (_("_Done…"), "win.discipline-follow-up",
+                                       text_button (_("_Done…"), "student.discipline-follow-up",
                                                     follow_up (steps[s].completion, e)));
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), step);
           if (is_open (ob) && (!any || urgency (ob->status) > urgency (worst)))
@@ -704,7 +704,7 @@ show_complaints (ClDisciplineSection *self,
                                        icon_button ("user-trash-symbolic", _("Delete"), "student.delete-event",
                                                     g_variant_new_uint32 (e->order)));
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                       icon_button ("document-edit-symbolic", _("Change…"), "win.edit-discipline",
+                                       icon_button ("document-edit-symbolic", _("Change…"), "student.edit-discipline",
                                                     g_variant_new_uint32 (e->order)));
         }
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (any ? worst : CL_STATUS_MET));

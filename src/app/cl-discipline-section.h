@@ -12,7 +12,7 @@ G_DECLARE_FINAL_TYPE (ClDisciplineSection, cl_discipline_section, CL, DISCIPLINE
 
 /* Shows @student's removal log, the banners the engine's @obligations (theirs, borrowed) raise as
  * of @today, manifestation determinations, records requests and complaints. With @editable, the
- * forms are offered (win.log-discipline, win.edit-discipline, win.discipline-follow-up). Hides
+ * forms are offered (student.log-discipline, student.edit-discipline, student.discipline-follow-up). Hides
  * itself when there is nothing to show or to add. */
 void        cl_discipline_section_show            (ClDisciplineSection *self,
                                                    ClStudent           *student,

@@ -414,7 +414,7 @@ _cl_student_page_actions_update (ClStudentPage *self)
     "student.add-event", "student.edit-event", "student.delete-event",
     "student.edit-student", "student.delete-student",
     "student.add-guardian", "student.edit-guardian", "student.delete-guardian",
-    "student.plan-meeting",
+    "student.plan-meeting", "student.log-discipline", "student.edit-discipline", "student.discipline-follow-up",
   };
   gboolean editable = self->session != NULL && cl_session_get_editable (self->session) && self->student != NULL;
 

@@ -45,6 +45,9 @@ struct _ClStudentPage
   ClStudent           *student;     /* shown, borrowed from the session's caseload; NULL: none */
 };
 
+/* cl-student-page-discipline.c */
+void _cl_student_page_class_discipline_init (GtkWidgetClass *widget_class);
+
 /* cl-student-page-plan.c */
 void _cl_student_page_class_plan_init   (GtkWidgetClass *widget_class);
 

@@ -557,9 +557,6 @@ _cl_window_actions_update (ClWindow *self)
                                  !cl_session_get_loading (self->session));
   /* Edits go to the database: a read-only bundle has none. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event", cl_session_get_store (self->session) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-discipline", cl_session_get_store (self->session) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-discipline", cl_session_get_store (self->session) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discipline-follow-up", cl_session_get_store (self->session) != NULL);
   {
     static const char * const student_actions[] = {
       "win.new-student", "win.edit-student",

@@ -63,27 +63,6 @@ _cl_window_report_unsaved (ClWindow *self,
 
 /* ---- the timeline's events ---- */
 
-/* Saves @event at once: a new one, or in place of the one at @position when @editing; the toast
- * offers undo. Shared with the discipline forms (cl-window-discipline.c). */
-void
-_cl_window_save_event (ClWindow      *self,
-                       const char    *student_id,
-                       gboolean       editing,
-                       guint          position,
-                       const ClEvent *event,
-                       const char    *message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (student_id);
-
-  if (!cl_session_save_event (self->session, id, editing, position, event, &error))
-    {
-      _cl_window_report_unsaved (self, error);
-      return;
-    }
-  _cl_window_show_saved (self, id, message ? message : editing ? _("Event changed") : _("Event added"), TRUE);
-}
-
 /* Ctrl+N anywhere in the window: an event for the shown student (the page's student.add-event). */
 static void
 add_event_action (GtkWidget  *widget,

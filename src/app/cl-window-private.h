@@ -68,16 +68,7 @@ struct _ClWindow
 
 void _cl_window_class_actions_init (ClWindowClass *klass);
 void _cl_window_class_edit_init    (ClWindowClass *klass);
-void _cl_window_class_discipline_init (ClWindowClass *klass);
 void _cl_window_undo_clear         (ClWindow      *self);
-/* Saves @event of @student_id at once (added, or replacing the one at @position when @editing),
- * recomputes that student, and toasts @message with Undo. */
-void _cl_window_save_event         (ClWindow      *self,
-                                    const char    *student_id,
-                                    gboolean       editing,
-                                    guint          position,
-                                    const ClEvent *event,
-                                    const char    *message);
 void _cl_window_class_students_init (ClWindowClass *klass);
 /* After the session saved a change: @student_id's file open (or none), the meeting windows
  * following, and @message with Undo when @offer_undo. */

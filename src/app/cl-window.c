@@ -703,7 +703,6 @@ cl_window_class_init (ClWindowClass *klass)
 
   _cl_window_class_actions_init (klass);
   _cl_window_class_edit_init (klass);
-  _cl_window_class_discipline_init (klass);
   _cl_window_class_students_init (klass);
   _cl_window_class_meetings_init (klass);
 }

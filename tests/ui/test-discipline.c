@@ -34,14 +34,14 @@ banners (ClWindow *window)
   return cl_discipline_section_get_banner_text (section_of (window));
 }
 
-/* Opens win.log-discipline @what and returns its dialog. */
+/* Opens student.log-discipline @what and returns its dialog. */
 static AdwMessageDialog *
 open_form (ClWindow   *window,
            const char *what)
 {
   AdwMessageDialog *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-discipline", "s", what));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.log-discipline", "s", what));
   iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -299,7 +299,7 @@ test_requests_and_complaints (void)
       request = &g_array_index (student->events, ClEvent, i);
   g_assert_nonnull (request);
   /* Provided: not before the request; then the records_provided event meets it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.discipline-follow-up", "(su)",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.discipline-follow-up", "(su)",
                                              "records_provided", request->order));
   iterate ();
   dialog = find_dialog ();
@@ -328,7 +328,7 @@ test_requests_and_complaints (void)
     if (g_array_index (student->events, ClEvent, i).type == CL_EVENT_COMPLAINT)
       complaint = &g_array_index (student->events, ClEvent, i);
   g_assert_nonnull (complaint);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.discipline-follow-up", "(su)",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.discipline-follow-up", "(su)",
                                              "complaint_resolved", complaint->order));
   iterate ();
   dialog = find_dialog ();

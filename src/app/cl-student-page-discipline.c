@@ -1,12 +1,12 @@
-/* cl-window-discipline.c — the discipline, records and complaint forms of a student's file
+/* cl-student-page-discipline.c — the discipline, records and complaint forms of a student's file
  *
- * win.log-discipline ("removal", "mdr", "records_request", "complaint", "placement_change_decision",
- * "iaes_placement", "removal_services") opens the form for a new entry; win.edit-discipline (an
- * event's position) opens the one for its type; win.discipline-follow-up ((type, position)) records
+ * student.log-discipline ("removal", "mdr", "records_request", "complaint", "placement_change_decision",
+ * "iaes_placement", "removal_services") opens the form for a new entry; student.edit-discipline (an
+ * event's position) opens the one for its type; student.discipline-follow-up ((type, position)) records
  * what answers a request or a complaint (records provided, resolution session, response, decision).
- * Each saves at once through _cl_window_save_event(): one audited transaction, a toast with Undo.
+ * Each saves at once through the session (cl_session_save_event): one audited transaction, a toast with Undo.
  */
-#define G_LOG_DOMAIN "cl-window-discipline"
+#define G_LOG_DOMAIN "cl-student-page"
 
 #include "config.h"
 
@@ -16,13 +16,13 @@
 #include "cl-discipline-section.h"
 #include "cl-mdr-editor.h"
 #include "cl-removal-editor.h"
-#include "cl-window-private.h"
+#include "cl-student-page-private.h"
 
 typedef gboolean (*FormGetEvent) (gpointer  form,
                                   ClEvent  *out);
 
 typedef struct {
-  ClWindow       *window;
+  ClStudentPage  *page;
   GtkWidget      *form;
   FormGetEvent    get_event;
   char           *student_id;
@@ -39,6 +39,7 @@ form_request_free (gpointer  data,
 {
   FormRequest *request = data;
 
+  g_clear_object (&request->page);
   g_free (request->student_id);
   g_free (request->message);
   g_free (request);
@@ -53,13 +54,21 @@ on_form_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "save") || !request->get_event (request->form, &event))
     return;
-  _cl_window_save_event (request->window, request->student_id, request->editing, request->position, &event,
-                         request->message);
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (cl_session_save_event (request->page->session, request->student_id, request->editing, request->position,
+                               &event, &error))
+      _cl_report_saved (GTK_WIDGET (request->page), request->student_id,
+                        request->message ? request->message : request->editing ? _("Event changed") : _("Event added"));
+    else
+      _cl_report_unsaved (GTK_WIDGET (request->page), error);
+  }
   cl_event_clear (&event);
 }
 
 static FormRequest *
-form_request_new (ClWindow   *self,
+form_request_new (ClStudentPage *self,
                   ClStudent  *student,
                   gboolean    editing,
                   guint       position,
@@ -67,7 +76,7 @@ form_request_new (ClWindow   *self,
 {
   FormRequest *request = g_new0 (FormRequest, 1);
 
-  request->window = self;
+  request->page = g_object_ref (self);
   request->student_id = g_strdup (student->id);
   request->editing = editing;
   request->position = position;
@@ -76,7 +85,7 @@ form_request_new (ClWindow   *self,
 }
 
 static void
-present_form (ClWindow    *self,
+present_form (ClStudentPage *self,
               FormRequest *request,
               const char  *title,
               const char  *save_label)
@@ -85,7 +94,7 @@ present_form (ClWindow    *self,
   g_autofree char *name = cl_student_dup_display_name (student);
   /* Translators: the text of a discipline, records or complaint form; %s is the student's name */
   g_autofree char *body = g_strdup_printf (_("Saved at once to %s’s file; the deadlines are computed again."), name);
-  AdwMessageDialog *dialog = cl_form_dialog_new (GTK_WINDOW (self), title, body, CL_FORM_BIN (request->form),
+  AdwMessageDialog *dialog = cl_form_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title, body, CL_FORM_BIN (request->form),
                                                  save_label);
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_form_response), request, form_request_free, 0);
@@ -201,7 +210,7 @@ has_case_form (ClEventType type)
 /* @initial: the event being changed (@editing) or a preset for a new one; @trigger: the request
  * or complaint a follow-up answers, whose date it may not precede. */
 static void
-open_case_form (ClWindow      *self,
+open_case_form (ClStudentPage *self,
                 ClStudent     *student,
                 ClEventType    type,
                 const ClEvent *initial,
@@ -221,7 +230,7 @@ open_case_form (ClWindow      *self,
 }
 
 static void
-open_removal_editor (ClWindow      *self,
+open_removal_editor (ClStudentPage *self,
                      ClStudent     *student,
                      const ClEvent *initial)
 {
@@ -234,7 +243,7 @@ open_removal_editor (ClWindow      *self,
 }
 
 static void
-open_mdr_editor (ClWindow      *self,
+open_mdr_editor (ClStudentPage *self,
                  ClStudent     *student,
                  const ClEvent *initial)
 {
@@ -251,8 +260,8 @@ log_discipline_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  ClStudent *student = _cl_window_get_student (self);
+  ClStudentPage *self = CL_STUDENT_PAGE (widget);
+  ClStudent *student = self->student;
   const char *what = g_variant_get_string (parameter, NULL);
   int type;
 
@@ -273,8 +282,8 @@ edit_discipline_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  ClStudent *student = _cl_window_get_student (self);
+  ClStudentPage *self = CL_STUDENT_PAGE (widget);
+  ClStudent *student = self->student;
   const ClEvent *e = cl_session_event_at (student, g_variant_get_uint32 (parameter));
 
   if (e == NULL || cl_session_get_store (self->session) == NULL)
@@ -286,7 +295,7 @@ edit_discipline_action (GtkWidget  *widget,
   else if (has_case_form (e->type))
     open_case_form (self, student, e->type, e, TRUE, NULL);
   else
-    gtk_widget_activate_action (GTK_WIDGET (self->student_page), "student.edit-event", "u", e->order);
+    gtk_widget_activate_action (GTK_WIDGET (self), "student.edit-event", "u", e->order);
 }
 
 static void
@@ -294,8 +303,8 @@ follow_up_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  ClStudent *student = _cl_window_get_student (self);
+  ClStudentPage *self = CL_STUDENT_PAGE (widget);
+  ClStudent *student = self->student;
   const char *what = NULL;
   guint order = 0;
   const ClEvent *trigger;
@@ -317,11 +326,9 @@ follow_up_action (GtkWidget  *widget,
 }
 
 void
-_cl_window_class_discipline_init (ClWindowClass *klass)
+_cl_student_page_class_discipline_init (GtkWidgetClass *widget_class)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_install_action (widget_class, "win.log-discipline", "s", log_discipline_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-discipline", "u", edit_discipline_action);
-  gtk_widget_class_install_action (widget_class, "win.discipline-follow-up", "(su)", follow_up_action);
+  gtk_widget_class_install_action (widget_class, "student.log-discipline", "s", log_discipline_action);
+  gtk_widget_class_install_action (widget_class, "student.edit-discipline", "u", edit_discipline_action);
+  gtk_widget_class_install_action (widget_class, "student.discipline-follow-up", "(su)", follow_up_action);
 }
