@@ -1,10 +1,12 @@
 /* test-documents.c — documents rendered for demo students in English and Spanish, read back with
  * poppler: names, dates in the language's format, place, headings, page counts, metadata, and a
  * long history flowing over pages inside the margins. */
+#include <libintl.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "cl-bundle-reader.h"
+#include "cl-catalog.h"
 #include "cl-deadline-engine.h"
 #include "cl-documents.h"
 
@@ -599,6 +601,56 @@ test_applies (void)
     }
 }
 
+/* Everything the engine says in a Spanish document is Spanish, whatever the process locale (the
+ * test runs in C): rule titles and sentences from the catalogue, what a count started from by
+ * its label, never its id ("iep_meeting"). The Spanish expected is es.po's, read by hand. */
+static void
+test_engine_text_spanish (void)
+{
+  ClStudent *student = cl_caseload_lookup_student (caseload, "S-1004");
+  g_autoptr(GPtrArray) obligations = obligations_of (student, cl_date_from_ymd (2026, 11, 24));
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  gboolean annual = FALSE;
+
+  for (guint i = 0; i < obligations->len; i++)
+    annual |= g_str_equal (((ClObligation *) g_ptr_array_index (obligations, i))->rule->title, "Annual IEP review");
+  g_assert_true (annual);
+
+  for (guint d = 0; d < 2; d++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = d == 0
+        ? cl_document_render (CL_DOCUMENT_STUDENT_SUMMARY, caseload, student, NULL, obligations, "es",
+                              cl_date_from_ymd (2026, 11, 24), NULL, &error)
+        : cl_document_render_school_report (caseload, obligations, NULL, "es", cl_date_from_ymd (2026, 11, 24),
+                                            NULL, &error);
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      guint pages;
+
+      g_assert_no_error (error);
+      text = read_back (pdf, &pages, NULL, FALSE);
+      flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+      for (guint i = 0; i < CL_N_EVENT_TYPES; i++)
+        if (strchr (cl_event_type_names[i], '_') != NULL)
+          g_assert_null (strstr (flat, cl_event_type_names[i]));
+      for (guint i = 0; i < obligations->len; i++)
+        {
+          const ClObligation *ob = g_ptr_array_index (obligations, i);
+
+          if (d == 0 || ob->status == CL_STATUS_OVERDUE)
+            g_assert_null (strstr (flat, ob->rule->title));
+          if (d == 0)
+            g_assert_null (strstr (flat, ob->rule->sentence));
+        }
+      if (d == 0)
+        {
+          g_assert_nonnull (strstr (flat, "Revisión anual del IEP"));
+          g_assert_nonnull (strstr (flat, "Reunión del IEP celebrada el "));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -608,6 +660,7 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, cl_catalog_locale_dir ());
   path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   caseload = cl_bundle_read_data (contents, -1, &error);
@@ -628,6 +681,7 @@ main (int argc, char **argv)
   g_test_add_func ("/documents/transition", test_transition);
   g_test_add_func ("/documents/unknown-language", test_unknown_language);
   g_test_add_func ("/documents/applies", test_applies);
+  g_test_add_func ("/documents/engine-text-spanish", test_engine_text_spanish);
   status = g_test_run ();
   g_object_unref (packs);
   g_object_unref (caseload);

@@ -194,7 +194,7 @@ describe_trigger (const ClObligation *ob)
     return g_strdup_printf (_("the decision of %s to change placement"), date);
   if (g_strcmp0 (ob->from_event, "iaes_placement") == 0)
     return g_strdup_printf (_("the placement of %s in an interim setting"), date);
-  return g_strdup_printf (_("%s on %s"), ob->from_event, date);
+  return _cl_from_event_text (ob->from_event, date);
 }
 
 /* The engine's English account of a count, as the start of a sentence. */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-meeting-labels.h"
+#include "cl-event-labels.h"
 
 const char *
 _cl_meeting_kind_label (ClMeetingKind kind)
@@ -150,51 +151,24 @@ _cl_translate (const char *text)
   return text && *text ? _(text) : "";
 }
 
-/* What a person reads for each event type, in the order of ClEventType. */
+/* What a person reads for each event type (the table is core's, for the documents too). */
 const char *
 _cl_event_type_label (ClEventType type)
 {
-  switch (type)
-    {
-    case CL_EVENT_REFERRAL: return _("Referral for assessment received");
-    case CL_EVENT_ASSESSMENT_PLAN_PROVIDED: return _("Assessment plan given to the parent");
-    case CL_EVENT_ASSESSMENT_PLAN_CONSENT: return _("Signed assessment plan received");
-    case CL_EVENT_REASSESSMENT_CONSENT: return _("Consent to reassessment received");
-    case CL_EVENT_IEP_MEETING: return _("IEP meeting held");
-    case CL_EVENT_TRANSFER_IN: return _("Enrolled with an IEP from elsewhere");
-    case CL_EVENT_REMOVAL: return _("Disciplinary removal");
-    case CL_EVENT_PLACEMENT_CHANGE_DECISION: return _("Decision to change placement");
-    case CL_EVENT_IAES_PLACEMENT: return _("Placed in an interim alternative setting");
-    case CL_EVENT_RECORDS_REQUEST: return _("Parent asked for records");
-    case CL_EVENT_RIGHTS_TRANSFER_NOTICE: return _("Transfer-of-rights notice sent");
-    case CL_EVENT_COMPLAINT: return _("Complaint received");
-    case CL_EVENT_EXIT: return _("Left special education or the district");
-    case CL_EVENT_MEETING_REQUEST: return _("Parent asked in writing for a meeting");
-    case CL_EVENT_REMOVAL_SERVICES: return _("Services during removal started");
-    case CL_EVENT_RECORDS_PROVIDED: return _("Records given to the parent");
-    case CL_EVENT_RESOLUTION_SESSION: return _("Resolution session held");
-    case CL_EVENT_DUE_PROCESS_RESPONSE: return _("Response to due-process complaint sent");
-    case CL_EVENT_COMPLAINT_RESOLVED: return _("Complaint decided");
-    case CL_EVENT_TRANSITION_CONFERENCE: return _("Part C transition conference held");
-    case CL_EVENT_REASSESSMENT_REQUEST: return _("Parent asked in writing for a reassessment");
-    case CL_EVENT_ASSESSMENT_REFUSED: return _("Written notice refusing the assessment sent");
-    case CL_EVENT_ASSESSMENT_PLAN_DECLINED: return _("Parent declined the assessment plan in writing");
-    case CL_EVENT_TRIENNIAL_WAIVER: return _("Parent and district agreed no reassessment is needed");
-    case CL_EVENT_EXTENSION: return _("Timeline extended by written agreement");
-    case CL_EVENT_DISTRICT_RECORDS_REQUEST: return _("New district asked for the records");
-    case CL_EVENT_RECORDS_SENT: return _("Records sent to the new district");
-    case CL_EVENT_SURROGATE_NEEDED: return _("Surrogate parent found to be needed");
-    case CL_EVENT_SURROGATE_NOTICE_SENT: return _("SELPA director told a surrogate parent is needed");
-    case CL_EVENT_SURROGATE_APPOINTED: return _("Surrogate parent appointed");
-    case CL_EVENT_ENROLLMENT: return _("First enrolled in a California public school");
-    case CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED: return _("English proficiency assessed");
-    case CL_EVENT_PRIMARY_LANGUAGE_ASSESSED: return _("Primary language assessed");
-    case CL_EVENT_HEARING_SCHEDULED: return _("Due-process hearing scheduled");
-    case CL_EVENT_HEARING_DISCLOSURE_SENT: return _("Evaluations and witness list disclosed for the hearing");
-    case CL_EVENT_RESOLUTION_WAIVED: return _("Resolution session waived in writing");
-    case CL_N_EVENT_TYPES:
-    default: return "";
-    }
+  const char *label = cl_event_type_label (type);
+
+  return label && *label ? _(label) : "";
+}
+
+/* "IEP meeting held on May 14, 2026": what a count started from, never its id. */
+char *
+_cl_from_event_text (const char *from_event,
+                     const char *date)
+{
+  const char *label = cl_from_event_label (from_event);
+
+  /* Translators: what started the count and when, e.g. "Referral for assessment received on November 16, 2026" */
+  return g_strdup_printf (_("%s on %s"), label ? _(label) : _("The event"), date);
 }
 
 const char *

@@ -25,6 +25,8 @@ const char *_cl_status_label           (ClObligationStatus status);
 /* The coloured pill of an obligation's status. */
 GtkWidget  *_cl_status_pill_new        (ClObligationStatus status);
 const char *_cl_event_type_label       (ClEventType     type);
+char       *_cl_from_event_text       (const char     *from_event,
+                                       const char     *date);
 /* "Suspension", "In-school suspension", "Other removal" (a ClRemovalKind). */
 const char *_cl_removal_kind_label     (int             kind);
 /* "from another state" (a ClTransferFrom). */

@@ -133,8 +133,7 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
     }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Rule"), _cl_translate (ob->sentence)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Citation"), ob->citation));
-  /* Translators: what started the count and when, e.g. "meeting on November 16, 2026" */
-  from_text = g_strdup_printf (_("%s on %s"), ob->from_event, from);
+  from_text = _cl_from_event_text (ob->from_event, from);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Counted From"), from_text));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("How It Was Counted"), ob->counted));
   return row;

@@ -212,8 +212,7 @@ obligation_text_new (const ClObligation *ob)
   g_strv_builder_add (details, _(ob->rule->sentence));
   g_strv_builder_add (details, _("Citation"));
   g_strv_builder_add (details, ob->citation ? ob->citation : "");
-  /* Translators: what started the count and when, e.g. "referral on November 16, 2026" */
-  from_text = g_strdup_printf (_("%s on %s"), ob->from_event, from);
+  from_text = _cl_from_event_text (ob->from_event, from);
   g_strv_builder_add (details, _("Counted From"));
   g_strv_builder_add (details, from_text);
   g_strv_builder_add (details, _("How It Was Counted"));

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cl-catalog.h"
 #include "cl-cli.h"
 
 typedef struct {
@@ -65,7 +66,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, cl_catalog_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

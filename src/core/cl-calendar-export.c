@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cl-calendar-export.h"
+#include "cl-event-labels.h"
 
 /* Whether a spreadsheet would read @value as a formula (OWASP "CSV injection"): it starts with =,
  * +, @, a tab or a carriage return, or with - without being a number ("-3" is data). */
@@ -263,11 +264,13 @@ cl_caseload_to_ics (ClCaseload    *caseload,
       name = student_name (ob->student, flags);
       uid = obligation_uid (ob, seen);
       {
-        char from[11];
+        g_autofree char *from = cl_date_dup_long (ob->from);
+        const char *label = cl_from_event_label (ob->from_event);
 
-        cl_date_format_iso (ob->from, from);
-        /* TRANSLATORS: the rule's sentence, its citation, then the date the count started from. */
-        description = g_strdup_printf (_("%s %s\nCounted from %s."), _(ob->rule->sentence), ob->citation, from);
+        /* TRANSLATORS: the rule's sentence, its citation, then what the count started from and
+         * when, e.g. "Counted from: IEP meeting held on May 14, 2026." */
+        description = g_strdup_printf (_("%s %s\nCounted from: %s on %s."), _(ob->rule->sentence), ob->citation,
+                                       label ? _(label) : _("The event"), from);
       }
       /* TRANSLATORS: the rule's title and the student. */
       summary = g_strdup_printf (_("Due: %s — %s"), _(ob->rule->title), name);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cl-documents-private.h"
+#include "cl-event-labels.h"
 #include "cl-documents-resources.h"
 
 #define STRINGS_PATH "/io/github/caseload/Caseload/documents/%s.json"
@@ -12,7 +13,27 @@ void
 _cl_strings_clear (ClStrings *s)
 {
   g_clear_object (&s->parser);
+  g_clear_pointer (&s->catalog, cl_catalog_free);
   s->root = NULL;
+}
+
+const char *
+_cl_engine_text (ClStrings  *s,
+                 const char *msgid)
+{
+  return cl_catalog_lookup (s->catalog, msgid);
+}
+
+char *
+_cl_from_text (ClStrings          *s,
+               const ClObligation *ob)
+{
+  const char *label = cl_from_event_label (ob->from_event);
+  g_autofree char *date = _cl_date_text (s, ob->from);
+
+  return _cl_fill (_cl_str (s, "summary.from"), "event",
+                   label != NULL ? _cl_engine_text (s, label) : _cl_str (s, "summary.from_unknown"),
+                   "date", date, NULL);
 }
 
 gboolean
@@ -40,6 +61,7 @@ _cl_strings_load (ClStrings  *s,
       return FALSE;
     }
   s->root = json_node_get_object (json_parser_get_root (s->parser));
+  s->catalog = cl_catalog_open (GETTEXT_PACKAGE, lang);
   return TRUE;
 }
 

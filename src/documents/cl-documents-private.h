@@ -4,6 +4,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-catalog.h"
 #include "cl-pdf-layout.h"
 #include "cl-documents.h"
 
@@ -13,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct {
   JsonParser *parser;
   JsonObject *root;
+  ClCatalog  *catalog;   /* the engine's words in this language; NULL for English */
 } ClStrings;
 
 gboolean    _cl_strings_load    (ClStrings  *s,
@@ -21,6 +23,12 @@ void        _cl_strings_clear   (ClStrings  *s);
 /* "notice.title" -> the string; a missing key shows itself, so a gap in a table is visible. */
 const char *_cl_str             (ClStrings  *s,
                                  const char *key);
+/* The engine's @msgid (a rule's title or sentence, an event's label) in the document's language. */
+const char *_cl_engine_text     (ClStrings  *s,
+                                 const char *msgid);
+/* "IEP meeting held on May 14, 2026": what @ob was counted from, in the document's language. */
+char       *_cl_from_text       (ClStrings          *s,
+                                 const ClObligation *ob);
 /* The same for a key built from parts, e.g. ("purposes.%s", "annual"). */
 const char *_cl_strf            (ClStrings  *s,
                                  const char *format,

@@ -133,10 +133,10 @@ student_summary (ClStrings        *s,
       g_autofree char *status_key = g_strdup_printf ("summary.statuses.%s", cl_status_names[ob->status]);
       g_autofree char *status = ob->estimated ? g_strdup_printf ("%s %s", _cl_str (s, status_key), _cl_str (s, "summary.estimated"))
                                               : g_strdup (_cl_str (s, status_key));
-      g_autofree char *from = _cl_date_text (s, ob->from);
-      g_autofree char *basis = g_strdup_printf ("%s — %s %s: %s", g_dgettext ("caseload", ob->rule->sentence),
-                                                ob->from_event, from, ob->counted);
-      const char *cells[] = { g_dgettext ("caseload", ob->rule->title), due, status, basis, ob->citation, NULL };
+      g_autofree char *from = _cl_from_text (s, ob);
+      g_autofree char *basis = g_strdup_printf ("%s — %s: %s", _cl_engine_text (s, ob->rule->sentence),
+                                                from, ob->counted);
+      const char *cells[] = { _cl_engine_text (s, ob->rule->title), due, status, basis, ob->citation, NULL };
 
       cl_pdf_layout_table_row (doc, cells);
     }
@@ -366,7 +366,7 @@ overdue_table (ClPdfLayout *doc,
       g_autofree char *days = g_strdup_printf ("%u", today - ob->due);
       const ClStaff *manager = ob->student->case_manager;
       const char *cells[] = {
-        name, g_dgettext ("caseload", ob->rule->title), due, days,
+        name, _cl_engine_text (s, ob->rule->title), due, days,
         manager && manager->name ? manager->name : "—", NULL
       };
 

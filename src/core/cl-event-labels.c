@@ -1,0 +1,72 @@
+/* cl-event-labels.c — what a person reads for an event type and for what a count started from */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-event-labels.h"
+
+const char *
+cl_event_type_label (ClEventType type)
+{
+  switch (type)
+    {
+    case CL_EVENT_REFERRAL: return N_("Referral for assessment received");
+    case CL_EVENT_ASSESSMENT_PLAN_PROVIDED: return N_("Assessment plan given to the parent");
+    case CL_EVENT_ASSESSMENT_PLAN_CONSENT: return N_("Signed assessment plan received");
+    case CL_EVENT_REASSESSMENT_CONSENT: return N_("Consent to reassessment received");
+    case CL_EVENT_IEP_MEETING: return N_("IEP meeting held");
+    case CL_EVENT_TRANSFER_IN: return N_("Enrolled with an IEP from elsewhere");
+    case CL_EVENT_REMOVAL: return N_("Disciplinary removal");
+    case CL_EVENT_PLACEMENT_CHANGE_DECISION: return N_("Decision to change placement");
+    case CL_EVENT_IAES_PLACEMENT: return N_("Placed in an interim alternative setting");
+    case CL_EVENT_RECORDS_REQUEST: return N_("Parent asked for records");
+    case CL_EVENT_RIGHTS_TRANSFER_NOTICE: return N_("Transfer-of-rights notice sent");
+    case CL_EVENT_COMPLAINT: return N_("Complaint received");
+    case CL_EVENT_EXIT: return N_("Left special education or the district");
+    case CL_EVENT_MEETING_REQUEST: return N_("Parent asked in writing for a meeting");
+    case CL_EVENT_REMOVAL_SERVICES: return N_("Services during removal started");
+    case CL_EVENT_RECORDS_PROVIDED: return N_("Records given to the parent");
+    case CL_EVENT_RESOLUTION_SESSION: return N_("Resolution session held");
+    case CL_EVENT_DUE_PROCESS_RESPONSE: return N_("Response to due-process complaint sent");
+    case CL_EVENT_COMPLAINT_RESOLVED: return N_("Complaint decided");
+    case CL_EVENT_TRANSITION_CONFERENCE: return N_("Part C transition conference held");
+    case CL_EVENT_REASSESSMENT_REQUEST: return N_("Parent asked in writing for a reassessment");
+    case CL_EVENT_ASSESSMENT_REFUSED: return N_("Written notice refusing the assessment sent");
+    case CL_EVENT_ASSESSMENT_PLAN_DECLINED: return N_("Parent declined the assessment plan in writing");
+    case CL_EVENT_TRIENNIAL_WAIVER: return N_("Parent and district agreed no reassessment is needed");
+    case CL_EVENT_EXTENSION: return N_("Timeline extended by written agreement");
+    case CL_EVENT_DISTRICT_RECORDS_REQUEST: return N_("New district asked for the records");
+    case CL_EVENT_RECORDS_SENT: return N_("Records sent to the new district");
+    case CL_EVENT_SURROGATE_NEEDED: return N_("Surrogate parent found to be needed");
+    case CL_EVENT_SURROGATE_NOTICE_SENT: return N_("SELPA director told a surrogate parent is needed");
+    case CL_EVENT_SURROGATE_APPOINTED: return N_("Surrogate parent appointed");
+    case CL_EVENT_ENROLLMENT: return N_("First enrolled in a California public school");
+    case CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED: return N_("English proficiency assessed");
+    case CL_EVENT_PRIMARY_LANGUAGE_ASSESSED: return N_("Primary language assessed");
+    case CL_EVENT_HEARING_SCHEDULED: return N_("Due-process hearing scheduled");
+    case CL_EVENT_HEARING_DISCLOSURE_SENT: return N_("Evaluations and witness list disclosed for the hearing");
+    case CL_EVENT_RESOLUTION_WAIVED: return N_("Resolution session waived in writing");
+    case CL_N_EVENT_TYPES:
+    default: return "";
+    }
+}
+
+const char *
+cl_from_event_label (const char *from_event)
+{
+  int type;
+
+  if (from_event == NULL || *from_event == '\0')
+    return NULL;
+  type = cl_enum_from_name (cl_event_type_names, CL_N_EVENT_TYPES, from_event);
+  if (type >= 0)
+    return cl_event_type_label (type);
+  /* The counts that start from something other than an event of the timeline. */
+  if (g_str_equal (from_event, "birthday"))
+    return N_("Birthday");
+  if (g_str_equal (from_event, "emancipation"))
+    return N_("Married or emancipated");
+  if (g_str_equal (from_event, "meeting"))
+    return N_("Planned meeting");
+  return NULL;
+}

@@ -1,0 +1,17 @@
+/* cl-event-labels.h — what a person reads for an event type and for what a count started from.
+ *
+ * Untranslated msgids (the catalogue has them): the app translates them in the user's language,
+ * a document in its own. */
+#pragma once
+
+#include "cl-case-model.h"
+
+G_BEGIN_DECLS
+
+/* "IEP meeting held" for CL_EVENT_IEP_MEETING; "" past the last type. */
+const char *cl_event_type_label (ClEventType  type);
+/* The same for an obligation's from_event: an event type's name, or "birthday", "emancipation",
+ * "meeting" (a planned meeting); NULL for a name it does not know. */
+const char *cl_from_event_label (const char  *from_event);
+
+G_END_DECLS
