@@ -83,6 +83,25 @@ test_create_private (void)
   g_assert_no_error (error);
 }
 
+/* The database's schema as text: every table, index and trigger with the SQL that made it. */
+static char *
+schema_text (const char *path)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s %s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 round_trip (ClCaseload *caseload,
             const char *name)
@@ -94,12 +113,23 @@ round_trip (ClCaseload *caseload,
   g_autoptr(ClCaseload) reread = NULL;
   g_autofree char *expected = cl_bundle_write (caseload);
   g_autofree char *exported = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  g_auto(GStrv) problems = NULL;
 
   remove_db (path);
   store = cl_store_open (path, TRUE, &error);
   g_assert_no_error (error);
+  schema_before = schema_text (path);
   g_assert_true (cl_store_import (store, caseload, FALSE, NULL, NULL, &error));
   g_assert_no_error (error);
+  /* A fresh import builds the indexes after the rows: the same indexes come back, consistent. */
+  schema_after = schema_text (path);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  g_assert_nonnull (strstr (schema_after, "index events_by_uid events"));
+  problems = cl_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_null (problems);
   loaded = cl_store_load_caseload (store, &error);
   g_assert_no_error (error);
   exported = cl_bundle_write (loaded);

@@ -512,6 +512,57 @@ database_is_empty (ClStore *self)
   return empty;
 }
 
+/* A fresh import writes every row of the tables below at once: their secondary indexes are built
+ * once after the rows are in (one sort each) rather than kept up to date row by row, which at
+ * 100,000 students outgrows the page cache and spills the transaction into the WAL and back. The
+ * indexes come back with the SQL they were created with, in the same transaction: the schema is
+ * the same after, and a uniqueness the rows break fails the import as a whole. */
+static const char sql_deferred_indexes[] =
+  "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+  " AND tbl_name IN ('students', 'guardians', 'events', 'meetings', 'invitees', 'audit')";
+
+static GPtrArray *
+drop_secondary_indexes (ClStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) create = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) drop = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql_deferred_indexes, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _cl_store_fail (self, sqlite3_errcode (self->db), "reading the database", error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (drop, g_strdup_printf ("DROP INDEX \"%s\"", sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (create, _cl_store_col_dup (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cl_store_fail (self, rc, "reading the database", error);
+      return NULL;
+    }
+  for (guint i = 0; i < drop->len; i++)
+    if (!_cl_store_exec (self, drop->pdata[i], error))
+      return NULL;
+  return g_steal_pointer (&create);
+}
+
+static gboolean
+create_indexes (ClStore    *self,
+                GPtrArray  *create,
+                GError    **error)
+{
+  for (guint i = 0; i < create->len; i++)
+    if (!_cl_store_exec (self, create->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 cl_store_import (ClStore          *self,
                  ClCaseload       *caseload,
@@ -523,6 +574,7 @@ cl_store_import (ClStore          *self,
   g_autofree char *extra = _cl_store_json_text (cl_caseload_get_extra (caseload));
   g_autoptr(GHashTable) next_position = g_hash_table_new (g_str_hash, g_str_equal);
   Audit a = { { NULL, NULL }, next_position };
+  g_autoptr(GPtrArray) deferred = NULL;
   GPtrArray *list;
   guint total, done = 0;
   gboolean fresh, ok = TRUE;
@@ -538,6 +590,8 @@ cl_store_import (ClStore          *self,
   if (replace)
     ok = empty_database (&a, error);
   fresh = database_is_empty (self);
+  if (ok && fresh)
+    ok = (deferred = drop_secondary_indexes (self, error)) != NULL;
   ok = ok && load_next_positions (&a, error) && set_meta (&a, "jurisdiction", cl_caseload_get_jurisdiction (caseload), error) &&
        set_meta (&a, "extra", extra, error);
 
@@ -555,6 +609,8 @@ cl_store_import (ClStore          *self,
   EACH (cl_caseload_get_students, import_student, fresh);
 #undef EACH
 
+  if (ok && deferred != NULL)
+    ok = create_indexes (self, deferred, error);
   return _cl_store_end (&a.action, ok, error);
 }
 
