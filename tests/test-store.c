@@ -356,6 +356,57 @@ test_refuses (void)
     }
 }
 
+/* A damaged file: refused by a checked open; opened without the check it is still found damaged by
+ * cl_store_quick_check_file(), which the window runs after its first frame. */
+static void
+test_deferred_check (void)
+{
+  g_autofree char *path = tmp_path ("damaged.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) small = cl_synthetic_caseload_new (200, 8, 5, cl_date_from_ymd (2026, 11, 24));
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  remove_db (path);
+  {
+    g_autoptr(ClStore) store = cl_store_open (path, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_true (cl_store_import (store, small, FALSE, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (cl_store_quick_check_file (path, NULL, &error));
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancelled);
+  g_assert_false (cl_store_quick_check_file (path, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Closing the last connection folded the WAL into the file: scribble over its second half,
+   * past the first pages that say what the file is. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16 * 4096);
+  for (gsize i = length / 2; i < length; i += 4096)
+    memset (contents + i + 8, 0x5a, 64);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  {
+    g_autoptr(ClStore) checked = cl_store_open (path, FALSE, &error);
+    g_assert_null (checked);
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(ClStore) unchecked = cl_store_open_with_flags (path, CL_STORE_OPEN_SKIP_CHECK, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (unchecked);
+    g_assert_false (cl_store_quick_check_file (path, NULL, &error));
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+  }
+}
+
 static void
 test_backup_restore (void)
 {
@@ -484,6 +535,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/replace", test_replace);
   g_test_add_func ("/store/event-edits", test_event_edits);
   g_test_add_func ("/store/refuses", test_refuses);
+  g_test_add_func ("/store/deferred-check", test_deferred_check);
   g_test_add_func ("/store/backup-restore", test_backup_restore);
   g_test_add_func ("/store/crash-safety", test_crash_safety);
   status = g_test_run ();

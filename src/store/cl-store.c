@@ -215,11 +215,28 @@ quick_check_ok (ClStore *self)
   return ok;
 }
 
+static GError *
+damaged_error (const char *path)
+{
+  return g_error_new (CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
+                      "%s is damaged (its integrity check failed). Open one of its backups instead; nothing was changed.",
+                      path);
+}
+
 ClStore *
 cl_store_open (const char  *path,
                gboolean     create,
                GError     **error)
 {
+  return cl_store_open_with_flags (path, create ? CL_STORE_OPEN_CREATE : CL_STORE_OPEN_NONE, error);
+}
+
+ClStore *
+cl_store_open_with_flags (const char        *path,
+                          ClStoreOpenFlags   flags,
+                          GError           **error)
+{
+  gboolean create = (flags & CL_STORE_OPEN_CREATE) != 0;
   g_autoptr(ClStore) self = NULL;
   gboolean empty = TRUE;
   int version, rc, tables;
@@ -276,11 +293,10 @@ cl_store_open (const char  *path,
                    "%s is an SQLite database of another program, not a Caseload database. Nothing was changed.", path);
       return NULL;
     }
-  if (tables > 0 && !quick_check_ok (self))
+  if (tables > 0 && ((flags & CL_STORE_OPEN_SKIP_CHECK) == 0 || version < CL_STORE_SCHEMA_VERSION) &&
+      !quick_check_ok (self))
     {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
-                   "%s is damaged (its integrity check failed). Open one of its backups instead; nothing was changed.",
-                   path);
+      g_propagate_error (error, damaged_error (path));
       return NULL;
     }
 
@@ -302,6 +318,61 @@ cl_store_open (const char  *path,
         return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+static int
+cancelled_yet (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+gboolean
+cl_store_quick_check_file (const char    *path,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot check %s: %s", path, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, cancelled_yet, cancellable);
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc == SQLITE_ROW && !ok)
+    {
+      g_propagate_error (error, damaged_error (path));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      /* A file damaged enough that the check cannot even run is damaged all the same. */
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        g_propagate_error (error, damaged_error (path));
+      else
+        g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot check %s: %s", path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *
