@@ -7,6 +7,7 @@ network, no filesystem, no session-bus names), every downloaded source pinned by
 app itself built with meson from this tree, last.
 """
 import json
+import re
 import sys
 
 manifest_path, app_id = sys.argv[1], sys.argv[2]
@@ -22,6 +23,10 @@ expect("id", app_id)
 expect("runtime", "org.gnome.Platform")
 expect("sdk", "org.gnome.Sdk")
 expect("command", "caseload")
+# Flathub builds only on runtimes still receiving updates: GNOME 49 and older are end-of-life by
+# December 2026.
+if not str(m.get("runtime-version", "")).isdigit() or int(m["runtime-version"]) < 50:
+    problems.append(f"runtime-version: {m.get('runtime-version')!r} is out of support (50 or newer)")
 
 allowed = {"--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"}
 for arg in m.get("finish-args", []):
@@ -35,8 +40,14 @@ else:
     app = modules[-1]
     if app.get("name") != "caseload" or app.get("buildsystem") != "meson":
         problems.append("modules[-1]: the last module must build caseload with meson")
-    if {"type": "dir", "path": ".."} not in app.get("sources", []):
-        problems.append("modules[-1].sources: must build this tree ({'type': 'dir', 'path': '..'})")
+    # This tree for development, or (for Flathub) a release: a git tag and the commit it names.
+    srcs = app.get("sources", [])
+    dev = {"type": "dir", "path": ".."} in srcs
+    release = [s for s in srcs if s.get("type") == "git" and s.get("url", "").startswith("https://")
+               and s.get("tag") and re.fullmatch(r"[0-9a-f]{40}", s.get("commit", ""))]
+    if len(srcs) != 1 or not (dev or release):
+        problems.append("modules[-1].sources: one source, this tree ({'type': 'dir', 'path': '..'}) "
+                        "or a git url with a tag and its 40-hex commit")
 for i, mod in enumerate(modules):
     for j, src in enumerate(mod.get("sources", [])):
         if src.get("type") in ("archive", "file") and len(src.get("sha256", "")) != 64:
