@@ -40,7 +40,7 @@ bundle Adela >"$dir/adela.json"
 bundle Adelina >"$dir/adelina.json"
 
 expect 0 "server init" "$cli" server init --url "$url"
-expect_out "now has Caseload's schema 1 (it had 0)" "server init says what it did"
+expect_out "now has Caseload's schema 2 (it had 0)" "server init says what it did"
 expect 0 "server init again" "$cli" server init --url "$url"
 expect_out "nothing was changed" "server init again changes nothing"
 
@@ -61,6 +61,15 @@ expect 3 "laptop B: sync leaves a conflict" "$cli" sync --db "$dir/b.db" --url "
 expect_out "1 change met a change someone else sent first" "the conflict is told"
 expect 0 "laptop B now has A's value" "$cli" export --db "$dir/b.db" --output "$dir/b.json"
 expect 0 "laptop B's export names Adela" grep -q '"Adela"' "$dir/b.json"
+
+# A case manager's login, its password from standard input, and the laptop it syncs.
+expect 0 "server add-user" sh -c "echo synthetic-password | '$cli' server add-user --url '$url' --login cm1 --password-stdin --role case_manager --staff cm-1"
+expect_out "cm1 is a case_manager login" "add-user says what it did"
+expect 1 "a principal needs schools" "$cli" server add-user --url "$url" --login pr --role principal
+expect_out "needs their schools" "the refusal says why"
+expect 0 "laptop C: first sync as cm1" "$cli" sync --db "$dir/c.db" --url "$url user=cm1"
+expect 0 "laptop C holds cm1's student" "$cli" export --db "$dir/c.db" --output "$dir/c.json"
+expect 0 "laptop C's export names Adela" grep -q '"Adela"' "$dir/c.json"
 
 # The server down: exit 1, a message, the database as it was.
 cp "$dir/a.db" "$dir/a-before.db"

@@ -26,6 +26,12 @@ typedef struct {
   ClStore *b;
 } Fixture;
 
+static void
+ignore_notice (void       *user_data,
+               const char *message)
+{
+}
+
 static PGconn *
 connect_or_fail (const char *url)
 {
@@ -33,7 +39,7 @@ connect_or_fail (const char *url)
 
   if (PQstatus (conn) != CONNECTION_OK)
     g_error ("cannot connect to the test server: %s", PQerrorMessage (conn));
-  PQsetNoticeProcessor (conn, NULL, NULL);
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
   return conn;
 }
 
@@ -52,6 +58,20 @@ query (const char *url,
   PQclear (result);
   PQfinish (conn);
   return value;
+}
+
+/* Whether @sql, run on @url, is refused. */
+static gboolean
+refused (const char *url,
+         const char *sql)
+{
+  PGconn *conn = connect_or_fail (url);
+  PGresult *result = PQexec (conn, sql);
+  gboolean failed = PQresultStatus (result) == PGRES_FATAL_ERROR;
+
+  PQclear (result);
+  PQfinish (conn);
+  return failed;
 }
 
 static ClStore *
@@ -348,6 +368,103 @@ test_server_down (Fixture       *f,
   g_assert_cmpuint (r.pushed, ==, 1);
 }
 
+static const char district_text[] =
+  "{\"format\": \"caseload-bundle/1\", \"jurisdiction\": \"CA\","
+  " \"calendars\": [{\"id\": \"district-2026\", \"first_day\": \"2026-08-17\", \"last_day\": \"2027-06-10\", \"closed\": []}],"
+  " \"schools\": [{\"id\": \"lincoln\", \"name\": \"Lincoln Middle School\", \"calendars\": [\"district-2026\"]},"
+  "  {\"id\": \"riverside\", \"name\": \"Riverside High School\", \"calendars\": [\"district-2026\"]}],"
+  " \"staff\": [{\"id\": \"cm-1\", \"name\": \"Case Manager One\", \"role\": \"case_manager\"},"
+  "  {\"id\": \"cm-2\", \"name\": \"Case Manager Two\", \"role\": \"case_manager\"},"
+  "  {\"id\": \"cm-3\", \"name\": \"Case Manager Three\", \"role\": \"case_manager\"}],"
+  " \"students\": ["
+  "  {\"id\": \"S-1\", \"first_name\": \"Ada\", \"birth_date\": \"2014-02-28\", \"school\": \"lincoln\", \"case_manager\": \"cm-1\","
+  "   \"events\": [{\"type\": \"referral\", \"date\": \"2026-09-01\", \"from\": \"parent\"}]},"
+  "  {\"id\": \"S-2\", \"first_name\": \"Ben\", \"birth_date\": \"2013-05-02\", \"school\": \"lincoln\", \"case_manager\": \"cm-2\","
+  "   \"events\": [{\"type\": \"referral\", \"date\": \"2026-09-02\", \"from\": \"parent\"}]},"
+  "  {\"id\": \"S-3\", \"first_name\": \"Cleo\", \"birth_date\": \"2010-11-30\", \"school\": \"riverside\", \"case_manager\": \"cm-3\","
+  "   \"events\": [{\"type\": \"referral\", \"date\": \"2026-09-03\", \"from\": \"parent\"}]}]}";
+
+/* The ids of @laptop's students, joined by spaces. */
+static char *
+student_ids (ClStore *laptop)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = cl_store_load_caseload (laptop, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  GPtrArray *students;
+
+  g_assert_no_error (error);
+  students = cl_caseload_get_students (c);
+  for (guint i = 0; i < students->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "", ((ClStudent *) students->pdata[i])->id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* An admin loads a district of two schools; a case manager's laptop gets their student alone, the
+ * principal's the students of their school; through SQL of their own (as psql would) neither
+ * sees another's rows nor writes any; a principal's edit is refused, a case manager's stands. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(ClCaseload) district = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) principal_laptop = open_laptop (f, "principal.db");
+  g_autofree char *cm1 = g_strdup_printf ("%s user=cm1", f->url);
+  g_autofree char *pr = g_strdup_printf ("%s user=pr", f->url);
+  g_autofree char *added = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *seen = NULL;
+  ClEvent moved = event_on (CL_EVENT_REFERRAL, "2026-09-05");
+  ClSyncResult r = { 0 };
+
+  init_server (f);
+  sync_ok (f, f->a);
+  district = cl_bundle_read_data (district_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (f->a, district, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.refused, ==, 0);
+  added = query (f->url, "SELECT caseload.add_user ('cm1', 'synthetic-1', 'case_manager', 'cm-1', NULL),"
+                         " caseload.add_user ('pr', 'synthetic-2', 'principal', NULL, ARRAY['lincoln'])");
+
+  g_assert_true (cl_sync_run (f->b, cm1, &r, &error));
+  g_assert_no_error (error);
+  ids = student_ids (f->b);
+  g_assert_cmpstr (ids, ==, "S-1");
+  g_clear_pointer (&ids, g_free);
+  g_assert_true (cl_sync_run (principal_laptop, pr, &r, &error));
+  g_assert_no_error (error);
+  ids = student_ids (principal_laptop);
+  g_assert_cmpstr (ids, ==, "S-1 S-2");
+
+  seen = query (pr, "SELECT count (*) FROM caseload.records WHERE student_id = 'S-3'");
+  g_assert_cmpstr (seen, ==, "0");
+  g_clear_pointer (&seen, g_free);
+  seen = query (cm1, "SELECT string_agg (DISTINCT student_id, ' ') FROM caseload.records");
+  g_assert_cmpstr (seen, ==, "S-1");
+  g_assert_true (refused (pr, "UPDATE caseload.records SET row = NULL WHERE student_id = 'S-1'"));
+  g_assert_true (refused (cm1, "DELETE FROM caseload.records"));
+  g_assert_true (refused (cm1, "SELECT caseload.apply_change (gen_random_uuid (), 'students', 'S-3', 'S-3', NULL, '{}', now ())"));
+
+  g_assert_true (cl_store_update_event (principal_laptop, "S-2", 0, &moved, &error));
+  g_assert_true (cl_sync_run (principal_laptop, pr, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.refused, ==, 1);
+
+  moved.from = CL_REFERRAL_PARENT;
+  g_assert_true (cl_store_update_event (f->b, "S-1", 0, &moved, &error));
+  g_assert_true (cl_sync_run (f->b, cm1, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.refused, ==, 0);
+  g_clear_pointer (&seen, g_free);
+  seen = query (pr, "SELECT row ->> 'date' FROM caseload.records WHERE tbl = 'events' AND student_id = 'S-1'");
+  g_assert_cmpstr (seen, ==, "2026-09-05");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +474,7 @@ main (int    argc,
   g_test_add ("/sync/two-laptops", Fixture, NULL, fixture_set_up, test_two_laptops, fixture_tear_down);
   g_test_add ("/sync/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
   g_test_add ("/sync/repeated-push", Fixture, NULL, fixture_set_up, test_repeated_push, fixture_tear_down);
+  g_test_add ("/sync/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
   g_test_add ("/sync/server-down", Fixture, NULL, fixture_set_up, test_server_down, fixture_tear_down);
   return g_test_run ();
 }

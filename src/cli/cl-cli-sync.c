@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cl-cli.h"
 #include "cl-sync.h"
@@ -86,15 +87,79 @@ server_init (int    argc,
   return 0;
 }
 
+/* The first line of standard input, without its line end; NULL when there is none. */
+static char *
+read_password (void)
+{
+  char line[1024];
+
+  if (fgets (line, sizeof line, stdin) == NULL)
+    return NULL;
+  line[strcspn (line, "\r\n")] = '\0';
+  return line[0] ? g_strdup (line) : NULL;
+}
+
+static int
+server_add_user (int    argc,
+                 char **argv)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *login = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *staff = NULL;
+  g_autofree char *password = NULL;
+  g_auto(GStrv) schools = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean password_stdin = FALSE;
+  GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The district server, as a libpq connection string"), N_("URL") },
+    { "login", 0, 0, G_OPTION_ARG_STRING, &login, N_("The login to create or change"), N_("NAME") },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("Read the login's password from standard input"), NULL },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("case_manager, principal or admin"), N_("ROLE") },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff, N_("The staff member a case manager's login is"), N_("ID") },
+    { "school", 0, 0, G_OPTION_ARG_STRING_ARRAY, &schools, N_("A school a principal's login reads (repeat for more)"), N_("ID") },
+    { NULL }
+  };
+
+  if (!cl_cli_parse ("server add-user", _("add-user — a login on the district server, tied to a staff member or schools"),
+                     entries, &argc, &argv))
+    return 2;
+  if (url == NULL || login == NULL || role == NULL || argc != 1)
+    {
+      fprintf (stderr, "%s\n", _("usage: caseload-cli server add-user --url URL --login NAME --password-stdin --role ROLE [--staff ID] [--school ID]…"));
+      return 2;
+    }
+  if (password_stdin && (password = read_password ()) == NULL)
+    {
+      fprintf (stderr, "caseload-cli server add-user: %s\n", _("No password on standard input. Nothing was changed."));
+      return 1;
+    }
+  if (!cl_sync_server_add_user (url, login, password, role, staff, (const char * const *) schools, &error))
+    {
+      fprintf (stderr, "caseload-cli server add-user: %s\n", error->message);
+      return 1;
+    }
+  printf (_("%s is a %s login on the district server.\n"), login, role);
+  return 0;
+}
+
 int
 cl_cli_server (int    argc,
                char **argv)
 {
   if (argc >= 2 && g_str_equal (argv[1], "init"))
     return server_init (argc - 1, argv + 1);
-  /* init is the only server command yet: its help is the command's. */
+  if (argc >= 2 && g_str_equal (argv[1], "add-user"))
+    return server_add_user (argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    return server_init (argc, argv);
-  fprintf (stderr, "%s\n", _("usage: caseload-cli server init --url URL"));
+    {
+      /* add-user's options are a superset of init's (--url): its help lists every option. */
+      printf ("%s\n%s\n\n", _("usage: caseload-cli server init --url URL"),
+              _("usage: caseload-cli server add-user --url URL --login NAME --password-stdin --role ROLE [--staff ID] [--school ID]…"));
+      fflush (stdout);
+      return server_add_user (argc, argv);
+    }
+  fprintf (stderr, "%s\n%s\n", _("usage: caseload-cli server init --url URL"),
+           _("usage: caseload-cli server add-user --url URL --login NAME --password-stdin --role ROLE [--staff ID] [--school ID]…"));
   return 2;
 }

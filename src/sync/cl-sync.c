@@ -9,7 +9,7 @@
 #define SERVER_RESOURCE_PATH "/io/github/caseload/Caseload/server/"
 
 /* The server's schema, in order: the file at index i takes a server from version i to i + 1. */
-static const char * const server_scripts[] = { "001-records.sql" };
+static const char * const server_scripts[] = { "001-records.sql", "002-roles.sql" };
 
 G_DEFINE_QUARK (cl-sync-error-quark, cl_sync_error)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
@@ -28,6 +28,12 @@ pq_message (const char *message)
   return g_strchomp (g_strdup (message ? message : ""));
 }
 
+static void
+ignore_notice (void       *user_data,
+               const char *message)
+{
+}
+
 static PGconn *
 connect_to (const char  *url,
             GError     **error)
@@ -43,7 +49,7 @@ connect_to (const char  *url,
       return NULL;
     }
   /* Our own messages say what happened; the server's NOTICEs are for its log. */
-  PQsetNoticeProcessor (conn, NULL, NULL);
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
   return g_steal_pointer (&conn);
 }
 
@@ -138,6 +144,37 @@ cl_sync_server_init (const char  *url,
   return ok;
 }
 
+gboolean
+cl_sync_server_add_user (const char          *url,
+                         const char          *login,
+                         const char          *password,
+                         const char          *role,
+                         const char          *staff_id,
+                         const char * const  *schools,
+                         GError             **error)
+{
+  static const char sql[] = "SELECT caseload.add_user ($1, $2, $3, $4, string_to_array ($5, E'\\x1f'))";
+  g_autoptr(PGconn) conn = connect_to (url, error);
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *joined = schools && schools[0] ? g_strjoinv ("\x1f", (char **) schools) : NULL;
+  const char *values[] = { login, password, role, staff_id, joined };
+  int version = 0;
+
+  if (conn == NULL || !server_version (conn, &version, error))
+    return FALSE;
+  if (version < 2)
+    {
+      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
+                   "The district server's database has no Caseload roles yet. Run \"caseload-cli server init\" "
+                   "first. Nothing was changed.");
+      return FALSE;
+    }
+  if (version > cl_sync_server_schema_version ())
+    return refuse_newer (version, error);
+  result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
+  return command_ok (conn, result, "the login", error);
+}
+
 /* ---- push ---- */
 
 /* Sends @change: its own transaction on the server, so what the server has is exactly the
@@ -145,17 +182,19 @@ cl_sync_server_init (const char  *url,
 static gboolean
 push_one (PGconn               *conn,
           const ClStoreChange  *change,
-          gboolean             *out_conflict,
+          const char          **out_answer,
           GError              **error)
 {
-  static const char sql[] = "SELECT caseload.apply_change ($1::uuid, $2, $3, $4, $5::jsonb, $6::jsonb, $7::timestamptz)";
+  static const char sql[] = "SELECT caseload.push_change ($1::uuid, $2, $3, $4, $5::jsonb, $6::jsonb, $7::timestamptz)";
   const char *values[] = { change->change_id, change->table, change->row_key, change->student_id, change->base,
                            change->row, change->at };
   g_autoptr(PGresult) result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
 
   if (!command_ok (conn, result, "a change", error))
     return FALSE;
-  *out_conflict = g_strcmp0 (PQgetvalue (result, 0, 0), "conflict") == 0;
+  /* The answers apply_change and push_change give, as static strings. */
+  *out_answer = g_strcmp0 (PQgetvalue (result, 0, 0), "conflict") == 0 ? "conflict"
+              : g_strcmp0 (PQgetvalue (result, 0, 0), "refused") == 0 ? "refused" : "applied";
   return TRUE;
 }
 
@@ -173,14 +212,15 @@ push (PGconn        *conn,
   for (guint i = 0; i < changes->len; i++)
     {
       const ClStoreChange *change = changes->pdata[i];
-      gboolean conflict = FALSE;
+      const char *answer = NULL;
 
       /* Cut off between the two, the change is sent again and answered from caseload.changes. */
-      if (!push_one (conn, change, &conflict, error) ||
+      if (!push_one (conn, change, &answer, error) ||
           !cl_store_forget_pending_change (store, change->change_id, error))
         return FALSE;
       r->pushed++;
-      r->conflicts += conflict;
+      r->conflicts += g_str_equal (answer, "conflict");
+      r->refused += g_str_equal (answer, "refused");
     }
   return TRUE;
 }

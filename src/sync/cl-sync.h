@@ -30,9 +30,22 @@ gboolean cl_sync_server_init           (const char  *url,
                                         int         *out_from,
                                         GError     **error);
 
+/* A PostgreSQL login @login (created, or its password and ties replaced) of @role ("case_manager",
+ * "principal" or "admin"), tied to the staff member @staff_id (a case manager's) or to @schools
+ * (NULL-terminated: a principal's); @password may be NULL (the login's own stays). Run by a
+ * login that may create roles. */
+gboolean cl_sync_server_add_user       (const char          *url,
+                                        const char          *login,
+                                        const char          *password,
+                                        const char          *role,
+                                        const char          *staff_id,
+                                        const char * const  *schools,
+                                        GError             **error);
+
 typedef struct {
   guint  pushed;       /* changes of this laptop the server has now */
   guint  conflicts;    /* of them, those that left a conflict */
+  guint  refused;      /* of them, those the login may not make (a principal's edit) */
   guint  pulled;       /* records written here from the server */
   gint64 position;     /* the server position this laptop has pulled up to */
 } ClSyncResult;
