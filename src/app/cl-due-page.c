@@ -7,6 +7,7 @@
 
 #include "cl-due-page.h"
 #include "cl-group-rows.h"
+#include "cl-meeting-labels.h"
 
 /* A district's caseload has tens of thousands of open items: a group lists the first ones and
  * says how many more there are, rather than building rows nobody scrolls to. */
@@ -98,6 +99,7 @@ obligation_row (ClDuePage          *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  _cl_describe_obligation_row (row, ob->status, subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "student-id", g_strdup (ob->student->id), g_free);

@@ -195,6 +195,18 @@ _cl_transfer_from_label (int from)
     }
 }
 
+void
+_cl_describe_obligation_row (GtkWidget          *row,
+                             ClObligationStatus  status,
+                             const char         *dates)
+{
+  /* Translators: what a screen reader says after an obligation's title: its status (Overdue,
+   * Done late…), then its dates, e.g. "Overdue. Due March 3, 2026" */
+  g_autofree char *description = g_strdup_printf (_("%s. %s"), _cl_status_label (status), dates);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 GtkWidget *
 _cl_status_pill_new (ClObligationStatus status)
 {

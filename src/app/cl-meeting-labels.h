@@ -24,6 +24,11 @@ GtkWidget  *_cl_pill_new               (const char     *text,
 const char *_cl_status_label           (ClObligationStatus status);
 /* The coloured pill of an obligation's status. */
 GtkWidget  *_cl_status_pill_new        (ClObligationStatus status);
+/* A screen reader hears an obligation row's status and @dates with its title: the pill and the
+ * subtitle are not in the row's accessible name. */
+void        _cl_describe_obligation_row (GtkWidget         *row,
+                                         ClObligationStatus status,
+                                         const char        *dates);
 const char *_cl_event_type_label       (ClEventType     type);
 char       *_cl_from_event_text       (const char     *from_event,
                                        const char     *date);

@@ -267,6 +267,7 @@ obligation_row (ObligationText *text)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), text->subtitle);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (text->status));
+  _cl_describe_obligation_row (row, text->status, text->subtitle);
   expand_lazily (row, g_steal_pointer (&text->details));
   return row;
 }

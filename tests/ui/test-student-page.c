@@ -46,6 +46,10 @@ test_done_opens_and_stays_open (void)
   g_assert_nonnull (strstr (opened, "Meeting notice|Due November 23, 2026 · done November 24, 2026"));
   /* Each obligation's explanation waits for it to be opened in turn. */
   g_assert_null (strstr (opened, "Citation|"));
+  /* A screen reader hears the status pill and the dates with the title. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_row (done, ADW_TYPE_EXPANDER_ROW, "Meeting notice")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Done late. Due November 23, 2026 · done November 24, 2026");
 
   show_again (window);
   done = find_row (page, ADW_TYPE_EXPANDER_ROW, "3 items");
