@@ -225,6 +225,7 @@ cl_session_get_editable (ClSession *self)
 /* ---- loading ---- */
 
 typedef struct {
+  char             *path;
   ClStore          *store;       /* the session's: it is not used elsewhere while loading */
   guint             generation;
   ClDate            today;
@@ -236,6 +237,7 @@ typedef struct {
 static void
 load_job_free (LoadJob *job)
 {
+  g_free (job->path);
   g_clear_object (&job->store);
   g_clear_pointer (&job->obligations, g_ptr_array_unref);
   g_clear_object (&job->caseload);
@@ -255,7 +257,11 @@ load_thread (GTask        *task,
   LoadJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  if ((job->caseload = cl_store_load_caseload (job->store, &error)) == NULL ||
+  /* The file's integrity check, left out of opening so the first frame does not wait for it to
+   * read the whole file: nothing is edited before the load is back, so a damaged file is refused
+   * before anything is written to it. */
+  if (!cl_store_quick_check_file (job->path, cancellable, &error) ||
+      (job->caseload = cl_store_load_caseload (job->store, &error)) == NULL ||
       (job->engine = new_engine (&error)) == NULL ||
       (job->obligations = cl_deadline_engine_compute (job->engine, job->caseload, job->today, &error)) == NULL)
     {
@@ -306,8 +312,9 @@ cl_session_open_database (ClSession   *self,
   set_read_only (self, FALSE);
   g_clear_object (&self->store);
   clear_computed (self);
-  /* Opening checks the file (and creates it) here, so a bad one is refused at once. */
-  self->store = cl_store_open (path, TRUE, error);
+  /* Opening creates the file and refuses one that is not a Caseload database at once; the
+   * integrity check, which reads all of it, runs in the loading thread. */
+  self->store = cl_store_open_with_flags (path, CL_STORE_OPEN_CREATE | CL_STORE_OPEN_SKIP_CHECK, error);
   if (self->store == NULL)
     {
       self->load_generation++;
@@ -316,6 +323,7 @@ cl_session_open_database (ClSession   *self,
     }
 
   job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (path);
   job->store = g_object_ref (self->store);
   job->generation = ++self->load_generation;
   job->today = self->today;
