@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-test-util.h — what the core tests share: dates written as ISO text, and the Lincoln school
  * calendars of rules.md §6
  *

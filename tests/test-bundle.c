@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bundle.c — reading and writing caseload-bundle/1: fields, errors with paths, round trips,
  * and a fuzz run over truncated and mutated bundles that must never crash. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-calendar-export.c — CSV that spreadsheets read, iCalendar that calendar apps accept */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-model.c — the deep copies of the case model (cl_student_copy, cl_meeting_copy,
  * cl_guardian_copy): every field copied, and the copy whole after its source is freed (run it
  * under valgrind to see that nothing is read from the freed source) */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c — caseload-cli as a script or a principal uses it: exit codes, messages, output
  *
  * Runs the built caseload-cli (path in CASELOAD_CLI) on small bundles written here.

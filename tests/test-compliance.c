@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-compliance.c — the principal's figures per school and per case manager, counted by hand
  *
  * As of 2026-11-24: "overdue" is an open item past due, "due in 30 days" an open item due by

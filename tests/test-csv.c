@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c — CSV as spreadsheets save it: dialects, encodings, quoting and bad files
  *
  * Each input is written out byte by byte; the expected rows were read off it by hand. Cells are

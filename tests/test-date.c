@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-date.c — day numbers, ISO dates, anniversaries and ages */
 #include "cl-date.h"
 #include "cl-test-util.h"

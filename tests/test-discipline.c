@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-discipline.c — removal totals per school year (rules.md §4 removal_services_required,
  * suspension_limit_exceeded; §6 example 14), the thresholds the engine raises from them, the
  * manifestation determination's outcome, the principal's watch list and the round trip of what a

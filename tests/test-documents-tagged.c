@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-documents-tagged.c — every document, in English and Spanish, is a tagged PDF a screen reader
  * can follow: read back with poppler's structure API (what Evince and pdfinfo -struct-text read) and
  * with pdfinfo itself. One Document element holding an H1 (the title), H2 sections, paragraphs,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-documents.c — documents rendered for demo students in English and Spanish, read back with
  * poppler: names, dates in the language's format, place, headings, page counts, metadata, and a
  * long history flowing over pages inside the margins. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-engine.c — every worked example of rules.md §6, through the engine
  *
  * Students are built with the model API on the Lincoln calendar of rules.md §6; each case names

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ical-school-year.c — a district calendar feed read with libical into a school year
  *
  * The feed is shaped like a Google Calendar export of a (synthetic) district's 2026-27 calendar.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-meeting-prep.c — the proposed team by meeting kind and age, each excusal state, and the
  * parent-attempts threshold (rules.md §4 required_member_missing, excusal_incomplete; HB 7.2.B,
  * 7.4, 7.5). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-roster-columns.c — every header and code table of cl-roster-columns, and the cells refused
  *
  * The headers are the issue's list (SEIS, PowerSchool, Aeries exports) written as the exports

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-roster-import.c — a spreadsheet planned against a caseload: what is created, updated and
  * left alone, the events a row's dates stand for, every problem of a bad file, and the file's due
  * dates against the engine's

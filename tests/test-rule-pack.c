@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-rule-pack.c — packs as data: inheritance, district overrides, refusal of bad packs */
 #include <glib/gstdio.h>
 

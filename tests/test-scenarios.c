@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scenarios.c — hand-worked scenario files against the engine
  *
  * Each JSON file in tests/scenarios holds a bundle, a `today`, and the obligations a person worked out by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-school-calendar.c — day classes and counts on a school calendar
  *
  * The Lincoln calendar and the expected dates are rules.md §6; the "Test" calendar adds a break of

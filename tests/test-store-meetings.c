@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-meetings.c — planned meetings in the case database: add, change, delete with invitees
  * and excusals; attempts to reach the parent; checklist ticks; a plan recorded as held (and the
  * engine's transition_plan_due met by it); undo of that; the export/import round trip of all of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-outbox.c — the changes a laptop keeps for the district server: caught in the
  * transaction that made them, one pending change per record, events known by a uid that edits
  * and imports keep, and a database from before sync upgraded with uids and nothing to send */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-setup.c — schools, staff and school years as a district's set-up brings them: one
  * audited transaction each, a school year replaced whole, and a refusal that changes nothing */
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-students.c — adding, changing and deleting students and guardians: one audited
  * transaction each, and a refused write that changes nothing */
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c — the case database: create, refuse what is not one, round trips, audit, backups,
  * and a crash test that kills importing and editing processes at random moments. */
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-student-search.c — the caseload list's search: folded keys and queries */
 #include "cl-student-search.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync.c — laptops and a real PostgreSQL (started by tests/with-postgres.sh): the server's
  * schema set up once and refused when newer, two laptops offline then syncing, the same field
  * changed on both, a push cut off and repeated, and a server that is down */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-synthetic-caseload.c — `caseload-cli demo` and the benchmark's caseload: the same seed
  * gives the same file, and the file holds what a real district's does (issue "benchmark,
  * realistic demo data"): several schools and calendars, every kind of history, no event after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-application.c — the Caseload application: one instance, one window per caseload */
 #define G_LOG_DOMAIN "cl-application"
 

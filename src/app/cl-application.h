@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-application.h — the Caseload application: one instance, one window per caseload */
 #pragma once
 

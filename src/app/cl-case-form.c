@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-case-form.c — a small dated form for requests, complaints and what answers them
  *
  * Records requests (who asked, for what), complaints (kind, who filed, about what) and the events

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-case-form.h — a small dated form for requests, complaints and what answers them */
 #pragma once
 

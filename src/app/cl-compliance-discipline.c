@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-compliance-discipline.c — the Discipline section of the compliance page
  *
  * What a principal watches (HB 9.2: "the principal or designee shall monitor the number of days"):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-compliance-discipline.h — the Discipline section of the compliance page */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-compliance-page.c — the principal's view: what is overdue, whose, and how often on time */
 #define G_LOG_DOMAIN "cl-compliance-page"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-compliance-page.h — the principal's view: what is overdue, whose, and how often on time */
 #pragma once
 

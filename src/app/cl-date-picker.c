@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-date-picker.c — an entry row with a calendar popover */
 #define G_LOG_DOMAIN "cl-date-picker"
 

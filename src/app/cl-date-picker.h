@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-date-picker.h — a date typed or picked: an entry row with a calendar popover
  *
  * The row stays a text entry (M/D/YYYY or YYYY-MM-DD, as typed), and a calendar button beside it

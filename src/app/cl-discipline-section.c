@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-discipline-section.c — a student's discipline, records requests and complaints, with alerts
  *
  * The removal log per school year with the running total the 10-day rule counts, a banner for each

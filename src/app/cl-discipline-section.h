@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-discipline-section.h — a student's discipline, records requests and complaints, with alerts */
 #pragma once
 

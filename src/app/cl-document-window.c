@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-document-window.c — a document previewed before it is printed, saved or sent */
 #define G_LOG_DOMAIN "cl-document-window"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-document-window.h — a document previewed before it is printed, saved or sent */
 #pragma once
 

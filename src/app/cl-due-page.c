@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-due-page.c — everything due across the open caseload, most urgent first */
 #define G_LOG_DOMAIN "cl-due-page"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-due-page.h — everything due across the open caseload, most urgent first */
 #pragma once
 

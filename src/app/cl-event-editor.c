@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-event-editor.c — the form for one event of a student's timeline, checked as it is typed */
 #define G_LOG_DOMAIN "cl-event-editor"
 

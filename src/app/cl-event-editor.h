@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-event-editor.h — the form for one event of a student's timeline, checked as it is typed */
 #pragma once
 

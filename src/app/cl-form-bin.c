@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-form-bin.c — the parent of the forms shown inside a dialog: their "valid" property
  *
  * The event, removal, manifestation-determination, case and guardian forms each check what is

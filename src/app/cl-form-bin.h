@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-form-bin.h — the parent of the forms shown inside a dialog: their "valid" property */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-form-rows.c — what the forms that check as they are typed share
  *
  * The event, removal, manifestation-determination, case, student and guardian forms each have

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-form-rows.h — what the forms that check as they are typed share: reading and marking their
  * rows, the message under the form, the "valid" property, the event being edited */
 #pragma once

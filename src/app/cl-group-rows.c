@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-group-rows.c — rows a page adds to its preferences groups, removed together */
 #define G_LOG_DOMAIN "cl-group-rows"
 

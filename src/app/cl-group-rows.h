@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-group-rows.h — rows a page adds to its preferences groups, removed together
  *
  * The student, due and compliance pages rebuild their rows each time they show something else;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-guardian-editor.c — the form for one parent or guardian, checked as it is typed */
 #define G_LOG_DOMAIN "cl-guardian-editor"
 

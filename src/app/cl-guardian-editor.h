@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-guardian-editor.h — the form for one parent or guardian, checked as it is typed */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-language-picker.c — an entry row with a list of languages by name */
 #define G_LOG_DOMAIN "cl-language-picker"
 

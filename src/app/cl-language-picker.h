@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-language-picker.h — a language chosen by its name: an entry row with a list of languages
  *
  * The family's language decides which language letters are written in, so it is chosen by name

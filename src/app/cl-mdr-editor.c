@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-mdr-editor.c — the manifestation determination: the meeting, the two questions, the outcome
  *
  * Within 10 school days of a decision to change placement the team answers two questions

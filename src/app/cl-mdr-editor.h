@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-mdr-editor.h — the manifestation determination: the meeting, the two questions, the outcome */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-checklist.c — the agenda the student's age brings, and the live checklist of the
  * meeting room
  *

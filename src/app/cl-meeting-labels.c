@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-labels.c — what a person reads for the case file's kinds, roles, methods, statuses and
  * dates: one table each, shared by the student's file, the forms and the meeting windows */
 #define G_LOG_DOMAIN "cl-meeting-labels"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-labels.h — what a person reads for the case file's kinds, roles, methods, statuses and
  * dates */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-team.c — who is invited and why, the excusal of an absent member, and the record of
  * attempts to bring the parent
  *

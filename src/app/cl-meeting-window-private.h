@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-window-private.h — what the meeting window's files share */
 #pragma once
 

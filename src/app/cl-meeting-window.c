@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-window.c — one planned meeting: its details and notice, the shell of the Prepare and
  * In the Meeting pages, saving, and Record as Held
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-window.h — one planned meeting: prepare it, run it from a checklist, record it held
  *
  * The window saves each change at once through the store and says so with "saved"; its owner

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-page-paintable.c — a previewed page that says how big it is to be drawn
  *
  * A GtkPicture takes its natural size from its paintable's intrinsic size. A page texture is

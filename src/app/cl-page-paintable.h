@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-page-paintable.h — a previewed page that says how big it is to be drawn */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-preferences-window.c — where the caseload lives, and how it is kept safe */
 #define G_LOG_DOMAIN "cl-preferences-window"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-preferences-window.h — where the caseload lives, and how it is kept safe */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-removal-editor.c — the "Log a Removal" form, checked as it is typed
  *
  * A removal is what the 10-day rule and the California limits count: its first day, how many

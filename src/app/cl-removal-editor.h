@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-removal-editor.h — the "Log a Removal" form: first day, school days, kind, circumstance */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-row.c — the rule packs by name in a combo row */
 #define G_LOG_DOMAIN "cl-rules-row"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-row.h — the rule pack a database counts with, chosen by name in a combo row
  *
  * The packs shipped (US, CA, UT) and the district's own in ~/.local/share/caseload/rules; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-setup-assistant.c — your school, its calendar from iCalendar, your caseload from a CSV */
 #define G_LOG_DOMAIN "cl-setup-assistant"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-setup-assistant.h — the first-run assistant: your school, its calendar, your caseload
  *
  * On an empty database a case manager starts from what the district already publishes: the

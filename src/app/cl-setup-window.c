@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-setup-window.c — schools and their school years, staff and the rule pack, changed in place */
 #define G_LOG_DOMAIN "cl-setup-window"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-setup-window.h — the district's set-up as it is: schools and their school years, staff, and
  * the rule pack, each change saved at once as one audited transaction
  *

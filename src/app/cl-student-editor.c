@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-editor.c — the form for a student's details, checked as it is typed */
 #define G_LOG_DOMAIN "cl-student-editor"
 

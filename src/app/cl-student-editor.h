@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-editor.h — the form for a student's details, checked as it is typed */
 #pragma once
 

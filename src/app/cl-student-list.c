@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-list.c — the students the caseload list shows, filtered and in order
  *
  * GtkFilterListModel under a GtkSortListModel cost 70–220 ms for a keystroke that shows or hides

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-list.h — the students the caseload list shows, filtered and in order */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-page-discipline.c — the discipline, records and complaint forms of a student's file
  *
  * student.log-discipline ("removal", "mdr", "records_request", "complaint", "placement_change_decision",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-page.c — one student's file: who they are, what is due and why, their family */
 #define G_LOG_DOMAIN "cl-student-page"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-page.h — one student's file: who they are, what is due and why, their family */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-row.c — one student as the caseload list shows it */
 #define G_LOG_DOMAIN "cl-student-row"
 

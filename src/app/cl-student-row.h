@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-row.h — one student as the caseload list shows it */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-slots.c — the rows of the caseload list, kept while what they show changes
  *
  * GTK 4.8's list view keeps some 200 row widgets around the visible ones, and a row whose item

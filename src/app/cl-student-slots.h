@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-slots.h — the rows of the caseload list, kept while what they show changes */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-window-actions.c — every command of the main window, as actions */
 #define G_LOG_DOMAIN "cl-window-actions"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-window-edit.c — the window's side of a saved change: the toast with Undo, Ctrl+Z, and the
  * timeline's forms
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-window-meetings.c — planning a meeting from the student's file, opening its preparation, and
  * recording it as held (with undo)
  *

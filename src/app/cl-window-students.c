@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-window-students.c — the window's commands about students that no file shown owns: a new one,
  * and the shortcut to the shown one's details (the page's student.edit-student) */
 #define G_LOG_DOMAIN "cl-window-students"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-window.c — the main window: the caseload beside one student's file */
 #define G_LOG_DOMAIN "cl-window"
 

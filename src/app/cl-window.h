@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-window.h — the main window: the caseload beside one student's file */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-alerts.c — `caseload-cli alerts`: every obligation, with its basis */
 #define G_LOG_DOMAIN "caseload-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-bench.c — `caseload-cli bench`: how fast the engine is on a caseload of real size
  *
  * Builds a synthetic caseload (cl-synthetic-caseload.c) and times each measure several times,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-demo.c — `caseload-cli demo`: write a synthetic caseload as a bundle */
 #define G_LOG_DOMAIN "caseload-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-main.c — caseload-cli, the headless Caseload */
 #define G_LOG_DOMAIN "caseload-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-render.c — `caseload-cli render`: a document for one student, as a PDF file */
 #define G_LOG_DOMAIN "caseload-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-setup.c — `caseload-cli import-calendar | import-csv`: a district's own files into a
  * database — its calendar feed and the spreadsheet its IEP system exports */
 #define G_LOG_DOMAIN "caseload-cli"

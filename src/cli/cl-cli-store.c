@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-store.c — `caseload-cli import | export | backup | restore | check` on a case database */
 #define G_LOG_DOMAIN "caseload-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli-sync.c — caseload-cli sync and server init: a laptop and the district's PostgreSQL */
 #define G_LOG_DOMAIN "cl-cli-sync"
 

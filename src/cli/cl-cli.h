@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-cli.h — the subcommands of caseload-cli */
 #pragma once
 

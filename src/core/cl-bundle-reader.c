@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-bundle-reader.c — a caseload-bundle/1 JSON document into a ClCaseload
  *
  * Required: top-level "format" ("caseload-bundle/1") and "jurisdiction"; calendar id, first_day,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-bundle-reader.h — a caseload-bundle/1 JSON document into a ClCaseload
  *
  * Reads exchange-format.md (with the event types rules.md adds). Unknown fields are ignored. Any

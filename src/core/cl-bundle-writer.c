@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-bundle-writer.c — a ClCaseload as caseload-bundle/1 JSON */
 #define G_LOG_DOMAIN "cl-bundle-writer"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-bundle-writer.h — a ClCaseload as caseload-bundle/1 JSON
  *
  * The inverse of cl-bundle-reader: known fields in a fixed order, then the members this version

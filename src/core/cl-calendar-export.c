@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-calendar-export.c — obligations and meetings for other programs: CSV and iCalendar */
 #define G_LOG_DOMAIN "cl-calendar-export"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-calendar-export.h — obligations and meetings for other programs: CSV and iCalendar */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-case-model.c — the case file as plain data */
 #define G_LOG_DOMAIN "cl-case-model"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-case-model.h — the case file as plain data
  *
  * What a bundle or the database holds, in the shape the deadline engine reads: calendars, schools,

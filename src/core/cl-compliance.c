@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-compliance.c — a school's figures, per case manager and per school */
 #define G_LOG_DOMAIN "cl-compliance"
 

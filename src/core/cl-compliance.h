@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-compliance.h — a school's figures, per case manager and per school: the principal's view */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-csv.c — RFC 4180 as spreadsheets write it */
 #define G_LOG_DOMAIN "cl-csv"
 

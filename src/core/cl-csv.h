@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-csv.h — a spreadsheet's CSV as rows of text
  *
  * What Excel, LibreOffice, Google Sheets and the IEP systems write: RFC 4180 quoting (fields with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-date.c — calendar dates as day numbers */
 #define G_LOG_DOMAIN "cl-date"
 

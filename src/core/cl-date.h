@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-date.h — calendar dates as day numbers
  *
  * Core code counts days by the million, so a date is the GDate Julian day number (1 = 0001-01-01)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-deadline-engine-private.h — what the rule algorithms share with the engine
  *
  * Each rule id of a pack is computed by one algorithm (cl-rules-*.c); the pack supplies its numbers,

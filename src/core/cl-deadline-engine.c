@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-deadline-engine.c — (caseload, today) -> obligations */
 #define G_LOG_DOMAIN "cl-deadline-engine"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-deadline-engine.h — (caseload, today) -> obligations */
 #pragma once
 

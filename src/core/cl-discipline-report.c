@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-discipline-report.c — the principal's discipline watch: who is near 10 days, open MDRs, IAES
  *
  * The days are summed as the 10-day rule sums them (cl_discipline_year_of); the MDR and IAES

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-discipline-report.h — the principal's discipline watch: who is near 10 days, open MDRs, IAES */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-discipline.h — a student's removals, totalled per school year as the rules count them */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-event-labels.c — what a person reads for an event type and for what a count started from */
 #include "config.h"
 

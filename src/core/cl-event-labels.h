@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-event-labels.h — what a person reads for an event type and for what a count started from.
  *
  * Untranslated msgids (the catalogue has them): the app translates them in the user's language,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-ical-school-year.c — all-day events of an iCalendar feed as a school year, with libical */
 #define G_LOG_DOMAIN "cl-ical-school-year"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-ical-school-year.h — a district's instructional calendar, read from its iCalendar feed
  *
  * Districts publish the school year as a Google Calendar or Outlook feed: all-day events for the

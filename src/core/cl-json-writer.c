@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-json-writer.c — JSON text written straight into a GString */
 #define G_LOG_DOMAIN "cl-json-writer"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-json-writer.h — JSON text written straight into a GString
  *
  * Bundles and alerts run to hundreds of thousands of objects; building a JsonNode tree first costs

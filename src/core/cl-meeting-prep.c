@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-prep.c — who must be there, excusals, and attempts to bring the parent */
 #define G_LOG_DOMAIN "cl-meeting-prep"
 

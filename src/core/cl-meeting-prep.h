@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-meeting-prep.h — what a facilitator needs before a meeting: who must be there, whether an
  * absence is properly excused, and whether enough was done to bring the parent
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-obligation-format.h — obligations as the `alerts` JSON contract and as text for people */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-obligation.c — one thing that is due, and why */
 #define G_LOG_DOMAIN "cl-obligation"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-obligation.h — one thing that is due, and why
  *
  * The engine's answer: for a student and a rule, the due date, whether and when it was met, and

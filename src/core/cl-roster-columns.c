@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-roster-columns.c — the header and code tables of the exports districts have */
 #define G_LOG_DOMAIN "cl-roster-columns"
 

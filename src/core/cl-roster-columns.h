@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-roster-columns.h — what the columns and cells of an IEP-system or SIS export mean
  *
  * SEIS's "Student IEPs" list, PowerSchool and Aeries rosters name the same things differently

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-roster-import.c — a spreadsheet's rows as students, their schools, case managers and IEP
  * meetings, planned on the database's records before anything is written */
 #define G_LOG_DOMAIN "cl-roster-import"

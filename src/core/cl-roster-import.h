@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-roster-import.h — a caseload from a spreadsheet the district's IEP system or SIS exported
  *
  * A plan, worked out before anything is written: the file's columns read by header (or by a map

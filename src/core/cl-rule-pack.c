@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rule-pack.c — jurisdiction rule packs, loaded from data */
 #define G_LOG_DOMAIN "cl-rule-pack"
 

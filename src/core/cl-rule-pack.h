@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rule-pack.h — jurisdiction rule packs, loaded from data
  *
  * A pack (data/rules/us.json, ca.json, ut.json, or a district's file in

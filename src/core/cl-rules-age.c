@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-age.c — what a birthday makes due
  *
  * transition_plan_due (16), age_of_majority_notice_due (17), rights_transfer_notice_due (18),

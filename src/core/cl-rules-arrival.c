@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-arrival.c — what a student's arrival or circumstances make the district do
  *
  * surrogate_parent_due, surrogate_notice_due, el_assessment_due, primary_language_assessment_due

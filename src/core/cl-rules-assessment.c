@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-assessment.c — a parent's request for a reassessment, and the parent's answer to a plan
  *
  * reassessment_response_due, reassessment_iep_due, plan_decision_followup (rules.md §4).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-discipline.c — removals and what they make due
  *
  * manifestation_determination_due, removal_services_required, suspension_limit_exceeded and

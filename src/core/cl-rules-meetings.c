@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-meetings.c — what a planned meeting needs before it is held
  *
  * meeting_notice_due, required_member_missing and excusal_incomplete (rules.md §4; HB 7.2, 7.4).

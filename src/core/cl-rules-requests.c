@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-requests.c — requests and complaints on their own clocks
  *
  * records_request_due, records_transfer_due, complaint_decision_due, resolution_session_due,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-rules-timeline.c — referral to IEP, and the IEP's yearly and three-yearly cycle
  *
  * assessment_plan_due, initial_iep_due, annual_review_due, triennial_due, interim_iep_due,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-school-calendar.c — one school's days, classified once */
 #define G_LOG_DOMAIN "cl-school-calendar"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-school-calendar.h — one school's days, classified once
  *
  * Every rule counts days of one school's calendar: school days, business days, CA "pause" days

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-search.c — finding a student by name, id or case manager as it is typed */
 #define G_LOG_DOMAIN "cl-student-search"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-student-search.h — finding a student by name, id or case manager as it is typed
  *
  * Each student gets a folded key once (case folded, accents dropped: "Gutiérrez" -> "gutierrez");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-synthetic-caseload.c — a made-up district caseload of any size, for benchmarks and demos
  *
  * Shaped like a real district's special-education caseload so that the benchmark measures what a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-synthetic-caseload.h — a made-up caseload of any size, for benchmarks and tests
  *
  * Deterministic for a seed: the same seed gives the same students, names and histories. Every name

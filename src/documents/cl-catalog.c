@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-catalog.c — one language's compiled message catalogue, read directly (GNU .mo format) */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-catalog.h — one language's compiled message catalogue, read directly.
  *
  * A document is written in its own language whatever the process locale is (a Spanish notice

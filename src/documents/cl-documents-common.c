@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents-common.c — the wording tables and the pieces every letter shares */
 #define G_LOG_DOMAIN "cl-documents"
 

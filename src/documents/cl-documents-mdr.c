@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents-mdr.c — the manifestation determination worksheet: this school year's removals,
  * the two questions, and what each outcome requires */
 #define G_LOG_DOMAIN "cl-documents"

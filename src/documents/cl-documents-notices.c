@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents-notices.c — the prior written notice and the team member excusal agreement */
 #define G_LOG_DOMAIN "cl-documents"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents-private.h — what the document files share: the wording tables, dates in the
  * document's language, and the pieces every letter has (student block, contacts, closing) */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents-rights.c — the age of majority: the notice by 17 that rights will transfer at 18,
  * and the notice at 18 that they have */
 #define G_LOG_DOMAIN "cl-documents"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents-transition.c — the transition plan summary: what the case file knows (when the plan
  * is due, the agencies invited, when eligibility ends) and lines for what the team writes */
 #define G_LOG_DOMAIN "cl-documents"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents.c — the letters and reports Caseload writes from a case file */
 #define G_LOG_DOMAIN "cl-documents"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-documents.h — the letters and reports Caseload writes from a case file, in the family's
  * language
  *

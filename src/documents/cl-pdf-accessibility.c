@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-pdf-accessibility.c — the language, the Marked flag, a Document root and figure alternatives,
  * added to cairo's tagged PDF as an incremental update (ISO 32000-1 §7.5.6) */
 #define G_LOG_DOMAIN "cl-pdf-accessibility"

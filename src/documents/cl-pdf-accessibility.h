@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-pdf-accessibility.h — what cairo 1.16 cannot write into a tagged PDF itself */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-pdf-layout.c — blocks of text laid out on Letter pages with Pango, drawn into a PDF with Cairo */
 #define G_LOG_DOMAIN "cl-pdf-layout"
 

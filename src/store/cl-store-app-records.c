@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-app-records.c — what the app keeps beside a student's file, held across a delete
  *
  * Deleting a student cascades to their meetings' attempts and checklists and to their notes, none

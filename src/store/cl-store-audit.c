@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-audit.c — reading back the audit trail the writes leave: one student's, newest first */
 #define G_LOG_DOMAIN "cl-store-audit"
 

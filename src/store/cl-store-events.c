@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-events.c — one event at a time, as the app edits, and the event rows and audit lines
  * the import and the meetings share
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-import.c — a caseload into the database, all or nothing, with its audit trail
  *
  * The audit is written here, in C, next to each change, rather than by triggers: the trail needs

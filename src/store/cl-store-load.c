@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-load.c — the whole case database as a ClCaseload */
 #define G_LOG_DOMAIN "cl-store-load"
 

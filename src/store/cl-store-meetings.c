@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-meetings.c — planned meetings as the facilitator edits them: the meeting with its
  * invitees and excusals, the log of attempts to bring the parent, the live checklist, and the
  * moment a plan becomes a held meeting

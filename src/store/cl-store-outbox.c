@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-outbox.c — every change waiting for the district server, caught where it is written
  *
  * Triggers write the outbox, so whatever changes a row — a form, an import, an undo, a cascade —

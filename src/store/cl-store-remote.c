@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-remote.c — the district server's records written into the laptop's database
  *
  * A pull hands the store whole rows as the server holds them (the JSON objects the outbox sent);

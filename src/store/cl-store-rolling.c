@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-rolling.c — one backup a day next to the database, the last seven kept */
 #define G_LOG_DOMAIN "cl-store-rolling"
 

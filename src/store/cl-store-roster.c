@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-roster.c — a planned spreadsheet import written as one action
  *
  * The plan (cl-roster-import.h) was worked out on the database's records; here it is written in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-schema.c — the tables of the case database, and how each version upgrades */
 #define G_LOG_DOMAIN "cl-store-schema"
 

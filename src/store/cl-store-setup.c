@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-setup.c — what a district's set-up brings: schools, staff and school calendars
  *
  * Each function is one action: one transaction with its audit rows; a refusal changes nothing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-shared.c — what the store's files share: one user action (a transaction and the
  * timestamp its audit rows carry), and the few ways their statements are stepped, bound and read
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store-students.c — adding, changing and deleting a student and their family, as the app edits
  *
  * Each function is one user action: one transaction, and an audit row for each field it sets,

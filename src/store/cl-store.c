@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store.c — opening the case database, and refusing what is not one */
 #define G_LOG_DOMAIN "cl-store"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-store.h — the case database: SQLite that never loses a record
  *
  * The only code that speaks SQL. A ClStore is one open database file: WAL journal, foreign keys,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-sync.c — push the outbox to the district's PostgreSQL, pull what changed there */
 #define G_LOG_DOMAIN "cl-sync"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-sync.h — the laptop and the district's PostgreSQL: the server's schema, push and pull
  *
  * The only code that speaks to PostgreSQL (libpq). A URL is a libpq connection string or URI, so

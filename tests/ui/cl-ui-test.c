@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-ui-test.c — what the UI tests share (see cl-ui-test.h) */
 #define G_LOG_DOMAIN "cl-ui-test"
 

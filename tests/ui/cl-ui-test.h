@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-ui-test.h — what the UI tests share: the application under Xvfb, a window on a temporary
  * database holding the demo, the main loop run until something is so, and finding widgets,
  * windows and dialogs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-discipline.c — removals, the manifestation determination, records requests, complaints and
  * the principal's view, driven through the forms as a case manager would (under Xvfb)
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-documents.c — a student's documents opened from the main window and read in the preview:
  * pages and thumbnails drawn, a thumbnail or Page Down to move, zoom in, out and back to the
  * width, driven as a case manager would (under Xvfb)

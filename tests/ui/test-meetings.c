@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-meetings.c — a meeting planned, prepared, run and recorded from the student's file, driven
  * as a facilitator would (under Xvfb)
  *

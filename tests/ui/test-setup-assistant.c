@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-setup-assistant.c — the first-run assistant on an empty database, as a case manager goes
  * through it: the school's name, its calendar from the README's example feed (one verdict
  * corrected), the README's example IEP-system export, and the window showing the students

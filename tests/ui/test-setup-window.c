@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-setup-window.c — District Set-Up on the demo copied into a database: a school year copied
  * to the next, a school renamed, a staff member's role changed and one added, the rule pack
  * chosen; each saved at once, and the main window reading it all when the set-up closes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-single-instance.c — one Caseload per user: a second launch hands its command line to the
  * running one, which raises the window already showing that caseload.
  *

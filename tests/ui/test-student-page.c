@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-student-page.c — the student page builds its closed rows when they are opened
  *
  * Run under xvfb-run, like test-window.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the main window on the demo caseload, driven as a user would (under Xvfb) */
 #include <string.h>
 
