@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cl-case-model.h"
+#include "cl-rule-ids.h"
 #include "cl-school-calendar.h"
 
 const char * const cl_event_type_names[CL_N_EVENT_TYPES] = {
@@ -48,7 +49,7 @@ const char * const cl_staff_role_names[CL_N_STAFF_ROLES] = {
 };
 
 const char * const cl_extended_rule_names[CL_N_EXTENDED_RULES] = {
-  "assessment_plan_due", "complaint_decision_due",
+  CL_RULE_ASSESSMENT_PLAN_DUE, CL_RULE_COMPLAINT_DECISION_DUE,
 };
 const char * const cl_filed_by_names[CL_N_FILED_BY] = {
   "parent", "district", "student", "other",

@@ -10,6 +10,7 @@
 #define G_LOG_DOMAIN "cl-synthetic-caseload"
 
 #include "cl-synthetic-caseload.h"
+#include "cl-rule-ids.h"
 
 static const char * const given_names[] = {
   "Mateo", "Sofia", "Liam", "Camila", "Noah", "Valentina", "Ethan", "Isabella", "Minh", "Linh",
@@ -456,7 +457,7 @@ add_history (GRand     *rand,
         {
           ClEvent *x = cl_student_add_event (student, CL_EVENT_EXTENSION, referral + 3);
 
-          set_extra_string (x, "rule", "assessment_plan_due");
+          set_extra_string (x, "rule", CL_RULE_ASSESSMENT_PLAN_DUE);
           set_extra_date (x, "until", referral + 25);
           added++;
         }
