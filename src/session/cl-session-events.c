@@ -117,20 +117,6 @@ cl_session_event_at (ClStudent *student,
   return NULL;
 }
 
-static ClStudent *
-editable_student (ClSession   *self,
-                  const char  *student_id,
-                  GError     **error)
-{
-  ClStudent *student = NULL;
-
-  if (!cl_session_get_editable (self))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed"));
-  else if ((student = cl_caseload_lookup_student (self->caseload, student_id)) == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no student with id “%s”"), student_id);
-  return student;
-}
-
 gboolean
 cl_session_save_event (ClSession      *self,
                        const char     *student_id,
@@ -145,7 +131,7 @@ cl_session_save_event (ClSession      *self,
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
-  if ((student = editable_student (self, id, error)) == NULL)
+  if ((student = _cl_session_editable_student (self, id, error)) == NULL)
     return FALSE;
   if (editing)
     {
@@ -185,7 +171,7 @@ cl_session_delete_event (ClSession   *self,
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
-  if ((student = editable_student (self, id, error)) == NULL)
+  if ((student = _cl_session_editable_student (self, id, error)) == NULL)
     return FALSE;
   if ((event = cl_session_event_at (student, position)) == NULL)
     return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That event is no longer in %s’s timeline"), id), FALSE;

@@ -19,20 +19,6 @@ cl_session_find_meeting (ClStudent  *student,
   return NULL;
 }
 
-static ClStudent *
-editable_student (ClSession   *self,
-                  const char  *student_id,
-                  GError     **error)
-{
-  ClStudent *student = NULL;
-
-  if (!cl_session_get_editable (self))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed"));
-  else if ((student = cl_caseload_lookup_student (self->caseload, student_id)) == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no student with id “%s”"), student_id);
-  return student;
-}
-
 gboolean
 cl_session_plan_meeting (ClSession        *self,
                          const char       *student_id,
@@ -43,7 +29,7 @@ cl_session_plan_meeting (ClSession        *self,
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
-  if (editable_student (self, id, error) == NULL ||
+  if (_cl_session_editable_student (self, id, error) == NULL ||
       !cl_store_add_meeting (self->store, id, meeting, error))
     return FALSE;
   /* A plan is not undone from the toast: it is cancelled from its own window. */
@@ -100,7 +86,7 @@ cl_session_record_meeting_held (ClSession      *self,
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
-  if ((student = editable_student (self, id, error)) == NULL)
+  if ((student = _cl_session_editable_student (self, id, error)) == NULL)
     return FALSE;
   if ((planned = cl_session_find_meeting (student, meeting)) == NULL)
     return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That meeting is no longer planned for %s"), id), FALSE;

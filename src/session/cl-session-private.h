@@ -24,4 +24,12 @@ struct _ClSession
   ClUndo           *undo;           /* the last change, until it is undone or replaced */
 };
 
+/* FALSE with G_IO_ERROR_READ_ONLY unless a database is open and loaded. */
+gboolean   _cl_session_check_editable    (ClSession   *self,
+                                          GError     **error);
+/* @student_id's record when the caseload can be changed; NULL with the reason otherwise. */
+ClStudent *_cl_session_editable_student  (ClSession   *self,
+                                          const char  *student_id,
+                                          GError     **error);
+
 G_END_DECLS

@@ -242,8 +242,8 @@ cl_session_save_student (ClSession  *self,
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
-  if (!cl_session_get_editable (self))
-    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed")), FALSE;
+  if (!_cl_session_check_editable (self, error))
+    return FALSE;
   id = g_strdup (student->id);
   before = cl_caseload_lookup_student (self->caseload, id);
   /* Editing keeps what the student was for the undo; a new one is undone by deleting it. */
@@ -303,10 +303,8 @@ cl_session_delete_student (ClSession   *self,
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
-  if (!cl_session_get_editable (self))
-    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed")), FALSE;
-  if ((student = cl_caseload_lookup_student (self->caseload, id)) == NULL)
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no student with id “%s”"), id), FALSE;
+  if ((student = _cl_session_editable_student (self, id, error)) == NULL)
+    return FALSE;
   /* What the record does not hold goes too (the meetings' logs, the notes): the undo needs it. */
   records = cl_store_dup_app_records (self->store, id, error);
   if (records == NULL)
@@ -333,10 +331,8 @@ cl_session_set_guardians (ClSession   *self,
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
-  if (!cl_session_get_editable (self))
-    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed")), FALSE;
-  if ((student = cl_caseload_lookup_student (self->caseload, student_id)) == NULL)
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no student with id “%s”"), student_id), FALSE;
+  if ((student = _cl_session_editable_student (self, student_id, error)) == NULL)
+    return FALSE;
   undo = g_new0 (GuardiansUndo, 1);
   undo->student_id = g_strdup (student->id);
   undo->guardians = cl_guardians_copy (student->guardians);

@@ -222,6 +222,30 @@ cl_session_get_editable (ClSession *self)
   return self->store != NULL && self->caseload != NULL && !self->loading;
 }
 
+gboolean
+_cl_session_check_editable (ClSession  *self,
+                            GError    **error)
+{
+  if (cl_session_get_editable (self))
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed"));
+  return FALSE;
+}
+
+ClStudent *
+_cl_session_editable_student (ClSession   *self,
+                              const char  *student_id,
+                              GError     **error)
+{
+  ClStudent *student;
+
+  if (!_cl_session_check_editable (self, error))
+    return NULL;
+  if ((student = cl_caseload_lookup_student (self->caseload, student_id)) == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no student with id “%s”"), student_id);
+  return student;
+}
+
 /* ---- loading ---- */
 
 typedef struct {
