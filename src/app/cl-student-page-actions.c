@@ -46,16 +46,18 @@ editor_request_free (gpointer  data,
 {
   EditorRequest *request = data;
 
+  g_clear_object (&request->page);
   g_free (request->student_id);
   g_free (request);
 }
 
-static void
-save_event (ClStudentPage *self,
-            const char    *student_id,
-            gboolean       editing,
-            guint          position,
-            const ClEvent *event)
+void
+_cl_student_page_save_event (ClStudentPage *self,
+                             const char    *student_id,
+                             gboolean       editing,
+                             guint          position,
+                             const ClEvent *event,
+                             const char    *message)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (student_id);
@@ -65,7 +67,7 @@ save_event (ClStudentPage *self,
       _cl_report_unsaved (GTK_WIDGET (self), error);
       return;
     }
-  _cl_report_saved (GTK_WIDGET (self), id, editing ? _("Event changed") : _("Event added"));
+  _cl_report_saved (GTK_WIDGET (self), id, message ? message : editing ? _("Event changed") : _("Event added"));
 }
 
 static void
@@ -78,7 +80,7 @@ on_editor_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save") || !cl_session_get_editable (request->page->session) ||
       !cl_event_editor_get_event (request->editor, &event))
     return;
-  save_event (request->page, request->student_id, request->editing, request->position, &event);
+  _cl_student_page_save_event (request->page, request->student_id, request->editing, request->position, &event, NULL);
   cl_event_clear (&event);
 }
 
@@ -99,7 +101,7 @@ open_editor (ClStudentPage *self,
   /* Translators: the text of the event form; %s is the student's name */
   body = g_strdup_printf (_("Saved at once to %s’s file; the deadlines are computed again."), name);
   request = g_new0 (EditorRequest, 1);
-  request->page = self;
+  request->page = g_object_ref (self);
   request->editor = cl_event_editor_new (initial, cl_session_get_today (self->session));
   request->student_id = g_strdup (student->id);
   request->editing = initial != NULL;
@@ -303,6 +305,7 @@ guardian_request_free (gpointer  data,
 {
   GuardianRequest *request = data;
 
+  g_clear_object (&request->page);
   g_free (request->student_id);
   g_free (request);
 }
@@ -359,7 +362,7 @@ open_guardian_editor (ClStudentPage *self,
   /* Translators: the text of the family form; %s is the student's name */
   body = g_strdup_printf (_("A parent or guardian of %s. Notices and letters go to them, in their language."), name);
   request = g_new0 (GuardianRequest, 1);
-  request->page = self;
+  request->page = g_object_ref (self);
   request->editor = cl_guardian_editor_new (initial);
   request->student_id = g_strdup (student->id);
   request->index = index;

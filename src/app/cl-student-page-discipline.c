@@ -55,16 +55,8 @@ on_form_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "save") || !request->get_event (request->form, &event))
     return;
-  {
-    g_autoptr(GError) error = NULL;
-
-    if (cl_session_save_event (request->page->session, request->student_id, request->editing, request->position,
-                               &event, &error))
-      _cl_report_saved (GTK_WIDGET (request->page), request->student_id,
-                        request->message ? request->message : request->editing ? _("Event changed") : _("Event added"));
-    else
-      _cl_report_unsaved (GTK_WIDGET (request->page), error);
-  }
+  _cl_student_page_save_event (request->page, request->student_id, request->editing, request->position, &event,
+                               request->message);
   cl_event_clear (&event);
 }
 

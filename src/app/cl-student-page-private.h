@@ -60,6 +60,14 @@ void _cl_report_saved                    (GtkWidget      *from,
                                           const char     *message);
 void _cl_report_unsaved                  (GtkWidget      *from,
                                           GError         *error);
+/* @event saved for @student_id (a new one, or in place of the one at @position when @editing);
+ * the window says @message (NULL: "Event added"/"Event changed") with Undo, or why it was not. */
+void _cl_student_page_save_event         (ClStudentPage   *self,
+                                          const char      *student_id,
+                                          gboolean         editing,
+                                          guint            position,
+                                          const ClEvent   *event,
+                                          const char      *message);
 /* The student form, adding one (@initial NULL) or changing @initial, saved through @session. */
 void _cl_student_form_open               (GtkWidget       *from,
                                           ClSession       *session,
