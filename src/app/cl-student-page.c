@@ -52,6 +52,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   _cl_student_page_class_actions_init (widget_class);
   _cl_student_page_class_plan_init (widget_class);
   _cl_student_page_class_discipline_init (widget_class);
+  _cl_student_page_class_documents_init (widget_class);
 }
 
 /* The records the page borrowed are gone: nothing is acted on until a student is shown again. */

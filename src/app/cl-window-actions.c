@@ -414,15 +414,10 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (prefs);
 }
 
-/* The preview window's title for each document, by ClDocumentKind. */
-static const char * const document_titles[CL_N_DOCUMENT_KINDS] = {
-  N_("Meeting Notice"), N_("Compliance Summary"), N_("Prior Written Notice"), N_("Excusal Agreement"),
-  N_("Age of Majority Notice"), N_("Rights Transfer Notice"), N_("Manifestation Determination"),
-  N_("Transition Plan Summary"),
-};
-
 #define DOCUMENT_ACTION_PREFIX "win.document-"
 
+/* The Documents menu in the header bar and "win.document" hand the choice to the student page,
+ * which owns the documents of the file it shows (student.document). */
 static void
 document_action (GtkWidget  *widget,
                  const char *action_name,
@@ -430,51 +425,42 @@ document_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
   const char *menu_student = g_object_get_data (G_OBJECT (self->documents_button), "student-id");
-  /* From the menu: the student whose file was open when it opened (closing the menu may move the
-   * list's focus, and with it the selection). */
-  ClStudent *student = parameter == NULL && menu_student && cl_session_get_caseload (self->session)
-                         ? cl_caseload_lookup_student (cl_session_get_caseload (self->session), menu_student)
-                         : _cl_window_get_student (self);
+  ClStudent *shown = cl_student_page_get_student (self->student_page);
   /* "win.document" names the kind in its parameter; "win.document-<kind>" in its name. */
   const char *kind_name = parameter ? g_variant_get_string (parameter, NULL) : action_name + strlen (DOCUMENT_ACTION_PREFIX);
-  int kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, kind_name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *file_name = NULL;
 
-  if (student == NULL || kind < 0)
-    return;
-  pdf = cl_document_render (kind, cl_session_get_caseload (self->session), student, NULL, cl_session_get_student_obligations (self->session, student),
-                            NULL, cl_session_get_today (self->session), NULL, &error);
-  if (pdf == NULL)
+  /* From the menu: the student whose file was open when it opened (closing the menu may move the
+   * list's focus, and with it the selection), shown again if it moved. */
+  if (parameter == NULL && menu_student != NULL && (shown == NULL || g_strcmp0 (shown->id, menu_student) != 0))
     {
-      _cl_window_toast (self, error->message);
-      return;
+      g_autofree char *id = g_strdup (menu_student);
+      _cl_window_show_student (self, id);
     }
-  name = cl_student_dup_display_name (student);
-  title = g_strdup_printf ("%s — %s", _(document_titles[kind]), name);
-  file_name = g_strdup_printf ("%s-%s.pdf", student->id, cl_document_kind_names[kind]);
-  gtk_window_present (GTK_WINDOW (cl_document_window_new (GTK_WINDOW (self), pdf, title, file_name)));
+  gtk_widget_activate_action (GTK_WIDGET (self->student_page), "student.document", "s", kind_name);
 }
 
 /* The Documents menu offers what applies to the open student (its items hide when their action is
- * disabled); worked out as the menu opens, from the obligations the window already has. */
+ * disabled), as the page says when the menu opens. */
 static void
 on_documents_menu_show (ClWindow *self)
 {
-  ClStudent *student = _cl_window_get_student (self);
-  GPtrArray *obligations = student ? cl_session_get_student_obligations (self->session, student) : NULL;
+  ClStudent *student = cl_student_page_get_student (self->student_page);
 
   g_assert (CL_IS_WINDOW (self));
   g_object_set_data_full (G_OBJECT (self->documents_button), "student-id", student ? g_strdup (student->id) : NULL, g_free);
   for (guint i = 0; i < CL_N_DOCUMENT_KINDS; i++)
     {
       g_autofree char *action = g_strconcat (DOCUMENT_ACTION_PREFIX, cl_document_kind_names[i], NULL);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
-                                     student != NULL && cl_document_applies (i, student, obligations, cl_session_get_today (self->session)));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), action, cl_student_page_offers_document (self->student_page, i));
     }
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _cl_window_toast (CL_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -533,6 +519,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.district-setup", NULL, district_setup_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.document", "s", document_action);
   for (guint i = 0; i < CL_N_DOCUMENT_KINDS; i++)
     {
