@@ -26,6 +26,7 @@ struct _ClWindow
   GtkListView          *student_list;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
+  GtkWidget            *content;       /* the leaflet's content pane */
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
   AdwWindowTitle       *sidebar_title;
@@ -47,6 +48,8 @@ struct _ClWindow
   ClStudentSlots       *slots;
   GtkListItemFactory   *factory;        /* of the list's rows */         /* what the list view shows: one slot per row of visible */
   ClStudentRow         *shown_row;     /* the selected row whose file is shown */
+  char                 *shown_id;      /* its student's id, kept across a reload of the caseload */
+  char                 *listed_path;   /* the database the list was made from */
   GPtrArray            *fill_later;    /* of GtkListItem: off-screen rows not yet showing their slot */
   guint                 fill_later_id;
   GdkFrameClock        *fill_later_clock;
@@ -116,7 +119,5 @@ gboolean    _cl_window_remembers          (ClWindow   *self);
 
 /* cl-window-meetings.c */
 void     _cl_window_class_meetings_init (ClWindowClass     *klass);
-/* Every open meeting window shown again from the caseload as it is now. */
-void     _cl_window_meetings_sync       (ClWindow          *self);
 
 G_END_DECLS

@@ -68,6 +68,13 @@ cl_deadline_engine_new (ClRulePackSet *packs)
   return self;
 }
 
+ClRulePackSet *
+cl_deadline_engine_get_packs (ClDeadlineEngine *self)
+{
+  g_return_val_if_fail (CL_IS_DEADLINE_ENGINE (self), NULL);
+  return self->packs;
+}
+
 static GArray *
 bindings_for (ClDeadlineEngine  *self,
               const char        *pack_id,
