@@ -9,13 +9,9 @@
 
 #include "cl-deadline-engine.h"
 #include "cl-school-calendar.h"
+#include "cl-student-history.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  ClDate start;
-  ClDate end;        /* first day without the IEP; G_MAXUINT32 while it lasts */
-} ClIepSpan;
 
 typedef struct {
   ClStudent        *student;

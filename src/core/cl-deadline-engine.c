@@ -111,61 +111,6 @@ bindings_for (ClDeadlineEngine  *self,
 }
 
 static gboolean
-is_meeting_kind (const ClEvent *e,
-                 int            kind)
-{
-  return e->type == CL_EVENT_IEP_MEETING && e->kind == kind;
-}
-
-/* rules.md §3, "Having an IEP". */
-static GArray *
-compute_iep_spans (const ClStudent *student)
-{
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (ClIepSpan));
-  gboolean has = FALSE, history_started = FALSE;
-  ClIepSpan span = { 0, G_MAXUINT32 };
-
-  for (guint i = 0; i < student->events->len; i++)
-    {
-      const ClEvent *e = &g_array_index (student->events, ClEvent, i);
-      gboolean start = FALSE, stop = FALSE;
-
-      if (is_meeting_kind (e, CL_MEETING_INITIAL))
-        {
-          start = e->eligible;
-          stop = !e->eligible;
-        }
-      else if (is_meeting_kind (e, CL_MEETING_TRIENNIAL) && !e->eligible)
-        stop = TRUE;
-      else if (is_meeting_kind (e, CL_MEETING_ANNUAL) || is_meeting_kind (e, CL_MEETING_TRIENNIAL))
-        start = !history_started;
-      else if (e->type == CL_EVENT_TRANSFER_IN && e->has_iep)
-        start = TRUE;
-      else if (e->type == CL_EVENT_EXIT)
-        stop = TRUE;
-      else
-        continue;
-
-      history_started = TRUE;
-      if (start && !has)
-        {
-          has = TRUE;
-          span.start = e->date;
-          span.end = G_MAXUINT32;
-        }
-      else if (stop && has)
-        {
-          has = FALSE;
-          span.end = e->date;
-          g_array_append_val (spans, span);
-        }
-    }
-  if (has)
-    g_array_append_val (spans, span);
-  return spans;
-}
-
-static gboolean
 ensure_calendar (ClStudent  *student,
                  GError    **error)
 {
@@ -208,7 +153,7 @@ compute_student (ClDeadlineEngine  *self,
   ctx.student = student;
   ctx.calendar = student->school->table;
   ctx.today = today;
-  ctx.iep_spans = compute_iep_spans (student);
+  ctx.iep_spans = cl_student_iep_spans (student);
   ctx.out = out;
 
   for (guint i = 0; i < bindings->len; i++)

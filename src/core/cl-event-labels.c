@@ -71,3 +71,71 @@ cl_from_event_label (const char *from_event)
     return N_("Planned meeting");
   return NULL;
 }
+
+ClEventStage
+cl_event_type_stage (ClEventType type)
+{
+  switch (type)
+    {
+    case CL_EVENT_REFERRAL:
+    case CL_EVENT_ASSESSMENT_PLAN_PROVIDED:
+    case CL_EVENT_ASSESSMENT_PLAN_CONSENT:
+    case CL_EVENT_ASSESSMENT_PLAN_DECLINED:
+    case CL_EVENT_ASSESSMENT_REFUSED:
+    case CL_EVENT_REASSESSMENT_REQUEST:
+    case CL_EVENT_REASSESSMENT_CONSENT:
+    case CL_EVENT_TRIENNIAL_WAIVER:
+    case CL_EVENT_EXTENSION:
+    case CL_EVENT_SURROGATE_NEEDED:
+    case CL_EVENT_SURROGATE_NOTICE_SENT:
+    case CL_EVENT_SURROGATE_APPOINTED:
+      return CL_STAGE_REFERRAL_ASSESSMENT;
+    case CL_EVENT_IEP_MEETING:
+    case CL_EVENT_MEETING_REQUEST:
+      return CL_STAGE_IEP_MEETINGS;
+    case CL_EVENT_TRANSFER_IN:
+    case CL_EVENT_ENROLLMENT:
+    case CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED:
+    case CL_EVENT_PRIMARY_LANGUAGE_ASSESSED:
+    case CL_EVENT_DISTRICT_RECORDS_REQUEST:
+    case CL_EVENT_RECORDS_SENT:
+      return CL_STAGE_TRANSFERS;
+    case CL_EVENT_REMOVAL:
+    case CL_EVENT_PLACEMENT_CHANGE_DECISION:
+    case CL_EVENT_IAES_PLACEMENT:
+    case CL_EVENT_REMOVAL_SERVICES:
+      return CL_STAGE_DISCIPLINE;
+    case CL_EVENT_RECORDS_REQUEST:
+    case CL_EVENT_RECORDS_PROVIDED:
+    case CL_EVENT_COMPLAINT:
+    case CL_EVENT_RESOLUTION_SESSION:
+    case CL_EVENT_RESOLUTION_WAIVED:
+    case CL_EVENT_DUE_PROCESS_RESPONSE:
+    case CL_EVENT_HEARING_SCHEDULED:
+    case CL_EVENT_HEARING_DISCLOSURE_SENT:
+    case CL_EVENT_COMPLAINT_RESOLVED:
+      return CL_STAGE_RECORDS_COMPLAINTS;
+    case CL_EVENT_TRANSITION_CONFERENCE:
+    case CL_EVENT_RIGHTS_TRANSFER_NOTICE:
+    case CL_EVENT_EXIT:
+    case CL_N_EVENT_TYPES:
+    default:
+      return CL_STAGE_TRANSITIONS;
+    }
+}
+
+const char *
+cl_event_stage_label (ClEventStage stage)
+{
+  switch (stage)
+    {
+    case CL_STAGE_REFERRAL_ASSESSMENT: return N_("Referral and assessment");
+    case CL_STAGE_IEP_MEETINGS: return N_("IEP meetings");
+    case CL_STAGE_TRANSFERS: return N_("Transfers and enrollment");
+    case CL_STAGE_DISCIPLINE: return N_("Discipline");
+    case CL_STAGE_RECORDS_COMPLAINTS: return N_("Records and complaints");
+    case CL_STAGE_TRANSITIONS: return N_("Transitions");
+    case CL_N_EVENT_STAGES:
+    default: return "";
+    }
+}
