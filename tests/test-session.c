@@ -323,6 +323,76 @@ test_meeting_through_session (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gssize
+import_and_wait (Fixture    *f,
+                 GFile      *bundle,
+                 double     *progress,
+                 GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cl_session_import_async (f->session, bundle, on_progress, progress, NULL, on_imported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return cl_session_import_finish (f->session, result, error);
+}
+
+/* A bundle imported off the main thread: the progress reported in order in the caller's context,
+ * and the session showing what was written; a bad file changes nothing and says why. */
+static void
+test_import_in_background (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GFile) demo_file = g_file_new_for_path (demo);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) imported = NULL;
+  double progress = 0;
+
+  g_assert_true (cl_session_open_database (f->session, empty, &error));
+  wait_loaded (f);
+  g_assert_cmpuint (cl_caseload_get_students (cl_session_get_caseload (f->session))->len, ==, 0);
+  g_assert_cmpint (import_and_wait (f, demo_file, &progress, &error), ==, 40);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (progress, >, 0);
+  g_assert_cmpuint (cl_caseload_get_students (cl_session_get_caseload (f->session))->len, ==, 40);
+  imported = describe (cl_session_get_obligations (f->session));
+  g_assert_cmpuint (g_strv_length (imported), >, 0);
+
+  g_assert_true (g_file_set_contents (bad, "{\"students\": [ {\"id\": ", -1, &error));
+  g_assert_cmpint (import_and_wait (f, bad_file, &progress, &error), ==, -1);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    g_auto(GStrv) after = describe (cl_session_get_obligations (f->session));
+    g_assert_cmpstrv (after, imported);
+  }
+  g_unlink (bad);
+}
+
 /* A bundle is shown read-only: computed, but nothing can be saved into it. */
 static void
 test_bundle_read_only (Fixture       *f,
@@ -382,6 +452,7 @@ main (int argc, char **argv)
   g_test_add ("/session/event-and-undo", Fixture, NULL, fixture_set_up, test_event_and_undo, fixture_tear_down);
   g_test_add ("/session/delete-student-and-undo", Fixture, NULL, fixture_set_up, test_delete_student_and_undo, fixture_tear_down);
   g_test_add ("/session/meeting-through-session", Fixture, NULL, fixture_set_up, test_meeting_through_session, fixture_tear_down);
+  g_test_add ("/session/import-in-background", Fixture, NULL, fixture_set_up, test_import_in_background, fixture_tear_down);
   g_test_add ("/session/bundle-read-only", Fixture, NULL, fixture_set_up, test_bundle_read_only, fixture_tear_down);
   g_test_add ("/session/refuses-bad-file", Fixture, NULL, fixture_set_up, test_refuses_bad_file, fixture_tear_down);
   return g_test_run ();

@@ -29,71 +29,19 @@ show_failure (ClWindow   *self,
   gtk_window_present (GTK_WINDOW (alert));
 }
 
-typedef struct {
-  ClWindow *window;
-  double    fraction;
-} ProgressUpdate;
-
-static gboolean
-show_progress (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  if (update->window->import_progress != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Importing… %d %%"), (int) (update->fraction * 100));
-
-      gtk_progress_bar_set_fraction (update->window->import_progress, update->fraction);
-      gtk_progress_bar_set_text (update->window->import_progress, text);
-    }
-  return G_SOURCE_REMOVE;
-}
-
+/* Called in the main thread as the import goes. */
 static void
-free_progress_update (gpointer data)
+show_progress (double   fraction,
+               gpointer user_data)
 {
-  ProgressUpdate *update = data;
+  ClWindow *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Importing… %d %%"), (int) (fraction * 100));
 
-  g_object_unref (update->window);
-  g_free (update);
-}
-
-/* Called in the import thread: hands the fraction to the main thread, where widgets live. */
-static void
-report_progress (double   fraction,
-                 gpointer user_data)
-{
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  update->window = g_object_ref (user_data);
-  update->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, update, free_progress_update);
-}
-
-/* Off the main thread: read, check and import a bundle through a connection of its own, so the
- * window stays responsive and the database changes all at once or not at all. */
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  const char * const *paths = task_data;   /* { bundle, database } */
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(ClCaseload) caseload = NULL;
-  g_autoptr(ClStore) store = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (paths[0], &contents, &length, &error) ||
-      (caseload = cl_bundle_read_data (contents, length, &error)) == NULL ||
-      (store = cl_store_open (paths[1], TRUE, &error)) == NULL ||
-      !cl_store_import (store, caseload, FALSE, report_progress, source, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_int (task, cl_caseload_get_students (caseload)->len);
+  /* Closed meanwhile (the import holds a reference): its widgets are gone. */
+  if (self->import_progress == NULL)
+    return;
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+  gtk_progress_bar_set_text (self->import_progress, text);
 }
 
 static void
@@ -101,14 +49,15 @@ import_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  ClWindow *self = CL_WINDOW (object);
+  g_autoptr(ClWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  gssize n = cl_session_import_finish (CL_SESSION (object), result, &error);
 
+  if (self->import_progress == NULL)
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  if (self->import_progress != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
-  if (n < 0 || !_cl_window_reload (self, &error))
+  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
+  if (n < 0)
     {
       show_failure (self, _("Import Failed"), error->message);
       return;
@@ -133,17 +82,12 @@ _cl_window_import_file (ClWindow *self,
 
   if (cl_session_get_store (self->session) != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, import_done, NULL);
-      char **paths = g_new0 (char *, 3);
-
-      paths[0] = g_file_get_path (file);
-      paths[1] = g_strdup (cl_session_get_path (self->session));
-      g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_progress_bar_set_fraction (self->import_progress, 0);
       gtk_progress_bar_set_text (self->import_progress, _("Reading the bundle…"));
       gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
-      g_task_run_in_thread (task, import_thread);
+      /* The window is kept until the import is back: its progress bar shows it. */
+      cl_session_import_async (self->session, file, show_progress, self, NULL, import_done, g_object_ref (self));
       return;
     }
   /* No database open (the demo): show the bundle, read-only. */
@@ -312,7 +256,6 @@ practice_demo_action (GtkWidget  *widget,
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "caseload", NULL);
   g_autofree char *path = g_build_filename (dir, "demo-practice.db", NULL);
   const char *suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(ClStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *open_id = NULL;
   ClStudent *open;
@@ -331,14 +274,12 @@ practice_demo_action (GtkWidget  *widget,
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
       g_unlink (file);
     }
-  store = cl_store_open (path, TRUE, &error);
-  if (store == NULL || !cl_store_import (store, cl_session_get_caseload (self->session), FALSE, NULL, NULL, &error))
+  if (!cl_session_write_database (self->session, path, &error))
     {
       g_autofree char *message = g_strdup_printf (_("No practice copy: %s"), error->message);
       _cl_window_toast (self, message);
       return;
     }
-  g_clear_object (&store);
   open = _cl_window_get_student (self);
   open_id = open ? g_strdup (open->id) : NULL;
   cl_window_open_database (self, path);

@@ -99,9 +99,6 @@ void _cl_window_import_file        (ClWindow      *self,
 /* Shows "due" or "compliance" in the content pane, computed from the open caseload. */
 void _cl_window_show_view          (ClWindow      *self,
                                     const char    *view);
-/* Reloads everything from the open database and recomputes the obligations. */
-gboolean _cl_window_reload         (ClWindow      *self,
-                                    GError       **error);
 
 /* cl-window-list.c */
 void        _cl_window_list_init          (ClWindow   *self);

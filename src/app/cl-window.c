@@ -500,13 +500,6 @@ cl_window_open_demo (ClWindow *self)
   show_error (self, _("The Demo Caseload Could Not Be Opened"), error->message);
 }
 
-gboolean
-_cl_window_reload (ClWindow  *self,
-                   GError   **error)
-{
-  return cl_session_reload (self->session, error);
-}
-
 static void
 backed_up (GObject      *object,
            GAsyncResult *result,

@@ -177,6 +177,25 @@ GPtrArray        *cl_session_list_attendance_attempts (ClSession      *self,
 const ClMeeting  *cl_session_find_meeting             (ClStudent      *student,
                                                        const char     *meeting_id);
 
+/* Import (cl-session-import.c): @bundle read, checked and written into the open database off the
+ * main thread, all or nothing; @progress is called in the caller's main context. */
+void              cl_session_import_async             (ClSession           *self,
+                                                       GFile               *bundle,
+                                                       ClStoreProgress      progress,
+                                                       gpointer             progress_data,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+/* The number of students the bundle had, the session showing the database as it is now; -1 with
+ * @error, the database unchanged. */
+gssize            cl_session_import_finish            (ClSession           *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/* The caseload shown, written into a new database at @path. */
+gboolean          cl_session_write_database           (ClSession           *self,
+                                                       const char          *path,
+                                                       GError             **error);
+
 /* Today's copy of the database (kept for @days), made off the main thread on a connection of its
  * own. */
 void              cl_session_back_up_async            (ClSession           *self,
