@@ -36,33 +36,86 @@ heading_at (const TypeOrder *order,
   return NULL;
 }
 
-static GtkWidget *
-wrapping_label (void)
+/* An item of the list: [heading above] the label, wrapping, and the check of the chosen one. */
+static void
+setup_item (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (NULL);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_widget_set_visible (heading, FALSE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
-  return label;
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_list_item_set_child (item, row);
+}
+
+static GtkWidget *
+item_part (GtkListItem *item,
+           guint        n)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
+
+  /* 0: heading, 1: label, 2: check */
+  if (n == 2)
+    return gtk_widget_get_last_child (row);
+  return n == 0 ? gtk_widget_get_first_child (box) : gtk_widget_get_last_child (box);
 }
 
 static void
-setup_plain_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
+update_check (AdwComboRow *row,
+              GParamSpec  *pspec,
+              GtkListItem *item)
 {
-  gtk_list_item_set_child (item, wrapping_label ());
+  gtk_widget_set_opacity (item_part (item, 2),
+                          gtk_list_item_get_position (item) == adw_combo_row_get_selected (row) ? 1 : 0);
 }
 
 static void
-bind_plain_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
+bind_item (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           AdwComboRow              *row)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  const TypeOrder *order = order_of (row);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  const char *text = order ? heading_at (order, gtk_list_item_get_position (item)) : NULL;
+  gulong handler;
+
+  gtk_label_set_label (GTK_LABEL (item_part (item, 0)), text ? text : "");
+  gtk_widget_set_visible (item_part (item, 0), text != NULL);
+  gtk_label_set_label (GTK_LABEL (item_part (item, 1)), gtk_string_object_get_string (string));
+  handler = g_signal_connect (row, "notify::selected", G_CALLBACK (update_check), item);
+  g_object_set_data (G_OBJECT (item), "cl-check-handler", GSIZE_TO_POINTER (handler));
+  update_check (row, NULL, item);
+}
+
+static void
+unbind_item (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             AdwComboRow              *row)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "cl-check-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (item), "cl-check-handler", NULL);
 }
 
 void
@@ -71,45 +124,12 @@ cl_combo_row_show_in_full (AdwComboRow *row)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_plain_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_plain_item), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), row);
   adw_combo_row_set_expression (row, expression);
   adw_combo_row_set_use_subtitle (row, TRUE);
   adw_combo_row_set_list_factory (row, factory);
-}
-
-static void
-setup_item (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *heading = gtk_label_new (NULL);
-  GtkWidget *label = wrapping_label ();
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_widget_set_margin_top (heading, 6);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_item (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           AdwComboRow              *row)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *heading = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (heading);
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  const char *text = heading_at (order_of (row), gtk_list_item_get_position (item));
-
-  gtk_label_set_label (GTK_LABEL (heading), text ? text : "");
-  gtk_widget_set_visible (heading, text != NULL);
-  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
 }
 
 void
@@ -118,7 +138,6 @@ cl_event_type_row_setup (AdwComboRow *row,
 {
   TypeOrder *order = g_new0 (TypeOrder, 1);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   if (suggested >= 0 && suggested < CL_N_EVENT_TYPES)
     {
@@ -134,10 +153,7 @@ cl_event_type_row_setup (AdwComboRow *row,
     gtk_string_list_append (labels, _cl_event_type_label (order->types[i]));
   g_object_set_data_full (G_OBJECT (row), "cl-type-order", order, g_free);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), row);
   cl_combo_row_show_in_full (row);
-  adw_combo_row_set_list_factory (row, factory);
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 }
 

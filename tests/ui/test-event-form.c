@@ -397,8 +397,6 @@ test_narrow (void)
   form = open_form (window, &dialog);
   g_assert_true (cl_event_editor_set_field (form, "kind", "Triennial review"));
   shot (GTK_WIDGET (dialog), "event-form-narrow");
-  cl_event_editor_set_event_type (form, CL_EVENT_EXTENSION);
-  shot (GTK_WIDGET (dialog), "event-form-extension");
   /* The list of types, by stage, each label whole. */
   {
     GtkWidget *row = find_row (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW, "What Happened");
@@ -413,6 +411,8 @@ test_narrow (void)
     shot (popover, "event-form-types");
     gtk_popover_popdown (GTK_POPOVER (popover));
   }
+  cl_event_editor_set_event_type (form, CL_EVENT_EXTENSION);
+  shot (GTK_WIDGET (dialog), "event-form-extension");
   g_assert_true (gtk_widget_get_width (GTK_WIDGET (form)) <= 400);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
