@@ -5,6 +5,7 @@
 #include "cl-compliance-page.h"
 #include "cl-due-page.h"
 #include "cl-session.h"
+#include "cl-sync-button.h"
 #include "cl-student-list.h"
 #include "cl-student-slots.h"
 #include "cl-student-search.h"
@@ -37,6 +38,7 @@ struct _ClWindow
   AdwToastOverlay      *toast_overlay;
   GtkProgressBar       *import_progress;
   GtkMenuButton        *documents_button;
+  ClSyncButton         *sync_button;     /* the district server's sync and its state */
 
   /* state */
   GSettings            *settings;

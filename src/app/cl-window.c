@@ -11,6 +11,7 @@
 #include "cl-student-list.h"
 #include "cl-student-row.h"
 #include "cl-student-slots.h"
+#include "cl-sync-button.h"
 #include "cl-window-private.h"
 
 #define DEMO_RESOURCE "/io/github/caseload/Caseload/demo/demo-caseload.json"
@@ -23,6 +24,7 @@ cl_window_new (ClApplication *application)
   ClWindow *self = g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
 
   self->settings = g_object_ref (cl_application_get_settings (application));
+  cl_sync_button_bind (self->sync_button, self->session, self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -680,6 +682,7 @@ cl_window_class_init (ClWindowClass *klass)
   g_type_ensure (CL_TYPE_STUDENT_PAGE);
   g_type_ensure (CL_TYPE_DUE_PAGE);
   g_type_ensure (CL_TYPE_COMPLIANCE_PAGE);
+  g_type_ensure (CL_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, search_bar);
@@ -691,6 +694,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, student_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, due_page);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cl-session.h"
+#include "cl-sync-state.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,11 @@ struct _ClSession
   gboolean          loading;
   guint             load_generation; /* bumped by every load: a late result of an older one is dropped */
   ClUndo           *undo;           /* the last change, until it is undone or replaced */
+  ClSyncState      *sync_state;     /* where it stands with the district server (cl-session-sync.c) */
 };
+
+/* The sync state made and kept up to date with every save (cl-session-sync.c). */
+void       _cl_session_sync_init         (ClSession   *self);
 
 /* FALSE with G_IO_ERROR_READ_ONLY unless a database is open and loaded. */
 gboolean   _cl_session_check_editable    (ClSession   *self,

@@ -650,6 +650,7 @@ cl_session_finalize (GObject *object)
   g_clear_pointer (&self->undo, cl_undo_free);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
+  g_clear_object (&self->sync_state);
   g_free (self->path);
   G_OBJECT_CLASS (cl_session_parent_class)->finalize (object);
 }
@@ -684,6 +685,7 @@ cl_session_init (ClSession *self)
   g_autoptr(GError) error = NULL;
 
   self->today = cl_date_today ();
+  _cl_session_sync_init (self);
   self->engine = new_engine (&error);
   /* The built-in packs are compiled in: failing to read them is a broken build. */
   g_assert_no_error (error);

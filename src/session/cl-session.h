@@ -7,6 +7,8 @@
 #include "cl-deadline-engine.h"
 #include "cl-session-undo.h"
 #include "cl-store.h"
+#include "cl-sync.h"
+#include "cl-sync-state.h"
 
 G_BEGIN_DECLS
 
@@ -203,6 +205,21 @@ void              cl_session_back_up_async            (ClSession           *self
                                                        gpointer             user_data);
 gboolean          cl_session_back_up_finish           (ClSession           *self,
                                                        GAsyncResult        *result,
+                                                       GError             **error);
+
+/* The district server (cl-session-sync.c): where the caseload stands with it, and a sync of the
+ * open database with @conninfo (a libpq connection string, login and password included) off the
+ * main thread, on a connection of its own; the session reads the database again when the sync
+ * brought anything. On failure the database is as it was and the state says why (offline or
+ * failed). Demo and bundles do not sync. */
+ClSyncState      *cl_session_get_sync_state           (ClSession           *self);
+void              cl_session_sync_async               (ClSession           *self,
+                                                       const char          *conninfo,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean          cl_session_sync_finish              (ClSession           *self,
+                                                       GAsyncResult        *result,
+                                                       ClSyncResult        *out_result,
                                                        GError             **error);
 
 G_END_DECLS

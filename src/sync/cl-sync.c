@@ -2,6 +2,7 @@
 /* cl-sync.c — push the outbox to the district's PostgreSQL, pull what changed there */
 #define G_LOG_DOMAIN "cl-sync"
 
+#include <glib/gi18n.h>
 #include <libpq-fe.h>
 
 #include "cl-sync.h"
@@ -297,4 +298,58 @@ cl_sync_run (ClStore       *store,
   if (out_result != NULL)
     *out_result = r;
   return TRUE;
+}
+
+/* A value as a connection string keeps it: in single quotes, with \ and ' escaped. */
+static void
+append_conninfo_value (GString    *out,
+                       const char *keyword,
+                       const char *value)
+{
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_printf (out, "%s='", keyword);
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '\\' || *p == '\'')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+char *
+cl_sync_conninfo (const char  *url,
+                  const char  *login,
+                  const char  *password,
+                  GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *why = NULL;
+  PQconninfoOption *options;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if ((options = PQconninfoParse (url, &why)) == NULL)
+    {
+      g_autofree char *message = pq_message (why);
+      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED,
+                   _("The district server’s address is not one PostgreSQL reads (%s). Check it in Preferences."),
+                   message);
+      PQfreemem (why);
+      return NULL;
+    }
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    {
+      const char *value = o->val;
+
+      if (g_str_equal (o->keyword, "user") && login && *login)
+        value = login;
+      else if (g_str_equal (o->keyword, "password") && password && *password)
+        value = password;
+      if (value && *value)
+        append_conninfo_value (out, o->keyword, value);
+    }
+  PQconninfoFree (options);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

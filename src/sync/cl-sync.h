@@ -60,4 +60,12 @@ gboolean cl_sync_run                   (ClStore       *store,
                                         ClSyncResult  *out_result,
                                         GError       **error);
 
+/* @url (a libpq connection string or URI) with @login and @password in place of its own user and
+ * password, as a connection string; NULL or empty ones leave the URL's (so PGPASSWORD and
+ * ~/.pgpass still answer). NULL with CL_SYNC_ERROR_FAILED when @url is not one libpq reads. */
+char    *cl_sync_conninfo              (const char  *url,
+                                        const char  *login,
+                                        const char  *password,
+                                        GError     **error);
+
 G_END_DECLS
