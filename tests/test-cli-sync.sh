@@ -58,9 +58,20 @@ expect 0 "laptop A: rename offline" "$cli" import --db "$dir/a.db" "$dir/adela.j
 expect 0 "laptop B: rename offline" "$cli" import --db "$dir/b.db" "$dir/adelina.json"
 expect 0 "laptop A: sync first" "$cli" sync --db "$dir/a.db" --url "$url"
 expect 3 "laptop B: sync leaves a conflict" "$cli" sync --db "$dir/b.db" --url "$url"
-expect_out "1 change met a change someone else sent first" "the conflict is told"
+expect_out "1 change waits for a choice: someone else's reached the server first" "the conflict is told"
 expect 0 "laptop B now has A's value" "$cli" export --db "$dir/b.db" --output "$dir/b.json"
 expect 0 "laptop B's export names Adela" grep -q '"Adela"' "$dir/b.json"
+expect 0 "laptop B lists its conflict" "$cli" conflicts --db "$dir/b.db"
+expect_out "mine:   Adelina" "the list has B's value"
+expect_out "theirs: Adela" "the list has the server's value"
+expect 0 "laptop B lists it as JSON" "$cli" conflicts --db "$dir/b.db" --format json
+expect_out '"student" : "S-1"' "the JSON names the student"
+expect_out '"field" : "first name"' "the JSON names the field"
+expect_out '"mine" : "Adelina"' "the JSON has B's value"
+expect_out '"theirs" : "Adela"' "the JSON has the server's value"
+expect 3 "laptop B: a sync while the conflict waits still says so" "$cli" sync --db "$dir/b.db" --url "$url"
+expect 0 "laptop A lists none" "$cli" conflicts --db "$dir/a.db" --format json
+expect_out '[]' "A's list is empty"
 
 # A case manager's login, its password from standard input, and the laptop it syncs.
 expect 0 "server add-user" sh -c "echo synthetic-password | '$cli' server add-user --url '$url' --login cm1 --password-stdin --role case_manager --staff cm-1"

@@ -303,6 +303,163 @@ test_same_field_conflict (Fixture       *f,
   g_assert_cmpuint (g_array_index (student_of (on_b)->events, ClEvent, 1).date, ==, D ("2026-09-14"));
 }
 
+/* The only conflict @laptop keeps. */
+static ClConflict *
+only_conflict (ClStore *laptop)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = cl_store_list_conflicts (laptop, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpint (cl_store_count_conflicts (laptop, &error), ==, 1);
+  return cl_conflict_copy (conflicts->pdata[0]);
+}
+
+static void
+resolve_ok (ClStore    *laptop,
+            ClConflict *conflict,
+            gboolean    keep_mine)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cl_store_resolve_conflict (laptop, conflict->id, keep_mine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_store_count_conflicts (laptop, &error), ==, 0);
+  g_assert_false (cl_store_resolve_conflict (laptop, conflict->id, keep_mine, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+}
+
+static ClDate
+consent_date (ClStore *laptop)
+{
+  g_autoptr(ClCaseload) c = load (laptop);
+
+  return g_array_index (student_of (c)->events, ClEvent, 1).date;
+}
+
+/* The same field on both laptops: B's value, which came second, is kept on B as a conflict with
+ * both values, who sent the other and when; B keeps its own, and after B and A sync both hold it
+ * and the server's record has it. A second conflict, settled for theirs, leaves A's value. */
+static void
+test_conflict_kept_and_settled (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClConflict) conflict = NULL;
+  g_autoptr(ClConflict) second = NULL;
+  g_autofree char *me = NULL;
+  g_autofree char *on_server = NULL;
+  ClEvent on_a_date = event_on (CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-09-14");
+  ClEvent on_b_date = event_on (CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-09-16");
+  ClSyncResult r;
+
+  seed (f);
+  me = query (f->url, "SELECT current_user");
+  g_assert_true (cl_store_update_event (f->a, "S-1", 1, &on_a_date, &error));
+  g_assert_true (cl_store_update_event (f->b, "S-1", 1, &on_b_date, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.conflicts, ==, 1);
+
+  conflict = only_conflict (f->b);
+  g_assert_cmpstr (conflict->student_uid, ==, "S-1");
+  g_assert_cmpstr (conflict->student_name, ==, "Ada Synthetic");
+  g_assert_cmpstr (conflict->what, ==, "Timeline event");
+  g_assert_cmpstr (conflict->field, ==, "date");
+  g_assert_cmpstr (conflict->mine, ==, "2026-09-16");
+  g_assert_cmpstr (conflict->theirs, ==, "2026-09-14");
+  g_assert_cmpstr (conflict->their_author, ==, me);
+  g_assert_true (g_str_has_prefix (conflict->their_time, "20") && g_str_has_suffix (conflict->their_time, "Z"));
+  g_assert_cmpuint (consent_date (f->b), ==, D ("2026-09-14"));
+
+  resolve_ok (f->b, conflict, TRUE);
+  g_assert_cmpuint (consent_date (f->b), ==, D ("2026-09-16"));
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.conflicts, ==, 0);
+  sync_ok (f, f->a);
+  g_assert_cmpuint (consent_date (f->a), ==, D ("2026-09-16"));
+  g_assert_cmpuint (consent_date (f->b), ==, D ("2026-09-16"));
+  on_server = query (f->url, "SELECT row ->> 'date' FROM caseload.records WHERE tbl = 'events'"
+                             " AND row ->> 'type' = 'assessment_plan_consent'");
+  g_assert_cmpstr (on_server, ==, "2026-09-16");
+
+  /* Again, the other way: A's value stands on both once B keeps theirs. */
+  on_a_date.date = D ("2026-09-18");
+  on_b_date.date = D ("2026-09-19");
+  g_assert_true (cl_store_update_event (f->a, "S-1", 1, &on_a_date, &error));
+  g_assert_true (cl_store_update_event (f->b, "S-1", 1, &on_b_date, &error));
+  sync_ok (f, f->a);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.conflicts, ==, 1);
+  second = only_conflict (f->b);
+  g_assert_cmpstr (second->mine, ==, "2026-09-19");
+  resolve_ok (f->b, second, FALSE);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.pushed, ==, 0);
+  sync_ok (f, f->a);
+  g_assert_cmpuint (consent_date (f->a), ==, D ("2026-09-18"));
+  g_assert_cmpuint (consent_date (f->b), ==, D ("2026-09-18"));
+}
+
+/* A deletes the consent event while B edits it: the delete reached the server first, so B keeps
+ * its edit as a conflict on the whole record; keeping it brings the event back for both. Then B
+ * deletes what A edited: B keeps its delete, and the event is gone on both. */
+static void
+test_delete_against_edit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClConflict) edited = NULL;
+  g_autoptr(ClConflict) deleted = NULL;
+  ClEvent on_b_date = event_on (CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-09-16");
+  ClEvent on_a_date = event_on (CL_EVENT_ASSESSMENT_PLAN_CONSENT, "2026-09-21");
+  ClSyncResult r;
+
+  seed (f);
+  g_assert_true (cl_store_delete_event (f->a, "S-1", 1, &error));
+  g_assert_true (cl_store_update_event (f->b, "S-1", 1, &on_b_date, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.conflicts, ==, 1);
+  edited = only_conflict (f->b);
+  g_assert_cmpstr (edited->field, ==, "whole record");
+  g_assert_cmpstr (edited->mine, ==, "Changed");
+  g_assert_cmpstr (edited->theirs, ==, "Deleted");
+  {
+    g_autoptr(ClCaseload) c = cl_store_load_caseload (f->b, &error);
+    g_assert_cmpuint (student_of (c)->events->len, ==, 1);
+  }
+  resolve_ok (f->b, edited, TRUE);
+  sync_ok (f, f->b);
+  sync_ok (f, f->a);
+  g_assert_cmpuint (consent_date (f->a), ==, D ("2026-09-16"));
+
+  g_assert_true (cl_store_update_event (f->a, "S-1", 1, &on_a_date, &error));
+  g_assert_true (cl_store_delete_event (f->b, "S-1", 1, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.conflicts, ==, 1);
+  deleted = only_conflict (f->b);
+  g_assert_cmpstr (deleted->mine, ==, "Deleted");
+  g_assert_cmpstr (deleted->theirs, ==, "Changed");
+  g_assert_cmpuint (consent_date (f->b), ==, D ("2026-09-21"));
+  resolve_ok (f->b, deleted, TRUE);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.conflicts, ==, 0);
+  sync_ok (f, f->a);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(ClCaseload) c = cl_store_load_caseload (k == 0 ? f->a : f->b, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (student_of (c)->events->len, ==, 1);
+    }
+}
+
 /* A push cut off after the server applied a change but before the laptop heard: the next sync
  * sends it again under the same id and the server applies it once. */
 static void
@@ -454,6 +611,15 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (r.pushed, ==, 1);
   g_assert_cmpuint (r.refused, ==, 1);
+  /* Refused is not dropped: it stays on the principal's laptop and is reported again. */
+  {
+    guint waiting = 0;
+    g_assert_true (cl_store_count_unsynced (principal_laptop, &waiting, &error));
+    g_assert_cmpuint (waiting, ==, 1);
+  }
+  g_assert_true (cl_sync_run (principal_laptop, pr, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.refused, ==, 1);
 
   moved.from = CL_REFERRAL_PARENT;
   g_assert_true (cl_store_update_event (f->b, "S-1", 0, &moved, &error));
@@ -474,6 +640,9 @@ main (int    argc,
   g_test_add ("/sync/server-init", Fixture, NULL, fixture_set_up, test_server_init, fixture_tear_down);
   g_test_add ("/sync/two-laptops", Fixture, NULL, fixture_set_up, test_two_laptops, fixture_tear_down);
   g_test_add ("/sync/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
+  g_test_add ("/sync/conflict-kept-and-settled", Fixture, NULL, fixture_set_up, test_conflict_kept_and_settled,
+              fixture_tear_down);
+  g_test_add ("/sync/delete-against-edit", Fixture, NULL, fixture_set_up, test_delete_against_edit, fixture_tear_down);
   g_test_add ("/sync/repeated-push", Fixture, NULL, fixture_set_up, test_repeated_push, fixture_tear_down);
   g_test_add ("/sync/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
   g_test_add ("/sync/server-down", Fixture, NULL, fixture_set_up, test_server_down, fixture_tear_down);

@@ -21,6 +21,7 @@ cl_cli_sync (int    argc,
   g_autoptr(ClStore) store = NULL;
   g_autofree char *position = NULL;
   ClSyncResult r = { 0 };
+  gint64 conflicts;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The district server, as a libpq connection string"), N_("URL") },
@@ -43,14 +44,26 @@ cl_cli_sync (int    argc,
     }
   position = g_strdup_printf ("%" G_GINT64_FORMAT, r.position);
   printf (_("Sent %u changes and received %u records (server position %s).\n"), r.pushed, r.pulled, position);
-  if (r.conflicts > 0)
+  if (r.refused > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u change is not this login's to make (the server refused it); it stays on this computer "
+                         "and is sent again with each sync.\n",
+                         "%u changes are not this login's to make (the server refused them); they stay on this "
+                         "computer and are sent again with each sync.\n", r.refused), r.refused);
+  if ((conflicts = cl_store_count_conflicts (store, &error)) < 0)
+    {
+      fprintf (stderr, "caseload-cli sync: %s\n", error->message);
+      return 1;
+    }
+  if (conflicts > 0)
     {
       /* Exit 3: the sync worked, but someone has to choose between two values. */
       printf (g_dngettext (GETTEXT_PACKAGE,
-                           "%u change met a change someone else sent first: theirs stands, yours is kept as a "
-                           "conflict on the server.\n",
-                           "%u changes met changes someone else sent first: theirs stand, yours are kept as "
-                           "conflicts on the server.\n", r.conflicts), r.conflicts);
+                           "%u change waits for a choice: someone else's reached the server first and stands; "
+                           "yours is kept on this computer (caseload-cli conflicts lists it).\n",
+                           "%u changes wait for a choice: someone else's reached the server first and stand; "
+                           "yours are kept on this computer (caseload-cli conflicts lists them).\n",
+                           (gulong) conflicts), (guint) conflicts);
       return 3;
     }
   return 0;

@@ -39,5 +39,6 @@ int cl_cli_import_csv      (int argc, char **argv);
 /* Exit 3 from sync: it worked, and left conflicts for someone to settle. */
 int cl_cli_sync            (int argc, char **argv);
 int cl_cli_server          (int argc, char **argv);
+int cl_cli_conflicts       (int argc, char **argv);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define CL_STORE_SCHEMA_VERSION 2
+#define CL_STORE_SCHEMA_VERSION 3
 #define CL_STORE_APPLICATION    "caseload"
 
 struct _ClStore
@@ -44,6 +44,12 @@ gboolean      _cl_store_create_outbox_triggers (ClStore  *self,
                                                 GError  **error);
 /* The SQL naming a row of @table by its sync key, or NULL when @table does not sync. */
 char         *_cl_store_synced_key_sql  (const char *table);
+/* cl-store-remote.c: SQL writing a row of @table from the JSON object ?1: an insert, or with
+ * @key (its sync key SQL) an update of the row ?2 names. */
+char         *_cl_store_write_row_sql   (ClStore     *self,
+                                         const char  *table,
+                                         const char  *key,
+                                         GError     **error);
 
 /* ---- cl-store-shared.c ---- */
 

@@ -34,8 +34,8 @@ cl_store_get_sync_position (ClStore  *self,
 /* "INSERT INTO @table (c, …) VALUES (json_extract (?1, '$.c'), …)" for every column @table has,
  * or with @key, "UPDATE @table SET c = json_extract (?1, '$.c'), … WHERE @key = ?2". An update,
  * not a delete and insert: deleting a student would delete their events with it. */
-static char *
-write_sql (ClStore     *self,
+char *
+_cl_store_write_row_sql (ClStore     *self,
            const char  *table,
            const char  *key,
            GError     **error)
@@ -173,13 +173,13 @@ apply_one (ClStore              *self,
       if (rc != SQLITE_ROW)
         return _cl_store_fail (self, rc, "placing an event from the district server", error);
     }
-  if ((sql = write_sql (self, change->table, key, error)) == NULL ||
+  if ((sql = _cl_store_write_row_sql (self, change->table, key, error)) == NULL ||
       !run (self, sql, row, change->row_key, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
       g_clear_pointer (&sql, g_free);
-      if ((sql = write_sql (self, change->table, NULL, error)) == NULL || !run (self, sql, row, NULL, error))
+      if ((sql = _cl_store_write_row_sql (self, change->table, NULL, error)) == NULL || !run (self, sql, row, NULL, error))
         return FALSE;
     }
   *out_applied = TRUE;

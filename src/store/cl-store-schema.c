@@ -225,10 +225,29 @@ static const char schema_v2[] =
   "CREATE TABLE sync_capture (since TEXT NOT NULL);"
   "CREATE TABLE sync_applying (since TEXT NOT NULL);";
 
+/* Version 3: a change of this laptop's that met another's on the server, kept until someone here
+ * chooses (cl-store-conflicts.c). One row per field; field "*" for a record deleted on one side
+ * and edited on the other. mine and theirs are JSON (a field's value, or the whole row; NULL: the
+ * record deleted). Keyed by the change and field, so a push answered twice keeps it once. */
+static const char schema_v3[] =
+  "CREATE TABLE conflicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  row_key TEXT NOT NULL,"
+  "  student_id TEXT,"
+  "  field TEXT NOT NULL,"
+  "  mine TEXT,"
+  "  theirs TEXT,"
+  "  their_author TEXT,"
+  "  their_time TEXT,"
+  "  my_time TEXT,"
+  "  UNIQUE (change_id, field));";
+
 const char *
 _cl_store_schema_sql (int version)
 {
-  return version == 1 ? schema_v1 : version == 2 ? schema_v2 : NULL;
+  return version == 1 ? schema_v1 : version == 2 ? schema_v2 : version == 3 ? schema_v3 : NULL;
 }
 
 gboolean
@@ -242,6 +261,8 @@ _cl_store_migrate (ClStore  *self,
     return FALSE;
   if (from_version < 2 &&
       (!_cl_store_exec (self, schema_v2, error) || !_cl_store_create_outbox_triggers (self, error)))
+    return FALSE;
+  if (from_version < 3 && !_cl_store_exec (self, schema_v3, error))
     return FALSE;
   /* Later versions add their steps here, each from the one before. */
   set_version = g_strdup_printf ("PRAGMA user_version = %d", CL_STORE_SCHEMA_VERSION);

@@ -213,6 +213,62 @@ gboolean    cl_store_apply_remote_changes  (ClStore        *self,
                                             guint          *out_applied,
                                             GError        **error);
 
+/* ---- conflicts: a change of this laptop's that met another's on the server (cl-store-conflicts.c)
+ * The value that reached the server first stands everywhere; the other is kept here, with both
+ * values, until someone chooses. Keeping mine sends it to the server with the next sync. */
+
+#define CL_TYPE_CONFLICT (cl_conflict_get_type ())
+
+typedef struct {
+  gint64  id;
+  char   *student_uid;    /* NULL for the district's records (schools, staff, calendars) */
+  char   *student_name;   /* as this laptop knows the student; the id when it knows no name */
+  char   *what;           /* the kind of record, in words ("Timeline event") */
+  char   *field;          /* the field (its column, _ as spaces), or "whole record" in words */
+  char   *mine;           /* this laptop's value, in words */
+  char   *theirs;         /* the value the server kept, in words */
+  char   *their_author;   /* the login whose change reached the server first */
+  char   *their_time;     /* when, ISO 8601 UTC */
+} ClConflict;
+
+GType       cl_conflict_get_type           (void) G_GNUC_CONST;
+ClConflict *cl_conflict_copy               (const ClConflict *conflict);
+void        cl_conflict_free               (ClConflict     *conflict);
+
+/* The conflicts kept here (of ClConflict*, free func set), oldest first. */
+GPtrArray  *cl_store_list_conflicts        (ClStore        *store,
+                                            GError        **error);
+/* How many conflicts wait for a choice; -1 with @error when it cannot tell. */
+gint64      cl_store_count_conflicts       (ClStore        *store,
+                                            GError        **error);
+/* Settles conflict @id in one transaction: @keep_mine writes this laptop's value back and queues
+ * it for the server (which then takes it over the other); otherwise the server's value stays
+ * (and is written here if this laptop has not pulled it yet). Audited either way. */
+gboolean    cl_store_resolve_conflict      (ClStore        *store,
+                                            gint64          id,
+                                            gboolean        keep_mine,
+                                            GError        **error);
+
+/* A conflict as the server answers a pushed change with it: JSON values. */
+typedef struct {
+  char *field;          /* a column, or "*": the record deleted on one side, edited on the other */
+  char *mine;           /* JSON: the value this change brought (for "*", the row; NULL: deleted) */
+  char *theirs;         /* JSON: the value the server kept (for "*", the row; NULL: deleted) */
+  char *their_author;
+  char *their_time;     /* ISO 8601 UTC */
+} ClStoreServerConflict;
+
+void        cl_store_server_conflict_free  (ClStoreServerConflict *conflict);
+/* The server answered @change: it is no longer pending, and @conflicts (of
+ * ClStoreServerConflict*, may be NULL) are kept here, in one transaction. Kept once however often
+ * the same answer comes. */
+gboolean    cl_store_settle_pushed_change  (ClStore              *self,
+                                            const ClStoreChange  *change,
+                                            GPtrArray            *conflicts,
+                                            GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClConflict, cl_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStoreServerConflict, cl_store_server_conflict_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStoreChange, cl_store_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAuditEntry, cl_audit_entry_free)
 

@@ -200,6 +200,37 @@ push_one (PGconn               *conn,
   return TRUE;
 }
 
+/* What the server kept of @change that it could not take: each field someone else changed first,
+ * with their value, who and when. */
+static GPtrArray *
+conflicts_of (PGconn               *conn,
+              const ClStoreChange  *change,
+              GError              **error)
+{
+  static const char sql[] =
+    "SELECT field, mine::text, theirs::text, theirs_by,"
+    "       to_char (theirs_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    " FROM caseload.conflicts WHERE change_id = $1::uuid ORDER BY id";
+  const char *values[] = { change->change_id };
+  g_autoptr(PGresult) result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_store_server_conflict_free);
+
+  if (!command_ok (conn, result, "to say what it kept of a change", error))
+    return NULL;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      ClStoreServerConflict *c = g_new0 (ClStoreServerConflict, 1);
+
+      c->field = g_strdup (PQgetvalue (result, i, 0));
+      c->mine = PQgetisnull (result, i, 1) ? NULL : g_strdup (PQgetvalue (result, i, 1));
+      c->theirs = PQgetisnull (result, i, 2) ? NULL : g_strdup (PQgetvalue (result, i, 2));
+      c->their_author = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
+      c->their_time = PQgetisnull (result, i, 4) ? NULL : g_strdup (PQgetvalue (result, i, 4));
+      g_ptr_array_add (conflicts, c);
+    }
+  return g_steal_pointer (&conflicts);
+}
+
 static gboolean
 push (PGconn        *conn,
       ClStore       *store,
@@ -214,15 +245,26 @@ push (PGconn        *conn,
   for (guint i = 0; i < changes->len; i++)
     {
       const ClStoreChange *change = changes->pdata[i];
+      g_autoptr(GPtrArray) conflicts = NULL;
       const char *answer = NULL;
 
-      /* Cut off between the two, the change is sent again and answered from caseload.changes. */
-      if (!push_one (conn, change, &answer, error) ||
-          !cl_store_forget_pending_change (store, change->change_id, error))
+      if (!push_one (conn, change, &answer, error))
         return FALSE;
       r->pushed++;
+      /* A change the login may not make stays here, pending, and is reported each sync: the
+       * person sees it and it is not lost. */
+      if (g_str_equal (answer, "refused"))
+        {
+          r->refused++;
+          continue;
+        }
+      /* Cut off before the store has it, the change is sent again, answered from
+       * caseload.changes, and its conflicts are read again. */
+      if (g_str_equal (answer, "conflict") && (conflicts = conflicts_of (conn, change, error)) == NULL)
+        return FALSE;
+      if (!cl_store_settle_pushed_change (store, change, conflicts, error))
+        return FALSE;
       r->conflicts += g_str_equal (answer, "conflict");
-      r->refused += g_str_equal (answer, "refused");
     }
   return TRUE;
 }

@@ -46,7 +46,8 @@ gboolean cl_sync_server_add_user       (const char          *url,
 typedef struct {
   guint  pushed;       /* changes of this laptop the server has now */
   guint  conflicts;    /* of them, those that left a conflict */
-  guint  refused;      /* of them, those the login may not make (a principal's edit) */
+  guint  refused;      /* of them, those the login may not make (a principal's edit): kept here, sent and
+                        * reported again each sync */
   guint  pulled;       /* records written here from the server */
   gint64 position;     /* the server position this laptop has pulled up to */
 } ClSyncResult;
