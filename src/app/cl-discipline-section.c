@@ -644,7 +644,7 @@ show_complaints (ClDisciplineSection *self,
 
       if (e->type != CL_EVENT_COMPLAINT)
         continue;
-      who = extra_string (e, "filed_by");
+      who = extra_string (e, "complainant");
       about = extra_string (e, "subject");
       received = cl_date_dup_long (e->date);
       /* Translators: a complaint in the list: its kind, and who filed it */

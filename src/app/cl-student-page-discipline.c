@@ -129,8 +129,10 @@ fill_spec (FormRequest *request,
         request->kind_labels[i] = cl_discipline_complaint_label (i);
       spec->kind_labels = request->kind_labels;
       spec->n_kinds = CL_N_COMPLAINT_KINDS;
+      /* The complainant's name, free text; "filed_by" is the bundle's closed list of who
+       * (parent, district…), chosen in the event form, and must never hold a name. */
       spec->text_title[0] = _("Filed By");
-      spec->text_key[0] = "filed_by";
+      spec->text_key[0] = "complainant";
       spec->text_title[1] = _("About");
       spec->text_key[1] = "subject";
       break;

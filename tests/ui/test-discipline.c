@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cl-bundle-reader.h"
+#include "cl-bundle-writer.h"
 #include "cl-case-form.h"
 #include "cl-discipline.h"
 #include "cl-discipline-section.h"
@@ -329,6 +330,18 @@ test_requests_and_complaints (void)
     if (g_array_index (student->events, ClEvent, i).type == CL_EVENT_COMPLAINT)
       complaint = &g_array_index (student->events, ClEvent, i);
   g_assert_nonnull (complaint);
+  /* The name is kept as the complainant, not as the bundle's "filed_by" (a closed list): the
+   * caseload exported with it reads back. */
+  g_assert_cmpstr (cl_extra_get_string (complaint->extra, "complainant"), ==, "Parent (synthetic)");
+  g_assert_null (cl_extra_get_string (complaint->extra, "filed_by"));
+  {
+    g_autofree char *bundle = cl_bundle_write (cl_session_get_caseload (window->session));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ClCaseload) back = cl_bundle_read_data (bundle, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->student_page), "student.discipline-follow-up", "(su)",
                                              "complaint_resolved", complaint->order));
   iterate ();
