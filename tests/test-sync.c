@@ -632,6 +632,90 @@ test_roles (Fixture       *f,
   g_assert_cmpstr (seen, ==, "2026-09-05");
 }
 
+/* Work done before the laptop ever synced is sent with its first sync: laptop A imports the
+ * district's file, then syncs for the first time; B, empty, receives it all. */
+static void
+test_before_first_sync (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ClCaseload) bundle = NULL;
+  g_autoptr(ClCaseload) on_b = NULL;
+  g_autoptr(GError) error = NULL;
+  ClSyncResult r;
+
+  init_server (f);
+  bundle = cl_bundle_read_data (bundle_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (f->a, bundle, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* calendar, school, its calendar link, staff member, student, two events */
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 7);
+  r = sync_ok (f, f->a);
+  g_assert_cmpuint (r.pushed, ==, 0);
+  r = sync_ok (f, f->b);
+  g_assert_cmpuint (r.pulled, ==, 7);
+  on_b = load (f->b);
+  g_assert_cmpuint (student_of (on_b)->events->len, ==, 2);
+}
+
+/* A student reassigned to cm-1 after cm-1's laptop first synced comes whole with the next sync:
+ * the student and the referral made long before. */
+static void
+test_newly_visible_student (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ClCaseload) district = NULL;
+  g_autoptr(ClCaseload) on_a = NULL;
+  g_autoptr(ClCaseload) on_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cm1 = g_strdup_printf ("%s user=cm1", f->url);
+  g_autofree char *added = NULL;
+  g_autofree char *ids = NULL;
+  ClStudent *ben;
+  ClEvent moved = event_on (CL_EVENT_REFERRAL, "2026-09-05");
+  ClSyncResult r = { 0 };
+
+  init_server (f);
+  sync_ok (f, f->a);
+  district = cl_bundle_read_data (district_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (f->a, district, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+  added = query (f->url, "SELECT caseload.add_user ('cm1', 'synthetic-1', 'case_manager', 'cm-1', NULL)");
+  g_assert_true (cl_sync_run (f->b, cm1, &r, &error));
+  g_assert_no_error (error);
+  ids = student_ids (f->b);
+  g_assert_cmpstr (ids, ==, "S-1");
+  /* cm-1's own student changes, so B's position passes every record of S-2's. */
+  g_assert_true (cl_store_update_event (f->a, "S-1", 0, &moved, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+  g_assert_true (cl_sync_run (f->b, cm1, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pulled, ==, 1);
+
+  on_a = cl_store_load_caseload (f->a, &error);
+  g_assert_no_error (error);
+  ben = cl_caseload_lookup_student (on_a, "S-2");
+  ben->case_manager = cl_caseload_lookup_staff (on_a, "cm-1");
+  g_assert_true (cl_store_update_student (f->a, ben, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+
+  g_assert_true (cl_sync_run (f->b, cm1, &r, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_free);
+  ids = student_ids (f->b);
+  g_assert_cmpstr (ids, ==, "S-1 S-2");
+  on_b = cl_store_load_caseload (f->b, &error);
+  g_assert_no_error (error);
+  ben = cl_caseload_lookup_student (on_b, "S-2");
+  g_assert_cmpuint (ben->events->len, ==, 1);
+  g_assert_cmpuint (g_array_index (ben->events, ClEvent, 0).date, ==, D ("2026-09-02"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -645,6 +729,9 @@ main (int    argc,
   g_test_add ("/sync/delete-against-edit", Fixture, NULL, fixture_set_up, test_delete_against_edit, fixture_tear_down);
   g_test_add ("/sync/repeated-push", Fixture, NULL, fixture_set_up, test_repeated_push, fixture_tear_down);
   g_test_add ("/sync/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
+  g_test_add ("/sync/before-first-sync", Fixture, NULL, fixture_set_up, test_before_first_sync, fixture_tear_down);
+  g_test_add ("/sync/newly-visible-student", Fixture, NULL, fixture_set_up, test_newly_visible_student,
+              fixture_tear_down);
   g_test_add ("/sync/server-down", Fixture, NULL, fixture_set_up, test_server_down, fixture_tear_down);
   return g_test_run ();
 }

@@ -132,17 +132,48 @@ _cl_store_create_outbox_triggers (ClStore  *self,
   return TRUE;
 }
 
+/* Every row @t holds now, into the outbox as new: what the laptop held before it first synced. */
+static gboolean
+queue_existing (ClStore            *self,
+                const SyncedTable  *t,
+                GError            **error)
+{
+  g_autofree char *key = key_sql (t, t->table);
+  g_autofree char *row = row_sql (self, t->table, t->table, error);
+  g_autofree char *sql = NULL;
+
+  if (row == NULL)
+    return FALSE;
+  sql = g_strdup_printf ("INSERT INTO outbox (table_name, row_key, student_id, old_row, new_row)"
+                         " SELECT '%s', %s, %s%s%s, NULL, %s FROM %s",
+                         t->table, key, t->student ? t->table : "", t->student ? "." : "",
+                         t->student ? t->student : "NULL", row, t->table);
+  return _cl_store_exec (self, sql, error);
+}
+
 gboolean
 cl_store_start_capturing_changes (ClStore  *self,
                                   GError  **error)
 {
-  static const char sql[] =
-    "INSERT INTO sync_capture (since) SELECT strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
-    " WHERE NOT EXISTS (SELECT 1 FROM sync_capture)";
+  static const char sql[] = "INSERT INTO sync_capture (since) VALUES (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+  gboolean capturing = FALSE;
+  gboolean ok;
+  ClStoreAction a;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
-  return _cl_store_exec (self, sql, error);
+  if (!_cl_store_begin (self, &a, error))
+    return FALSE;
+  ok = cl_store_is_capturing_changes (self, &capturing, error);
+  /* The first time, what the database already holds goes too: a laptop that worked before it
+   * ever synced sends its work, as new records the server merges with what it has. */
+  if (ok && !capturing)
+    {
+      ok = _cl_store_exec (self, sql, error);
+      for (guint i = 0; ok && i < G_N_ELEMENTS (synced_tables); i++)
+        ok = queue_existing (self, &synced_tables[i], error);
+    }
+  return _cl_store_end (&a, ok, error);
 }
 
 gboolean

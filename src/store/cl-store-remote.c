@@ -31,6 +31,25 @@ cl_store_get_sync_position (ClStore  *self,
   return TRUE;
 }
 
+gboolean
+cl_store_holds_student (ClStore     *self,
+                        const char  *student_id,
+                        gboolean    *out_holds,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  *out_holds = _cl_store_exists (self, "SELECT 1 FROM students WHERE id = ?", student_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* "INSERT INTO @table (c, …) VALUES (json_extract (?1, '$.c'), …)" for every column @table has,
  * or with @key, "UPDATE @table SET c = json_extract (?1, '$.c'), … WHERE @key = ?2". An update,
  * not a delete and insert: deleting a student would delete their events with it. */

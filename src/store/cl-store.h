@@ -176,7 +176,8 @@ typedef struct {
 
 void        cl_store_change_free           (ClStoreChange  *change);
 /* From now on every change to the database is kept until the district server has it (a database
- * that never syncs keeps no outbox). Nothing written before is in the outbox. */
+ * that never syncs keeps no outbox). The first time, every record the database holds already goes
+ * into the outbox as new, so work done before the first sync is sent too. */
 gboolean    cl_store_start_capturing_changes (ClStore      *self,
                                               GError      **error);
 gboolean    cl_store_is_capturing_changes  (ClStore        *self,
@@ -211,6 +212,12 @@ gboolean    cl_store_apply_remote_changes  (ClStore        *self,
                                             GPtrArray      *changes,
                                             gint64          position,
                                             guint          *out_applied,
+                                            GError        **error);
+
+/* Whether this database holds the student @student_id. */
+gboolean    cl_store_holds_student         (ClStore        *self,
+                                            const char     *student_id,
+                                            gboolean       *out_holds,
                                             GError        **error);
 
 /* ---- conflicts: a change of this laptop's that met another's on the server (cl-store-conflicts.c)

@@ -271,6 +271,72 @@ push (PGconn        *conn,
 
 /* ---- pull ---- */
 
+static void
+add_records (PGresult  *result,
+             GPtrArray *changes,
+             gint64    *position)
+{
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      ClStoreChange *c = g_new0 (ClStoreChange, 1);
+
+      c->table = g_strdup (PQgetvalue (result, i, 0));
+      c->row_key = g_strdup (PQgetvalue (result, i, 1));
+      c->student_id = PQgetisnull (result, i, 2) ? NULL : g_strdup (PQgetvalue (result, i, 2));
+      c->row = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
+      c->seq = g_ascii_strtoll (PQgetvalue (result, i, 4), NULL, 10);
+      *position = MAX (*position, c->seq);
+      g_ptr_array_add (changes, c);
+    }
+}
+
+/* A student this laptop does not hold who comes in a pull after its first (reassigned to this
+ * login's case manager, moved into the principal's school) brings all of their records, not only
+ * those changed since: the rest sit below the position this laptop has reached. */
+static gboolean
+add_newly_visible (PGconn     *conn,
+                   ClStore    *store,
+                   GPtrArray  *changes,
+                   gint64      since,
+                   GError    **error)
+{
+  static const char sql[] =
+    "SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    " WHERE student_id = ANY (string_to_array ($1, E'\\x1f')) AND seq <= $2::bigint AND tbl <> 'students'"
+    " ORDER BY seq";
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+  const char *values[2];
+  gint64 ignored = 0;
+
+  if (since == 0)
+    return TRUE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ClStoreChange *c = changes->pdata[i];
+      gboolean holds = TRUE;
+
+      if (!g_str_equal (c->table, "students") || c->row == NULL)
+        continue;
+      if (!cl_store_holds_student (store, c->row_key, &holds, error))
+        return FALSE;
+      if (!holds)
+        g_ptr_array_add (ids, c->row_key);
+    }
+  if (ids->len == 0)
+    return TRUE;
+  joined = g_strjoinv ("\x1f", (char **) ids->pdata);
+  values[0] = joined;
+  values[1] = since_text;
+  result = PQexecParams (conn, sql, 2, NULL, values, NULL, NULL, 0);
+  if (!command_ok (conn, result, "to send a newly shared student's records", error))
+    return FALSE;
+  add_records (result, changes, &ignored);
+  return TRUE;
+}
+
 static gboolean
 pull (PGconn        *conn,
       ClStore       *store,
@@ -284,7 +350,6 @@ pull (PGconn        *conn,
   g_autofree char *since_text = NULL;
   const char *values[1];
   gint64 since = 0, position;
-  int n;
 
   if (!cl_store_get_sync_position (store, &since, error))
     return FALSE;
@@ -293,20 +358,10 @@ pull (PGconn        *conn,
   result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
   if (!command_ok (conn, result, "to list what changed", error))
     return FALSE;
-  n = PQntuples (result);
   position = since;
-  for (int i = 0; i < n; i++)
-    {
-      ClStoreChange *c = g_new0 (ClStoreChange, 1);
-
-      c->table = g_strdup (PQgetvalue (result, i, 0));
-      c->row_key = g_strdup (PQgetvalue (result, i, 1));
-      c->student_id = PQgetisnull (result, i, 2) ? NULL : g_strdup (PQgetvalue (result, i, 2));
-      c->row = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
-      c->seq = g_ascii_strtoll (PQgetvalue (result, i, 4), NULL, 10);
-      position = MAX (position, c->seq);
-      g_ptr_array_add (changes, c);
-    }
+  add_records (result, changes, &position);
+  if (!add_newly_visible (conn, store, changes, since, error))
+    return FALSE;
   r->position = position;
   return cl_store_apply_remote_changes (store, changes, position, &r->pulled, error);
 }
