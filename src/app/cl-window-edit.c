@@ -38,7 +38,8 @@ say (ClWindow   *self,
     }
 }
 
-/* After a change was saved and the session shows it: the same file open again, and the toast. */
+/* After a change was saved and the session shows it: the same file open again, the meeting
+ * windows following, and the toast. */
 void
 _cl_window_show_saved (ClWindow   *self,
             const char *student_id,
@@ -49,6 +50,7 @@ _cl_window_show_saved (ClWindow   *self,
 
   if (id != NULL)
     _cl_window_show_student (self, id);
+  _cl_window_meetings_sync (self);
   say (self, message, offer_undo);
 }
 
