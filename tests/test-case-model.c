@@ -7,6 +7,8 @@
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
 #include "cl-case-model.h"
+#include "cl-event-labels.h"
+#include "cl-student-history.h"
 
 static JsonObject *
 extra_with (const char *member,
@@ -337,6 +339,99 @@ test_demo_students_copied (void)
   g_assert_cmpstr (to, ==, from);
 }
 
+/* The event the timeline expects next (cl_student_next_event), worked out from the path referral →
+ * plan → consent → initial IEP, then annual reviews with a triennial every three years:
+ * - nothing: a referral; a referral: the plan; a plan with no IEP: the consent; the consent: the
+ *   initial meeting;
+ * - an eligible initial meeting of 2025-03-10: the annual review (its three years end 2028-03-10,
+ *   after the next annual review of 2026-03-10);
+ * - a triennial of 2023-05-01 (three years end 2026-05-01) and an annual of 2025-04-28: the next
+ *   annual review (2026-04-28) comes first, so the annual; with the annual of 2025-05-05 instead,
+ *   the next one (2026-05-05) comes after 2026-05-01: the triennial;
+ * - a reassessment consent: its triennial review; a transfer with an IEP: the interim meeting;
+ * - an initial meeting found not eligible: no IEP, a referral again. */
+static void
+test_next_event (void)
+{
+  static const struct {
+    const char *events;         /* "type:kind:date" separated by spaces; kind "" for none */
+    ClEventType type;
+    int         kind;
+  } cases[] = {
+    { "", CL_EVENT_REFERRAL, -1 },
+    { "referral::2025-01-06", CL_EVENT_ASSESSMENT_PLAN_PROVIDED, -1 },
+    { "referral::2025-01-06 assessment_plan_provided::2025-01-13", CL_EVENT_ASSESSMENT_PLAN_CONSENT, -1 },
+    { "assessment_plan_consent::2025-01-20", CL_EVENT_IEP_MEETING, CL_MEETING_INITIAL },
+    { "iep_meeting:initial:2025-03-10", CL_EVENT_IEP_MEETING, CL_MEETING_ANNUAL },
+    { "iep_meeting:triennial:2023-05-01 iep_meeting:annual:2025-04-28", CL_EVENT_IEP_MEETING, CL_MEETING_ANNUAL },
+    { "iep_meeting:triennial:2023-05-01 iep_meeting:annual:2025-05-05", CL_EVENT_IEP_MEETING, CL_MEETING_TRIENNIAL },
+    { "iep_meeting:annual:2025-05-05 reassessment_consent::2025-10-01", CL_EVENT_IEP_MEETING, CL_MEETING_TRIENNIAL },
+    { "transfer_in::2025-09-02", CL_EVENT_IEP_MEETING, CL_MEETING_INTERIM },
+  };
+  ClDate today = cl_date_from_ymd (2025, 11, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClStudent) student = cl_student_new ("S-1");
+      g_auto(GStrv) events = g_strsplit (cases[i].events, " ", -1);
+      ClEventType type;
+      int kind;
+
+      for (guint j = 0; events[j] && *events[j]; j++)
+        {
+          g_auto(GStrv) parts = g_strsplit (events[j], ":", 3);
+          ClDate date;
+          ClEvent *e;
+
+          g_assert_true (cl_date_parse_iso (parts[2], &date));
+          e = cl_student_add_event (student, cl_enum_from_name (cl_event_type_names, CL_N_EVENT_TYPES, parts[0]), date);
+          e->kind = *parts[1] ? cl_enum_from_name (cl_meeting_kind_names, CL_N_MEETING_KINDS, parts[1]) : -1;
+          e->eligible = TRUE;
+          e->has_iep = e->type == CL_EVENT_TRANSFER_IN;
+        }
+      cl_student_sort_events (student);
+      cl_student_next_event (student, today, &type, &kind);
+      g_test_message ("case %u: %s", i, cases[i].events);
+      g_assert_cmpint (type, ==, cases[i].type);
+      g_assert_cmpint (kind, ==, cases[i].kind);
+    }
+
+  /* Found not eligible at the initial meeting: no IEP follows, the history starts over. */
+  {
+    g_autoptr(ClStudent) student = cl_student_new ("S-2");
+    ClEvent *e = cl_student_add_event (student, CL_EVENT_IEP_MEETING, cl_date_from_ymd (2025, 3, 10));
+    ClEventType type;
+    int kind;
+
+    e->kind = CL_MEETING_INITIAL;
+    e->eligible = FALSE;
+    g_assert_false (cl_student_has_iep_on (student, today));
+    cl_student_next_event (student, today, &type, &kind);
+    g_assert_cmpint (type, ==, CL_EVENT_REFERRAL);
+  }
+}
+
+/* Every event type belongs to one stage, and every stage has a label and at least one type. */
+static void
+test_event_stages (void)
+{
+  guint counts[CL_N_EVENT_STAGES] = { 0 };
+
+  for (ClEventType t = 0; t < CL_N_EVENT_TYPES; t++)
+    {
+      ClEventStage stage = cl_event_type_stage (t);
+      g_assert_cmpint (stage, <, CL_N_EVENT_STAGES);
+      counts[stage]++;
+    }
+  for (ClEventStage s = 0; s < CL_N_EVENT_STAGES; s++)
+    {
+      g_assert_cmpuint (counts[s], >, 0);
+      g_assert_cmpstr (cl_event_stage_label (s), !=, "");
+    }
+  g_assert_cmpint (cl_event_type_stage (CL_EVENT_IEP_MEETING), ==, CL_STAGE_IEP_MEETINGS);
+  g_assert_cmpint (cl_event_type_stage (CL_EVENT_REMOVAL), ==, CL_STAGE_DISCIPLINE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,5 +440,7 @@ main (int argc, char **argv)
   g_test_add_func ("/case-model/meeting-copy", test_meeting_copy);
   g_test_add_func ("/case-model/guardian-copy-and-clear", test_guardian_copy_and_clear);
   g_test_add_func ("/case-model/demo-students-copied", test_demo_students_copied);
+  g_test_add_func ("/case-model/next-event", test_next_event);
+  g_test_add_func ("/case-model/event-stages", test_event_stages);
   return g_test_run ();
 }

@@ -647,7 +647,7 @@ test_engine_text_spanish (void)
       if (d == 0)
         {
           g_assert_nonnull (strstr (flat, "Revisión anual del IEP"));
-          g_assert_nonnull (strstr (flat, "La reunión anual del IEP del "));
+          g_assert_nonnull (strstr (flat, "Reunión del IEP celebrada el "));
         }
     }
 }

@@ -256,6 +256,143 @@ test_delete_student_and_undo (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A meeting's life through the session: planned, changed, its checklist ticked and the parent's
+ * attempts logged, then cancelled; each change in the database, what the session shows equal to it. */
+static void
+test_meeting_through_session (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStudent) owner = cl_student_new ("plan");
+  g_autoptr(GHashTable) ticks = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  ClMeeting *plan;
+  const ClMeeting *saved;
+  ClStudent *student;
+  guint reloaded;
+
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  wait_loaded (f);
+  plan = cl_student_add_meeting (owner, "m-session-test", CL_MEETING_ANNUAL, D ("2026-12-14"));
+  plan->start_minutes = -1;
+  g_assert_true (cl_session_plan_meeting (f->session, "S-1023", plan, &error));
+  g_assert_no_error (error);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1023");
+  g_assert_nonnull (cl_session_find_meeting (student, "m-session-test"));
+
+  /* The notice sent: saved, and read again. */
+  reloaded = f->reloaded;
+  plan->notice_sent = D ("2026-12-07");
+  g_assert_true (cl_session_update_meeting (f->session, "S-1023", plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->reloaded, ==, reloaded + 1);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1023");
+  saved = cl_session_find_meeting (student, "m-session-test");
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (saved->notice_sent, ==, D ("2026-12-07"));
+  assert_matches_database (f);
+
+  /* A tick and an attempt change no obligation: nothing is read again. */
+  reloaded = f->reloaded;
+  g_assert_true (cl_session_set_meeting_item (f->session, "S-1023", "m-session-test", "agenda:test", TRUE, &error));
+  g_assert_no_error (error);
+  ticks = cl_session_list_meeting_items (f->session, "S-1023", "m-session-test", &error);
+  g_assert_no_error (error);
+  g_assert_true (GPOINTER_TO_INT (g_hash_table_lookup (ticks, "agenda:test")));
+  g_assert_true (cl_session_add_attendance_attempt (f->session, "S-1023", "m-session-test", D ("2026-12-07"),
+                                                    CL_CONTACT_PHONE, "left a message", &error));
+  g_assert_no_error (error);
+  attempts = cl_session_list_attendance_attempts (f->session, "S-1023", "m-session-test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attempts->len, ==, 1);
+  g_assert_cmpstr (((ClAttendanceAttempt *) g_ptr_array_index (attempts, 0))->outcome, ==, "left a message");
+  g_assert_true (cl_session_delete_attendance_attempt (f->session, ((ClAttendanceAttempt *) g_ptr_array_index (attempts, 0))->id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&attempts, g_ptr_array_unref);
+  attempts = cl_session_list_attendance_attempts (f->session, "S-1023", "m-session-test", &error);
+  g_assert_cmpuint (attempts->len, ==, 0);
+  g_assert_cmpuint (f->reloaded, ==, reloaded);
+
+  /* Cancelled: gone from the caseload. A student who is not there is refused, named. */
+  g_assert_true (cl_session_cancel_meeting (f->session, "S-1023", "m-session-test", &error));
+  g_assert_no_error (error);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1023");
+  g_assert_null (cl_session_find_meeting (student, "m-session-test"));
+  assert_matches_database (f);
+  g_assert_false (cl_session_set_meeting_item (f->session, "S-9999", "m-session-test", "agenda:test", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gssize
+import_and_wait (Fixture    *f,
+                 GFile      *bundle,
+                 double     *progress,
+                 GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cl_session_import_async (f->session, bundle, on_progress, progress, NULL, on_imported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return cl_session_import_finish (f->session, result, error);
+}
+
+/* A bundle imported off the main thread: the progress reported in order in the caller's context,
+ * and the session showing what was written; a bad file changes nothing and says why. */
+static void
+test_import_in_background (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autoptr(GFile) demo_file = g_file_new_for_path (demo);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) imported = NULL;
+  double progress = 0;
+
+  g_assert_true (cl_session_open_database (f->session, empty, &error));
+  wait_loaded (f);
+  g_assert_cmpuint (cl_caseload_get_students (cl_session_get_caseload (f->session))->len, ==, 0);
+  g_assert_cmpint (import_and_wait (f, demo_file, &progress, &error), ==, 40);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (progress, >, 0);
+  g_assert_cmpuint (cl_caseload_get_students (cl_session_get_caseload (f->session))->len, ==, 40);
+  imported = describe (cl_session_get_obligations (f->session));
+  g_assert_cmpuint (g_strv_length (imported), >, 0);
+
+  g_assert_true (g_file_set_contents (bad, "{\"students\": [ {\"id\": ", -1, &error));
+  g_assert_cmpint (import_and_wait (f, bad_file, &progress, &error), ==, -1);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    g_auto(GStrv) after = describe (cl_session_get_obligations (f->session));
+    g_assert_cmpstrv (after, imported);
+  }
+  g_unlink (bad);
+}
+
 /* A bundle is shown read-only: computed, but nothing can be saved into it. */
 static void
 test_bundle_read_only (Fixture       *f,
@@ -283,6 +420,12 @@ test_bundle_read_only (Fixture       *f,
   history = cl_session_list_history (f->session, "S-1002", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 0);
+  /* A meeting's checklist has nowhere to be read from or written to. */
+  g_assert_false (cl_session_set_meeting_item (f->session, "S-1023", "m-1", "agenda:test", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (cl_session_list_meeting_items (f->session, "S-1023", "m-1", &error));
+  g_assert_nonnull (error);
 }
 
 /* A file that is not a case database is refused at once; nothing stays open. */
@@ -308,6 +451,8 @@ main (int argc, char **argv)
   g_test_add ("/session/open-in-background", Fixture, NULL, fixture_set_up, test_open_in_background, fixture_tear_down);
   g_test_add ("/session/event-and-undo", Fixture, NULL, fixture_set_up, test_event_and_undo, fixture_tear_down);
   g_test_add ("/session/delete-student-and-undo", Fixture, NULL, fixture_set_up, test_delete_student_and_undo, fixture_tear_down);
+  g_test_add ("/session/meeting-through-session", Fixture, NULL, fixture_set_up, test_meeting_through_session, fixture_tear_down);
+  g_test_add ("/session/import-in-background", Fixture, NULL, fixture_set_up, test_import_in_background, fixture_tear_down);
   g_test_add ("/session/bundle-read-only", Fixture, NULL, fixture_set_up, test_bundle_read_only, fixture_tear_down);
   g_test_add ("/session/refuses-bad-file", Fixture, NULL, fixture_set_up, test_refuses_bad_file, fixture_tear_down);
   return g_test_run ();

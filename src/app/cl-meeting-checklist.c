@@ -129,7 +129,7 @@ on_toggled (GtkCheckButton  *check,
   gboolean done = gtk_check_button_get_active (check);
   g_autoptr(GError) error = NULL;
 
-  if (!cl_store_set_checklist_item (self->store, self->student_id, self->meeting_id, item, done, &error))
+  if (!cl_session_set_meeting_item (self->session, self->student_id, self->meeting_id, item, done, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
@@ -201,7 +201,7 @@ team_summary (ClMeetingWindow *self,
 void
 _cl_meeting_checklist_build (ClMeetingWindow *self)
 {
-  g_autoptr(GHashTable) ticks = cl_store_list_checklist (self->store, self->student_id, self->meeting_id, NULL);
+  g_autoptr(GHashTable) ticks = cl_session_list_meeting_items (self->session, self->student_id, self->meeting_id, NULL);
   g_autoptr(GPtrArray) agenda = _cl_meeting_agenda_items (self);
   GPtrArray *checks = g_ptr_array_new ();
   g_autofree char *present = team_summary (self, TRUE);

@@ -31,10 +31,8 @@ void        _cl_describe_obligation_row (GtkWidget         *row,
                                          ClObligationStatus status,
                                          const char        *dates);
 const char *_cl_event_type_label       (ClEventType     type);
-/* What @ob was counted from and how, in the user's words ("The annual IEP meeting of May 14, 2026",
- * "A year after …"). */
-char       *_cl_obligation_from_text  (const ClObligation *ob);
-char       *_cl_counted_text          (const ClObligation *ob);
+char       *_cl_from_event_text       (const char     *from_event,
+                                       const char     *date);
 /* "Suspension", "In-school suspension", "Other removal" (a ClRemovalKind). */
 const char *_cl_removal_kind_label     (int             kind);
 /* "from another state" (a ClTransferFrom). */

@@ -131,7 +131,7 @@ on_staff_selected (AdwComboRow     *row,
   g_free (inv->staff_id);
   inv->staff_id = *ids[selected] ? g_strdup (ids[selected]) : NULL;
   g_clear_pointer (&inv->name, g_free);
-  _cl_meeting_window_save (self, _("Team member chosen"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -145,7 +145,7 @@ on_name_apply (AdwEntryRow     *row,
     return;
   g_free (inv->name);
   inv->name = *text ? g_strdup (text) : NULL;
-  _cl_meeting_window_save (self, _("Name changed"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -159,7 +159,7 @@ on_attending (GtkSwitch       *sw,
   if (inv == NULL || (gboolean) inv->attending == active)
     return;
   inv->attending = active;
-  _cl_meeting_window_save (self, active ? _("Marked as attending") : _("Marked as not attending"));
+  _cl_meeting_window_save (self);
 }
 
 /* The excusal flow's first question: is their area discussed? Not answered, no, or yes. */
@@ -177,7 +177,7 @@ on_discussed (AdwComboRow     *row,
     return;
   inv->excusal.present = answer > 0;
   inv->excusal.area_discussed = answer == 2;
-  _cl_meeting_window_save (self, _("Excusal changed"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -202,7 +202,7 @@ on_excusal_date_apply (AdwEntryRow     *row,
     inv->excusal.written_input = date;
   else
     inv->excusal.parent_written_consent = date;
-  _cl_meeting_window_save (self, _("Excusal changed"));
+  _cl_meeting_window_save (self);
 }
 
 /* An agency that may provide or pay for transition services is invited only with the written
@@ -245,7 +245,7 @@ on_consent_apply (AdwEntryRow     *row,
       g_autofree char *iso = cl_date_to_iso (date);
       json_object_set_string_member (inv->extra, AGENCY_CONSENT, iso);
     }
-  _cl_meeting_window_save (self, _("Consent changed"));
+  _cl_meeting_window_save (self);
 }
 
 static GtkWidget *
@@ -283,7 +283,7 @@ invite_action (GtkWidget  *widget,
   /* The new member opens, to choose who fills the role. */
   key = g_strdup_printf ("invitee-%u", self->draft->invitees->len - 1);
   g_hash_table_add (self->expanded, g_steal_pointer (&key));
-  _cl_meeting_window_save (self, _("Invited"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -298,7 +298,7 @@ remove_invitee_action (GtkWidget  *widget,
     return;
   g_array_remove_index (self->draft->invitees, index);
   g_hash_table_remove_all (self->expanded);
-  _cl_meeting_window_save (self, _("Removed from the invitation"));
+  _cl_meeting_window_save (self);
 }
 
 /* ---- rows ---- */
@@ -589,8 +589,8 @@ log_attempt_action (GtkWidget  *widget,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->attempt_date_row), "error");
-  if (!cl_store_add_attendance_attempt (self->store, self->student_id, self->meeting_id, date,
-                                        MIN (method, CL_N_CONTACT_METHODS - 1), outcome, NULL, &error))
+  if (!cl_session_add_attendance_attempt (self->session, self->student_id, self->meeting_id, date,
+                                          MIN (method, CL_N_CONTACT_METHODS - 1), outcome, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
       cl_meeting_window_toast (self, message);
@@ -609,7 +609,7 @@ delete_attempt_action (GtkWidget  *widget,
   ClMeetingWindow *self = CL_MEETING_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!cl_store_delete_attendance_attempt (self->store, g_variant_get_int64 (parameter), &error))
+  if (!cl_session_delete_attendance_attempt (self->session, g_variant_get_int64 (parameter), &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
       cl_meeting_window_toast (self, message);
@@ -623,8 +623,8 @@ void
 _cl_meeting_parent_build (ClMeetingWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) attempts = cl_store_list_attendance_attempts (self->store, self->student_id,
-                                                                     self->meeting_id, &error);
+  g_autoptr(GPtrArray) attempts = cl_session_list_attendance_attempts (self->session, self->student_id,
+                                                                       self->meeting_id, &error);
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (ClContactAttempt));
   gboolean used[CL_N_CONTACT_METHODS] = { FALSE };
   guint methods = 0;

@@ -13,8 +13,8 @@ typedef struct {
   char               *title;
   char               *sentence;
   char               *citation;
-  char               *counted;        /* how it was counted, in the user's words */
-  char               *from_text;      /* what it was counted from, in the user's words */
+  char               *counted;
+  char               *from_event;
   ClDate              due;
   ClDate              met_on;
   ClDate              from;
@@ -55,7 +55,8 @@ struct _ClMeetingWindow
   GtkLabel             *progress_label;
 
   /* state */
-  ClStore              *store;
+  ClSession            *session;       /* whose caseload the meeting is of */
+  ClStore              *opened_on;     /* (weak) the session's database when the window opened */
   char                 *student_id;
   char                 *meeting_id;
   ClCaseload           *caseload;      /* a reference: student and staff are borrowed from it */
@@ -71,11 +72,11 @@ struct _ClMeetingWindow
   GHashTable           *keyed;         /* key -> expander row of the current rebuild (borrowed) */
   guint                 rebuild_id;
   gboolean              updating;      /* filling the fixed rows: their signals are not edits */
+  gboolean              closing;       /* hidden, destroyed from an idle */
 };
 
 /* Saves the draft as it is now; on failure puts the planned meeting back in the draft. */
-gboolean _cl_meeting_window_save       (ClMeetingWindow *self,
-                                        const char      *message);
+gboolean _cl_meeting_window_save       (ClMeetingWindow *self);
 /* Shows the draft again, from an idle: the row asking may be one the rebuild removes. */
 void     _cl_meeting_window_queue_rebuild (ClMeetingWindow *self);
 void     _cl_meeting_window_add_row    (ClMeetingWindow     *self,

@@ -2,8 +2,10 @@
 /* cl-meeting-window.c — one planned meeting: its details and notice, the shell of the Prepare and
  * In the Meeting pages, saving, and Record as Held
  *
- * Everything on screen is rebuilt from the caseload the owner hands over after each save, so what
- * the window shows is always what the store holds and what the engine computed from it.
+ * The window follows its session: each change is saved through it at once, and everything on screen
+ * is rebuilt from the caseload the session holds after each save or reload, so what the window shows
+ * is always what the database holds and what the engine computed from it. It closes itself when its
+ * meeting is no longer planned there, or another database is opened.
  */
 #define G_LOG_DOMAIN "cl-meeting-window"
 
@@ -20,8 +22,6 @@
 
 G_DEFINE_FINAL_TYPE (ClMeetingWindow, cl_meeting_window, ADW_TYPE_WINDOW)
 
-enum { SIGNAL_SAVED, SIGNAL_RECORD_HELD, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 static void
 meeting_obligation_clear (gpointer data)
@@ -33,7 +33,7 @@ meeting_obligation_clear (gpointer data)
   g_free (ob->sentence);
   g_free (ob->citation);
   g_free (ob->counted);
-  g_free (ob->from_text);
+  g_free (ob->from_event);
 }
 
 static void
@@ -59,7 +59,8 @@ cl_meeting_window_finalize (GObject *object)
   g_clear_pointer (&self->keyed, g_hash_table_unref);
   g_clear_object (&self->caseload);
   g_clear_object (&self->packs);
-  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->opened_on);
+  g_clear_object (&self->session);
   g_free (self->student_id);
   g_free (self->meeting_id);
   G_OBJECT_CLASS (cl_meeting_window_parent_class)->finalize (object);
@@ -134,7 +135,8 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
     }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Rule"), _cl_translate (ob->sentence)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Citation"), ob->citation));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Counted From"), ob->from_text));
+  from_text = _cl_from_event_text (ob->from_event, from);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Counted From"), from_text));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("How It Was Counted"), ob->counted));
   return row;
 }
@@ -230,17 +232,14 @@ _cl_meeting_window_queue_rebuild (ClMeetingWindow *self)
 }
 
 gboolean
-_cl_meeting_window_save (ClMeetingWindow *self,
-                         const char      *message)
+_cl_meeting_window_save (ClMeetingWindow *self)
 {
   g_autoptr(GError) error = NULL;
   const ClMeeting *planned;
 
-  if (cl_store_update_meeting (self->store, self->student_id, self->draft, &error))
-    {
-      g_signal_emit (self, signals[SIGNAL_SAVED], 0, message);
-      return TRUE;
-    }
+  /* Saved, the session reads the caseload again and this window follows (on_session_reloaded). */
+  if (cl_session_update_meeting (self->session, self->student_id, self->draft, &error))
+    return TRUE;
   {
     g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
     cl_meeting_window_toast (self, text);
@@ -291,7 +290,7 @@ on_kind_selected (ClMeetingWindow *self)
   if (self->updating || self->draft == NULL || kind >= CL_N_MEETING_KINDS || kind == (guint) self->draft->kind)
     return;
   self->draft->kind = kind;
-  _cl_meeting_window_save (self, _("Meeting kind changed"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -308,7 +307,7 @@ on_date_apply (ClMeetingWindow *self)
       return;
     }
   self->draft->date = date;
-  _cl_meeting_window_save (self, _("Meeting date changed"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -329,7 +328,7 @@ on_time_apply (ClMeetingWindow *self)
       return;
     }
   mark_invalid (self->time_row, FALSE);
-  _cl_meeting_window_save (self, _("Meeting time changed"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -339,7 +338,7 @@ on_place_apply (ClMeetingWindow *self)
 
   g_free (self->draft->location);
   self->draft->location = *text ? g_strdup (text) : NULL;
-  _cl_meeting_window_save (self, _("Meeting place changed"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -360,7 +359,7 @@ on_interpreter_apply (ClMeetingWindow *self)
   mark_invalid (self->interpreter_row, FALSE);
   g_free (self->draft->interpreter);
   self->draft->interpreter = *code ? g_strdup (code) : NULL;
-  _cl_meeting_window_save (self, _("Interpreter changed"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -371,7 +370,7 @@ on_notice_apply (ClMeetingWindow *self)
   if (!parse_optional_date (self->notice_row, self, &date))
     return;
   self->draft->notice_sent = date;
-  _cl_meeting_window_save (self, date ? _("Notice recorded as sent") : _("Notice date cleared"));
+  _cl_meeting_window_save (self);
 }
 
 static void
@@ -484,23 +483,24 @@ rebuild (ClMeetingWindow *self)
     gtk_widget_grab_focus (g_hash_table_lookup (self->keyed, focus_key));
 }
 
-gboolean
-cl_meeting_window_update (ClMeetingWindow *self,
-                          ClCaseload      *caseload,
-                          GPtrArray       *obligations,
-                          ClDate           today)
+/* The meeting as the session holds it now; FALSE when it is no longer planned there (or another
+ * database was opened since). */
+static gboolean
+update (ClMeetingWindow *self)
 {
+  ClCaseload *caseload = cl_session_get_caseload (self->session);
   const ClMeeting *planned;
+  GPtrArray *obligations;
 
-  g_return_val_if_fail (CL_IS_MEETING_WINDOW (self), FALSE);
-  g_return_val_if_fail (CL_IS_CASELOAD (caseload), FALSE);
-
+  if (caseload == NULL || self->opened_on == NULL || cl_session_get_store (self->session) != self->opened_on)
+    return FALSE;
   g_set_object (&self->caseload, caseload);
   self->student = cl_caseload_lookup_student (caseload, self->student_id);
-  self->today = today;
+  self->today = cl_session_get_today (self->session);
   planned = planned_meeting (self);
   if (planned == NULL)
     return FALSE;
+  obligations = cl_session_get_student_obligations (self->session, self->student);
   copy_meeting (self, planned);
 
   g_array_set_size (self->obligations, 0);
@@ -511,7 +511,8 @@ cl_meeting_window_update (ClMeetingWindow *self,
         /* A district pack's rule may lack a title or sentence; gettext must never see NULL. */
         g_strdup (ob->rule->id), g_strdup (ob->rule->title ? ob->rule->title : ob->rule->id),
         g_strdup (ob->rule->sentence ? ob->rule->sentence : ""),
-        g_strdup (ob->citation ? ob->citation : ""), _cl_counted_text (ob), _cl_obligation_from_text (ob),
+        g_strdup (ob->citation ? ob->citation : ""), g_strdup (ob->counted ? ob->counted : ""),
+        g_strdup (ob->from_event ? ob->from_event : ""),
         ob->due, ob->met_on, ob->from, ob->status, ob->role,
         ob->meeting != NULL && g_strcmp0 (ob->meeting->id, self->meeting_id) == 0,
       };
@@ -521,6 +522,39 @@ cl_meeting_window_update (ClMeetingWindow *self,
   self->team = cl_meeting_prep_propose_team (cl_meeting_prep_required_rule (self->packs, self->caseload, self->student), self->student, self->draft->kind, self->draft->date);
   _cl_meeting_window_queue_rebuild (self);
   return TRUE;
+}
+
+static gboolean
+destroy_idle (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed from an idle: a dialog of the window may still be answering, and must go before it. */
+static void
+close_later (ClMeetingWindow *self)
+{
+  if (self->closing)
+    return;
+  self->closing = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_session_reloaded (ClMeetingWindow *self)
+{
+  if (!self->closing && !update (self))
+    close_later (self);
+}
+
+static void
+on_session_student_changed (ClMeetingWindow *self,
+                            ClStudent       *student)
+{
+  if (!self->closing && g_strcmp0 (student->id, self->student_id) == 0 && !update (self))
+    close_later (self);
 }
 
 void
@@ -543,13 +577,6 @@ cl_meeting_window_get_meeting_id (ClMeetingWindow *self)
 {
   g_return_val_if_fail (CL_IS_MEETING_WINDOW (self), NULL);
   return self->meeting_id;
-}
-
-ClStore *
-cl_meeting_window_get_store (ClMeetingWindow *self)
-{
-  g_return_val_if_fail (CL_IS_MEETING_WINDOW (self), NULL);
-  return self->store;
 }
 
 /* ---- actions ---- */
@@ -578,6 +605,9 @@ on_held_response (AdwMessageDialog *dialog,
                   ClMeetingWindow  *self)
 {
   GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *student_id = NULL;
+  GtkWindow *parent;
   ClEvent event = { 0 };
 
   if (!g_str_equal (response, "record") || self->draft == NULL)
@@ -589,7 +619,17 @@ on_held_response (AdwMessageDialog *dialog,
   event.transition_plan = gtk_check_button_get_active (g_object_get_data (G_OBJECT (box), "transition"));
   event.age_of_majority_informed = gtk_check_button_get_active (g_object_get_data (G_OBJECT (box), "majority"));
   event.eligible = gtk_check_button_get_active (g_object_get_data (G_OBJECT (box), "eligible"));
-  g_signal_emit (self, signals[SIGNAL_RECORD_HELD], 0, &event);
+  student_id = g_strdup (self->student_id);
+  if (!cl_session_record_meeting_held (self->session, student_id, self->meeting_id, &event, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      cl_meeting_window_toast (self, message);
+      return;
+    }
+  /* The plan is gone (this window with it); the main window shows the file with Undo. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-saved", "(ss)", student_id, _("Meeting recorded as held"));
 }
 
 static void
@@ -607,7 +647,7 @@ record_held_action (GtkWidget  *widget,
 
   if (self->draft == NULL)
     return;
-  ticks = cl_store_list_checklist (self->store, self->student_id, self->meeting_id, NULL);
+  ticks = cl_session_list_meeting_items (self->session, self->student_id, self->meeting_id, NULL);
   when = cl_date_dup_long (self->draft->date);
   future = self->draft->date > self->today;
   body = future
@@ -649,14 +689,12 @@ on_delete_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "delete"))
     return;
-  if (!cl_store_delete_meeting (self->store, self->student_id, self->meeting_id, &error))
+  /* Gone from the caseload, the meeting's window closes as the session reloads. */
+  if (!cl_session_cancel_meeting (self->session, self->student_id, self->meeting_id, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
       cl_meeting_window_toast (self, text);
-      return;
     }
-  /* The owner sees the meeting gone from the caseload and closes this window. */
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, _("Meeting cancelled"));
 }
 
 static void
@@ -685,13 +723,6 @@ cl_meeting_window_class_init (ClMeetingWindowClass *klass)
 
   object_class->dispose = cl_meeting_window_dispose;
   object_class->finalize = cl_meeting_window_finalize;
-
-  /* Something was saved: the owner reloads and calls cl_meeting_window_update(). */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                        NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /* The user confirmed Record as Held; the argument is the iep_meeting ClEvent to add. */
-  signals[SIGNAL_RECORD_HELD] = g_signal_new ("record-held", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                              NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-meeting-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClMeetingWindow, toast_overlay);
@@ -738,22 +769,12 @@ cl_meeting_window_init (ClMeetingWindow *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *user_rules = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->keyed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->obligations = g_array_new (FALSE, TRUE, sizeof (ClMeetingObligation));
   g_array_set_clear_func (self->obligations, meeting_obligation_clear);
-
-  /* The same packs as the main window's engine, for the roles the pack requires. */
-  self->packs = cl_rule_pack_set_new_builtin (&error);
-  g_assert_no_error (error);
-  user_rules = g_build_filename (g_get_user_data_dir (), "caseload", "rules", NULL);
-  if (!cl_rule_pack_set_add_dir (self->packs, user_rules, &error))
-    g_debug ("District rule packs in %s were not loaded: %s", user_rules, error->message);
 
   for (guint i = 0; i < CL_N_MEETING_KINDS; i++)
     gtk_string_list_append (kinds, _cl_meeting_kind_label (i));
@@ -771,20 +792,32 @@ cl_meeting_window_init (ClMeetingWindow *self)
 }
 
 ClMeetingWindow *
-cl_meeting_window_new (GtkWindow  *parent,
-                       ClStore    *store,
-                       const char *student_id,
-                       const char *meeting_id)
+cl_meeting_window_new (GtkWindow   *parent,
+                       ClSession   *session,
+                       const char  *student_id,
+                       const char  *meeting_id,
+                       GError     **error)
 {
   ClMeetingWindow *self;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_SESSION (session), NULL);
 
   self = g_object_new (CL_TYPE_MEETING_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
   if (parent != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  g_set_weak_pointer (&self->opened_on, cl_session_get_store (session));
+  /* The same packs as the session's engine, for the roles the pack requires. */
+  self->packs = g_object_ref (cl_deadline_engine_get_packs (cl_session_get_engine (session)));
   self->student_id = g_strdup (student_id);
   self->meeting_id = g_strdup (meeting_id);
+  if (!update (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That meeting is no longer planned"));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "student-changed", G_CALLBACK (on_session_student_changed), self, G_CONNECT_SWAPPED);
   return self;
 }

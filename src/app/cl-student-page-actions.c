@@ -102,7 +102,7 @@ open_editor (ClStudentPage *self,
   body = g_strdup_printf (_("Saved at once to %s’s file; the deadlines are computed again."), name);
   request = g_new0 (EditorRequest, 1);
   request->page = g_object_ref (self);
-  request->editor = cl_event_editor_new (initial, cl_session_get_today (self->session));
+  request->editor = cl_event_editor_new_for_student (student, initial, cl_session_get_today (self->session));
   request->student_id = g_strdup (student->id);
   request->editing = initial != NULL;
   request->position = position;

@@ -81,13 +81,12 @@ on_plan_changed (AdwMessageDialog *dialog)
  * language is not English; the parent from the family, the special education teacher the case
  * manager. The rest is the team's choice, offered on the preparation page. */
 static void
-propose_invitees (ClMeeting  *m,
-                  ClCaseload *caseload,
-                  ClStudent  *student)
+propose_invitees (ClMeeting     *m,
+                  ClRulePackSet *packs,
+                  ClCaseload    *caseload,
+                  ClStudent     *student)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (&error);
-  g_autoptr(GArray) team = cl_meeting_prep_propose_team (packs ? cl_meeting_prep_required_rule (packs, caseload, student) : NULL,
+  g_autoptr(GArray) team = cl_meeting_prep_propose_team (cl_meeting_prep_required_rule (packs, caseload, student),
                                                          student, m->kind, m->date);
 
   for (guint i = 0; i < team->len; i++)
@@ -149,7 +148,7 @@ on_plan_response (AdwMessageDialog *dialog,
   m->location = *text ? g_strdup (text) : NULL;
   text = gtk_editable_get_text (GTK_EDITABLE (request->interpreter));
   m->interpreter = *text ? g_ascii_strdown (text, -1) : NULL;
-  propose_invitees (m, cl_session_get_caseload (self->session), student);
+  propose_invitees (m, cl_deadline_engine_get_packs (cl_session_get_engine (self->session)), cl_session_get_caseload (self->session), student);
 
   if (!cl_session_plan_meeting (self->session, student->id, m, &error))
     {

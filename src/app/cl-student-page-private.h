@@ -48,6 +48,9 @@ struct _ClStudentPage
 /* cl-student-page-discipline.c */
 void _cl_student_page_class_discipline_init (GtkWidgetClass *widget_class);
 
+/* cl-student-page-documents.c */
+void _cl_student_page_class_documents_init (GtkWidgetClass *widget_class);
+
 /* cl-student-page-plan.c */
 void _cl_student_page_class_plan_init   (GtkWidgetClass *widget_class);
 

@@ -52,6 +52,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   _cl_student_page_class_actions_init (widget_class);
   _cl_student_page_class_plan_init (widget_class);
   _cl_student_page_class_discipline_init (widget_class);
+  _cl_student_page_class_documents_init (widget_class);
 }
 
 /* The records the page borrowed are gone: nothing is acted on until a student is shown again. */
@@ -187,8 +188,8 @@ obligation_text_new (const ClObligation *ob)
 {
   ObligationText *text = g_new0 (ObligationText, 1);
   g_autofree char *due = cl_date_dup_long (ob->due);
-  g_autofree char *from_text = _cl_obligation_from_text (ob);
-  g_autofree char *counted = _cl_counted_text (ob);
+  g_autofree char *from = cl_date_dup_long (ob->from);
+  g_autofree char *from_text = NULL;
   g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
 
   if (ob->met_on != CL_DATE_NONE)
@@ -213,10 +214,11 @@ obligation_text_new (const ClObligation *ob)
   g_strv_builder_add (details, _(ob->rule->sentence));
   g_strv_builder_add (details, _("Citation"));
   g_strv_builder_add (details, ob->citation ? ob->citation : "");
+  from_text = _cl_from_event_text (ob->from_event, from);
   g_strv_builder_add (details, _("Counted From"));
   g_strv_builder_add (details, from_text);
   g_strv_builder_add (details, _("How It Was Counted"));
-  g_strv_builder_add (details, counted);
+  g_strv_builder_add (details, ob->counted ? ob->counted : "");
   if (ob->note != NULL)
     {
       g_strv_builder_add (details, _("Also"));

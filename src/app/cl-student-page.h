@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "cl-case-model.h"
+#include "cl-documents.h"
 #include "cl-session.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ void cl_student_page_show         (ClStudentPage *self,
                                    ClStudent     *student);
 /* The student shown, or NULL. */
 ClStudent *cl_student_page_get_student (ClStudentPage *self);
+/* Whether the document @kind applies to the student shown: what student.document offers. */
+gboolean cl_student_page_offers_document (ClStudentPage  *self,
+                                          ClDocumentKind  kind);
 /* Whether the file offers Add, Change and Delete (student.add-event, student.edit-event, …). */
 void cl_student_page_set_editable (ClStudentPage *self,
                                    gboolean       editable);

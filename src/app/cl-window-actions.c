@@ -29,71 +29,19 @@ show_failure (ClWindow   *self,
   gtk_window_present (GTK_WINDOW (alert));
 }
 
-typedef struct {
-  ClWindow *window;
-  double    fraction;
-} ProgressUpdate;
-
-static gboolean
-show_progress (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  if (update->window->import_progress != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Importing… %d %%"), (int) (update->fraction * 100));
-
-      gtk_progress_bar_set_fraction (update->window->import_progress, update->fraction);
-      gtk_progress_bar_set_text (update->window->import_progress, text);
-    }
-  return G_SOURCE_REMOVE;
-}
-
+/* Called in the main thread as the import goes. */
 static void
-free_progress_update (gpointer data)
+show_progress (double   fraction,
+               gpointer user_data)
 {
-  ProgressUpdate *update = data;
+  ClWindow *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Importing… %d %%"), (int) (fraction * 100));
 
-  g_object_unref (update->window);
-  g_free (update);
-}
-
-/* Called in the import thread: hands the fraction to the main thread, where widgets live. */
-static void
-report_progress (double   fraction,
-                 gpointer user_data)
-{
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  update->window = g_object_ref (user_data);
-  update->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, update, free_progress_update);
-}
-
-/* Off the main thread: read, check and import a bundle through a connection of its own, so the
- * window stays responsive and the database changes all at once or not at all. */
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  const char * const *paths = task_data;   /* { bundle, database } */
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(ClCaseload) caseload = NULL;
-  g_autoptr(ClStore) store = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (paths[0], &contents, &length, &error) ||
-      (caseload = cl_bundle_read_data (contents, length, &error)) == NULL ||
-      (store = cl_store_open (paths[1], TRUE, &error)) == NULL ||
-      !cl_store_import (store, caseload, FALSE, report_progress, source, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_int (task, cl_caseload_get_students (caseload)->len);
+  /* Closed meanwhile (the import holds a reference): its widgets are gone. */
+  if (self->import_progress == NULL)
+    return;
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+  gtk_progress_bar_set_text (self->import_progress, text);
 }
 
 static void
@@ -101,14 +49,15 @@ import_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  ClWindow *self = CL_WINDOW (object);
+  g_autoptr(ClWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  gssize n = cl_session_import_finish (CL_SESSION (object), result, &error);
 
+  if (self->import_progress == NULL)
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  if (self->import_progress != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
-  if (n < 0 || !_cl_window_reload (self, &error))
+  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
+  if (n < 0)
     {
       show_failure (self, _("Import Failed"), error->message);
       return;
@@ -133,17 +82,12 @@ _cl_window_import_file (ClWindow *self,
 
   if (cl_session_get_store (self->session) != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, import_done, NULL);
-      char **paths = g_new0 (char *, 3);
-
-      paths[0] = g_file_get_path (file);
-      paths[1] = g_strdup (cl_session_get_path (self->session));
-      g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_progress_bar_set_fraction (self->import_progress, 0);
       gtk_progress_bar_set_text (self->import_progress, _("Reading the bundle…"));
       gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
-      g_task_run_in_thread (task, import_thread);
+      /* The window is kept until the import is back: its progress bar shows it. */
+      cl_session_import_async (self->session, file, show_progress, self, NULL, import_done, g_object_ref (self));
       return;
     }
   /* No database open (the demo): show the bundle, read-only. */
@@ -312,7 +256,6 @@ practice_demo_action (GtkWidget  *widget,
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "caseload", NULL);
   g_autofree char *path = g_build_filename (dir, "demo-practice.db", NULL);
   const char *suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(ClStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *open_id = NULL;
   ClStudent *open;
@@ -331,14 +274,12 @@ practice_demo_action (GtkWidget  *widget,
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
       g_unlink (file);
     }
-  store = cl_store_open (path, TRUE, &error);
-  if (store == NULL || !cl_store_import (store, cl_session_get_caseload (self->session), FALSE, NULL, NULL, &error))
+  if (!cl_session_write_database (self->session, path, &error))
     {
       g_autofree char *message = g_strdup_printf (_("No practice copy: %s"), error->message);
       _cl_window_toast (self, message);
       return;
     }
-  g_clear_object (&store);
   open = _cl_window_get_student (self);
   open_id = open ? g_strdup (open->id) : NULL;
   cl_window_open_database (self, path);
@@ -414,15 +355,10 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (prefs);
 }
 
-/* The preview window's title for each document, by ClDocumentKind. */
-static const char * const document_titles[CL_N_DOCUMENT_KINDS] = {
-  N_("Meeting Notice"), N_("Compliance Summary"), N_("Prior Written Notice"), N_("Excusal Agreement"),
-  N_("Age of Majority Notice"), N_("Rights Transfer Notice"), N_("Manifestation Determination"),
-  N_("Transition Plan Summary"),
-};
-
 #define DOCUMENT_ACTION_PREFIX "win.document-"
 
+/* The Documents menu in the header bar and "win.document" hand the choice to the student page,
+ * which owns the documents of the file it shows (student.document). */
 static void
 document_action (GtkWidget  *widget,
                  const char *action_name,
@@ -430,51 +366,42 @@ document_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
   const char *menu_student = g_object_get_data (G_OBJECT (self->documents_button), "student-id");
-  /* From the menu: the student whose file was open when it opened (closing the menu may move the
-   * list's focus, and with it the selection). */
-  ClStudent *student = parameter == NULL && menu_student && cl_session_get_caseload (self->session)
-                         ? cl_caseload_lookup_student (cl_session_get_caseload (self->session), menu_student)
-                         : _cl_window_get_student (self);
+  ClStudent *shown = cl_student_page_get_student (self->student_page);
   /* "win.document" names the kind in its parameter; "win.document-<kind>" in its name. */
   const char *kind_name = parameter ? g_variant_get_string (parameter, NULL) : action_name + strlen (DOCUMENT_ACTION_PREFIX);
-  int kind = cl_enum_from_name (cl_document_kind_names, CL_N_DOCUMENT_KINDS, kind_name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *file_name = NULL;
 
-  if (student == NULL || kind < 0)
-    return;
-  pdf = cl_document_render (kind, cl_session_get_caseload (self->session), student, NULL, cl_session_get_student_obligations (self->session, student),
-                            NULL, cl_session_get_today (self->session), NULL, &error);
-  if (pdf == NULL)
+  /* From the menu: the student whose file was open when it opened (closing the menu may move the
+   * list's focus, and with it the selection), shown again if it moved. */
+  if (parameter == NULL && menu_student != NULL && (shown == NULL || g_strcmp0 (shown->id, menu_student) != 0))
     {
-      _cl_window_toast (self, error->message);
-      return;
+      g_autofree char *id = g_strdup (menu_student);
+      _cl_window_show_student (self, id);
     }
-  name = cl_student_dup_display_name (student);
-  title = g_strdup_printf ("%s — %s", _(document_titles[kind]), name);
-  file_name = g_strdup_printf ("%s-%s.pdf", student->id, cl_document_kind_names[kind]);
-  gtk_window_present (GTK_WINDOW (cl_document_window_new (GTK_WINDOW (self), pdf, title, file_name)));
+  gtk_widget_activate_action (GTK_WIDGET (self->student_page), "student.document", "s", kind_name);
 }
 
 /* The Documents menu offers what applies to the open student (its items hide when their action is
- * disabled); worked out as the menu opens, from the obligations the window already has. */
+ * disabled), as the page says when the menu opens. */
 static void
 on_documents_menu_show (ClWindow *self)
 {
-  ClStudent *student = _cl_window_get_student (self);
-  GPtrArray *obligations = student ? cl_session_get_student_obligations (self->session, student) : NULL;
+  ClStudent *student = cl_student_page_get_student (self->student_page);
 
   g_assert (CL_IS_WINDOW (self));
   g_object_set_data_full (G_OBJECT (self->documents_button), "student-id", student ? g_strdup (student->id) : NULL, g_free);
   for (guint i = 0; i < CL_N_DOCUMENT_KINDS; i++)
     {
       g_autofree char *action = g_strconcat (DOCUMENT_ACTION_PREFIX, cl_document_kind_names[i], NULL);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
-                                     student != NULL && cl_document_applies (i, student, obligations, cl_session_get_today (self->session)));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), action, cl_student_page_offers_document (self->student_page, i));
     }
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _cl_window_toast (CL_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -533,6 +460,7 @@ _cl_window_class_actions_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.district-setup", NULL, district_setup_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.document", "s", document_action);
   for (guint i = 0; i < CL_N_DOCUMENT_KINDS; i++)
     {

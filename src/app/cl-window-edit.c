@@ -38,8 +38,7 @@ say (ClWindow   *self,
     }
 }
 
-/* After a change was saved and the session shows it: the same file open again, the meeting
- * windows following, and the toast. */
+/* After a change was saved and the session shows it: the same file open again, and the toast. */
 void
 _cl_window_show_saved (ClWindow   *self,
             const char *student_id,
@@ -50,7 +49,6 @@ _cl_window_show_saved (ClWindow   *self,
 
   if (id != NULL)
     _cl_window_show_student (self, id);
-  _cl_window_meetings_sync (self);
   say (self, message, offer_undo);
 }
 

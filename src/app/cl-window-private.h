@@ -27,6 +27,7 @@ struct _ClWindow
   GtkListView          *student_list;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
+  GtkWidget            *content;       /* the leaflet's content pane */
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
   AdwWindowTitle       *sidebar_title;
@@ -49,6 +50,8 @@ struct _ClWindow
   ClStudentSlots       *slots;
   GtkListItemFactory   *factory;        /* of the list's rows */         /* what the list view shows: one slot per row of visible */
   ClStudentRow         *shown_row;     /* the selected row whose file is shown */
+  char                 *shown_id;      /* its student's id, kept across a reload of the caseload */
+  char                 *listed_path;   /* the database the list was made from */
   GPtrArray            *fill_later;    /* of GtkListItem: off-screen rows not yet showing their slot */
   guint                 fill_later_id;
   GdkFrameClock        *fill_later_clock;
@@ -98,9 +101,6 @@ void _cl_window_import_file        (ClWindow      *self,
 /* Shows "due" or "compliance" in the content pane, computed from the open caseload. */
 void _cl_window_show_view          (ClWindow      *self,
                                     const char    *view);
-/* Reloads everything from the open database and recomputes the obligations. */
-gboolean _cl_window_reload         (ClWindow      *self,
-                                    GError       **error);
 
 /* cl-window-list.c */
 void        _cl_window_list_init          (ClWindow   *self);
@@ -118,7 +118,5 @@ gboolean    _cl_window_remembers          (ClWindow   *self);
 
 /* cl-window-meetings.c */
 void     _cl_window_class_meetings_init (ClWindowClass     *klass);
-/* Every open meeting window shown again from the caseload as it is now. */
-void     _cl_window_meetings_sync       (ClWindow          *self);
 
 G_END_DECLS

@@ -165,6 +165,7 @@ on_selection_changed (ClWindow *self)
     return;
   g_set_object (&self->shown_row, row);
   gtk_widget_set_visible (GTK_WIDGET (self->documents_button), row != NULL);
+  g_clear_pointer (&self->shown_id, g_free);
   if (row == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "select");
@@ -173,6 +174,7 @@ on_selection_changed (ClWindow *self)
       return;
     }
   student = cl_student_row_get_student (row);
+  self->shown_id = g_strdup (student->id);
   cl_student_page_set_editable (self->student_page, cl_session_get_store (self->session) != NULL);
   trace = trace_paint (self, "CASELOAD_TRACE_STUDENT", "student", "selection");
   cl_student_page_show (self->student_page, student);
@@ -237,15 +239,22 @@ show_title (ClWindow *self)
 
 static void apply_pending (ClWindow *self);
 
-/* The session's caseload, new or read again: the list is made anew. */
+/* The session's caseload, new or read again: the list is made anew. The file that was open stays
+ * open when the same database was read again (a meeting window's change, say), as it was seen. */
 static void
 on_session_reloaded (ClWindow *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
   ClCaseload *caseload = cl_session_get_caseload (self->session);
+  g_autofree char *was_shown = g_steal_pointer (&self->shown_id);
+  gboolean same_database = self->listed_path != NULL && g_strcmp0 (self->listed_path, cl_session_get_path (self->session)) == 0;
+  gboolean on_list = adw_leaflet_get_folded (self->leaflet) &&
+                     adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->content);
   GPtrArray *students;
 
   clear_caseload (self);
+  g_free (self->listed_path);
+  self->listed_path = g_strdup (cl_session_get_path (self->session));
   if (caseload == NULL)
     return;
   students = cl_caseload_get_students (caseload);
@@ -272,6 +281,8 @@ on_session_reloaded (ClWindow *self)
       self->after_load = FALSE;
       apply_pending (self);
     }
+  else if (same_database && was_shown != NULL && cl_window_select_student (self, was_shown) && on_list)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* Only the student's row is made again. */
@@ -491,13 +502,6 @@ cl_window_open_demo (ClWindow *self)
   show_error (self, _("The Demo Caseload Could Not Be Opened"), error->message);
 }
 
-gboolean
-_cl_window_reload (ClWindow  *self,
-                   GError   **error)
-{
-  return cl_session_reload (self->session, error);
-}
-
 static void
 backed_up (GObject      *object,
            GAsyncResult *result,
@@ -657,6 +661,8 @@ cl_window_dispose (GObject *object)
   g_clear_pointer (&self->query, cl_student_query_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->pending_student, g_free);
+  g_clear_pointer (&self->shown_id, g_free);
+  g_clear_pointer (&self->listed_path, g_free);
   g_clear_pointer (&self->pending_view, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
@@ -697,6 +703,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, documents_button);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, content);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, school_menu);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, case_manager_menu);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_button);

@@ -9,13 +9,9 @@
 
 #include "cl-deadline-engine.h"
 #include "cl-school-calendar.h"
+#include "cl-student-history.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  ClDate start;
-  ClDate end;        /* first day without the IEP; G_MAXUINT32 while it lasts */
-} ClIepSpan;
 
 typedef struct {
   ClStudent        *student;
@@ -56,7 +52,7 @@ typedef enum {
 } ClEmitFlags;
 
 /* Computes status and severity and adds the obligation to ctx->out (or drops it, see flags).
- * Returns the obligation, or NULL when dropped. Copies @counted and takes its skipped runs. */
+ * Returns the obligation, or NULL when dropped. Takes @counted. */
 ClObligation   *_cl_rule_emit             (ClRuleContext *ctx,
                                            const ClRule  *rule,
                                            ClEmitFlags    flags,
@@ -64,7 +60,7 @@ ClObligation   *_cl_rule_emit             (ClRuleContext *ctx,
                                            ClDate         met_on,
                                            ClDate         from,
                                            const char    *from_event,
-                                           const ClCounted *counted);
+                                           char          *counted);
 
 /* (Re)computes @ob's status and severity from its due date, met_on and @flags. */
 void            _cl_rule_set_status       (ClRuleContext *ctx,
@@ -151,13 +147,12 @@ void            _cl_rule_emit_each        (ClRuleContext *ctx,
                                            ClEventMatch   complete,
                                            gconstpointer  complete_data);
 
-/* Counts @n days of @kind after @from on the student's calendar, and says how in @counted
- * (CL_COUNTED_DAYS, with the runs a CA pause count skipped). */
+/* Counts @n days of @kind after @from on the student's calendar, and says how in @counted. */
 ClDate          _cl_rule_count            (ClRuleContext *ctx,
                                            ClCountKind    kind,
                                            ClDate         from,
                                            guint          n,
                                            gboolean      *estimated,
-                                           ClCounted     *counted);
+                                           char         **counted);
 
 G_END_DECLS

@@ -68,6 +68,13 @@ cl_deadline_engine_new (ClRulePackSet *packs)
   return self;
 }
 
+ClRulePackSet *
+cl_deadline_engine_get_packs (ClDeadlineEngine *self)
+{
+  g_return_val_if_fail (CL_IS_DEADLINE_ENGINE (self), NULL);
+  return self->packs;
+}
+
 static GArray *
 bindings_for (ClDeadlineEngine  *self,
               const char        *pack_id,
@@ -101,61 +108,6 @@ bindings_for (ClDeadlineEngine  *self,
     }
   g_hash_table_insert (self->bindings, g_strdup (pack_id), bindings);
   return bindings;
-}
-
-static gboolean
-is_meeting_kind (const ClEvent *e,
-                 int            kind)
-{
-  return e->type == CL_EVENT_IEP_MEETING && e->kind == kind;
-}
-
-/* rules.md §3, "Having an IEP". */
-static GArray *
-compute_iep_spans (const ClStudent *student)
-{
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (ClIepSpan));
-  gboolean has = FALSE, history_started = FALSE;
-  ClIepSpan span = { 0, G_MAXUINT32 };
-
-  for (guint i = 0; i < student->events->len; i++)
-    {
-      const ClEvent *e = &g_array_index (student->events, ClEvent, i);
-      gboolean start = FALSE, stop = FALSE;
-
-      if (is_meeting_kind (e, CL_MEETING_INITIAL))
-        {
-          start = e->eligible;
-          stop = !e->eligible;
-        }
-      else if (is_meeting_kind (e, CL_MEETING_TRIENNIAL) && !e->eligible)
-        stop = TRUE;
-      else if (is_meeting_kind (e, CL_MEETING_ANNUAL) || is_meeting_kind (e, CL_MEETING_TRIENNIAL))
-        start = !history_started;
-      else if (e->type == CL_EVENT_TRANSFER_IN && e->has_iep)
-        start = TRUE;
-      else if (e->type == CL_EVENT_EXIT)
-        stop = TRUE;
-      else
-        continue;
-
-      history_started = TRUE;
-      if (start && !has)
-        {
-          has = TRUE;
-          span.start = e->date;
-          span.end = G_MAXUINT32;
-        }
-      else if (stop && has)
-        {
-          has = FALSE;
-          span.end = e->date;
-          g_array_append_val (spans, span);
-        }
-    }
-  if (has)
-    g_array_append_val (spans, span);
-  return spans;
 }
 
 static gboolean
@@ -201,7 +153,7 @@ compute_student (ClDeadlineEngine  *self,
   ctx.student = student;
   ctx.calendar = student->school->table;
   ctx.today = today;
-  ctx.iep_spans = compute_iep_spans (student);
+  ctx.iep_spans = cl_student_iep_spans (student);
   ctx.out = out;
 
   for (guint i = 0; i < bindings->len; i++)
@@ -304,7 +256,7 @@ _cl_rule_emit (ClRuleContext *ctx,
                ClDate         met_on,
                ClDate         from,
                const char    *from_event,
-               const ClCounted *counted)
+               char          *counted)
 {
   ClObligation *ob;
 
@@ -312,7 +264,7 @@ _cl_rule_emit (ClRuleContext *ctx,
       !_cl_rule_has_iep_on (ctx, due) &&
       !(met_on != CL_DATE_NONE && met_on <= due))
     {
-      g_clear_pointer (&((ClCounted *) counted)->skipped, g_array_unref);
+      g_free (counted);
       return NULL;
     }
 
@@ -325,7 +277,7 @@ _cl_rule_emit (ClRuleContext *ctx,
   ob->from = from;
   ob->from_event = from_event;
   ob->role = -1;
-  ob->counted = *counted;
+  ob->counted = counted;
 
   _cl_rule_set_status (ctx, ob, flags);
   g_ptr_array_add (ctx->out, ob);
@@ -424,6 +376,8 @@ _cl_rule_apply_extensions (ClRuleContext *ctx,
       const ClEmitted *em = &g_array_index (emitted, ClEmitted, i);
       ClObligation *ob = em->ob;
       const ClEvent *x = winner[i];
+      char on_buf[11], until_buf[11], was_buf[11];
+      char *counted;
 
       if (x == NULL)
         continue;
@@ -432,6 +386,13 @@ _cl_rule_apply_extensions (ClRuleContext *ctx,
       ob->due = cl_extra_get_date (x->extra, "until");
       /* An agreed date uses no calendar. */
       ob->estimated = FALSE;
+      cl_date_format_iso (x->date, on_buf);
+      cl_date_format_iso (ob->due, until_buf);
+      cl_date_format_iso (ob->extended_was, was_buf);
+      counted = g_strdup_printf ("extended in writing on %s to %s (%s, gave %s)",
+                                 on_buf, until_buf, ob->counted, was_buf);
+      g_free (ob->counted);
+      ob->counted = counted;
       if (em->extension_citation != NULL)
         ob->citation = em->extension_citation;
       _cl_rule_set_status (ctx, ob, flags);
@@ -518,14 +479,11 @@ _cl_rule_emit_for_event (ClRuleContext *ctx,
                          gconstpointer  complete_data)
 {
   gboolean estimated = FALSE;
-  ClCounted counted;
+  char *counted = NULL;
   ClDate due = _cl_rule_count (ctx, kind, trigger->date, n, &estimated, &counted);
   const ClEvent *done = _cl_rule_first_event (ctx, trigger->date, trigger, complete, complete_data);
-  ClObligation *ob;
-
-  counted.meeting_kind = trigger->type == CL_EVENT_IEP_MEETING ? trigger->kind : -1;
-  ob = _cl_rule_emit (ctx, rule, flags, due, done ? done->date : CL_DATE_NONE,
-                      trigger->date, cl_event_type_names[trigger->type], &counted);
+  ClObligation *ob = _cl_rule_emit (ctx, rule, flags, due, done ? done->date : CL_DATE_NONE,
+                                    trigger->date, cl_event_type_names[trigger->type], counted);
 
   _cl_rule_mark_estimated (ctx, ob, estimated);
   return ob;
@@ -554,22 +512,60 @@ _cl_rule_emit_each (ClRuleContext *ctx,
       }
 }
 
+static void
+append_skipped (GString    *text,
+                guint       days,
+                const char *label,
+                gboolean    first)
+{
+  g_string_append (text, first ? ", not counting " : " and ");
+  if (label == NULL)
+    g_string_append_printf (text, "%u days between school years", days);
+  else
+    g_string_append_printf (text, "%u days of %s", days, label);
+}
+
 ClDate
 _cl_rule_count (ClRuleContext *ctx,
                 ClCountKind    kind,
                 ClDate         from,
                 guint          n,
                 gboolean      *estimated,
-                ClCounted     *counted)
+                char         **counted)
 {
   ClDate due = cl_school_calendar_count (ctx->calendar, kind, from, n, estimated);
 
-  *counted = (ClCounted) { .way = CL_COUNTED_DAYS, .count = kind, .days = n, .meeting_kind = -1 };
-  if (kind == CL_COUNT_CA_PAUSE)
+  if (counted == NULL)
+    return due;
+
+  switch (kind)
     {
-      counted->skipped = cl_school_calendar_skipped (ctx->calendar, from, due);
-      if (counted->skipped->len == 0)
-        g_clear_pointer (&counted->skipped, g_array_unref);
+    case CL_COUNT_CALENDAR:
+      *counted = g_strdup_printf ("%u calendar days", n);
+      break;
+    case CL_COUNT_SCHOOL:
+      *counted = g_strdup_printf ("%u school days", n);
+      break;
+    case CL_COUNT_BUSINESS:
+      *counted = g_strdup_printf ("%u business days", n);
+      break;
+    case CL_COUNT_CA_PAUSE:
+      {
+        g_autoptr(GArray) runs = cl_school_calendar_skipped (ctx->calendar, from, due);
+        GString *text = g_string_new (NULL);
+
+        g_string_append_printf (text, "%u days", n);
+        for (guint i = 0; i < runs->len; i++)
+          {
+            const ClSkippedRun *r = &g_array_index (runs, ClSkippedRun, i);
+            append_skipped (text, r->to - r->from + 1, r->label, i == 0);
+          }
+        *counted = g_string_free (text, FALSE);
+      }
+      break;
+    case CL_N_COUNT_KINDS:
+    default:
+      g_assert_not_reached ();
     }
   return due;
 }

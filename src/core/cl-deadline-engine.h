@@ -19,6 +19,8 @@ GQuark cl_engine_error_quark (void);
 G_DECLARE_FINAL_TYPE (ClDeadlineEngine, cl_deadline_engine, CL, DEADLINE_ENGINE, GObject)
 
 ClDeadlineEngine *cl_deadline_engine_new             (ClRulePackSet     *packs);
+/* The packs its rules come from (for the roles and meetings they require). */
+ClRulePackSet    *cl_deadline_engine_get_packs       (ClDeadlineEngine  *self);
 /* Every obligation of every student, sorted with cl_obligation_compare(). The array owns them;
  * they borrow from @caseload, which must outlive it. */
 GPtrArray        *cl_deadline_engine_compute         (ClDeadlineEngine  *self,

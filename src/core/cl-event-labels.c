@@ -72,41 +72,70 @@ cl_from_event_label (const char *from_event)
   return NULL;
 }
 
-const char *
-cl_meeting_kind_phrase (int kind)
+ClEventStage
+cl_event_type_stage (ClEventType type)
 {
-  /* Translators: a meeting in the middle of a sentence, as in "a year after the annual IEP meeting
-   * of May 14, 2026"; the article is part of it */
-  switch (kind)
+  switch (type)
     {
-    case CL_MEETING_INITIAL: return N_("the initial IEP meeting");
-    case CL_MEETING_ANNUAL: return N_("the annual IEP meeting");
-    case CL_MEETING_TRIENNIAL: return N_("the triennial IEP meeting");
-    case CL_MEETING_AMENDMENT: return N_("the IEP amendment meeting");
-    case CL_MEETING_INTERIM: return N_("the interim IEP meeting");
-    case CL_MEETING_MANIFESTATION: return N_("the manifestation determination meeting");
-    case CL_MEETING_TRANSITION: return N_("the transition meeting");
-    case CL_MEETING_OTHER: return N_("the IEP meeting");
-    default: return "";
+    case CL_EVENT_REFERRAL:
+    case CL_EVENT_ASSESSMENT_PLAN_PROVIDED:
+    case CL_EVENT_ASSESSMENT_PLAN_CONSENT:
+    case CL_EVENT_ASSESSMENT_PLAN_DECLINED:
+    case CL_EVENT_ASSESSMENT_REFUSED:
+    case CL_EVENT_REASSESSMENT_REQUEST:
+    case CL_EVENT_REASSESSMENT_CONSENT:
+    case CL_EVENT_TRIENNIAL_WAIVER:
+    case CL_EVENT_EXTENSION:
+    case CL_EVENT_SURROGATE_NEEDED:
+    case CL_EVENT_SURROGATE_NOTICE_SENT:
+    case CL_EVENT_SURROGATE_APPOINTED:
+      return CL_STAGE_REFERRAL_ASSESSMENT;
+    case CL_EVENT_IEP_MEETING:
+    case CL_EVENT_MEETING_REQUEST:
+      return CL_STAGE_IEP_MEETINGS;
+    case CL_EVENT_TRANSFER_IN:
+    case CL_EVENT_ENROLLMENT:
+    case CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED:
+    case CL_EVENT_PRIMARY_LANGUAGE_ASSESSED:
+    case CL_EVENT_DISTRICT_RECORDS_REQUEST:
+    case CL_EVENT_RECORDS_SENT:
+      return CL_STAGE_TRANSFERS;
+    case CL_EVENT_REMOVAL:
+    case CL_EVENT_PLACEMENT_CHANGE_DECISION:
+    case CL_EVENT_IAES_PLACEMENT:
+    case CL_EVENT_REMOVAL_SERVICES:
+      return CL_STAGE_DISCIPLINE;
+    case CL_EVENT_RECORDS_REQUEST:
+    case CL_EVENT_RECORDS_PROVIDED:
+    case CL_EVENT_COMPLAINT:
+    case CL_EVENT_RESOLUTION_SESSION:
+    case CL_EVENT_RESOLUTION_WAIVED:
+    case CL_EVENT_DUE_PROCESS_RESPONSE:
+    case CL_EVENT_HEARING_SCHEDULED:
+    case CL_EVENT_HEARING_DISCLOSURE_SENT:
+    case CL_EVENT_COMPLAINT_RESOLVED:
+      return CL_STAGE_RECORDS_COMPLAINTS;
+    case CL_EVENT_TRANSITION_CONFERENCE:
+    case CL_EVENT_RIGHTS_TRANSFER_NOTICE:
+    case CL_EVENT_EXIT:
+    case CL_N_EVENT_TYPES:
+    default:
+      return CL_STAGE_TRANSITIONS;
     }
 }
 
 const char *
-cl_role_label (int role)
+cl_event_stage_label (ClEventStage stage)
 {
-  switch (role)
+  switch (stage)
     {
-    case CL_ROLE_PARENT: return N_("Parent");
-    case CL_ROLE_STUDENT: return N_("Student");
-    case CL_ROLE_GENERAL_EDUCATION_TEACHER: return N_("General education teacher");
-    case CL_ROLE_SPECIAL_EDUCATION_TEACHER: return N_("Special education teacher");
-    case CL_ROLE_LEA_REPRESENTATIVE: return N_("District representative");
-    case CL_ROLE_ASSESSMENT_INTERPRETER: return N_("Interpreter of assessment results");
-    case CL_ROLE_RELATED_SERVICE_PROVIDER: return N_("Related service provider");
-    case CL_ROLE_AGENCY_REPRESENTATIVE: return N_("Agency representative");
-    case CL_ROLE_PART_C_COORDINATOR: return N_("Early Start service coordinator");
-    case CL_ROLE_INTERPRETER: return N_("Language interpreter");
-    case CL_ROLE_OTHER: return N_("Other participant");
+    case CL_STAGE_REFERRAL_ASSESSMENT: return N_("Referral and assessment");
+    case CL_STAGE_IEP_MEETINGS: return N_("IEP meetings");
+    case CL_STAGE_TRANSFERS: return N_("Transfers and enrollment");
+    case CL_STAGE_DISCIPLINE: return N_("Discipline");
+    case CL_STAGE_RECORDS_COMPLAINTS: return N_("Records and complaints");
+    case CL_STAGE_TRANSITIONS: return N_("Transitions");
+    case CL_N_EVENT_STAGES:
     default: return "";
     }
 }

@@ -9,7 +9,6 @@
 
 #include "cl-rule-ids.h"
 #include "cl-roster-import.h"
-#include "cl-obligation-words.h"
 
 G_DEFINE_QUARK (cl-roster-error-quark, cl_roster_error)
 
@@ -643,13 +642,12 @@ cl_roster_plan_compare (ClRosterPlan      *plan,
           d->file_date = date;
           if (o != NULL)
             {
-              g_autofree char *counted = cl_obligation_dup_counted_text (o, cl_words_for_locale ());
               char from[11];
-
               cl_date_format_iso (o->from, from);
               d->caseload_date = o->due;
-              /* TRANSLATORS: how the date was counted, the date it was counted from, the citation */
-              d->basis = g_strdup_printf (_("%s; counted from %s (%s)"), counted,
+              /* TRANSLATORS: how the date was counted (in English, from the engine), the date it
+               * was counted from, the citation */
+              d->basis = g_strdup_printf (_("%s; counted from %s (%s)"), o->counted ? o->counted : "",
                                           from, o->citation ? o->citation : "");
             }
           else

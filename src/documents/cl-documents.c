@@ -135,9 +135,8 @@ student_summary (ClStrings        *s,
       g_autofree char *status = ob->estimated ? g_strdup_printf ("%s %s", _cl_str (s, status_key), _cl_str (s, "summary.estimated"))
                                               : g_strdup (_cl_str (s, status_key));
       g_autofree char *from = _cl_from_text (s, ob);
-      g_autofree char *counted = _cl_document_counted_text (s, ob);
       g_autofree char *basis = g_strdup_printf ("%s — %s: %s", _cl_engine_text (s, ob->rule->sentence),
-                                                from, counted);
+                                                from, ob->counted);
       const char *cells[] = { _cl_engine_text (s, ob->rule->title), due, status, basis, ob->citation, NULL };
 
       cl_pdf_layout_table_row (doc, cells);

@@ -1,4 +1,5 @@
-/* cl-session-meetings.c — a meeting planned, and one recorded as held (undoably)
+/* cl-session-meetings.c — a meeting planned, prepared, run from its checklist, cancelled, and one
+ * recorded as held (undoably)
  */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cl-session"
@@ -102,4 +103,115 @@ cl_session_record_meeting_held (ClSession      *self,
       return FALSE;
     }
   return cl_session_saved (self, cl_undo_new (revert_held, NULL, undo, held_undo_free, id), error);
+}
+
+/* A meeting's checklist and attempts are read from the database, which a read-only bundle lacks
+ * and a load in progress holds. */
+static gboolean
+readable (ClSession  *self,
+          GError    **error)
+{
+  if (self->store != NULL && !self->loading)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("This caseload has no database to read from"));
+  return FALSE;
+}
+
+gboolean
+cl_session_update_meeting (ClSession        *self,
+                           const char       *student_id,
+                           const ClMeeting  *meeting,
+                           GError          **error)
+{
+  g_autofree char *id = g_strdup (student_id);
+
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  if (_cl_session_editable_student (self, id, error) == NULL ||
+      !cl_store_update_meeting (self->store, id, meeting, error))
+    return FALSE;
+  return cl_session_saved (self, NULL, error);
+}
+
+gboolean
+cl_session_cancel_meeting (ClSession   *self,
+                           const char  *student_id,
+                           const char  *meeting_id,
+                           GError     **error)
+{
+  g_autofree char *id = g_strdup (student_id);
+  g_autofree char *meeting = g_strdup (meeting_id);
+
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  if (_cl_session_editable_student (self, id, error) == NULL ||
+      !cl_store_delete_meeting (self->store, id, meeting, error))
+    return FALSE;
+  return cl_session_saved (self, NULL, error);
+}
+
+gboolean
+cl_session_set_meeting_item (ClSession   *self,
+                             const char  *student_id,
+                             const char  *meeting_id,
+                             const char  *item,
+                             gboolean     done,
+                             GError     **error)
+{
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  return _cl_session_editable_student (self, student_id, error) != NULL &&
+         cl_store_set_checklist_item (self->store, student_id, meeting_id, item, done, error);
+}
+
+GHashTable *
+cl_session_list_meeting_items (ClSession   *self,
+                               const char  *student_id,
+                               const char  *meeting_id,
+                               GError     **error)
+{
+  g_return_val_if_fail (CL_IS_SESSION (self), NULL);
+
+  if (!readable (self, error))
+    return NULL;
+  return cl_store_list_checklist (self->store, student_id, meeting_id, error);
+}
+
+gboolean
+cl_session_add_attendance_attempt (ClSession       *self,
+                                   const char      *student_id,
+                                   const char      *meeting_id,
+                                   ClDate           date,
+                                   ClContactMethod  method,
+                                   const char      *outcome,
+                                   GError         **error)
+{
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  return _cl_session_editable_student (self, student_id, error) != NULL &&
+         cl_store_add_attendance_attempt (self->store, student_id, meeting_id, date, method, outcome, NULL, error);
+}
+
+gboolean
+cl_session_delete_attendance_attempt (ClSession  *self,
+                                      gint64      attempt_id,
+                                      GError    **error)
+{
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  return _cl_session_check_editable (self, error) &&
+         cl_store_delete_attendance_attempt (self->store, attempt_id, error);
+}
+
+GPtrArray *
+cl_session_list_attendance_attempts (ClSession   *self,
+                                     const char  *student_id,
+                                     const char  *meeting_id,
+                                     GError     **error)
+{
+  g_return_val_if_fail (CL_IS_SESSION (self), NULL);
+
+  if (!readable (self, error))
+    return NULL;
+  return cl_store_list_attendance_attempts (self->store, student_id, meeting_id, error);
 }

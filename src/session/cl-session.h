@@ -137,9 +137,66 @@ gboolean          cl_session_record_meeting_held      (ClSession      *self,
                                                        const char     *meeting_id,
                                                        const ClEvent  *event,
                                                        GError        **error);
+/* The plan changed (date, time, place, team, invitations…): saved at once, no undo. */
+gboolean          cl_session_update_meeting           (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const ClMeeting *meeting,
+                                                       GError        **error);
+/* The plan removed with its attempts and checklist (the history keeps a line for it). */
+gboolean          cl_session_cancel_meeting           (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const char     *meeting_id,
+                                                       GError        **error);
+/* The live checklist and the record of attempts to reach the parent: saved the moment they are
+ * made; they change no obligation, so nothing is computed again. */
+gboolean          cl_session_set_meeting_item         (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const char     *meeting_id,
+                                                       const char     *item,
+                                                       gboolean        done,
+                                                       GError        **error);
+/* item (char*) -> done (GINT_TO_POINTER); NULL on error. */
+GHashTable       *cl_session_list_meeting_items       (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const char     *meeting_id,
+                                                       GError        **error);
+gboolean          cl_session_add_attendance_attempt   (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const char     *meeting_id,
+                                                       ClDate          date,
+                                                       ClContactMethod method,
+                                                       const char     *outcome,
+                                                       GError        **error);
+gboolean          cl_session_delete_attendance_attempt (ClSession     *self,
+                                                        gint64         attempt_id,
+                                                        GError       **error);
+/* Of ClAttendanceAttempt*, by date; NULL on error. */
+GPtrArray        *cl_session_list_attendance_attempts (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const char     *meeting_id,
+                                                       GError        **error);
 /* The meeting of @student with @meeting_id, or NULL. */
 const ClMeeting  *cl_session_find_meeting             (ClStudent      *student,
                                                        const char     *meeting_id);
+
+/* Import (cl-session-import.c): @bundle read, checked and written into the open database off the
+ * main thread, all or nothing; @progress is called in the caller's main context. */
+void              cl_session_import_async             (ClSession           *self,
+                                                       GFile               *bundle,
+                                                       ClStoreProgress      progress,
+                                                       gpointer             progress_data,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+/* The number of students the bundle had, the session showing the database as it is now; -1 with
+ * @error, the database unchanged. */
+gssize            cl_session_import_finish            (ClSession           *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/* The caseload shown, written into a new database at @path. */
+gboolean          cl_session_write_database           (ClSession           *self,
+                                                       const char          *path,
+                                                       GError             **error);
 
 /* Today's copy of the database (kept for @days), made off the main thread on a connection of its
  * own. */

@@ -366,6 +366,13 @@ test_plan_prepare_hold (void)
   apply_entry (GTK_WIDGET (mw->notice_group), "Notice sent on", "2026-12-01");
   ob = obligation (window, "S-1023", "meeting_notice_due", -1);
   g_assert_cmpuint (ob->met_on, ==, D ("2026-12-01"));
+  /* Saved through the session, which read the caseload again: the main window keeps his file open,
+   * on the records read now. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "student");
+  g_assert_nonnull (cl_student_page_get_student (window->student_page));
+  g_assert_cmpstr (cl_student_page_get_student (window->student_page)->id, ==, "S-1023");
+  g_assert_true (cl_student_page_get_student (window->student_page) ==
+                 cl_caseload_lookup_student (cl_session_get_caseload (window->session), "S-1023"));
   {
     g_autofree char *text = rows_text (GTK_WIDGET (mw->notice_group));
     g_assert_nonnull (strstr (text, "Notice sent in time|"));

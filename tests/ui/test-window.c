@@ -317,7 +317,7 @@ test_database (void)
     g_assert_true (cl_store_import (cl_session_get_store (window->session), c, FALSE, NULL, NULL, &error));
     g_assert_no_error (error);
   }
-  g_assert_true (_cl_window_reload (window, &error));
+  g_assert_true (cl_session_reload (window->session, &error));
   g_assert_no_error (error);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, 12);
