@@ -20,6 +20,7 @@ struct _ClStudentPage
   GtkLabel            *name_label;
   GtkLabel            *summary_label;
   AdwPreferencesGroup *details_group;
+  GtkBox              *conflicts_box;   /* the student's conflicts with the district server */
   AdwPreferencesGroup *due_group;
   AdwPreferencesGroup *done_group;
   AdwPreferencesGroup *family_group;
@@ -47,6 +48,11 @@ struct _ClStudentPage
 
 /* cl-student-page-discipline.c */
 void _cl_student_page_class_discipline_init (GtkWidgetClass *widget_class);
+
+/* cl-student-page-conflicts.c */
+void _cl_student_page_class_conflicts_init (GtkWidgetClass *widget_class);
+void _cl_student_page_show_conflicts       (ClStudentPage  *self,
+                                            ClStudent      *student);
 
 /* cl-student-page-documents.c */
 void _cl_student_page_class_documents_init (GtkWidgetClass *widget_class);

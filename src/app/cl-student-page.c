@@ -42,6 +42,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, conflicts_box);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, due_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, done_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, family_group);
@@ -53,6 +54,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   _cl_student_page_class_plan_init (widget_class);
   _cl_student_page_class_discipline_init (widget_class);
   _cl_student_page_class_documents_init (widget_class);
+  _cl_student_page_class_conflicts_init (widget_class);
 }
 
 /* The records the page borrowed are gone: nothing is acted on until a student is shown again. */
@@ -706,6 +708,7 @@ cl_student_page_show (ClStudentPage *self,
 
   name = cl_student_dup_display_name (student);
   gtk_label_set_label (self->name_label, name);
+  _cl_student_page_show_conflicts (self, student);
 
   for (guint i = 0; i < obligations->len; i++)
     {

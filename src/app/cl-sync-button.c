@@ -176,19 +176,9 @@ synced (GObject      *object,
       if (request->asked && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
     }
-  else if (request->asked)
-    {
-      g_autofree char *message = NULL;
-
-      if (outcome.conflicts > 0)
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Synced: %u change needs you to choose which value to keep",
-                                                "Synced: %u changes need you to choose which value to keep",
-                                                outcome.conflicts), outcome.conflicts);
-      else
-        message = g_strdup (_("Synced with the district server"));
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-    }
+  /* Conflicts left: the window says so itself, with a way to review them (cl-window-conflicts.c). */
+  else if (request->asked && outcome.conflicts == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Synced with the district server"));
   sync_request_free (request);
 }
 

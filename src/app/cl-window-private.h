@@ -36,6 +36,7 @@ struct _ClWindow
   ClCompliancePage     *compliance_page;
   GtkListBox           *views_list;
   AdwToastOverlay      *toast_overlay;
+  guint                 conflicts_seen;   /* to toast only when a sync leaves more (cl-window-conflicts.c) */
   GtkProgressBar       *import_progress;
   GtkMenuButton        *documents_button;
   ClSyncButton         *sync_button;     /* the district server's sync and its state */
@@ -115,6 +116,10 @@ void        _cl_window_fill_filter_menus  (ClWindow   *self,
                                            ClCaseload *caseload);
 /* What a case database window shows is remembered for next time. */
 gboolean    _cl_window_remembers          (ClWindow   *self);
+
+/* cl-window-conflicts.c */
+void     _cl_window_class_conflicts_init (ClWindowClass    *klass);
+void     _cl_window_conflicts_init       (ClWindow         *self);
 
 /* cl-window-meetings.c */
 void     _cl_window_class_meetings_init (ClWindowClass     *klass);

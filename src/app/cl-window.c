@@ -717,6 +717,7 @@ cl_window_class_init (ClWindowClass *klass)
   _cl_window_class_edit_init (klass);
   _cl_window_class_students_init (klass);
   _cl_window_class_meetings_init (klass);
+  _cl_window_class_conflicts_init (klass);
 }
 
 static void
@@ -732,6 +733,7 @@ cl_window_init (ClWindow *self)
   g_signal_connect_swapped (self->session, "notify::loading", G_CALLBACK (on_session_loading), self);
   g_signal_connect_swapped (self->session, "notify::can-undo", G_CALLBACK (on_session_can_undo), self);
 
+  _cl_window_conflicts_init (self);
   _cl_window_list_init (self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   cl_student_slots_set_selection (self->slots, self->selection);

@@ -29,6 +29,9 @@ struct _ClSession
 /* The sync state made and kept up to date with every save (cl-session-sync.c). */
 void       _cl_session_sync_init         (ClSession   *self);
 
+/* The sync state's count of conflicts, read from the database (cl-session-conflicts.c). */
+void       _cl_session_count_conflicts   (ClSession   *self);
+
 /* FALSE with G_IO_ERROR_READ_ONLY unless a database is open and loaded. */
 gboolean   _cl_session_check_editable    (ClSession   *self,
                                           GError     **error);

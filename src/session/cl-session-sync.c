@@ -57,6 +57,7 @@ static void
 on_changed (ClSession *self)
 {
   count_waiting (self);
+  _cl_session_count_conflicts (self);
 }
 
 void
@@ -123,10 +124,11 @@ sync_done (GObject      *object,
 
   cl_sync_state_set_status (self->sync_state, CL_SYNC_STATUS_IDLE, NULL);
   cl_sync_state_set_last_synced (self->sync_state, g_get_real_time () / G_USEC_PER_SEC);
-  cl_sync_state_set_conflicts (self->sync_state, job->result.conflicts);
   if (same_database)
     {
       cl_sync_state_set_changes_waiting (self->sync_state, job->waiting);
+      /* Every conflict waiting, those of earlier syncs not yet settled included. */
+      _cl_session_count_conflicts (self);
       /* What came from the server is in the file: show it (::reloaded). */
       if ((job->result.pulled > 0 || job->result.conflicts > 0) && !cl_session_reload (self, &error))
         {

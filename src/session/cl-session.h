@@ -207,6 +207,17 @@ gboolean          cl_session_back_up_finish           (ClSession           *self
                                                        GAsyncResult        *result,
                                                        GError             **error);
 
+/* Conflicts with the district server (cl-session-conflicts.c): this laptop's changes that met
+ * another's there, kept with both values (ClConflict*, oldest first; empty for a bundle). */
+GPtrArray        *cl_session_list_conflicts           (ClSession           *self,
+                                                       GError             **error);
+/* Settles conflict @id: @keep_mine keeps this laptop's value (sent with the next sync), else the
+ * server's stays; the caseload is read again and the sync state counts what is left. */
+gboolean          cl_session_resolve_conflict         (ClSession           *self,
+                                                       gint64               id,
+                                                       gboolean             keep_mine,
+                                                       GError             **error);
+
 /* The district server (cl-session-sync.c): where the caseload stands with it, and a sync of the
  * open database with @conninfo (a libpq connection string, login and password included) off the
  * main thread, on a connection of its own; the session reads the database again when the sync
