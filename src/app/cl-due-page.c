@@ -6,7 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-case-manager-row.h"
+#include "cl-due-counts.h"
 #include "cl-due-page.h"
+#include "cl-due-words.h"
 #include "cl-group-rows.h"
 #include "cl-meeting-labels.h"
 
@@ -14,29 +17,119 @@
  * says how many more there are, rather than building rows nobody scrolls to. */
 #define MAX_ROWS_PER_GROUP 200
 
-enum { GROUP_OVERDUE, GROUP_WEEK, GROUP_MONTH, GROUP_LATER, N_GROUPS };
+enum { GROUP_OVERDUE, GROUP_WEEK, GROUP_MONTH, GROUP_LATER, GROUP_NOTICES, GROUP_MEETINGS, N_GROUPS };
 
 struct _ClDuePage
 {
   AdwBin               parent_instance;
   AdwPreferencesGroup *groups[N_GROUPS];
-  AdwStatusPage       *empty_page;
+  AdwComboRow         *show_row;
+  AdwComboRow         *case_manager_row;
+  GtkWidget           *empty_box;
+  GtkLabel            *empty_title;
+  GtkLabel            *empty_description;
   GPtrArray           *rows;   /* (group, row) pairs */
+
+  ClSession           *session;
+  ClDate               today;         /* of the rows shown */
+  ClDueShow            show;
+  char                *case_manager;  /* "" for everyone */
+  gboolean             filling;       /* the case manager row is being filled */
+  gboolean             stale;         /* the session changed while the page was not shown */
 };
+
+enum { PROP_0, PROP_CASE_MANAGER, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 enum { STUDENT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ClDuePage, cl_due_page, ADW_TYPE_BIN)
 
+static void refresh (ClDuePage *self);
+
 static void
 cl_due_page_dispose (GObject *object)
 {
   ClDuePage *self = CL_DUE_PAGE (object);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DUE_PAGE);
   G_OBJECT_CLASS (cl_due_page_parent_class)->dispose (object);
+}
+
+static void
+cl_due_page_finalize (GObject *object)
+{
+  ClDuePage *self = CL_DUE_PAGE (object);
+
+  g_free (self->case_manager);
+  G_OBJECT_CLASS (cl_due_page_parent_class)->finalize (object);
+}
+
+static void
+cl_due_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ClDuePage *self = CL_DUE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_MANAGER:
+      g_value_set_string (value, self->case_manager);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_due_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ClDuePage *self = CL_DUE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_MANAGER:
+      cl_due_page_set_case_manager (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Built when shown: a change made while another page is shown costs nothing here. */
+static void
+cl_due_page_map (GtkWidget *widget)
+{
+  ClDuePage *self = CL_DUE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cl_due_page_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+on_show_selected (ClDuePage *self)
+{
+  g_assert (CL_IS_DUE_PAGE (self));
+  cl_due_page_set_show (self, MIN (adw_combo_row_get_selected (self->show_row), CL_N_DUE_SHOWS - 1));
+}
+
+static void
+on_case_manager_selected (ClDuePage *self)
+{
+  g_assert (CL_IS_DUE_PAGE (self));
+  if (!self->filling)
+    cl_due_page_set_case_manager (self, _cl_case_manager_row_get_id (self->case_manager_row));
 }
 
 static void
@@ -46,6 +139,15 @@ cl_due_page_class_init (ClDuePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_due_page_dispose;
+  object_class->finalize = cl_due_page_finalize;
+  object_class->get_property = cl_due_page_get_property;
+  object_class->set_property = cl_due_page_set_property;
+  widget_class->map = cl_due_page_map;
+
+  properties[PROP_CASE_MANAGER] = g_param_spec_string ("case-manager", NULL, NULL, "",
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[STUDENT_ACTIVATED] = g_signal_new ("student-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -60,14 +162,27 @@ cl_due_page_class_init (ClDuePageClass *klass)
                                              G_STRUCT_OFFSET (ClDuePage, groups[GROUP_MONTH]));
   gtk_widget_class_bind_template_child_full (widget_class, "later_group", FALSE,
                                              G_STRUCT_OFFSET (ClDuePage, groups[GROUP_LATER]));
-  gtk_widget_class_bind_template_child (widget_class, ClDuePage, empty_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "notices_group", FALSE,
+                                             G_STRUCT_OFFSET (ClDuePage, groups[GROUP_NOTICES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "meetings_group", FALSE,
+                                             G_STRUCT_OFFSET (ClDuePage, groups[GROUP_MEETINGS]));
+  gtk_widget_class_bind_template_child (widget_class, ClDuePage, show_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDuePage, case_manager_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDuePage, empty_box);
+  gtk_widget_class_bind_template_child (widget_class, ClDuePage, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, ClDuePage, empty_description);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_manager_selected);
 }
 
 static void
 cl_due_page_init (ClDuePage *self)
 {
+  self->case_manager = g_strdup ("");
+  self->stale = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = _cl_group_rows_new ();
+  _cl_case_manager_row_fill (self->case_manager_row, NULL, "");
 }
 
 static void
@@ -84,19 +199,8 @@ obligation_row (ClDuePage          *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *name = cl_student_dup_display_name (ob->student);
   g_autofree char *title = g_strdup_printf ("%s — %s", name, _(ob->rule->title));
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *subtitle = NULL;
-  int y, m, d;
+  g_autofree char *subtitle = _cl_due_words_subtitle (ob, self->today);
 
-  cl_date_to_ymd (ob->due, &y, &m, &d);
-  when = g_date_time_new_local (y, m, d, 0, 0, 0);
-  /* Translators: a due date in the list of everything due, see strftime(3) */
-  date = g_date_time_format (when, _("%a %b %-d, %Y"));
-  /* Translators: due date and case manager of an obligation */
-  subtitle = g_strdup_printf (_("Due %s · %s"), date,
-                              ob->student->case_manager && ob->student->case_manager->name
-                                ? ob->student->case_manager->name : _("no case manager"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -108,51 +212,113 @@ obligation_row (ClDuePage          *self,
   return row;
 }
 
-/* Across students: by due date, then student and rule, so the order never jumps. */
-static int
-compare_by_due (gconstpointer a,
-                gconstpointer b)
+/* A planned meeting that is coming: whose, which, when, and the case manager. */
+static GtkWidget *
+meeting_row (ClDuePage          *self,
+             const ClDueMeeting *coming)
 {
-  const ClObligation *oa = *(ClObligation * const *) a;
-  const ClObligation *ob = *(ClObligation * const *) b;
+  GtkWidget *row = adw_action_row_new ();
+  const ClStaff *manager = coming->student->case_manager;
+  g_autofree char *name = cl_student_dup_display_name (coming->student);
+  g_autofree char *title = g_strdup_printf ("%s — %s", name, _cl_meeting_kind_label (coming->meeting->kind));
+  g_autofree char *relative = coming->meeting->date == self->today ? g_strdup (_("Today"))
+                              : _cl_due_words_relative (coming->meeting->date, self->today);
+  g_autofree char *date = _cl_due_words_date (coming->meeting->date);
+  g_autofree char *time = _cl_format_minutes (coming->meeting->start_minutes);
+  g_autofree char *when = time ? g_strdup_printf ("%s, %s", date, time) : g_steal_pointer (&date);
+  /* Translators: a planned meeting in Everything Due: how soon, its date and time, and the
+   * student's case manager, e.g. "In 3 days · Thu Dec 10, 2026, 15:30 · Chidi Okafor" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), relative, when,
+                                               manager != NULL && manager->name != NULL ? manager->name
+                                                                                        : _("no case manager"));
 
-  if (oa->due != ob->due)
-    return oa->due < ob->due ? -1 : 1;
-  return cl_obligation_compare (a, b);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "student-id", g_strdup (coming->student->id), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), self);
+  return row;
 }
 
-void
-cl_due_page_show (ClDuePage *self,
-                  GPtrArray *obligations,
-                  ClDate     today)
+/* The group @ob is listed in for the page's choice, or -1 when it is not listed. */
+static int
+group_of (ClDuePage          *self,
+          const ClObligation *ob)
 {
-  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  ClDueWhen when = cl_due_when (ob->due, self->today);
+
+  switch (self->show)
+    {
+    case CL_DUE_SHOW_ALL:
+      return (int) when;   /* GROUP_OVERDUE … GROUP_LATER, in ClDueWhen's order */
+    case CL_DUE_SHOW_OVERDUE:
+      return when == CL_DUE_OVERDUE ? GROUP_OVERDUE : -1;
+    case CL_DUE_SHOW_WEEK:
+      return when == CL_DUE_THIS_WEEK ? GROUP_WEEK : -1;
+    case CL_DUE_SHOW_NOTICES:
+      return cl_due_is_notice (ob) ? GROUP_NOTICES : -1;
+    case CL_DUE_SHOW_MEETINGS:
+    case CL_N_DUE_SHOWS:
+    default:
+      return -1;
+    }
+}
+
+/* What the page says when the choice lists nothing. */
+static void
+show_empty (ClDuePage *self)
+{
+  static const char *titles[CL_N_DUE_SHOWS] = {
+    N_("Nothing Is Due"), N_("Nothing Is Overdue"), N_("Nothing Is Due This Week"),
+    N_("No Meetings Coming"), N_("No Notices to Send"),
+  };
+  static const char *descriptions[CL_N_DUE_SHOWS] = {
+    N_("Every obligation of these students is met."), N_("Every item due before today is done."),
+    N_("Nothing falls due in the next seven days."), N_("No meeting is planned in the next 30 days."),
+    N_("Every planned meeting’s notice was recorded as sent."),
+  };
+
+  gtk_label_set_label (self->empty_title, _(titles[self->show]));
+  gtk_label_set_label (self->empty_description, _(descriptions[self->show]));
+}
+
+static void
+refresh (ClDuePage *self)
+{
+  GPtrArray *obligations = self->session ? cl_session_get_obligations (self->session) : NULL;
+  ClCaseload *caseload = self->session ? cl_session_get_caseload (self->session) : NULL;
+  g_autoptr(GPtrArray) open = cl_due_list_open (obligations, self->case_manager);
   guint counts[N_GROUPS] = { 0 };
+  guint total = 0;
 
-  g_return_if_fail (CL_IS_DUE_PAGE (self));
-
+  self->stale = FALSE;
+  self->today = self->session ? cl_session_get_today (self->session) : cl_date_today ();
   _cl_group_rows_clear (self->rows);
 
-  for (guint i = 0; obligations && i < obligations->len; i++)
-    {
-      ClObligation *ob = g_ptr_array_index (obligations, i);
-      if (ob->status != CL_STATUS_MET && ob->status != CL_STATUS_MET_LATE)
-        g_ptr_array_add (open, ob);
-    }
-  g_ptr_array_sort (open, compare_by_due);
   for (guint i = 0; i < open->len; i++)
     {
       const ClObligation *ob = g_ptr_array_index (open, i);
-      int group = ob->due < today ? GROUP_OVERDUE
-                  : ob->due <= today + 7 ? GROUP_WEEK
-                  : ob->due <= today + 30 ? GROUP_MONTH
-                  : GROUP_LATER;
+      int group = group_of (self, ob);
 
-      if (counts[group]++ < MAX_ROWS_PER_GROUP)
+      if (group >= 0 && counts[group]++ < MAX_ROWS_PER_GROUP)
         _cl_group_rows_add (self->rows, self->groups[group], obligation_row (self, ob));
+    }
+  if (self->show == CL_DUE_SHOW_MEETINGS)
+    {
+      g_autoptr(GArray) meetings = cl_due_list_meetings (caseload, self->today, self->case_manager);
+
+      for (guint i = 0; i < meetings->len; i++)
+        if (counts[GROUP_MEETINGS]++ < MAX_ROWS_PER_GROUP)
+          _cl_group_rows_add (self->rows, self->groups[GROUP_MEETINGS],
+                              meeting_row (self, &g_array_index (meetings, ClDueMeeting, i)));
     }
   for (int g = 0; g < N_GROUPS; g++)
     {
+      g_autofree char *description = NULL;
+
+      total += counts[g];
       gtk_widget_set_visible (GTK_WIDGET (self->groups[g]), counts[g] > 0);
       if (counts[g] > MAX_ROWS_PER_GROUP)
         {
@@ -164,14 +330,105 @@ cl_due_page_show (ClDuePage *self,
           gtk_widget_add_css_class (row, "dim-label");
           _cl_group_rows_add (self->rows, self->groups[g], row);
         }
-      {
-        g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", counts[g]),
-                                                         counts[g]);
-        adw_preferences_group_set_description (self->groups[g], description);
-      }
+      if (g == GROUP_MEETINGS)
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting", "%u meetings", counts[g]),
+                                       counts[g]);
+      else
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", counts[g]),
+                                       counts[g]);
+      adw_preferences_group_set_description (self->groups[g], description);
     }
-  /* The stack is the bin's child: reached through the bin, not bound, so that only the bin
-   * unparents it when the page goes away. */
-  gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))),
-                                    open->len > 0 ? "list" : "empty");
+  /* The choices stay above an empty list, so another one is a click away. */
+  gtk_widget_set_visible (self->empty_box, total == 0);
+  if (total == 0)
+    show_empty (self);
+}
+
+/* Now when shown, else the next time it is. */
+static void
+queue_refresh (ClDuePage *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+on_session_reloaded (ClDuePage *self)
+{
+  g_autofree char *was = g_strdup (self->case_manager);
+  const char *now;
+
+  g_assert (CL_IS_DUE_PAGE (self));
+  self->filling = TRUE;
+  now = _cl_case_manager_row_fill (self->case_manager_row, cl_session_get_caseload (self->session), was);
+  self->filling = FALSE;
+  /* A case manager this caseload does not have would hide everyone. */
+  if (!g_str_equal (now, was))
+    cl_due_page_set_case_manager (self, now);
+  queue_refresh (self);
+}
+
+void
+cl_due_page_set_session (ClDuePage *self,
+                         ClSession *session)
+{
+  g_return_if_fail (CL_IS_DUE_PAGE (self));
+  g_return_if_fail (CL_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded), self, G_CONNECT_SWAPPED);
+  /* The file's change (an event saved, a meeting planned) is seen here too. */
+  g_signal_connect_object (session, "student-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  on_session_reloaded (self);
+}
+
+void
+cl_due_page_set_show (ClDuePage *self,
+                      ClDueShow  show)
+{
+  g_return_if_fail (CL_IS_DUE_PAGE (self));
+  g_return_if_fail (show < CL_N_DUE_SHOWS);
+
+  if (adw_combo_row_get_selected (self->show_row) != (guint) show)
+    adw_combo_row_set_selected (self->show_row, show);
+  if (self->show == show)
+    return;
+  self->show = show;
+  queue_refresh (self);
+}
+
+ClDueShow
+cl_due_page_get_show (ClDuePage *self)
+{
+  g_return_val_if_fail (CL_IS_DUE_PAGE (self), CL_DUE_SHOW_ALL);
+  return self->show;
+}
+
+void
+cl_due_page_set_case_manager (ClDuePage  *self,
+                              const char *case_manager_id)
+{
+  g_return_if_fail (CL_IS_DUE_PAGE (self));
+
+  if (case_manager_id == NULL)
+    case_manager_id = "";
+  if (g_str_equal (self->case_manager, case_manager_id))
+    return;
+  g_free (self->case_manager);
+  self->case_manager = g_strdup (case_manager_id);
+  self->filling = TRUE;
+  _cl_case_manager_row_select (self->case_manager_row, case_manager_id);
+  self->filling = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_MANAGER]);
+  queue_refresh (self);
+}
+
+const char *
+cl_due_page_get_case_manager (ClDuePage *self)
+{
+  g_return_val_if_fail (CL_IS_DUE_PAGE (self), "");
+  return self->case_manager;
 }

@@ -349,7 +349,6 @@ _cl_window_show_view (ClWindow   *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (g_str_equal (view, "due"))
     {
-      cl_due_page_show (self->due_page, cl_session_get_obligations (self->session), cl_session_get_today (self->session));
       adw_window_title_set_title (self->content_title, _("Everything Due"));
     }
   else
@@ -369,6 +368,9 @@ on_view_activated (ClWindow      *self,
                    GtkListBoxRow *row)
 {
   g_assert (CL_IS_WINDOW (self));
+  /* The sidebar's Everything Due is all of it; the start summary's links show a part. */
+  if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "due"))
+    cl_due_page_set_show (self->due_page, CL_DUE_SHOW_ALL);
   _cl_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -589,6 +591,11 @@ cl_window_open_database (ClWindow   *self,
   clear_caseload (self);
   /* The sort and filters used last time with a database. */
   _cl_window_list_restore (self);
+  if (self->settings != NULL)
+    {
+      g_autofree char *case_manager = g_settings_get_string (self->settings, "due-case-manager");
+      cl_due_page_set_case_manager (self->due_page, case_manager);
+    }
   self->after_load = TRUE;
   if (!cl_session_open_database (self->session, path, &error))
     {
@@ -720,6 +727,14 @@ cl_window_class_init (ClWindowClass *klass)
   _cl_window_class_conflicts_init (klass);
 }
 
+/* Whose students Everything Due and the start summary count ("my students"), remembered. */
+static void
+on_due_case_manager_changed (ClWindow *self)
+{
+  if (_cl_window_remembers (self))
+    g_settings_set_string (self->settings, "due-case-manager", cl_due_page_get_case_manager (self->due_page));
+}
+
 static void
 cl_window_init (ClWindow *self)
 {
@@ -727,6 +742,8 @@ cl_window_init (ClWindow *self)
 
   self->session = cl_session_new ();
   cl_student_page_set_session (self->student_page, self->session);
+  cl_due_page_set_session (self->due_page, self->session);
+  g_signal_connect_swapped (self->due_page, "notify::case-manager", G_CALLBACK (on_due_case_manager_changed), self);
   g_signal_connect_swapped (self->session, "reloaded", G_CALLBACK (on_session_reloaded), self);
   g_signal_connect_swapped (self->session, "student-changed", G_CALLBACK (on_session_student_changed), self);
   g_signal_connect_swapped (self->session, "load-failed", G_CALLBACK (on_session_load_failed), self);

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-due-counts.c — what is due across a caseload, in groups, counted once for every view */
+#define G_LOG_DOMAIN "cl-due-counts"
+
+#include "config.h"
+
+#include "cl-due-counts.h"
+#include "cl-rule-completion.h"
+
+gboolean
+cl_due_is_open (const ClObligation *ob)
+{
+  return ob->status != CL_STATUS_MET && ob->status != CL_STATUS_MET_LATE;
+}
+
+ClDueWhen
+cl_due_when (ClDate due,
+             ClDate today)
+{
+  if (due < today)
+    return CL_DUE_OVERDUE;
+  if (due <= today + 7)
+    return CL_DUE_THIS_WEEK;
+  if (due <= today + 30)
+    return CL_DUE_NEXT_30;
+  return CL_DUE_LATER;
+}
+
+gboolean
+cl_due_is_notice (const ClObligation *ob)
+{
+  const ClRuleCompletion *completion = cl_rule_completion_lookup (ob->rule->id);
+
+  return cl_due_is_open (ob) && completion != NULL && completion->by == CL_COMPLETED_BY_NOTICE_SENT;
+}
+
+gboolean
+cl_due_for_case_manager (const ClStudent *student,
+                         const char      *case_manager_id)
+{
+  if (case_manager_id == NULL || *case_manager_id == '\0')
+    return TRUE;
+  return student->case_manager != NULL && g_strcmp0 (student->case_manager->id, case_manager_id) == 0;
+}
+
+static int
+compare_by_due (gconstpointer a,
+                gconstpointer b)
+{
+  const ClObligation *oa = *(ClObligation * const *) a;
+  const ClObligation *ob = *(ClObligation * const *) b;
+
+  if (oa->due != ob->due)
+    return oa->due < ob->due ? -1 : 1;
+  return cl_obligation_compare (a, b);
+}
+
+GPtrArray *
+cl_due_list_open (GPtrArray  *obligations,
+                  const char *case_manager_id)
+{
+  GPtrArray *open = g_ptr_array_new ();
+
+  for (guint i = 0; obligations != NULL && i < obligations->len; i++)
+    {
+      ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (cl_due_is_open (ob) && cl_due_for_case_manager (ob->student, case_manager_id))
+        g_ptr_array_add (open, ob);
+    }
+  g_ptr_array_sort (open, compare_by_due);
+  return open;
+}
+
+static int
+compare_meetings (gconstpointer a,
+                  gconstpointer b)
+{
+  const ClDueMeeting *ma = a, *mb = b;
+
+  if (ma->meeting->date != mb->meeting->date)
+    return ma->meeting->date < mb->meeting->date ? -1 : 1;
+  if (ma->meeting->start_minutes != mb->meeting->start_minutes)
+    return ma->meeting->start_minutes < mb->meeting->start_minutes ? -1 : 1;
+  return g_strcmp0 (ma->student->id, mb->student->id);
+}
+
+GArray *
+cl_due_list_meetings (ClCaseload *caseload,
+                      ClDate      today,
+                      const char *case_manager_id)
+{
+  GArray *coming = g_array_new (FALSE, FALSE, sizeof (ClDueMeeting));
+  GPtrArray *students = caseload ? cl_caseload_get_students (caseload) : NULL;
+
+  for (guint i = 0; students != NULL && i < students->len; i++)
+    {
+      const ClStudent *student = g_ptr_array_index (students, i);
+
+      if (!cl_due_for_case_manager (student, case_manager_id))
+        continue;
+      for (guint m = 0; student->meetings != NULL && m < student->meetings->len; m++)
+        {
+          const ClMeeting *meeting = g_ptr_array_index (student->meetings, m);
+          ClDueMeeting entry = { student, meeting };
+
+          /* A planned meeting whose day has passed is waiting to be recorded as held, not coming. */
+          if (meeting->date >= today && meeting->date <= today + CL_DUE_MEETING_DAYS)
+            g_array_append_val (coming, entry);
+        }
+    }
+  g_array_sort (coming, compare_meetings);
+  return coming;
+}
+
+void
+cl_due_count (GPtrArray   *obligations,
+              ClCaseload  *caseload,
+              ClDate       today,
+              const char  *case_manager_id,
+              ClDueCounts *out)
+{
+  g_autoptr(GArray) meetings = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  *out = (ClDueCounts) { { 0 } };
+  for (guint i = 0; obligations != NULL && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (!cl_due_is_open (ob) || !cl_due_for_case_manager (ob->student, case_manager_id))
+        continue;
+      out->when[cl_due_when (ob->due, today)]++;
+      if (cl_due_is_notice (ob))
+        out->notices++;
+    }
+  meetings = cl_due_list_meetings (caseload, today, case_manager_id);
+  out->meetings = meetings->len;
+}

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-due-counts.c — what Everything Due and the start summary count, for all and per case
+ * manager
+ *
+ * A small caseload made by hand (every obligation and meeting on the edges of a group, with the
+ * expected counts worked out below), then the demo caseload on 2026-12-07, whose counts were
+ * worked out from `caseload-cli alerts --today 2026-12-07` and the demo's planned meetings.
+ */
+#include "cl-deadline-engine.h"
+#include "cl-bundle-reader.h"
+#include "cl-due-counts.h"
+#include "cl-rule-ids.h"
+#include "cl-test-util.h"
+
+#define TODAY "2026-12-07"
+
+typedef struct {
+  const char *case_manager;   /* NULL: everyone */
+  guint       overdue, week, next_30, later, notices, meetings;
+} Expected;
+
+static void
+assert_counts (GPtrArray      *obligations,
+               ClCaseload     *caseload,
+               const Expected *e)
+{
+  ClDueCounts counts;
+  g_autoptr(GPtrArray) open = cl_due_list_open (obligations, e->case_manager);
+  g_autoptr(GArray) meetings = cl_due_list_meetings (caseload, D (TODAY), e->case_manager);
+
+  g_test_message ("case manager %s", e->case_manager ? e->case_manager : "(all)");
+  cl_due_count (obligations, caseload, D (TODAY), e->case_manager, &counts);
+  g_assert_cmpuint (counts.when[CL_DUE_OVERDUE], ==, e->overdue);
+  g_assert_cmpuint (counts.when[CL_DUE_THIS_WEEK], ==, e->week);
+  g_assert_cmpuint (counts.when[CL_DUE_NEXT_30], ==, e->next_30);
+  g_assert_cmpuint (counts.when[CL_DUE_LATER], ==, e->later);
+  g_assert_cmpuint (counts.notices, ==, e->notices);
+  g_assert_cmpuint (counts.meetings, ==, e->meetings);
+  /* The lists the page shows hold as many as the counts say, in order. */
+  g_assert_cmpuint (open->len, ==, e->overdue + e->week + e->next_30 + e->later);
+  for (guint i = 1; i < open->len; i++)
+    g_assert_cmpuint (((ClObligation *) open->pdata[i - 1])->due, <=, ((ClObligation *) open->pdata[i])->due);
+  g_assert_cmpuint (meetings->len, ==, e->meetings);
+  for (guint i = 1; i < meetings->len; i++)
+    g_assert_cmpuint (g_array_index (meetings, ClDueMeeting, i - 1).meeting->date, <=,
+                      g_array_index (meetings, ClDueMeeting, i).meeting->date);
+}
+
+static ClRule annual = { .id = (char *) CL_RULE_ANNUAL_REVIEW_DUE, .title = (char *) "Annual IEP review" };
+static ClRule notice = { .id = (char *) CL_RULE_MEETING_NOTICE_DUE, .title = (char *) "Meeting notice" };
+
+typedef struct {
+  const char        *student;
+  const ClRule      *rule;
+  const char        *due;
+  ClObligationStatus status;
+} Given;
+
+/* Today is Monday 2026-12-07: this week runs to 12-14, the next 30 days to 2027-01-06. */
+static const Given given[] = {
+  { "s1", &annual, "2026-12-01", CL_STATUS_OVERDUE },   /* overdue */
+  { "s1", &annual, "2026-12-07", CL_STATUS_DUE_SOON },  /* this week: due today */
+  { "s1", &notice, "2026-12-14", CL_STATUS_DUE_SOON },  /* this week, its last day; a notice */
+  { "s2", &notice, "2026-12-15", CL_STATUS_UPCOMING },  /* next 30 days, the first; a notice */
+  { "s2", &annual, "2027-01-06", CL_STATUS_UPCOMING },  /* next 30 days, the last */
+  { "s2", &annual, "2027-01-07", CL_STATUS_UPCOMING },  /* later */
+  { "s3", &annual, "2026-11-01", CL_STATUS_MET },       /* done: not counted */
+  { "s1", &notice, "2026-12-02", CL_STATUS_MET_LATE },  /* done late: not counted */
+  { "s3", &annual, "2026-12-06", CL_STATUS_OVERDUE },   /* overdue since yesterday; no case manager */
+};
+
+/* Planned meetings: only those from today to 30 days ahead are coming. */
+static const struct { const char *student, *id, *date; } planned[] = {
+  { "s1", "m-past", "2026-12-06" },   /* passed, not recorded as held: not coming */
+  { "s1", "m-today", "2026-12-07" },
+  { "s2", "m-30", "2027-01-06" },
+  { "s2", "m-31", "2027-01-07" },     /* too far ahead */
+  { "s3", "m-soon", "2026-12-20" },
+};
+
+static const Expected synthetic_expected[] = {
+  { NULL,   2, 2, 2, 1, 2, 3 },
+  { "",     2, 2, 2, 1, 2, 3 },
+  { "cm-a", 1, 2, 0, 0, 1, 1 },
+  { "cm-b", 0, 0, 2, 1, 1, 1 },
+  { "cm-c", 0, 0, 0, 0, 0, 0 },   /* a case manager with no students */
+};
+
+static void
+test_synthetic (void)
+{
+  g_autoptr(ClCaseload) caseload = cl_caseload_new ();
+  g_autoptr(GPtrArray) obligations = g_ptr_array_new_with_free_func (g_free);
+
+  cl_caseload_add_staff (caseload, cl_staff_new ("cm-a", "Ana", CL_STAFF_CASE_MANAGER));
+  cl_caseload_add_staff (caseload, cl_staff_new ("cm-b", "Ben", CL_STAFF_CASE_MANAGER));
+  cl_caseload_add_staff (caseload, cl_staff_new ("cm-c", "Cam", CL_STAFF_CASE_MANAGER));
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *ids[] = { "s1", "s2", "s3" };
+      static const char *managers[] = { "cm-a", "cm-b", NULL };
+      ClStudent *student = cl_student_new (ids[i]);
+
+      student->case_manager = managers[i] ? cl_caseload_lookup_staff (caseload, managers[i]) : NULL;
+      cl_caseload_add_student (caseload, student);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (planned); i++)
+    cl_student_add_meeting (cl_caseload_lookup_student (caseload, planned[i].student), planned[i].id,
+                            CL_MEETING_ANNUAL, D (planned[i].date));
+  /* Plain structs: the engine's obligations own only their counted text, left NULL here. */
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      ClObligation *ob = g_new0 (ClObligation, 1);
+
+      ob->student = cl_caseload_lookup_student (caseload, given[i].student);
+      ob->rule = given[i].rule;
+      ob->due = D (given[i].due);
+      ob->status = given[i].status;
+      ob->role = -1;
+      g_ptr_array_add (obligations, ob);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (synthetic_expected); i++)
+    assert_counts (obligations, caseload, &synthetic_expected[i]);
+
+  /* The groups' edges, one by one. */
+  g_assert_cmpint (cl_due_when (D ("2026-12-06"), D (TODAY)), ==, CL_DUE_OVERDUE);
+  g_assert_cmpint (cl_due_when (D ("2026-12-07"), D (TODAY)), ==, CL_DUE_THIS_WEEK);
+  g_assert_cmpint (cl_due_when (D ("2026-12-14"), D (TODAY)), ==, CL_DUE_THIS_WEEK);
+  g_assert_cmpint (cl_due_when (D ("2026-12-15"), D (TODAY)), ==, CL_DUE_NEXT_30);
+  g_assert_cmpint (cl_due_when (D ("2027-01-06"), D (TODAY)), ==, CL_DUE_NEXT_30);
+  g_assert_cmpint (cl_due_when (D ("2027-01-07"), D (TODAY)), ==, CL_DUE_LATER);
+  /* A done notice is not one to send. */
+  g_assert_true (cl_due_is_notice (obligations->pdata[2]));
+  g_assert_false (cl_due_is_notice (obligations->pdata[7]));
+  g_assert_false (cl_due_is_notice (obligations->pdata[0]));
+  /* Nothing open at all. */
+  assert_counts (NULL, NULL, &(Expected) { NULL, 0, 0, 0, 0, 0, 0 });
+}
+
+/* The demo on 2026-12-07. Open obligations by case manager, from the alerts (met and met late
+ * left out), grouped by their due date against today; notices: the open meeting_notice_due ones
+ * (S-1003, S-1014 for Delgado; S-1009 Whitaker; S-1025, S-1031 Okafor; S-1020, S-1028 Park);
+ * meetings: m-5 (Dec 8, S-1011) and m-6 (Dec 15, S-1005) for Whitaker, m-4 (Dec 8, S-1035) for
+ * Okafor — the others are past (m-1, m-2, m-3) or after January 6. */
+static const Expected demo_expected[] = {
+  { NULL,         10, 7, 5, 165, 7, 3 },
+  { "t-delgado",   4, 1, 0,  40, 2, 0 },
+  { "t-whitaker",  2, 3, 1,  40, 1, 2 },
+  { "t-okafor",    3, 3, 1,  43, 2, 1 },
+  { "t-park",      1, 0, 3,  42, 2, 0 },
+  { "t-sarkisian", 0, 0, 0,   0, 0, 0 },   /* a teacher, not a case manager */
+};
+
+static void
+test_demo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-caseload.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) caseload = NULL;
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(ClDeadlineEngine) engine = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  caseload = cl_bundle_read_data (contents, -1, &error);
+  g_assert_no_error (error);
+  packs = cl_rule_pack_set_new_builtin (&error);
+  g_assert_no_error (error);
+  engine = cl_deadline_engine_new (packs);
+  obligations = cl_deadline_engine_compute (engine, caseload, D (TODAY), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_expected); i++)
+    assert_counts (obligations, caseload, &demo_expected[i]);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/due-counts/synthetic", test_synthetic);
+  g_test_add_func ("/due-counts/demo", test_demo);
+  return g_test_run ();
+}

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-due-summary.c — Everything Due as a case manager reads it: how far each item is, only my
+ * students (remembered), kept up to date when a file changes (under Xvfb, the demo in a database
+ * on Monday 2026-12-07)
+ */
+#include <string.h>
+
+#include "cl-due-words.h"
+#include "cl-rule-completion.h"
+#include "cl-rule-ids.h"
+#include "cl-ui-test.h"
+
+#define TODAY D ("2026-12-07")
+
+/* The visible preferences group under @widget titled @title, or NULL. */
+static AdwPreferencesGroup *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return ADW_PREFERENCES_GROUP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How many items the due page's group @title lists, checked against the number of its rows and
+ * what its description says; 0 when the group is hidden. */
+static guint
+group_count (ClWindow   *window,
+             const char *title)
+{
+  AdwPreferencesGroup *group = find_group (GTK_WIDGET (window->due_page), title);
+  g_autofree char *rows = NULL;
+  guint n_rows = 0;
+  guint64 said;
+
+  if (group == NULL)
+    return 0;
+  rows = rows_text (GTK_WIDGET (group));
+  for (const char *p = rows; *p; p++)
+    n_rows += *p == '\n';
+  said = g_ascii_strtoull (adw_preferences_group_get_description (group), NULL, 10);
+  g_assert_cmpuint (said, ==, n_rows);
+  return n_rows;
+}
+
+static AdwComboRow *
+combo_row (ClWindow   *window,
+           const char *title)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (window->due_page), ADW_TYPE_COMBO_ROW, title);
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+/* Chooses @name in the combo row @title, as a click would. */
+static void
+choose (AdwComboRow *row,
+        const char  *name)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      {
+        adw_combo_row_set_selected (row, i);
+        iterate ();
+        return;
+      }
+  g_error ("no %s to choose", name);
+}
+
+/* The row of @rows (rows_text) whose title is @title, as "title|subtitle". */
+static char *
+row_line (const char *rows,
+          const char *title)
+{
+  g_auto(GStrv) lines = g_strsplit (rows, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], title) && lines[i][strlen (title)] == '|')
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+static void
+test_words (void)
+{
+  g_autofree char *overdue1 = _cl_due_words_relative (TODAY - 1, TODAY);
+  g_autofree char *overdue31 = _cl_due_words_relative (TODAY - 31, TODAY);
+  g_autofree char *today = _cl_due_words_relative (TODAY, TODAY);
+  g_autofree char *in1 = _cl_due_words_relative (TODAY + 1, TODAY);
+  g_autofree char *in2 = _cl_due_words_relative (TODAY + 2, TODAY);
+
+  g_assert_cmpstr (overdue1, ==, "1 day overdue");
+  g_assert_cmpstr (overdue31, ==, "31 days overdue");
+  g_assert_cmpstr (today, ==, "Due today");
+  g_assert_cmpstr (in1, ==, "In 1 day");
+  g_assert_cmpstr (in2, ==, "In 2 days");
+}
+
+/* Everything Due says how far each item is; a file's change shows there at once; only one case
+ * manager's students, remembered for the next database. */
+static void
+test_due_page (void)
+{
+  g_autofree char *dir = NULL;
+  ClWindow *window = demo_database_window_at (TODAY, 1366, 768, &dir);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  ClWindow *again;
+  g_autofree char *rows = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *obligations;
+  const ClObligation *records = NULL;
+  ClEvent event = { 0 };
+
+  _cl_window_show_view (window, "due");
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
+  g_assert_cmpuint (group_count (window, "Overdue"), ==, 10);
+  g_assert_cmpuint (group_count (window, "This Week"), ==, 7);
+  g_assert_cmpuint (group_count (window, "Next 30 Days"), ==, 5);
+  g_assert_cmpuint (group_count (window, "Later"), ==, 165);
+
+  rows = rows_text (GTK_WIDGET (window->due_page));
+  line = row_line (rows, "Minh Nguyen — Annual IEP review");
+  g_assert_cmpstr (line, ==, "Minh Nguyen — Annual IEP review|31 days overdue · Fri Nov 6, 2026 · Owen Whitaker");
+  g_clear_pointer (&line, g_free);
+  line = row_line (rows, "Min-jun Cho — Complaint decision");
+  g_assert_cmpstr (line, ==, "Min-jun Cho — Complaint decision|7 days overdue · Mon Nov 30, 2026 · Chidi Okafor");
+  g_clear_pointer (&line, g_free);
+  /* S-1035's written excusal for the meeting of December 8 is due tomorrow. */
+  g_assert_nonnull (strstr (rows, "|In 1 day · Tue Dec 8, 2026 · Chidi Okafor\n"));
+  g_assert_nonnull (strstr (rows, "|In 2 days · Wed Dec 9, 2026 · Marisol Delgado\n"));
+  g_assert_null (strstr (rows, "|Due "));
+  shot (GTK_WIDGET (window), "due-all");
+
+  /* The records the parent asked for (S-1012), sent today from the student's file: the page,
+   * still shown, no longer counts them overdue. */
+  obligations = cl_session_get_student_obligations (window->session,
+                                                    cl_caseload_lookup_student (cl_session_get_caseload (window->session), "S-1012"));
+  for (guint i = 0; i < obligations->len; i++)
+    if (g_str_equal (((ClObligation *) obligations->pdata[i])->rule->id, CL_RULE_RECORDS_REQUEST_DUE) &&
+        ((ClObligation *) obligations->pdata[i])->status == CL_STATUS_OVERDUE)
+      records = obligations->pdata[i];
+  g_assert_nonnull (records);
+  g_assert_true (cl_rule_completion_event (records, TODAY, &event));
+  g_assert_true (cl_session_save_event (window->session, "S-1012", FALSE, 0, &event, &error));
+  g_assert_no_error (error);
+  cl_event_clear (&event);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
+  g_assert_cmpuint (group_count (window, "Overdue"), ==, 9);
+
+  /* Only Chidi Okafor's students: 3 overdue, 3 this week. */
+  choose (combo_row (window, "Case Manager"), "Chidi Okafor");
+  g_assert_cmpstr (cl_due_page_get_case_manager (window->due_page), ==, "t-okafor");
+  g_assert_cmpuint (group_count (window, "Overdue"), ==, 3);
+  g_assert_cmpuint (group_count (window, "This Week"), ==, 3);
+  g_free (rows);
+  rows = rows_text (GTK_WIDGET (window->due_page));
+  g_assert_null (strstr (rows, "Owen Whitaker\n"));
+  shot (GTK_WIDGET (window), "due-okafor");
+
+  /* Remembered: the database opens on the same students next time. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  again = cl_window_new (CL_APPLICATION (g_application_get_default ()));
+  watch_window (again);
+  cl_session_set_today (again->session, TODAY);
+  gtk_window_set_default_size (GTK_WINDOW (again), 1366, 768);
+  gtk_window_present (GTK_WINDOW (again));
+  cl_window_open_database (again, path);
+  wait_loaded (again);
+  g_assert_cmpstr (cl_due_page_get_case_manager (again->due_page), ==, "t-okafor");
+  _cl_window_show_view (again, "due");
+  iterate ();
+  g_assert_cmpuint (group_count (again, "Overdue"), ==, 3);
+  choose (combo_row (again, "Case Manager"), "All Case Managers");
+  /* The records sent today are still sent. */
+  g_assert_cmpuint (group_count (again, "Overdue"), ==, 9);
+
+  /* One part of it: the planned meetings of the next 30 days, the notices still to send. */
+  choose (combo_row (again, "Show"), "Meetings Coming");
+  g_assert_cmpuint (group_count (again, "Meetings in the Next 30 Days"), ==, 3);
+  g_assert_cmpuint (group_count (again, "Overdue"), ==, 0);
+  g_free (rows);
+  rows = rows_text (GTK_WIDGET (again->due_page));
+  g_assert_nonnull (strstr (rows, "|In 1 day · Tue Dec 8, 2026, "));
+  g_assert_nonnull (strstr (rows, "|In 8 days · Tue Dec 15, 2026, "));
+  shot (GTK_WIDGET (again), "due-meetings");
+  choose (combo_row (again, "Show"), "Notices to Send");
+  g_assert_cmpuint (group_count (again, "Notices to Send"), ==, 7);
+  g_assert_cmpuint (group_count (again, "Meetings in the Next 30 Days"), ==, 0);
+  choose (combo_row (again, "Case Manager"), "Owen Whitaker");
+  g_assert_cmpuint (group_count (again, "Notices to Send"), ==, 1);
+  choose (combo_row (again, "Show"), "Overdue");
+  g_assert_cmpuint (group_count (again, "Overdue"), ==, 2);
+  g_assert_cmpuint (group_count (again, "This Week"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (again));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ClApplication *app = cl_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/due/words", test_words);
+  g_test_add_func ("/ui/due/page", test_due_page);
+  return cl_ui_test_run (app);
+}
