@@ -14,6 +14,7 @@
 #include "cl-discipline.h"
 #include "cl-discipline-section.h"
 #include "cl-meeting-labels.h"
+#include "cl-obligation-format.h"
 #include "cl-group-rows.h"
 #include "cl-rule-ids.h"
 
@@ -291,6 +292,7 @@ show_banners (ClDisciplineSection *self,
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
       g_autofree char *citation = NULL;
+      g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
 
       if (!is_open (ob))
         continue;
@@ -301,7 +303,7 @@ show_banners (ClDisciplineSection *self,
             continue;
           /* Translators: a banner; %s is a date */
           title = g_strdup_printf (_("Suspension over the California limit (%s)"), from);
-          body = sentence_of (ob->counted, _(ob->rule->sentence));
+          body = sentence_of (counted, _(ob->rule->sentence));
           citation = g_strdup (ob->citation);
           add_banner (self, TRUE, title, body, citation, NULL, NULL);
         }
@@ -309,7 +311,7 @@ show_banners (ClDisciplineSection *self,
         {
           /* Translators: a banner; %s is a date */
           title = g_strdup_printf (_("More than 10 school days of removal: services required since %s"), due);
-          body = sentence_of (ob->counted, _(ob->rule->sentence));
+          body = sentence_of (counted, _(ob->rule->sentence));
           citation = g_strdup_printf (_("%s · counted from %s"), ob->citation, trigger);
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation,
                       _("Services _Started…"), "removal_services");
@@ -320,7 +322,7 @@ show_banners (ClDisciplineSection *self,
           title = g_strdup_printf (_("Change of placement: manifestation determination due %s"), due);
           body = ob->note ? g_strdup_printf ("%s %s", _(ob->rule->sentence), _(ob->note))
                           : g_strdup (_(ob->rule->sentence));
-          citation = g_strdup_printf (_("%s · %s after %s"), ob->citation, ob->counted, trigger);
+          citation = g_strdup_printf (_("%s · %s after %s"), ob->citation, counted, trigger);
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation,
                       _("Record the _Determination…"), "mdr");
         }
@@ -330,7 +332,7 @@ show_banners (ClDisciplineSection *self,
           title = g_strdup_printf (_("Interim alternative setting ends %s"), due);
           body = g_strdup_printf ("%s %s", _(ob->rule->sentence),
                                   _("The IEP team meets before then to decide where the student goes next."));
-          citation = g_strdup_printf (_("%s · %s after %s"), ob->citation, ob->counted, trigger);
+          citation = g_strdup_printf (_("%s · %s after %s"), ob->citation, counted, trigger);
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation, NULL, NULL);
         }
     }
@@ -416,7 +418,10 @@ show_removals (ClDisciplineSection *self,
           gtk_widget_add_css_class (pill, "status-pill");
           gtk_widget_add_css_class (pill, is_open (ob) ? "overdue" : "met_late");
           gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (pill, ob->counted);
+          {
+            g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+            gtk_widget_set_tooltip_text (pill, counted);
+          }
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row), pill);
           break;
         }
@@ -568,8 +573,9 @@ show_records (ClDisciplineSection *self,
       if (ob != NULL)
         {
           g_autofree char *due = cl_date_dup_long (ob->due);
+          g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
 
-          g_string_append_printf (subtitle, _(" · due %s (%s, %s)"), due, ob->counted, ob->citation);
+          g_string_append_printf (subtitle, _(" · due %s (%s, %s)"), due, counted, ob->citation);
           if (ob->met_on != CL_DATE_NONE)
             {
               g_autofree char *met = cl_date_dup_long (ob->met_on);
@@ -659,19 +665,21 @@ show_complaints (ClDisciplineSection *self,
           const ClObligation *ob = cl_discipline_find_obligation (obligations, student, e, steps[s].rule);
           g_autofree char *due = NULL;
           g_autofree char *step_subtitle = NULL;
+          g_autofree char *counted = NULL;
           GtkWidget *step;
 
           if (ob == NULL)
             continue;
           due = cl_date_dup_long (ob->due);
+          counted = cl_obligation_dup_counted_contract (ob);
           if (ob->met_on != CL_DATE_NONE)
             {
               g_autofree char *met = cl_date_dup_long (ob->met_on);
               /* Translators: a complaint's deadline: due, done, how counted, citation */
-              step_subtitle = g_strdup_printf (_("Due %s · done %s · %s · %s"), due, met, ob->counted, ob->citation);
+              step_subtitle = g_strdup_printf (_("Due %s · done %s · %s · %s"), due, met, counted, ob->citation);
             }
           else
-            step_subtitle = g_strdup_printf (_("Due %s · %s · %s"), due, ob->counted, ob->citation);
+            step_subtitle = g_strdup_printf (_("Due %s · %s · %s"), due, counted, ob->citation);
           step = text_row (_(ob->rule->title), step_subtitle);
           adw_action_row_add_suffix (ADW_ACTION_ROW (step), _cl_status_pill_new (ob->status));
           if (self->editable && ob->met_on == CL_DATE_NONE)

@@ -18,6 +18,7 @@
 #include "cl-documents.h"
 #include "cl-group-rows.h"
 #include "cl-meeting-window-private.h"
+#include "cl-obligation-format.h"
 #include "cl-rule-ids.h"
 
 G_DEFINE_FINAL_TYPE (ClMeetingWindow, cl_meeting_window, ADW_TYPE_WINDOW)
@@ -511,7 +512,7 @@ update (ClMeetingWindow *self)
         /* A district pack's rule may lack a title or sentence; gettext must never see NULL. */
         g_strdup (ob->rule->id), g_strdup (ob->rule->title ? ob->rule->title : ob->rule->id),
         g_strdup (ob->rule->sentence ? ob->rule->sentence : ""),
-        g_strdup (ob->citation ? ob->citation : ""), g_strdup (ob->counted ? ob->counted : ""),
+        g_strdup (ob->citation ? ob->citation : ""), cl_obligation_dup_counted_contract (ob),
         g_strdup (ob->from_event ? ob->from_event : ""),
         ob->due, ob->met_on, ob->from, ob->status, ob->role,
         ob->meeting != NULL && g_strcmp0 (ob->meeting->id, self->meeting_id) == 0,

@@ -11,6 +11,7 @@
 #include "cl-group-rows.h"
 #include "cl-meeting-labels.h"
 #include "cl-obligation.h"
+#include "cl-obligation-format.h"
 #include "cl-student-editor.h"
 #include "cl-student-page-private.h"
 
@@ -192,6 +193,7 @@ obligation_text_new (const ClObligation *ob)
   g_autofree char *due = cl_date_dup_long (ob->due);
   g_autofree char *from = cl_date_dup_long (ob->from);
   g_autofree char *from_text = NULL;
+  g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
   g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
 
   if (ob->met_on != CL_DATE_NONE)
@@ -220,7 +222,7 @@ obligation_text_new (const ClObligation *ob)
   g_strv_builder_add (details, _("Counted From"));
   g_strv_builder_add (details, from_text);
   g_strv_builder_add (details, _("How It Was Counted"));
-  g_strv_builder_add (details, ob->counted ? ob->counted : "");
+  g_strv_builder_add (details, counted);
   if (ob->note != NULL)
     {
       g_strv_builder_add (details, _("Also"));

@@ -135,6 +135,7 @@ format_student_page (const ClStudent *s,
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       g_autofree char *due = cl_date_dup_long (ob->due);
       g_autofree char *from = cl_date_dup_long (ob->from);
+      g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
       g_autofree char *met = ob->met_on != CL_DATE_NONE ? cl_date_dup_long (ob->met_on) : NULL;
 
       g_string_append_printf (out, "%s\n", ob->rule->title);
@@ -143,7 +144,7 @@ format_student_page (const ClStudent *s,
       else
         g_string_append_printf (out, "Due %s\n", due);
       g_string_append_printf (out, "%s\n%s\n%s on %s\n%s\n", ob->rule->sentence, ob->citation, ob->from_event,
-                              from, ob->counted ? ob->counted : "");
+                              from, counted);
       if (ob->note)
         g_string_append_printf (out, "%s\n", ob->note);
       if (ob->estimated)

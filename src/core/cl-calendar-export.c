@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-calendar-export.h"
+#include "cl-obligation-format.h"
 #include "cl-event-labels.h"
 
 /* Whether a spreadsheet would read @value as a formula (OWASP "CSV injection"): it starts with =,
@@ -81,7 +82,11 @@ cl_obligations_to_csv (GPtrArray     *obligations,
       csv_field (out, ob->estimated ? "true" : "false", FALSE);
       csv_field (out, from, FALSE);
       csv_field (out, ob->from_event, FALSE);
-      csv_field (out, ob->counted, FALSE);
+      {
+        /* The export's columns are the `alerts` contract's: ids, ISO dates, the engine's English. */
+        g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+        csv_field (out, counted, FALSE);
+      }
       csv_field (out, ob->citation, TRUE);
     }
   return g_string_free (out, FALSE);

@@ -52,7 +52,7 @@ typedef enum {
 } ClEmitFlags;
 
 /* Computes status and severity and adds the obligation to ctx->out (or drops it, see flags).
- * Returns the obligation, or NULL when dropped. Takes @counted. */
+ * Returns the obligation, or NULL when dropped. Copies @counted and takes its skipped runs. */
 ClObligation   *_cl_rule_emit             (ClRuleContext *ctx,
                                            const ClRule  *rule,
                                            ClEmitFlags    flags,
@@ -60,7 +60,7 @@ ClObligation   *_cl_rule_emit             (ClRuleContext *ctx,
                                            ClDate         met_on,
                                            ClDate         from,
                                            const char    *from_event,
-                                           char          *counted);
+                                           ClCounted     *counted);
 
 /* (Re)computes @ob's status and severity from its due date, met_on and @flags. */
 void            _cl_rule_set_status       (ClRuleContext *ctx,
@@ -147,12 +147,13 @@ void            _cl_rule_emit_each        (ClRuleContext *ctx,
                                            ClEventMatch   complete,
                                            gconstpointer  complete_data);
 
-/* Counts @n days of @kind after @from on the student's calendar, and says how in @counted. */
+/* Counts @n days of @kind after @from on the student's calendar, and says how in @counted
+ * (CL_COUNTED_DAYS, with the runs a CA pause count skipped). */
 ClDate          _cl_rule_count            (ClRuleContext *ctx,
                                            ClCountKind    kind,
                                            ClDate         from,
                                            guint          n,
                                            gboolean      *estimated,
-                                           char         **counted);
+                                           ClCounted     *counted);
 
 G_END_DECLS

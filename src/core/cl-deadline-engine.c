@@ -256,7 +256,7 @@ _cl_rule_emit (ClRuleContext *ctx,
                ClDate         met_on,
                ClDate         from,
                const char    *from_event,
-               char          *counted)
+               ClCounted     *counted)
 {
   ClObligation *ob;
 
@@ -264,7 +264,7 @@ _cl_rule_emit (ClRuleContext *ctx,
       !_cl_rule_has_iep_on (ctx, due) &&
       !(met_on != CL_DATE_NONE && met_on <= due))
     {
-      g_free (counted);
+      g_clear_pointer (&counted->skipped, g_array_unref);
       return NULL;
     }
 
@@ -277,7 +277,8 @@ _cl_rule_emit (ClRuleContext *ctx,
   ob->from = from;
   ob->from_event = from_event;
   ob->role = -1;
-  ob->counted = counted;
+  ob->counted = *counted;
+  counted->skipped = NULL;
 
   _cl_rule_set_status (ctx, ob, flags);
   g_ptr_array_add (ctx->out, ob);
@@ -376,8 +377,6 @@ _cl_rule_apply_extensions (ClRuleContext *ctx,
       const ClEmitted *em = &g_array_index (emitted, ClEmitted, i);
       ClObligation *ob = em->ob;
       const ClEvent *x = winner[i];
-      char on_buf[11], until_buf[11], was_buf[11];
-      char *counted;
 
       if (x == NULL)
         continue;
@@ -386,13 +385,6 @@ _cl_rule_apply_extensions (ClRuleContext *ctx,
       ob->due = cl_extra_get_date (x->extra, "until");
       /* An agreed date uses no calendar. */
       ob->estimated = FALSE;
-      cl_date_format_iso (x->date, on_buf);
-      cl_date_format_iso (ob->due, until_buf);
-      cl_date_format_iso (ob->extended_was, was_buf);
-      counted = g_strdup_printf ("extended in writing on %s to %s (%s, gave %s)",
-                                 on_buf, until_buf, ob->counted, was_buf);
-      g_free (ob->counted);
-      ob->counted = counted;
       if (em->extension_citation != NULL)
         ob->citation = em->extension_citation;
       _cl_rule_set_status (ctx, ob, flags);
@@ -479,11 +471,14 @@ _cl_rule_emit_for_event (ClRuleContext *ctx,
                          gconstpointer  complete_data)
 {
   gboolean estimated = FALSE;
-  char *counted = NULL;
+  ClCounted counted;
   ClDate due = _cl_rule_count (ctx, kind, trigger->date, n, &estimated, &counted);
   const ClEvent *done = _cl_rule_first_event (ctx, trigger->date, trigger, complete, complete_data);
-  ClObligation *ob = _cl_rule_emit (ctx, rule, flags, due, done ? done->date : CL_DATE_NONE,
-                                    trigger->date, cl_event_type_names[trigger->type], counted);
+  ClObligation *ob;
+
+  counted.meeting_kind = trigger->type == CL_EVENT_IEP_MEETING ? trigger->kind : -1;
+  ob = _cl_rule_emit (ctx, rule, flags, due, done ? done->date : CL_DATE_NONE,
+                      trigger->date, cl_event_type_names[trigger->type], &counted);
 
   _cl_rule_mark_estimated (ctx, ob, estimated);
   return ob;
@@ -512,60 +507,22 @@ _cl_rule_emit_each (ClRuleContext *ctx,
       }
 }
 
-static void
-append_skipped (GString    *text,
-                guint       days,
-                const char *label,
-                gboolean    first)
-{
-  g_string_append (text, first ? ", not counting " : " and ");
-  if (label == NULL)
-    g_string_append_printf (text, "%u days between school years", days);
-  else
-    g_string_append_printf (text, "%u days of %s", days, label);
-}
-
 ClDate
 _cl_rule_count (ClRuleContext *ctx,
                 ClCountKind    kind,
                 ClDate         from,
                 guint          n,
                 gboolean      *estimated,
-                char         **counted)
+                ClCounted     *counted)
 {
   ClDate due = cl_school_calendar_count (ctx->calendar, kind, from, n, estimated);
 
-  if (counted == NULL)
-    return due;
-
-  switch (kind)
+  *counted = (ClCounted) { .way = CL_COUNTED_DAYS, .count = kind, .days = n, .meeting_kind = -1 };
+  if (kind == CL_COUNT_CA_PAUSE)
     {
-    case CL_COUNT_CALENDAR:
-      *counted = g_strdup_printf ("%u calendar days", n);
-      break;
-    case CL_COUNT_SCHOOL:
-      *counted = g_strdup_printf ("%u school days", n);
-      break;
-    case CL_COUNT_BUSINESS:
-      *counted = g_strdup_printf ("%u business days", n);
-      break;
-    case CL_COUNT_CA_PAUSE:
-      {
-        g_autoptr(GArray) runs = cl_school_calendar_skipped (ctx->calendar, from, due);
-        GString *text = g_string_new (NULL);
-
-        g_string_append_printf (text, "%u days", n);
-        for (guint i = 0; i < runs->len; i++)
-          {
-            const ClSkippedRun *r = &g_array_index (runs, ClSkippedRun, i);
-            append_skipped (text, r->to - r->from + 1, r->label, i == 0);
-          }
-        *counted = g_string_free (text, FALSE);
-      }
-      break;
-    case CL_N_COUNT_KINDS:
-    default:
-      g_assert_not_reached ();
+      counted->skipped = cl_school_calendar_skipped (ctx->calendar, from, due);
+      if (counted->skipped->len == 0)
+        g_clear_pointer (&counted->skipped, g_array_unref);
     }
   return due;
 }

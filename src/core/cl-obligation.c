@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cl-obligation.h"
+#include "cl-obligation-format.h"
 
 const char * const cl_status_names[CL_N_STATUSES] = {
   "met", "met_late", "overdue", "due_soon", "upcoming",
@@ -19,7 +20,7 @@ cl_obligation_free (ClObligation *self)
 {
   if (self == NULL)
     return;
-  g_free (self->counted);
+  g_clear_pointer (&self->counted.skipped, g_array_unref);
   g_free (self);
 }
 
@@ -71,5 +72,11 @@ cl_obligation_compare (gconstpointer a,
     return c;
   if ((c = CMP (oa->role, ob->role)) != 0)
     return c;
-  return g_strcmp0 (oa->counted, ob->counted);
+  /* Last, the words the contract prints: the order `alerts` always had. Rarely reached. */
+  {
+    g_autofree char *ca = cl_obligation_dup_counted_contract (oa);
+    g_autofree char *cb = cl_obligation_dup_counted_contract (ob);
+
+    return g_strcmp0 (ca, cb);
+  }
 }

@@ -31,6 +31,60 @@ typedef enum {
 extern const char * const cl_status_names[CL_N_STATUSES];
 extern const char * const cl_severity_names[CL_N_SEVERITIES];
 
+/* How a due date was reached: one way per algorithm of the engine, with the figures it used. The
+ * `alerts` contract prints it in the engine's English (cl-obligation-format.h). Which members a
+ * way uses is said beside it. */
+typedef enum {
+  CL_COUNTED_DAYS,                 /* days of count after the trigger; skipped for a CA pause count */
+  CL_COUNTED_END_OF_YEAR,          /* the trigger (a referral when flag, else the consent) came
+                                    * `before` days before the year's last day (day); days calendar
+                                    * days after the next year's first day (day2) */
+  CL_COUNTED_IEP_IN_EFFECT,        /* the IEP of the meeting_kind meeting of the trigger is still in
+                                    * effect at birthday age; flag: the item is the age-of-majority
+                                    * notice, else the transition plan */
+  CL_COUNTED_REVIEW_WRITES_IEP,    /* the review due years after that meeting writes the IEP in
+                                    * effect at birthday age; flag as above */
+  CL_COUNTED_FIRST_MEETING_AFTER,  /* no yearly meeting before birthday age: the first after (day)
+                                    * writes it; flag as above */
+  CL_COUNTED_BIRTHDAY,             /* birthday age */
+  CL_COUNTED_EMANCIPATED,          /* married or emancipated before birthday age */
+  CL_COUNTED_ELIGIBLE_THROUGH,     /* birthday age; eligible through the due date by its month */
+  CL_COUNTED_DAY_BEFORE_BIRTHDAY,  /* the day before birthday age */
+  CL_COUNTED_DAYS_BEFORE_BIRTHDAY, /* days calendar days before birthday age */
+  CL_COUNTED_YEARS_AFTER_MEETING,  /* years after the meeting_kind IEP meeting */
+  CL_COUNTED_YEARS_AFTER_WAIVER,   /* years after the written waiver of the reassessment */
+  CL_COUNTED_REMOVAL_TOTAL,        /* the removal brings the school year (day .. day2) to total
+                                    * school days, more than limit */
+  CL_COUNTED_SUSPENSION_INCIDENT,  /* a suspension of total school days, at most limit */
+  CL_COUNTED_SUSPENSION_YEAR,      /* suspensions in the school year (day .. day2) reach total,
+                                    * at most limit */
+  CL_COUNTED_DAYS_BEFORE_MEETING,  /* days calendar days before the meeting_kind meeting */
+  CL_COUNTED_MEMBER_NOT_INVITED,   /* nobody of the obligation's role invited to the meeting_kind
+                                    * meeting */
+  CL_COUNTED_EXCUSAL,              /* the obligation's role (name) excused; flag: area discussed */
+  CL_COUNTED_BUSINESS_DAYS_BEFORE, /* days business days before the hearing on day */
+  CL_N_COUNTED_WAYS
+} ClCountedWay;
+
+typedef struct {
+  ClCountedWay way;
+  ClCountKind  count;
+  guint        days;
+  guint        before;
+  int          years;
+  int          age;
+  ClDate       birthday;
+  int          meeting_kind;   /* ClMeetingKind of the meeting it concerns or started from, or -1 */
+  ClDate       day;
+  ClDate       day2;
+  double       total;
+  double       limit;
+  gboolean     flag;
+  GArray      *skipped;        /* of ClSkippedRun (labels borrowed from the school), or NULL */
+  const char  *name;           /* borrowed from the meeting */
+  const char  *explain;        /* the pack's words on a complaint's count (borrowed), or NULL */
+} ClCounted;
+
 typedef struct {
   const ClStudent  *student;       /* borrowed from the caseload */
   const ClRule     *rule;          /* borrowed from the rule pack */
@@ -48,7 +102,7 @@ typedef struct {
   const char       *from_event;    /* event type, "meeting", "birthday" … (static string) */
   const ClMeeting  *meeting;       /* the planned meeting it concerns, or NULL */
   int               role;          /* ClInviteeRole it concerns, or -1 */
-  char             *counted;       /* how the date was reached, in English */
+  ClCounted         counted;       /* how the date was reached */
   const char       *note;          /* more the user must know (a static sentence), or NULL */
   ClDate            extended_on;   /* an extension's date when one moved the due date, or NONE */
   ClDate            extended_was;  /* the computed due date it replaced */

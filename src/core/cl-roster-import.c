@@ -9,6 +9,7 @@
 
 #include "cl-rule-ids.h"
 #include "cl-roster-import.h"
+#include "cl-obligation-format.h"
 
 G_DEFINE_QUARK (cl-roster-error-quark, cl_roster_error)
 
@@ -642,12 +643,14 @@ cl_roster_plan_compare (ClRosterPlan      *plan,
           d->file_date = date;
           if (o != NULL)
             {
+              g_autofree char *counted = cl_obligation_dup_counted_contract (o);
               char from[11];
+
               cl_date_format_iso (o->from, from);
               d->caseload_date = o->due;
               /* TRANSLATORS: how the date was counted (in English, from the engine), the date it
                * was counted from, the citation */
-              d->basis = g_strdup_printf (_("%s; counted from %s (%s)"), o->counted ? o->counted : "",
+              d->basis = g_strdup_printf (_("%s; counted from %s (%s)"), counted,
                                           from, o->citation ? o->citation : "");
             }
           else

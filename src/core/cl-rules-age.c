@@ -54,8 +54,7 @@ item_in_iep_at_age (ClRuleContext *ctx,
   int age = cl_rule_get_int (rule, "age", default_age);
   ClDate birthday, due;
   const ClEvent *last_before = NULL, *first_after = NULL, *done;
-  char bday[11], mdate[11];
-  char *counted;
+  ClCounted counted = { .age = age, .flag = age_of_majority, .meeting_kind = -1 };
 
   if (age_of_majority && student->conservatorship &&
       cl_rule_get_bool (rule, "skip_when_conservatorship", TRUE))
@@ -75,18 +74,16 @@ item_in_iep_at_age (ClRuleContext *ctx,
         first_after = e;
     }
 
-  cl_date_format_iso (birthday, bday);
+  counted.birthday = birthday;
   if (last_before != NULL)
     {
       ClDate next_review = cl_date_add_years (last_before->date, 1);
 
-      cl_date_format_iso (last_before->date, mdate);
+      counted.meeting_kind = last_before->kind;
       if (next_review > birthday)
         {
           due = birthday;
-          counted = g_strdup_printf ("the IEP written at the %s meeting of %s is still in effect on "
-                                     "birthday %d (%s): it must hold the item by then",
-                                     cl_meeting_kind_names[last_before->kind], mdate, age, bday);
+          counted.way = CL_COUNTED_IEP_IN_EFFECT;
         }
       else
         {
@@ -97,28 +94,20 @@ item_in_iep_at_age (ClRuleContext *ctx,
           while (cl_date_add_years (last_before->date, years + 1) <= birthday)
             years++;
           due = cl_date_add_years (last_before->date, years);
-          if (years == 1)
-            counted = g_strdup_printf ("the review due 1 year after the %s meeting of %s writes the "
-                                       "IEP in effect on birthday %d (%s)",
-                                       cl_meeting_kind_names[last_before->kind], mdate, age, bday);
-          else
-            counted = g_strdup_printf ("with a review every year after the %s meeting of %s, the one "
-                                       "due %u years after it writes the IEP in effect on birthday "
-                                       "%d (%s)", cl_meeting_kind_names[last_before->kind], mdate,
-                                       years, age, bday);
+          counted.way = CL_COUNTED_REVIEW_WRITES_IEP;
+          counted.years = (int) years;
         }
       done = first_event_any_date (ctx, has_flag, GINT_TO_POINTER (age_of_majority));
       _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, due, done ? done->date : CL_DATE_NONE,
-                     last_before->date, "iep_meeting", counted);
+                     last_before->date, "iep_meeting", &counted);
     }
   else if (first_after != NULL)
     {
-      cl_date_format_iso (first_after->date, mdate);
-      counted = g_strdup_printf ("no IEP meeting before birthday %d (%s): the first one after it "
-                                 "(%s) writes the IEP in effect", age, bday, mdate);
+      counted.way = CL_COUNTED_FIRST_MEETING_AFTER;
+      counted.day = first_after->date;
       done = first_event_any_date (ctx, has_flag, GINT_TO_POINTER (age_of_majority));
       _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, first_after->date,
-                     done ? done->date : CL_DATE_NONE, birthday, "birthday", counted);
+                     done ? done->date : CL_DATE_NONE, birthday, "birthday", &counted);
     }
 }
 
@@ -145,27 +134,23 @@ rights_transfer_notice_due (ClRuleContext *ctx,
   ClDate due = cl_date_add_years (student->birth_date, age);
   const ClEvent *done;
   const char *from_event = "birthday";
-  char buf[11];
-  char *counted;
+  ClCounted counted = { .way = CL_COUNTED_BIRTHDAY, .age = age, .birthday = due, .meeting_kind = -1 };
 
   if (student->conservatorship && cl_rule_get_bool (rule, "skip_when_conservatorship", TRUE))
     return;
 
-  cl_date_format_iso (due, buf);
   if (cl_rule_get_bool (rule, "emancipation_transfers_rights", FALSE) &&
       student->emancipated_on != CL_DATE_NONE && student->emancipated_on < due)
     {
       due = student->emancipated_on;
       from_event = "emancipation";
-      counted = g_strdup_printf ("married or emancipated before birthday %d (%s)", age, buf);
+      counted.way = CL_COUNTED_EMANCIPATED;
     }
-  else
-    counted = g_strdup_printf ("birthday %d", age);
 
   done = first_event_any_date (ctx, _cl_event_is_type,
                                GINT_TO_POINTER (CL_EVENT_RIGHTS_TRANSFER_NOTICE));
   _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, due, done ? done->date : CL_DATE_NONE, due,
-                 from_event, counted);
+                 from_event, &counted);
 }
 
 /* Eligibility ends at 22: either the day before the birthday (federal), or a date by the
@@ -179,11 +164,9 @@ eligibility_ends (ClRuleContext *ctx,
   ClDate birthday = cl_date_add_years (student->birth_date, age);
   JsonNode *by_month = json_object_get_member (rule->params, "end_by_month");
   const ClEvent *done;
-  char buf[11];
-  char *counted;
+  ClCounted counted = { .age = age, .birthday = birthday, .meeting_kind = -1 };
   ClDate due;
 
-  cl_date_format_iso (birthday, buf);
   if (by_month != NULL && JSON_NODE_HOLDS_ARRAY (by_month) &&
       json_array_get_length (json_node_get_array (by_month)) == 12)
     {
@@ -197,26 +180,23 @@ eligibility_ends (ClRuleContext *ctx,
           return;
         }
       due = cl_date_from_ymd (year, m, d);
-      counted = g_strdup_printf ("birthday %d on %s: eligible through %02d-%02d", age, buf, m, d);
+      counted.way = CL_COUNTED_ELIGIBLE_THROUGH;
     }
   else
     {
       due = birthday - 1;
-      counted = g_strdup_printf ("the day before birthday %d (%s)", age, buf);
+      counted.way = CL_COUNTED_DAY_BEFORE_BIRTHDAY;
     }
 
   /* Only a student with an IEP on the birthday reaches the end of eligibility (rules.md: "Requires
    * an IEP at B22"); one who left earlier owes nothing, and an exit before the birthday (even one
    * followed by a return with an IEP) is not the exit that completes it. */
   if (!_cl_rule_has_iep_on (ctx, birthday))
-    {
-      g_free (counted);
-      return;
-    }
+    return;
   done = _cl_rule_first_event (ctx, birthday, NULL, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_EXIT));
   _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, due,
                  done && done->date <= due ? done->date : CL_DATE_NONE, birthday, "birthday",
-                 counted);
+                 &counted);
 }
 
 /* @date less @months calendar months, on the same day of the month or the last one it has. */
@@ -248,17 +228,17 @@ early_start (ClRuleContext *ctx,
   int earliest = cl_rule_get_int (rule, "earliest_months_before", 0);
   ClDate birthday;
   const ClEvent *done;
+  ClCounted counted = { .way = days_before > 0 ? CL_COUNTED_DAYS_BEFORE_BIRTHDAY : CL_COUNTED_BIRTHDAY,
+                        .days = (guint) MAX (days_before, 0), .age = age, .meeting_kind = -1 };
 
   if (!student->part_c)
     return;
   birthday = cl_date_add_years (student->birth_date, age);
+  counted.birthday = birthday;
   done = earliest > 0 ? _cl_rule_first_event (ctx, months_before (birthday, earliest), NULL, complete, complete_data)
                       : first_event_any_date (ctx, complete, complete_data);
   _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, birthday - days_before,
-                 done ? done->date : CL_DATE_NONE, birthday, "birthday",
-                 days_before > 0 ? g_strdup_printf ("%d calendar days before birthday %d",
-                                                    days_before, age)
-                                 : g_strdup_printf ("birthday %d", age));
+                 done ? done->date : CL_DATE_NONE, birthday, "birthday", &counted);
 }
 
 static void

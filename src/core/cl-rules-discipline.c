@@ -129,9 +129,9 @@ removal_services_required (ClRuleContext *ctx,
 
   CL_FOR_EACH_EVENT (ctx, e)
     {
-      g_autofree char *label = NULL;
       const ClEvent *done;
       ClSchoolYear this_year;
+      ClCounted counted;
 
       if (!counts_toward_removal_total (e))
         continue;
@@ -147,14 +147,13 @@ removal_services_required (ClRuleContext *ctx,
         continue;
 
       triggered = TRUE;
-      label = cl_school_year_dup_label (&year);
+      counted = (ClCounted) { .way = CL_COUNTED_REMOVAL_TOTAL, .day = year.first_day,
+                              .day2 = year.last_day, .total = total, .limit = threshold,
+                              .meeting_kind = -1 };
       done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_type,
                                    GINT_TO_POINTER (CL_EVENT_REMOVAL_SERVICES));
       _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, e->date, done ? done->date : CL_DATE_NONE,
-                     e->date, "removal",
-                     g_strdup_printf ("this removal brings school year %s to %g school days of "
-                                      "removal (more than %g): services from day %g",
-                                      label, total, threshold, threshold + 1));
+                     e->date, "removal", &counted);
     }
 }
 
@@ -177,8 +176,8 @@ suspension_limit_exceeded (ClRuleContext *ctx,
 
       if (e->school_days > per_incident)
         _cl_rule_emit (ctx, rule, CL_EMIT_NEVER_MET, e->date, CL_DATE_NONE, e->date, "removal",
-                       g_strdup_printf ("a suspension of %g school days for one incident "
-                                        "(at most %g)", e->school_days, per_incident));
+                       &(ClCounted) { .way = CL_COUNTED_SUSPENSION_INCIDENT, .total = e->school_days,
+                                      .limit = per_incident, .meeting_kind = -1 });
 
       this_year = school_year_of (ctx, e->date);
       if (this_year.first_day != year.first_day)
@@ -190,12 +189,11 @@ suspension_limit_exceeded (ClRuleContext *ctx,
       total += e->school_days;
       if (!year_exceeded && total > per_year)
         {
-          g_autofree char *label = cl_school_year_dup_label (&year);
-
           year_exceeded = TRUE;
           _cl_rule_emit (ctx, rule, CL_EMIT_NEVER_MET, e->date, CL_DATE_NONE, e->date, "removal",
-                         g_strdup_printf ("suspensions in school year %s reach %g school days "
-                                          "(at most %g)", label, total, per_year));
+                         &(ClCounted) { .way = CL_COUNTED_SUSPENSION_YEAR, .day = year.first_day,
+                                        .day2 = year.last_day, .total = total, .limit = per_year,
+                                        .meeting_kind = -1 });
         }
     }
 }

@@ -43,9 +43,9 @@ meeting_notice_due (ClRuleContext *ctx,
                                                                                  : CL_DATE_NONE;
       ClObligation *ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, m->date - days_before, met_on,
                                         m->date, "meeting",
-                                        g_strdup_printf ("%d calendar days before the %s meeting",
-                                                         days_before,
-                                                         cl_meeting_kind_names[m->kind]));
+                                        &(ClCounted) { .way = CL_COUNTED_DAYS_BEFORE_MEETING,
+                                                       .days = (guint) days_before,
+                                                       .meeting_kind = m->kind });
       if (ob != NULL)
         ob->meeting = m;
     }
@@ -84,8 +84,8 @@ required_member_missing (ClRuleContext *ctx,
               has_role (m, role))
             continue;
           ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, m->date, CL_DATE_NONE, m->date, "meeting",
-                              g_strdup_printf ("no %s invited to the %s meeting",
-                                               role_name, cl_meeting_kind_names[m->kind]));
+                              &(ClCounted) { .way = CL_COUNTED_MEMBER_NOT_INVITED,
+                                             .meeting_kind = m->kind });
           if (ob != NULL)
             {
               ob->meeting = m;
@@ -124,14 +124,9 @@ excusal_incomplete (ClRuleContext *ctx,
             continue;
           ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, m->date,
                               excusal_completed_on (inv, m->date), m->date, "meeting",
-                              g_strdup_printf (inv->excusal.area_discussed
-                                                 ? "%s%s%s excused; area discussed: parent's written "
-                                                   "consent and the member's written input, both "
-                                                   "by the meeting"
-                                                 : "%s%s%s excused; area not discussed: parent's "
-                                                   "written agreement by the meeting",
-                                               cl_role_names[inv->role],
-                                               inv->name ? " " : "", inv->name ? inv->name : ""));
+                              &(ClCounted) { .way = CL_COUNTED_EXCUSAL, .name = inv->name,
+                                             .flag = inv->excusal.area_discussed,
+                                             .meeting_kind = m->kind });
           if (ob != NULL)
             {
               ob->meeting = m;

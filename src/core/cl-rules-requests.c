@@ -102,13 +102,7 @@ complaint_deadline (ClRuleContext  *ctx,
       if (ob != NULL)
         {
           ob->citation = json_object_get_string_member_with_default (spec, "citation", rule->citation);
-          if (json_object_has_member (spec, "explain"))
-            {
-              char *counted = g_strdup_printf ("%s (%s)", ob->counted,
-                                               json_object_get_string_member (spec, "explain"));
-              g_free (ob->counted);
-              ob->counted = counted;
-            }
+          ob->counted.explain = json_object_get_string_member_with_default (spec, "explain", NULL);
         }
       em.ob = ob;
       em.extension_citation = json_object_get_string_member_with_default (spec, "extension_citation", NULL);
@@ -173,7 +167,6 @@ hearing_disclosure_due (ClRuleContext *ctx,
       ClDate hearing, due;
       const ClEvent *done;
       ClObligation *ob;
-      char hearing_buf[11];
 
       if (e->type != CL_EVENT_HEARING_SCHEDULED ||
           (hearing = cl_extra_get_date (e->extra, "hearing_date")) == CL_DATE_NONE ||
@@ -183,10 +176,10 @@ hearing_disclosure_due (ClRuleContext *ctx,
       /* A disclosure before this setting does not cover "all evaluations completed by that date"
        * (34 CFR 300.512(b)(1)): only one on or after it completes it. */
       done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_type, sent);
-      cl_date_format_iso (hearing, hearing_buf);
       ob = _cl_rule_emit (ctx, rule, CL_EMIT_DEFAULT, due, done ? done->date : CL_DATE_NONE,
                           e->date, cl_event_type_names[e->type],
-                          g_strdup_printf ("%u business days before the hearing on %s", days, hearing_buf));
+                          &(ClCounted) { .way = CL_COUNTED_BUSINESS_DAYS_BEFORE, .days = days,
+                                         .day = hearing, .meeting_kind = -1 });
       /* Set fewer than 5 business days ahead, the timeline cannot be met: never overdue. */
       if (ob != NULL && due < e->date)
         {

@@ -40,15 +40,14 @@ end_of_year_due (ClRuleContext *ctx,
                  const ClRule  *rule,
                  ClDate         anchor,
                  ClDate         received,
-                 const char    *anchor_name,
+                 gboolean       anchor_is_referral,
                  ClDate        *due,
                  gboolean      *estimated,
-                 char         **counted)
+                 ClCounted     *counted)
 {
   JsonObject *eoy = cl_rule_get_object (rule, "end_of_year");
   ClSchoolYear session, next;
   gint64 window, after;
-  char last_buf[11], first_buf[11];
 
   if (eoy == NULL)
     return FALSE;
@@ -66,12 +65,9 @@ end_of_year_due (ClRuleContext *ctx,
 
   *due = next.first_day + (ClDate) after;
   *estimated = session.projected || next.projected;
-  cl_date_format_iso (session.last_day, last_buf);
-  cl_date_format_iso (next.first_day, first_buf);
-  *counted = g_strdup_printf ("%s %u days before the last day of the school year (%s): "
-                              "%u calendar days after the next school year starts (%s)",
-                              anchor_name, session.last_day - anchor, last_buf,
-                              (guint) after, first_buf);
+  *counted = (ClCounted) { .way = CL_COUNTED_END_OF_YEAR, .flag = anchor_is_referral,
+                           .before = session.last_day - anchor, .day = session.last_day,
+                           .days = (guint) after, .day2 = next.first_day, .meeting_kind = -1 };
   return TRUE;
 }
 
@@ -81,7 +77,7 @@ emit_end_of_year (ClRuleContext *ctx,
                   const ClEvent *trigger,
                   ClDate         due,
                   gboolean       estimated,
-                  char          *counted,
+                  ClCounted     *counted,
                   ClEventMatch   complete,
                   gconstpointer  complete_data)
 {
@@ -117,13 +113,13 @@ assessment_plan_due (ClRuleContext *ctx,
     {
       ClEmitted em = { NULL, e, extension_citation };
       gboolean estimated;
-      char *counted;
+      ClCounted counted;
       ClDate due;
 
       if (e->type != CL_EVENT_REFERRAL)
         continue;
-      if (end_of_year_due (ctx, rule, e->date, e->date, "referral", &due, &estimated, &counted))
-        em.ob = emit_end_of_year (ctx, rule, e, due, estimated, counted, answers_assessment_request, NULL);
+      if (end_of_year_due (ctx, rule, e->date, e->date, TRUE, &due, &estimated, &counted))
+        em.ob = emit_end_of_year (ctx, rule, e, due, estimated, &counted, answers_assessment_request, NULL);
       else
         em.ob = _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
                                          answers_assessment_request, NULL);
@@ -164,15 +160,15 @@ initial_iep_due (ClRuleContext *ctx,
     {
       const ClEvent *referral;
       gboolean estimated;
-      char *counted;
+      ClCounted counted;
       ClDate due;
 
       if (e->type != CL_EVENT_ASSESSMENT_PLAN_CONSENT)
         continue;
       referral = referral_before (ctx, e);
       if (end_of_year_due (ctx, rule, referral ? referral->date : e->date, e->date,
-                           referral ? "referral" : "consent", &due, &estimated, &counted))
-        emit_end_of_year (ctx, rule, e, due, estimated, counted, _cl_event_is_meeting_of, initial);
+                           referral != NULL, &due, &estimated, &counted))
+        emit_end_of_year (ctx, rule, e, due, estimated, &counted, _cl_event_is_meeting_of, initial);
       else
         _cl_rule_emit_for_event (ctx, rule, CL_EMIT_DEFAULT, e, kind, days,
                                  _cl_event_is_meeting_of, initial);
@@ -191,17 +187,15 @@ anniversary_of_meetings (ClRuleContext *ctx,
 
   CL_FOR_EACH_EVENT (ctx, e)
     {
+      ClCounted counted = { .way = CL_COUNTED_YEARS_AFTER_MEETING, .years = years,
+                            .meeting_kind = e->kind };
       const ClEvent *done;
 
       if (!starts_review_cycle (e) || (!renewed_by_annual && e->kind == CL_MEETING_ANNUAL))
         continue;
       done = _cl_rule_first_event (ctx, e->date, e, _cl_event_is_meeting_of, completing_kinds);
       _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, cl_date_add_years (e->date, years),
-                     done ? done->date : CL_DATE_NONE, e->date, "iep_meeting",
-                     years == 1 ? g_strconcat ("1 year after the ", cl_meeting_kind_names[e->kind],
-                                               " IEP meeting", NULL)
-                                : g_strdup_printf ("%d years after the %s IEP meeting",
-                                                   years, cl_meeting_kind_names[e->kind]));
+                     done ? done->date : CL_DATE_NONE, e->date, "iep_meeting", &counted);
     }
 }
 
@@ -233,16 +227,15 @@ triennial_due (ClRuleContext *ctx,
   CL_FOR_EACH_EVENT (ctx, e)
     {
       gboolean waiver = e->type == CL_EVENT_TRIENNIAL_WAIVER;
+      ClCounted counted = { .way = waiver ? CL_COUNTED_YEARS_AFTER_WAIVER : CL_COUNTED_YEARS_AFTER_MEETING,
+                            .years = years, .meeting_kind = waiver ? -1 : e->kind };
       const ClEvent *done;
 
       if (!waiver && (!starts_review_cycle (e) || e->kind == CL_MEETING_ANNUAL))
         continue;
       done = _cl_rule_first_event (ctx, e->date, e, ends_triennial_cycle, NULL);
       _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, cl_date_add_years (e->date, years),
-                     done ? done->date : CL_DATE_NONE, e->date, cl_event_type_names[e->type],
-                     waiver ? g_strdup_printf ("%d years after the written waiver of the reassessment", years)
-                            : g_strdup_printf ("%d years after the %s IEP meeting",
-                                               years, cl_meeting_kind_names[e->kind]));
+                     done ? done->date : CL_DATE_NONE, e->date, cl_event_type_names[e->type], &counted);
     }
 }
 
