@@ -48,7 +48,7 @@ static const ClCliCommand commands[] = {
   { "check", cl_cli_check, N_("Check a case database for damage") },
   { "sync", cl_cli_sync, N_("Send a case database's changes to the district server and bring back others'") },
   { "conflicts", cl_cli_conflicts, N_("List the changes of a case database that met someone else's on the server") },
-  { "server", cl_cli_server, N_("Set up the district server: server init --url URL") },
+  { "server", cl_cli_server, N_("Set up the district server: server init, server load, server add-user") },
   { "render", cl_cli_render, N_("Write a document for a student as a PDF") },
   { "demo", cl_cli_demo, N_("Write a synthetic caseload bundle (made-up students)") },
   { "bench", cl_cli_bench, N_("Measure the engine on a synthetic caseload of real size") },

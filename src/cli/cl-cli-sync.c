@@ -165,15 +165,19 @@ cl_cli_server (int    argc,
     return server_init (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "add-user"))
     return server_add_user (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "load"))
+    return _cl_cli_server_load (argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
       /* add-user's options are a superset of init's (--url): its help lists every option. */
-      printf ("%s\n%s\n\n", _("usage: caseload-cli server init --url URL"),
+      printf ("%s\n%s\n%s\n\n", _("usage: caseload-cli server init --url URL"),
+              _("usage: caseload-cli server load --url URL [--synthetic N] [BUNDLE…]"),
               _("usage: caseload-cli server add-user --url URL --login NAME --password-stdin --role ROLE [--staff ID] [--school ID]…"));
       fflush (stdout);
       return server_add_user (argc, argv);
     }
-  fprintf (stderr, "%s\n%s\n", _("usage: caseload-cli server init --url URL"),
+  fprintf (stderr, "%s\n%s\n%s\n", _("usage: caseload-cli server init --url URL"),
+           _("usage: caseload-cli server load --url URL [--synthetic N] [BUNDLE…]"),
            _("usage: caseload-cli server add-user --url URL --login NAME --password-stdin --role ROLE [--staff ID] [--school ID]…"));
   return 2;
 }

@@ -40,5 +40,7 @@ int cl_cli_import_csv      (int argc, char **argv);
 int cl_cli_sync            (int argc, char **argv);
 int cl_cli_server          (int argc, char **argv);
 int cl_cli_conflicts       (int argc, char **argv);
+/* server load (cl-cli-server-load.c), reached through cl_cli_server. */
+int _cl_cli_server_load    (int argc, char **argv);
 
 G_END_DECLS

@@ -133,6 +133,7 @@ add_schools (ClCaseload *caseload,
              GRand      *rand,
              guint       n_students,
              int         year,
+             const char *prefix,
              GArray     *schools)
 {
   ClCalendarYear *calendars[3][3];
@@ -152,7 +153,7 @@ add_schools (ClCaseload *caseload,
     {
       Level level = (Level) (i % N_LEVELS);
       guint place = i / N_LEVELS;
-      g_autofree char *id = g_strdup_printf ("school-%u", i + 1);
+      g_autofree char *id = g_strdup_printf ("%sschool-%u", prefix, i + 1);
       g_autofree char *name = place < G_N_ELEMENTS (place_names)
         ? g_strdup_printf ("%s %s", place_names[place], level_names[level])
         : g_strdup_printf ("%s %s %u", place_names[place % G_N_ELEMENTS (place_names)], level_names[level],
@@ -632,6 +633,16 @@ cl_synthetic_caseload_new (guint   n_students,
                            guint32 seed,
                            ClDate  today)
 {
+  return cl_synthetic_caseload_new_part (n_students, events_per_student, seed, today, "");
+}
+
+ClCaseload *
+cl_synthetic_caseload_new_part (guint       n_students,
+                                guint       events_per_student,
+                                guint32     seed,
+                                ClDate      today,
+                                const char *prefix)
+{
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   /* What later versions added is drawn from a stream of its own, so a seed still gives the
    * students and stories it gave before, with the newer events beside them. */
@@ -641,11 +652,11 @@ cl_synthetic_caseload_new (guint   n_students,
   int year = cl_date_year (today) - (cl_date_month (today) < 8 ? 1 : 0);
 
   cl_caseload_set_jurisdiction (caseload, "CA");
-  add_schools (caseload, rand, n_students, year, schools);
+  add_schools (caseload, rand, n_students, year, prefix, schools);
 
   for (guint i = 0; i < n_students; i++)
     {
-      g_autofree char *id = g_strdup_printf ("S-%06u", i + 1);
+      g_autofree char *id = g_strdup_printf ("%sS-%06u", prefix, i + 1);
       const SchoolStaff *ss = &g_array_index (schools, SchoolStaff, i % schools->len);
       ClStudent *student = cl_student_new (id);
       gboolean preschool = ss->level == LEVEL_ELEMENTARY && one_in (rand, 15);

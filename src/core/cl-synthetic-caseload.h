@@ -19,4 +19,13 @@ ClCaseload *cl_synthetic_caseload_new (guint   n_students,
                                        guint32 seed,
                                        ClDate  today);
 
+/* The same, as one part of a larger district: every school, staff member and student id starts
+ * with @prefix ("r12-"), so parts made with different prefixes and seeds never share an id but
+ * the calendars (cal-a-2026…), which are the same in every part. "" gives the caseload above. */
+ClCaseload *cl_synthetic_caseload_new_part (guint       n_students,
+                                            guint       events_per_student,
+                                            guint32     seed,
+                                            ClDate      today,
+                                            const char *prefix);
+
 G_END_DECLS

@@ -132,23 +132,69 @@ _cl_store_create_outbox_triggers (ClStore  *self,
   return TRUE;
 }
 
+/* SELECT of every row @t holds, as the outbox sends a record: key, student id (or NULL), row. */
+static char *
+records_sql (ClStore            *self,
+             const SyncedTable  *t,
+             GError            **error)
+{
+  g_autofree char *key = key_sql (t, t->table);
+  g_autofree char *row = row_sql (self, t->table, t->table, error);
+
+  if (row == NULL)
+    return NULL;
+  return g_strdup_printf ("SELECT %s AS record_key, %s%s%s AS record_student, %s AS record_row FROM %s", key, t->student ? t->table : "", t->student ? "." : "",
+                          t->student ? t->student : "NULL", row, t->table);
+}
+
 /* Every row @t holds now, into the outbox as new: what the laptop held before it first synced. */
 static gboolean
 queue_existing (ClStore            *self,
                 const SyncedTable  *t,
                 GError            **error)
 {
-  g_autofree char *key = key_sql (t, t->table);
-  g_autofree char *row = row_sql (self, t->table, t->table, error);
+  g_autofree char *select = records_sql (self, t, error);
   g_autofree char *sql = NULL;
 
-  if (row == NULL)
+  if (select == NULL)
     return FALSE;
   sql = g_strdup_printf ("INSERT INTO outbox (table_name, row_key, student_id, old_row, new_row)"
-                         " SELECT '%s', %s, %s%s%s, NULL, %s FROM %s",
-                         t->table, key, t->student ? t->table : "", t->student ? "." : "",
-                         t->student ? t->student : "NULL", row, t->table);
+                         " SELECT '%s', record_key, record_student, NULL, record_row FROM (%s)",
+                         t->table, select);
   return _cl_store_exec (self, sql, error);
+}
+
+gboolean
+cl_store_foreach_record (ClStore          *self,
+                         ClStoreRecordFunc each,
+                         gpointer          user_data,
+                         GError          **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (each != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (synced_tables); i++)
+    {
+      g_autofree char *sql = records_sql (self, &synced_tables[i], error);
+      sqlite3_stmt *stmt = NULL;
+      gboolean ok = TRUE;
+      int rc;
+
+      if (sql == NULL)
+        return FALSE;
+      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW &&
+             (ok = each (synced_tables[i].table, (const char *) sqlite3_column_text (stmt, 0),
+                         (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+                         user_data, error)))
+        rc = SQLITE_OK;
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return FALSE;
+      if (rc != SQLITE_DONE)
+        return _cl_store_fail (self, rc, "reading the records to send", error);
+    }
+  return TRUE;
 }
 
 gboolean

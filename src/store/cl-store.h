@@ -200,6 +200,20 @@ gboolean    cl_store_count_unsynced        (ClStore        *self,
                                             guint          *out_count,
                                             GError        **error);
 
+/* Every record of the synced tables as the outbox sends it — @table, its @key, its student's id
+ * (NULL for the district's records) and the row as JSON — to @each, table by table; FALSE from
+ * @each stops there with its error. What `server load` sends. */
+typedef gboolean (*ClStoreRecordFunc) (const char  *table,
+                                       const char  *key,
+                                       const char  *student_id,
+                                       const char  *row,
+                                       gpointer     user_data,
+                                       GError     **error);
+gboolean    cl_store_foreach_record        (ClStore          *self,
+                                            ClStoreRecordFunc each,
+                                            gpointer          user_data,
+                                            GError          **error);
+
 /* The server's position this database has pulled up to (0: never). */
 gboolean    cl_store_get_sync_position     (ClStore        *self,
                                             gint64         *out_position,

@@ -5,17 +5,15 @@
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
 
-#include "cl-sync.h"
+#include "cl-sync-private.h"
 #include "cl-sync-resources.h"
 
 #define SERVER_RESOURCE_PATH "/io/github/caseload/Caseload/server/"
 
 /* The server's schema, in order: the file at index i takes a server from version i to i + 1. */
-static const char * const server_scripts[] = { "001-records.sql", "002-roles.sql" };
+static const char * const server_scripts[] = { "001-records.sql", "002-roles.sql", "003-visibility.sql" };
 
 G_DEFINE_QUARK (cl-sync-error-quark, cl_sync_error)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 int
 cl_sync_server_schema_version (void)
@@ -24,8 +22,8 @@ cl_sync_server_schema_version (void)
 }
 
 /* libpq's message without its trailing newline. */
-static char *
-pq_message (const char *message)
+char *
+_cl_sync_pq_message (const char *message)
 {
   return g_strchomp (g_strdup (message ? message : ""));
 }
@@ -36,15 +34,15 @@ ignore_notice (void       *user_data,
 {
 }
 
-static PGconn *
-connect_to (const char  *url,
-            GError     **error)
+PGconn *
+_cl_sync_connect (const char  *url,
+                  GError     **error)
 {
   g_autoptr(PGconn) conn = PQconnectdb (url);
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *why = pq_message (PQerrorMessage (conn));
+      g_autofree char *why = _cl_sync_pq_message (PQerrorMessage (conn));
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_UNREACHABLE,
                    "Could not reach the district server (%s). Your changes are kept on this computer and go "
                    "with the next sync.", why);
@@ -55,58 +53,58 @@ connect_to (const char  *url,
   return g_steal_pointer (&conn);
 }
 
-static gboolean
-command_ok (PGconn      *conn,
-            PGresult    *result,
-            const char  *doing,
-            GError     **error)
+gboolean
+_cl_sync_command_ok (PGconn      *conn,
+                     PGresult    *result,
+                     const char  *doing,
+                     GError     **error)
 {
   ExecStatusType status = PQresultStatus (result);
   g_autofree char *why = NULL;
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
-  why = pq_message (result ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+  why = _cl_sync_pq_message (result ? PQresultErrorMessage (result) : PQerrorMessage (conn));
   g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED, "The district server refused %s (%s).", doing, why);
   return FALSE;
 }
 
-static gboolean
-exec (PGconn      *conn,
-      const char  *sql,
-      const char  *doing,
-      GError     **error)
+gboolean
+_cl_sync_exec (PGconn      *conn,
+               const char  *sql,
+               const char  *doing,
+               GError     **error)
 {
   g_autoptr(PGresult) result = PQexec (conn, sql);
 
-  return command_ok (conn, result, doing, error);
+  return _cl_sync_command_ok (conn, result, doing, error);
 }
 
 /* The schema version of the server: 0 when it has none yet. */
-static gboolean
-server_version (PGconn  *conn,
-                int     *out_version,
-                GError **error)
+gboolean
+_cl_sync_server_version (PGconn  *conn,
+                         int     *out_version,
+                         GError **error)
 {
   g_autoptr(PGresult) exists = PQexec (conn, "SELECT to_regclass ('caseload.meta') IS NOT NULL");
   g_autoptr(PGresult) result = NULL;
 
-  if (!command_ok (conn, exists, "to say its Caseload version", error))
+  if (!_cl_sync_command_ok (conn, exists, "to say its Caseload version", error))
     return FALSE;
   *out_version = 0;
   if (g_strcmp0 (PQgetvalue (exists, 0, 0), "t") != 0)
     return TRUE;
   result = PQexec (conn, "SELECT value FROM caseload.meta WHERE key = 'schema_version'");
-  if (!command_ok (conn, result, "to say its Caseload version", error))
+  if (!_cl_sync_command_ok (conn, result, "to say its Caseload version", error))
     return FALSE;
   if (PQntuples (result) > 0)
     *out_version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   return TRUE;
 }
 
-static gboolean
-refuse_newer (int      version,
-              GError **error)
+gboolean
+_cl_sync_refuse_newer (int      version,
+                       GError **error)
 {
   g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_SCHEMA_TOO_NEW,
                "The district server was set up by a newer Caseload (server schema %d; this one knows up to %d). "
@@ -119,18 +117,18 @@ cl_sync_server_init (const char  *url,
                      int         *out_from,
                      GError     **error)
 {
-  g_autoptr(PGconn) conn = connect_to (url, error);
+  g_autoptr(PGconn) conn = _cl_sync_connect (url, error);
   int version = 0;
   gboolean ok;
 
   if (conn == NULL)
     return FALSE;
-  ok = exec (conn, "BEGIN", "to start setting up", error) &&
+  ok = _cl_sync_exec (conn, "BEGIN", "to start setting up", error) &&
        /* Two administrators running init at once: the second waits, then sees the first's. */
-       exec (conn, "SELECT pg_advisory_xact_lock (hashtext ('caseload.schema'))", "to set up Caseload", error) &&
-       server_version (conn, &version, error);
+       _cl_sync_exec (conn, "SELECT pg_advisory_xact_lock (hashtext ('caseload.schema'))", "to set up Caseload", error) &&
+       _cl_sync_server_version (conn, &version, error);
   if (ok && version > cl_sync_server_schema_version ())
-    ok = refuse_newer (version, error);
+    ok = _cl_sync_refuse_newer (version, error);
   for (int i = version; ok && i < cl_sync_server_schema_version (); i++)
     {
       g_autofree char *path = g_strconcat (SERVER_RESOURCE_PATH, server_scripts[i], NULL);
@@ -138,9 +136,9 @@ cl_sync_server_init (const char  *url,
       g_autofree char *sql = script ? g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script)) : NULL;
       g_autofree char *bump = g_strdup_printf ("UPDATE caseload.meta SET value = '%d' WHERE key = 'schema_version'", i + 1);
 
-      ok = sql != NULL && exec (conn, sql, "Caseload's schema", error) && exec (conn, bump, "Caseload's schema", error);
+      ok = sql != NULL && _cl_sync_exec (conn, sql, "Caseload's schema", error) && _cl_sync_exec (conn, bump, "Caseload's schema", error);
     }
-  ok = exec (conn, ok ? "COMMIT" : "ROLLBACK", "to finish setting up", ok ? error : NULL) && ok;
+  ok = _cl_sync_exec (conn, ok ? "COMMIT" : "ROLLBACK", "to finish setting up", ok ? error : NULL) && ok;
   if (ok && out_from != NULL)
     *out_from = version;
   return ok;
@@ -156,13 +154,13 @@ cl_sync_server_add_user (const char          *url,
                          GError             **error)
 {
   static const char sql[] = "SELECT caseload.add_user ($1, $2, $3, $4, string_to_array ($5, E'\\x1f'))";
-  g_autoptr(PGconn) conn = connect_to (url, error);
+  g_autoptr(PGconn) conn = _cl_sync_connect (url, error);
   g_autoptr(PGresult) result = NULL;
   g_autofree char *joined = schools && schools[0] ? g_strjoinv ("\x1f", (char **) schools) : NULL;
   const char *values[] = { login, password, role, staff_id, joined };
   int version = 0;
 
-  if (conn == NULL || !server_version (conn, &version, error))
+  if (conn == NULL || !_cl_sync_server_version (conn, &version, error))
     return FALSE;
   if (version < 2)
     {
@@ -172,9 +170,9 @@ cl_sync_server_add_user (const char          *url,
       return FALSE;
     }
   if (version > cl_sync_server_schema_version ())
-    return refuse_newer (version, error);
+    return _cl_sync_refuse_newer (version, error);
   result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
-  return command_ok (conn, result, "the login", error);
+  return _cl_sync_command_ok (conn, result, "the login", error);
 }
 
 /* ---- push ---- */
@@ -192,7 +190,7 @@ push_one (PGconn               *conn,
                            change->row, change->at };
   g_autoptr(PGresult) result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
 
-  if (!command_ok (conn, result, "a change", error))
+  if (!_cl_sync_command_ok (conn, result, "a change", error))
     return FALSE;
   /* The answers apply_change and push_change give, as static strings. */
   *out_answer = g_strcmp0 (PQgetvalue (result, 0, 0), "conflict") == 0 ? "conflict"
@@ -215,7 +213,7 @@ conflicts_of (PGconn               *conn,
   g_autoptr(PGresult) result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_store_server_conflict_free);
 
-  if (!command_ok (conn, result, "to say what it kept of a change", error))
+  if (!_cl_sync_command_ok (conn, result, "to say what it kept of a change", error))
     return NULL;
   for (int i = 0; i < PQntuples (result); i++)
     {
@@ -331,7 +329,7 @@ add_newly_visible (PGconn     *conn,
   values[0] = joined;
   values[1] = since_text;
   result = PQexecParams (conn, sql, 2, NULL, values, NULL, NULL, 0);
-  if (!command_ok (conn, result, "to send a newly shared student's records", error))
+  if (!_cl_sync_command_ok (conn, result, "to send a newly shared student's records", error))
     return FALSE;
   add_records (result, changes, &ignored);
   return TRUE;
@@ -356,7 +354,7 @@ pull (PGconn        *conn,
   since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
   values[0] = since_text;
   result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
-  if (!command_ok (conn, result, "to list what changed", error))
+  if (!_cl_sync_command_ok (conn, result, "to list what changed", error))
     return FALSE;
   position = since;
   add_records (result, changes, &position);
@@ -378,7 +376,7 @@ cl_sync_run (ClStore       *store,
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
-  if ((conn = connect_to (url, error)) == NULL || !server_version (conn, &version, error))
+  if ((conn = _cl_sync_connect (url, error)) == NULL || !_cl_sync_server_version (conn, &version, error))
     return FALSE;
   if (version == 0)
     {
@@ -388,7 +386,7 @@ cl_sync_run (ClStore       *store,
       return FALSE;
     }
   if (version > cl_sync_server_schema_version ())
-    return refuse_newer (version, error);
+    return _cl_sync_refuse_newer (version, error);
   if (!cl_store_start_capturing_changes (store, error) || !push (conn, store, &r, error) ||
       !pull (conn, store, &r, error))
     return FALSE;
@@ -429,7 +427,7 @@ cl_sync_conninfo (const char  *url,
 
   if ((options = PQconninfoParse (url, &why)) == NULL)
     {
-      g_autofree char *message = pq_message (why);
+      g_autofree char *message = _cl_sync_pq_message (why);
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED,
                    _("The district server’s address is not one PostgreSQL reads (%s). Check it in Preferences."),
                    message);

@@ -61,6 +61,25 @@ gboolean cl_sync_run                   (ClStore       *store,
                                         ClSyncResult  *out_result,
                                         GError       **error);
 
+/* Seeding the server (cl-sync-load.c): every record of the stores added goes to @url by COPY in
+ * one transaction, replacing what the server holds under the same keys; nothing is written until
+ * cl_sync_loader_commit(), and a loader freed before that leaves the server as it was. Only the
+ * schema's owner or a superuser may (CL_SYNC_ERROR_FAILED otherwise). */
+typedef struct _ClSyncLoader ClSyncLoader;
+
+ClSyncLoader *cl_sync_loader_new       (const char    *url,
+                                        GError       **error);
+gboolean      cl_sync_loader_add_store (ClSyncLoader  *self,
+                                        ClStore       *store,
+                                        GError       **error);
+/* @out_records: how many records the server took. */
+gboolean      cl_sync_loader_commit    (ClSyncLoader  *self,
+                                        guint64       *out_records,
+                                        GError       **error);
+void          cl_sync_loader_free      (ClSyncLoader  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSyncLoader, cl_sync_loader_free)
+
 /* @url (a libpq connection string or URI) with @login and @password in place of its own user and
  * password, as a connection string; NULL or empty ones leave the URL's (so PGPASSWORD and
  * ~/.pgpass still answer). NULL with CL_SYNC_ERROR_FAILED when @url is not one libpq reads. */
