@@ -406,8 +406,8 @@ test_import_csv (void)
    * 2/26/2027); S-2006's 2026-01-15 + 1 year = 2027-01-15 (the file says 1/20/2027). The other
    * rows' Next Annual and Next Triennial dates are their meetings' + 1 and + 3 years. */
   g_assert_nonnull (strstr (run.out, "differ (2):"));
-  g_assert_nonnull (strstr (run.out, "S-2003 Kate O'Brien, annual review: the file says 2027-02-26 (row 4, \"Next Annual IEP\"), Caseload 2027-02-27"));
-  g_assert_nonnull (strstr (run.out, "S-2006 Amina Mohammed, annual review: the file says 2027-01-20 (row 7, \"Next Annual IEP\"), Caseload 2027-01-15"));
+  g_assert_nonnull (strstr (run.out, "S-2003 Kate O'Brien, annual review: the file says February 26, 2027 (row 4, \"Next Annual IEP\"), Caseload February 27, 2027"));
+  g_assert_nonnull (strstr (run.out, "S-2006 Amina Mohammed, annual review: the file says January 20, 2027 (row 7, \"Next Annual IEP\"), Caseload January 15, 2027"));
   run_clear (&run);
 
   run = run_cli ("export", "--db", db, "-o", "-", NULL);

@@ -14,7 +14,6 @@
 #include "cl-discipline.h"
 #include "cl-discipline-section.h"
 #include "cl-meeting-labels.h"
-#include "cl-obligation-format.h"
 #include "cl-group-rows.h"
 #include "cl-rule-ids.h"
 
@@ -196,19 +195,17 @@ describe_trigger (const ClObligation *ob)
     return g_strdup_printf (_("the decision of %s to change placement"), date);
   if (g_strcmp0 (ob->from_event, "iaes_placement") == 0)
     return g_strdup_printf (_("the placement of %s in an interim setting"), date);
-  return _cl_from_event_text (ob->from_event, date);
+  return _cl_obligation_from_text (ob);
 }
 
-/* The engine's English account of a count, as the start of a sentence. */
+/* How @ob was counted, and then @then. */
 static char *
-sentence_of (const char *counted,
-             const char *then)
+sentence_of (const ClObligation *ob,
+             const char         *then)
 {
-  g_autofree char *first = g_strdup (counted ? counted : "");
+  g_autofree char *counted = _cl_counted_text (ob);
 
-  if (*first)
-    first[0] = g_ascii_toupper (first[0]);
-  return g_strdup_printf ("%s. %s", first, then);
+  return g_strdup_printf ("%s. %s", counted, then);
 }
 
 /* ------------------------------------------------------------------------------------------- */
@@ -292,7 +289,7 @@ show_banners (ClDisciplineSection *self,
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
       g_autofree char *citation = NULL;
-      g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+      g_autofree char *counted = NULL;
 
       if (!is_open (ob))
         continue;
@@ -303,7 +300,7 @@ show_banners (ClDisciplineSection *self,
             continue;
           /* Translators: a banner; %s is a date */
           title = g_strdup_printf (_("Suspension over the California limit (%s)"), from);
-          body = sentence_of (counted, _(ob->rule->sentence));
+          body = sentence_of (ob, _(ob->rule->sentence));
           citation = g_strdup (ob->citation);
           add_banner (self, TRUE, title, body, citation, NULL, NULL);
         }
@@ -311,7 +308,7 @@ show_banners (ClDisciplineSection *self,
         {
           /* Translators: a banner; %s is a date */
           title = g_strdup_printf (_("More than 10 school days of removal: services required since %s"), due);
-          body = sentence_of (counted, _(ob->rule->sentence));
+          body = sentence_of (ob, _(ob->rule->sentence));
           citation = g_strdup_printf (_("%s · counted from %s"), ob->citation, trigger);
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation,
                       _("Services _Started…"), "removal_services");
@@ -322,6 +319,7 @@ show_banners (ClDisciplineSection *self,
           title = g_strdup_printf (_("Change of placement: manifestation determination due %s"), due);
           body = ob->note ? g_strdup_printf ("%s %s", _(ob->rule->sentence), _(ob->note))
                           : g_strdup (_(ob->rule->sentence));
+          counted = _cl_counted_text (ob);
           citation = g_strdup_printf (_("%s · %s after %s"), ob->citation, counted, trigger);
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation,
                       _("Record the _Determination…"), "mdr");
@@ -332,6 +330,7 @@ show_banners (ClDisciplineSection *self,
           title = g_strdup_printf (_("Interim alternative setting ends %s"), due);
           body = g_strdup_printf ("%s %s", _(ob->rule->sentence),
                                   _("The IEP team meets before then to decide where the student goes next."));
+          counted = _cl_counted_text (ob);
           citation = g_strdup_printf (_("%s · %s after %s"), ob->citation, counted, trigger);
           add_banner (self, ob->status == CL_STATUS_OVERDUE, title, body, citation, NULL, NULL);
         }
@@ -419,7 +418,7 @@ show_removals (ClDisciplineSection *self,
           gtk_widget_add_css_class (pill, is_open (ob) ? "overdue" : "met_late");
           gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
           {
-            g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+            g_autofree char *counted = _cl_counted_text (ob);
             gtk_widget_set_tooltip_text (pill, counted);
           }
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row), pill);
@@ -573,7 +572,8 @@ show_records (ClDisciplineSection *self,
       if (ob != NULL)
         {
           g_autofree char *due = cl_date_dup_long (ob->due);
-          g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+
+          g_autofree char *counted = _cl_counted_text (ob);
 
           g_string_append_printf (subtitle, _(" · due %s (%s, %s)"), due, counted, ob->citation);
           if (ob->met_on != CL_DATE_NONE)
@@ -671,7 +671,7 @@ show_complaints (ClDisciplineSection *self,
           if (ob == NULL)
             continue;
           due = cl_date_dup_long (ob->due);
-          counted = cl_obligation_dup_counted_contract (ob);
+          counted = _cl_counted_text (ob);
           if (ob->met_on != CL_DATE_NONE)
             {
               g_autofree char *met = cl_date_dup_long (ob->met_on);

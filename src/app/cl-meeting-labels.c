@@ -9,6 +9,8 @@
 
 #include "cl-meeting-labels.h"
 #include "cl-event-labels.h"
+#include "cl-obligation-words.h"
+#include "cl-roster-columns.h"
 
 const char *
 _cl_meeting_kind_label (ClMeetingKind kind)
@@ -31,22 +33,9 @@ _cl_meeting_kind_label (ClMeetingKind kind)
 const char *
 _cl_role_label (ClInviteeRole role)
 {
-  switch (role)
-    {
-    case CL_ROLE_PARENT: return _("Parent");
-    case CL_ROLE_STUDENT: return _("Student");
-    case CL_ROLE_GENERAL_EDUCATION_TEACHER: return _("General education teacher");
-    case CL_ROLE_SPECIAL_EDUCATION_TEACHER: return _("Special education teacher");
-    case CL_ROLE_LEA_REPRESENTATIVE: return _("District representative");
-    case CL_ROLE_ASSESSMENT_INTERPRETER: return _("Interpreter of assessment results");
-    case CL_ROLE_RELATED_SERVICE_PROVIDER: return _("Related service provider");
-    case CL_ROLE_AGENCY_REPRESENTATIVE: return _("Agency representative");
-    case CL_ROLE_PART_C_COORDINATOR: return _("Early Start service coordinator");
-    case CL_ROLE_INTERPRETER: return _("Language interpreter");
-    case CL_ROLE_OTHER: return _("Other participant");
-    case CL_N_ROLES:
-    default: return "";
-    }
+  const char *label = cl_role_label (role);
+
+  return *label ? _(label) : "";
 }
 
 const char *
@@ -79,6 +68,9 @@ _cl_language_label (const char *code)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (names[i].code, code))
       return _(names[i].name);
+  /* The languages a roster or the language picker knows (Punjabi, Khmer …), by their names too. */
+  if (cl_roster_language_name (code) != NULL)
+    return _(cl_roster_language_name (code));
   return code;
 }
 
@@ -161,15 +153,16 @@ _cl_event_type_label (ClEventType type)
   return label && *label ? _(label) : "";
 }
 
-/* "IEP meeting held on May 14, 2026": what a count started from, never its id. */
 char *
-_cl_from_event_text (const char *from_event,
-                     const char *date)
+_cl_obligation_from_text (const ClObligation *ob)
 {
-  const char *label = cl_from_event_label (from_event);
+  return cl_obligation_dup_from_text (ob, cl_words_for_locale ());
+}
 
-  /* Translators: what started the count and when, e.g. "Referral for assessment received on November 16, 2026" */
-  return g_strdup_printf (_("%s on %s"), label ? _(label) : _("The event"), date);
+char *
+_cl_counted_text (const ClObligation *ob)
+{
+  return cl_obligation_dup_counted_text (ob, cl_words_for_locale ());
 }
 
 const char *

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 const char *_cl_meeting_kind_label     (ClMeetingKind   kind);
 const char *_cl_role_label             (ClInviteeRole   role);
 const char *_cl_contact_method_label   (ClContactMethod method);
-/* "Spanish" for "es"; the code itself for a language this table does not name. */
+/* "Spanish" for "es"; the code itself for a language neither this table nor the roster names. */
 const char *_cl_language_label         (const char     *code);
 /* "15:30" in the locale's way, or NULL when @minutes < 0. */
 char       *_cl_format_minutes         (int             minutes);
@@ -31,8 +31,10 @@ void        _cl_describe_obligation_row (GtkWidget         *row,
                                          ClObligationStatus status,
                                          const char        *dates);
 const char *_cl_event_type_label       (ClEventType     type);
-char       *_cl_from_event_text       (const char     *from_event,
-                                       const char     *date);
+/* What @ob was counted from and how, in the user's words ("The annual IEP meeting of May 14, 2026",
+ * "A year after …"). */
+char       *_cl_obligation_from_text  (const ClObligation *ob);
+char       *_cl_counted_text          (const ClObligation *ob);
 /* "Suspension", "In-school suspension", "Other removal" (a ClRemovalKind). */
 const char *_cl_removal_kind_label     (int             kind);
 /* "from another state" (a ClTransferFrom). */

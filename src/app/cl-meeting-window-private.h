@@ -13,8 +13,8 @@ typedef struct {
   char               *title;
   char               *sentence;
   char               *citation;
-  char               *counted;
-  char               *from_event;
+  char               *counted;        /* how it was counted, in the user's words */
+  char               *from_text;      /* what it was counted from, in the user's words */
   ClDate              due;
   ClDate              met_on;
   ClDate              from;

@@ -18,7 +18,6 @@
 #include "cl-documents.h"
 #include "cl-group-rows.h"
 #include "cl-meeting-window-private.h"
-#include "cl-obligation-format.h"
 #include "cl-rule-ids.h"
 
 G_DEFINE_FINAL_TYPE (ClMeetingWindow, cl_meeting_window, ADW_TYPE_WINDOW)
@@ -34,7 +33,7 @@ meeting_obligation_clear (gpointer data)
   g_free (ob->sentence);
   g_free (ob->citation);
   g_free (ob->counted);
-  g_free (ob->from_event);
+  g_free (ob->from_text);
 }
 
 static void
@@ -136,8 +135,7 @@ _cl_meeting_obligation_row (const ClMeetingObligation *ob,
     }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Rule"), _cl_translate (ob->sentence)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Citation"), ob->citation));
-  from_text = _cl_from_event_text (ob->from_event, from);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Counted From"), from_text));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("Counted From"), ob->from_text));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _cl_info_row_new (_("How It Was Counted"), ob->counted));
   return row;
 }
@@ -512,8 +510,7 @@ update (ClMeetingWindow *self)
         /* A district pack's rule may lack a title or sentence; gettext must never see NULL. */
         g_strdup (ob->rule->id), g_strdup (ob->rule->title ? ob->rule->title : ob->rule->id),
         g_strdup (ob->rule->sentence ? ob->rule->sentence : ""),
-        g_strdup (ob->citation ? ob->citation : ""), cl_obligation_dup_counted_contract (ob),
-        g_strdup (ob->from_event ? ob->from_event : ""),
+        g_strdup (ob->citation ? ob->citation : ""), _cl_counted_text (ob), _cl_obligation_from_text (ob),
         ob->due, ob->met_on, ob->from, ob->status, ob->role,
         ob->meeting != NULL && g_strcmp0 (ob->meeting->id, self->meeting_id) == 0,
       };

@@ -11,7 +11,6 @@
 #include "cl-group-rows.h"
 #include "cl-meeting-labels.h"
 #include "cl-obligation.h"
-#include "cl-obligation-format.h"
 #include "cl-student-editor.h"
 #include "cl-student-page-private.h"
 
@@ -191,9 +190,8 @@ obligation_text_new (const ClObligation *ob)
 {
   ObligationText *text = g_new0 (ObligationText, 1);
   g_autofree char *due = cl_date_dup_long (ob->due);
-  g_autofree char *from = cl_date_dup_long (ob->from);
-  g_autofree char *from_text = NULL;
-  g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+  g_autofree char *from_text = _cl_obligation_from_text (ob);
+  g_autofree char *counted = _cl_counted_text (ob);
   g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
 
   if (ob->met_on != CL_DATE_NONE)
@@ -218,7 +216,6 @@ obligation_text_new (const ClObligation *ob)
   g_strv_builder_add (details, _(ob->rule->sentence));
   g_strv_builder_add (details, _("Citation"));
   g_strv_builder_add (details, ob->citation ? ob->citation : "");
-  from_text = _cl_from_event_text (ob->from_event, from);
   g_strv_builder_add (details, _("Counted From"));
   g_strv_builder_add (details, from_text);
   g_strv_builder_add (details, _("How It Was Counted"));
@@ -645,7 +642,8 @@ show_family (ClStudentPage *self,
   for (guint i = 0; i < student->guardians->len; i++)
     {
       const ClGuardian *g = &g_array_index (student->guardians, ClGuardian, i);
-      const char *parts[] = { g->relationship, g->phone, g->email, g->language };
+      const char *language = g->language && *g->language ? _cl_language_label (g->language) : NULL;
+      const char *parts[] = { g->relationship, g->phone, g->email, language };
       g_autoptr(GString) detail = g_string_new (NULL);
       GtkWidget *row;
 
@@ -765,7 +763,8 @@ cl_student_page_show (ClStudentPage *self,
   set_detail (self, DETAIL_SCHOOL, student->school ? student->school->name : NULL);
   set_detail (self, DETAIL_CASE_MANAGER, student->case_manager ? student->case_manager->name : NULL);
   set_detail (self, DETAIL_ELIGIBILITY, eligibility);
-  set_detail (self, DETAIL_LANGUAGE, student->home_language);
+  set_detail (self, DETAIL_LANGUAGE, student->home_language && *student->home_language
+                                       ? _cl_language_label (student->home_language) : NULL);
 
   show_details_more (self, student);
   show_family (self, student);

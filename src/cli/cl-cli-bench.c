@@ -22,6 +22,7 @@
 #include <poppler.h>
 #include "cl-store.h"
 #include "cl-obligation-format.h"
+#include "cl-obligation-words.h"
 #include "cl-student-search.h"
 #include "cl-synthetic-caseload.h"
 #include "cl-cli.h"
@@ -134,8 +135,8 @@ format_student_page (const ClStudent *s,
     {
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       g_autofree char *due = cl_date_dup_long (ob->due);
-      g_autofree char *from = cl_date_dup_long (ob->from);
-      g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+      g_autofree char *from = cl_obligation_dup_from_text (ob, cl_words_for_locale ());
+      g_autofree char *counted = cl_obligation_dup_counted_text (ob, cl_words_for_locale ());
       g_autofree char *met = ob->met_on != CL_DATE_NONE ? cl_date_dup_long (ob->met_on) : NULL;
 
       g_string_append_printf (out, "%s\n", ob->rule->title);
@@ -143,8 +144,7 @@ format_student_page (const ClStudent *s,
         g_string_append_printf (out, "Due %s · done %s\n", due, met);
       else
         g_string_append_printf (out, "Due %s\n", due);
-      g_string_append_printf (out, "%s\n%s\n%s on %s\n%s\n", ob->rule->sentence, ob->citation, ob->from_event,
-                              from, counted);
+      g_string_append_printf (out, "%s\n%s\n%s\n%s\n", ob->rule->sentence, ob->citation, from, counted);
       if (ob->note)
         g_string_append_printf (out, "%s\n", ob->note);
       if (ob->estimated)

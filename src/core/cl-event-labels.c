@@ -139,3 +139,42 @@ cl_event_stage_label (ClEventStage stage)
     default: return "";
     }
 }
+
+const char *
+cl_meeting_kind_phrase (int kind)
+{
+  /* Translators: a meeting in the middle of a sentence, as in "a year after the annual IEP meeting
+   * of May 14, 2026"; the article is part of it */
+  switch (kind)
+    {
+    case CL_MEETING_INITIAL: return N_("the initial IEP meeting");
+    case CL_MEETING_ANNUAL: return N_("the annual IEP meeting");
+    case CL_MEETING_TRIENNIAL: return N_("the triennial IEP meeting");
+    case CL_MEETING_AMENDMENT: return N_("the IEP amendment meeting");
+    case CL_MEETING_INTERIM: return N_("the interim IEP meeting");
+    case CL_MEETING_MANIFESTATION: return N_("the manifestation determination meeting");
+    case CL_MEETING_TRANSITION: return N_("the transition meeting");
+    case CL_MEETING_OTHER: return N_("the IEP meeting");
+    default: return "";
+    }
+}
+
+const char *
+cl_role_label (int role)
+{
+  switch (role)
+    {
+    case CL_ROLE_PARENT: return N_("Parent");
+    case CL_ROLE_STUDENT: return N_("Student");
+    case CL_ROLE_GENERAL_EDUCATION_TEACHER: return N_("General education teacher");
+    case CL_ROLE_SPECIAL_EDUCATION_TEACHER: return N_("Special education teacher");
+    case CL_ROLE_LEA_REPRESENTATIVE: return N_("District representative");
+    case CL_ROLE_ASSESSMENT_INTERPRETER: return N_("Interpreter of assessment results");
+    case CL_ROLE_RELATED_SERVICE_PROVIDER: return N_("Related service provider");
+    case CL_ROLE_AGENCY_REPRESENTATIVE: return N_("Agency representative");
+    case CL_ROLE_PART_C_COORDINATOR: return N_("Early Start service coordinator");
+    case CL_ROLE_INTERPRETER: return N_("Language interpreter");
+    case CL_ROLE_OTHER: return N_("Other participant");
+    default: return "";
+    }
+}

@@ -30,4 +30,9 @@ ClEventStage cl_event_type_stage  (ClEventType  type);
 /* "Referral and assessment" for CL_STAGE_REFERRAL_ASSESSMENT (an untranslated msgid, as above). */
 const char  *cl_event_stage_label (ClEventStage stage);
 
+/* "the annual IEP meeting": a meeting of @kind as the middle of a sentence; "" past the last. */
+const char *cl_meeting_kind_phrase (int kind);
+/* "General education teacher" for CL_ROLE_GENERAL_EDUCATION_TEACHER; "" past the last. */
+const char *cl_role_label         (int role);
+
 G_END_DECLS

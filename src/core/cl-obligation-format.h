@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 
 /* How the due date was reached in the engine's English, as the `alerts` contract has always
  * printed it in basis.counted (and the CSV export's counted column): "60 days, not counting 16
- * days of Winter break". */
+ * days of Winter break". People read cl_obligation_dup_counted_text() instead. */
 char     *cl_obligation_dup_counted_contract (const ClObligation *ob);
-void      cl_obligation_append_counted_contract (GString            *out,
+void      cl_obligation_append_counted_contract (GString      *out,
                                                  const ClObligation *ob);
 
 /* One object as exchange-format.md specifies, with the basis spelled out. */

@@ -32,8 +32,8 @@ extern const char * const cl_status_names[CL_N_STATUSES];
 extern const char * const cl_severity_names[CL_N_SEVERITIES];
 
 /* How a due date was reached: one way per algorithm of the engine, with the figures it used. The
- * `alerts` contract prints it in the engine's English (cl-obligation-format.h). Which members a
- * way uses is said beside it. */
+ * words are the reader's (cl-obligation-words.h); the `alerts` contract keeps the engine's English
+ * (cl-obligation-format.h). Which members a way uses is said beside it. */
 typedef enum {
   CL_COUNTED_DAYS,                 /* days of count after the trigger; skipped for a CA pause count */
   CL_COUNTED_END_OF_YEAR,          /* the trigger (a referral when flag, else the consent) came

@@ -9,7 +9,7 @@
 
 #include "cl-rule-ids.h"
 #include "cl-roster-import.h"
-#include "cl-obligation-format.h"
+#include "cl-obligation-words.h"
 
 G_DEFINE_QUARK (cl-roster-error-quark, cl_roster_error)
 
@@ -643,18 +643,16 @@ cl_roster_plan_compare (ClRosterPlan      *plan,
           d->file_date = date;
           if (o != NULL)
             {
-              g_autofree char *counted = cl_obligation_dup_counted_contract (o);
-              char from[11];
+              g_autofree char *from = cl_obligation_dup_from_text (o, cl_words_for_locale ());
+              g_autofree char *counted = cl_obligation_dup_counted_text (o, cl_words_for_locale ());
 
-              cl_date_format_iso (o->from, from);
               d->caseload_date = o->due;
-              /* TRANSLATORS: how the date was counted (in English, from the engine), the date it
-               * was counted from, the citation */
-              d->basis = g_strdup_printf (_("%s; counted from %s (%s)"), counted,
-                                          from, o->citation ? o->citation : "");
+              /* TRANSLATORS: what the date was counted from ("The annual IEP meeting of October 2,
+               * 2025"), how ("A year later"), the citation: two sentences */
+              d->basis = g_strdup_printf (_("%s. %s (%s)"), from, counted, o->citation ? o->citation : "");
             }
           else
-            d->basis = g_strdup (_("the rules give no such date from what the file and the database hold"));
+            d->basis = g_strdup (_("The rules give no such date from what the file and the database hold"));
           g_ptr_array_add (plan->disagreements, d);
         }
     }
@@ -718,13 +716,8 @@ char *
 cl_roster_disagreement_dup_text (const ClRosterDisagreement *d)
 {
   g_autofree char *name = cl_student_dup_display_name (d->student);
-  char file[11], ours[11];
-
-  cl_date_format_iso (d->file_date, file);
-  if (d->caseload_date != CL_DATE_NONE)
-    cl_date_format_iso (d->caseload_date, ours);
-  else
-    g_strlcpy (ours, "—", sizeof ours);
+  g_autofree char *file = cl_date_dup_long (d->file_date);
+  g_autofree char *ours = d->caseload_date != CL_DATE_NONE ? cl_date_dup_long (d->caseload_date) : g_strdup ("—");
   /* TRANSLATORS: student id and name, the item, the file's date, row, column, Caseload's date, its basis */
   return g_strdup_printf (_("%s %s, %s: the file says %s (row %u, \"%s\"), Caseload %s: %s"), d->student->id, name,
                           g_str_equal (d->rule_id, CL_RULE_ANNUAL_REVIEW_DUE) ? _("annual review") : _("triennial"),

@@ -645,7 +645,7 @@ test_student_add_edit_guardian_undo (void)
   g_assert_cmpuint (student->guardians->len, ==, 1);
   g_assert_cmpstr (g_array_index (student->guardians, ClGuardian, 0).email, ==, "rosa@example.org");
   collect_rows (GTK_WIDGET (window->student_page), rows);
-  g_assert_nonnull (strstr (rows->str, "Rosa Gutiérrez|mother · 555-0177 · rosa@example.org · es"));
+  g_assert_nonnull (strstr (rows->str, "Rosa Gutiérrez|mother · 555-0177 · rosa@example.org · Spanish"));
   g_assert_nonnull (strstr (rows->str, "Grade|7"));
   assert_in_step (window);
 
