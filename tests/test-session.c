@@ -323,6 +323,70 @@ test_meeting_through_session (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* The state of @rule_id's obligation for @student_id's meeting on @meeting_date. */
+static const ClObligation *
+meeting_obligation (Fixture    *f,
+                    const char *student_id,
+                    const char *rule_id,
+                    ClDate      meeting_date)
+{
+  ClStudent *student = cl_caseload_lookup_student (cl_session_get_caseload (f->session), student_id);
+  GPtrArray *obligations = cl_session_get_student_obligations (f->session, student);
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+      if (g_str_equal (ob->rule->id, rule_id) && ob->meeting != NULL && ob->meeting->date == meeting_date)
+        return ob;
+    }
+  return NULL;
+}
+
+/* Lucas's triennial of January 14, 2027 (S-1009) owes its notice by January 4: recorded as sent
+ * today, only he is computed again, and undo takes it back, in the database too. */
+static void
+test_notice_sent_and_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) undone = NULL;
+  g_autofree char *show = NULL;
+  const ClObligation *ob;
+  ClStudent *student;
+  guint reloaded;
+
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  wait_loaded (f);
+  before = describe (cl_session_get_obligations (f->session));
+  ob = meeting_obligation (f, "S-1009", "meeting_notice_due", D ("2027-01-14"));
+  g_assert_nonnull (ob);
+  g_assert_cmpuint (ob->met_on, ==, CL_DATE_NONE);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (f->session), "S-1009");
+  reloaded = f->reloaded;
+  g_assert_true (cl_session_record_notice_sent (f->session, "S-1009", ob->meeting->id, D ("2026-12-07"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->reloaded, ==, reloaded);
+  g_assert_true (f->changed == student);
+  ob = meeting_obligation (f, "S-1009", "meeting_notice_due", D ("2027-01-14"));
+  g_assert_cmpuint (ob->met_on, ==, D ("2026-12-07"));
+  g_assert_true (cl_session_get_can_undo (f->session));
+  assert_matches_database (f);
+
+  g_assert_true (cl_session_undo (f->session, &show, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (show, ==, "S-1009");
+  undone = describe (cl_session_get_obligations (f->session));
+  g_assert_cmpstrv (undone, before);
+  ob = meeting_obligation (f, "S-1009", "meeting_notice_due", D ("2027-01-14"));
+  g_assert_cmpuint (ob->met_on, ==, CL_DATE_NONE);
+  assert_matches_database (f);
+
+  /* A meeting that is not planned: refused, named, nothing written. */
+  g_assert_false (cl_session_record_notice_sent (f->session, "S-1009", "m-none", D ("2026-12-07"), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 static void
 on_progress (double   fraction,
              gpointer user_data)
@@ -452,6 +516,7 @@ main (int argc, char **argv)
   g_test_add ("/session/event-and-undo", Fixture, NULL, fixture_set_up, test_event_and_undo, fixture_tear_down);
   g_test_add ("/session/delete-student-and-undo", Fixture, NULL, fixture_set_up, test_delete_student_and_undo, fixture_tear_down);
   g_test_add ("/session/meeting-through-session", Fixture, NULL, fixture_set_up, test_meeting_through_session, fixture_tear_down);
+  g_test_add ("/session/notice-sent-and-undo", Fixture, NULL, fixture_set_up, test_notice_sent_and_undo, fixture_tear_down);
   g_test_add ("/session/import-in-background", Fixture, NULL, fixture_set_up, test_import_in_background, fixture_tear_down);
   g_test_add ("/session/bundle-read-only", Fixture, NULL, fixture_set_up, test_bundle_read_only, fixture_tear_down);
   g_test_add ("/session/refuses-bad-file", Fixture, NULL, fixture_set_up, test_refuses_bad_file, fixture_tear_down);

@@ -14,6 +14,7 @@
 #include "cl-event-editor.h"
 #include "cl-form-bin.h"
 #include "cl-guardian-editor.h"
+#include "cl-obligation-done.h"
 #include "cl-student-editor.h"
 #include "cl-student-page-private.h"
 
@@ -408,6 +409,30 @@ delete_guardian_action (GtkWidget  *widget,
   save_guardians (self, student, guardians, message);
 }
 
+/* ---- What Is Due: an obligation completed from its row ---- */
+
+void
+_cl_student_page_forget_just_done (ClStudentPage *self)
+{
+  g_clear_handle_id (&self->just_done_source, g_source_remove);
+  g_clear_pointer (&self->just_done, g_variant_unref);
+}
+
+/* The form (or the date, or the meeting) that completes the obligation: once it is saved, the
+ * page shows it done in place for a moment (cl_student_page_show). */
+static void
+complete_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ClStudentPage *self = CL_STUDENT_PAGE (widget);
+
+  if (self->student == NULL)
+    return;
+  _cl_student_page_forget_just_done (self);
+  self->just_done = g_variant_ref (parameter);
+  cl_obligation_done_run (widget, self->session, parameter, TRUE);
+}
 
 /* Enabled only while the session can save: a read-only bundle or the demo offers none of them. */
 void
@@ -417,7 +442,7 @@ _cl_student_page_actions_update (ClStudentPage *self)
     "student.add-event", "student.edit-event", "student.delete-event",
     "student.edit-student", "student.delete-student",
     "student.add-guardian", "student.edit-guardian", "student.delete-guardian",
-    "student.plan-meeting", "student.log-discipline", "student.edit-discipline", "student.discipline-follow-up",
+    "student.plan-meeting", "student.complete", "student.log-discipline", "student.edit-discipline", "student.discipline-follow-up",
   };
   gboolean editable = self->session != NULL && cl_session_get_editable (self->session) && self->student != NULL;
 
@@ -430,6 +455,7 @@ _cl_student_page_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "student.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "student.edit-event", "u", edit_event_action);
+  gtk_widget_class_install_action (widget_class, "student.complete", CL_OBLIGATION_KEY_TYPE, complete_action);
   gtk_widget_class_install_action (widget_class, "student.delete-event", "u", delete_event_action);
   gtk_widget_class_install_action (widget_class, "student.edit-student", NULL, edit_student_action);
   gtk_widget_class_install_action (widget_class, "student.delete-student", NULL, delete_student_action);

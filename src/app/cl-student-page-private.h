@@ -42,6 +42,10 @@ struct _ClStudentPage
   GtkWidget           *add_guardian_button;
   GtkWidget           *plan_button;
   gboolean             editable;
+  /* The obligation completed from its row (student.complete), shown done in place for a moment
+   * before it moves to Done: its key (cl-obligation-done.h) and the timeout that moves it. */
+  GVariant            *just_done;
+  guint                just_done_source;
   ClSession           *session;     /* whose caseload the student is of */
   ClStudent           *student;     /* shown, borrowed from the session's caseload; NULL: none */
 };
@@ -62,6 +66,8 @@ void _cl_student_page_class_plan_init   (GtkWidgetClass *widget_class);
 
 /* cl-student-page-actions.c */
 void _cl_student_page_class_actions_init (GtkWidgetClass *widget_class);
+/* Forgets the obligation shown done in place (a new one is being done, or another file shown). */
+void _cl_student_page_forget_just_done   (ClStudentPage  *self);
 void _cl_student_page_actions_update     (ClStudentPage  *self);
 /* The window says what happened to a change made from @from (win.show-saved, win.show-unsaved). */
 void _cl_report_saved                    (GtkWidget      *from,

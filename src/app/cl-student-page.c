@@ -10,6 +10,7 @@
 #include "cl-discipline-section.h"
 #include "cl-group-rows.h"
 #include "cl-meeting-labels.h"
+#include "cl-obligation-done.h"
 #include "cl-obligation.h"
 #include "cl-student-editor.h"
 #include "cl-student-page-private.h"
@@ -21,6 +22,7 @@ cl_student_page_dispose (GObject *object)
 {
   ClStudentPage *self = CL_STUDENT_PAGE (object);
 
+  _cl_student_page_forget_just_done (self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown_id, g_free);
   g_clear_object (&self->session);
@@ -672,6 +674,48 @@ is_open (GtkWidget *row)
   return row != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
 }
 
+/* The moment is over: the obligation done in place moves to Done. */
+static gboolean
+on_just_done_shown (gpointer data)
+{
+  ClStudentPage *self = data;
+
+  self->just_done_source = 0;
+  g_clear_pointer (&self->just_done, g_variant_unref);
+  if (self->student != NULL)
+    cl_student_page_show (self, self->student);
+  return G_SOURCE_REMOVE;
+}
+
+/* An open obligation's row, with the action that completes it when the file can be changed. */
+static GtkWidget *
+open_obligation_row (ClStudentPage      *self,
+                     const ClObligation *ob)
+{
+  g_autoptr(ObligationText) text = obligation_text_new (ob);
+  GtkWidget *row = obligation_row (text);
+  GtkWidget *button = self->editable ? cl_obligation_done_button_new (ob, "student.complete") : NULL;
+
+  if (button != NULL)
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  return row;
+}
+
+/* The obligation just completed from its row, still among what is due with a check and its
+ * status, so the eye sees what changed before it moves to Done. */
+static GtkWidget *
+just_done_row (ClStudentPage      *self,
+               const ClObligation *ob)
+{
+  g_autoptr(ObligationText) text = obligation_text_new (ob);
+  GtkWidget *row = obligation_row (text);
+
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), cl_obligation_done_mark_new (ob));
+  if (self->just_done_source == 0)
+    self->just_done_source = g_timeout_add (CL_OBLIGATION_DONE_SHOWN_MS, on_just_done_shown, self);
+  return row;
+}
+
 static void
 reopen (GtkWidget *row,
         gboolean   open)
@@ -691,13 +735,15 @@ cl_student_page_show (ClStudentPage *self,
   g_autofree char *born = NULL;
   g_autofree char *eligibility = NULL;
   g_autofree char *summary = NULL;
-  guint n_open = 0, n_overdue = 0;
+  guint n_open = 0, n_overdue = 0, n_in_place = 0;
   gboolean same, open_older, open_done, open_history;
   g_autoptr(GPtrArray) done_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) obligation_text_free);
 
   g_return_if_fail (CL_IS_STUDENT_PAGE (self));
 
   same = g_strcmp0 (self->shown_id, student->id) == 0;
+  if (!same)
+    _cl_student_page_forget_just_done (self);
   open_older = same && is_open (self->older_row);
   open_done = same && is_open (self->done_row);
   open_history = same && is_open (self->history_row);
@@ -715,13 +761,16 @@ cl_student_page_show (ClStudentPage *self,
       const ClObligation *ob = g_ptr_array_index (obligations, i);
       gboolean done = ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE;
 
-      if (done)
+      if (done && self->just_done != NULL && cl_obligation_done_matches (ob, self->just_done))
+        {
+          add_row (self, self->due_group, just_done_row (self, ob));
+          n_in_place++;
+        }
+      else if (done)
         g_ptr_array_add (done_texts, obligation_text_new (ob));
       else
         {
-          g_autoptr(ObligationText) text = obligation_text_new (ob);
-
-          add_row (self, self->due_group, obligation_row (text));
+          add_row (self, self->due_group, open_obligation_row (self, ob));
           n_open++;
         }
       if (ob->status == CL_STATUS_OVERDUE)
@@ -778,6 +827,6 @@ cl_student_page_show (ClStudentPage *self,
   reopen (self->older_row, open_older);
   reopen (self->done_row, open_done);
   reopen (self->history_row, open_history);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_group), obligations->len > n_open);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_open > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_group), obligations->len > n_open + n_in_place);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_open + n_in_place > 0);
 }

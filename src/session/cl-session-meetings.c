@@ -133,6 +133,83 @@ cl_session_update_meeting (ClSession        *self,
   return cl_session_saved (self, NULL, error);
 }
 
+/* What an undo of Record the Notice as Sent writes back: the plan as it was (any other change
+ * to it since would have replaced this undo). */
+typedef struct {
+  char       *student_id;
+  ClStudent  *owner;       /* owns the copy of the meeting */
+  ClMeeting  *before;
+} NoticeUndo;
+
+static void
+notice_undo_free (gpointer data)
+{
+  NoticeUndo *undo = data;
+
+  g_free (undo->student_id);
+  g_clear_pointer (&undo->owner, cl_student_free);
+  g_free (undo);
+}
+
+static gboolean
+revert_notice (ClStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  NoticeUndo *undo = data;
+
+  return cl_store_update_meeting (store, undo->student_id, undo->before, error);
+}
+
+static ClStudent *
+apply_notice_undo (ClCaseload *caseload,
+                   gpointer    data)
+{
+  NoticeUndo *undo = data;
+  ClStudent *student = cl_caseload_lookup_student (caseload, undo->student_id);
+  ClMeeting *planned = (ClMeeting *) cl_session_find_meeting (student, undo->before->id);
+
+  if (planned == NULL)
+    return NULL;
+  planned->notice_sent = undo->before->notice_sent;
+  return student;
+}
+
+gboolean
+cl_session_record_notice_sent (ClSession   *self,
+                               const char  *student_id,
+                               const char  *meeting_id,
+                               ClDate       sent_on,
+                               GError     **error)
+{
+  g_autofree char *id = g_strdup (student_id);
+  g_autoptr(ClStudent) owner = NULL;
+  ClMeeting *planned, *changed;
+  ClStudent *student;
+  NoticeUndo *undo;
+
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (meeting_id != NULL && sent_on != CL_DATE_NONE, FALSE);
+
+  if ((student = _cl_session_editable_student (self, id, error)) == NULL)
+    return FALSE;
+  if ((planned = (ClMeeting *) cl_session_find_meeting (student, meeting_id)) == NULL)
+    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That meeting is no longer planned for %s"), id), FALSE;
+  owner = cl_student_new ("notice");
+  changed = cl_meeting_copy (planned, owner);
+  changed->notice_sent = sent_on;
+  if (!cl_store_update_meeting (self->store, id, changed, error))
+    return FALSE;
+  undo = g_new0 (NoticeUndo, 1);
+  undo->student_id = g_strdup (id);
+  undo->owner = cl_student_new ("undo");
+  undo->before = cl_meeting_copy (planned, undo->owner);
+  /* The record as a reload would read it back: only this student is computed again. */
+  planned->notice_sent = sent_on;
+  return cl_session_saved_student (self, cl_undo_new (revert_notice, apply_notice_undo, undo, notice_undo_free, id),
+                                   student, error);
+}
+
 gboolean
 cl_session_cancel_meeting (ClSession   *self,
                            const char  *student_id,

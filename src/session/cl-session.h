@@ -137,6 +137,13 @@ gboolean          cl_session_record_meeting_held      (ClSession      *self,
                                                        const char     *meeting_id,
                                                        const ClEvent  *event,
                                                        GError        **error);
+/* The planned meeting's notice recorded as sent on @sent_on (Record the Notice as Sent…), undoably:
+ * undo puts back the date the plan had. */
+gboolean          cl_session_record_notice_sent       (ClSession      *self,
+                                                       const char     *student_id,
+                                                       const char     *meeting_id,
+                                                       ClDate          sent_on,
+                                                       GError        **error);
 /* The plan changed (date, time, place, team, invitations…): saved at once, no undo. */
 gboolean          cl_session_update_meeting           (ClSession      *self,
                                                        const char     *student_id,
