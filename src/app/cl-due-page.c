@@ -12,6 +12,7 @@
 #include "cl-due-words.h"
 #include "cl-group-rows.h"
 #include "cl-meeting-labels.h"
+#include "cl-obligation-done.h"
 
 /* A district's caseload has tens of thousands of open items: a group lists the first ones and
  * says how many more there are, rather than building rows nobody scrolls to. */
@@ -36,6 +37,10 @@ struct _ClDuePage
   char                *case_manager;  /* "" for everyone */
   gboolean             filling;       /* the case manager row is being filled */
   gboolean             stale;         /* the session changed while the page was not shown */
+  /* The obligation completed from its row (due.complete), kept in its place with a check for a
+   * moment: its key (cl-obligation-done.h) and the timeout that lets it go. */
+  GVariant            *just_done;
+  guint                just_done_source;
 };
 
 enum { PROP_0, PROP_CASE_MANAGER, N_PROPS };
@@ -55,6 +60,8 @@ cl_due_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_handle_id (&self->just_done_source, g_source_remove);
+  g_clear_pointer (&self->just_done, g_variant_unref);
   g_clear_object (&self->session);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DUE_PAGE);
@@ -132,6 +139,24 @@ on_case_manager_selected (ClDuePage *self)
     cl_due_page_set_case_manager (self, _cl_case_manager_row_get_id (self->case_manager_row));
 }
 
+/* The form (or date, or meeting window) that completes the row's obligation; once saved, the
+ * row stays where it was, done, for a moment, and the window says what changed without leaving
+ * the list. */
+static void
+complete_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ClDuePage *self = CL_DUE_PAGE (widget);
+
+  if (self->session == NULL)
+    return;
+  g_clear_handle_id (&self->just_done_source, g_source_remove);
+  g_clear_pointer (&self->just_done, g_variant_unref);
+  self->just_done = g_variant_ref (parameter);
+  cl_obligation_done_run (widget, self->session, parameter, FALSE);
+}
+
 static void
 cl_due_page_class_init (ClDuePageClass *klass)
 {
@@ -173,6 +198,7 @@ cl_due_page_class_init (ClDuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClDuePage, empty_description);
   gtk_widget_class_bind_template_callback (widget_class, on_show_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_case_manager_selected);
+  gtk_widget_class_install_action (widget_class, "due.complete", CL_OBLIGATION_KEY_TYPE, complete_action);
 }
 
 static void
@@ -192,19 +218,49 @@ on_row_activated (AdwActionRow *row,
   g_signal_emit (self, signals[STUDENT_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "student-id"));
 }
 
+/* The subtitle of a row done in place: when it was done, when it was due, the case manager. */
+static char *
+done_subtitle (const ClObligation *ob,
+               ClDate              today)
+{
+  g_autofree char *due = _cl_due_words_date (ob->due);
+  g_autofree char *met = _cl_due_words_date (ob->met_on);
+  const ClStaff *manager = ob->student->case_manager;
+  /* Translators: when an item of Everything Due was done; %s is a date, e.g. "Done Fri Dec 4, 2026" */
+  g_autofree char *done = ob->met_on == today ? g_strdup (_("Done today")) : g_strdup_printf (_("Done %s"), met);
+
+  /* Translators: an item of Everything Due just completed from its row: when it was done, when it
+   * was due, and the student's case manager, e.g. "Done today · was due Fri Dec 4, 2026 · Owen Whitaker" */
+  return g_strdup_printf (_("%s · was due %s · %s"), done, due,
+                          manager != NULL && manager->name != NULL ? manager->name : _("no case manager"));
+}
+
 static GtkWidget *
 obligation_row (ClDuePage          *self,
-                const ClObligation *ob)
+                const ClObligation *ob,
+                gboolean            just_done)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *name = cl_student_dup_display_name (ob->student);
   g_autofree char *title = g_strdup_printf ("%s — %s", name, _(ob->rule->title));
-  g_autofree char *subtitle = _cl_due_words_subtitle (ob, self->today);
+  g_autofree char *subtitle = just_done ? done_subtitle (ob, self->today) : _cl_due_words_subtitle (ob, self->today);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   _cl_describe_obligation_row (row, ob->status, subtitle);
+  if (just_done)
+    {
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), cl_obligation_done_mark_new (ob));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_status_pill_new (ob->status));
+    }
+  else if (self->session != NULL && cl_session_get_editable (self->session))
+    {
+      GtkWidget *button = cl_obligation_done_button_new (ob, "due.complete");
+
+      if (button != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "student-id", g_strdup (ob->student->id), g_free);
@@ -284,6 +340,39 @@ show_empty (ClDuePage *self)
   gtk_label_set_label (self->empty_description, _(descriptions[self->show]));
 }
 
+static void queue_refresh (ClDuePage *self);
+
+/* The moment is over: the row done in place goes. */
+static gboolean
+on_just_done_shown (gpointer data)
+{
+  ClDuePage *self = data;
+
+  self->just_done_source = 0;
+  g_clear_pointer (&self->just_done, g_variant_unref);
+  queue_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The obligation done from its row, back among the open ones at its place by due date, until
+ * the moment is over. */
+static void
+keep_just_done (ClDuePage *self,
+                GPtrArray *obligations,
+                GPtrArray *open)
+{
+  const ClObligation *done = cl_obligation_done_find (obligations, self->just_done);
+  guint at = 0;
+
+  if (done == NULL || (done->status != CL_STATUS_MET && done->status != CL_STATUS_MET_LATE))
+    return;
+  while (at < open->len && ((const ClObligation *) g_ptr_array_index (open, at))->due <= done->due)
+    at++;
+  g_ptr_array_insert (open, at, (gpointer) done);
+  if (self->just_done_source == 0)
+    self->just_done_source = g_timeout_add (CL_OBLIGATION_DONE_SHOWN_MS, on_just_done_shown, self);
+}
+
 static void
 refresh (ClDuePage *self)
 {
@@ -296,6 +385,10 @@ refresh (ClDuePage *self)
   self->stale = FALSE;
   self->today = self->session ? cl_session_get_today (self->session) : cl_date_today ();
   _cl_group_rows_clear (self->rows);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "due.complete",
+                                 self->session != NULL && cl_session_get_editable (self->session));
+  if (self->just_done != NULL)
+    keep_just_done (self, obligations, open);
 
   for (guint i = 0; i < open->len; i++)
     {
@@ -303,7 +396,8 @@ refresh (ClDuePage *self)
       int group = group_of (self, ob);
 
       if (group >= 0 && counts[group]++ < MAX_ROWS_PER_GROUP)
-        _cl_group_rows_add (self->rows, self->groups[group], obligation_row (self, ob));
+        _cl_group_rows_add (self->rows, self->groups[group],
+                            obligation_row (self, ob, self->just_done != NULL && cl_obligation_done_matches (ob, self->just_done)));
     }
   if (self->show == CL_DUE_SHOW_MEETINGS)
     {

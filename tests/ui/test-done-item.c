@@ -335,6 +335,88 @@ test_services_after_removal (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row of Everything Due titled @title whose dates start with @dates, or NULL. */
+static GtkWidget *
+everything_due_row_in (GtkWidget  *widget,
+                       const char *title,
+                       const char *dates)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) &&
+      g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), dates))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = everything_due_row_in (child, title, dates);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+everything_due_row (ClWindow   *window,
+                    const char *title,
+                    const char *dates)
+{
+  return everything_due_row_in (GTK_WIDGET (window->due_page), title, dates);
+}
+
+typedef struct {
+  ClWindow   *window;
+  const char *title;
+  const char *dates;
+} DueRowWait;
+
+static gboolean
+due_row_gone (gpointer data)
+{
+  DueRowWait *w = data;
+
+  return everything_due_row (w->window, w->title, w->dates) == NULL;
+}
+
+/* From Everything Due (activation 1: the view), the same without leaving the list: Tuan Pham's
+ * overdue annual review (S-1011, due December 4, 2026), then Lucas Mendoza's meeting notice. */
+static void
+test_from_everything_due (void)
+{
+  ClWindow *window = demo_database_window_at (TODAY, 1000, 700, NULL);
+  DueRowWait w = { window, "Tuan Pham — Annual IEP review", "Done today · was due Fri Dec 4, 2026" };
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  ClEvent event = { 0 };
+
+  assert_open (window, "S-1011", "annual_review_due", cl_date_from_ymd (2025, 12, 4));
+  _cl_window_show_view (window, "due");
+  iterate ();
+  row = everything_due_row (window, "Tuan Pham — Annual IEP review", "3 days overdue · Fri Dec 4, 2026");
+  shot (GTK_WIDGET (window), "done-item-everything-due");
+  dialog = activate_action (row, "due.complete", "Record the Annual Review…");
+  get_event (dialog, &event);
+  g_assert_cmpint (event.kind, ==, CL_MEETING_ANNUAL);
+  cl_event_clear (&event);
+  save (dialog);
+
+  assert_completed_today (window, "S-1011", "annual_review_due", cl_date_from_ymd (2025, 12, 4));
+  /* Still on the list, the row in its place with a check, then gone. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
+  row = everything_due_row (window, "Tuan Pham — Annual IEP review", "Done today · was due Fri Dec 4, 2026");
+  g_assert_nonnull (row);
+  g_assert_null (find_action_button (row, "due.complete"));
+  shot (GTK_WIDGET (window), "done-item-everything-due-in-place");
+  assert_toast (window, "Annual IEP review now due December 7, 2027");
+  wait_for (due_row_gone, &w);
+  g_assert_nonnull (everything_due_row (window, "Tuan Pham — Annual IEP review", "In 365 days · Tue Dec 7, 2027"));
+
+  dialog = activate_action (everything_due_row (window, "Lucas Mendoza — Meeting notice", "In 28 days · Mon Jan 4, 2027"), "due.complete",
+                            "Record the Notice as Sent…");
+  save (dialog);
+  assert_completed_today (window, "S-1009", "meeting_notice_due", cl_date_from_ymd (2027, 1, 14));
+  assert_toast (window, "Meeting notice done");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* At 400 px the action stays on the row, whole, beside the status and the chevron. */
 static void
 test_narrow (void)
@@ -348,6 +430,18 @@ test_narrow (void)
   row = due_row (window, "Age-of-majority notice", "Due July 22, 2026");
   g_assert_nonnull (row);
   button = find_action_button (row, "student.complete");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+
+  _cl_window_show_view (window, "due");
+  iterate ();
+  shot (GTK_WIDGET (window), "done-item-everything-due-narrow");
+  row = everything_due_row (window, "Andrés Gutiérrez — Age-of-majority notice", "138 days overdue · Wed Jul 22, 2026");
+  g_assert_nonnull (row);
+  button = find_action_button (row, "due.complete");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
@@ -385,6 +479,7 @@ main (int    argc,
   g_test_add_func ("/done-item/age-of-majority", test_age_of_majority);
   g_test_add_func ("/done-item/meeting-notice", test_meeting_notice);
   g_test_add_func ("/done-item/services-after-removal", test_services_after_removal);
+  g_test_add_func ("/done-item/from-everything-due", test_from_everything_due);
   g_test_add_func ("/done-item/narrow", test_narrow);
   g_test_add_func ("/done-item/demo-offers-none", test_demo_offers_none);
   return cl_ui_test_run (app);
