@@ -55,14 +55,26 @@ is_open (const ClObligation *ob)
   return ob->status != CL_STATUS_MET && ob->status != CL_STATUS_MET_LATE;
 }
 
+/* What completes @ob, or NULL when nothing the app offers does: a violation, a rule the table
+ * does not know, or a meeting's item with no planned meeting. */
+static const ClRuleCompletion *
+completion_of (const ClObligation *ob)
+{
+  const ClRuleCompletion *c = cl_rule_completion_lookup (ob->rule->id);
+
+  if (c == NULL || c->by == CL_COMPLETED_NEVER || c->label == NULL ||
+      (c->by != CL_COMPLETED_BY_EVENT && ob->meeting == NULL))
+    return NULL;
+  return c;
+}
+
 const char *
 cl_obligation_done_label (const ClObligation *ob)
 {
   const ClRuleCompletion *c;
 
   g_return_val_if_fail (ob != NULL, NULL);
-  c = cl_rule_completion_lookup (ob->rule->id);
-  if (c == NULL || c->by == CL_COMPLETED_NEVER || c->label == NULL)
+  if ((c = completion_of (ob)) == NULL)
     return NULL;
   /* The table's msgids are in the application's catalogue (rule-completion in po/POTFILES). */
   return _(c->label);
@@ -359,9 +371,8 @@ cl_obligation_done_run (GtkWidget *from,
   g_variant_get_child (key, 0, "&s", &student_id);
   obligations = student_obligations (session, student_id);
   ob = cl_obligation_done_find (obligations, key);
-  c = ob != NULL ? cl_rule_completion_lookup (ob->rule->id) : NULL;
-  if (c == NULL || !is_open (ob) || c->by == CL_COMPLETED_NEVER ||
-      (c->by != CL_COMPLETED_BY_EVENT && ob->meeting == NULL))
+  c = ob != NULL ? completion_of (ob) : NULL;
+  if (c == NULL || !is_open (ob))
     return;
   parent = GTK_WINDOW (gtk_widget_get_root (from));
   request = g_new0 (DoneRequest, 1);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cl-event-editor.h"
+#include "cl-meeting-window.h"
 #include "cl-student-page-private.h"
 #include "cl-ui-test.h"
 
@@ -335,6 +336,36 @@ test_services_after_removal (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Tuan Pham's triennial of December 8 (S-1011) has no interpreter for the assessments invited:
+ * the row opens that meeting's window, where the team is, in one activation. */
+static void
+test_in_the_meeting (void)
+{
+  ClWindow *window = demo_database_window_at (TODAY, 1000, 700, NULL);
+  GtkWidget *row, *button;
+  ClMeetingWindow *meeting;
+
+  open_file (window, "S-1011");
+  row = due_row (window, "Required team member not invited", "Due December 8, 2026");
+  g_assert_nonnull (row);
+  button = find_action_button (row, "student.complete");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Invite in the Meeting…");
+  g_assert_null (find_toplevel (CL_TYPE_MEETING_WINDOW, TRUE));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  meeting = find_toplevel (CL_TYPE_MEETING_WINDOW, TRUE);
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (cl_meeting_window_get_student_id (meeting), ==, "S-1011");
+  /* Asked again, the same window comes forward. */
+  g_signal_emit_by_name (find_action_button (due_row (window, "Required team member not invited", "Due December 8, 2026"),
+                                             "student.complete"), "clicked");
+  iterate ();
+  g_assert_true (find_toplevel (CL_TYPE_MEETING_WINDOW, TRUE) == meeting);
+  gtk_window_destroy (GTK_WINDOW (meeting));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of Everything Due titled @title whose dates start with @dates, or NULL. */
 static GtkWidget *
 everything_due_row_in (GtkWidget  *widget,
@@ -479,6 +510,7 @@ main (int    argc,
   g_test_add_func ("/done-item/age-of-majority", test_age_of_majority);
   g_test_add_func ("/done-item/meeting-notice", test_meeting_notice);
   g_test_add_func ("/done-item/services-after-removal", test_services_after_removal);
+  g_test_add_func ("/done-item/in-the-meeting", test_in_the_meeting);
   g_test_add_func ("/done-item/from-everything-due", test_from_everything_due);
   g_test_add_func ("/done-item/narrow", test_narrow);
   g_test_add_func ("/done-item/demo-offers-none", test_demo_offers_none);
