@@ -111,6 +111,89 @@ run (ClStore      *self,
   return TRUE;
 }
 
+/* What a pull prepares once for all its records: the SQL written for each table and the
+ * statements compiled from it (a pull of a school brings tens of thousands of records). */
+typedef struct {
+  GHashTable *sql;      /* "table\x1fupdate|insert|delete" -> SQL text */
+  GHashTable *stmts;    /* SQL text -> sqlite3_stmt* */
+} ApplyCache;
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+apply_cache_init (ApplyCache *cache)
+{
+  cache->sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+}
+
+static void
+apply_cache_clear (ApplyCache *cache)
+{
+  g_clear_pointer (&cache->stmts, g_hash_table_unref);
+  g_clear_pointer (&cache->sql, g_hash_table_unref);
+}
+
+/* The SQL that writes (@how: "update", "insert", "delete") a row of @table keyed by @key. */
+static const char *
+cached_sql (ClStore     *self,
+            ApplyCache  *cache,
+            const char  *table,
+            const char  *key,
+            const char  *how,
+            GError     **error)
+{
+  g_autofree char *name = g_strconcat (table, "\x1f", how, NULL);
+  char *sql = g_hash_table_lookup (cache->sql, name);
+
+  if (sql != NULL)
+    return sql;
+  if (g_str_equal (how, "delete"))
+    sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, key);
+  else if ((sql = _cl_store_write_row_sql (self, table, g_str_equal (how, "update") ? key : NULL, error)) == NULL)
+    return NULL;
+  g_hash_table_insert (cache->sql, g_steal_pointer (&name), sql);
+  return sql;
+}
+
+/* run() with the statement compiled once per pull. */
+static gboolean
+run_cached (ClStore      *self,
+            ApplyCache   *cache,
+            const char   *sql,
+            const char   *a,
+            const char   *b,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache->stmts, sql);
+  int rc = SQLITE_OK;
+
+  if (stmt == NULL)
+    {
+      rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_finalize (stmt);
+          return _cl_store_fail (self, rc, "writing the district server's changes", error);
+        }
+      g_hash_table_insert (cache->stmts, g_strdup (sql), stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, "writing the district server's changes", error);
+  return TRUE;
+}
+
 /* Whether this laptop has a change of its own to @table's @key that the server has not merged. */
 static gboolean
 has_own_change (ClStore     *self,
@@ -140,6 +223,7 @@ has_own_change (ClStore     *self,
 
 static gboolean
 apply_one (ClStore              *self,
+           ApplyCache           *cache,
            const ClStoreChange  *change,
            gboolean             *out_applied,
            GError              **error)
@@ -154,8 +238,8 @@ apply_one (ClStore              *self,
     "                                   WHERE student_id = json_extract (?1, '$.student_id')))"
     " ELSE ?1 END";
   g_autofree char *key = _cl_store_synced_key_sql (change->table);
-  g_autofree char *sql = NULL;
   g_autofree char *row = NULL;
+  const char *sql;
   gboolean own = FALSE;
 
   *out_applied = FALSE;
@@ -168,39 +252,36 @@ apply_one (ClStore              *self,
     return TRUE;
   if (change->row == NULL)
     {
-      sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", change->table, key);
-      *out_applied = run (self, sql, change->row_key, NULL, error);
+      sql = cached_sql (self, cache, change->table, key, "delete", error);
+      *out_applied = sql != NULL && run_cached (self, cache, sql, change->row_key, NULL, error);
       return *out_applied;
     }
 
   row = g_strdup (change->row);
   if (g_str_equal (change->table, "events"))
     {
-      sqlite3_stmt *stmt = NULL;
-      int rc = sqlite3_prepare_v2 (self->db, sql_event_position, -1, &stmt, NULL);
+      sqlite3_stmt *stmt = _cl_store_prepare (self, sql_event_position, error);
+      int rc;
 
-      if (rc == SQLITE_OK)
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, change->row, -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          sqlite3_bind_text (stmt, 1, change->row, -1, SQLITE_STATIC);
-          if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            {
-              g_free (row);
-              row = _cl_store_col_dup (stmt, 0);
-            }
+          g_free (row);
+          row = _cl_store_col_dup (stmt, 0);
         }
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       if (rc != SQLITE_ROW)
         return _cl_store_fail (self, rc, "placing an event from the district server", error);
     }
-  if ((sql = _cl_store_write_row_sql (self, change->table, key, error)) == NULL ||
-      !run (self, sql, row, change->row_key, error))
+  if ((sql = cached_sql (self, cache, change->table, key, "update", error)) == NULL ||
+      !run_cached (self, cache, sql, row, change->row_key, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_clear_pointer (&sql, g_free);
-      if ((sql = _cl_store_write_row_sql (self, change->table, NULL, error)) == NULL || !run (self, sql, row, NULL, error))
-        return FALSE;
-    }
+  if (sqlite3_changes (self->db) == 0 &&
+      ((sql = cached_sql (self, cache, change->table, key, "insert", error)) == NULL ||
+       !run_cached (self, cache, sql, row, NULL, error)))
+    return FALSE;
   *out_applied = TRUE;
   return TRUE;
 }
@@ -216,11 +297,13 @@ cl_store_apply_remote_changes (ClStore    *self,
   guint applied = 0;
   gboolean ok;
   ClStoreAction a;
+  ApplyCache cache;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
   if (!_cl_store_begin (self, &a, error))
     return FALSE;
+  apply_cache_init (&cache);
   /* The server's records come in the order it took them: a child may come before the parent it
    * names, so the foreign keys are checked at the end. */
   ok = _cl_store_exec (self, "PRAGMA defer_foreign_keys = ON", error) &&
@@ -228,9 +311,10 @@ cl_store_apply_remote_changes (ClStore    *self,
   for (guint i = 0; ok && i < changes->len; i++)
     {
       gboolean one = FALSE;
-      ok = apply_one (self, changes->pdata[i], &one, error);
+      ok = apply_one (self, &cache, changes->pdata[i], &one, error);
       applied += one;
     }
+  apply_cache_clear (&cache);
   ok = ok && _cl_store_exec (self, "DELETE FROM sync_applying", error) &&
        run (self, "INSERT INTO meta (key, value) VALUES ('sync_position', ?1)"
                   " ON CONFLICT (key) DO UPDATE SET value = ?1", position_text, NULL, error);
