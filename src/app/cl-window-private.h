@@ -2,6 +2,7 @@
 /* cl-window-private.h — what the window's files share */
 #pragma once
 
+#include "cl-caseload-summary.h"
 #include "cl-compliance-page.h"
 #include "cl-due-page.h"
 #include "cl-session.h"
@@ -31,6 +32,7 @@ struct _ClWindow
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
   AdwWindowTitle       *sidebar_title;
+  ClCaseloadSummary    *summary;       /* the start page, when no student is chosen */
   ClStudentPage        *student_page;
   ClDuePage            *due_page;
   ClCompliancePage     *compliance_page;

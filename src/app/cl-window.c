@@ -363,11 +363,29 @@ _cl_window_show_view (ClWindow   *self,
     g_settings_set_string (self->settings, "last-view", view);
 }
 
+/* The start summary, also where a narrow window (the list first) finds it. */
+static void
+show_summary (ClWindow *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->content_stack, "select");
+  adw_window_title_set_title (self->content_title, "");
+  adw_window_title_set_subtitle (self->content_title, "");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (_cl_window_remembers (self))
+    g_settings_set_string (self->settings, "last-view", "");
+}
+
 static void
 on_view_activated (ClWindow      *self,
                    GtkListBoxRow *row)
 {
   g_assert (CL_IS_WINDOW (self));
+  if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "summary"))
+    {
+      show_summary (self);
+      return;
+    }
   /* The sidebar's Everything Due is all of it; the start summary's links show a part. */
   if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "due"))
     cl_due_page_set_show (self->due_page, CL_DUE_SHOW_ALL);
@@ -396,6 +414,16 @@ _cl_window_show_student (ClWindow   *self,
   /* Hidden by a search or a filter: show everyone, then open the file. */
   reset_list_filters (self);
   return cl_window_select_student (self, id);
+}
+
+/* A line of the start summary: its part of Everything Due. */
+static void
+on_summary_show_due (ClWindow *self,
+                     guint     show)
+{
+  g_assert (CL_IS_WINDOW (self));
+  cl_due_page_set_show (self->due_page, show);
+  _cl_window_show_view (self, "due");
 }
 
 static void
@@ -687,6 +715,7 @@ cl_window_class_init (ClWindowClass *klass)
   widget_class->realize = cl_window_realize;
 
   g_type_ensure (CL_TYPE_STUDENT_PAGE);
+  g_type_ensure (CL_TYPE_CASELOAD_SUMMARY);
   g_type_ensure (CL_TYPE_DUE_PAGE);
   g_type_ensure (CL_TYPE_COMPLIANCE_PAGE);
   g_type_ensure (CL_TYPE_SYNC_BUTTON);
@@ -704,6 +733,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, student_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, due_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, compliance_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, views_list);
@@ -718,6 +748,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_due_student_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_show_due);
   gtk_widget_class_bind_template_callback (widget_class, on_case_manager_activated);
 
   _cl_window_class_actions_init (klass);
@@ -744,6 +775,10 @@ cl_window_init (ClWindow *self)
   cl_student_page_set_session (self->student_page, self->session);
   cl_due_page_set_session (self->due_page, self->session);
   g_signal_connect_swapped (self->due_page, "notify::case-manager", G_CALLBACK (on_due_case_manager_changed), self);
+  /* The start summary counts the students Everything Due lists: the same choice in both. */
+  cl_caseload_summary_set_session (self->summary, self->session);
+  g_object_bind_property (self->due_page, "case-manager", self->summary, "case-manager",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->session, "reloaded", G_CALLBACK (on_session_reloaded), self);
   g_signal_connect_swapped (self->session, "student-changed", G_CALLBACK (on_session_student_changed), self);
   g_signal_connect_swapped (self->session, "load-failed", G_CALLBACK (on_session_load_failed), self);

@@ -207,6 +207,129 @@ test_due_page (void)
   gtk_window_destroy (GTK_WINDOW (again));
 }
 
+/* The number on the start summary's line @title. */
+static guint
+summary_count (ClWindow   *window,
+               const char *title)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (window->summary), ADW_TYPE_ACTION_ROW, title);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  GtkWidget *label = NULL;
+
+  g_assert_nonnull (row);
+  /* The count is the row's label the summary styles as one. */
+  g_ptr_array_add (stack, row);
+  while (stack->len > 0 && label == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "summary-count"))
+        label = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_assert_nonnull (label);
+  return (guint) g_ascii_strtoull (gtk_label_get_label (GTK_LABEL (label)), NULL, 10);
+}
+
+/* The sidebar's view @name activated, as a click would. */
+static void
+activate_view (ClWindow   *window,
+               const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->views_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (gtk_widget_get_name (row), name))
+      {
+        g_signal_emit_by_name (window->views_list, "row-activated", row);
+        iterate ();
+        return;
+      }
+  g_error ("no view %s", name);
+}
+
+typedef struct {
+  const char *line;    /* on the summary */
+  const char *show;    /* the due page's Show it opens */
+  const char *group;   /* the due page's group that lists them */
+} Link;
+
+static const Link links[] = {
+  { "Overdue", "Overdue", "Overdue" },
+  { "Due This Week", "Due This Week", "This Week" },
+  { "Meetings Coming", "Meetings Coming", "Meetings in the Next 30 Days" },
+  { "Notices to Send", "Notices to Send", "Notices to Send" },
+};
+
+/* Each line of the start summary opens its part of Everything Due, which lists as many as the
+ * line says: for everyone, then for one case manager's students chosen on the summary. */
+static void
+test_summary (void)
+{
+  ClWindow *window = demo_database_window_at (TODAY, 1366, 768, NULL);
+  static const struct { const char *name, *id; guint counts[G_N_ELEMENTS (links)]; } whose[] = {
+    { "All Case Managers", "", { 10, 7, 3, 7 } },
+    { "Chidi Okafor", "t-okafor", { 3, 3, 1, 2 } },
+    { "Owen Whitaker", "t-whitaker", { 2, 3, 2, 1 } },
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (whose); w++)
+    {
+      activate_view (window, "summary");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "select");
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->summary)));
+      choose (ADW_COMBO_ROW (find_row (GTK_WIDGET (window->summary), ADW_TYPE_COMBO_ROW, "Case Manager")), whose[w].name);
+      /* One choice for both: Everything Due lists the students the summary counts. */
+      g_assert_cmpstr (cl_caseload_summary_get_case_manager (window->summary), ==, whose[w].id);
+      g_assert_cmpstr (cl_due_page_get_case_manager (window->due_page), ==, whose[w].id);
+      if (w == 1)
+        shot (GTK_WIDGET (window), "summary-okafor");
+      for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+        {
+          guint said;
+          GtkWidget *row;
+
+          activate_view (window, "summary");
+          said = summary_count (window, links[i].line);
+          g_test_message ("%s: %s %u", whose[w].name, links[i].line, said);
+          g_assert_cmpuint (said, ==, whose[w].counts[i]);
+          row = find_row (GTK_WIDGET (window->summary), ADW_TYPE_ACTION_ROW, links[i].line);
+          g_signal_emit_by_name (row, "activated");
+          iterate ();
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
+          g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (combo_row (window, "Show"))),
+                                                       adw_combo_row_get_selected (combo_row (window, "Show"))),
+                           ==, links[i].show);
+          g_assert_cmpuint (group_count (window, links[i].group), ==, said);
+        }
+    }
+  /* The sidebar's Everything Due is all of it again. */
+  activate_view (window, "due");
+  g_assert_cmpint (cl_due_page_get_show (window->due_page), ==, CL_DUE_SHOW_ALL);
+  g_assert_cmpuint (group_count (window, "Later"), ==, 40);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 400 px the list comes first: Today in the sidebar opens the summary, which fits. */
+static void
+test_summary_narrow (void)
+{
+  ClWindow *window = demo_database_window_at (TODAY, 400, 760, NULL);
+
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  /* Back to the list (the last test left Everything Due to be shown again). */
+  adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  iterate ();
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != window->content);
+  activate_view (window, "summary");
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->content);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->summary)));
+  g_assert_cmpuint (summary_count (window, "Overdue"), ==, 10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->summary)), <=, 400);
+  shot (GTK_WIDGET (window), "summary-narrow");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,5 +338,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/due/words", test_words);
   g_test_add_func ("/ui/due/page", test_due_page);
+  g_test_add_func ("/ui/due/summary", test_summary);
+  g_test_add_func ("/ui/due/summary-narrow", test_summary_narrow);
   return cl_ui_test_run (app);
 }
