@@ -69,11 +69,99 @@ test_done_opens_and_stays_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pixels of the arrow of @row itself (the first one under it: its header's). */
+static GBytes *
+arrow_pixels (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *arrow = NULL;
+  int width, height;
+  guchar *data;
+
+  g_ptr_array_add (stack, row);
+  while (stack->len > 0 && arrow == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, 0);
+
+      if (GTK_IS_IMAGE (w) && gtk_widget_has_css_class (w, "expander-row-arrow"))
+        arrow = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_assert_nonnull (arrow);
+  /* Its style follows the row's state at the next frames, not at once. */
+  for (guint i = 0; i < 3; i++)
+    {
+      iterate ();
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+  iterate ();
+  width = gtk_widget_get_width (arrow);
+  height = gtk_widget_get_height (arrow);
+  g_assert_cmpint (width, >, 0);
+  paintable = gtk_widget_paintable_new (arrow);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (arrow)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  return g_bytes_new_take (data, width * height * 4);
+}
+
+/* Inside the open Done row, each obligation's arrow says whether that obligation is open, as a
+ * row's arrow does anywhere else: closed when it is closed (libadwaita 1.2 showed them all open). */
+static void
+test_done_arrows (void)
+{
+  ClWindow *window = demo_database_window (NULL);
+  GtkWidget *page, *done, *notice;
+  g_autoptr(GBytes) closed = NULL;
+  g_autoptr(GBytes) open = NULL;
+  g_autoptr(GBytes) nested_closed = NULL;
+  g_autoptr(GBytes) nested_open = NULL;
+
+  /* The arrow turns in an animation: its end is what is compared. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  page = GTK_WIDGET (window->student_page);
+  done = find_row (page, ADW_TYPE_EXPANDER_ROW, "3 items");
+  g_assert_nonnull (done);
+  closed = arrow_pixels (done);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (done), TRUE);
+  iterate ();
+  open = arrow_pixels (done);
+  g_assert_false (g_bytes_equal (closed, open));
+
+  notice = find_row (done, ADW_TYPE_EXPANDER_ROW, "Meeting notice");
+  g_assert_nonnull (notice);
+  nested_closed = arrow_pixels (notice);
+  g_assert_true (g_bytes_equal (nested_closed, closed));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (notice), TRUE);
+  iterate ();
+  nested_open = arrow_pixels (notice);
+  g_assert_true (g_bytes_equal (nested_open, open));
+  /* Its neighbours stay closed. */
+  g_bytes_unref (nested_closed);
+  nested_closed = arrow_pixels (find_row (done, ADW_TYPE_EXPANDER_ROW, "Annual IEP review"));
+  g_assert_true (g_bytes_equal (nested_closed, closed));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
   app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/student-page/done-opens-and-stays-open", test_done_opens_and_stays_open);
+  g_test_add_func ("/ui/student-page/done-arrows", test_done_arrows);
   return cl_ui_test_run (app);
 }
