@@ -6,6 +6,8 @@
 
 #include "cl-documents-private.h"
 #include "cl-event-labels.h"
+#include "cl-obligation-words.h"
+#include "cl-text-fill.h"
 #include "cl-documents-resources.h"
 
 #define STRINGS_PATH "/io/github/caseload/Caseload/documents/%s.json"
@@ -25,16 +27,43 @@ _cl_engine_text (ClStrings  *s,
   return cl_catalog_lookup (s->catalog, msgid);
 }
 
+static const char *
+document_translate (gpointer    data,
+                    const char *msgid)
+{
+  return _cl_engine_text (data, msgid);
+}
+
+static char *
+document_date (gpointer data,
+               ClDate   date)
+{
+  return _cl_date_text (data, date);
+}
+
+/* The engine's sentences in the document's language and its way of writing dates. */
+static ClWords
+document_words (ClStrings *s)
+{
+  return (ClWords) { document_translate, document_date, s };
+}
+
 char *
 _cl_from_text (ClStrings          *s,
                const ClObligation *ob)
 {
-  const char *label = cl_from_event_label (ob->from_event);
-  g_autofree char *date = _cl_date_text (s, ob->from);
+  ClWords words = document_words (s);
 
-  return _cl_fill (_cl_str (s, "summary.from"), "event",
-                   label != NULL ? _cl_engine_text (s, label) : _cl_str (s, "summary.from_unknown"),
-                   "date", date, NULL);
+  return cl_obligation_dup_from_text (ob, &words);
+}
+
+char *
+_cl_document_counted_text (ClStrings          *s,
+                           const ClObligation *ob)
+{
+  ClWords words = document_words (s);
+
+  return cl_obligation_dup_counted_text (ob, &words);
 }
 
 gboolean
@@ -134,19 +163,13 @@ char *
 _cl_fill (const char *pattern,
           ...)
 {
-  g_autoptr(GString) out = g_string_new (pattern);
-  const char *name;
-  va_list ap;
+  va_list args;
+  char *text;
 
-  va_start (ap, pattern);
-  while ((name = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      g_autofree char *token = g_strdup_printf ("{%s}", name);
-      g_string_replace (out, token, value ? value : "", 0);
-    }
-  va_end (ap);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  va_start (args, pattern);
+  text = cl_text_fill_valist (pattern, args);
+  va_end (args);
+  return text;
 }
 
 char *

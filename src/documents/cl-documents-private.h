@@ -27,9 +27,12 @@ const char *_cl_str             (ClStrings  *s,
 /* The engine's @msgid (a rule's title or sentence, an event's label) in the document's language. */
 const char *_cl_engine_text     (ClStrings  *s,
                                  const char *msgid);
-/* "IEP meeting held on May 14, 2026": what @ob was counted from, in the document's language. */
+/* "The annual IEP meeting of May 14, 2026": what @ob was counted from, in the document's language. */
 char       *_cl_from_text       (ClStrings          *s,
                                  const ClObligation *ob);
+/* "A year after the annual IEP meeting of May 14, 2026": how, in the document's language. */
+char       *_cl_document_counted_text (ClStrings          *s,
+                                       const ClObligation *ob);
 /* The same for a key built from parts, e.g. ("purposes.%s", "annual"). */
 const char *_cl_strf            (ClStrings  *s,
                                  const char *format,

@@ -9,7 +9,6 @@
 
 #include "cl-compliance.h"
 #include "cl-documents-private.h"
-#include "cl-obligation-format.h"
 #include "cl-rule-ids.h"
 
 G_DEFINE_QUARK (cl-document-error-quark, cl_document_error)
@@ -136,7 +135,7 @@ student_summary (ClStrings        *s,
       g_autofree char *status = ob->estimated ? g_strdup_printf ("%s %s", _cl_str (s, status_key), _cl_str (s, "summary.estimated"))
                                               : g_strdup (_cl_str (s, status_key));
       g_autofree char *from = _cl_from_text (s, ob);
-      g_autofree char *counted = cl_obligation_dup_counted_contract (ob);
+      g_autofree char *counted = _cl_document_counted_text (s, ob);
       g_autofree char *basis = g_strdup_printf ("%s — %s: %s", _cl_engine_text (s, ob->rule->sentence),
                                                 from, counted);
       const char *cells[] = { _cl_engine_text (s, ob->rule->title), due, status, basis, ob->citation, NULL };
