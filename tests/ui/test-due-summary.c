@@ -310,6 +310,37 @@ test_summary (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The summary follows the session: an item done from a file is no longer counted, while the
+ * summary is shown and without going anywhere else first. */
+static void
+test_summary_follows (void)
+{
+  ClWindow *window = demo_database_window_at (TODAY, 1366, 768, NULL);
+  ClStudent *student = cl_caseload_lookup_student (cl_session_get_caseload (window->session), "S-1012");
+  GPtrArray *obligations = cl_session_get_student_obligations (window->session, student);
+  const ClObligation *records = NULL;
+  g_autoptr(GError) error = NULL;
+  ClEvent event = { 0 };
+
+  activate_view (window, "summary");
+  choose (ADW_COMBO_ROW (find_row (GTK_WIDGET (window->summary), ADW_TYPE_COMBO_ROW, "Case Manager")),
+          "All Case Managers");
+  g_assert_cmpuint (summary_count (window, "Overdue"), ==, 10);
+  for (guint i = 0; i < obligations->len; i++)
+    if (g_str_equal (((ClObligation *) obligations->pdata[i])->rule->id, CL_RULE_RECORDS_REQUEST_DUE) &&
+        ((ClObligation *) obligations->pdata[i])->status == CL_STATUS_OVERDUE)
+      records = obligations->pdata[i];
+  g_assert_nonnull (records);
+  g_assert_true (cl_rule_completion_event (records, TODAY, &event));
+  g_assert_true (cl_session_save_event (window->session, "S-1012", FALSE, 0, &event, &error));
+  g_assert_no_error (error);
+  cl_event_clear (&event);
+  iterate ();
+  g_assert_cmpuint (summary_count (window, "Overdue"), ==, 9);
+  g_assert_cmpuint (summary_count (window, "Due This Week"), ==, 7);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* At 400 px the list comes first: Today in the sidebar opens the summary, which fits. */
 static void
 test_summary_narrow (void)
@@ -339,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/ui/due/words", test_words);
   g_test_add_func ("/ui/due/page", test_due_page);
   g_test_add_func ("/ui/due/summary", test_summary);
+  g_test_add_func ("/ui/due/summary-follows", test_summary_follows);
   g_test_add_func ("/ui/due/summary-narrow", test_summary_narrow);
   return cl_ui_test_run (app);
 }
