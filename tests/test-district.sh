@@ -85,6 +85,18 @@ same "the principal has cm1's edit" "$dir/have" "$dir/want"
 laptop l3 "SELECT grade FROM students WHERE id = '$s2'" >"$dir/have"; echo 4 >"$dir/want"
 same "the principal has cm2's edit" "$dir/have" "$dir/want"
 
+# A school's obligations straight from the server are the principal's laptop's, byte for byte;
+# another school's students stay out of the principal's reach.
+expect 0 "alerts --url --school as the principal" sh -c "'$cli' alerts --url '$url user=principal1' --school school-1 --today 2026-12-07 >'$dir/from-server.json'"
+expect 0 "alerts --db on the principal's laptop" sh -c "'$cli' alerts --db '$dir/l3.db' --today 2026-12-07 >'$dir/from-laptop.json'"
+same "the server's and the laptop's obligations are the same" "$dir/from-server.json" "$dir/from-laptop.json"
+expect 0 "and there are some" grep -q '"rule"' "$dir/from-server.json"
+expect 0 "alerts --url --school as the admin" sh -c "'$cli' alerts --url '$url' --school school-1 --today 2026-12-07 >'$dir/from-admin.json'"
+same "the admin's are the same" "$dir/from-admin.json" "$dir/from-laptop.json"
+expect 0 "another school, as the principal" "$cli" alerts --url "$url user=principal1" --school school-2 --today 2026-12-07
+expect_out "[]" "reads none of it"
+expect 2 "--school needs --url" "$cli" alerts --db "$dir/l3.db" --school school-1
+
 # cm1's two laptops change the same field differently: the first to sync stands, the other is a
 # conflict listed with both values.
 expect 0 "l1 renames $s1" laptop l1 "UPDATE students SET first_name = 'Office' WHERE id = '$s1'"

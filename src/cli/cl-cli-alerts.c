@@ -25,6 +25,9 @@ cl_cli_alerts (int    argc,
 {
   g_autofree char *bundle_path = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *school_id = NULL;
+  g_auto(ClCliServerCopy) server_copy = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *student_id = NULL;
   g_autofree char *format = NULL;
@@ -43,6 +46,8 @@ cl_cli_alerts (int    argc,
   GOptionEntry entries[] = {
     { "bundle", 'b', 0, G_OPTION_ARG_FILENAME, &bundle_path, N_("Read the caseload from a bundle"), N_("FILE") },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Read the caseload from a database"), N_("FILE") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Read the caseload from the district server, as a libpq connection string"), N_("URL") },
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_id, N_("With --url: only this school's students"), N_("ID") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Compute as of this date (default: today)"), N_("YYYY-MM-DD") },
     { "student", 0, 0, G_OPTION_ARG_STRING, &student_id, N_("Only this student"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json (default) or text"), N_("FORMAT") },
@@ -66,9 +71,9 @@ cl_cli_alerts (int    argc,
       fprintf (stderr, _("caseload-cli alerts: unexpected argument “%s”\n"), argv[1]);
       return 2;
     }
-  if ((bundle_path == NULL) == (db_path == NULL))
+  if ((bundle_path != NULL) + (db_path != NULL) + (url != NULL) != 1 || (school_id != NULL && url == NULL))
     {
-      fprintf (stderr, "%s\n", _("caseload-cli alerts: give exactly one of --bundle FILE or --db FILE"));
+      fprintf (stderr, "%s\n", _("caseload-cli alerts: give exactly one of --bundle FILE, --db FILE or --url URL [--school ID]"));
       return 2;
     }
   if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "text"))
@@ -82,6 +87,17 @@ cl_cli_alerts (int    argc,
     {
       fprintf (stderr, _("caseload-cli alerts: --today: “%s” is not a date (YYYY-MM-DD)\n"), today_text);
       return 2;
+    }
+  /* The server's records are copied into a private database first, read as any other, and
+   * removed when the command ends. */
+  if (url != NULL)
+    {
+      if ((server_copy = _cl_cli_copy_from_server (url, school_id, &error)) == NULL)
+        {
+          fprintf (stderr, "caseload-cli alerts: %s\n", error->message);
+          return 1;
+        }
+      db_path = g_strdup (server_copy);
     }
   if (db_path != NULL)
     {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,16 @@ int cl_cli_import_csv      (int argc, char **argv);
 int cl_cli_sync            (int argc, char **argv);
 int cl_cli_server          (int argc, char **argv);
 int cl_cli_conflicts       (int argc, char **argv);
+/* What @url's login reads of @school_id (NULL: all of it), copied into a new database in a
+ * private temporary folder (cl-cli-server-copy.c); its path, to remove with _cl_cli_remove_copy(). */
+char *_cl_cli_copy_from_server (const char  *url,
+                                const char  *school_id,
+                                GError     **error);
+void  _cl_cli_remove_copy      (const char  *path);
+/* The path of such a copy, removed with its file when it goes out of scope (g_auto). */
+typedef char *ClCliServerCopy;
+void  _cl_cli_server_copy_free (ClCliServerCopy copy);
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ClCliServerCopy, _cl_cli_server_copy_free, NULL)
 /* server load (cl-cli-server-load.c), reached through cl_cli_server. */
 int _cl_cli_server_load    (int argc, char **argv);
 

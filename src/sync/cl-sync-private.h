@@ -34,4 +34,10 @@ gboolean  _cl_sync_server_version (PGconn      *conn,
 gboolean  _cl_sync_refuse_newer   (int          version,
                                    GError     **error);
 
+/* The rows of @result (tbl, key, student_id, row, seq) as ClStoreChange* added to @changes;
+ * @position rises to the highest seq. */
+void      _cl_sync_add_records    (PGresult    *result,
+                                   GPtrArray   *changes,
+                                   gint64      *position);
+
 G_END_DECLS

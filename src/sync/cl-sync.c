@@ -269,10 +269,10 @@ push (PGconn        *conn,
 
 /* ---- pull ---- */
 
-static void
-add_records (PGresult  *result,
-             GPtrArray *changes,
-             gint64    *position)
+void
+_cl_sync_add_records (PGresult  *result,
+                      GPtrArray *changes,
+                      gint64    *position)
 {
   for (int i = 0; i < PQntuples (result); i++)
     {
@@ -331,7 +331,7 @@ add_newly_visible (PGconn     *conn,
   result = PQexecParams (conn, sql, 2, NULL, values, NULL, NULL, 0);
   if (!_cl_sync_command_ok (conn, result, "to send a newly shared student's records", error))
     return FALSE;
-  add_records (result, changes, &ignored);
+  _cl_sync_add_records (result, changes, &ignored);
   return TRUE;
 }
 
@@ -375,7 +375,7 @@ pull (PGconn        *conn,
   if (!_cl_sync_command_ok (conn, result, "to list what changed", error))
     return FALSE;
   position = since;
-  add_records (result, changes, &position);
+  _cl_sync_add_records (result, changes, &position);
   if (!add_newly_visible (conn, store, changes, since, error))
     return FALSE;
   r->position = position;

@@ -80,6 +80,16 @@ void          cl_sync_loader_free      (ClSyncLoader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSyncLoader, cl_sync_loader_free)
 
+/* What @url's login reads — only the students of @school_id when it is not NULL, with the
+ * district's schools, staff and calendars — written into @into, an empty database, in one
+ * transaction, to compute from. Nothing is captured or pushed: it is not a sync. @out_students:
+ * how many students came. */
+gboolean      cl_sync_fetch            (const char    *url,
+                                        const char    *school_id,
+                                        ClStore       *into,
+                                        guint         *out_students,
+                                        GError       **error);
+
 /* @url (a libpq connection string or URI) with @login and @password in place of its own user and
  * password, as a connection string; NULL or empty ones leave the URL's (so PGPASSWORD and
  * ~/.pgpass still answer). NULL with CL_SYNC_ERROR_FAILED when @url is not one libpq reads. */

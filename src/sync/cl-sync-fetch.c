@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-sync-fetch.c — what a login reads on the district server, copied into a database of its own
+ * to compute from (caseload-cli alerts --url): a school's students, or all the login may see
+ *
+ * Not a laptop's sync: nothing is captured or pushed, and the copy is made to be thrown away. The
+ * server's row-level security decides what comes, as for every client.
+ */
+#define G_LOG_DOMAIN "cl-sync-fetch"
+
+#include <glib/gi18n.h>
+
+#include "cl-sync-private.h"
+
+gboolean
+cl_sync_fetch (const char  *url,
+               const char  *school_id,
+               ClStore     *into,
+               guint       *out_students,
+               GError     **error)
+{
+  /* The school's students through the index on their school, their records through the index on
+   * the student, and the district's own records (schools, staff, calendars). */
+  static const char sql_school[] =
+    "SELECT * FROM (SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE student_id IN (SELECT key FROM caseload.records"
+    "                                    WHERE tbl = 'students' AND row ->> 'school_id' = $1)"
+    "               UNION ALL"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE student_id IS NULL) AS r"
+    " WHERE row IS NOT NULL ORDER BY seq";
+  static const char sql_all[] =
+    "SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE row IS NOT NULL ORDER BY seq";
+  g_autoptr(PGconn) conn = _cl_sync_connect (url, error);
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_store_change_free);
+  const char *values[1] = { school_id };
+  gint64 position = 0;
+  guint applied = 0, students = 0;
+  int version = 0;
+
+  g_return_val_if_fail (CL_IS_STORE (into), FALSE);
+
+  if (conn == NULL || !_cl_sync_server_version (conn, &version, error))
+    return FALSE;
+  if (version == 0)
+    return g_set_error_literal (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
+                                "The district server has no Caseload schema yet: run caseload-cli server init first."),
+           FALSE;
+  if (version > cl_sync_server_schema_version ())
+    return _cl_sync_refuse_newer (version, error);
+  result = school_id ? PQexecParams (conn, sql_school, 1, NULL, values, NULL, NULL, 0) : PQexec (conn, sql_all);
+  if (!_cl_sync_command_ok (conn, result, "to list the records", error))
+    return FALSE;
+  _cl_sync_add_records (result, changes, &position);
+  g_clear_pointer (&result, PQclear);
+  for (guint i = 0; i < changes->len; i++)
+    students += g_str_equal (((ClStoreChange *) changes->pdata[i])->table, "students");
+  if (!cl_store_apply_remote_changes (into, changes, position, &applied, error))
+    return FALSE;
+  if (out_students)
+    *out_students = students;
+  return TRUE;
+}
