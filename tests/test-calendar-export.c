@@ -146,7 +146,7 @@ test_ics (void)
   g_assert_cmpuint (begins, ==, open + meetings);
   g_assert_nonnull (strstr (ics, "DTSTAMP:20261124T120000Z"));
 
-  /* What a count started from, as a person reads it: the event's label and the date as the user
+  /* What a count started from and how, as a person reads it: the meeting and the date as the user
    * writes dates (in C, "May 14, 2026"), never an id such as iep_meeting or an ISO date. */
   {
     static const char *months[] = { "January", "February", "March", "April", "May", "June", "July",
@@ -154,14 +154,18 @@ test_ics (void)
     g_autoptr(GRegex) fold = g_regex_new ("\r\n[ \t]", 0, 0, NULL);
     g_autofree char *flat = g_regex_replace_literal (fold, ics, -1, 0, "", 0, NULL);
     g_auto(GStrv) unfolded = g_strsplit (flat, "\r\n", -1);
+    g_autoptr(GRegex) iso = g_regex_new ("\\b\\d{4}-\\d{2}-\\d{2}\\b", 0, 0, NULL);
     guint checked = 0;
 
     /* The words people read (a UID is for calendars, and names the rule by its id). */
     for (guint l = 0; unfolded[l]; l++)
       if (g_str_has_prefix (unfolded[l], "DESCRIPTION:") || g_str_has_prefix (unfolded[l], "SUMMARY:"))
-        for (guint i = 0; i < CL_N_EVENT_TYPES; i++)
-          if (strchr (cl_event_type_names[i], '_') != NULL)
-            g_assert_null (strstr (unfolded[l], cl_event_type_names[i]));
+        {
+          for (guint i = 0; i < CL_N_EVENT_TYPES; i++)
+            if (strchr (cl_event_type_names[i], '_') != NULL)
+              g_assert_null (strstr (unfolded[l], cl_event_type_names[i]));
+          g_assert_false (g_regex_match (iso, unfolded[l], 0, NULL));
+        }
     for (guint i = 0; i < obligations->len; i++)
       {
         const ClObligation *ob = g_ptr_array_index (obligations, i);
@@ -172,7 +176,7 @@ test_ics (void)
         if (ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE ||
             g_strcmp0 (ob->from_event, "iep_meeting") != 0)
           continue;
-        expected = g_strdup_printf ("Counted from: IEP meeting held on %s %d, %d.",
+        expected = g_strdup_printf ("IEP meeting of %s %d, %d. ",
                                     months[cl_date_month (ob->from) - 1], cl_date_day (ob->from),
                                     cl_date_year (ob->from));
         /* iCalendar escapes the comma. */

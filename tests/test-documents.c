@@ -10,6 +10,7 @@
 #include "cl-catalog.h"
 #include "cl-deadline-engine.h"
 #include "cl-documents.h"
+#include "cl-event-labels.h"
 #include "cl-obligation-format.h"
 #include "cl-obligation-words.h"
 
@@ -663,6 +664,116 @@ test_engine_text_spanish (void)
     }
 }
 
+/* The English a Spanish document must not hold: the catalogue's msgids of the engine's words (rule
+ * titles and sentences, event, meeting and role labels) wherever their Spanish differs. */
+static GPtrArray *
+english_engine_texts (ClCatalog *es)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+  g_auto(GStrv) ids = cl_rule_pack_set_list_ids (packs);
+
+#define ADD_IF_TRANSLATED(msgid) \
+  G_STMT_START { \
+    const char *m_ = (msgid); \
+    if (m_ != NULL && *m_ != '\0' && !g_str_equal (cl_catalog_lookup (es, m_), m_)) \
+      g_ptr_array_add (texts, (gpointer) m_); \
+  } G_STMT_END
+
+  for (guint p = 0; ids[p] != NULL; p++)
+    {
+      GPtrArray *rules = cl_rule_pack_get_rules (cl_rule_pack_set_lookup (packs, ids[p], NULL));
+
+      for (guint r = 0; r < rules->len; r++)
+        {
+          const ClRule *rule = g_ptr_array_index (rules, r);
+
+          ADD_IF_TRANSLATED (rule->title);
+          ADD_IF_TRANSLATED (rule->sentence);
+        }
+    }
+  for (int i = 0; i < CL_N_EVENT_TYPES; i++)
+    ADD_IF_TRANSLATED (cl_event_type_label (i));
+  for (int i = 0; i < CL_N_MEETING_KINDS; i++)
+    ADD_IF_TRANSLATED (cl_meeting_kind_phrase (i));
+  for (int i = 0; i < CL_N_ROLES; i++)
+    ADD_IF_TRANSLATED (cl_role_label (i));
+#undef ADD_IF_TRANSLATED
+  return texts;
+}
+
+#define KIND_NAME(kind) ((kind) < CL_N_DOCUMENT_KINDS ? cl_document_kind_names[kind] : "compliance-report")
+
+/* Every document kind in Spanish, for a student it applies to: no English engine text, no id of
+ * an event type, no alerts-contract English for an obligation (issue 19). */
+static void
+test_every_document_spanish (void)
+{
+  const ClDate today = cl_date_from_ymd (2026, 11, 24);
+  /* NULL: the principal's report of every school, the ninth kind. */
+  struct { const char *student; ClDocumentKind kind; } cases[] = {
+    { "S-1002", CL_DOCUMENT_MEETING_NOTICE }, { "S-1021", CL_DOCUMENT_STUDENT_SUMMARY },
+    { "S-1002", CL_DOCUMENT_PRIOR_WRITTEN_NOTICE }, { "S-1010", CL_DOCUMENT_EXCUSAL },
+    { "S-1026", CL_DOCUMENT_AGE_OF_MAJORITY }, { "S-1040", CL_DOCUMENT_RIGHTS_TRANSFER },
+    { "S-1027", CL_DOCUMENT_MDR }, { "S-1035", CL_DOCUMENT_TRANSITION },
+    { NULL, CL_N_DOCUMENT_KINDS },
+  };
+  g_autoptr(ClCatalog) es = cl_catalog_open (GETTEXT_PACKAGE, "es");
+  g_autoptr(GPtrArray) english = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  gboolean kinds[CL_N_DOCUMENT_KINDS + 1] = { FALSE, };
+
+  g_assert_nonnull (es);
+  english = english_engine_texts (es);
+  g_assert_cmpuint (english->len, >, 50);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GPtrArray) obligations = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      guint pages;
+
+      if (cases[c].student != NULL)
+        {
+          ClStudent *student = cl_caseload_lookup_student (caseload, cases[c].student);
+
+          obligations = obligations_of (student, today);
+          if (!cl_document_applies (cases[c].kind, student, obligations, today))
+            g_error ("%s does not apply to %s", KIND_NAME (cases[c].kind), cases[c].student);
+          pdf = cl_document_render (cases[c].kind, caseload, student, NULL, obligations, "es", today, NULL, &error);
+        }
+      else
+        {
+          g_autoptr(ClDeadlineEngine) engine = cl_deadline_engine_new (packs);
+
+          obligations = cl_deadline_engine_compute (engine, caseload, today, &error);
+          g_assert_no_error (error);
+          pdf = cl_document_render_school_report (caseload, obligations, NULL, "es", today, NULL, &error);
+        }
+      g_assert_no_error (error);
+      kinds[cases[c].kind] = TRUE;
+      text = read_back (pdf, &pages, NULL, FALSE);
+      flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+      for (guint i = 0; i < english->len; i++)
+        if (strstr (flat, g_ptr_array_index (english, i)) != NULL)
+          g_error ("%s in Spanish holds the English “%s”", KIND_NAME (cases[c].kind),
+                   (const char *) g_ptr_array_index (english, i));
+      for (guint i = 0; i < CL_N_EVENT_TYPES; i++)
+        if (strchr (cl_event_type_names[i], '_') != NULL && strstr (flat, cl_event_type_names[i]) != NULL)
+          g_error ("%s in Spanish holds the id %s", KIND_NAME (cases[c].kind), cl_event_type_names[i]);
+      for (guint i = 0; cases[c].student != NULL && i < obligations->len; i++)
+        {
+          g_autofree char *contract = cl_obligation_dup_counted_contract (g_ptr_array_index (obligations, i));
+
+          if (strstr (flat, contract) != NULL)
+            g_error ("%s in Spanish holds the English “%s”", KIND_NAME (cases[c].kind), contract);
+        }
+    }
+  for (guint k = 0; k <= CL_N_DOCUMENT_KINDS; k++)
+    g_assert_true (kinds[k]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -680,6 +791,8 @@ main (int argc, char **argv)
   packs = cl_rule_pack_set_new_builtin (&error);
   g_assert_no_error (error);
 
+  /* First: later tests add to the demo caseload (a notice sent, a removal). */
+  g_test_add_func ("/documents/every-document-spanish", test_every_document_spanish);
   g_test_add_func ("/documents/notice-english", test_notice_english);
   g_test_add_func ("/documents/notice-spanish", test_notice_spanish);
   g_test_add_func ("/documents/summary-long-history", test_summary_long_history);

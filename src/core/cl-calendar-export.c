@@ -9,6 +9,7 @@
 #include "cl-calendar-export.h"
 #include "cl-obligation-format.h"
 #include "cl-event-labels.h"
+#include "cl-obligation-words.h"
 
 /* Whether a spreadsheet would read @value as a formula (OWASP "CSV injection"): it starts with =,
  * +, @, a tab or a carriage return, or with - without being a number ("-3" is data). */
@@ -270,13 +271,13 @@ cl_caseload_to_ics (ClCaseload    *caseload,
       name = student_name (ob->student, flags);
       uid = obligation_uid (ob, seen);
       {
-        g_autofree char *from = cl_date_dup_long (ob->from);
-        const char *label = cl_from_event_label (ob->from_event);
+        g_autofree char *from = cl_obligation_dup_from_text (ob, cl_words_for_locale ());
+        g_autofree char *counted = cl_obligation_dup_counted_text (ob, cl_words_for_locale ());
 
         /* TRANSLATORS: the rule's sentence, its citation, then what the count started from and
-         * when, e.g. "Counted from: IEP meeting held on May 14, 2026." */
-        description = g_strdup_printf (_("%s %s\nCounted from: %s on %s."), _(ob->rule->sentence), ob->citation,
-                                       label ? _(label) : _("The event"), from);
+         * how, e.g. "Counted from: The annual IEP meeting of May 14, 2026. A year later." */
+        description = g_strdup_printf (_("%s %s\nCounted from: %s. %s."), _(ob->rule->sentence), ob->citation,
+                                       from, counted);
       }
       /* TRANSLATORS: the rule's title and the student. */
       summary = g_strdup_printf (_("Due: %s — %s"), _(ob->rule->title), name);
