@@ -819,3 +819,32 @@ cl_meeting_window_new (GtkWindow   *parent,
   g_signal_connect_object (session, "student-changed", G_CALLBACK (on_session_student_changed), self, G_CONNECT_SWAPPED);
   return self;
 }
+
+gboolean
+cl_meeting_window_present (GtkWindow   *parent,
+                           ClSession   *session,
+                           const char  *student_id,
+                           const char  *meeting_id,
+                           GError     **error)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  ClMeetingWindow *self;
+
+  g_return_val_if_fail (CL_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (student_id != NULL && meeting_id != NULL, FALSE);
+
+  /* One window per meeting: a second would save over the first's changes. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CL_IS_MEETING_WINDOW (l->data) && gtk_widget_get_visible (l->data) &&
+        g_str_equal (CL_MEETING_WINDOW (l->data)->student_id, student_id) &&
+        g_str_equal (CL_MEETING_WINDOW (l->data)->meeting_id, meeting_id))
+      {
+        gtk_window_present (l->data);
+        return TRUE;
+      }
+  self = cl_meeting_window_new (parent, session, student_id, meeting_id, error);
+  if (self == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+  return TRUE;
+}

@@ -22,6 +22,13 @@ ClMeetingWindow *cl_meeting_window_new            (GtkWindow       *parent,
                                                    const char      *student_id,
                                                    const char      *meeting_id,
                                                    GError         **error);
+/* The window of that meeting shown: brought forward when one is open, else a new one. FALSE with
+ * @error when the meeting is not planned. */
+gboolean         cl_meeting_window_present        (GtkWindow       *parent,
+                                                   ClSession       *session,
+                                                   const char      *student_id,
+                                                   const char      *meeting_id,
+                                                   GError         **error);
 const char      *cl_meeting_window_get_student_id (ClMeetingWindow *self);
 const char      *cl_meeting_window_get_meeting_id (ClMeetingWindow *self);
 /* "prepare" or "checklist". */

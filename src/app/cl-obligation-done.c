@@ -330,25 +330,10 @@ static void
 open_meeting (DoneRequest *request,
               GtkWindow   *parent)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
   g_autoptr(GError) error = NULL;
-  ClMeetingWindow *window;
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (CL_IS_MEETING_WINDOW (l->data) && gtk_widget_get_visible (l->data) &&
-        g_str_equal (cl_meeting_window_get_student_id (l->data), request->student_id) &&
-        g_str_equal (cl_meeting_window_get_meeting_id (l->data), request->meeting_id))
-      {
-        gtk_window_present (l->data);
-        return;
-      }
-  window = cl_meeting_window_new (parent, request->session, request->student_id, request->meeting_id, &error);
-  if (window == NULL)
-    {
-      report_unsaved (request, error);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (window));
+  if (!cl_meeting_window_present (parent, request->session, request->student_id, request->meeting_id, &error))
+    report_unsaved (request, error);
 }
 
 void

@@ -23,27 +23,12 @@ open_meeting (ClWindow   *self,
               const char *student_id,
               const char *meeting_id)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
   g_autoptr(GError) error = NULL;
-  ClMeetingWindow *mw;
 
   if (cl_session_get_store (self->session) == NULL)
     return;
-  for (GList *l = toplevels; l; l = l->next)
-    if (CL_IS_MEETING_WINDOW (l->data) && gtk_widget_get_visible (l->data) &&
-        g_str_equal (cl_meeting_window_get_student_id (l->data), student_id) &&
-        g_str_equal (cl_meeting_window_get_meeting_id (l->data), meeting_id))
-      {
-        gtk_window_present (l->data);
-        return;
-      }
-  mw = cl_meeting_window_new (GTK_WINDOW (self), self->session, student_id, meeting_id, &error);
-  if (mw == NULL)
-    {
-      _cl_window_toast (self, error->message);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (mw));
+  if (!cl_meeting_window_present (GTK_WINDOW (self), self->session, student_id, meeting_id, &error))
+    _cl_window_toast (self, error->message);
 }
 
 static void
