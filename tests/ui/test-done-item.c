@@ -45,6 +45,7 @@ typedef struct {
   ClWindow   *window;
   const char *title;
   GHashTable *dismissed;   /* the toasts closed on the way */
+  GtkWidget  *found;
 } ToastWait;
 
 /* Whether a toast says @title; closes the others (as a user does), so a queued one comes up. */
@@ -61,7 +62,10 @@ toast_shown (gpointer data)
       GtkWidget *label = find_type (toast, GTK_TYPE_LABEL);
 
       if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), w->title) == 0)
-        return TRUE;
+        {
+          w->found = toast;
+          return TRUE;
+        }
       if (!g_hash_table_contains (w->dismissed, toast))
         {
           g_hash_table_add (w->dismissed, toast);
@@ -71,14 +75,19 @@ toast_shown (gpointer data)
   return FALSE;
 }
 
+/* Waits for the toast that says @title, and checks it offers Undo. */
 static void
 assert_toast (ClWindow   *window,
               const char *title)
 {
   g_autoptr(GHashTable) dismissed = g_hash_table_new (NULL, NULL);
-  ToastWait w = { window, title, dismissed };
+  ToastWait w = { window, title, dismissed, NULL };
+  GtkWidget *undo;
 
   wait_for (toast_shown, &w);
+  undo = find_action_button (w.found, "win.undo");
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo)), ==, "_Undo");
 }
 
 /* ---- the engine's state ---- */
