@@ -57,6 +57,8 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   _cl_student_page_class_discipline_init (widget_class);
   _cl_student_page_class_documents_init (widget_class);
   _cl_student_page_class_conflicts_init (widget_class);
+  /* Escape leaves the file (the window's win.back), as it leaves a dialog. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 }
 
 /* The records the page borrowed are gone: nothing is acted on until a student is shown again. */

@@ -441,7 +441,15 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  adw_leaflet_navigate (CL_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  ClWindow *self = CL_WINDOW (widget);
+
+  /* Folded, the list is a page back; side by side, leaving the file shows the start again. Focus
+   * goes to the list, where the user picks the next student. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_widget_grab_focus (GTK_WIDGET (self->student_list));
 }
 
 void

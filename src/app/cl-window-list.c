@@ -359,6 +359,25 @@ _cl_window_list_dispose (ClWindow *self)
 }
 
 /* The list's actions ("list."), its filter and order, and how its rows are made. */
+/* Enter in the search: when it found one student, their file opens, as a click on the row
+ * would; with more, focus goes to the list to choose with the arrows. */
+static void
+on_search_activate (ClWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->visible);
+
+  if (g_list_model_get_n_items (model) == 1)
+    {
+      g_autoptr(ClStudentRow) row = g_list_model_get_item (model, 0);
+
+      cl_window_select_student (self, cl_student_row_get_student (row)->id);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_grab_focus (GTK_WIDGET (self->student_page));
+    }
+  else if (g_list_model_get_n_items (model) > 1)
+    gtk_widget_grab_focus (GTK_WIDGET (self->student_list));
+}
+
 void
 _cl_window_list_init (ClWindow *self)
 {
@@ -367,6 +386,7 @@ _cl_window_list_init (ClWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->list_actions), list_entries,
                                    G_N_ELEMENTS (list_entries), self);
   cache_list_filters (self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (self->list_actions));
 
   self->students = g_list_store_new (CL_TYPE_STUDENT_ROW);

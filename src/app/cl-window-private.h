@@ -119,6 +119,20 @@ void        _cl_window_fill_filter_menus  (ClWindow   *self,
 /* What a case database window shows is remembered for next time. */
 gboolean    _cl_window_remembers          (ClWindow   *self);
 
+/* cl-window-trace.c: a trace until the next painted frame when the environment @variable is set
+ * (else NULL); the caller may fill in @built. */
+typedef struct {
+  const char *what;     /* "search", "student" */
+  const char *after;    /* "keystroke", "selection" */
+  gint64      started;
+  gint64      built;    /* µs building the page, or -1 */
+} ClPaintTrace;
+
+ClPaintTrace *_cl_window_trace_paint (ClWindow   *self,
+                                      const char *variable,
+                                      const char *what,
+                                      const char *after);
+
 /* cl-window-conflicts.c */
 void     _cl_window_class_conflicts_init (ClWindowClass    *klass);
 void     _cl_window_conflicts_init       (ClWindow         *self);

@@ -72,50 +72,6 @@ update_sidebar (ClWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
 }
 
-/* CASELOAD_TRACE_SEARCH=1 and CASELOAD_TRACE_STUDENT=1: how long a keystroke, or opening a
- * student, takes until the next frame is painted (and how much of that was building the page). */
-typedef struct {
-  const char *what;     /* "search", "student" */
-  const char *after;    /* "keystroke", "selection" */
-  gint64      started;
-  gint64      built;    /* µs building the page, or -1 */
-} PaintTrace;
-
-static void
-trace_painted (GdkFrameClock *clock,
-               gpointer       data)
-{
-  PaintTrace *trace = data;
-  g_autofree char *built = trace->built >= 0 ? g_strdup_printf (" (page built in %.1f ms)", trace->built / 1000.0)
-                                             : g_strdup ("");
-
-  g_printerr ("caseload: %s painted %.1f ms after the %s%s\n", trace->what,
-              (g_get_monotonic_time () - trace->started) / 1000.0, trace->after, built);
-  g_signal_handlers_disconnect_by_func (clock, trace_painted, data);
-  g_free (trace);
-}
-
-/* A trace until the next painted frame when @variable is set, else NULL. */
-static PaintTrace *
-trace_paint (ClWindow   *self,
-             const char *variable,
-             const char *what,
-             const char *after)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  PaintTrace *trace;
-
-  if (clock == NULL || g_getenv (variable) == NULL)
-    return NULL;
-  trace = g_new0 (PaintTrace, 1);
-  trace->what = what;
-  trace->after = after;
-  trace->started = g_get_monotonic_time ();
-  trace->built = -1;
-  g_signal_connect (clock, "after-paint", G_CALLBACK (trace_painted), trace);
-  return trace;
-}
-
 static void
 on_search_changed (ClWindow *self)
 {
@@ -135,7 +91,7 @@ on_search_changed (ClWindow *self)
   /* Folded once here, so the filter compares bytes for each of thousands of students. */
   g_clear_pointer (&self->query, cl_student_query_free);
   self->query = cl_student_query_new (text);
-  trace_paint (self, "CASELOAD_TRACE_SEARCH", "search", "keystroke");
+  _cl_window_trace_paint (self, "CASELOAD_TRACE_SEARCH", "search", "keystroke");
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_sidebar (self);
 }
@@ -154,7 +110,7 @@ on_selection_changed (ClWindow *self)
 {
   ClStudentRow *row;
   ClStudent *student;
-  PaintTrace *trace;
+  ClPaintTrace *trace;
 
   g_assert (CL_IS_WINDOW (self));
 
@@ -176,7 +132,7 @@ on_selection_changed (ClWindow *self)
   student = cl_student_row_get_student (row);
   self->shown_id = g_strdup (student->id);
   cl_student_page_set_editable (self->student_page, cl_session_get_store (self->session) != NULL);
-  trace = trace_paint (self, "CASELOAD_TRACE_STUDENT", "student", "selection");
+  trace = _cl_window_trace_paint (self, "CASELOAD_TRACE_STUDENT", "student", "selection");
   cl_student_page_show (self->student_page, student);
   if (trace != NULL)
     trace->built = g_get_monotonic_time () - trace->started;
