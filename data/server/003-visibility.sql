@@ -36,6 +36,10 @@ $$;
 REVOKE ALL ON FUNCTION caseload.readable_students () FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION caseload.readable_students () TO caseload_case_manager, caseload_principal, caseload_admin;
 
+-- Where the server stands (the last position taken): a laptop's pull goes on from there, so it
+-- does not read again, at its next sync, what was written meanwhile for other schools.
+GRANT SELECT ON SEQUENCE caseload.positions TO caseload_case_manager, caseload_principal, caseload_admin;
+
 -- The subqueries have no reference to the row: PostgreSQL runs each once per query.
 DROP POLICY IF EXISTS records_read ON caseload.records;
 CREATE POLICY records_read ON caseload.records FOR SELECT USING (

@@ -335,6 +335,29 @@ add_newly_visible (PGconn     *conn,
   return TRUE;
 }
 
+/* Where the server stands now: the position of its last write, every write up to it committed.
+ * Writers take positions one at a time under an advisory lock held to their commit; taking it
+ * shared waits for the one writing, if any. */
+static gboolean
+server_position (PGconn  *conn,
+                 gint64  *out_position,
+                 GError **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  if (!_cl_sync_exec (conn, "BEGIN", "to say where it stands", error))
+    return FALSE;
+  result = PQexec (conn, "SELECT pg_advisory_xact_lock_shared (hashtext ('caseload.positions')),"
+                         " CASE WHEN is_called THEN last_value ELSE 0 END FROM caseload.positions");
+  if (!_cl_sync_command_ok (conn, result, "to say where it stands", error))
+    {
+      _cl_sync_exec (conn, "ROLLBACK", "to say where it stands", NULL);
+      return FALSE;
+    }
+  *out_position = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+  return _cl_sync_exec (conn, "COMMIT", "to say where it stands", error);
+}
+
 static gboolean
 pull (PGconn        *conn,
       ClStore       *store,
@@ -356,7 +379,7 @@ pull (PGconn        *conn,
   g_autoptr(PGresult) result = NULL;
   g_autofree char *since_text = NULL;
   const char *values[1];
-  gint64 since = 0, position;
+  gint64 since = 0, position, reached = 0;
   gboolean reads_part = FALSE;
 
   if (!cl_store_get_sync_position (store, &since, error))
@@ -371,11 +394,16 @@ pull (PGconn        *conn,
         return FALSE;
       reads_part = g_strcmp0 (PQgetvalue (role, 0, 0), "t") == 0;
     }
+  if (!server_position (conn, &reached, error))
+    return FALSE;
   result = PQexecParams (conn, reads_part ? sql_first : sql, 1, NULL, values, NULL, NULL, 0);
   if (!_cl_sync_command_ok (conn, result, "to list what changed", error))
     return FALSE;
   position = since;
   _cl_sync_add_records (result, changes, &position);
+  /* Everything this login reads up to @reached is in @changes: the next pull starts there, not
+   * at the last record it read, so the writes to other schools in between are not read again. */
+  position = MAX (position, reached);
   if (!add_newly_visible (conn, store, changes, since, error))
     return FALSE;
   r->position = position;
