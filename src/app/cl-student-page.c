@@ -9,6 +9,7 @@
 
 #include "cl-discipline-section.h"
 #include "cl-group-rows.h"
+#include "cl-history-words.h"
 #include "cl-meeting-labels.h"
 #include "cl-obligation-done.h"
 #include "cl-obligation.h"
@@ -531,17 +532,6 @@ history_field (const ClAuditEntry *a)
   return g_strdup (a->field);
 }
 
-/* Yes and No for the fields stored as 1 and 0. */
-static const char *
-history_value (const ClAuditEntry *a,
-               const char         *value)
-{
-  if (value != NULL && (g_str_equal (a->field, "english_learner") || g_str_equal (a->field, "conservatorship") ||
-                        g_str_equal (a->field, "part_c")))
-    return g_str_equal (value, "1") ? _("Yes") : _("No");
-  return value;
-}
-
 static void
 show_history (ClStudentPage *self,
               ClStudent     *student)
@@ -557,12 +547,14 @@ show_history (ClStudentPage *self,
     {
       const ClAuditEntry *a = g_ptr_array_index (trail, i);
       g_autofree char *field = history_field (a);
-      const char *old_value = history_value (a, a->old_value), *new_value = history_value (a, a->new_value);
+      ClCaseload *caseload = cl_session_get_caseload (self->session);
+      g_autofree char *old_value = _cl_history_value_text (caseload, a->field, a->old_value);
+      g_autofree char *new_value = _cl_history_value_text (caseload, a->field, a->new_value);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
       if (g_str_equal (a->field, "*"))
-        title = g_strdup_printf (_("%s: %s"), a->table, a->new_value ? a->new_value : _("deleted"));
+        title = g_strdup_printf (_("%s: %s"), _cl_history_table_label (a->table), new_value ? new_value : _("deleted"));
       else if (old_value == NULL)
         title = g_strdup_printf (_("%s added: %s"), field, new_value);
       else if (new_value == NULL)

@@ -403,6 +403,13 @@ test_edit_and_undo (void)
     g_assert_nonnull (strstr (edit->new_value, "2020-01-02"));
     g_assert_nonnull (strstr (undo->old_value, "2020-01-02"));
   }
+  /* The history says it in words: the event by its label and a long date, no id, no ISO date. */
+  g_string_truncate (rows, 0);
+  expand_rows (GTK_WIDGET (window->student_page));
+  collect_rows (GTK_WIDGET (window->student_page), rows);
+  g_assert_nonnull (strstr (rows->str, "Event: Annual review, November 6, 2025 → Annual review, January 2, 2020|"));
+  g_assert_null (strstr (rows->str, "2020-01-02"));
+  g_assert_null (strstr (rows->str, "iep_meeting"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -710,6 +717,9 @@ test_student_add_edit_guardian_undo (void)
   collect_rows (GTK_WIDGET (window->student_page), rows);
   g_assert_nonnull (strstr (rows->str, "Grade: 6 → 7|"));
   g_assert_nonnull (strstr (rows->str, "Family member 1, name removed: Rosa Gutiérrez|"));
+  g_assert_nonnull (strstr (rows->str, "Birth date added: May 9, 2014|"));
+  g_assert_nonnull (strstr (rows->str, "Family member 1, language added: Spanish|"));
+  g_assert_null (strstr (rows->str, "2014-05-09"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
