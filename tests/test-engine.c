@@ -244,6 +244,30 @@ test_example_10_leap_day_birthday (void)
   assert_due (only (a), "2030-02-28", CL_STATUS_UPCOMING);
 }
 
+/* Example 16: the annual reviews 2026-10-01 … 2030-10-01 are held before B16 2031-05-05, so the
+ * IEP that must carry the transition plan is the one of 2030-10-01, and the notice the one a year
+ * before B17 2032-05-05; the leap-day student of example 10 with an initial IEP 2027-02-01 turns
+ * 16 inside the IEP of 2028-02-01 and 17 (2029-02-28) inside that of 2029-02-01. */
+static void
+test_example_16_transition_years_ahead (void)
+{
+  g_autoptr(ClCaseload) c = lincoln_caseload ("CA");
+  g_autoptr(ClCaseload) leap = lincoln_caseload ("CA");
+  g_autoptr(GPtrArray) plan = NULL, notice = NULL, leap_plan = NULL, leap_notice = NULL;
+
+  add_meeting (add_student (c, "S1", "2015-05-05"), CL_MEETING_INITIAL, "2025-10-01");
+  plan = alerts (c, "2026-11-24", "S1", "transition_plan_due");
+  assert_due (only (plan), "2030-10-01", CL_STATUS_UPCOMING);
+  notice = alerts (c, "2026-11-24", "S1", "age_of_majority_notice_due");
+  assert_due (only (notice), "2031-10-01", CL_STATUS_UPCOMING);
+
+  add_meeting (add_student (leap, "S2", "2012-02-29"), CL_MEETING_INITIAL, "2027-02-01");
+  leap_plan = alerts (leap, "2027-03-01", "S2", "transition_plan_due");
+  assert_due (only (leap_plan), "2028-02-01", CL_STATUS_UPCOMING);
+  leap_notice = alerts (leap, "2027-03-01", "S2", "age_of_majority_notice_due");
+  assert_due (only (leap_notice), "2029-02-01", CL_STATUS_UPCOMING);
+}
+
 static void
 test_example_11_turning_16 (void)
 {
@@ -754,6 +778,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/rules-md-13-parent-request", test_example_13_parent_request);
   g_test_add_func ("/engine/rules-md-14-removals", test_example_14_removals);
   g_test_add_func ("/engine/rules-md-15-age-22", test_example_15_age_22);
+  g_test_add_func ("/engine/rules-md-16-transition-years-ahead", test_example_16_transition_years_ahead);
   g_test_add_func ("/engine/rules-md-18-reassessment-request", test_example_18_reassessment_request);
   g_test_add_func ("/engine/rules-md-19-reassessment-consent-at-year-end", test_example_19_reassessment_consent_at_year_end);
   g_test_add_func ("/engine/rules-md-20-triennial-waiver", test_example_20_triennial_waiver);

@@ -138,11 +138,11 @@ fill_school (ClSetupWindow  *self,
       g_autoptr(ClCalendarYear) next = cl_calendar_year_copy_to_next_year (year, "next");
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy to Next Year"));
-      char first[11], last[11];
+      /* The dates as a person reads them; ISO is for files and the command line. */
+      g_autofree char *first = cl_date_dup_long (year->first_day);
+      g_autofree char *last = cl_date_dup_long (year->last_day);
       g_autofree char *title = NULL, *subtitle = NULL;
 
-      cl_date_format_iso (year->first_day, first);
-      cl_date_format_iso (year->last_day, last);
       /* TRANSLATORS: "2026 to 2027" then the calendar's id */
       title = g_strdup_printf (_("%d to %d (%s)"), cl_date_year (year->first_day), cl_date_year (year->last_day), year->id);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s, %u closed range", "%s to %s, %u closed ranges",

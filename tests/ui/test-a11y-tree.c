@@ -6,7 +6,8 @@
  * the event form, Preferences, District Set-Up, the conflicts list) and fails, naming the widget
  * and where it is, on a button, switch, check, entry or menu button that is mapped and has no
  * accessible name: no label property, no labelled-by relation, no text of its own. An icon-only
- * button with a tooltip alone is unnamed for a screen reader in GTK 4.8.
+ * button with a tooltip alone is unnamed for a screen reader in GTK 4.8. On the same pages, no
+ * label a person reads shows a raw id (iep_meeting) or an ISO date.
  */
 #include <string.h>
 
@@ -138,17 +139,51 @@ collect_unnamed (GtkWidget *widget,
     }
 }
 
+/* Every text a person reads under @widget (labels shown, in rows, buttons and headings) that
+ * carries a raw id ("iep_meeting", "general_education_teacher") or an ISO date ("2026-05-14"):
+ * those are for files and the command line, never for a label. */
+static void
+collect_raw_ids (GtkWidget *widget,
+                 GRegex    *raw,
+                 GString   *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (!gtk_widget_get_mapped (c) || GTK_IS_TEXT (c))
+        continue;
+      if (GTK_IS_LABEL (c))
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          const char *text = gtk_label_get_text (GTK_LABEL (c));
+
+          for (g_regex_match (raw, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+            {
+              g_autofree char *found = g_match_info_fetch (match, 0);
+              g_string_append_printf (out, "\n  \"%s\" in \"%s\"", found, text);
+              where (c, out);
+            }
+        }
+      collect_raw_ids (c, raw, out);
+    }
+}
+
 static void
 assert_all_named_at_least (GtkWidget  *widget,
                            const char *what,
                            guint       at_least)
 {
+  g_autoptr(GRegex) raw = g_regex_new ("\\b[a-z]+(_[a-z]+)+\\b|\\b[0-9]{4}-[0-9]{2}-[0-9]{2}\\b", 0, 0, NULL);
+  g_autoptr(GString) raw_found = g_string_new (NULL);
+
   g_autoptr(GString) out = g_string_new (NULL);
   guint n_checked = 0;
 
   collect_unnamed (widget, out, &n_checked);
   if (out->len > 0)
     g_error ("%s has interactive widgets with no accessible name:%s", what, out->str);
+  collect_raw_ids (widget, raw, raw_found);
+  if (raw_found->len > 0)
+    g_error ("%s shows raw ids or ISO dates:%s", what, raw_found->str);
   /* A walk that saw nothing checked nothing. */
   g_assert_cmpuint (n_checked, >=, at_least);
   g_test_message ("%s: %u interactive widgets, each named", what, n_checked);
@@ -185,6 +220,16 @@ test_walk_finds_unnamed (void)
   g_assert_nonnull (strstr (out->str, "unnamed < GtkButton"));
   g_assert_nonnull (strstr (out->str, "(tooltip \"Add\")"));
   g_assert_nonnull (strstr (out->str, "unnamed < GtkSwitch"));
+  {
+    g_autoptr(GRegex) raw = g_regex_new ("\\b[a-z]+(_[a-z]+)+\\b|\\b[0-9]{4}-[0-9]{2}-[0-9]{2}\\b", 0, 0, NULL);
+    g_autoptr(GString) raw_found = g_string_new (NULL);
+
+    gtk_box_append (GTK_BOX (box), gtk_label_new ("Counted From: iep_meeting on 2026-05-14"));
+    iterate ();
+    collect_raw_ids (window, raw, raw_found);
+    g_assert_nonnull (strstr (raw_found->str, "\"iep_meeting\""));
+    g_assert_nonnull (strstr (raw_found->str, "\"2026-05-14\""));
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon_only), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add", -1);
   g_string_truncate (out, 0);
