@@ -20,6 +20,7 @@ struct _ClStudentPage
   GtkLabel            *name_label;
   GtkLabel            *summary_label;
   AdwPreferencesGroup *details_group;
+  GtkFlowBox          *sections_box;    /* links to each section shown (cl-student-page-sections.c) */
   GtkBox              *conflicts_box;   /* the student's conflicts with the district server */
   AdwPreferencesGroup *due_group;
   AdwPreferencesGroup *done_group;
@@ -52,6 +53,10 @@ struct _ClStudentPage
 
 /* cl-student-page-discipline.c */
 void _cl_student_page_class_discipline_init (GtkWidgetClass *widget_class);
+
+/* cl-student-page-sections.c */
+void _cl_student_page_class_sections_init (GtkWidgetClass *widget_class);
+void _cl_student_page_sections_init       (ClStudentPage  *self);
 
 /* cl-student-page-conflicts.c */
 void _cl_student_page_class_conflicts_init (GtkWidgetClass *widget_class);

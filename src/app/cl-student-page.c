@@ -45,6 +45,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, ClStudentPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, conflicts_box);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, due_group);
   gtk_widget_class_bind_template_child (widget_class, ClStudentPage, done_group);
@@ -58,6 +59,7 @@ cl_student_page_class_init (ClStudentPageClass *klass)
   _cl_student_page_class_discipline_init (widget_class);
   _cl_student_page_class_documents_init (widget_class);
   _cl_student_page_class_conflicts_init (widget_class);
+  _cl_student_page_class_sections_init (widget_class);
   /* Escape leaves the file (the window's win.back), as it leaves a dialog. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 }
@@ -110,6 +112,7 @@ static void
 cl_student_page_init (ClStudentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _cl_student_page_sections_init (self);
   self->rows = _cl_group_rows_new ();
   self->add_button = header_button ("list-add-symbolic", _("Add Event…"), "student.add-event");
   gtk_widget_set_visible (self->add_button, FALSE);

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "cl-student-page-private.h"
 #include "cl-ui-test.h"
 
 static ClApplication *app;
@@ -156,6 +157,40 @@ test_done_arrows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The links under the name go to each section shown: the page scrolls to the timeline and the
+ * focus is in it; back up to What Is Due. */
+static void
+test_jump_to_section (void)
+{
+  ClWindow *window = demo_database_window (NULL);
+  ClStudentPage *page;
+  GtkAdjustment *adjustment;
+  GtkWidget *focus;
+  double at_timeline;
+
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  page = window->student_page;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (page))));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page->sections_box), "student.jump-to"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "student.jump-to", "s", "timeline"));
+  iterate ();
+  at_timeline = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (at_timeline, >, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page->timeline_group)));
+  shot (GTK_WIDGET (window), "jump-timeline");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "student.jump-to", "s", "due"));
+  iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, at_timeline);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (page->due_group)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -163,5 +198,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/student-page/done-opens-and-stays-open", test_done_opens_and_stays_open);
   g_test_add_func ("/ui/student-page/done-arrows", test_done_arrows);
+  g_test_add_func ("/ui/student-page/jump-to-section", test_jump_to_section);
   return cl_ui_test_run (app);
 }
