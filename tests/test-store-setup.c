@@ -395,6 +395,181 @@ test_changes (Fixture       *f,
   g_assert_cmpstr (cl_caseload_lookup_staff (c, "ana-ramos")->email, ==, "ana@example.org");
 }
 
+static ClCalendarYear *
+stored_year (Fixture    *f,
+             const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  ClCalendarYear *year = cl_store_dup_school_year (f->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (year);
+  return year;
+}
+
+/* A school year's first and last day changed in place: the calendar keeps its id and every school
+ * that uses it; the old and the new session are audited; the same days again write nothing. */
+static void
+test_edit_days (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCalendarYear) year = NULL;
+  g_autoptr(ClCaseload) c = NULL;
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_true (cl_store_set_school_year_days (f->store, "district-2026", D ("2026-08-19"), D ("2027-06-09"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE row_key = 'district-2026' AND "
+                             "old_value = 'session 2026-08-17..2027-06-10' AND new_value IS NULL"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE row_key = 'district-2026' AND "
+                             "old_value IS NULL AND new_value = 'session 2026-08-19..2027-06-09'"), ==, 1);
+  year = stored_year (f, "district-2026");
+  g_assert_cmpuint (year->first_day, ==, D ("2026-08-19"));
+  g_assert_cmpuint (year->last_day, ==, D ("2027-06-09"));
+  g_assert_cmpuint (year->closed->len, ==, 1);
+  c = cl_store_load_caseload (f->store, &error);
+  g_assert_cmpuint (cl_caseload_lookup_school (c, "riverside")->calendars->len, ==, 1);
+  g_assert_cmpuint (cl_caseload_lookup_school (c, "lincoln")->calendars->len, ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM calendars"), ==, 2);
+
+  audit = count (f, "SELECT count(*) FROM audit");
+  g_assert_true (cl_store_update_school_year (f->store, year, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
+}
+
+/* Closed ranges added, changed and removed one at a time, each audited as the line that went and
+ * the line that came; the rows keep their places, so a sync sends only the one that changed. */
+static void
+test_edit_closed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCalendarYear) year = NULL;
+  ClClosedRange winter = { D ("2026-12-21"), D ("2027-01-01"), (char *) "Winter Break", FALSE, NULL };
+  ClClosedRange recess = { D ("2026-12-21"), D ("2027-01-04"), (char *) " Winter Recess ", TRUE, NULL };
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_true (cl_store_add_closed_range (f->store, "district-2026", &winter, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE new_value = 'closed 2026-12-21..2027-01-01 Winter Break'"), ==, 1);
+
+  g_assert_true (cl_store_update_closed_range (f->store, "district-2026", 1, &recess, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 3);
+  year = stored_year (f, "district-2026");
+  g_assert_cmpuint (year->closed->len, ==, 2);
+  g_assert_cmpstr (g_array_index (year->closed, ClClosedRange, 1).label, ==, "Winter Recess");
+  g_assert_true (g_array_index (year->closed, ClClosedRange, 1).holiday);
+  g_assert_cmpuint (g_array_index (year->closed, ClClosedRange, 1).to, ==, D ("2027-01-04"));
+  g_clear_pointer (&year, cl_calendar_year_free);
+
+  g_assert_true (cl_store_delete_closed_range (f->store, "district-2026", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE old_value = 'closed 2026-11-23..2026-11-27 Thanksgiving (holiday)'"
+                             " AND new_value IS NULL"), ==, 1);
+  year = stored_year (f, "district-2026");
+  g_assert_cmpuint (year->closed->len, ==, 1);
+  g_assert_cmpstr (g_array_index (year->closed, ClClosedRange, 0).label, ==, "Winter Recess");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM calendar_closed WHERE calendar_id = 'district-2026'"), ==, 1);
+}
+
+typedef struct {
+  const char *name;
+  const char *first, *last;              /* the session asked for, or NULL */
+  const char *from, *to, *label;         /* a closed range added, or NULL */
+  int         index;                     /* >= 0: the range changed (with from) or removed */
+  const char *message_part;
+} BadEdit;
+
+static const BadEdit bad_edits[] = {
+  /* Lincoln's 2025-26 runs to 2026-06-11. */
+  { "overlaps-another-year", "2026-06-01", "2027-06-10", NULL, NULL, NULL, -1,
+    "Lincoln Middle School has another school year from" },
+  { "backwards", "2027-06-10", "2026-08-17", NULL, NULL, NULL, -1, "first day on or before its last day" },
+  /* Thanksgiving (2026-11-23..27) would be left outside. */
+  { "leaves-a-range-outside", "2026-12-01", "2027-06-10", NULL, NULL, NULL, -1, "“Thanksgiving” would fall outside" },
+  { "range-outside", NULL, NULL, "2027-07-05", "2027-07-09", "Summer", -1, "“Summer” would fall outside" },
+  { "range-backwards", NULL, NULL, "2026-12-31", "2026-12-21", "Winter Break", -1, "ends before it starts" },
+  { "range-without-label", NULL, NULL, "2026-12-21", "2026-12-31", "  ", -1, "Say what the school is closed for" },
+  { "change-missing-range", NULL, NULL, "2026-12-21", "2026-12-31", "Winter Break", 5, "no such closed range" },
+  { "remove-missing-range", NULL, NULL, NULL, NULL, NULL, 3, "no such closed range" },
+};
+
+static void
+test_bad_edit (Fixture       *f,
+               gconstpointer  data)
+{
+  const BadEdit *e = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = export (f), *after = NULL;
+  int audit = count (f, "SELECT count(*) FROM audit");
+  gboolean ok;
+
+  if (e->first != NULL)
+    ok = cl_store_set_school_year_days (f->store, "district-2026", D (e->first), D (e->last), &error);
+  else if (e->from != NULL)
+    {
+      ClClosedRange r = { D (e->from), D (e->to), (char *) e->label, FALSE, NULL };
+
+      ok = e->index >= 0 ? cl_store_update_closed_range (f->store, "district-2026", e->index, &r, &error)
+                         : cl_store_add_closed_range (f->store, "district-2026", &r, &error);
+    }
+  else
+    ok = cl_store_delete_closed_range (f->store, "district-2026", e->index, &error);
+  g_assert_false (ok);
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  if (strstr (error->message, e->message_part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, e->message_part);
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  after = export (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
+}
+
+/* A year added beside a school's others (what Copy to Next Year writes) never replaces one, and
+ * comes off again; a school keeps at least one year, and a year another school uses stays. */
+static void
+test_add_and_remove_year (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCalendarYear) y2026 = stored_year (f, "district-2026");
+  g_autoptr(ClCalendarYear) next = cl_calendar_year_copy_to_next_year (y2026, "lincoln-2027");
+  g_autoptr(ClCalendarYear) again = cl_calendar_year_copy_to_next_year (y2026, "lincoln-2027-b");
+  g_autoptr(ClCaseload) c = NULL;
+  int audit = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_true (cl_store_add_school_year (f->store, "lincoln", next, &error));
+  g_assert_no_error (error);
+  /* The session, Thanksgiving, the link. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit + 3);
+  c = cl_store_load_caseload (f->store, &error);
+  g_assert_cmpuint (cl_caseload_lookup_school (c, "lincoln")->calendars->len, ==, 3);
+  g_assert_cmpuint (cl_caseload_lookup_calendar (c, "lincoln-2027")->closed->len, ==, 1);
+
+  g_assert_false (cl_store_add_school_year (f->store, "lincoln", again, &error));
+  g_assert_nonnull (strstr (error->message, "Lincoln Middle School has another school year"));
+  g_clear_error (&error);
+  g_assert_false (cl_store_add_school_year (f->store, "lincoln", next, &error));
+  g_assert_nonnull (strstr (error->message, "already a calendar lincoln-2027"));
+  g_clear_error (&error);
+
+  g_assert_true (cl_store_delete_school_year (f->store, "lincoln", "lincoln-2027", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM calendars WHERE id = 'lincoln-2027'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM calendar_closed WHERE calendar_id = 'lincoln-2027'"), ==, 0);
+  g_assert_false (cl_store_delete_school_year (f->store, "riverside", "district-2026", &error));
+  g_assert_nonnull (strstr (error->message, "at least one school year"));
+  g_clear_error (&error);
+  g_assert_true (cl_store_delete_school_year (f->store, "lincoln", "district-2026", &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM calendars WHERE id = 'district-2026'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM school_calendars WHERE school_id = 'lincoln'"), ==, 1);
+}
+
 /* Worked on a printed calendar, 52 weeks on: Mon 2026-08-17 -> Mon 2027-08-16; Labor Day Mon
  * 2026-09-07 -> Mon 2027-09-06 (Labor Day 2027); Thanksgiving break Mon 2026-11-23..Fri 11-27 ->
  * Mon 2027-11-22..Fri 11-26 (Thanksgiving 2027 is Thu Nov 25); Veterans Day Wed 2026-11-11 ->
@@ -454,11 +629,19 @@ main (int argc, char **argv)
   ADD ("/store-setup/schools-and-staff", test_schools_and_staff);
   ADD ("/store-setup/roster", test_roster);
   ADD ("/store-setup/changes", test_changes);
+  ADD ("/store-setup/edit-days", test_edit_days);
+  ADD ("/store-setup/edit-closed", test_edit_closed);
+  ADD ("/store-setup/add-and-remove-year", test_add_and_remove_year);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (bad_years); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store-setup/bad-year/%s", bad_years[i].name);
       g_test_add (path, Fixture, &bad_years[i], fixture_set_up, test_bad_year, fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_edits); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store-setup/bad-edit/%s", bad_edits[i].name);
+      g_test_add (path, Fixture, &bad_edits[i], fixture_set_up, test_bad_edit, fixture_tear_down);
     }
   g_test_add_func ("/store-setup/make-id", test_make_id);
   g_test_add_func ("/store-setup/copy-to-next-year", test_copy_to_next_year);

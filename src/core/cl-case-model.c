@@ -696,6 +696,24 @@ cl_make_id (const char *name)
 }
 
 ClCalendarYear *
+cl_calendar_year_copy (const ClCalendarYear *self)
+{
+  ClCalendarYear *copy = cl_calendar_year_new (self->id, self->first_day, self->last_day);
+
+  for (guint i = 0; i < self->closed->len; i++)
+    {
+      const ClClosedRange *r = &g_array_index (self->closed, ClClosedRange, i);
+
+      cl_calendar_year_add_closed (copy, r->from, r->to, r->label, r->holiday);
+      if (r->extra != NULL)
+        g_array_index (copy->closed, ClClosedRange, i).extra = json_object_ref (r->extra);
+    }
+  if (self->extra != NULL)
+    copy->extra = json_object_ref (self->extra);
+  return copy;
+}
+
+ClCalendarYear *
 cl_calendar_year_copy_to_next_year (const ClCalendarYear *self,
                                     const char           *id)
 {

@@ -342,6 +342,8 @@ void            cl_calendar_year_add_closed    (ClCalendarYear *self,
                                                 const char     *label,
                                                 gboolean        holiday);
 void            cl_calendar_year_free          (ClCalendarYear *self);
+/* @self whole, its unknown members (extra) shared. */
+ClCalendarYear *cl_calendar_year_copy          (const ClCalendarYear *self);
 /* @self moved to the next school year as @id, a draft to correct: every date 52 weeks later, so
  * a Monday stays a Monday and "the fourth Thursday of November" stays Thanksgiving (dates fixed
  * in the month, such as Veterans Day, come out a day or two early and are corrected by hand). */

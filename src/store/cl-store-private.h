@@ -145,6 +145,17 @@ gboolean      _cl_store_add_staff_in   (ClStoreAction    *action,
                                         const ClStaff    *staff,
                                         GError          **error);
 
+/* cl-store-setup.c: what a school year says, one audit line each (its session, then each closed
+ * range); and the lines in one list and not the other audited as removed and added, counted in
+ * @changes. */
+GPtrArray    *_cl_store_calendar_lines     (const ClCalendarYear *calendar);
+gboolean      _cl_store_audit_line_changes (ClStoreAction        *action,
+                                            const char           *row,
+                                            GPtrArray            *before,
+                                            GPtrArray            *after,
+                                            guint                *changes,
+                                            GError              **error);
+
 /* cl-store-import.c: writes @student's guardians, events and meetings as new rows (none of them
  * may exist yet). */
 gboolean      _cl_store_insert_student_children (ClStore    *self,

@@ -192,8 +192,8 @@ closed_line (ClDate      from,
 }
 
 /* What a school year says, one line each: its session, then each closed range. */
-static GPtrArray *
-calendar_lines (const ClCalendarYear *cal)
+GPtrArray *
+_cl_store_calendar_lines (const ClCalendarYear *cal)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
@@ -379,13 +379,13 @@ insert_year (ClStore              *self,
 }
 
 /* Audits the lines in one list and not the other, as removed and added. */
-static gboolean
-audit_line_changes (ClStoreAction  *action,
-                    const char     *row,
-                    GPtrArray      *before,
-                    GPtrArray      *after,
-                    guint          *changes,
-                    GError        **error)
+gboolean
+_cl_store_audit_line_changes (ClStoreAction  *action,
+                              const char     *row,
+                              GPtrArray      *before,
+                              GPtrArray      *after,
+                              guint          *changes,
+                              GError        **error)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -470,7 +470,7 @@ cl_store_set_school_year (ClStore               *self,
 
   if (!_cl_store_begin (self, &action, error))
     return FALSE;
-  after = calendar_lines (calendar);
+  after = _cl_store_calendar_lines (calendar);
   if (!_cl_store_exists (self, "SELECT 1 FROM schools WHERE id = ?", school_id, NULL))
     {
       const char *ids[2] = { NULL, NULL };
@@ -482,7 +482,7 @@ cl_store_set_school_year (ClStore               *self,
       ids[0] = id = free_calendar_id (self, calendar->id);
       ok = insert_year (self, NULL, calendar, id, NULL, error) &&
            _cl_store_add_school_in (&action, school_id, new_school_name, ids, error) &&
-           audit_line_changes (&action, id, before, after, &changes, error);
+           _cl_store_audit_line_changes (&action, id, before, after, &changes, error);
       if (ok && out_changes != NULL)
         *out_changes = changes;
       return _cl_store_end (&action, ok, error);
@@ -507,7 +507,7 @@ cl_store_set_school_year (ClStore               *self,
       id = free_calendar_id (self, calendar->id);
       /* A year replaced by one keeps its place, so an export lists the calendars as before. */
       ok = insert_year (self, school_id, calendar, id, old->len == 1 ? g_ptr_array_index (old, 0) : NULL, error) &&
-           audit_line_changes (&action, id, before, after, &changes, error);
+           _cl_store_audit_line_changes (&action, id, before, after, &changes, error);
     }
   if (!_cl_store_end (&action, ok, error))
     return FALSE;

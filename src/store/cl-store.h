@@ -419,6 +419,53 @@ gboolean      cl_store_set_school_year      (ClStore               *self,
                                              guint                 *out_changes,
                                              GError               **error);
 
+/* ---- one school year changed by hand (cl-store-school-year.c) ----
+ * The calendar keeps its id, place and schools. Refused, changing nothing: a session that would
+ * overlap another school year of a school using the calendar (a feed read again replaces it:
+ * cl_store_set_school_year()), a closed range added or changed without a label, ending before it
+ * starts or outside the session. An audit row for each session and closed range that went or
+ * came. Closed ranges are named by their index in the year's list (ClCalendarYear.closed). */
+
+/* The school year @calendar_id as the database holds it. */
+ClCalendarYear *cl_store_dup_school_year    (ClStore               *self,
+                                             const char            *calendar_id,
+                                             GError               **error);
+/* @year's session and closed ranges over those of the calendar with its id. */
+gboolean      cl_store_update_school_year   (ClStore               *self,
+                                             const ClCalendarYear  *year,
+                                             GError               **error);
+gboolean      cl_store_set_school_year_days (ClStore               *self,
+                                             const char            *calendar_id,
+                                             ClDate                 first_day,
+                                             ClDate                 last_day,
+                                             GError               **error);
+/* @range (its days, label and holiday) after the year's others. */
+gboolean      cl_store_add_closed_range     (ClStore               *self,
+                                             const char            *calendar_id,
+                                             const ClClosedRange   *range,
+                                             GError               **error);
+gboolean      cl_store_update_closed_range  (ClStore               *self,
+                                             const char            *calendar_id,
+                                             guint                  index,
+                                             const ClClosedRange   *range,
+                                             GError               **error);
+gboolean      cl_store_delete_closed_range  (ClStore               *self,
+                                             const char            *calendar_id,
+                                             guint                  index,
+                                             GError               **error);
+/* @year, a new calendar, added to @school_id's school years; refused when it overlaps one the
+ * school has. */
+gboolean      cl_store_add_school_year      (ClStore               *self,
+                                             const char            *school_id,
+                                             const ClCalendarYear  *year,
+                                             GError               **error);
+/* @calendar_id taken off @school_id (deleted when no other school uses it); a school keeps at
+ * least one. */
+gboolean      cl_store_delete_school_year   (ClStore               *self,
+                                             const char            *school_id,
+                                             const char            *calendar_id,
+                                             GError               **error);
+
 /* The rule pack every student is counted with (one whose student has none of their own): US, CA,
  * UT or a district pack's id, which the caller has checked it can load. */
 /* The database's rule pack id, NULL when none was ever set. */
