@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-rules-row.h"
+#include "cl-school-year-page.h"
 #include "cl-store.h"
 #include "cl-setup-window.h"
 
@@ -23,6 +24,7 @@ struct _ClSetupWindow
   ClCaseload          *caseload;     /* as read after the last change */
   GPtrArray           *rows;         /* the rows filled in, (group, row) pairs */
   GStrv                pack_ids;
+  ClSchoolYearPage    *year_page;     /* the school year shown as a subpage, or NULL */
   guint                refill_id;
   gboolean             dirty;         /* something was saved: the main window reads it on close */
 };
@@ -59,6 +61,19 @@ refused (ClSetupWindow *self,
          GError        *error)
 {
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+/* A refusal that needs reading (which year it would overlap, which range falls outside), too long
+ * for a toast. */
+static void
+refused_at_length (ClSetupWindow *self,
+                   const char    *heading,
+                   GError        *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -100,11 +115,12 @@ school_has_year_like (const ClSchool       *school,
 }
 
 static void
-on_copy_year (GtkButton     *button,
-              ClSetupWindow *self)
+copy_year (ClSetupWindow *self,
+           const char    *school_id,
+           const char    *calendar_id)
 {
-  ClSchool *school = cl_caseload_lookup_school (self->caseload, g_object_get_data (G_OBJECT (button), "school"));
-  ClCalendarYear *year = cl_caseload_lookup_calendar (self->caseload, g_object_get_data (G_OBJECT (button), "calendar"));
+  ClSchool *school = cl_caseload_lookup_school (self->caseload, school_id);
+  ClCalendarYear *year = cl_caseload_lookup_calendar (self->caseload, calendar_id);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClCalendarYear) next = NULL;
   g_autofree char *id = NULL;
@@ -113,10 +129,119 @@ on_copy_year (GtkButton     *button,
     return;
   id = g_strdup_printf ("%s-%d", school->id, cl_date_year (year->first_day) + 1);
   next = cl_calendar_year_copy_to_next_year (year, id);
-  if (!cl_store_set_school_year (self->store, school->id, NULL, next, NULL, &error))
-    refused (self, error);
+  /* Added beside the others: a year the school has already is never written over. */
+  if (!cl_store_add_school_year (self->store, school->id, next, &error))
+    refused_at_length (self, _("The School Year Was Not Copied"), error);
   else
     changed (self);
+}
+
+static void
+on_copy_year (GtkButton     *button,
+              ClSetupWindow *self)
+{
+  copy_year (self, g_object_get_data (G_OBJECT (button), "school"), g_object_get_data (G_OBJECT (button), "calendar"));
+}
+
+/* ---- one school year, in its subpage ---- */
+
+static gboolean
+on_year_save (ClSchoolYearPage *page,
+              ClCalendarYear   *year,
+              ClSetupWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_store_update_school_year (self->store, year, &error))
+    {
+      refused_at_length (self, _("The School Year Was Not Changed"), error);
+      return FALSE;
+    }
+  changed (self);
+  return TRUE;
+}
+
+static void
+on_year_copy (ClSchoolYearPage *page,
+              ClSetupWindow    *self)
+{
+  copy_year (self, cl_school_year_page_get_school_id (page), cl_school_year_page_get_calendar_id (page));
+}
+
+static void
+on_year_remove (ClSchoolYearPage *page,
+                ClSetupWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_store_delete_school_year (self->store, cl_school_year_page_get_school_id (page),
+                                    cl_school_year_page_get_calendar_id (page), &error))
+    {
+      refused (self, error);
+      return;
+    }
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  changed (self);
+}
+
+/* The subpage shown again from the caseload as read; closed when its year is gone. */
+static void
+show_year_page (ClSetupWindow *self)
+{
+  ClSchool *school;
+  ClCalendarYear *year = NULL;
+  const char *cannot_copy = NULL, *cannot_remove = NULL;
+
+  if (self->year_page == NULL || self->caseload == NULL)
+    return;
+  school = cl_caseload_lookup_school (self->caseload, cl_school_year_page_get_school_id (self->year_page));
+  for (guint i = 0; school != NULL && i < school->calendars->len; i++)
+    {
+      ClCalendarYear *c = g_ptr_array_index (school->calendars, i);
+      if (g_strcmp0 (c->id, cl_school_year_page_get_calendar_id (self->year_page)) == 0)
+        year = c;
+    }
+  if (year == NULL)
+    {
+      adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+      return;
+    }
+  {
+    g_autoptr(ClCalendarYear) next = cl_calendar_year_copy_to_next_year (year, "next");
+    if (school_has_year_like (school, next))
+      cannot_copy = _("The school has a school year in the weeks this copy would take.");
+  }
+  if (school->calendars->len < 2)
+    cannot_remove = _("A school needs at least one school year.");
+  cl_school_year_page_show (self->year_page, school, year, cannot_copy, cannot_remove);
+}
+
+static void
+on_year_page_unmapped (GtkWidget     *page,
+                       ClSetupWindow *self)
+{
+  if (self->year_page == CL_SCHOOL_YEAR_PAGE (page))
+    g_clear_object (&self->year_page);
+}
+
+static void
+on_year_activated (AdwActionRow  *row,
+                   ClSetupWindow *self)
+{
+  ClSchoolYearPage *page = cl_school_year_page_new ();
+  ClSchool *school = cl_caseload_lookup_school (self->caseload, g_object_get_data (G_OBJECT (row), "school"));
+  ClCalendarYear *year = cl_caseload_lookup_calendar (self->caseload, g_object_get_data (G_OBJECT (row), "calendar"));
+
+  if (school == NULL || year == NULL)
+    return;
+  g_set_object (&self->year_page, page);
+  cl_school_year_page_show (page, school, year, NULL, NULL);
+  g_signal_connect (page, "save", G_CALLBACK (on_year_save), self);
+  g_signal_connect (page, "copy", G_CALLBACK (on_year_copy), self);
+  g_signal_connect (page, "remove", G_CALLBACK (on_year_remove), self);
+  g_signal_connect (page, "unmap", G_CALLBACK (on_year_page_unmapped), self);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), GTK_WIDGET (page));
+  show_year_page (self);
 }
 
 static void
@@ -157,6 +282,11 @@ fill_school (ClSetupWindow  *self,
       g_object_set_data_full (G_OBJECT (copy), "calendar", g_strdup (year->id), g_free);
       g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_year), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "school", g_strdup (school->id), g_free);
+      g_object_set_data_full (G_OBJECT (row), "calendar", g_strdup (year->id), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_year_activated), self);
       add_row (self, self->schools_group, row);
     }
 }
@@ -325,6 +455,8 @@ fill (ClSetupWindow *self)
   for (guint i = 0; i < list->len; i++)
     fill_staff (self, g_ptr_array_index (list, i));
 
+  show_year_page (self);
+
   g_signal_handlers_block_by_func (self->rules_row, on_rules_chosen, self);
   g_clear_pointer (&self->pack_ids, g_strfreev);
   self->pack_ids = cl_rules_row_fill (self->rules_row, cl_caseload_get_jurisdiction (self->caseload));
@@ -348,6 +480,7 @@ cl_setup_window_dispose (GObject *object)
   ClSetupWindow *self = CL_SETUP_WINDOW (object);
 
   g_clear_handle_id (&self->refill_id, g_source_remove);
+  g_clear_object (&self->year_page);
   g_clear_object (&self->caseload);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pack_ids, g_strfreev);

@@ -5,6 +5,9 @@
  *
  * Pictures with CASELOAD_SHOTS=DIR.
  */
+#include <string.h>
+
+#include "cl-school-year-page.h"
 #include "cl-setup-window.h"
 #include "cl-student-editor.h"
 #include "cl-ui-test.h"
@@ -95,6 +98,126 @@ test_district_setup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button under @widget whose label is @label. */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A school year changed in place, in its subpage: the last day typed, a closed range added, its
+ * label and holiday changed and removed; a first day that would overlap the year before refused
+ * with a toast, nothing changed. */
+static void
+test_school_year_page (void)
+{
+  ClWindow *window = demo_database_window (NULL);
+  ClSetupWindow *setup;
+  ClSchoolYearPage *page;
+  GtkWidget *row, *expander, *entry, *add, *group;
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCalendarYear) year = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_closed;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.district-setup", NULL));
+  iterate ();
+  setup = find_toplevel (CL_TYPE_SETUP_WINDOW, TRUE);
+  row = find_row (GTK_WIDGET (setup), ADW_TYPE_ACTION_ROW, "2026 to 2027 (lincoln-2026)");
+  g_signal_emit_by_name (row, "activated");
+  iterate ();
+  page = CL_SCHOOL_YEAR_PAGE (find_type (GTK_WIDGET (setup), CL_TYPE_SCHOOL_YEAR_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (cl_school_year_page_get_calendar_id (page), ==, "lincoln-2026");
+  gtk_window_set_default_size (GTK_WINDOW (setup), 640, 720);
+  iterate ();
+  shot (GTK_WIDGET (setup), "school-year-wide");
+  gtk_window_set_default_size (GTK_WINDOW (setup), 400, 720);
+  iterate ();
+  shot (GTK_WIDGET (setup), "school-year-narrow");
+
+  store = cl_store_open (cl_session_get_path (window->session), FALSE, &error);
+  g_assert_no_error (error);
+  year = cl_store_dup_school_year (store, "lincoln-2026", &error);
+  n_closed = year->closed->len;
+  g_clear_pointer (&year, cl_calendar_year_free);
+
+  entry = find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Last day of school");
+  g_assert_nonnull (find_type (entry, GTK_TYPE_MENU_BUTTON));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "6/9/2027");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+  year = cl_store_dup_school_year (store, "lincoln-2026", &error);
+  g_assert_cmpuint (year->last_day, ==, cl_date_from_ymd (2027, 6, 9));
+  g_clear_pointer (&year, cl_calendar_year_free);
+
+  /* Lincoln's 2025-26 runs into June 2026. */
+  entry = find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "First day of school");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-06-01");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+  year = cl_store_dup_school_year (store, "lincoln-2026", &error);
+  g_assert_cmpuint (year->first_day, ==, cl_date_from_ymd (2026, 8, 17));
+  g_clear_pointer (&year, cl_calendar_year_free);
+  {
+    AdwMessageDialog *dialog = find_dialog ();
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The School Year Was Not Changed");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Lincoln Middle School has another school year from"));
+    shot (GTK_WIDGET (dialog), "school-year-refused");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-08-17");
+
+  add = find_labelled (GTK_WIDGET (page), "_Add Closed Days");
+  group = gtk_widget_get_ancestor (add, ADW_TYPE_PREFERENCES_GROUP);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (group, ADW_TYPE_ENTRY_ROW, "Closed for (")), "Staff Day");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (group, ADW_TYPE_ENTRY_ROW, "From")), "10/9/2026");
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  year = cl_store_dup_school_year (store, "lincoln-2026", &error);
+  g_assert_cmpuint (year->closed->len, ==, n_closed + 1);
+  g_assert_cmpstr (g_array_index (year->closed, ClClosedRange, n_closed).label, ==, "Staff Day");
+  g_assert_cmpuint (g_array_index (year->closed, ClClosedRange, n_closed).to, ==, cl_date_from_ymd (2026, 10, 9));
+  g_clear_pointer (&year, cl_calendar_year_free);
+
+  expander = find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Staff Day");
+  g_assert_nonnull (expander);
+  entry = find_row (expander, ADW_TYPE_ENTRY_ROW, "Closed for");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Staff Development Day");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+  expander = find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Staff Development Day");
+  g_assert_nonnull (expander);
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (expander, ADW_TYPE_ACTION_ROW, "Offices closed"), GTK_TYPE_SWITCH)), TRUE);
+  iterate ();
+  year = cl_store_dup_school_year (store, "lincoln-2026", &error);
+  g_assert_cmpstr (g_array_index (year->closed, ClClosedRange, n_closed).label, ==, "Staff Development Day");
+  g_assert_true (g_array_index (year->closed, ClClosedRange, n_closed).holiday);
+  g_clear_pointer (&year, cl_calendar_year_free);
+  shot (GTK_WIDGET (setup), "school-year-edited");
+
+  expander = find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Staff Development Day");
+  g_signal_emit_by_name (find_type (find_row (expander, ADW_TYPE_ACTION_ROW, "Remove These"), GTK_TYPE_BUTTON), "clicked");
+  iterate ();
+  year = cl_store_dup_school_year (store, "lincoln-2026", &error);
+  g_assert_cmpuint (year->closed->len, ==, n_closed);
+  g_clear_pointer (&year, cl_calendar_year_free);
+
+  gtk_window_close (GTK_WINDOW (setup));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The student form's dates and language: a calendar beside each date row, a list of languages
  * beside the language row; what is picked is what is saved. */
 static void
@@ -134,6 +257,7 @@ main (int argc, char **argv)
   app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/setup-window/district-setup", test_district_setup);
+  g_test_add_func ("/ui/setup-window/school-year-page", test_school_year_page);
   g_test_add_func ("/ui/setup-window/student-form-pickers", test_student_form_pickers);
   return cl_ui_test_run (app);
 }
