@@ -297,6 +297,119 @@ test_database_commands (void)
 }
 
 
+/* alerts --db and export read the database one student at a time (cl-store-stream.c): the same
+ * bytes as from the bundle, an export file private and whole or not there at all, and a run
+ * that cannot compute every student prints nothing. */
+static void
+test_streamed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("caseload-cli-XXXXXX", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "district.json", NULL);
+  g_autofree char *db = g_build_filename (dir, "district.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "export.json", NULL);
+  g_autofree char *bad_db = g_build_filename (dir, "bad.db", NULL);
+  g_autofree char *bad = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *formats[] = { "json", "text" };
+  const char *name;
+  GStatBuf st;
+  Run run;
+
+  run = run_cli ("demo", "--students", "400", "--seed", "3", "--today", "2026-12-01", "-o", bundle, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli ("import", "--db", db, bundle, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      Run from_db = run_cli ("alerts", "--db", db, "--today", "2026-12-15", "--format", formats[i], NULL);
+      Run from_bundle = run_cli ("alerts", "--bundle", bundle, "--today", "2026-12-15", "--format", formats[i], NULL);
+
+      g_assert_cmpint (from_db.status, ==, 0);
+      g_assert_cmpuint (strlen (from_db.out), >, 100000);
+      g_assert_cmpstr (from_db.out, ==, from_bundle.out);
+      run_clear (&from_db);
+      run_clear (&from_bundle);
+    }
+  {
+    Run from_db = run_cli ("alerts", "--db", db, "--today", "2026-12-15", "--student", "S-000123", NULL);
+    Run from_bundle = run_cli ("alerts", "--bundle", bundle, "--today", "2026-12-15", "--student", "S-000123", NULL);
+
+    g_assert_cmpint (from_db.status, ==, 0);
+    g_assert_nonnull (strstr (from_db.out, "\"S-000123\""));
+    g_assert_cmpstr (from_db.out, ==, from_bundle.out);
+    run_clear (&from_db);
+    run_clear (&from_bundle);
+  }
+  run = run_cli ("alerts", "--db", db, "--student", "S-404", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "S-404"));
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
+
+  /* The export: the text of the bundle imported, mode 0600, nothing left beside it. */
+  run = run_cli ("export", "--db", db, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (out, &exported, NULL, NULL));
+  run = run_cli ("export", "--db", db, "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, exported);
+  run_clear (&run);
+  /* Over an existing file: replaced whole. */
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+  run = run_cli ("export", "--db", db, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_free (exported);
+  g_assert_true (g_file_get_contents (out, &exported, NULL, NULL));
+  g_assert_true (g_str_has_prefix (exported, "{\n  \"format\": \"caseload-bundle/1\""));
+  run = run_cli ("export", "--db", db, "-o", "/nonexistent/export.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "/nonexistent/export.json"));
+  run_clear (&run);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".export.json."));
+
+  /* A student of a rule pack this Caseload does not have: the first such student is named, as
+   * from the bundle, and nothing is printed. */
+  bad = write_temp ("{\"format\": \"caseload-bundle/1\", \"jurisdiction\": \"CA\", " LINCOLN_CALENDAR
+                    " \"students\": [{\"id\": \"S-1\", \"birth_date\": \"2014-05-01\", \"school\": \"lincoln\","
+                    "  \"events\": [{\"type\": \"referral\", \"date\": \"2026-12-10\"}], \"meetings\": []},"
+                    " {\"id\": \"S-3\", \"birth_date\": \"2014-05-01\", \"school\": \"lincoln\", \"jurisdiction\": \"ZZ\","
+                    "  \"events\": [], \"meetings\": []},"
+                    " {\"id\": \"S-2\", \"birth_date\": \"2014-05-01\", \"school\": \"lincoln\", \"jurisdiction\": \"ZZ\","
+                    "  \"events\": [], \"meetings\": []}]}");
+  run = run_cli ("import", "--db", bad_db, bad, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  {
+    Run from_db = run_cli ("alerts", "--db", bad_db, NULL);
+    Run from_bundle = run_cli ("alerts", "--bundle", bad, NULL);
+
+    g_assert_cmpint (from_db.status, ==, 1);
+    g_assert_cmpstr (from_db.out, ==, "");
+    g_assert_nonnull (strstr (from_db.err, "student S-2: "));
+    g_assert_nonnull (strstr (from_bundle.err, "student S-2: "));
+    run_clear (&from_db);
+    run_clear (&from_bundle);
+  }
+  g_unlink (bad);
+  g_dir_rewind (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* caseload-cli import-calendar on an empty database with the README's example feed: the school is
  * created with its year; the same feed again changes nothing; a bad file or a second school of
  * the same name is refused and the database stays as it was. */
@@ -564,6 +677,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/unknown-student", test_unknown_student);
   g_test_add_func ("/cli/database-commands", test_database_commands);
+  g_test_add_func ("/cli/streamed", test_streamed);
   g_test_add_func ("/cli/import-calendar", test_import_calendar);
   g_test_add_func ("/cli/import-csv", test_import_csv);
   g_test_add_func ("/cli/render", test_render);

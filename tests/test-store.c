@@ -77,7 +77,7 @@ test_create_private (void)
 
   store = cl_store_open (path, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cl_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cl_store_get_schema_version (store), ==, 4);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_null (cl_store_check (store, &error));

@@ -19,6 +19,96 @@ write_all (const char *text)
   return fputs (text, stdout) >= 0 && fflush (stdout) == 0;
 }
 
+/* Written out in pieces of about this size: few writes, and little held. */
+#define FLUSH_BYTES (256 * 1024)
+
+static gboolean
+write_part (GString *out)
+{
+  gboolean ok = fwrite (out->str, 1, out->len, stdout) == out->len;
+
+  g_string_truncate (out, 0);
+  return ok;
+}
+
+/* Every student of the database @store (or only @student_id), in id order, computed and written
+ * out one at a time, so memory holds one student whatever the size of the database; the output is
+ * the same bytes as computing the whole caseload at once (cl_deadline_engine_compute() also goes
+ * by id). Whether every student can be computed is checked first: a run that fails prints
+ * nothing. */
+static int
+stream_alerts (ClStore          *store,
+               const char       *source,
+               ClDeadlineEngine *engine,
+               ClDate            today,
+               const char       *student_id,
+               gboolean          text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStoreStream) stream = cl_store_stream_new (store, CL_STORE_STREAM_BY_ID, CL_STORE_STREAM_NONE, &error);
+  g_autoptr(GPtrArray) firsts = NULL;
+  g_autoptr(GString) out = g_string_sized_new (FLUSH_BYTES + 64 * 1024);
+  ClCaseload *header;
+  ClStudent *student;
+  ClJsonWriter w;
+  gboolean found = FALSE;
+
+  if (stream == NULL || (firsts = cl_store_stream_list_firsts (stream, &error)) == NULL)
+    {
+      fprintf (stderr, "caseload-cli alerts: %s\n", error->message);
+      return 1;
+    }
+  header = cl_store_stream_get_caseload (stream);
+  /* (For one student, their own computation says it, before anything is written.) */
+  for (guint i = 0; student_id == NULL && i < firsts->len; i++)
+    if (!cl_deadline_engine_can_compute (engine, header, g_ptr_array_index (firsts, i), &error))
+      {
+        fprintf (stderr, "caseload-cli alerts: %s: %s\n", source, error->message);
+        return 1;
+      }
+
+  if (text)
+    cl_obligations_text_begin (out, today);
+  else
+    cl_obligations_json_begin (&w, out);
+  for (;;)
+    {
+      g_autoptr(GPtrArray) obligations = NULL;
+
+      if (!cl_store_stream_next (stream, &student, &error))
+        {
+          fprintf (stderr, "caseload-cli alerts: %s\n", error->message);
+          return 1;
+        }
+      if (student == NULL)
+        break;
+      if (student_id != NULL && !(found = g_str_equal (student->id, student_id)))
+        continue;
+      obligations = cl_deadline_engine_compute_student (engine, header, student, today, &error);
+      if (obligations == NULL)
+        {
+          fprintf (stderr, "caseload-cli alerts: %s: %s\n", source, error->message);
+          return 1;
+        }
+      if (text)
+        cl_obligations_text_add (out, obligations);
+      else
+        cl_obligations_json_add (&w, obligations);
+      if (out->len >= FLUSH_BYTES && !write_part (out))
+        return 1;
+      if (found)
+        break;
+    }
+  if (student_id != NULL && !found)
+    {
+      fprintf (stderr, _("caseload-cli alerts: %s: no student with id “%s”\n"), source, student_id);
+      return 1;
+    }
+  if (!text)
+    cl_obligations_json_end (&w);
+  return write_part (out) && fflush (stdout) == 0 ? 0 : 1;
+}
+
 int
 cl_cli_alerts (int    argc,
                char **argv)
@@ -35,6 +125,7 @@ cl_cli_alerts (int    argc,
   g_autofree char *contents = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) store = NULL;
   g_autoptr(ClCaseload) caseload = NULL;
   g_autoptr(ClRulePackSet) packs = NULL;
   g_autoptr(ClDeadlineEngine) engine = NULL;
@@ -101,9 +192,8 @@ cl_cli_alerts (int    argc,
     }
   if (db_path != NULL)
     {
-      g_autoptr(ClStore) store = cl_store_open (db_path, FALSE, &error);
-
-      if (store == NULL || (caseload = cl_store_load_caseload (store, &error)) == NULL)
+      store = cl_store_open (db_path, FALSE, &error);
+      if (store == NULL)
         {
           fprintf (stderr, "caseload-cli alerts: %s\n", error->message);
           return 1;
@@ -137,6 +227,9 @@ cl_cli_alerts (int    argc,
     }
   engine = cl_deadline_engine_new (packs);
 
+  if (caseload == NULL)
+    return stream_alerts (store, source, engine, today, student_id,
+                          format != NULL && g_str_equal (format, "text"));
   if (student_id != NULL)
     {
       ClStudent *student = cl_caseload_lookup_student (caseload, student_id);

@@ -4,7 +4,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -76,6 +80,63 @@ cl_cli_import (int    argc,
   return 0;
 }
 
+/* The bundle of @store written to @path as it is read: through a temporary file beside it (mode
+ * 0600: it holds students' records), on disk and then renamed over @path, so a failed or
+ * interrupted export leaves what was there; "-" is standard output. */
+static gboolean
+export_bundle (ClStore     *store,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  gboolean ok;
+  int fd;
+
+  if (g_str_equal (path, "-"))
+    {
+      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      ok = cl_store_export_to_stream (store, out, NULL, NULL, NULL, error);
+      return ok && g_output_stream_close (out, NULL, error);
+    }
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  partial = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  out = g_unix_output_stream_new (fd, TRUE);
+  ok = cl_store_export_to_stream (store, out, print_progress, (gpointer) _("Exporting"), NULL, error);
+  end_progress ();
+  if (ok && fsync (fd) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  /* Closed whether or not it was written whole; an error closing it only matters then. */
+  if (!g_output_stream_close (out, NULL, ok ? error : NULL))
+    ok = FALSE;
+  if (ok && g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (partial);
+  return ok;
+}
+
 int
 cl_cli_export (int    argc,
                char **argv)
@@ -87,6 +148,10 @@ cl_cli_export (int    argc,
   g_autoptr(ClCaseload) caseload = NULL;
   g_autofree char *json = NULL;
   g_autofree char *today_text = NULL;
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(ClDeadlineEngine) engine = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+  ClDate today = cl_date_today ();
   gboolean ics = FALSE, csv = FALSE, no_bom = FALSE, initials = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
@@ -114,48 +179,40 @@ cl_cli_export (int    argc,
     }
   if (!ics && !csv)
     {
-      json = cl_store_export (store, print_progress, (gpointer) _("Exporting"), &error);
-      end_progress ();
-      if (json == NULL)
+      if (!export_bundle (store, output, &error))
         {
           fprintf (stderr, "caseload-cli export: %s\n", error->message);
           return 1;
         }
+      return 0;
     }
-  else if ((caseload = cl_store_load_caseload (store, &error)) == NULL)
+  if ((caseload = cl_store_load_caseload (store, &error)) == NULL)
     {
       fprintf (stderr, "caseload-cli export: %s\n", error->message);
       return 1;
     }
-  if (ics || csv)
+  if (today_text != NULL && !cl_date_parse_iso (today_text, &today))
     {
-      g_autoptr(ClRulePackSet) packs = cl_rule_pack_set_new_builtin (&error);
-      g_autoptr(ClDeadlineEngine) engine = NULL;
-      g_autoptr(GPtrArray) obligations = NULL;
-      ClDate today = cl_date_today ();
-
-      if (today_text != NULL && !cl_date_parse_iso (today_text, &today))
-        {
-          fprintf (stderr, _("caseload-cli export: --today: “%s” is not a date (YYYY-MM-DD)\n"), today_text);
-          return 2;
-        }
-      engine = cl_deadline_engine_new (packs);
-      obligations = cl_deadline_engine_compute (engine, caseload, today, &error);
-      if (obligations == NULL)
-        {
-          fprintf (stderr, "caseload-cli export: %s\n", error->message);
-          return 1;
-        }
-      if (ics)
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-          g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-          json = cl_caseload_to_ics (caseload, obligations, now, zone,
-                                     initials ? CL_EXPORT_INITIALS_ONLY : CL_EXPORT_DEFAULT);
-        }
-      else
-        json = cl_obligations_to_csv (obligations, no_bom ? CL_EXPORT_NO_BOM : CL_EXPORT_DEFAULT);
+      fprintf (stderr, _("caseload-cli export: --today: “%s” is not a date (YYYY-MM-DD)\n"), today_text);
+      return 2;
     }
+  packs = cl_rule_pack_set_new_builtin (&error);
+  engine = cl_deadline_engine_new (packs);
+  obligations = cl_deadline_engine_compute (engine, caseload, today, &error);
+  if (obligations == NULL)
+    {
+      fprintf (stderr, "caseload-cli export: %s\n", error->message);
+      return 1;
+    }
+  if (ics)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+      json = cl_caseload_to_ics (caseload, obligations, now, zone,
+                                 initials ? CL_EXPORT_INITIALS_ONLY : CL_EXPORT_DEFAULT);
+    }
+  else
+    json = cl_obligations_to_csv (obligations, no_bom ? CL_EXPORT_NO_BOM : CL_EXPORT_DEFAULT);
   if (g_str_equal (output, "-"))
     return fputs (json, stdout) >= 0 && fflush (stdout) == 0 ? 0 : 1;
   if (!g_file_set_contents_full (output, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))

@@ -263,36 +263,70 @@ write_student (ClJsonWriter    *w,
   cl_json_writer_end_object (w);
 }
 
-char *
-cl_bundle_write (ClCaseload *caseload)
+void
+cl_bundle_write_begin (ClJsonWriter *w,
+                       GString      *out,
+                       ClCaseload   *caseload)
 {
-  GString *out = g_string_sized_new (4096);
-  ClJsonWriter w;
   GPtrArray *list;
 
-  g_return_val_if_fail (CL_IS_CASELOAD (caseload), NULL);
+  g_return_if_fail (CL_IS_CASELOAD (caseload));
 
   /* Records one per line inside each top-level list: diffable, and small enough to read. */
-  cl_json_writer_init (&w, out, 2);
-  cl_json_writer_begin_object (&w);
-  cl_json_writer_member_string (&w, "format", "caseload-bundle/1");
-  cl_json_writer_member_string (&w, "jurisdiction", cl_caseload_get_jurisdiction (caseload));
+  cl_json_writer_init (w, out, 2);
+  cl_json_writer_begin_object (w);
+  cl_json_writer_member_string (w, "format", "caseload-bundle/1");
+  cl_json_writer_member_string (w, "jurisdiction", cl_caseload_get_jurisdiction (caseload));
 
 #define WRITE_LIST(name, getter, write_one)                    \
   list = getter (caseload);                                    \
-  cl_json_writer_name (&w, name);                              \
-  cl_json_writer_begin_array (&w);                             \
+  cl_json_writer_name (w, name);                               \
+  cl_json_writer_begin_array (w);                              \
   for (guint i = 0; i < list->len; i++)                        \
-    write_one (&w, g_ptr_array_index (list, i));               \
-  cl_json_writer_end_array (&w);
+    write_one (w, g_ptr_array_index (list, i));                \
+  cl_json_writer_end_array (w);
 
   WRITE_LIST ("calendars", cl_caseload_get_calendars, write_calendar);
   WRITE_LIST ("schools", cl_caseload_get_schools, write_school);
   WRITE_LIST ("staff", cl_caseload_get_staff, write_staff);
-  WRITE_LIST ("students", cl_caseload_get_students, write_student);
 #undef WRITE_LIST
 
-  write_extra (&w, cl_caseload_get_extra (caseload));
-  cl_json_writer_end_object (&w);
+  cl_json_writer_name (w, "students");
+  cl_json_writer_begin_array (w);
+}
+
+void
+cl_bundle_write_student (ClJsonWriter    *w,
+                         const ClStudent *student)
+{
+  write_student (w, student);
+}
+
+void
+cl_bundle_write_end (ClJsonWriter *w,
+                     ClCaseload   *caseload)
+{
+  g_return_if_fail (CL_IS_CASELOAD (caseload));
+
+  cl_json_writer_end_array (w);
+  write_extra (w, cl_caseload_get_extra (caseload));
+  cl_json_writer_end_object (w);
+}
+
+char *
+cl_bundle_write (ClCaseload *caseload)
+{
+  GString *out;
+  ClJsonWriter w;
+  GPtrArray *students;
+
+  g_return_val_if_fail (CL_IS_CASELOAD (caseload), NULL);
+
+  out = g_string_sized_new (4096);
+  students = cl_caseload_get_students (caseload);
+  cl_bundle_write_begin (&w, out, caseload);
+  for (guint i = 0; i < students->len; i++)
+    cl_bundle_write_student (&w, g_ptr_array_index (students, i));
+  cl_bundle_write_end (&w, caseload);
   return g_string_free (out, FALSE);
 }

@@ -166,6 +166,28 @@ compute_student (ClDeadlineEngine  *self,
   return TRUE;
 }
 
+gboolean
+cl_deadline_engine_can_compute (ClDeadlineEngine  *self,
+                                ClCaseload        *caseload,
+                                ClStudent         *student,
+                                GError           **error)
+{
+  const char *pack_id;
+
+  g_return_val_if_fail (CL_IS_DEADLINE_ENGINE (self), FALSE);
+  g_return_val_if_fail (CL_IS_CASELOAD (caseload), FALSE);
+  g_return_val_if_fail (student != NULL, FALSE);
+
+  /* What compute_student() checks before it runs a rule, with the same errors. */
+  pack_id = student->jurisdiction ? student->jurisdiction : cl_caseload_get_jurisdiction (caseload);
+  if (bindings_for (self, pack_id, error) == NULL)
+    {
+      g_prefix_error (error, "student %s: ", student->id);
+      return FALSE;
+    }
+  return ensure_calendar (student, error);
+}
+
 GPtrArray *
 cl_deadline_engine_compute_student (ClDeadlineEngine  *self,
                                     ClCaseload        *caseload,

@@ -27,6 +27,12 @@ GPtrArray        *cl_deadline_engine_compute         (ClDeadlineEngine  *self,
                                                       ClCaseload        *caseload,
                                                       ClDate             today,
                                                       GError           **error);
+/* Whether @student can be computed (their rule pack loads, their school has a calendar); if not,
+ * the error cl_deadline_engine_compute_student() would give. No rule is run. */
+gboolean          cl_deadline_engine_can_compute     (ClDeadlineEngine  *self,
+                                                      ClCaseload        *caseload,
+                                                      ClStudent         *student,
+                                                      GError           **error);
 GPtrArray        *cl_deadline_engine_compute_student (ClDeadlineEngine  *self,
                                                       ClCaseload        *caseload,
                                                       ClStudent         *student,

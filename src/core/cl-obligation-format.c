@@ -263,18 +263,38 @@ cl_obligation_write_json (const ClObligation *ob,
   cl_json_writer_end_object (w);
 }
 
+void
+cl_obligations_json_begin (ClJsonWriter *w,
+                           GString      *out)
+{
+  /* One obligation per line: readable, and easy to grep. */
+  cl_json_writer_init (w, out, 1);
+  cl_json_writer_begin_array (w);
+}
+
+void
+cl_obligations_json_add (ClJsonWriter *w,
+                         GPtrArray    *obligations)
+{
+  for (guint i = 0; i < obligations->len; i++)
+    cl_obligation_write_json (g_ptr_array_index (obligations, i), w);
+}
+
+void
+cl_obligations_json_end (ClJsonWriter *w)
+{
+  cl_json_writer_end_array (w);
+}
+
 char *
 cl_obligations_to_json (GPtrArray *obligations)
 {
   GString *out = g_string_sized_new (obligations->len * 480 + 8);
   ClJsonWriter w;
 
-  /* One obligation per line: readable, and easy to grep. */
-  cl_json_writer_init (&w, out, 1);
-  cl_json_writer_begin_array (&w);
-  for (guint i = 0; i < obligations->len; i++)
-    cl_obligation_write_json (g_ptr_array_index (obligations, i), &w);
-  cl_json_writer_end_array (&w);
+  cl_obligations_json_begin (&w, out);
+  cl_obligations_json_add (&w, obligations);
+  cl_obligations_json_end (&w);
   return g_string_free (out, FALSE);
 }
 
@@ -324,19 +344,24 @@ status_label (ClObligationStatus status)
     }
 }
 
-char *
-cl_obligations_to_text (GPtrArray *obligations,
-                        ClDate     today)
+void
+cl_obligations_text_begin (GString *out,
+                           ClDate   today)
 {
-  g_autoptr(GPtrArray) sorted = _cl_ptr_array_dup (obligations);
-  GString *out = g_string_new (NULL);
-  const ClStudent *current = NULL;
   char today_buf[11];
 
-  g_ptr_array_sort (sorted, compare_for_text);
   cl_date_format_iso (today, today_buf);
   g_string_append_printf (out, "Obligations as of %s\n", today_buf);
+}
 
+void
+cl_obligations_text_add (GString   *out,
+                         GPtrArray *obligations)
+{
+  g_autoptr(GPtrArray) sorted = _cl_ptr_array_dup (obligations);
+  const ClStudent *current = NULL;
+
+  g_ptr_array_sort (sorted, compare_for_text);
   for (guint i = 0; i < sorted->len; i++)
     {
       const ClObligation *ob = g_ptr_array_index (sorted, i);
@@ -366,5 +391,15 @@ cl_obligations_to_text (GPtrArray *obligations,
         g_string_append (out, " (estimated)");
       g_string_append_c (out, '\n');
     }
+}
+
+char *
+cl_obligations_to_text (GPtrArray *obligations,
+                        ClDate     today)
+{
+  GString *out = g_string_new (NULL);
+
+  cl_obligations_text_begin (out, today);
+  cl_obligations_text_add (out, obligations);
   return g_string_free (out, FALSE);
 }

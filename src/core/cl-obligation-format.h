@@ -26,4 +26,18 @@ char     *cl_obligations_to_json     (GPtrArray          *obligations);
 char     *cl_obligations_to_text     (GPtrArray          *obligations,
                                       ClDate              today);
 
+/* The same two texts in parts, for a caller that writes them out as it goes (`alerts --db` over
+ * 100,000 students): begin, then each student's obligations in student id order (any number of
+ * calls; each student's in one), then for JSON the end. The caller may empty @out between calls;
+ * the parts put together are the text of the functions above, byte for byte. */
+void      cl_obligations_json_begin  (ClJsonWriter       *w,
+                                      GString            *out);
+void      cl_obligations_json_add    (ClJsonWriter       *w,
+                                      GPtrArray          *obligations);
+void      cl_obligations_json_end    (ClJsonWriter       *w);
+void      cl_obligations_text_begin  (GString            *out,
+                                      ClDate              today);
+void      cl_obligations_text_add    (GString            *out,
+                                      GPtrArray          *obligations);
+
 G_END_DECLS

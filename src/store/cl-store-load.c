@@ -137,43 +137,105 @@ load_schools_and_staff (ClStore     *self,
   return !step_failed (self, rc, error);
 }
 
+ClStudent *
+_cl_store_student_from_row (sqlite3_stmt *stmt,
+                            ClCaseload   *c)
+{
+  ClStudent *s = cl_student_new (col_text (stmt, 0));
+
+  s->first_name = col_dup (stmt, 1);
+  s->last_name = col_dup (stmt, 2);
+  s->birth_date = col_date (stmt, 3);
+  s->school = cl_caseload_lookup_school (c, col_text (stmt, 4));
+  s->grade = col_dup (stmt, 5);
+  s->case_manager = cl_caseload_lookup_staff (c, col_text (stmt, 6));
+  s->home_language = col_dup (stmt, 7);
+  s->english_learner = sqlite3_column_int (stmt, 8);
+  s->eligibility_primary = col_dup (stmt, 9);
+  s->eligibility_secondary = col_dup (stmt, 10);
+  s->eligibility_extra = col_json (stmt, 11);
+  s->conservatorship = sqlite3_column_int (stmt, 12);
+  s->part_c = sqlite3_column_int (stmt, 13);
+  s->emancipated_on = col_date (stmt, 14);
+  s->jurisdiction = col_dup (stmt, 15);
+  s->extra = col_json (stmt, 16);
+  return s;
+}
+
 static gboolean
 load_students (ClStore     *self,
                ClCaseload  *c,
                GError     **error)
 {
   static const char sql[] =
-    "SELECT id, first_name, last_name, birth_date, school_id, grade, case_manager_id, home_language,"
-    " english_learner, eligibility_primary, eligibility_secondary, eligibility_extra, conservatorship,"
-    " part_c, emancipated_on, jurisdiction, extra FROM students ORDER BY position";
+    "SELECT " CL_STORE_STUDENT_COLUMNS " FROM students ORDER BY position, id";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClStudent *s = cl_student_new (col_text (stmt, 0));
-
-      s->first_name = col_dup (stmt, 1);
-      s->last_name = col_dup (stmt, 2);
-      s->birth_date = col_date (stmt, 3);
-      s->school = cl_caseload_lookup_school (c, col_text (stmt, 4));
-      s->grade = col_dup (stmt, 5);
-      s->case_manager = cl_caseload_lookup_staff (c, col_text (stmt, 6));
-      s->home_language = col_dup (stmt, 7);
-      s->english_learner = sqlite3_column_int (stmt, 8);
-      s->eligibility_primary = col_dup (stmt, 9);
-      s->eligibility_secondary = col_dup (stmt, 10);
-      s->eligibility_extra = col_json (stmt, 11);
-      s->conservatorship = sqlite3_column_int (stmt, 12);
-      s->part_c = sqlite3_column_int (stmt, 13);
-      s->emancipated_on = col_date (stmt, 14);
-      s->jurisdiction = col_dup (stmt, 15);
-      s->extra = col_json (stmt, 16);
-      cl_caseload_add_student (c, s);
-    }
+    cl_caseload_add_student (c, _cl_store_student_from_row (stmt, c));
   return !step_failed (self, rc, error);
+}
+
+void
+_cl_store_add_guardian_row (ClStudent    *s,
+                            sqlite3_stmt *stmt)
+{
+  ClGuardian g = { 0 };
+
+  g.name = col_dup (stmt, 1);
+  g.relationship = col_dup (stmt, 2);
+  g.language = col_dup (stmt, 3);
+  g.phone = col_dup (stmt, 4);
+  g.email = col_dup (stmt, 5);
+  g.address = col_dup (stmt, 6);
+  g.extra = col_json (stmt, 7);
+  cl_student_add_guardian (s, &g);
+}
+
+void
+_cl_store_add_event_row (ClStudent    *s,
+                         sqlite3_stmt *stmt)
+{
+  int type = col_enum (stmt, 1, cl_event_type_names, CL_N_EVENT_TYPES);
+  ClEvent *e;
+
+  if (type < 0)
+    return;
+  e = cl_student_add_event (s, type, col_date (stmt, 2));
+  /* The row's position: same-day order, and the key an edit of this event writes to. */
+  e->order = sqlite3_column_int (stmt, 13);
+  switch (type)
+    {
+    case CL_EVENT_IEP_MEETING:
+      e->kind = col_enum (stmt, 3, cl_meeting_kind_names, CL_N_MEETING_KINDS);
+      break;
+    case CL_EVENT_REMOVAL:
+      e->kind = col_enum (stmt, 3, cl_removal_kind_names, CL_N_REMOVAL_KINDS);
+      break;
+    case CL_EVENT_COMPLAINT:
+    case CL_EVENT_COMPLAINT_RESOLVED:
+      e->kind = col_enum (stmt, 3, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS);
+      break;
+    case CL_EVENT_REFERRAL:
+      e->from = col_enum (stmt, 4, cl_referral_source_names, CL_N_REFERRAL_SOURCES);
+      break;
+    case CL_EVENT_TRANSFER_IN:
+      e->from = col_enum (stmt, 4, cl_transfer_from_names, CL_N_TRANSFER_FROMS);
+      break;
+    default:
+      break;
+    }
+  e->school_days = sqlite3_column_double (stmt, 5);
+  e->special = MAX (0, col_enum (stmt, 6, cl_special_circumstance_names, CL_N_SPECIAL_CIRCUMSTANCES));
+  e->eligible = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? TRUE : sqlite3_column_int (stmt, 7) != 0;
+  e->transition_plan = sqlite3_column_int (stmt, 8) != 0;
+  e->age_of_majority_informed = sqlite3_column_int (stmt, 9) != 0;
+  e->has_iep = sqlite3_column_int (stmt, 10) != 0;
+  e->reason = col_dup (stmt, 11);
+  e->extra = col_json (stmt, 12);
 }
 
 static gboolean
@@ -182,11 +244,9 @@ load_guardians_and_events (ClStore     *self,
                            GError     **error)
 {
   static const char sql_guardians[] =
-    "SELECT student_id, name, relationship, language, phone, email, address, extra FROM guardians"
-    " ORDER BY student_id, position";
+    "SELECT " CL_STORE_GUARDIAN_COLUMNS " FROM guardians ORDER BY student_id, position";
   static const char sql_events[] =
-    "SELECT student_id, type, date, kind, origin, school_days, special, eligible, transition_plan,"
-    " age_of_majority_informed, has_iep, reason, extra, position FROM events ORDER BY student_id, position";
+    "SELECT " CL_STORE_EVENT_COLUMNS " FROM events ORDER BY student_id, position";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql_guardians, error);
   ClStudent *s = NULL;
   int rc;
@@ -195,67 +255,61 @@ load_guardians_and_events (ClStore     *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ClGuardian g = { 0 };
-
       if (s == NULL || g_strcmp0 (s->id, col_text (stmt, 0)) != 0)
         s = cl_caseload_lookup_student (c, col_text (stmt, 0));
-      if (s == NULL)
-        continue;
-      g.name = col_dup (stmt, 1);
-      g.relationship = col_dup (stmt, 2);
-      g.language = col_dup (stmt, 3);
-      g.phone = col_dup (stmt, 4);
-      g.email = col_dup (stmt, 5);
-      g.address = col_dup (stmt, 6);
-      g.extra = col_json (stmt, 7);
-      cl_student_add_guardian (s, &g);
+      if (s != NULL)
+        _cl_store_add_guardian_row (s, stmt);
     }
   if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_events, error)) == NULL)
     return FALSE;
   s = NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int type = col_enum (stmt, 1, cl_event_type_names, CL_N_EVENT_TYPES);
-      ClEvent *e;
-
       if (s == NULL || g_strcmp0 (s->id, col_text (stmt, 0)) != 0)
         s = cl_caseload_lookup_student (c, col_text (stmt, 0));
-      if (s == NULL || type < 0)
-        continue;
-      e = cl_student_add_event (s, type, col_date (stmt, 2));
-      /* The row's position: same-day order, and the key an edit of this event writes to. */
-      e->order = sqlite3_column_int (stmt, 13);
-      switch (type)
-        {
-        case CL_EVENT_IEP_MEETING:
-          e->kind = col_enum (stmt, 3, cl_meeting_kind_names, CL_N_MEETING_KINDS);
-          break;
-        case CL_EVENT_REMOVAL:
-          e->kind = col_enum (stmt, 3, cl_removal_kind_names, CL_N_REMOVAL_KINDS);
-          break;
-        case CL_EVENT_COMPLAINT:
-        case CL_EVENT_COMPLAINT_RESOLVED:
-          e->kind = col_enum (stmt, 3, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS);
-          break;
-        case CL_EVENT_REFERRAL:
-          e->from = col_enum (stmt, 4, cl_referral_source_names, CL_N_REFERRAL_SOURCES);
-          break;
-        case CL_EVENT_TRANSFER_IN:
-          e->from = col_enum (stmt, 4, cl_transfer_from_names, CL_N_TRANSFER_FROMS);
-          break;
-        default:
-          break;
-        }
-      e->school_days = sqlite3_column_double (stmt, 5);
-      e->special = MAX (0, col_enum (stmt, 6, cl_special_circumstance_names, CL_N_SPECIAL_CIRCUMSTANCES));
-      e->eligible = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? TRUE : sqlite3_column_int (stmt, 7) != 0;
-      e->transition_plan = sqlite3_column_int (stmt, 8) != 0;
-      e->age_of_majority_informed = sqlite3_column_int (stmt, 9) != 0;
-      e->has_iep = sqlite3_column_int (stmt, 10) != 0;
-      e->reason = col_dup (stmt, 11);
-      e->extra = col_json (stmt, 12);
+      if (s != NULL)
+        _cl_store_add_event_row (s, stmt);
     }
   return !step_failed (self, rc, error);
+}
+
+ClMeeting *
+_cl_store_add_meeting_row (ClStudent    *s,
+                           sqlite3_stmt *stmt)
+{
+  int kind = col_enum (stmt, 2, cl_meeting_kind_names, CL_N_MEETING_KINDS);
+  ClMeeting *m;
+
+  if (kind < 0)
+    return NULL;
+  m = cl_student_add_meeting (s, col_text (stmt, 1), kind, col_date (stmt, 3));
+  m->start_minutes = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
+  m->location = col_dup (stmt, 5);
+  m->notice_sent = col_date (stmt, 6);
+  m->interpreter = col_dup (stmt, 7);
+  m->extra = col_json (stmt, 8);
+  return m;
+}
+
+void
+_cl_store_add_invitee_row (ClMeeting    *m,
+                           sqlite3_stmt *stmt)
+{
+  int role = col_enum (stmt, 2, cl_role_names, CL_N_ROLES);
+  ClInvitee *inv;
+
+  if (role < 0)
+    return;
+  inv = cl_meeting_add_invitee (m, role);
+  inv->name = col_dup (stmt, 3);
+  inv->staff_id = col_dup (stmt, 4);
+  inv->attending = sqlite3_column_int (stmt, 5) != 0;
+  inv->excusal.present = sqlite3_column_int (stmt, 6) != 0;
+  inv->excusal.area_discussed = sqlite3_column_int (stmt, 7) != 0;
+  inv->excusal.parent_written_consent = col_date (stmt, 8);
+  inv->excusal.written_input = col_date (stmt, 9);
+  inv->excusal.extra = col_json (stmt, 10);
+  inv->extra = col_json (stmt, 11);
 }
 
 static gboolean
@@ -264,12 +318,9 @@ load_meetings (ClStore     *self,
                GError     **error)
 {
   static const char sql_meetings[] =
-    "SELECT student_id, id, kind, date, start_minutes, location, notice_sent, interpreter, extra"
-    " FROM meetings ORDER BY student_id, position";
+    "SELECT " CL_STORE_MEETING_COLUMNS " FROM meetings ORDER BY student_id, position";
   static const char sql_invitees[] =
-    "SELECT student_id, meeting_id, role, name, staff_id, attending, excusal, area_discussed,"
-    " parent_written_consent, written_input, excusal_extra, extra FROM invitees"
-    " ORDER BY student_id, meeting_id, position";
+    "SELECT " CL_STORE_INVITEE_COLUMNS " FROM invitees ORDER BY student_id, meeting_id, position";
   sqlite3_stmt *stmt = _cl_store_prepare (self, sql_meetings, error);
   g_autoptr(GHashTable) meetings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
@@ -279,18 +330,10 @@ load_meetings (ClStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ClStudent *s = cl_caseload_lookup_student (c, col_text (stmt, 0));
-      int kind = col_enum (stmt, 2, cl_meeting_kind_names, CL_N_MEETING_KINDS);
-      ClMeeting *m;
+      ClMeeting *m = s ? _cl_store_add_meeting_row (s, stmt) : NULL;
 
-      if (s == NULL || kind < 0)
-        continue;
-      m = cl_student_add_meeting (s, col_text (stmt, 1), kind, col_date (stmt, 3));
-      m->start_minutes = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
-      m->location = col_dup (stmt, 5);
-      m->notice_sent = col_date (stmt, 6);
-      m->interpreter = col_dup (stmt, 7);
-      m->extra = col_json (stmt, 8);
-      g_hash_table_insert (meetings, g_strdup_printf ("%s\x1f%s", s->id, m->id), m);
+      if (m != NULL)
+        g_hash_table_insert (meetings, g_strdup_printf ("%s\x1f%s", s->id, m->id), m);
     }
   if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_invitees, error)) == NULL)
     return FALSE;
@@ -298,21 +341,9 @@ load_meetings (ClStore     *self,
     {
       g_autofree char *key = g_strdup_printf ("%s\x1f%s", col_text (stmt, 0), col_text (stmt, 1));
       ClMeeting *m = g_hash_table_lookup (meetings, key);
-      int role = col_enum (stmt, 2, cl_role_names, CL_N_ROLES);
-      ClInvitee *inv;
 
-      if (m == NULL || role < 0)
-        continue;
-      inv = cl_meeting_add_invitee (m, role);
-      inv->name = col_dup (stmt, 3);
-      inv->staff_id = col_dup (stmt, 4);
-      inv->attending = sqlite3_column_int (stmt, 5) != 0;
-      inv->excusal.present = sqlite3_column_int (stmt, 6) != 0;
-      inv->excusal.area_discussed = sqlite3_column_int (stmt, 7) != 0;
-      inv->excusal.parent_written_consent = col_date (stmt, 8);
-      inv->excusal.written_input = col_date (stmt, 9);
-      inv->excusal.extra = col_json (stmt, 10);
-      inv->extra = col_json (stmt, 11);
+      if (m != NULL)
+        _cl_store_add_invitee_row (m, stmt);
     }
   return !step_failed (self, rc, error);
 }
@@ -341,6 +372,15 @@ load_meta (ClStore     *self,
         }
     }
   return !step_failed (self, rc, error);
+}
+
+gboolean
+_cl_store_load_header (ClStore     *self,
+                       ClCaseload  *c,
+                       GError     **error)
+{
+  return load_meta (self, c, error) && load_calendars (self, c, error) &&
+         load_schools_and_staff (self, c, error);
 }
 
 typedef gboolean (*LoadStep) (ClStore *self, ClCaseload *c, GError **error);

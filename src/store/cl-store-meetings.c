@@ -374,9 +374,9 @@ _cl_store_insert_meeting (ClStore          *self,
 
 /* ---- export: the attempts and checklist into each meeting's extra ---- */
 
-static ClMeeting *
-find_meeting (ClStudent  *student,
-              const char *meeting_id)
+ClMeeting *
+_cl_store_find_meeting (ClStudent  *student,
+                        const char *meeting_id)
 {
   for (guint i = 0; student && i < student->meetings->len; i++)
     {
@@ -395,26 +395,12 @@ ensure_extra (ClMeeting *m)
   return m->extra;
 }
 
-/* The extra of the meeting of the caseload @c that the current row's first two columns (student,
- * meeting) name, made if it has none; NULL when the caseload has no such meeting. */
-static JsonObject *
-row_meeting_extra (sqlite3_stmt *stmt,
-                   ClCaseload   *c)
+void
+_cl_store_add_attempt_row (ClMeeting    *m,
+                           sqlite3_stmt *stmt)
 {
-  ClStudent *s = cl_caseload_lookup_student (c, (const char *) sqlite3_column_text (stmt, 0));
-  ClMeeting *m = find_meeting (s, (const char *) sqlite3_column_text (stmt, 1));
+  JsonObject *extra = ensure_extra (m), *o;
 
-  return m ? ensure_extra (m) : NULL;
-}
-
-static void
-add_attempt_member (sqlite3_stmt *stmt,
-                    gpointer      caseload)
-{
-  JsonObject *extra = row_meeting_extra (stmt, caseload), *o;
-
-  if (extra == NULL)
-    return;
   if (!json_object_has_member (extra, MEMBER_ATTEMPTS))
     json_object_set_array_member (extra, MEMBER_ATTEMPTS, json_array_new ());
   o = json_object_new ();
@@ -425,19 +411,48 @@ add_attempt_member (sqlite3_stmt *stmt,
   json_array_add_object_element (json_object_get_array_member (extra, MEMBER_ATTEMPTS), o);
 }
 
-static void
-add_checklist_member (sqlite3_stmt *stmt,
-                      gpointer      caseload)
+void
+_cl_store_add_checklist_row (ClMeeting    *m,
+                             sqlite3_stmt *stmt)
 {
-  JsonObject *extra = row_meeting_extra (stmt, caseload);
+  JsonObject *extra = ensure_extra (m);
 
-  if (extra == NULL)
-    return;
   if (!json_object_has_member (extra, MEMBER_CHECKLIST))
     json_object_set_object_member (extra, MEMBER_CHECKLIST, json_object_new ());
   json_object_set_boolean_member (json_object_get_object_member (extra, MEMBER_CHECKLIST),
                                   (const char *) sqlite3_column_text (stmt, 2),
                                   sqlite3_column_int (stmt, 3) != 0);
+}
+
+/* The meeting of the caseload @c that the current row's first two columns (student, meeting)
+ * name; NULL when the caseload has no such meeting. */
+static ClMeeting *
+row_meeting (sqlite3_stmt *stmt,
+             ClCaseload   *c)
+{
+  ClStudent *s = cl_caseload_lookup_student (c, (const char *) sqlite3_column_text (stmt, 0));
+
+  return _cl_store_find_meeting (s, (const char *) sqlite3_column_text (stmt, 1));
+}
+
+static void
+add_attempt_member (sqlite3_stmt *stmt,
+                    gpointer      caseload)
+{
+  ClMeeting *m = row_meeting (stmt, caseload);
+
+  if (m != NULL)
+    _cl_store_add_attempt_row (m, stmt);
+}
+
+static void
+add_checklist_member (sqlite3_stmt *stmt,
+                      gpointer      caseload)
+{
+  ClMeeting *m = row_meeting (stmt, caseload);
+
+  if (m != NULL)
+    _cl_store_add_checklist_row (m, stmt);
 }
 
 gboolean
@@ -446,9 +461,9 @@ _cl_store_meetings_add_app_data (ClStore     *self,
                                  GError     **error)
 {
   static const char sql_attempts[] =
-    "SELECT student_id, meeting_id, date, method, outcome FROM attendance_attempts ORDER BY student_id, meeting_id, date, id";
+    "SELECT " CL_STORE_ATTEMPT_COLUMNS " FROM attendance_attempts ORDER BY student_id, meeting_id, date, id";
   static const char sql_checklist[] =
-    "SELECT student_id, meeting_id, item, done FROM checklist_state ORDER BY student_id, meeting_id, item";
+    "SELECT " CL_STORE_CHECKLIST_COLUMNS " FROM checklist_state ORDER BY student_id, meeting_id, item";
   sqlite3_stmt *stmt;
 
   if ((stmt = _cl_store_prepare (self, sql_attempts, error)) == NULL ||

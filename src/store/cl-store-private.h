@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define CL_STORE_SCHEMA_VERSION 3
+#define CL_STORE_SCHEMA_VERSION 4
 #define CL_STORE_APPLICATION    "caseload"
 
 struct _ClStore
@@ -209,5 +209,51 @@ gboolean      _cl_store_write_meeting_records  (ClStore          *self,
 gboolean      _cl_store_meetings_add_app_data  (ClStore          *self,
                                                 ClCaseload       *caseload,
                                                 GError          **error);
+
+/* cl-store-load.c: a row of each table of a student's file made into the case model. The columns
+ * are the lists below, in their order; the first is always the student's id. Shared by the loader
+ * (the whole caseload at once) and the stream (one student at a time), so both read alike. */
+#define CL_STORE_STUDENT_COLUMNS \
+  "id, first_name, last_name, birth_date, school_id, grade, case_manager_id, home_language," \
+  " english_learner, eligibility_primary, eligibility_secondary, eligibility_extra, conservatorship," \
+  " part_c, emancipated_on, jurisdiction, extra"
+#define CL_STORE_GUARDIAN_COLUMNS \
+  "student_id, name, relationship, language, phone, email, address, extra"
+#define CL_STORE_EVENT_COLUMNS \
+  "student_id, type, date, kind, origin, school_days, special, eligible, transition_plan," \
+  " age_of_majority_informed, has_iep, reason, extra, position"
+#define CL_STORE_MEETING_COLUMNS \
+  "student_id, id, kind, date, start_minutes, location, notice_sent, interpreter, extra"
+#define CL_STORE_INVITEE_COLUMNS \
+  "student_id, meeting_id, role, name, staff_id, attending, excusal, area_discussed," \
+  " parent_written_consent, written_input, excusal_extra, extra"
+#define CL_STORE_ATTEMPT_COLUMNS   "student_id, meeting_id, date, method, outcome"
+#define CL_STORE_CHECKLIST_COLUMNS "student_id, meeting_id, item, done"
+
+/* The schools, staff, calendars and top-level fields: a caseload with no students yet. */
+gboolean      _cl_store_load_header      (ClStore       *self,
+                                          ClCaseload    *c,
+                                          GError       **error);
+/* A new student from a row of CL_STORE_STUDENT_COLUMNS; school and case manager looked up in @c. */
+ClStudent    *_cl_store_student_from_row (sqlite3_stmt  *stmt,
+                                          ClCaseload    *c);
+void          _cl_store_add_guardian_row (ClStudent     *s,
+                                          sqlite3_stmt  *stmt);
+/* A row of an unknown type is skipped (a newer Caseload's). Sort the events once all are in. */
+void          _cl_store_add_event_row    (ClStudent     *s,
+                                          sqlite3_stmt  *stmt);
+/* NULL (and nothing added) for a row of an unknown kind. */
+ClMeeting    *_cl_store_add_meeting_row  (ClStudent     *s,
+                                          sqlite3_stmt  *stmt);
+void          _cl_store_add_invitee_row  (ClMeeting     *m,
+                                          sqlite3_stmt  *stmt);
+/* cl-store-meetings.c: a row of CL_STORE_ATTEMPT_COLUMNS or CL_STORE_CHECKLIST_COLUMNS added to
+ * @m's extra members, as an export carries them. */
+ClMeeting    *_cl_store_find_meeting      (ClStudent    *student,
+                                           const char   *meeting_id);
+void          _cl_store_add_attempt_row   (ClMeeting    *m,
+                                           sqlite3_stmt *stmt);
+void          _cl_store_add_checklist_row (ClMeeting    *m,
+                                           sqlite3_stmt *stmt);
 
 G_END_DECLS

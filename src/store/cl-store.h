@@ -83,6 +83,55 @@ char       *cl_store_export             (ClStore          *self,
                                          ClStoreProgress   progress,
                                          gpointer          user_data,
                                          GError          **error);
+/* The same text written to @out as it is made, one student at a time (cl-store-stream.c): memory
+ * stays that of one student whatever the size of the database. Progress counts students. */
+gboolean    cl_store_export_to_stream   (ClStore          *self,
+                                         GOutputStream    *out,
+                                         ClStoreProgress   progress,
+                                         gpointer          user_data,
+                                         GCancellable     *cancellable,
+                                         GError          **error);
+
+/* ---- the database one student at a time (cl-store-stream.c) ---- */
+
+typedef enum {
+  CL_STORE_STREAM_BY_POSITION,  /* the order they were given in: what an export writes */
+  CL_STORE_STREAM_BY_ID,        /* by id: the order of `alerts` */
+} ClStoreStreamOrder;
+
+typedef enum {
+  CL_STORE_STREAM_NONE     = 0,
+  /* Each planned meeting's attempts to reach the parent and its checklist, in its extra members,
+   * as an export carries them. */
+  CL_STORE_STREAM_APP_DATA = 1 << 0,
+} ClStoreStreamFlags;
+
+typedef struct _ClStoreStream ClStoreStream;
+
+/* Starts reading @store in one read transaction, which lasts until the stream is freed; nothing
+ * else may use @store's connection meanwhile. */
+ClStoreStream *cl_store_stream_new            (ClStore             *store,
+                                               ClStoreStreamOrder   order,
+                                               ClStoreStreamFlags   flags,
+                                               GError             **error);
+/* The calendars, schools, staff and top-level fields, with no students: the students' school and
+ * case manager point into it. */
+ClCaseload    *cl_store_stream_get_caseload   (ClStoreStream       *self);
+guint          cl_store_stream_get_n_students (ClStoreStream       *self);
+/* For each school and rule pack the students have, the first of those students by id, with only
+ * their id, school and jurisdiction (of ClStudent*, by id): enough to tell, before anything is
+ * written, whether the engine can compute every student, and which one it would stop at. */
+GPtrArray     *cl_store_stream_list_firsts    (ClStoreStream       *self,
+                                               GError             **error);
+/* The next student, whole (guardians, sorted events, meetings), in *@out_student, which the stream
+ * owns until the next call; NULL at the end. FALSE with @error when reading fails. */
+gboolean       cl_store_stream_next           (ClStoreStream       *self,
+                                               ClStudent          **out_student,
+                                               GError             **error);
+void           cl_store_stream_free           (ClStoreStream       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStoreStream, cl_store_stream_free)
+
 /* Adds @caseload's records in one transaction. A student, staff member, school or calendar whose
  * id exists is updated from @caseload, and the audit trail records each field that changed. With
  * @replace, the database is emptied first (in the same transaction). */
