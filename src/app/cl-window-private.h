@@ -64,6 +64,7 @@ struct _ClWindow
   GMenu                *school_menu;
   GMenu                *case_manager_menu;
   GtkMenuButton        *view_button;
+  gboolean              filter_menus_stale; /* the School and Case Manager submenus are not this caseload's yet */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
   char                 *search_text;    /* as typed, to tell narrowing from widening */
   const char           *filter_show;    /* the "list." states the filter reads (borrowed) */
@@ -113,9 +114,9 @@ void        _cl_window_list_restore       (ClWindow   *self);
 /* The state of the "list." action @action (borrowed). */
 const char *_cl_window_list_state         (ClWindow   *self,
                                            const char *action);
-/* The School and Case Manager submenus list what @caseload has. */
-void        _cl_window_fill_filter_menus  (ClWindow   *self,
-                                           ClCaseload *caseload);
+/* The School and Case Manager submenus are to list what the session's caseload has, by the time
+ * the view menu next opens. */
+void        _cl_window_filter_menus_changed (ClWindow *self);
 /* What a case database window shows is remembered for next time. */
 gboolean    _cl_window_remembers          (ClWindow   *self);
 

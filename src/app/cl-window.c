@@ -222,7 +222,7 @@ on_session_reloaded (ClWindow *self)
                                                  most_pressing (cl_session_get_student_obligations (self->session, student))));
     }
   g_list_store_splice (self->students, 0, 0, rows->pdata, rows->len);
-  _cl_window_fill_filter_menus (self, caseload);
+  _cl_window_filter_menus_changed (self);
   /* A remembered school or case manager this caseload does not have would hide everyone. */
   if (*_cl_window_list_state (self, "school") && cl_caseload_lookup_school (caseload, _cl_window_list_state (self, "school")) == NULL)
     g_action_group_change_action_state (G_ACTION_GROUP (self->list_actions), "school", g_variant_new_string (""));

@@ -232,6 +232,32 @@ test_sort_and_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
   g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string (""));
 
+  /* The School and Case Manager submenus list the caseload's once the menu opens (not before:
+   * a district's thousands of case managers would hold back the list). */
+  gtk_menu_button_popup (window->view_button);
+  iterate ();
+  {
+    ClCaseload *caseload = cl_session_get_caseload (window->session);
+    GMenuModel *schools = g_menu_model_get_item_link (G_MENU_MODEL (window->school_menu), 0, G_MENU_LINK_SECTION);
+    GMenuModel *managers = g_menu_model_get_item_link (G_MENU_MODEL (window->case_manager_menu), 0, G_MENU_LINK_SECTION);
+    guint n_managers = 0;
+    g_autofree char *target = NULL;
+
+    for (guint i = 0; i < cl_caseload_get_staff (caseload)->len; i++)
+      n_managers += ((ClStaff *) cl_caseload_get_staff (caseload)->pdata[i])->role == CL_STAFF_CASE_MANAGER;
+    g_assert_nonnull (schools);
+    g_assert_nonnull (managers);
+    /* "All Schools" / "All Case Managers", then each. */
+    g_assert_cmpint (g_menu_model_get_n_items (schools), ==, cl_caseload_get_schools (caseload)->len + 1);
+    g_assert_cmpint (g_menu_model_get_n_items (managers), ==, n_managers + 1);
+    g_assert_true (g_menu_model_get_item_attribute (schools, 1, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+    g_assert_cmpstr (target, ==, ((ClSchool *) cl_caseload_get_schools (caseload)->pdata[0])->id);
+    g_object_unref (schools);
+    g_object_unref (managers);
+  }
+  gtk_menu_button_popdown (window->view_button);
+  iterate ();
+
   /* By name. */
   g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "sort", g_variant_new_string ("name"));
   iterate ();
