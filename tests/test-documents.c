@@ -589,7 +589,7 @@ test_applies (void)
     { "S-1035", CL_DOCUMENT_TRANSITION, TRUE },
     { "S-1010", CL_DOCUMENT_TRANSITION, FALSE },      /* 16 in 2030 */
     { "S-1002", CL_DOCUMENT_PRIOR_WRITTEN_NOTICE, TRUE },
-    { "S-1006", CL_DOCUMENT_PRIOR_WRITTEN_NOTICE, FALSE }, /* no IEP meeting yet */
+    { "S-1006", CL_DOCUMENT_PRIOR_WRITTEN_NOTICE, TRUE },  /* no IEP meeting: a refusal of the open referral */
     { "S-1001", CL_DOCUMENT_MEETING_NOTICE, FALSE },
     { "S-1002", CL_DOCUMENT_MEETING_NOTICE, TRUE },
   };
@@ -603,6 +603,23 @@ test_applies (void)
         g_error ("%s %s: expected %s", cases[i].student, cl_document_kind_names[cases[i].kind],
                  cases[i].applies ? "offered" : "not offered");
     }
+}
+
+/* A refusal to assess is the prior written notice (rules.md: assessment_refused completes the
+ * assessment plan): for a referral still open, with no IEP meeting to be about, the notice says
+ * the district refuses the assessment the referral asked for, in English and Spanish. */
+static void
+test_pwn_refusal (void)
+{
+  guint pages = 0;
+  g_autofree char *en = render_text (CL_DOCUMENT_PRIOR_WRITTEN_NOTICE, "S-1006", "en", NULL, &pages, NULL);
+  g_autofree char *es = render_text (CL_DOCUMENT_PRIOR_WRITTEN_NOTICE, "S-1006", "es", NULL, &pages, NULL);
+
+  g_assert_nonnull (strstr (en, "The referral for assessment received on November 16, 2026"));
+  g_assert_nonnull (strstr (en, "The district refuses to assess"));
+  g_assert_null (strstr (en, "IEP meeting held"));
+  g_assert_nonnull (strstr (es, "La remisión para evaluación recibida el 16 de noviembre de 2026"));
+  g_assert_nonnull (strstr (es, "El distrito se niega a evaluar"));
 }
 
 /* Everything the engine says in a Spanish document is Spanish, whatever the process locale (the
@@ -792,6 +809,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   /* First: later tests add to the demo caseload (a notice sent, a removal). */
+  g_test_add_func ("/documents/pwn-refusal", test_pwn_refusal);
   g_test_add_func ("/documents/every-document-spanish", test_every_document_spanish);
   g_test_add_func ("/documents/notice-english", test_notice_english);
   g_test_add_func ("/documents/notice-spanish", test_notice_spanish);

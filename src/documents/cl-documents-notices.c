@@ -50,6 +50,89 @@ notice_subject (const ClStudent *student,
   return TRUE;
 }
 
+/* A refusal to assess: the request it answers (a referral, or a parent's request for a
+ * reassessment) and its date. A written notice refusing an assessment is itself the prior written
+ * notice (rules.md: assessment_refused completes assessment_plan_due and reassessment_response_due),
+ * so this notice is about the refusal when it is the latest thing on file — an assessment_refused
+ * after the last IEP meeting held — or, with no meeting held or planned, when a request is still
+ * open and the district is about to answer it. */
+typedef struct {
+  ClEventType request;
+  ClDate      requested_on;
+} RefusalSubject;
+
+static const ClEvent *
+latest_request_by (const ClStudent *student,
+                   ClDate           on_or_before)
+{
+  const ClEvent *found = NULL;
+
+  for (guint i = 0; i < student->events->len; i++)
+    {
+      const ClEvent *ev = &g_array_index (student->events, ClEvent, i);
+      if ((ev->type == CL_EVENT_REFERRAL || ev->type == CL_EVENT_REASSESSMENT_REQUEST) && ev->date <= on_or_before)
+        found = ev;
+    }
+  return found;
+}
+
+static gboolean
+refusal_subject (const ClStudent *student,
+                 const ClMeeting *meeting,
+                 GPtrArray       *obligations,
+                 ClDate           today,
+                 RefusalSubject  *out)
+{
+  const ClEvent *refused = NULL, *held = NULL, *request;
+
+  if (meeting != NULL)
+    return FALSE;
+  for (guint i = 0; i < student->events->len; i++)
+    {
+      const ClEvent *ev = &g_array_index (student->events, ClEvent, i);
+      if (ev->date > today)
+        continue;
+      if (ev->type == CL_EVENT_ASSESSMENT_REFUSED)
+        refused = ev;
+      else if (ev->type == CL_EVENT_IEP_MEETING)
+        held = ev;
+    }
+  if (refused != NULL && (held == NULL || refused->date >= held->date) &&
+      (request = latest_request_by (student, refused->date)) != NULL)
+    {
+      out->request = request->type;
+      out->requested_on = request->date;
+      return TRUE;
+    }
+  if (held != NULL || _cl_next_meeting (student, today) != NULL)
+    return FALSE;
+  for (guint i = 0; obligations != NULL && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+      gboolean open = ob->status != CL_STATUS_MET && ob->status != CL_STATUS_MET_LATE;
+
+      if (open && (g_str_equal (ob->rule->id, CL_RULE_ASSESSMENT_PLAN_DUE) ||
+                   g_str_equal (ob->rule->id, CL_RULE_REASSESSMENT_RESPONSE_DUE)) &&
+          (request = latest_request_by (student, today)) != NULL)
+        {
+          out->request = request->type;
+          out->requested_on = request->date;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+_cl_prior_written_notice_refuses (const ClStudent *student,
+                                  GPtrArray       *obligations,
+                                  ClDate           today)
+{
+  RefusalSubject refusal;
+
+  return refusal_subject (student, NULL, obligations, today, &refusal);
+}
+
 static const char *
 action_key (const NoticeSubject *n)
 {
@@ -77,31 +160,46 @@ _cl_prior_written_notice (ClStrings        *s,
   g_autofree char *date = NULL, *meeting_text = NULL, *intro = NULL, *action = NULL, *reason = NULL;
   g_autofree char *safeguards = NULL;
   NoticeSubject n;
+  RefusalSubject refusal;
+  const char *meeting_label = "pwn.meeting";
   ClPdfLayout *doc;
   const char *sources[] = {
     "pwn.used.assessments", "pwn.used.iep", "pwn.used.observations", "pwn.used.parent",
     "pwn.used.tests", "pwn.used.records",
   };
 
-  if (!notice_subject (student, meeting, today, &n))
-    {
-      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_MEETING,
-                   _("%s has no IEP meeting, held or planned, for a prior written notice to be about"), student->id);
-      return NULL;
-    }
   if (g_str_has_prefix (law, "law."))
     law = _cl_str (s, "law.US");
-  kind_name = cl_meeting_kind_names[n.kind];
-  date = _cl_date_text (s, n.date);
-  meeting_text = _cl_fill (_cl_str (s, n.planned ? "pwn.meeting_planned" : "pwn.meeting_held"),
-                           "kind", _cl_strf (s, "kinds.%s", kind_name), "date", date, NULL);
   intro = _cl_fill (_cl_str (s, "pwn.intro"), "law", law,
                     "citation", _cl_str (s, g_str_equal (jurisdiction, "CA") ? "pwn.citation_CA" : "pwn.citation"), NULL);
-  action = _cl_fill (_cl_strf (s, action_key (&n), kind_name), "student", name, "date", date, NULL);
-  reason = _cl_fill (_cl_strf (s, !n.eligible && !n.planned && (n.kind == CL_MEETING_INITIAL || n.kind == CL_MEETING_TRIENNIAL)
-                                    ? "pwn.reason_ineligible.%s" : "pwn.reason.%s", kind_name),
-                     "student", name, NULL);
   safeguards = _cl_fill (_cl_str (s, "pwn.safeguards"), "law", law, NULL);
+  if (refusal_subject (student, meeting, obligations, today, &refusal))
+    {
+      const char *request = refusal.request == CL_EVENT_REASSESSMENT_REQUEST ? "reassessment_request" : "referral";
+
+      date = _cl_date_text (s, refusal.requested_on);
+      meeting_label = "pwn.request";
+      meeting_text = _cl_fill (_cl_strf (s, "pwn.request_text.%s", request), "date", date, NULL);
+      action = _cl_fill (_cl_strf (s, "pwn.refuse.%s", request), "student", name, "date", date, NULL);
+      reason = _cl_fill (_cl_str (s, "pwn.refuse_reason"), "student", name, NULL);
+    }
+  else
+    {
+      if (!notice_subject (student, meeting, today, &n))
+        {
+          g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NO_MEETING,
+                       _("%s has no IEP meeting, held or planned, for a prior written notice to be about"), student->id);
+          return NULL;
+        }
+      kind_name = cl_meeting_kind_names[n.kind];
+      date = _cl_date_text (s, n.date);
+      meeting_text = _cl_fill (_cl_str (s, n.planned ? "pwn.meeting_planned" : "pwn.meeting_held"),
+                               "kind", _cl_strf (s, "kinds.%s", kind_name), "date", date, NULL);
+      action = _cl_fill (_cl_strf (s, action_key (&n), kind_name), "student", name, "date", date, NULL);
+      reason = _cl_fill (_cl_strf (s, !n.eligible && !n.planned && (n.kind == CL_MEETING_INITIAL || n.kind == CL_MEETING_TRIENNIAL)
+                                        ? "pwn.reason_ineligible.%s" : "pwn.reason.%s", kind_name),
+                         "student", name, NULL);
+    }
 
   doc = _cl_pdf_layout_new_for (s, _cl_str (s, "pwn.title"), subject, student, today);
   cl_pdf_layout_heading (doc, 1, _cl_str (s, "pwn.title"));
@@ -109,7 +207,7 @@ _cl_prior_written_notice (ClStrings        *s,
   cl_pdf_layout_paragraph (doc, intro);
   cl_pdf_layout_field (doc, _cl_str (s, "notice.name"), name);
   cl_pdf_layout_field (doc, _cl_str (s, "notice.school"), student->school ? student->school->name : "");
-  cl_pdf_layout_field (doc, _cl_str (s, "pwn.meeting"), meeting_text);
+  cl_pdf_layout_field (doc, _cl_str (s, meeting_label), meeting_text);
 
   cl_pdf_layout_heading (doc, 2, _cl_str (s, "pwn.action_heading"));
   cl_pdf_layout_paragraph (doc, action);

@@ -98,6 +98,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClStrings, _cl_strings_clear)
 
 /* The documents, one per file beside cl-documents.c. Each returns NULL with a GError when the
  * case file lacks what it needs. */
+/* Whether the prior written notice is about a refusal to assess (written, or to write for a
+ * request still open) rather than an IEP meeting. */
+gboolean     _cl_prior_written_notice_refuses (const ClStudent *student,
+                                               GPtrArray       *obligations,
+                                               ClDate           today);
 ClPdfLayout *_cl_prior_written_notice (ClStrings *s, ClCaseload *caseload, const ClStudent *student,
                                        const ClMeeting *meeting, GPtrArray *obligations, ClDate today,
                                        GError **error);

@@ -205,7 +205,7 @@ cl_document_applies (ClDocumentKind    kind,
     case CL_DOCUMENT_STUDENT_SUMMARY:
       return TRUE;
     case CL_DOCUMENT_PRIOR_WRITTEN_NOTICE:
-      return has_iep_meeting (student);
+      return has_iep_meeting (student) || _cl_prior_written_notice_refuses (student, obligations, today);
     case CL_DOCUMENT_EXCUSAL:
       return _cl_excusal_meeting (student, NULL, today) != NULL;
     case CL_DOCUMENT_AGE_OF_MAJORITY:
