@@ -104,3 +104,18 @@ cl_conflict_group_new (const ClConflict *conflict,
                                         theirs_description, g_variant_new ("(xb)", conflict->id, FALSE), keep_action));
   return group;
 }
+
+const char *
+cl_conflict_keep (ClSession  *session,
+                  GVariant   *parameter,
+                  GError    **error)
+{
+  gint64 id;
+  gboolean keep_mine;
+
+  g_variant_get (parameter, "(xb)", &id, &keep_mine);
+  if (!cl_session_resolve_conflict (session, id, keep_mine, error))
+    return NULL;
+  return keep_mine ? _("Kept yours: it goes to the district server with the next sync")
+                   : _("Kept the district server’s value");
+}

@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,11 @@ GtkWidget *cl_conflict_group_new   (const ClConflict *conflict,
 /* When the server's value was written, in the reader's local time ("December 7, 2026, 09:30");
  * the ISO 8601 text itself when it cannot be read. */
 char      *cl_conflict_dup_when    (const char       *iso8601);
+
+/* What a keep button asked (@parameter: "(xb)" as above) settled through @session; the sentence
+ * to tell the user (static), or NULL with @error. */
+const char *cl_conflict_keep       (ClSession        *session,
+                                    GVariant         *parameter,
+                                    GError          **error);
 
 G_END_DECLS

@@ -66,19 +66,10 @@ keep_action (GtkWidget  *widget,
 {
   ClConflictsWindow *self = CL_CONFLICTS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  gint64 id;
-  gboolean keep_mine;
+  const char *done = cl_conflict_keep (self->session, parameter, &error);
 
-  g_variant_get (parameter, "(xb)", &id, &keep_mine);
-  if (!cl_session_resolve_conflict (self->session, id, keep_mine, &error))
-    {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return;
-    }
-  /* ::reloaded refilled the list. */
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new (keep_mine ? _("Kept yours: it goes to the district server with the next sync")
-                                                        : _("Kept the district server’s value")));
+  /* On success ::reloaded refilled the list. */
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (done ? done : error->message));
 }
 
 static void

@@ -48,18 +48,12 @@ keep_conflict_action (GtkWidget  *widget,
 {
   ClStudentPage *self = CL_STUDENT_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  gint64 id;
-  gboolean keep_mine;
+  const char *done = cl_conflict_keep (self->session, parameter, &error);
 
-  g_variant_get (parameter, "(xb)", &id, &keep_mine);
-  if (!cl_session_resolve_conflict (self->session, id, keep_mine, &error))
-    {
-      _cl_report_unsaved (widget, error);
-      return;
-    }
-  gtk_widget_activate_action (widget, "win.toast", "s",
-                              keep_mine ? _("Kept yours: it goes to the district server with the next sync")
-                                        : _("Kept the district server’s value"));
+  if (done == NULL)
+    _cl_report_unsaved (widget, error);
+  else
+    gtk_widget_activate_action (widget, "win.toast", "s", done);
 }
 
 void
