@@ -8,7 +8,7 @@
 
 #include "cl-rules-row.h"
 #include "cl-school-year-page.h"
-#include "cl-store.h"
+#include "cl-session.h"
 #include "cl-setup-window.h"
 
 struct _ClSetupWindow
@@ -20,19 +20,16 @@ struct _ClSetupWindow
   AdwEntryRow         *new_staff_row;
   AdwComboRow         *rules_row;
 
-  ClStore             *store;
+  ClSession           *session;      /* the open caseload: every change goes through it, undoably */
+  AdwToast            *undo_toast;    /* the last change's, while shown (weak) */
   ClCaseload          *caseload;     /* as read after the last change */
   GPtrArray           *rows;         /* the rows filled in, (group, row) pairs */
   GStrv                pack_ids;
   ClSchoolYearPage    *year_page;     /* the school year shown as a subpage, or NULL */
   guint                refill_id;
-  gboolean             dirty;         /* something was saved: the main window reads it on close */
 };
 
 G_DEFINE_FINAL_TYPE (ClSetupWindow, cl_setup_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-enum { CHANGED, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 static void fill (ClSetupWindow *self);
 
@@ -46,14 +43,43 @@ refill (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* After a change: shown again (not from inside the row's own signal: the rows are made anew),
- * and said to the main window when this one closes. */
+/* Shown again, not from inside a row's own signal: the rows are made anew. */
+static void
+on_reloaded (ClSetupWindow *self)
+{
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill, self);
+}
+
+static void
+on_undo (AdwToast      *toast,
+         ClSetupWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_session_undo (self->session, NULL, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  on_reloaded (self);
+}
+
+/* After a change, saved and audited: shown again, with the toast that takes it back (the
+ * session keeps only the last change, so an older toast goes). */
 static void
 changed (ClSetupWindow *self)
 {
-  self->dirty = TRUE;
-  if (self->refill_id == 0)
-    self->refill_id = g_idle_add (refill, self);
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  toast = adw_toast_new (_("Saved"));
+  if (cl_session_get_can_undo (self->session))
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo), self, 0);
+    }
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  on_reloaded (self);
 }
 
 static void
@@ -95,7 +121,7 @@ on_school_renamed (AdwEntryRow   *row,
   g_autoptr(GError) error = NULL;
   const char *id = g_object_get_data (G_OBJECT (row), "school");
 
-  if (!cl_store_rename_school (self->store, id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!cl_session_rename_school (self->session, id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     refused (self, error);
   else
     changed (self);
@@ -130,7 +156,7 @@ copy_year (ClSetupWindow *self,
   id = g_strdup_printf ("%s-%d", school->id, cl_date_year (year->first_day) + 1);
   next = cl_calendar_year_copy_to_next_year (year, id);
   /* Added beside the others: a year the school has already is never written over. */
-  if (!cl_store_add_school_year (self->store, school->id, next, &error))
+  if (!cl_session_add_school_year (self->session, school->id, next, &error))
     refused_at_length (self, _("The School Year Was Not Copied"), error);
   else
     changed (self);
@@ -152,7 +178,7 @@ on_year_save (ClSchoolYearPage *page,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cl_store_update_school_year (self->store, year, &error))
+  if (!cl_session_update_school_year (self->session, year, &error))
     {
       refused_at_length (self, _("The School Year Was Not Changed"), error);
       return FALSE;
@@ -174,7 +200,7 @@ on_year_remove (ClSchoolYearPage *page,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cl_store_delete_school_year (self->store, cl_school_year_page_get_school_id (page),
+  if (!cl_session_delete_school_year (self->session, cl_school_year_page_get_school_id (page),
                                     cl_school_year_page_get_calendar_id (page), &error))
     {
       refused (self, error);
@@ -306,7 +332,7 @@ save_staff (ClSetupWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cl_store_update_staff (self->store, edited, &error))
+  if (!cl_session_update_staff (self->session, edited, &error))
     refused (self, error);
   else
     changed (self);
@@ -402,7 +428,7 @@ on_add_staff (ClSetupWindow *self)
       id = g_strdup_printf ("%s-%u", base, n);
     }
   staff = cl_staff_new (id, name, CL_STAFF_CASE_MANAGER);
-  if (!cl_store_add_staff (self->store, staff, &error))
+  if (!cl_session_add_staff (self->session, staff, &error))
     {
       refused (self, error);
       return;
@@ -424,7 +450,7 @@ on_rules_chosen (AdwComboRow   *row,
   if (self->pack_ids == NULL || selected >= g_strv_length (self->pack_ids) ||
       g_strcmp0 (self->pack_ids[selected], cl_caseload_get_jurisdiction (self->caseload)) == 0)
     return;
-  if (!cl_store_set_jurisdiction (self->store, self->pack_ids[selected], &error))
+  if (!cl_session_set_jurisdiction (self->session, self->pack_ids[selected], &error))
     refused (self, error);
   else
     changed (self);
@@ -442,12 +468,9 @@ fill (ClSetupWindow *self)
     adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
   g_ptr_array_set_size (self->rows, 0);
   g_clear_object (&self->caseload);
-  if (self->store == NULL || (self->caseload = cl_store_load_caseload (self->store, &error)) == NULL)
-    {
-      if (error != NULL)
-        refused (self, error);
-      return;
-    }
+  if (self->session == NULL || cl_session_get_caseload (self->session) == NULL)
+    return;
+  self->caseload = g_object_ref (cl_session_get_caseload (self->session));
   list = cl_caseload_get_schools (self->caseload);
   for (guint i = 0; i < list->len; i++)
     fill_school (self, g_ptr_array_index (list, i));
@@ -463,17 +486,6 @@ fill (ClSetupWindow *self)
   g_signal_handlers_unblock_by_func (self->rules_row, on_rules_chosen, self);
 }
 
-static gboolean
-cl_setup_window_close_request (GtkWindow *window)
-{
-  ClSetupWindow *self = CL_SETUP_WINDOW (window);
-
-  if (self->dirty)
-    g_signal_emit (self, signals[CHANGED], 0);
-  self->dirty = FALSE;
-  return GTK_WINDOW_CLASS (cl_setup_window_parent_class)->close_request (window);
-}
-
 static void
 cl_setup_window_dispose (GObject *object)
 {
@@ -482,7 +494,8 @@ cl_setup_window_dispose (GObject *object)
   g_clear_handle_id (&self->refill_id, g_source_remove);
   g_clear_object (&self->year_page);
   g_clear_object (&self->caseload);
-  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->pack_ids, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETUP_WINDOW);
   G_OBJECT_CLASS (cl_setup_window_parent_class)->dispose (object);
@@ -505,9 +518,6 @@ cl_setup_window_class_init (ClSetupWindowClass *klass)
 
   object_class->dispose = cl_setup_window_dispose;
   object_class->finalize = cl_setup_window_finalize;
-  GTK_WINDOW_CLASS (klass)->close_request = cl_setup_window_close_request;
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                   NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/caseload/Caseload/cl-setup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClSetupWindow, schools_group);
@@ -526,15 +536,15 @@ cl_setup_window_init (ClSetupWindow *self)
 }
 
 ClSetupWindow *
-cl_setup_window_new (GtkWindow  *parent,
-                     const char *database_path)
+cl_setup_window_new (GtkWindow *parent,
+                     ClSession *session)
 {
   ClSetupWindow *self = g_object_new (CL_TYPE_SETUP_WINDOW, "transient-for", parent, NULL);
-  g_autoptr(GError) error = NULL;
 
-  self->store = cl_store_open (database_path, TRUE, &error);
-  if (self->store == NULL)
-    refused (self, error);
+  self->session = g_object_ref (session);
+  /* An undo from the main window, a sync: shown as the session now holds it. */
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "student-changed", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
   fill (self);
   return self;
 }

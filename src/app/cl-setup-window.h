@@ -2,19 +2,21 @@
 /* cl-setup-window.h — the district's set-up as it is: schools and their school years, staff, and
  * the rule pack, each change saved at once as one audited transaction
  *
- * Works on the database at @database_path through a connection of its own; "changed", when it
- * closes after a change, says the main window should read the database again.
+ * Every change goes through @session (undoable from the window's toast, and from the main
+ * window's Undo), which reads the caseload again; the window shows what the session holds.
  */
 #pragma once
 
 #include <adwaita.h>
+
+#include "cl-session.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_SETUP_WINDOW (cl_setup_window_get_type ())
 G_DECLARE_FINAL_TYPE (ClSetupWindow, cl_setup_window, CL, SETUP_WINDOW, AdwPreferencesWindow)
 
-ClSetupWindow *cl_setup_window_new (GtkWindow  *parent,
-                                    const char *database_path);
+ClSetupWindow *cl_setup_window_new (GtkWindow *parent,
+                                    ClSession *session);
 
 G_END_DECLS

@@ -336,11 +336,9 @@ district_setup_action (GtkWidget  *widget,
   const char *path = cl_session_get_path (self->session);
   ClSetupWindow *setup;
 
-  if (path == NULL || cl_session_get_read_only (self->session))
+  if (path == NULL || !cl_session_get_editable (self->session))
     return;
-  setup = cl_setup_window_new (GTK_WINDOW (self), path);
-  g_object_set_data_full (G_OBJECT (setup), "database-path", g_strdup (path), g_free);
-  g_signal_connect_object (setup, "changed", G_CALLBACK (on_setup_finished), self, 0);
+  setup = cl_setup_window_new (GTK_WINDOW (self), self->session);
   gtk_window_present (GTK_WINDOW (setup));
 }
 

@@ -186,6 +186,34 @@ GPtrArray        *cl_session_list_attendance_attempts (ClSession      *self,
 const ClMeeting  *cl_session_find_meeting             (ClStudent      *student,
                                                        const char     *meeting_id);
 
+/* The district's set-up (cl-session-setup.c), each saved at once as the store's audited action
+ * and undoable (adding a staff member is undone by removing them; a school year another school
+ * still uses, taken off one, is not undone); the caseload is read again after each. */
+gboolean          cl_session_update_school_year       (ClSession            *self,
+                                                       const ClCalendarYear *year,
+                                                       GError              **error);
+gboolean          cl_session_add_school_year          (ClSession            *self,
+                                                       const char           *school_id,
+                                                       const ClCalendarYear *year,
+                                                       GError              **error);
+gboolean          cl_session_delete_school_year       (ClSession            *self,
+                                                       const char           *school_id,
+                                                       const char           *calendar_id,
+                                                       GError              **error);
+gboolean          cl_session_rename_school            (ClSession            *self,
+                                                       const char           *school_id,
+                                                       const char           *name,
+                                                       GError              **error);
+gboolean          cl_session_set_jurisdiction         (ClSession            *self,
+                                                       const char           *pack_id,
+                                                       GError              **error);
+gboolean          cl_session_update_staff             (ClSession            *self,
+                                                       const ClStaff        *staff,
+                                                       GError              **error);
+gboolean          cl_session_add_staff                (ClSession            *self,
+                                                       const ClStaff        *staff,
+                                                       GError              **error);
+
 /* Import (cl-session-import.c): @bundle read, checked and written into the open database off the
  * main thread, all or nothing; @progress is called in the caller's main context. */
 void              cl_session_import_async             (ClSession           *self,

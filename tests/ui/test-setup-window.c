@@ -159,6 +159,18 @@ test_school_year_page (void)
   year = cl_store_dup_school_year (store, "lincoln-2026", &error);
   g_assert_cmpuint (year->last_day, ==, cl_date_from_ymd (2027, 6, 9));
   g_clear_pointer (&year, cl_calendar_year_free);
+  /* Undone from the window's toast: the day as it was, the page showing it again. */
+  g_assert_nonnull (find_labelled (GTK_WIDGET (setup), "_Undo"));
+  shot (GTK_WIDGET (setup), "school-year-saved");
+  g_signal_emit_by_name (find_labelled (GTK_WIDGET (setup), "_Undo"), "clicked");
+  iterate ();
+  year = cl_store_dup_school_year (store, "lincoln-2026", &error);
+  g_assert_cmpuint (year->last_day, ==, cl_date_from_ymd (2027, 6, 10));
+  g_clear_pointer (&year, cl_calendar_year_free);
+  entry = find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Last day of school");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2027-06-10");
+  g_assert_cmpuint (cl_caseload_lookup_calendar (cl_session_get_caseload (window->session), "lincoln-2026")->last_day, ==,
+                    cl_date_from_ymd (2027, 6, 10));
 
   /* Lincoln's 2025-26 runs into June 2026. */
   entry = find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "First day of school");
