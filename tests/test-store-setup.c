@@ -570,6 +570,42 @@ test_add_and_remove_year (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM school_calendars WHERE school_id = 'lincoln'"), ==, 1);
 }
 
+/* A staff member removed, audited field by field; refused, saying so, while students have them as
+ * case manager. */
+static void
+test_delete_staff (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStaff) bo = cl_staff_new ("bo-li", "Bo Li", CL_STAFF_NURSE);
+  g_autoptr(ClCaseload) c = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  ClRosterPlan *plan = plan_of (f, roster);
+  int audit;
+
+  g_assert_true (cl_store_apply_roster (f->store, plan, &error));
+  cl_roster_plan_free (plan);
+  g_assert_true (cl_store_add_staff (f->store, bo, &error));
+  before = export (f);
+  audit = count (f, "SELECT count(*) FROM audit");
+  g_assert_false (cl_store_delete_staff (f->store, "ana-ramos", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Ana Ramos is the case manager of 2 students"));
+  g_clear_error (&error);
+  after = export (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, audit);
+  g_assert_false (cl_store_delete_staff (f->store, "nobody", &error));
+  g_clear_error (&error);
+
+  g_assert_true (cl_store_delete_staff (f->store, "bo-li", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE row_key = 'bo-li' AND new_value IS NULL"), ==, 2);
+  c = cl_store_load_caseload (f->store, &error);
+  g_assert_null (cl_caseload_lookup_staff (c, "bo-li"));
+  g_assert_nonnull (cl_caseload_lookup_staff (c, "ana-ramos"));
+}
+
 /* Worked on a printed calendar, 52 weeks on: Mon 2026-08-17 -> Mon 2027-08-16; Labor Day Mon
  * 2026-09-07 -> Mon 2027-09-06 (Labor Day 2027); Thanksgiving break Mon 2026-11-23..Fri 11-27 ->
  * Mon 2027-11-22..Fri 11-26 (Thanksgiving 2027 is Thu Nov 25); Veterans Day Wed 2026-11-11 ->
@@ -630,6 +666,7 @@ main (int argc, char **argv)
   ADD ("/store-setup/roster", test_roster);
   ADD ("/store-setup/changes", test_changes);
   ADD ("/store-setup/edit-days", test_edit_days);
+  ADD ("/store-setup/delete-staff", test_delete_staff);
   ADD ("/store-setup/edit-closed", test_edit_closed);
   ADD ("/store-setup/add-and-remove-year", test_add_and_remove_year);
 #undef ADD

@@ -369,6 +369,18 @@ on_staff_role (AdwComboRow   *row,
   save_staff (self, edited);
 }
 
+static void
+on_staff_remove (GtkButton     *button,
+                 ClSetupWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_session_delete_staff (self->session, g_object_get_data (G_OBJECT (button), "staff"), &error))
+    refused_at_length (self, _("The Staff Member Was Not Removed"), error);
+  else
+    changed (self);
+}
+
 /* What a person reads for each role; index = ClStaffRole. */
 static const char * const role_labels[CL_N_STAFF_ROLES] = {
   N_("Case manager"), N_("Special education teacher"), N_("General education teacher"), N_("Administrator"),
@@ -405,6 +417,19 @@ fill_staff (ClSetupWindow *self,
       g_object_set_data_full (G_OBJECT (*w), "staff", g_strdup (staff->id), g_free);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), *w);
     }
+  {
+    GtkWidget *remove_row = adw_action_row_new ();
+    GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove From the District’s Staff"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (remove_row), _("Only someone who is no student’s case manager can be removed."));
+    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (remove, "destructive-action");
+    g_object_set_data_full (G_OBJECT (remove), "staff", g_strdup (staff->id), g_free);
+    g_signal_connect (remove, "clicked", G_CALLBACK (on_staff_remove), self);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
+  }
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name), TRUE);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (email), TRUE);
   g_signal_connect (name, "apply", G_CALLBACK (on_staff_text), self);

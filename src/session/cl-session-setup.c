@@ -268,3 +268,36 @@ cl_session_add_staff (ClSession      *self,
   /* Nothing refers to someone just added; removing them is the way back (District Set-Up). */
   return cl_session_saved (self, NULL, error);
 }
+
+static gboolean
+revert_staff_deleted (ClStore  *store,
+                      gpointer  data,
+                      GError  **error)
+{
+  return cl_store_add_staff (store, data, error);
+}
+
+gboolean
+cl_session_delete_staff (ClSession   *self,
+                         const char  *staff_id,
+                         GError     **error)
+{
+  ClStaff *before, *copy = NULL;
+
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  if (!_cl_session_check_editable (self, error))
+    return FALSE;
+  if ((before = cl_caseload_lookup_staff (self->caseload, staff_id)) != NULL)
+    {
+      copy = cl_staff_new (before->id, before->name, before->role);
+      copy->email = g_strdup (before->email);
+    }
+  if (!cl_store_delete_staff (self->store, staff_id, error))
+    {
+      cl_staff_free (copy);
+      return FALSE;
+    }
+  return cl_session_saved (self, copy ? cl_undo_new (revert_staff_deleted, NULL, copy, (GDestroyNotify) cl_staff_free, NULL)
+                                      : NULL, error);
+}

@@ -213,6 +213,10 @@ gboolean          cl_session_update_staff             (ClSession            *sel
 gboolean          cl_session_add_staff                (ClSession            *self,
                                                        const ClStaff        *staff,
                                                        GError              **error);
+/* Refused while they are a student's case manager (cl_store_delete_staff()). */
+gboolean          cl_session_delete_staff             (ClSession            *self,
+                                                       const char           *staff_id,
+                                                       GError              **error);
 
 /* Import (cl-session-import.c): @bundle read, checked and written into the open database off the
  * main thread, all or nothing; @progress is called in the caller's main context. */

@@ -660,3 +660,70 @@ cl_store_update_staff (ClStore        *self,
     g_free (old[i]);
   return _cl_store_end (&action, ok, error);
 }
+
+/* ---- removing ---- */
+
+static int
+count_rows (ClStore    *self,
+            const char *sql,
+            const char *key)
+{
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, NULL);
+  int n = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+cl_store_delete_staff (ClStore     *self,
+                       const char  *staff_id,
+                       GError     **error)
+{
+  static const char sql_select[] = "SELECT name, role, email FROM staff WHERE id = ?";
+  static const char sql_delete[] = "DELETE FROM staff WHERE id = ?";
+  static const char * const fields[] = { "name", "role", "email" };
+  char *old[3] = { NULL };
+  sqlite3_stmt *stmt;
+  ClStoreAction action;
+  gboolean ok, found = FALSE;
+  int students;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (!_cl_store_begin (self, &action, error))
+    return FALSE;
+  ok = (stmt = _cl_store_prepare (self, sql_select, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+      if ((found = sqlite3_step (stmt) == SQLITE_ROW))
+        for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+          old[i] = _cl_store_col_dup (stmt, (int) i);
+      sqlite3_reset (stmt);
+      if (!found)
+        ok = _cl_store_invalid (error, "There is no staff member %s in this database; nothing was changed.", staff_id);
+    }
+  /* A student is never left without the case manager the file names. */
+  students = ok ? count_rows (self, "SELECT count(*) FROM students WHERE case_manager_id = ?", staff_id) : 0;
+  if (ok && students != 0)
+    ok = _cl_store_invalid (error, "%s is the case manager of %d students: give them another case manager first; nothing "
+                            "was changed.", old[0] ? old[0] : staff_id, students);
+  ok = ok && (stmt = _cl_store_prepare (self, sql_delete, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+      ok = _cl_store_step (self, stmt, "removing a staff member", error);
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (fields); i++)
+    if (old[i] != NULL)
+      ok = _cl_store_action_audit (&action, NULL, "staff", staff_id, fields[i], old[i], NULL, error);
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    g_free (old[i]);
+  return _cl_store_end (&action, ok, error);
+}

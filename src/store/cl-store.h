@@ -526,6 +526,11 @@ gboolean      cl_store_rename_school        (ClStore               *self,
                                              const char            *school_id,
                                              const char            *name,
                                              GError               **error);
+/* The staff member @staff_id removed, audited; refused while they are a student's case manager
+ * (the message says how many), so no student is left without one. */
+gboolean      cl_store_delete_staff         (ClStore               *self,
+                                             const char            *staff_id,
+                                             GError               **error);
 /* Writes @staff's name, role and email over those of the staff member with its id. */
 gboolean      cl_store_update_staff         (ClStore               *self,
                                              const ClStaff         *staff,

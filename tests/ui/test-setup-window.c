@@ -28,6 +28,22 @@ suffix_button (GtkWidget *row)
   return find_type (row, GTK_TYPE_BUTTON);
 }
 
+/* The button under @widget whose label is @label. */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_district_setup (void)
 {
@@ -78,6 +94,28 @@ test_district_setup (void)
   iterate ();
   g_assert_nonnull (find_row (GTK_WIDGET (setup), ADW_TYPE_EXPANDER_ROW, "Pat Kim"));
 
+  /* Marisol Delgado manages students: not removed, and the dialog says so; Pat Kim is removed,
+   * and comes back from the toast. */
+  staff = find_row (GTK_WIDGET (setup), ADW_TYPE_EXPANDER_ROW, "Marisol Delgado");
+  g_signal_emit_by_name (find_type (find_row (staff, ADW_TYPE_ACTION_ROW, "Remove From"), GTK_TYPE_BUTTON), "clicked");
+  iterate ();
+  {
+    AdwMessageDialog *dialog = find_dialog ();
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Marisol Delgado is the case manager of"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_nonnull (cl_caseload_lookup_staff (cl_session_get_caseload (window->session), "t-delgado"));
+  staff = find_row (GTK_WIDGET (setup), ADW_TYPE_EXPANDER_ROW, "Pat Kim");
+  g_signal_emit_by_name (find_type (find_row (staff, ADW_TYPE_ACTION_ROW, "Remove From"), GTK_TYPE_BUTTON), "clicked");
+  iterate ();
+  g_assert_null (find_row (GTK_WIDGET (setup), ADW_TYPE_EXPANDER_ROW, "Pat Kim"));
+  g_assert_null (cl_caseload_lookup_staff (cl_session_get_caseload (window->session), "pat-kim"));
+  g_signal_emit_by_name (find_labelled (GTK_WIDGET (setup), "_Undo"), "clicked");
+  iterate ();
+  g_assert_nonnull (find_row (GTK_WIDGET (setup), ADW_TYPE_EXPANDER_ROW, "Pat Kim"));
+
   combo = find_row (GTK_WIDGET (setup), ADW_TYPE_COMBO_ROW, "Rule pack");
   {
     GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
@@ -96,22 +134,6 @@ test_district_setup (void)
   g_assert_cmpint (cl_caseload_lookup_staff (cl_session_get_caseload (window->session), "t-delgado")->role, ==, CL_STAFF_ADMINISTRATOR);
   g_assert_nonnull (cl_caseload_lookup_staff (cl_session_get_caseload (window->session), "pat-kim"));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* The button under @widget whose label is @label. */
-static GtkWidget *
-find_labelled (GtkWidget  *widget,
-               const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A school year changed in place, in its subpage: the last day typed, a closed range added, its
