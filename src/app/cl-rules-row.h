@@ -14,4 +14,11 @@ G_BEGIN_DECLS
 GStrv cl_rules_row_fill (AdwComboRow *row,
                          const char  *current);
 
+/* The district pack at @path checked against the shipped packs and the district's own (the path of
+ * any mistake in the message: "lodi.json: rules.meeting_notice_due.days_before: expected a whole
+ * number of days") and, when sound, copied into ~/.local/share/caseload/rules; its id in @out_id. */
+gboolean cl_rules_row_install_pack (const char  *path,
+                                    char       **out_id,
+                                    GError     **error);
+
 G_END_DECLS

@@ -481,6 +481,51 @@ on_rules_chosen (AdwComboRow   *row,
     changed (self);
 }
 
+/* The pack at @path checked and copied in, the session counting with it from now on. */
+gboolean
+_cl_setup_window_add_pack (ClSetupWindow  *self,
+                           const char     *path,
+                           GError        **error)
+{
+  g_autofree char *id = NULL;
+
+  if (!cl_rules_row_install_pack (path, &id, error) || !cl_session_reload_rules (self->session, error) ||
+      !cl_session_set_jurisdiction (self->session, id, error))
+    return FALSE;
+  changed (self);
+  return TRUE;
+}
+
+static void
+on_pack_chosen (GtkNativeDialog *chooser,
+                int              response,
+                ClSetupWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL && !_cl_setup_window_add_pack (self, path, &error))
+    refused_at_length (self, _("The Rule Pack Was Not Added"), error);
+  g_object_unref (chooser);
+}
+
+static void
+on_add_pack (ClSetupWindow *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Choose the District’s Rule Pack"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Rule packs (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_pack_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* ---- filling ---- */
 
 static void
@@ -550,6 +595,7 @@ cl_setup_window_class_init (ClSetupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSetupWindow, new_staff_row);
   gtk_widget_class_bind_template_child (widget_class, ClSetupWindow, rules_row);
   gtk_widget_class_bind_template_callback (widget_class, on_add_staff);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_pack);
 }
 
 static void

@@ -19,4 +19,10 @@ G_DECLARE_FINAL_TYPE (ClSetupWindow, cl_setup_window, CL, SETUP_WINDOW, AdwPrefe
 ClSetupWindow *cl_setup_window_new (GtkWindow *parent,
                                     ClSession *session);
 
+/* What choosing a district pack file does (the tests call it without the file chooser): FALSE
+ * with the mistake and its path in @error, nothing changed. */
+gboolean       _cl_setup_window_add_pack (ClSetupWindow  *self,
+                                          const char     *path,
+                                          GError        **error);
+
 G_END_DECLS

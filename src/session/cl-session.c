@@ -435,6 +435,32 @@ cl_session_reload (ClSession  *self,
   return caseload != NULL && compute_caseload (self, caseload, error);
 }
 
+gboolean
+cl_session_reload_rules (ClSession  *self,
+                         GError    **error)
+{
+  g_autoptr(ClDeadlineEngine) engine = NULL;
+  ClCaseload *caseload;
+  GPtrArray *obligations;
+
+  g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
+
+  if (self->store == NULL)
+    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open")), FALSE;
+  if ((engine = new_engine (error)) == NULL || (caseload = cl_store_load_caseload (self->store, error)) == NULL)
+    return FALSE;
+  if ((obligations = cl_deadline_engine_compute (engine, caseload, self->today, error)) == NULL)
+    {
+      g_object_unref (caseload);
+      return FALSE;
+    }
+  self->load_generation++;
+  set_loading (self, FALSE);
+  /* The old obligations point into the old engine's rules: they go first. */
+  set_computed (self, caseload, obligations, engine);
+  return TRUE;
+}
+
 void
 cl_session_close (ClSession *self)
 {

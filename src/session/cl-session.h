@@ -57,6 +57,10 @@ gboolean          cl_session_load_bundle              (ClSession   *self,
 /* Reads everything from the open database again and recomputes it. */
 gboolean          cl_session_reload                   (ClSession   *self,
                                                        GError     **error);
+/* The rule packs read again (a district pack was added to ~/.local/share/caseload/rules), then
+ * everything recomputed with them. */
+gboolean          cl_session_reload_rules             (ClSession   *self,
+                                                       GError     **error);
 /* Nothing open (after a failure): the database is closed. */
 void              cl_session_close                    (ClSession   *self);
 /* Computes @student's obligations again, after @student (a record of the open caseload, or one

@@ -5,6 +5,7 @@
  *
  * Pictures with CASELOAD_SHOTS=DIR.
  */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cl-school-year-page.h"
@@ -252,6 +253,56 @@ test_school_year_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A district pack file: one with a mistake is refused with the path of the mistake and changes
+ * nothing; a sound one is copied in, offered by name and counted with at once. */
+static void
+test_district_pack (void)
+{
+  ClWindow *window = demo_database_window (NULL);
+  ClSetupWindow *setup;
+  g_autofree char *dir = make_tmp_dir ("caseload-pack-XXXXXX");
+  g_autofree char *bad = g_build_filename (dir, "test-bad.json", NULL);
+  g_autofree char *good = g_build_filename (dir, "test-district.json", NULL);
+  g_autofree char *installed = g_build_filename (g_get_user_data_dir (), "caseload", "rules", "test-district.json", NULL);
+  g_autofree char *jurisdiction = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *combo;
+  GListModel *names;
+
+  g_assert_true (g_file_set_contents (bad, "{\"id\": \"CA-TEST\", \"name\": \"Test District\", \"extends\": \"CA\","
+                                      " \"rules\": {\"meeting_notice_due\": {\"days_before\": \"ten\"}}}", -1, NULL));
+  g_assert_true (g_file_set_contents (good, "{\"id\": \"CA-TEST\", \"name\": \"Test District\", \"extends\": \"CA\","
+                                       " \"rules\": {\"meeting_notice_due\": {\"days_before\": 14}}}", -1, NULL));
+  jurisdiction = g_strdup (cl_caseload_get_jurisdiction (cl_session_get_caseload (window->session)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.district-setup", NULL));
+  iterate ();
+  setup = find_toplevel (CL_TYPE_SETUP_WINDOW, TRUE);
+
+  g_assert_false (_cl_setup_window_add_pack (setup, bad, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, "test-bad.json: rules.meeting_notice_due.days_before") == NULL)
+    g_error ("the mistake's path is not in “%s”", error->message);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (cl_caseload_get_jurisdiction (cl_session_get_caseload (window->session)), ==, jurisdiction);
+
+  g_assert_true (_cl_setup_window_add_pack (setup, good, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_true (g_file_test (installed, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (cl_caseload_get_jurisdiction (cl_session_get_caseload (window->session)), ==, "CA-TEST");
+  combo = find_row (GTK_WIDGET (setup), ADW_TYPE_COMBO_ROW, "Rule pack");
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), adw_combo_row_get_selected (ADW_COMBO_ROW (combo))),
+                   ==, "Test District (CA-TEST)");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (setup), "rules");
+  iterate ();
+  shot (GTK_WIDGET (setup), "district-pack");
+  g_unlink (installed);
+  gtk_window_close (GTK_WINDOW (setup));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The student form's dates and language: a calendar beside each date row, a list of languages
  * beside the language row; what is picked is what is saved. */
 static void
@@ -288,10 +339,18 @@ test_student_form_pickers (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("caseload-data-XXXXXX", NULL);
+  int status;
+
+  /* The district pack is copied into a data directory of the test's own, never the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/setup-window/district-setup", test_district_setup);
   g_test_add_func ("/ui/setup-window/school-year-page", test_school_year_page);
+  g_test_add_func ("/ui/setup-window/district-pack", test_district_pack);
   g_test_add_func ("/ui/setup-window/student-form-pickers", test_student_form_pickers);
-  return cl_ui_test_run (app);
+  status = cl_ui_test_run (app);
+  remove_tree (data_home);
+  return status;
 }
