@@ -21,7 +21,7 @@ struct _ClSetupWindow
   AdwComboRow         *rules_row;
 
   ClSession           *session;      /* the open caseload: every change goes through it, undoably */
-  AdwToast            *undo_toast;    /* the last change's, while shown (weak) */
+  AdwToast            *undo_toast;    /* shown now, owned by the overlay; NULL once dismissed */
   ClCaseload          *caseload;     /* as read after the last change */
   GPtrArray           *rows;         /* the rows filled in, (group, row) pairs */
   GStrv                pack_ids;
@@ -62,6 +62,14 @@ on_undo (AdwToast      *toast,
   on_reloaded (self);
 }
 
+static void
+on_toast_dismissed (AdwToast      *toast,
+                    ClSetupWindow *self)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
 /* After a change, saved and audited: shown again, with the toast that takes it back (the
  * session keeps only the last change, so an older toast goes). */
 static void
@@ -69,17 +77,21 @@ changed (ClSetupWindow *self)
 {
   AdwToast *toast;
 
+  /* One toast while it shows: its Undo takes back the last change, the only one the session
+   * keeps (a toast per change would queue, and libadwaita 1.2's overlay asserts when they are
+   * dismissed or pushed ahead quickly). */
+  on_reloaded (self);
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    return;
   toast = adw_toast_new (_("Saved"));
   if (cl_session_get_can_undo (self->session))
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo), self, 0);
     }
-  g_set_weak_pointer (&self->undo_toast, toast);
+  self->undo_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
-  on_reloaded (self);
 }
 
 static void
@@ -564,7 +576,6 @@ cl_setup_window_dispose (GObject *object)
   g_clear_handle_id (&self->refill_id, g_source_remove);
   g_clear_object (&self->year_page);
   g_clear_object (&self->caseload);
-  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->session);
   g_clear_pointer (&self->pack_ids, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETUP_WINDOW);
