@@ -3,26 +3,8 @@
 # PostgreSQL tests/with-postgres.sh started: init twice, two laptops, the same field changed on
 # both (exit 3), the server down (exit 1, nothing lost). CASELOAD_CLI is the program.
 set -u
-cli=${CASELOAD_CLI:?}
-url=${CASELOAD_TEST_PG_URL:?}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/caseload-cli-sync-XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-failures=0
-
-expect () {  # expect STATUS DESCRIPTION COMMAND…: COMMAND exits STATUS
-  want=$1 what=$2; shift 2
-  "$@" >"$dir/out" 2>&1
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    echo "not ok: $what: exit $got, expected $want"; sed 's/^/  | /' "$dir/out"; failures=$((failures + 1))
-  else
-    echo "ok: $what"
-  fi
-}
-expect_out () {  # expect_out TEXT DESCRIPTION: the last command's output says TEXT
-  if grep -qF -- "$1" "$dir/out"; then echo "ok: $2"; else
-    echo "not ok: $2: no \"$1\" in"; sed 's/^/  | /' "$dir/out"; failures=$((failures + 1)); fi
-}
+NAME=cli-sync
+. "$(dirname "$0")/cli-test-lib.sh"
 
 bundle () {  # bundle FIRST_NAME: a synthetic district of one student
   cat <<JSON

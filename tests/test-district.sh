@@ -6,26 +6,8 @@
 # two laptops of one case manager is listed with both values; with the server stopped, sync fails
 # with a message and changes nothing. CASELOAD_CLI is the program.
 set -u
-cli=${CASELOAD_CLI:?}
-url=${CASELOAD_TEST_PG_URL:?}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/caseload-district-XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-failures=0
-
-expect () {  # expect STATUS DESCRIPTION COMMAND…: COMMAND exits STATUS
-  want=$1 what=$2; shift 2
-  "$@" >"$dir/out" 2>&1
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    echo "not ok: $what: exit $got, expected $want"; sed 's/^/  | /' "$dir/out"; failures=$((failures + 1))
-  else
-    echo "ok: $what"
-  fi
-}
-expect_out () {  # expect_out TEXT DESCRIPTION: the last command's output says TEXT
-  if grep -qF -- "$1" "$dir/out"; then echo "ok: $2"; else
-    echo "not ok: $2: no \"$1\" in"; sed 's/^/  | /' "$dir/out"; failures=$((failures + 1)); fi
-}
+NAME=district
+. "$(dirname "$0")/cli-test-lib.sh"
 same () {  # same DESCRIPTION FILE1 FILE2
   if cmp -s "$2" "$3"; then echo "ok: $1"; else
     echo "not ok: $1"; diff "$2" "$3" | head -10 | sed 's/^/  | /'; failures=$((failures + 1)); fi
