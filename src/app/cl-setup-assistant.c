@@ -584,7 +584,7 @@ plan_roster (ClSetupAssistant *self)
       return;
     }
   {
-    g_autofree char *summary = cl_roster_plan_dup_summary (self->plan, self->table);
+    g_autofree char *summary = cl_roster_plan_dup_summary (self->plan, self->table, TRUE);
     gtk_label_set_text (self->roster_summary, g_strstrip (summary));
   }
   for (guint i = 0; i < self->plan->disagreements->len; i++)

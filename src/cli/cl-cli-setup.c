@@ -142,7 +142,7 @@ static void
 print_plan (const ClRosterPlan *plan,
             const ClCsvTable   *table)
 {
-  g_autofree char *summary = cl_roster_plan_dup_summary (plan, table);
+  g_autofree char *summary = cl_roster_plan_dup_summary (plan, table, FALSE);
 
   printf ("%s", summary);
   if (plan->disagreements->len > 0)

@@ -677,7 +677,8 @@ delimiter_name (char delimiter)
 
 char *
 cl_roster_plan_dup_summary (const ClRosterPlan *plan,
-                            const ClCsvTable   *table)
+                            const ClCsvTable   *table,
+                            gboolean            in_app)
 {
   GString *out = g_string_new (NULL);
 
@@ -698,14 +699,21 @@ cl_roster_plan_dup_summary (const ClRosterPlan *plan,
     {
       const ClSchool *s = g_ptr_array_index (plan->new_schools, i);
       const ClCalendarYear *cal = g_ptr_array_index (s->calendars, s->calendars->len - 1);
-      /* TRANSLATORS: the school's name, its id, a calendar id */
-      g_string_append_printf (out, _("New school \"%s\" (id %s), counted on calendar %s until its own is imported "
-                                     "(caseload-cli import-calendar).\n"), s->name, s->id, cal->id);
+      if (in_app)
+        g_string_append_printf (out, _("New school “%s”: its deadlines are counted on the calendar already here "
+                                       "until its own is added in District Set-Up.\n"), s->name);
+      else
+        /* TRANSLATORS: the school's name, its id, a calendar id */
+        g_string_append_printf (out, _("New school \"%s\" (id %s), counted on calendar %s until its own is imported "
+                                       "(caseload-cli import-calendar).\n"), s->name, s->id, cal->id);
     }
   for (guint i = 0; i < plan->new_staff->len; i++)
     {
       const ClStaff *s = g_ptr_array_index (plan->new_staff, i);
-      g_string_append_printf (out, _("New case manager \"%s\" (id %s).\n"), s->name, s->id);
+      if (in_app)
+        g_string_append_printf (out, _("New case manager “%s”.\n"), s->name);
+      else
+        g_string_append_printf (out, _("New case manager \"%s\" (id %s).\n"), s->name, s->id);
     }
   g_string_append_printf (out, _("Students: %u new, %u updated, %u unchanged; %u IEP meetings added to students already here.\n"),
                           plan->new_students->len, plan->updated_students->len, plan->n_unchanged, plan->new_events->len);

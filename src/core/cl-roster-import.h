@@ -75,9 +75,11 @@ gboolean      cl_roster_plan_compare  (ClRosterPlan      *plan,
                                        ClDate             today,
                                        GError           **error);
 /* What the plan does, in lines for a person: rows read and how, columns not read, new schools
- * and case managers, students new/updated/unchanged. */
+ * and case managers, students new/updated/unchanged. @in_app: said for the app's set-up
+ * (no ids, District Set-Up where the command line names caseload-cli import-calendar). */
 char         *cl_roster_plan_dup_summary      (const ClRosterPlan         *plan,
-                                               const ClCsvTable           *table);
+                                               const ClCsvTable           *table,
+                                               gboolean                    in_app);
 /* One disagreement as a line: student, item, the file's date and where, Caseload's, its basis. */
 char         *cl_roster_disagreement_dup_text (const ClRosterDisagreement *disagreement);
 void          cl_roster_plan_free     (ClRosterPlan      *plan);

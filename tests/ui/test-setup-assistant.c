@@ -161,6 +161,12 @@ test_first_run (void)
   g_assert_nonnull (summary);
   g_assert_nonnull (strstr (summary, "Windows-1252"));
   g_assert_nonnull (strstr (summary, "Students: 6 new, 0 updated, 0 unchanged"));
+  /* Said for the app: by name, and where to add the new school's calendar; no ids, no commands. */
+  g_assert_nonnull (strstr (summary, "New school “Riverside High School”: its deadlines are counted on the calendar "
+                                     "already here until its own is added in District Set-Up."));
+  g_assert_nonnull (strstr (summary, "New case manager “Ana Ramos”."));
+  g_assert_null (strstr (summary, "caseload-cli"));
+  g_assert_null (strstr (summary, "(id "));
   g_assert_nonnull (find_row (GTK_WIDGET (assistant), ADW_TYPE_ACTION_ROW, "The file’s due date differs"));
   shots (assistant, "setup-caseload");
   click (GTK_WIDGET (assistant), "_Import Students");
