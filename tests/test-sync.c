@@ -234,6 +234,21 @@ test_server_init (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (cl_sync_run (f->a, f->url, &r, &error));
   g_assert_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_SCHEMA_TOO_NEW);
+  g_clear_error (&error);
+
+  /* An older schema lacks what this Caseload asks for: refused before anything is sent, with
+   * the command that upgrades it; server init then brings it up to date. */
+  g_free (query (f->url, "UPDATE caseload.meta SET value = '2' WHERE key = 'schema_version'"));
+  g_assert_false (cl_sync_run (f->a, f->url, &r, &error));
+  g_assert_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED);
+  g_assert_nonnull (strstr (error->message, "schema 2"));
+  g_assert_nonnull (strstr (error->message, "server init"));
+  g_clear_error (&error);
+  g_assert_true (cl_sync_server_init (f->url, &from, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, 2);
+  g_assert_true (cl_sync_run (f->a, f->url, &r, &error));
+  g_assert_no_error (error);
 }
 
 /* Both laptops offline: A moves the consent's date, B adds an IEP meeting's event. After A, B

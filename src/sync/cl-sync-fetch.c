@@ -29,24 +29,17 @@ cl_sync_fetch (const char  *url,
     " WHERE row IS NOT NULL ORDER BY seq";
   static const char sql_all[] =
     "SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE row IS NOT NULL ORDER BY seq";
-  g_autoptr(PGconn) conn = _cl_sync_connect (url, error);
+  g_autoptr(PGconn) conn = _cl_sync_connect_current (url, error);
   g_autoptr(PGresult) result = NULL;
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_store_change_free);
   const char *values[1] = { school_id };
   gint64 position = 0;
   guint applied = 0, students = 0;
-  int version = 0;
 
   g_return_val_if_fail (CL_IS_STORE (into), FALSE);
 
-  if (conn == NULL || !_cl_sync_server_version (conn, &version, error))
+  if (conn == NULL)
     return FALSE;
-  if (version == 0)
-    return g_set_error_literal (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
-                                "The district server has no Caseload schema yet: run caseload-cli server init first."),
-           FALSE;
-  if (version > cl_sync_server_schema_version ())
-    return _cl_sync_refuse_newer (version, error);
   result = school_id ? PQexecParams (conn, sql_school, 1, NULL, values, NULL, NULL, 0) : PQexec (conn, sql_all);
   if (!_cl_sync_command_ok (conn, result, "to list the records", error))
     return FALSE;

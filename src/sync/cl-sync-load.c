@@ -49,22 +49,12 @@ ClSyncLoader *
 cl_sync_loader_new (const char  *url,
                     GError     **error)
 {
-  g_autoptr(PGconn) conn = _cl_sync_connect (url, error);
+  g_autoptr(PGconn) conn = _cl_sync_connect_current (url, error);
   g_autoptr(PGresult) copy = NULL;
-  int version = 0;
   ClSyncLoader *self;
 
-  if (conn == NULL || !_cl_sync_server_version (conn, &version, error))
+  if (conn == NULL)
     return NULL;
-  if (version == 0)
-    {
-      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
-                   "The district server has no Caseload schema yet: run caseload-cli server init first. "
-                   "Nothing was changed.");
-      return NULL;
-    }
-  if (version > cl_sync_server_schema_version ())
-    return _cl_sync_refuse_newer (version, error), NULL;
   if (!check_may_load (conn, error) ||
       !_cl_sync_exec (conn, "BEGIN", "to start loading", error) ||
       !_cl_sync_exec (conn, "CREATE TEMPORARY TABLE load_records (n bigserial, tbl text NOT NULL, key text NOT NULL,"

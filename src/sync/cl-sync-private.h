@@ -26,6 +26,10 @@ gboolean  _cl_sync_exec           (PGconn      *conn,
                                    const char  *sql,
                                    const char  *doing,
                                    GError     **error);
+/* A connection to @url whose Caseload schema is this Caseload's; NULL with
+ * CL_SYNC_ERROR_NOT_INITIALISED (none yet, or older: run server init) or SCHEMA_TOO_NEW. */
+PGconn   *_cl_sync_connect_current (const char  *url,
+                                    GError     **error);
 /* The schema version of the server: 0 when it has none yet. */
 gboolean  _cl_sync_server_version (PGconn      *conn,
                                    int         *out_version,

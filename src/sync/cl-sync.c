@@ -112,6 +112,37 @@ _cl_sync_refuse_newer (int      version,
   return FALSE;
 }
 
+PGconn *
+_cl_sync_connect_current (const char  *url,
+                          GError     **error)
+{
+  g_autoptr(PGconn) conn = _cl_sync_connect (url, error);
+  int version = 0;
+
+  if (conn == NULL || !_cl_sync_server_version (conn, &version, error))
+    return NULL;
+  if (version > cl_sync_server_schema_version ())
+    return _cl_sync_refuse_newer (version, error), NULL;
+  if (version == 0)
+    {
+      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
+                   "The district server's database has not been set up for Caseload. Ask the district's IT to run "
+                   "\"caseload-cli server init\". Nothing was changed.");
+      return NULL;
+    }
+  /* What this Caseload sends and asks for (readable_students, the position's sequence) comes
+   * with the current schema: an older one is upgraded first, by the same command. */
+  if (version < cl_sync_server_schema_version ())
+    {
+      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
+                   "The district server has Caseload's schema %d and this Caseload needs %d. Ask the district's IT "
+                   "to run \"caseload-cli server init\" to upgrade it. Nothing was changed.",
+                   version, cl_sync_server_schema_version ());
+      return NULL;
+    }
+  return g_steal_pointer (&conn);
+}
+
 gboolean
 cl_sync_server_init (const char  *url,
                      int         *out_from,
@@ -154,23 +185,13 @@ cl_sync_server_add_user (const char          *url,
                          GError             **error)
 {
   static const char sql[] = "SELECT caseload.add_user ($1, $2, $3, $4, string_to_array ($5, E'\\x1f'))";
-  g_autoptr(PGconn) conn = _cl_sync_connect (url, error);
+  g_autoptr(PGconn) conn = _cl_sync_connect_current (url, error);
   g_autoptr(PGresult) result = NULL;
   g_autofree char *joined = schools && schools[0] ? g_strjoinv ("\x1f", (char **) schools) : NULL;
   const char *values[] = { login, password, role, staff_id, joined };
-  int version = 0;
 
-  if (conn == NULL || !_cl_sync_server_version (conn, &version, error))
+  if (conn == NULL)
     return FALSE;
-  if (version < 2)
-    {
-      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
-                   "The district server's database has no Caseload roles yet. Run \"caseload-cli server init\" "
-                   "first. Nothing was changed.");
-      return FALSE;
-    }
-  if (version > cl_sync_server_schema_version ())
-    return _cl_sync_refuse_newer (version, error);
   result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
   return _cl_sync_command_ok (conn, result, "the login", error);
 }
@@ -418,21 +439,11 @@ cl_sync_run (ClStore       *store,
 {
   g_autoptr(PGconn) conn = NULL;
   ClSyncResult r = { 0 };
-  int version = 0;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
-  if ((conn = _cl_sync_connect (url, error)) == NULL || !_cl_sync_server_version (conn, &version, error))
+  if ((conn = _cl_sync_connect_current (url, error)) == NULL)
     return FALSE;
-  if (version == 0)
-    {
-      g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
-                   "The district server's database has not been set up for Caseload. Ask the district's IT to run "
-                   "\"caseload-cli server init\". Nothing was changed.");
-      return FALSE;
-    }
-  if (version > cl_sync_server_schema_version ())
-    return _cl_sync_refuse_newer (version, error);
   if (!cl_store_start_capturing_changes (store, error) || !push (conn, store, &r, error) ||
       !pull (conn, store, &r, error))
     return FALSE;
