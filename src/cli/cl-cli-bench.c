@@ -334,14 +334,8 @@ cl_cli_bench (int    argc,
     g_array_append_vals (measures, &(Measure) { "alerts_vs_raw_read", alerts_db / MAX (raw, 0.001), "×",
                                                 "alerts_db ÷ raw_read", alerts_db / MAX (raw, 0.001) }, 1);
     g_clear_object (&store);
-    {
-      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-      g_unlink (db_path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (dir);
-    }
+    _cl_cli_remove_database (db_path);
+    g_rmdir (dir);
   }
   /* Documents: a meeting notice for a student with a planned meeting, and its first page drawn by
    * Poppler at 150 dpi, as the preview does. */

@@ -37,13 +37,8 @@ void
 _cl_cli_remove_copy (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
+  _cl_cli_remove_database (path);
   g_rmdir (dir);
 }
 

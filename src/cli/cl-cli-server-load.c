@@ -28,8 +28,6 @@ load_caseload (ClSyncLoader  *loader,
                GError       **error)
 {
   g_autofree char *path = g_build_filename (dir, "part.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   gboolean ok;
 
   {
@@ -38,9 +36,7 @@ load_caseload (ClSyncLoader  *loader,
     ok = store != NULL && cl_store_import (store, caseload, FALSE, NULL, NULL, error) &&
          cl_sync_loader_add_store (loader, store, error);
   }
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
+  _cl_cli_remove_database (path);
   return ok;
 }
 

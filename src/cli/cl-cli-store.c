@@ -324,3 +324,15 @@ cl_cli_check (int    argc,
   printf (_("%s: ok (schema version %d)\n"), db_path, cl_store_get_schema_version (store));
   return 0;
 }
+
+void
+_cl_cli_remove_database (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}

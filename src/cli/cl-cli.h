@@ -41,6 +41,8 @@ int cl_cli_import_csv      (int argc, char **argv);
 int cl_cli_sync            (int argc, char **argv);
 int cl_cli_server          (int argc, char **argv);
 int cl_cli_conflicts       (int argc, char **argv);
+/* A scratch database at @path removed with its journal files (cl-cli-store.c). */
+void  _cl_cli_remove_database  (const char  *path);
 /* What @url's login reads of @school_id (NULL: all of it), copied into a new database in a
  * private temporary folder (cl-cli-server-copy.c); its path, to remove with _cl_cli_remove_copy(). */
 char *_cl_cli_copy_from_server (const char  *url,

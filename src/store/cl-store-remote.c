@@ -88,29 +88,6 @@ _cl_store_write_row_sql (ClStore     *self,
   return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, columns->str, values->str);
 }
 
-static gboolean
-run (ClStore      *self,
-     const char   *sql,
-     const char   *a,
-     const char   *b,
-     GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
-      if (b != NULL)
-        sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "writing the district server's changes", error);
-  return TRUE;
-}
-
 /* What a pull prepares once for all its records: the SQL written for each table and the
  * statements compiled from it (a pull of a school brings tens of thousands of records). */
 typedef struct {
@@ -160,7 +137,7 @@ cached_sql (ClStore     *self,
   return sql;
 }
 
-/* run() with the statement compiled once per pull. */
+/* @sql run with @a as ?1 and @b (if any) as ?2, compiled once per pull. */
 static gboolean
 run_cached (ClStore      *self,
             ApplyCache   *cache,
@@ -182,16 +159,11 @@ run_cached (ClStore      *self,
         }
       g_hash_table_insert (cache->stmts, g_strdup (sql), stmt);
     }
-  sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
   if (b != NULL)
     sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "writing the district server's changes", error);
-  return TRUE;
+  return _cl_store_step (self, stmt, "writing the district server's changes", error);
 }
 
 /* Whether this laptop has a change of its own to @table's @key that the server has not merged. */
@@ -293,7 +265,10 @@ cl_store_apply_remote_changes (ClStore    *self,
                                guint      *out_applied,
                                GError    **error)
 {
+  static const char sql_position[] =
+    "INSERT INTO meta (key, value) VALUES ('sync_position', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1";
   g_autofree char *position_text = g_strdup_printf ("%" G_GINT64_FORMAT, position);
+  sqlite3_stmt *stmt = NULL;
   guint applied = 0;
   gboolean ok;
   ClStoreAction a;
@@ -316,8 +291,12 @@ cl_store_apply_remote_changes (ClStore    *self,
     }
   apply_cache_clear (&cache);
   ok = ok && _cl_store_exec (self, "DELETE FROM sync_applying", error) &&
-       run (self, "INSERT INTO meta (key, value) VALUES ('sync_position', ?1)"
-                  " ON CONFLICT (key) DO UPDATE SET value = ?1", position_text, NULL, error);
+       (stmt = _cl_store_prepare (self, sql_position, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, position_text, -1, SQLITE_STATIC);
+      ok = _cl_store_step (self, stmt, "remembering the district server's position", error);
+    }
   if (!_cl_store_end (&a, ok, error))
     return FALSE;
   if (out_applied != NULL)
