@@ -13,6 +13,7 @@
 
 #include "cl-conflict-rows.h"
 #include "cl-student-page-private.h"
+#include "cl-sync-state.h"
 
 void
 _cl_student_page_show_conflicts (ClStudentPage *self,
@@ -26,6 +27,12 @@ _cl_student_page_show_conflicts (ClStudentPage *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_box))) != NULL)
     gtk_box_remove (self->conflicts_box, child);
 
+  /* Opening a file is a hot path: ask the database only when the session counts any. */
+  if (cl_sync_state_get_conflicts (cl_session_get_sync_state (self->session)) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->conflicts_box), FALSE);
+      return;
+    }
   conflicts = cl_session_list_conflicts (self->session, &error);
   if (conflicts == NULL)
     g_warning ("Listing the conflicts with the district server failed: %s", error->message);
