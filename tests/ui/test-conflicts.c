@@ -117,6 +117,11 @@ test_conflicts_listed_and_settled (void)
   g_assert_nonnull (g_strstr_len (in_file, -1, first_name));
   g_assert_nonnull (strstr (in_file, "10|Kept by the district server"));
   shot (GTK_WIDGET (window), "conflicts-student");
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  iterate ();
+  shot (GTK_WIDGET (window), "conflicts-student-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  iterate ();
 
   /* The main menu's Conflicts item (and the toast's Review) opens the list of every conflict. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-conflicts", NULL));
