@@ -207,7 +207,7 @@ static const Bad bad[] = {
   /* A last day before the first day is no end of its year. */
   { "no-last-day", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" EV ("20260610", "20260611", "Last Day of School")
     EV ("20260817", "20260818", "First Day of School") "END:VCALENDAR\r\n",
-    { NULL, NULL }, CL_ICAL_ERROR_NO_SESSION, "first day (2026-08-17)" },
+    { NULL, NULL }, CL_ICAL_ERROR_NO_SESSION, "first day (August 17, 2026)" },
   /* Timed "first day" events do not make a session. */
   { "timed-first-day", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20260817T080000\r\nSUMMARY:First Day\r\nEND:VEVENT\r\n"
     EV ("20270610", "20270611", "Last Day of School") "END:VCALENDAR\r\n",

@@ -178,11 +178,11 @@ static char *
 days_text (ClDate from,
            ClDate to)
 {
-  char a[11], b[11];
+  g_autofree char *a = cl_date_dup_long (from);
+  g_autofree char *b = cl_date_dup_long (to);
 
-  cl_date_format_iso (from, a);
-  cl_date_format_iso (to, b);
-  return from == to ? g_strdup (a) : g_strdup_printf (_("%s to %s"), a, b);
+  /* TRANSLATORS: the first and the last day of a school year, as long dates */
+  return from == to ? g_steal_pointer (&a) : g_strdup_printf (_("%s to %s"), a, b);
 }
 
 static void fill_calendar (ClSetupAssistant *self);

@@ -307,11 +307,11 @@ cl_ical_school_year_update (ClIcalSchoolYear  *self,
     }
   if (last == CL_DATE_NONE)
     {
-      g_autofree char *iso = cl_date_to_iso (first);
+      g_autofree char *day = cl_date_dup_long (first);
       g_set_error (error, CL_ICAL_ERROR, CL_ICAL_ERROR_NO_SESSION,
                    _("No all-day event in the year after the first day (%s) says \"last day\", so "
                      "the school year's last day is not known: add one (\"Last Day of School\") and "
-                     "try again."), iso);
+                     "try again."), day);
       return FALSE;
     }
   self->first_day = first;
