@@ -306,16 +306,17 @@ fill_school (ClSetupWindow  *self,
       g_autofree char *last = cl_date_dup_long (year->last_day);
       g_autofree char *title = NULL, *subtitle = NULL;
 
-      /* TRANSLATORS: "2026 to 2027" then the calendar's id */
-      title = g_strdup_printf (_("%d to %d (%s)"), cl_date_year (year->first_day), cl_date_year (year->last_day), year->id);
+      /* TRANSLATORS: the years a school year spans, "School year 2026–2027" */
+      title = g_strdup_printf (_("School year %d–%d"), cl_date_year (year->first_day), cl_date_year (year->last_day));
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s, %u closed range", "%s to %s, %u closed ranges",
                                                year->closed->len), first, last, year->closed->len);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-      /* A year the school has already is not written over by a draft. */
-      gtk_widget_set_sensitive (copy, !school_has_year_like (school, next));
+      /* A year the school has already is not written over by a draft; a button that can never
+       * be pressed would only crowd the row (the subpage says why). */
+      gtk_widget_set_visible (copy, !school_has_year_like (school, next));
       g_object_set_data_full (G_OBJECT (copy), "school", g_strdup (school->id), g_free);
       g_object_set_data_full (G_OBJECT (copy), "calendar", g_strdup (year->id), g_free);
       g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_year), self);
