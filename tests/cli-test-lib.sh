@@ -1,8 +1,9 @@
 # cli-test-lib.sh — what the shell tests of caseload-cli share, sourced after they set NAME:
-# cli and url from the environment, a temporary $dir removed at exit, $failures, and the checks
-# expect (a command's exit status) and expect_out (what it printed).
+# cli and url from the environment (no url when the script set CLI_TEST_NO_PG: it needs no
+# server), a temporary $dir removed at exit, $failures, and the checks expect (a command's exit
+# status) and expect_out (what it printed).
 cli=${CASELOAD_CLI:?}
-url=${CASELOAD_TEST_PG_URL:?}
+if [ -z "${CLI_TEST_NO_PG:-}" ]; then url=${CASELOAD_TEST_PG_URL:?}; fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/caseload-${NAME:-cli}-XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 failures=0
