@@ -730,6 +730,70 @@ test_example_30_weapon (void)
     }
 }
 
+/* When the age-22 exit completes eligibility_ends, worked out by hand from rules.md §4 and the
+ * seeds: the exit may be made from the earlier of B22 and the due date (US, UT: through age 21,
+ * 34 CFR 300.101(a), 002 lines 16, 205 — the due date is the day before B22 and the last eligible
+ * day; CA July–September: June 30 before B22, HB 7.18 B); an exit after the due date is late
+ * (§3); an exit before that window leaves the student with no IEP then, so nothing is owed. Each
+ * student has an IEP from an initial meeting of 2012-01-10; today 2028-06-01 is after every due
+ * date. Feb 29 births: B22 in a common year falls on Feb 28 (§2). */
+static void
+test_eligibility_ends_exit (void)
+{
+  const struct {
+    const char *pack, *birth, *exit, *due, *met_on;
+    ClObligationStatus status;  /* when due is NULL: not reported */
+  } cases[] = {
+    /* B22 2027-03-10: eligible through 2027-03-09, due then. */
+    { "US", "2005-03-10", "2027-03-09", "2027-03-09", "2027-03-09", CL_STATUS_MET },
+    { "US", "2005-03-10", "2027-03-10", "2027-03-09", "2027-03-10", CL_STATUS_MET_LATE },
+    { "US", "2005-03-10", "2027-03-08", NULL, NULL, 0 },
+    { "US", "2005-03-10", NULL, "2027-03-09", NULL, CL_STATUS_OVERDUE },
+    /* Born on a leap day, B22 2026-02-28 (2026 is common): due 2026-02-27. */
+    { "UT", "2004-02-29", "2026-02-27", "2026-02-27", "2026-02-27", CL_STATUS_MET },
+    { "UT", "2004-02-29", "2026-02-28", "2026-02-27", "2026-02-28", CL_STATUS_MET_LATE },
+    { "UT", "2004-02-29", NULL, "2026-02-27", NULL, CL_STATUS_OVERDUE },
+    /* The same in the US pack (B22 of a leap-day birth is always in a common year: 22 is not a
+     * multiple of 4); an exit the day before the last day is an early one. */
+    { "US", "2004-02-29", "2026-02-27", "2026-02-27", "2026-02-27", CL_STATUS_MET },
+    { "US", "2004-02-29", "2026-02-26", NULL, NULL, 0 },
+    /* CA, B22 2027-08-15 (August): not into the new fiscal year, due 2027-06-30, before B22. */
+    { "CA", "2005-08-15", "2027-06-30", "2027-06-30", "2027-06-30", CL_STATUS_MET },
+    { "CA", "2005-08-15", "2027-07-01", "2027-06-30", "2027-07-01", CL_STATUS_MET_LATE },
+    { "CA", "2005-08-15", NULL, "2027-06-30", NULL, CL_STATUS_OVERDUE },
+    /* CA, B22 2027-03-10 (March): through June 30; an exit on the birthday is on time. */
+    { "CA", "2005-03-10", "2027-03-10", "2027-06-30", "2027-03-10", CL_STATUS_MET },
+    { "CA", "2005-03-10", "2027-07-15", "2027-06-30", "2027-07-15", CL_STATUS_MET_LATE },
+    { "CA", "2005-03-10", "2027-03-09", NULL, NULL, 0 },
+    /* CA, B22 2027-11-02 (November): through December 31. */
+    { "CA", "2005-11-02", "2027-12-31", "2027-12-31", "2027-12-31", CL_STATUS_MET },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClCaseload) c = lincoln_caseload (cases[i].pack);
+      g_autoptr(GPtrArray) a = NULL;
+      ClStudent *s = add_student (c, "S1", cases[i].birth);
+
+      g_test_message ("%s, born %s, exit %s", cases[i].pack, cases[i].birth,
+                      cases[i].exit ? cases[i].exit : "none");
+      add_meeting (s, CL_MEETING_INITIAL, "2012-01-10")->eligible = TRUE;
+      if (cases[i].exit != NULL)
+        add_event (s, CL_EVENT_EXIT, cases[i].exit);
+      a = alerts (c, "2028-06-01", "S1", "eligibility_ends");
+      if (cases[i].due == NULL)
+        {
+          g_assert_cmpuint (a->len, ==, 0);
+          continue;
+        }
+      assert_due (only (a), cases[i].due, cases[i].status);
+      if (cases[i].met_on != NULL)
+        assert_met_on (only (a), cases[i].met_on);
+      else
+        g_assert_cmpint (only (a)->met_on, ==, CL_DATE_NONE);
+    }
+}
+
 /* What the event form can save by its date alone: an extension without its rule or date moves
  * nothing, a hearing without its date owes no disclosure. Referral 2026-12-10 → 2027-01-10
  * (example 1). */
@@ -793,5 +857,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/rules-md-29-who-filed", test_example_29_who_filed);
   g_test_add_func ("/engine/rules-md-30-weapon", test_example_30_weapon);
   g_test_add_func ("/engine/incomplete-extension-and-hearing", test_incomplete_extension_and_hearing);
+  g_test_add_func ("/engine/eligibility-ends-exit", test_eligibility_ends_exit);
   return g_test_run ();
 }

@@ -188,15 +188,6 @@ typedef struct {
   const char *rule;
 } Case;
 
-/* What the engine does not let the table's event complete, each reported to the lead: the test is
- * marked incomplete (TODO) for it rather than passed. */
-static const struct { const char *pack; const char *rule; const char *why; } known_gaps[] = {
-  /* Federal eligibility ends the day before B22, but only an exit on or after B22 and on or before
-   * that due date completes it (cl-rules-age.c eligibility_ends): no date does. */
-  { "US", CL_RULE_ELIGIBILITY_ENDS, "no exit date completes the federal eligibility_ends" },
-  { "UT", CL_RULE_ELIGIBILITY_ENDS, "no exit date completes the federal eligibility_ends" },
-};
-
 static void
 test_completes (gconstpointer data)
 {
@@ -253,14 +244,6 @@ test_completes (gconstpointer data)
 
   after = compute (engine, caseload);
   closed = find (after, c->rule, from);
-  for (guint i = 0; i < G_N_ELEMENTS (known_gaps); i++)
-    if (g_str_equal (known_gaps[i].pack, c->pack) && g_str_equal (known_gaps[i].rule, c->rule))
-      {
-        /* Still as reported: when the engine changes, this fails and the gap goes. */
-        g_assert_false (is_done (closed));
-        g_test_incomplete (known_gaps[i].why);
-        return;
-      }
   g_assert_nonnull (closed);
   g_assert_true (is_done (closed));
   g_assert_cmpint (closed->met_on, ==, D (TODAY));

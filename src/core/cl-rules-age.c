@@ -165,7 +165,7 @@ eligibility_ends (ClRuleContext *ctx,
   JsonNode *by_month = json_object_get_member (rule->params, "end_by_month");
   const ClEvent *done;
   ClCounted counted = { .age = age, .birthday = birthday, .meeting_kind = -1 };
-  ClDate due;
+  ClDate due, start;
 
   if (by_month != NULL && JSON_NODE_HOLDS_ARRAY (by_month) &&
       json_array_get_length (json_node_get_array (by_month)) == 12)
@@ -188,15 +188,21 @@ eligibility_ends (ClRuleContext *ctx,
       counted.way = CL_COUNTED_DAY_BEFORE_BIRTHDAY;
     }
 
-  /* Only a student with an IEP on the birthday reaches the end of eligibility (rules.md: "Requires
-   * an IEP at B22"); one who left earlier owes nothing, and an exit before the birthday (even one
-   * followed by a return with an IEP) is not the exit that completes it. */
-  if (!_cl_rule_has_iep_on (ctx, birthday))
+  /* The age-22 exit can be made from the earlier of the birthday and the due date: federal
+   * eligibility runs "through age 21" (34 CFR 300.101(a); 002 lines 16, 205 "birth through 21
+   * years of age"), so its last day is the due date, the day before B22, and an exit that day is
+   * on time; California's July–September birthdays end on the June 30 before (HB 7.18 B). Only a
+   * student with an IEP then (or leaving on that very day) reaches the end of eligibility
+   * (rules.md: "Requires an IEP at B22"): one who left earlier owes nothing, and an earlier exit
+   * (even one followed by a return with an IEP) is not the exit that completes it. A later exit
+   * completes it late (rules.md §3). */
+  start = MIN (birthday, due);
+  done = _cl_rule_first_event (ctx, start, NULL, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_EXIT));
+  if (!_cl_rule_has_iep_on (ctx, start) &&
+      !(done != NULL && done->date == start && _cl_rule_has_iep_on (ctx, start - 1)))
     return;
-  done = _cl_rule_first_event (ctx, birthday, NULL, _cl_event_is_type, GINT_TO_POINTER (CL_EVENT_EXIT));
-  _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, due,
-                 done && done->date <= due ? done->date : CL_DATE_NONE, birthday, "birthday",
-                 &counted);
+  _cl_rule_emit (ctx, rule, CL_EMIT_REQUIRES_IEP, due, done ? done->date : CL_DATE_NONE,
+                 birthday, "birthday", &counted);
 }
 
 /* @date less @months calendar months, on the same day of the month or the last one it has. */
