@@ -5,6 +5,7 @@
 
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
+#include "cl-json-strict.h"
 
 static char *
 demo_bundle (gsize *length)
@@ -284,22 +285,128 @@ test_member_order (void)
   g_assert_cmpstr (a, ==, b);
 }
 
-/* Every outcome of a damaged bundle is either a caseload or an error that names where. */
+/* The reading of json-glib's whole tree, which the streamed readings must agree with. */
+static ClCaseload *
+read_from_json_glib (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+  return cl_bundle_read_node (json_parser_get_root (parser), error);
+}
+
+/* Every outcome of a damaged bundle is either a caseload or an error that names where, and the
+ * same as reading json-glib's tree of it: the same caseload or the same message (but for what the
+ * reader refuses before parsing and json-glib would take). */
 static void
 check_outcome (const char *data,
                gsize       length)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) tree_error = NULL;
   g_autoptr(ClCaseload) c = cl_bundle_read_data (data, length, &error);
+  g_autoptr(ClCaseload) tree = read_from_json_glib (data, length, &tree_error);
 
   if (c != NULL)
     {
+      g_autofree char *a = cl_bundle_write (c);
+      g_autofree char *b = tree ? cl_bundle_write (tree) : NULL;
+
       g_assert_no_error (error);
+      g_assert_cmpstr (a, ==, b);
       return;
     }
   g_assert_nonnull (error);
   g_assert_true (error->domain == CL_BUNDLE_ERROR);
   g_assert_nonnull (strstr (error->message, ": "));
+  if (strstr (error->message, "nested more than") == NULL && strstr (error->message, "unexpected character") == NULL &&
+      strstr (error->message, "not UTF-8") == NULL && strstr (error->message, "is empty") == NULL)
+    {
+      g_assert_nonnull (tree_error);
+      g_assert_cmpstr (error->message, ==, tree_error->message);
+    }
+}
+
+/* cl-json-strict.c builds json-glib's tree of strict JSON, and takes nothing else. */
+static void
+test_strict_parser (void)
+{
+  static const char * const same[] = {
+    "{}", "[]", " [ ] ", "\"\"", "0", "-0", "-0.0", "12", "-7", "2.5", "1e5", "1.5E+3", "1.5e-3", "0.1",
+    "1e400", "123456789012345678", "true", "false", "null",
+    "[\"a\\\"b\", \"]\", \"}\", \"[{\", \"\\\\\", \"\\/\", \"\\b\\f\\n\\r\\t\"]",
+    "[\"\\u00e9\\u00E9\", \"\\ud83d\\ude00\", \"caf\u00e9 \u4e2d\"]",
+    "{\"\": 1, \"a\": [[1, [2, {\"b\": \"]}\\\"\"}]], []], \"c\\\"]}\": {\"d\": {}}}",
+    "{\"students\": [1, {\"x\": [\"]\"]}, \"}]\"], \"z\": null}",
+  };
+  static const char * const refused[] = {
+    "", " ", "[1,]", "{\"a\": 1,}", "[007]", "[0x10]", "[1.]", "[.5]", "[+1]", "[1e]", "# c\n[]", "/* c */ []",
+    "['a']", "[\"\\u0000\"]", "[\"\\ud83d\"]", "[\"\\ude00\"]", "[\"a\tb\"]", "[\"\\x\"]",
+    "{\"a\": 1, \"a\": 2}", "[12345678901234567890]", "[tru]", "[1] 2", "{\"a\" 1}", "\"abc", "[1 2]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) strict = cl_json_strict_parse (same[i], strlen (same[i]), NULL, NULL, NULL);
+      g_autofree char *expected = NULL, *got = NULL;
+
+      g_assert_true (json_parser_load_from_data (parser, same[i], -1, NULL));
+      g_assert_nonnull (strict);
+      expected = json_to_string (json_parser_get_root (parser), FALSE);
+      got = json_to_string (strict, FALSE);
+      g_assert_cmpstr (got, ==, expected);
+      g_assert_true (json_node_equal (strict, json_parser_get_root (parser)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_null (cl_json_strict_parse (refused[i], strlen (refused[i]), NULL, NULL, NULL));
+}
+
+/* A bundle whose strings hold quotes, brackets and braces, escapes and unicode, and whose unknown
+ * members nest arrays: read while parsing, it is what json-glib's tree of it reads as. */
+static void
+test_tricky_strings (void)
+{
+  const char *text =
+    HEAD CAL "\"staff\": [{\"id\": \"t]1\", \"name\": \"T \\\"One\\\" {x}\", \"role\": \"case_manager\"}], "
+    "\"students\": [{\"id\": \"S1\", \"birth_date\": \"2012-01-01\", \"school\": \"s\", \"case_manager\": \"t]1\", "
+    "\"first_name\": \"Jos\\u00e9 \\\"]}\\\"\", \"last_name\": \"O'Brien [\\\\] {\\/}\", "
+    "\"x-notes\": [[1, [2.5, {\"b\": \"]}\\\"[{\"}]], [], {\"c\\\"]}\": [\"\\ud83d\\ude00\"]}], "
+    "\"guardians\": [{\"name\": \"Ana \\u00d1u\\u00f1ez\\n(tutora)\", \"phone\": \"555 \\t 0100\"}]}, "
+    "{\"id\": \"S2\\\"\", \"birth_date\": \"2013-02-02\", \"school\": \"s\", \"first_name\": \"}]},{\"}], "
+    "\"x-after\": {\"students\": [{\"id\": \"decoy\"}]}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) streamed = cl_bundle_read_data (text, -1, &error);
+  g_autoptr(ClCaseload) tree = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  ClStudent *s1, *s2;
+
+  g_assert_no_error (error);
+  tree = read_from_json_glib (text, strlen (text), &error);
+  g_assert_no_error (error);
+  a = cl_bundle_write (streamed);
+  b = cl_bundle_write (tree);
+  g_assert_cmpstr (a, ==, b);
+
+  g_assert_cmpuint (cl_caseload_get_students (streamed)->len, ==, 2);
+  s1 = cl_caseload_lookup_student (streamed, "S1");
+  s2 = cl_caseload_lookup_student (streamed, "S2\"");
+  g_assert_nonnull (s1);
+  g_assert_nonnull (s2);
+  g_assert_cmpstr (s1->first_name, ==, "Jos\u00e9 \"]}\"");
+  g_assert_cmpstr (s1->last_name, ==, "O'Brien [\\] {/}");
+  g_assert_cmpstr (s1->case_manager->name, ==, "T \"One\" {x}");
+  g_assert_cmpstr (g_array_index (s1->guardians, ClGuardian, 0).name, ==, "Ana \u00d1u\u00f1ez\n(tutora)");
+  g_assert_cmpstr (s2->first_name, ==, "}]},{");
+  g_assert_null (cl_caseload_lookup_student (streamed, "decoy"));
+  g_assert_nonnull (strstr (a, "\U0001F600"));   /* the unknown member kept, its escapes read */
 }
 
 static void
@@ -426,5 +533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bundle/member-order", test_member_order);
   g_test_add_func ("/bundle/fuzz", test_fuzz);
   g_test_add_func ("/bundle/hostile-text", test_hostile_text);
+  g_test_add_func ("/bundle/strict-parser", test_strict_parser);
+  g_test_add_func ("/bundle/tricky-strings", test_tricky_strings);
   return g_test_run ();
 }

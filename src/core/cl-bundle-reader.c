@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cl-bundle-reader.h"
+#include "cl-json-strict.h"
 
 G_DEFINE_QUARK (cl-bundle-error-quark, cl_bundle_error)
 
@@ -1148,6 +1149,89 @@ read_data (const char  *data,
   return read_rest (&stream.r, stream.root, stream.students_read);
 }
 
+/* The same reading over cl-json-strict.c's parser, which hands over each element of the root's
+ * "students" as it is complete: read then (in the tree's order, with the tree's messages) once the
+ * head before it is there, and freed. Returns FALSE (and no error) when the text is not strict
+ * JSON, for json-glib to parse and judge. */
+typedef struct {
+  Reader   r;
+  gboolean head_done;
+  gboolean keep;            /* the head is not all before the students: read from the tree */
+  guint    students_read;
+  GError  *error;           /* the first problem in what was read */
+} StrictStream;
+
+static gboolean
+on_strict_student (JsonObject *root,
+                   JsonNode   *element,
+                   guint       index,
+                   gpointer    user_data)
+{
+  static const char * const head[] = { "format", "jurisdiction", "calendars", "schools", "staff" };
+  StrictStream *stream = user_data;
+  JsonObject *student = NULL;
+  gsize len;
+
+  if (stream->keep)
+    return FALSE;
+  if (stream->error != NULL)
+    return TRUE;   /* nothing after the first problem is read */
+  if (!stream->head_done)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (head); i++)
+        if (!json_object_has_member (root, head[i]))
+          {
+            stream->keep = TRUE;
+            return FALSE;
+          }
+      stream->r.error = &stream->error;
+      stream->head_done = TRUE;
+      if (!read_head (&stream->r, root))
+        return TRUE;
+    }
+
+  g_string_assign (stream->r.path, "");
+  len = push_member (&stream->r, "students");
+  push_index (&stream->r, index);
+  if (get_object (&stream->r, element, &student) && read_student (&stream->r, student))
+    {
+      pop (&stream->r, len);
+      stream->students_read++;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_strict (const char  *data,
+             gsize        length,
+             ClCaseload **out,
+             GError     **error)
+{
+  g_autoptr(ClCaseload) caseload = cl_caseload_new ();
+  g_autoptr(GString) path = g_string_new (NULL);
+  StrictStream stream = { { caseload, path, NULL }, FALSE, FALSE, 0, NULL };
+  g_autoptr(JsonNode) root = cl_json_strict_parse (data, length, "students", on_strict_student, &stream);
+
+  *out = NULL;
+  if (root == NULL)
+    {
+      g_clear_error (&stream.error);
+      return FALSE;
+    }
+  if (stream.error != NULL)
+    g_propagate_error (error, stream.error);
+  else if (!stream.head_done)
+    *out = cl_bundle_read_node (root, error);   /* nothing was read while parsing */
+  else
+    {
+      /* The students were all read; then what follows them. */
+      g_string_assign (path, "");
+      stream.r.error = error;
+      *out = read_rest (&stream.r, json_node_get_object (root), stream.students_read);
+    }
+  return TRUE;
+}
+
 ClCaseload *
 cl_bundle_read_data (const char  *data,
                      gssize       length,
@@ -1175,6 +1259,8 @@ cl_bundle_read_data (const char  *data,
   if (!check_text (data, length, error))
     return NULL;
 
+  if (read_strict (data, length, &result, error))
+    return result;
   result = read_data (data, length, TRUE, &retry, error);
   if (retry)
     result = read_data (data, length, FALSE, &retry, error);
