@@ -22,7 +22,7 @@ bundle Adela >"$dir/adela.json"
 bundle Adelina >"$dir/adelina.json"
 
 expect 0 "server init" "$cli" server init --url "$url"
-expect_out "now has Caseload's schema 3 (it had 0)" "server init says what it did"
+expect_out "now has Caseload's schema 4 (it had 0)" "server init says what it did"
 expect 0 "server init again" "$cli" server init --url "$url"
 expect_out "nothing was changed" "server init again changes nothing"
 

@@ -573,6 +573,22 @@ student_ids (ClStore *laptop)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+/* The ids of @laptop's staff, joined by spaces. */
+static char *
+staff_ids (ClStore *laptop)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = cl_store_load_caseload (laptop, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  GPtrArray *staff;
+
+  g_assert_no_error (error);
+  staff = cl_caseload_get_staff (c);
+  for (guint i = 0; i < staff->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "", ((ClStaff *) staff->pdata[i])->id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
 /* An admin loads a district of two schools; a case manager's laptop gets their student alone, the
  * principal's the students of their school; through SQL of their own (as psql would) neither
  * sees another's rows nor writes any; a principal's edit is refused, a case manager's stands. */
@@ -611,6 +627,26 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
   ids = student_ids (principal_laptop);
   g_assert_cmpstr (ids, ==, "S-1 S-2");
+  /* The staff of the schools a login works at, not the district's: Riverside's cm-3 stays
+   * off both laptops, and out of reach through SQL too. */
+  g_clear_pointer (&ids, g_free);
+  ids = staff_ids (principal_laptop);
+  g_assert_cmpstr (ids, ==, "cm-1 cm-2");
+  g_clear_pointer (&ids, g_free);
+  ids = staff_ids (f->b);
+  g_assert_cmpstr (ids, ==, "cm-1 cm-2");
+  seen = query (pr, "SELECT string_agg (key, ' ' ORDER BY key) FROM caseload.records WHERE tbl = 'staff'");
+  g_assert_cmpstr (seen, ==, "cm-1 cm-2");
+  g_clear_pointer (&seen, g_free);
+  seen = query (pr, "SELECT count (*) FROM caseload.records WHERE tbl = 'staff' AND key = 'cm-3'");
+  g_assert_cmpstr (seen, ==, "0");
+  g_clear_pointer (&seen, g_free);
+  seen = query (pr, "SELECT string_agg (key, ' ' ORDER BY key) FROM caseload.records WHERE tbl = 'school_calendars'");
+  g_assert_cmpstr (seen, ==, "lincoln/0");
+  g_clear_pointer (&seen, g_free);
+  seen = query (f->url, "SELECT count (*) FROM caseload.records WHERE tbl = 'staff'");
+  g_assert_cmpstr (seen, ==, "3");
+  g_clear_pointer (&seen, g_free);
 
   seen = query (pr, "SELECT count (*) FROM caseload.records WHERE student_id = 'S-3'");
   g_assert_cmpstr (seen, ==, "0");
@@ -731,6 +767,81 @@ test_newly_visible_student (Fixture       *f,
   g_assert_cmpuint (g_array_index (ben->events, ClEvent, 0).date, ==, D ("2026-09-02"));
 }
 
+/* What a laptop reads of the district follows its students: when the principal's school gets a
+ * case manager from elsewhere (cm-3, of Riverside), the principal's next sync brings cm-3's
+ * record, written long before; when cm-1's student moves to Riverside, cm-1's brings Riverside's
+ * calendar link and staff. Each laptop then names everyone its students' files name. */
+static void
+test_newly_needed_staff (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClCaseload) district = NULL;
+  g_autoptr(ClCaseload) on_a = NULL;
+  g_autoptr(ClCaseload) on_pr = NULL;
+  g_autoptr(ClCaseload) on_cm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStore) principal_laptop = open_laptop (f, "principal.db");
+  g_autofree char *cm1 = g_strdup_printf ("%s user=cm1", f->url);
+  g_autofree char *pr = g_strdup_printf ("%s user=pr", f->url);
+  g_autofree char *added = NULL;
+  g_autofree char *ids = NULL;
+  ClStudent *student;
+  ClSchool *riverside;
+  ClSyncResult r = { 0 };
+
+  init_server (f);
+  sync_ok (f, f->a);
+  district = cl_bundle_read_data (district_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (f->a, district, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+  added = query (f->url, "SELECT caseload.add_user ('cm1', 'synthetic-1', 'case_manager', 'cm-1', NULL),"
+                         " caseload.add_user ('pr', 'synthetic-2', 'principal', NULL, ARRAY['lincoln'])");
+  g_assert_true (cl_sync_run (principal_laptop, pr, &r, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_sync_run (f->b, cm1, &r, &error));
+  g_assert_no_error (error);
+  ids = staff_ids (principal_laptop);
+  g_assert_cmpstr (ids, ==, "cm-1 cm-2");
+
+  /* The admin: Ben (Lincoln) goes to cm-3; Ada, cm-1's, moves to Riverside. */
+  on_a = cl_store_load_caseload (f->a, &error);
+  g_assert_no_error (error);
+  student = cl_caseload_lookup_student (on_a, "S-2");
+  student->case_manager = cl_caseload_lookup_staff (on_a, "cm-3");
+  g_assert_true (cl_store_update_student (f->a, student, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+
+  g_assert_true (cl_sync_run (principal_laptop, pr, &r, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_free);
+  ids = staff_ids (principal_laptop);
+  g_assert_cmpstr (ids, ==, "cm-1 cm-2 cm-3");
+  on_pr = cl_store_load_caseload (principal_laptop, &error);
+  g_assert_no_error (error);
+  student = cl_caseload_lookup_student (on_pr, "S-2");
+  g_assert_nonnull (student->case_manager);
+  g_assert_cmpstr (student->case_manager->name, ==, "Case Manager Three");
+
+  student = cl_caseload_lookup_student (on_a, "S-1");
+  student->school = cl_caseload_lookup_school (on_a, "riverside");
+  g_assert_true (cl_store_update_student (f->a, student, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a);
+  g_assert_true (cl_sync_run (f->b, cm1, &r, &error));
+  g_assert_no_error (error);
+  on_cm = cl_store_load_caseload (f->b, &error);
+  g_assert_no_error (error);
+  riverside = cl_caseload_lookup_school (on_cm, "riverside");
+  g_assert_nonnull (riverside);
+  g_assert_cmpuint (riverside->calendars->len, ==, 1);
+  g_clear_pointer (&ids, g_free);
+  ids = staff_ids (f->b);
+  g_assert_cmpstr (ids, ==, "cm-1 cm-2 cm-3");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +858,7 @@ main (int    argc,
   g_test_add ("/sync/before-first-sync", Fixture, NULL, fixture_set_up, test_before_first_sync, fixture_tear_down);
   g_test_add ("/sync/newly-visible-student", Fixture, NULL, fixture_set_up, test_newly_visible_student,
               fixture_tear_down);
+  g_test_add ("/sync/newly-needed-staff", Fixture, NULL, fixture_set_up, test_newly_needed_staff, fixture_tear_down);
   g_test_add ("/sync/server-down", Fixture, NULL, fixture_set_up, test_server_down, fixture_tear_down);
   return g_test_run ();
 }

@@ -50,6 +50,38 @@ cl_store_holds_student (ClStore     *self,
   return TRUE;
 }
 
+gboolean
+cl_store_needs_district_records (ClStore     *self,
+                                 const char  *table,
+                                 const char  *row,
+                                 gboolean    *out_needs,
+                                 GError     **error)
+{
+  static const char sql_student[] =
+    "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM students WHERE school_id = json_extract (?1, '$.school_id'))"
+    " OR NOT EXISTS (SELECT 1 FROM staff WHERE id = json_extract (?1, '$.case_manager_id'))"
+    "    AND json_extract (?1, '$.case_manager_id') IS NOT NULL";
+  static const char sql_invitee[] =
+    "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM staff WHERE id = json_extract (?1, '$.staff_id'))"
+    " AND json_extract (?1, '$.staff_id') IS NOT NULL";
+  g_autoptr(GError) local_error = NULL;
+  const char *sql = g_strcmp0 (table, "students") == 0 ? sql_student
+                  : g_strcmp0 (table, "invitees") == 0 ? sql_invitee : NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  *out_needs = FALSE;
+  if (sql == NULL || row == NULL)
+    return TRUE;
+  *out_needs = _cl_store_exists (self, sql, row, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* "INSERT INTO @table (c, …) VALUES (json_extract (?1, '$.c'), …)" for every column @table has,
  * or with @key, "UPDATE @table SET c = json_extract (?1, '$.c'), … WHERE @key = ?2". An update,
  * not a delete and insert: deleting a student would delete their events with it. */

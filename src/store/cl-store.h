@@ -282,6 +282,14 @@ gboolean    cl_store_holds_student         (ClStore        *self,
                                             const char     *student_id,
                                             gboolean       *out_holds,
                                             GError        **error);
+/* Whether @row (a pulled record of @table, as JSON) names what the district's records of this
+ * laptop lack: a staff member it does not hold (a student's case manager, a team member), or, for
+ * a student, a school none of whose students it holds (whose staff and calendars it never read). */
+gboolean    cl_store_needs_district_records (ClStore       *self,
+                                             const char    *table,
+                                             const char    *row,
+                                             gboolean      *out_needs,
+                                             GError       **error);
 
 /* ---- conflicts: a change of this laptop's that met another's on the server (cl-store-conflicts.c)
  * The value that reached the server first stands everywhere; the other is kept here, with both

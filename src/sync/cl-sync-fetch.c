@@ -19,13 +19,24 @@ cl_sync_fetch (const char  *url,
                GError     **error)
 {
   /* The school's students through the index on their school, their records through the index on
-   * the student, and the district's own records (schools, staff, calendars). */
+   * the student, and of the district's own records what they name: the school, its calendar
+   * links, its staff (case managers and meeting teams) and the calendars. Not the state's staff. */
   static const char sql_school[] =
     "SELECT * FROM (SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
     "               WHERE student_id IN (SELECT key FROM caseload.records"
     "                                    WHERE tbl = 'students' AND row ->> 'school_id' = $1)"
     "               UNION ALL"
-    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE student_id IS NULL) AS r"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE tbl = 'staff' AND key IN (SELECT caseload.staff_of_schools (ARRAY[$1]))"
+    "               UNION ALL"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE tbl = 'school_calendars' AND caseload.key_school (key) = $1"
+    "               UNION ALL"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE tbl = 'schools' AND key = $1"
+    "               UNION ALL"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE student_id IS NULL AND tbl IN ('calendars', 'calendar_closed')) AS r"
     " WHERE row IS NOT NULL ORDER BY seq";
   static const char sql_all[] =
     "SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE row IS NOT NULL ORDER BY seq";

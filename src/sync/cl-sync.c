@@ -11,7 +11,8 @@
 #define SERVER_RESOURCE_PATH "/io/github/caseload/Caseload/server/"
 
 /* The server's schema, in order: the file at index i takes a server from version i to i + 1. */
-static const char * const server_scripts[] = { "001-records.sql", "002-roles.sql", "003-visibility.sql" };
+static const char * const server_scripts[] = { "001-records.sql", "002-roles.sql", "003-visibility.sql",
+                                              "004-staff-scope.sql" };
 
 G_DEFINE_QUARK (cl-sync-error-quark, cl_sync_error)
 
@@ -356,6 +357,49 @@ add_newly_visible (PGconn     *conn,
   return TRUE;
 }
 
+/* A pull after the first that brings a student at a school new to this laptop (moved there,
+ * newly shared) or names a staff member it does not hold (a new case manager, someone joining a
+ * meeting team) brings the district's records the laptop now reads and has not read: they sit
+ * below its position. Those are the staff and school calendar links it reads (server schema 4),
+ * a few hundred records, read again whole rather than worked out one by one. */
+static gboolean
+add_newly_needed_district (PGconn     *conn,
+                           ClStore    *store,
+                           GPtrArray  *changes,
+                           gint64      since,
+                           GError    **error)
+{
+  static const char sql[] =
+    "SELECT * FROM (SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE tbl = 'staff' AND key IN (SELECT caseload.readable_staff ())"
+    "               UNION ALL"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE tbl = 'school_calendars' AND caseload.key_school (key) IN (SELECT caseload.readable_schools ())) AS r"
+    " WHERE seq <= $1::bigint ORDER BY seq";
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+  const char *values[1] = { since_text };
+  gboolean needs = FALSE;
+  gint64 ignored = 0;
+
+  if (since == 0)
+    return TRUE;
+  for (guint i = 0; !needs && i < changes->len; i++)
+    {
+      const ClStoreChange *c = changes->pdata[i];
+
+      if (!cl_store_needs_district_records (store, c->table, c->row, &needs, error))
+        return FALSE;
+    }
+  if (!needs)
+    return TRUE;
+  result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
+  if (!_cl_sync_command_ok (conn, result, "to send the staff and calendars of a school new to this computer", error))
+    return FALSE;
+  _cl_sync_add_records (result, changes, &ignored);
+  return TRUE;
+}
+
 /* Where the server stands now: the position of its last write, every write up to it committed.
  * Writers take positions one at a time under an advisory lock held to their commit; taking it
  * shared waits for the one writing, if any. */
@@ -388,13 +432,21 @@ pull (PGconn        *conn,
   static const char sql[] =
     "SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE seq > $1::bigint ORDER BY seq";
   /* A first pull of a login that reads a few schools out of a state's: found through the
-   * students it reads (and the district's own records) by index, not by reading every record the
-   * server holds and filtering them. An admin reads everything and takes the plain pull. */
+   * students it reads, the staff and calendar links of the schools it works at, and the
+   * district's schools and calendars, by index, not by reading every record the server holds and
+   * filtering them. An admin reads everything and takes the plain pull. */
   static const char sql_first[] =
     "SELECT * FROM (SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
     "               WHERE student_id IN (SELECT caseload.readable_students ())"
     "               UNION ALL"
-    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records WHERE student_id IS NULL) AS r"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE tbl = 'staff' AND key IN (SELECT caseload.readable_staff ())"
+    "               UNION ALL"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE tbl = 'school_calendars' AND caseload.key_school (key) IN (SELECT caseload.readable_schools ())"
+    "               UNION ALL"
+    "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
+    "               WHERE student_id IS NULL AND tbl NOT IN ('staff', 'school_calendars')) AS r"
     " WHERE $1::bigint = 0 ORDER BY seq";
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_store_change_free);
   g_autoptr(PGresult) result = NULL;
@@ -425,7 +477,8 @@ pull (PGconn        *conn,
   /* Everything this login reads up to @reached is in @changes: the next pull starts there, not
    * at the last record it read, so the writes to other schools in between are not read again. */
   position = MAX (position, reached);
-  if (!add_newly_visible (conn, store, changes, since, error))
+  if (!add_newly_visible (conn, store, changes, since, error) ||
+      !add_newly_needed_district (conn, store, changes, since, error))
     return FALSE;
   r->position = position;
   return cl_store_apply_remote_changes (store, changes, position, &r->pulled, error);
