@@ -589,6 +589,89 @@ staff_ids (ClStore *laptop)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+/* S-2's first event's date on @laptop, as an ISO date. */
+static char *
+first_event_date (ClStore *laptop)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) c = cl_store_load_caseload (laptop, &error);
+  ClStudent *s;
+
+  g_assert_no_error (error);
+  s = cl_caseload_lookup_student (c, "S-2");
+  g_assert_nonnull (s);
+  return cl_date_to_iso (g_array_index (s->events, ClEvent, 0).date);
+}
+
+/* The principal's edit of S-2's referral was refused. It is not dropped, and does not hold the
+ * record back either: no longer pending (not sent again), it is listed as a refusal, the record
+ * follows the server's changes (the admin's), and discarding it (keeping it is refused) leaves
+ * the server's version. A second refused edit, discarded, puts the server's version back. */
+static void
+assert_refused_then_discarded (Fixture    *f,
+                               ClStore    *laptop,
+                               const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *date = NULL;
+  ClEvent admins = event_on (CL_EVENT_REFERRAL, "2026-09-07");
+  ClEvent again = event_on (CL_EVENT_REFERRAL, "2026-09-09");
+  ClSyncResult r = { 0 };
+  guint waiting = 1;
+  gint64 id;
+
+  g_assert_true (cl_store_count_unsynced (laptop, &waiting, &error));
+  g_assert_cmpuint (waiting, ==, 0);
+  conflicts = cl_store_list_conflicts (laptop, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (((ClConflict *) conflicts->pdata[0])->refused);
+  g_assert_cmpstr (((ClConflict *) conflicts->pdata[0])->student_uid, ==, "S-2");
+  g_assert_cmpstr (((ClConflict *) conflicts->pdata[0])->mine, ==, "Changed");
+  g_assert_cmpint (cl_store_count_refusals (laptop, &error), ==, 1);
+  g_assert_true (cl_sync_run (laptop, url, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pushed, ==, 0);
+  g_assert_cmpuint (r.refused, ==, 0);
+
+  g_assert_true (cl_store_update_event (f->a, "S-2", 0, &admins, &error));
+  sync_ok (f, f->a);
+  g_assert_true (cl_sync_run (laptop, url, &r, &error));
+  g_assert_no_error (error);
+  date = first_event_date (laptop);
+  g_assert_cmpstr (date, ==, "2026-09-07");
+
+  id = ((ClConflict *) conflicts->pdata[0])->id;
+  g_assert_false (cl_store_resolve_conflict (laptop, id, TRUE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (cl_store_resolve_conflict (laptop, id, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_store_count_conflicts (laptop, &error), ==, 0);
+  g_clear_pointer (&date, g_free);
+  date = first_event_date (laptop);
+  g_assert_cmpstr (date, ==, "2026-09-07");
+
+  g_assert_true (cl_store_update_event (laptop, "S-2", 0, &again, &error));
+  g_assert_true (cl_sync_run (laptop, url, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.refused, ==, 1);
+  g_clear_pointer (&date, g_free);
+  date = first_event_date (laptop);
+  g_assert_cmpstr (date, ==, "2026-09-09");
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = cl_store_list_conflicts (laptop, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (cl_store_resolve_conflict (laptop, ((ClConflict *) conflicts->pdata[0])->id, FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&date, g_free);
+  date = first_event_date (laptop);
+  g_assert_cmpstr (date, ==, "2026-09-07");
+  g_assert_true (cl_store_count_unsynced (laptop, &waiting, &error));
+  g_assert_cmpuint (waiting, ==, 0);
+}
+
 /* An admin loads a district of two schools; a case manager's laptop gets their student alone, the
  * principal's the students of their school; through SQL of their own (as psql would) neither
  * sees another's rows nor writes any; a principal's edit is refused, a case manager's stands. */
@@ -662,15 +745,7 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (r.pushed, ==, 1);
   g_assert_cmpuint (r.refused, ==, 1);
-  /* Refused is not dropped: it stays on the principal's laptop and is reported again. */
-  {
-    guint waiting = 0;
-    g_assert_true (cl_store_count_unsynced (principal_laptop, &waiting, &error));
-    g_assert_cmpuint (waiting, ==, 1);
-  }
-  g_assert_true (cl_sync_run (principal_laptop, pr, &r, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (r.refused, ==, 1);
+  assert_refused_then_discarded (f, principal_laptop, pr);
 
   moved.from = CL_REFERRAL_PARENT;
   g_assert_true (cl_store_update_event (f->b, "S-1", 0, &moved, &error));

@@ -81,12 +81,35 @@ cl_conflict_group_new (const ClConflict *conflict,
       description = g_strdup_printf (_("%s: changed here and on the district server. Choose which to keep."),
                                      conflict->what);
     }
+  /* A refused change has nothing to choose between: the login may not make it. */
+  if (conflict->refused)
+    {
+      if (!with_student)
+        {
+          g_free (title);
+          title = g_strdup (_("Change Refused by the District Server"));
+        }
+      g_free (description);
+      /* Translators: under a refused change's heading; "Student record", then the login's words */
+      description = g_strdup_printf (_("%s: the district server refused this change; your login may not make it. "
+                                       "Discard it to have the server’s version here."), conflict->what);
+    }
   escaped = g_markup_escape_text (title, -1);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
   g_clear_pointer (&escaped, g_free);
   escaped = g_markup_escape_text (description, -1);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
 
+  if (conflict->refused)
+    {
+      /* Translators: what the button does, for a screen reader: the kind of record */
+      mine_description = g_strdup_printf (_("Discard this computer’s change to the %s"), conflict->what);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (conflict->mine, _("Changed on this computer, refused by the district server"),
+                                            _("Discard"), mine_description, g_variant_new ("(xb)", conflict->id, FALSE),
+                                            keep_action));
+      return group;
+    }
   /* Translators: whose value this is: the login of the person whose change the server kept, and when */
   theirs_whose = g_strdup_printf (_("Kept by the district server: %s’s change of %s"),
                                   conflict->their_author && *conflict->their_author ? conflict->their_author : _("someone else"),

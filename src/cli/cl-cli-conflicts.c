@@ -43,6 +43,8 @@ print_json (GPtrArray *conflicts)
       c->their_author ? json_builder_add_string_value (b, c->their_author) : json_builder_add_null_value (b);
       json_builder_set_member_name (b, "their_time");
       c->their_time ? json_builder_add_string_value (b, c->their_time) : json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "refused");
+      json_builder_add_boolean_value (b, c->refused);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -66,6 +68,15 @@ print_text (GPtrArray *conflicts)
       const ClConflict *c = conflicts->pdata[i];
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
 
+      if (c->refused)
+        {
+          /* TRANSLATORS: a change the server refused: its id, the student, the kind of record;
+           * then what this laptop did to it and what the server has */
+          printf (_("#%s  %s (%s) — %s, refused by the district server (this login may not make it)\n"
+                    "    mine:   %s\n    theirs: %s\n"),
+                  id, c->student_name, c->student_uid ? c->student_uid : "—", c->what, c->mine, c->theirs);
+          continue;
+        }
       /* TRANSLATORS: a conflict: its id, the student, the kind of record and field; then this
        * laptop's value, the server's, and who sent the server's and when. */
       printf (_("#%s  %s (%s) — %s, %s\n    mine:   %s\n    theirs: %s (%s, %s)\n"),

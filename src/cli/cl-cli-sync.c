@@ -21,7 +21,7 @@ cl_cli_sync (int    argc,
   g_autoptr(ClStore) store = NULL;
   g_autofree char *position = NULL;
   ClSyncResult r = { 0 };
-  gint64 conflicts;
+  gint64 conflicts, refusals = 0;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("DB") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The district server, as a libpq connection string"), N_("URL") },
@@ -46,15 +46,25 @@ cl_cli_sync (int    argc,
   printf (_("Sent %u changes and received %u records (server position %s).\n"), r.pushed, r.pulled, position);
   if (r.refused > 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u change is not this login's to make (the server refused it); it stays on this computer "
-                         "and is sent again with each sync.\n",
-                         "%u changes are not this login's to make (the server refused them); they stay on this "
-                         "computer and are sent again with each sync.\n", r.refused), r.refused);
-  if ((conflicts = cl_store_count_conflicts (store, &error)) < 0)
+                         "%u change is not this login's to make (the server refused it); it is listed with the "
+                         "conflicts (caseload-cli conflicts) until you discard it.\n",
+                         "%u changes are not this login's to make (the server refused them); they are listed with "
+                         "the conflicts (caseload-cli conflicts) until you discard them.\n", r.refused), r.refused);
+  if ((conflicts = cl_store_count_conflicts (store, &error)) < 0 ||
+      (refusals = cl_store_count_refusals (store, &error)) < 0)
     {
       fprintf (stderr, "caseload-cli sync: %s\n", error->message);
       return 1;
     }
+  /* Refusals of earlier syncs still wait to be discarded: a choice too (exit 3). */
+  if (refusals > 0 && r.refused == 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u change the server refused waits to be discarded (caseload-cli conflicts lists it).\n",
+                         "%u changes the server refused wait to be discarded (caseload-cli conflicts lists them).\n",
+                         (gulong) refusals), (guint) refusals);
+  if (refusals > 0 && conflicts == refusals)
+    return 3;
+  conflicts -= refusals;
   if (conflicts > 0)
     {
       /* Exit 3: the sync worked, but someone has to choose between two values. */

@@ -17,6 +17,8 @@
 
 /* A whole record deleted on one side and edited on the other. */
 #define WHOLE_RECORD "*"
+/* A change the server refused: mine is the row this laptop made, theirs the server's. */
+#define REFUSED "!"
 
 G_DEFINE_BOXED_TYPE (ClConflict, cl_conflict, cl_conflict_copy, cl_conflict_free)
 
@@ -34,6 +36,7 @@ cl_conflict_copy (const ClConflict *conflict)
   copy->theirs = g_strdup (conflict->theirs);
   copy->their_author = g_strdup (conflict->their_author);
   copy->their_time = g_strdup (conflict->their_time);
+  copy->refused = conflict->refused;
   return copy;
 }
 
@@ -115,6 +118,66 @@ cl_store_settle_pushed_change (ClStore              *self,
   return _cl_store_end (&a, ok, error);
 }
 
+gboolean
+cl_store_settle_refused_change (ClStore             *self,
+                                const ClStoreChange *change,
+                                const char          *server_row,
+                                GError             **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  ClStoreServerConflict refusal = { (char *) REFUSED, change->row, (char *) server_row, NULL, when };
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  g_ptr_array_add (kept, &refusal);
+  return cl_store_settle_pushed_change (self, change, kept, error);
+}
+
+gboolean
+_cl_store_follow_refused (ClStore     *self,
+                          const char  *table,
+                          const char  *row_key,
+                          const char  *row,
+                          GError     **error)
+{
+  static const char sql[] = "UPDATE conflicts SET theirs = ?3 WHERE field = '" REFUSED "' AND table_name = ?1 AND row_key = ?2";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _cl_store_bind_text_or_null (stmt, 1, table);
+  _cl_store_bind_text_or_null (stmt, 2, row_key);
+  _cl_store_bind_text_or_null (stmt, 3, row);
+  return _cl_store_step (self, stmt, "following a refused change", error);
+}
+
+gint64
+cl_store_count_refusals (ClStore  *self,
+                         GError  **error)
+{
+  static const char sql[] = "SELECT count (*) FROM conflicts WHERE field = '" REFUSED "'";
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (self), -1);
+
+  if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _cl_store_fail (self, rc, "counting the refused changes", error);
+      return -1;
+    }
+  return count;
+}
+
 /* ---- listed ---- */
 
 static const char *
@@ -163,7 +226,15 @@ add_conflict (sqlite3_stmt *stmt,
   c->student_uid = _cl_store_col_dup (stmt, 1);
   c->student_name = _cl_store_col_dup (stmt, 2);
   c->what = g_strdup (what_in_words ((const char *) sqlite3_column_text (stmt, 3)));
-  if (g_strcmp0 (field, WHOLE_RECORD) == 0)
+  if (g_strcmp0 (field, REFUSED) == 0)
+    {
+      c->refused = TRUE;
+      c->field = g_strdup (_("whole record"));
+      c->mine = g_strdup (sqlite3_column_type (stmt, 5) == SQLITE_NULL ? _("Deleted") : _("Changed"));
+      c->theirs = g_strdup (sqlite3_column_type (stmt, 6) == SQLITE_NULL ? _("Not on the district server")
+                                                                         : _("As the district server has it"));
+    }
+  else if (g_strcmp0 (field, WHOLE_RECORD) == 0)
     {
       c->field = g_strdup (_("whole record"));
       c->mine = g_strdup (sqlite3_column_type (stmt, 5) == SQLITE_NULL ? _("Deleted") : _("Changed"));
@@ -189,13 +260,13 @@ cl_store_list_conflicts (ClStore  *store,
   static const char sql[] =
     "SELECT c.id, c.student_id,"
     "  COALESCE (NULLIF (trim (COALESCE (s.first_name, '') || ' ' || COALESCE (s.last_name, '')), ''),"
-    "            CASE WHEN c.table_name = 'students' AND c.field = '" WHOLE_RECORD "' THEN"
+    "            CASE WHEN c.table_name = 'students' AND c.field IN ('" WHOLE_RECORD "', '" REFUSED "') THEN"
     "              NULLIF (trim (COALESCE (json_extract (COALESCE (c.mine, c.theirs), '$.first_name'), '') || ' ' ||"
     "                            COALESCE (json_extract (COALESCE (c.mine, c.theirs), '$.last_name'), '')), '') END,"
     "            c.student_id, ''),"
     "  c.table_name, c.field, c.mine, c.theirs,"
-    "  CASE WHEN c.field <> '" WHOLE_RECORD "' THEN json_extract (c.mine, '$') END,"
-    "  CASE WHEN c.field <> '" WHOLE_RECORD "' THEN json_extract (c.theirs, '$') END,"
+    "  CASE WHEN c.field NOT IN ('" WHOLE_RECORD "', '" REFUSED "') THEN json_extract (c.mine, '$') END,"
+    "  CASE WHEN c.field NOT IN ('" WHOLE_RECORD "', '" REFUSED "') THEN json_extract (c.theirs, '$') END,"
     "  c.their_author, c.their_time"
     " FROM conflicts c LEFT JOIN students s ON s.id = c.student_id ORDER BY c.id";
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_conflict_free);
@@ -439,6 +510,28 @@ keep_mine (ClStore     *self,
   return _cl_store_step (self, stmt, "queueing a change for the district server", error);
 }
 
+/* A refusal discarded: the record as the server has it (kept up to date by each pull) written
+ * here whole, as a pull writes it (nothing goes out). */
+static gboolean
+discard_refused (ClStore     *self,
+                 const Kept  *k,
+                 gboolean     exists,
+                 GError     **error)
+{
+  g_autofree char *update = NULL;
+  gboolean ok = _cl_store_exec (self, "INSERT INTO sync_applying (since) VALUES (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                                error);
+
+  if (ok && k->theirs == NULL)
+    ok = !exists || delete_record (self, k, error);
+  else if (ok && !exists)
+    ok = insert_record (self, k, k->theirs, error);
+  else if (ok)
+    ok = (update = _cl_store_write_row_sql (self, k->table, k->key_sql, error)) != NULL &&
+         run3 (self, update, k->theirs, k->row_key, NULL, error);
+  return ok && _cl_store_exec (self, "DELETE FROM sync_applying", error);
+}
+
 /* Theirs stands: written here as the server has it, as a pull writes (nothing goes out). */
 static gboolean
 keep_theirs (ClStore     *self,
@@ -471,7 +564,7 @@ cl_store_resolve_conflict (ClStore   *store,
     "SELECT table_name, row_key, student_id, field, mine, theirs FROM conflicts WHERE id = ?";
   static const char sql_forget[] = "DELETE FROM conflicts WHERE id = ?";
   g_auto(Kept) k = { 0 };
-  gboolean exists = FALSE;
+  gboolean exists = FALSE, refusal;
   sqlite3_stmt *stmt;
   gboolean ok;
   ClStoreAction a;
@@ -491,9 +584,14 @@ cl_store_resolve_conflict (ClStore   *store,
   if (ok && (k.key_sql = _cl_store_synced_key_sql (k.table)) == NULL)
     ok = _cl_store_invalid (error, "The conflict is about a record of \"%s\", which this Caseload does not know. "
                             "Update Caseload, then settle it. Nothing was changed.", k.table);
+  refusal = ok && g_strcmp0 (k.field, REFUSED) == 0;
+  if (refusal && keep_mine_value)
+    ok = _cl_store_invalid (error, "The district server does not let your login make this change, so it cannot be "
+                            "kept. Discard it to have the server's version. Nothing was changed.");
   ok = ok && record_exists (store, &k, &exists, error) &&
-       (keep_mine_value ? keep_mine (store, &k, exists, error) : keep_theirs (store, &k, exists, error)) &&
-       _cl_store_action_audit (&a, k.student_id, k.table, k.row_key, k.field,
+       (refusal ? discard_refused (store, &k, exists, error)
+        : keep_mine_value ? keep_mine (store, &k, exists, error) : keep_theirs (store, &k, exists, error)) &&
+       _cl_store_action_audit (&a, k.student_id, k.table, k.row_key, refusal ? WHOLE_RECORD : k.field,
                                keep_mine_value ? k.theirs : k.mine, keep_mine_value ? k.mine : k.theirs, error);
   if (ok && (ok = (stmt = _cl_store_prepare (store, sql_forget, error)) != NULL))
     {

@@ -44,6 +44,13 @@ gboolean      _cl_store_create_outbox_triggers (ClStore  *self,
                                                 GError  **error);
 /* The SQL naming a row of @table by its sync key, or NULL when @table does not sync. */
 char         *_cl_store_synced_key_sql  (const char *table);
+/* cl-store-conflicts.c: a pull wrote @row (NULL: deleted) as the server has it; a refusal of
+ * that record discards to it. */
+gboolean      _cl_store_follow_refused  (ClStore     *self,
+                                         const char  *table,
+                                         const char  *row_key,
+                                         const char  *row,
+                                         GError     **error);
 /* cl-store-remote.c: SQL writing a row of @table from the JSON object ?1: an insert, or with
  * @key (its sync key SQL) an update of the row ?2 names. */
 char         *_cl_store_write_row_sql   (ClStore     *self,

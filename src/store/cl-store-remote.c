@@ -302,6 +302,7 @@ cl_store_apply_remote_changes (ClStore    *self,
   g_autofree char *position_text = g_strdup_printf ("%" G_GINT64_FORMAT, position);
   sqlite3_stmt *stmt = NULL;
   guint applied = 0;
+  gint64 refusals = 0;
   gboolean ok;
   ClStoreAction a;
   ApplyCache cache;
@@ -315,10 +316,17 @@ cl_store_apply_remote_changes (ClStore    *self,
    * names, so the foreign keys are checked at the end. */
   ok = _cl_store_exec (self, "PRAGMA defer_foreign_keys = ON", error) &&
        _cl_store_exec (self, "INSERT INTO sync_applying (since) VALUES (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))", error);
+  /* A refused change of this laptop's waits to be discarded for the server's version: the one
+   * this pull brings. */
+  if (ok && (refusals = cl_store_count_refusals (self, error)) < 0)
+    ok = FALSE;
   for (guint i = 0; ok && i < changes->len; i++)
     {
+      const ClStoreChange *change = changes->pdata[i];
       gboolean one = FALSE;
-      ok = apply_one (self, &cache, changes->pdata[i], &one, error);
+
+      ok = apply_one (self, &cache, change, &one, error) &&
+           (!one || refusals == 0 || _cl_store_follow_refused (self, change->table, change->row_key, change->row, error));
       applied += one;
     }
   apply_cache_clear (&cache);

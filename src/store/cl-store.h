@@ -307,6 +307,8 @@ typedef struct {
   char   *theirs;         /* the value the server kept, in words */
   char   *their_author;   /* the login whose change reached the server first */
   char   *their_time;     /* when, ISO 8601 UTC */
+  gboolean refused;       /* not a conflict but a change the server refused (the login may not make
+                           * it): it can only be discarded, which takes the server's version */
 } ClConflict;
 
 GType       cl_conflict_get_type           (void) G_GNUC_CONST;
@@ -319,9 +321,13 @@ GPtrArray  *cl_store_list_conflicts        (ClStore        *store,
 /* How many conflicts wait for a choice; -1 with @error when it cannot tell. */
 gint64      cl_store_count_conflicts       (ClStore        *store,
                                             GError        **error);
+/* How many of them are refusals (ClConflict.refused); -1 with @error when it cannot tell. */
+gint64      cl_store_count_refusals        (ClStore        *store,
+                                            GError        **error);
 /* Settles conflict @id in one transaction: @keep_mine writes this laptop's value back and queues
  * it for the server (which then takes it over the other); otherwise the server's value stays
- * (and is written here if this laptop has not pulled it yet). Audited either way. */
+ * (and is written here if this laptop has not pulled it yet). Audited either way. A refusal is
+ * only discarded (@keep_mine FALSE: the record as the server has it is written here). */
 gboolean    cl_store_resolve_conflict      (ClStore        *store,
                                             gint64          id,
                                             gboolean        keep_mine,
@@ -344,6 +350,14 @@ gboolean    cl_store_settle_pushed_change  (ClStore              *self,
                                             const ClStoreChange  *change,
                                             GPtrArray            *conflicts,
                                             GError              **error);
+
+/* The server refused @change (the login may not make it): it is no longer pending, so the record
+ * follows the server again, and it is kept among the conflicts as a refusal, which the person sees
+ * and discards. @server_row is the record as the server has it (JSON; NULL: none this login reads). */
+gboolean    cl_store_settle_refused_change (ClStore             *self,
+                                            const ClStoreChange *change,
+                                            const char          *server_row,
+                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClConflict, cl_conflict_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStoreServerConflict, cl_store_server_conflict_free)

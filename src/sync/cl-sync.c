@@ -251,6 +251,23 @@ conflicts_of (PGconn               *conn,
   return g_steal_pointer (&conflicts);
 }
 
+/* The record @change is about as the server has it and this login reads it (NULL: none). */
+static gboolean
+server_row_of (PGconn               *conn,
+               const ClStoreChange  *change,
+               char                **out_row,
+               GError              **error)
+{
+  static const char sql[] = "SELECT row::text FROM caseload.records WHERE tbl = $1 AND key = $2";
+  const char *values[] = { change->table, change->row_key };
+  g_autoptr(PGresult) result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
+
+  if (!_cl_sync_command_ok (conn, result, "to send the record a refused change was about", error))
+    return FALSE;
+  *out_row = PQntuples (result) > 0 && !PQgetisnull (result, 0, 0) ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+  return TRUE;
+}
+
 static gboolean
 push (PGconn        *conn,
       ClStore       *store,
@@ -271,10 +288,16 @@ push (PGconn        *conn,
       if (!push_one (conn, change, &answer, error))
         return FALSE;
       r->pushed++;
-      /* A change the login may not make stays here, pending, and is reported each sync: the
-       * person sees it and it is not lost. */
+      /* A change the login may not make is no longer sent (the server would refuse it again) and
+       * no longer holds the record back from the server's changes: it is kept as a refusal the
+       * person sees, with the record as the server has it, and discards. Nothing is lost. */
       if (g_str_equal (answer, "refused"))
         {
+          g_autofree char *server_row = NULL;
+
+          if (!server_row_of (conn, change, &server_row, error) ||
+              !cl_store_settle_refused_change (store, change, server_row, error))
+            return FALSE;
           r->refused++;
           continue;
         }

@@ -167,11 +167,84 @@ test_conflicts_listed_and_settled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A change the server refused (a principal's edit): the student's file lists it with Discard
+ * alone, nothing to keep; Discard puts the server's version back and nothing waits to go. */
+static void
+test_refused_discarded (void)
+{
+  ClWindow *window = demo_database_window (NULL);
+  ClSyncState *state = cl_session_get_sync_state (window->session);
+  ClStore *store = cl_session_get_store (window->session);
+  g_autoptr(ClStudent) edited = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *in_file = NULL;
+  const ClStoreChange *change = NULL;
+  ClStudent *student;
+  GtkWidget *button;
+  guint waiting = 1;
+
+  g_assert_true (cl_window_select_student (window, "S-1002"));
+  iterate ();
+  g_assert_true (cl_store_start_capturing_changes (store, &error));
+  g_assert_no_error (error);
+  /* The first sync has sent what the database held: the server has S-1002 as it is. */
+  g_assert_true (cl_store_seal_changes (store, NULL, &error));
+  changes = cl_store_list_pending_changes (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    g_assert_true (cl_store_forget_pending_change (store, ((ClStoreChange *) changes->pdata[i])->change_id, &error));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  student = _cl_window_get_student (window);
+  grade = g_strdup (student->grade);
+  edited = cl_student_copy_details (student);
+  g_free (edited->grade);
+  edited->grade = g_strdup ("11");
+  g_assert_true (cl_store_update_student (store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_store_seal_changes (store, NULL, &error));
+  changes = cl_store_list_pending_changes (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (((ClStoreChange *) changes->pdata[i])->table, "students") &&
+        g_str_equal (((ClStoreChange *) changes->pdata[i])->row_key, "S-1002"))
+      change = changes->pdata[i];
+  g_assert_nonnull (change);
+  g_assert_nonnull (change->base);
+  /* As the sync does with the server's answer: the server has the record as it was. */
+  g_assert_true (cl_store_settle_refused_change (store, change, change->base, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_session_reload (window->session, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpuint (cl_sync_state_get_conflicts (state), ==, 1);
+
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->student_page->conflicts_box)));
+  in_file = rows_text (GTK_WIDGET (window->student_page->conflicts_box));
+  g_assert_nonnull (strstr (in_file, "Changed|Changed on this computer, refused by the district server"));
+  g_assert_null (find_button_labelled (GTK_WIDGET (window->student_page->conflicts_box), "Keep Mine", 0));
+  shot (GTK_WIDGET (window), "conflicts-refused");
+  button = find_button_labelled (GTK_WIDGET (window->student_page->conflicts_box), "Discard", 0);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_cmpuint (cl_sync_state_get_conflicts (state), ==, 0);
+  student = cl_caseload_lookup_student (cl_session_get_caseload (window->session), "S-1002");
+  g_assert_cmpstr (student->grade, ==, grade);
+  g_assert_true (cl_store_count_unsynced (store, &waiting, &error));
+  g_assert_cmpuint (waiting, ==, 0);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (window->student_page->conflicts_box)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
   app = cl_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/conflicts/listed-and-settled", test_conflicts_listed_and_settled);
+  g_test_add_func ("/ui/conflicts/refused-discarded", test_refused_discarded);
   return cl_ui_test_run (app);
 }
