@@ -68,6 +68,11 @@ expect 0 "laptop C's export names Adela" grep -q '"Adela"' "$dir/c.json"
 cp "$dir/a.db" "$dir/a-before.db"
 expect 1 "sync with the server down" "$cli" sync --db "$dir/a.db" --url "host=127.0.0.1 port=1 dbname=x connect_timeout=5"
 expect_out "Could not reach the district server" "the failure is told"
+# In the person's language where the machine has it.
+if locale -a 2>/dev/null | grep -qi '^es_ES\.utf-\?8$'; then
+  expect 1 "sync with the server down, in Spanish" env LC_ALL=es_ES.UTF-8 "$cli" sync --db "$dir/a.db" --url "host=127.0.0.1 port=1 dbname=x connect_timeout=5"
+  expect_out "No se pudo conectar con el servidor del distrito" "the failure is told in Spanish"
+fi
 expect 0 "server init with the server down fails" sh -c "! '$cli' server init --url 'host=127.0.0.1 port=1 dbname=x' 2>/dev/null"
 expect 0 "nothing changed" "$cli" export --db "$dir/a.db" --output "$dir/a-after.json"
 expect 0 "nothing changed (before)" "$cli" export --db "$dir/a-before.db" --output "$dir/a-before.json"

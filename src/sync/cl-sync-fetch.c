@@ -52,7 +52,7 @@ cl_sync_fetch (const char  *url,
   if (conn == NULL)
     return FALSE;
   result = school_id ? PQexecParams (conn, sql_school, 1, NULL, values, NULL, NULL, 0) : PQexec (conn, sql_all);
-  if (!_cl_sync_command_ok (conn, result, "to list the records", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to list the records"), error))
     return FALSE;
   _cl_sync_add_records (result, changes, &position);
   g_clear_pointer (&result, PQclear);

@@ -33,13 +33,13 @@ check_may_load (PGconn  *conn,
   g_autoptr(PGresult) result =
     PQexec (conn, "SELECT caseload.my_role () = 'admin' AND has_table_privilege ('caseload.records', 'INSERT')");
 
-  if (!_cl_sync_command_ok (conn, result, "to say who may load records", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to say who may load records"), error))
     return FALSE;
   if (g_strcmp0 (PQgetvalue (result, 0, 0), "t") != 0)
     {
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED,
-                   "Only the login that set the server up (with server init) or a superuser may load records. "
-                   "Nothing was changed.");
+                   _("Only the login that set the server up (with server init) or a superuser may load records. "
+                     "Nothing was changed."));
       return FALSE;
     }
   return TRUE;
@@ -56,15 +56,15 @@ cl_sync_loader_new (const char  *url,
   if (conn == NULL)
     return NULL;
   if (!check_may_load (conn, error) ||
-      !_cl_sync_exec (conn, "BEGIN", "to start loading", error) ||
+      !_cl_sync_exec (conn, "BEGIN", N_("to start loading"), error) ||
       !_cl_sync_exec (conn, "CREATE TEMPORARY TABLE load_records (n bigserial, tbl text NOT NULL, key text NOT NULL,"
                             " student_id text, row jsonb NOT NULL) ON COMMIT DROP",
-                      "to start loading", error))
+                      N_("to start loading"), error))
     return NULL;
   copy = PQexec (conn, "COPY load_records (tbl, key, student_id, row) FROM STDIN");
   if (PQresultStatus (copy) != PGRES_COPY_IN)
     {
-      _cl_sync_command_ok (conn, copy, "to take the records", error);
+      _cl_sync_command_ok (conn, copy, N_("to take the records"), error);
       return NULL;
     }
   self = g_new0 (ClSyncLoader, 1);
@@ -105,7 +105,7 @@ flush (ClSyncLoader  *self,
     {
       g_autofree char *why = _cl_sync_pq_message (PQerrorMessage (self->conn));
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED,
-                   "The connection to the district server broke while loading (%s). Nothing was changed.", why);
+                   _("The connection to the district server broke while loading (%s). Nothing was changed."), why);
       return FALSE;
     }
   g_string_truncate (self->buffer, 0);
@@ -161,11 +161,11 @@ cl_sync_loader_commit (ClSyncLoader  *self,
     {
       g_autofree char *why = _cl_sync_pq_message (PQerrorMessage (self->conn));
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED,
-                   "The connection to the district server broke while loading (%s). Nothing was changed.", why);
+                   _("The connection to the district server broke while loading (%s). Nothing was changed."), why);
       return FALSE;
     }
   copied = PQgetResult (self->conn);
-  ok = _cl_sync_command_ok (self->conn, copied, "the records", error);
+  ok = _cl_sync_command_ok (self->conn, copied, N_("the records"), error);
   /* libpq wants every result read before the next statement. */
   for (PGresult *more; (more = PQgetResult (self->conn)) != NULL;)
     PQclear (more);
@@ -173,7 +173,7 @@ cl_sync_loader_commit (ClSyncLoader  *self,
    * after position N never misses a record committed later with a smaller one. */
   ok = ok &&
        _cl_sync_exec (self->conn, "SELECT pg_advisory_xact_lock (hashtext ('caseload.positions'))",
-                      "to take positions for the records", error) &&
+                      N_("to take positions for the records"), error) &&
        _cl_sync_exec (self->conn,
                       "INSERT INTO caseload.records AS r (tbl, key, student_id, row, seq)"
                       /* A record loaded twice (the calendars every part of a synthetic district
@@ -184,12 +184,12 @@ cl_sync_loader_commit (ClSyncLoader  *self,
                       " ON CONFLICT (tbl, key) DO UPDATE"
                       "   SET row = EXCLUDED.row, seq = EXCLUDED.seq, student_id = EXCLUDED.student_id,"
                       "       changed_by = current_user, changed_at = now()",
-                      "the records", error) &&
-       _cl_sync_exec (self->conn, "COMMIT", "to keep the records", error) &&
+                      N_("the records"), error) &&
+       _cl_sync_exec (self->conn, "COMMIT", N_("to keep the records"), error) &&
        /* The planner's statistics describe the table before the load: without them a pull
         * after position N reads every record (seconds at a million students) instead of the
         * index. */
-       _cl_sync_exec (self->conn, "ANALYZE caseload.records", "to update its statistics", error);
+       _cl_sync_exec (self->conn, "ANALYZE caseload.records", N_("to update its statistics"), error);
   if (ok && out_records)
     *out_records = self->records;
   return ok;

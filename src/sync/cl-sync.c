@@ -45,8 +45,8 @@ _cl_sync_connect (const char  *url,
     {
       g_autofree char *why = _cl_sync_pq_message (PQerrorMessage (conn));
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_UNREACHABLE,
-                   "Could not reach the district server (%s). Your changes are kept on this computer and go "
-                   "with the next sync.", why);
+                   _("Could not reach the district server (%s). Your changes are kept on this computer and go "
+                     "with the next sync."), why);
       return NULL;
     }
   /* Our own messages say what happened; the server's NOTICEs are for its log. */
@@ -66,7 +66,8 @@ _cl_sync_command_ok (PGconn      *conn,
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
   why = _cl_sync_pq_message (result ? PQresultErrorMessage (result) : PQerrorMessage (conn));
-  g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED, "The district server refused %s (%s).", doing, why);
+  /* TRANSLATORS: what the server refused (e.g. "a change", "to list what changed"), then PostgreSQL's words */
+  g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_FAILED, _("The district server refused %s (%s)."), _(doing), why);
   return FALSE;
 }
 
@@ -90,13 +91,13 @@ _cl_sync_server_version (PGconn  *conn,
   g_autoptr(PGresult) exists = PQexec (conn, "SELECT to_regclass ('caseload.meta') IS NOT NULL");
   g_autoptr(PGresult) result = NULL;
 
-  if (!_cl_sync_command_ok (conn, exists, "to say its Caseload version", error))
+  if (!_cl_sync_command_ok (conn, exists, N_("to say its Caseload version"), error))
     return FALSE;
   *out_version = 0;
   if (g_strcmp0 (PQgetvalue (exists, 0, 0), "t") != 0)
     return TRUE;
   result = PQexec (conn, "SELECT value FROM caseload.meta WHERE key = 'schema_version'");
-  if (!_cl_sync_command_ok (conn, result, "to say its Caseload version", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to say its Caseload version"), error))
     return FALSE;
   if (PQntuples (result) > 0)
     *out_version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
@@ -108,8 +109,8 @@ _cl_sync_refuse_newer (int      version,
                        GError **error)
 {
   g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_SCHEMA_TOO_NEW,
-               "The district server was set up by a newer Caseload (server schema %d; this one knows up to %d). "
-               "Update Caseload, then sync again. Nothing was changed.", version, cl_sync_server_schema_version ());
+               _("The district server was set up by a newer Caseload (server schema %d; this one knows up to %d). "
+                 "Update Caseload, then sync again. Nothing was changed."), version, cl_sync_server_schema_version ());
   return FALSE;
 }
 
@@ -127,8 +128,8 @@ _cl_sync_connect_current (const char  *url,
   if (version == 0)
     {
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
-                   "The district server's database has not been set up for Caseload. Ask the district's IT to run "
-                   "\"caseload-cli server init\". Nothing was changed.");
+                   _("The district server’s database has not been set up for Caseload. Ask the district’s IT to run "
+                     "“caseload-cli server init”. Nothing was changed."));
       return NULL;
     }
   /* What this Caseload sends and asks for (readable_students, the position's sequence) comes
@@ -136,8 +137,8 @@ _cl_sync_connect_current (const char  *url,
   if (version < cl_sync_server_schema_version ())
     {
       g_set_error (error, CL_SYNC_ERROR, CL_SYNC_ERROR_NOT_INITIALISED,
-                   "The district server has Caseload's schema %d and this Caseload needs %d. Ask the district's IT "
-                   "to run \"caseload-cli server init\" to upgrade it. Nothing was changed.",
+                   _("The district server has Caseload’s schema %d and this Caseload needs %d. Ask the district’s IT "
+                     "to run “caseload-cli server init” to upgrade it. Nothing was changed."),
                    version, cl_sync_server_schema_version ());
       return NULL;
     }
@@ -155,9 +156,9 @@ cl_sync_server_init (const char  *url,
 
   if (conn == NULL)
     return FALSE;
-  ok = _cl_sync_exec (conn, "BEGIN", "to start setting up", error) &&
+  ok = _cl_sync_exec (conn, "BEGIN", N_("to start setting up"), error) &&
        /* Two administrators running init at once: the second waits, then sees the first's. */
-       _cl_sync_exec (conn, "SELECT pg_advisory_xact_lock (hashtext ('caseload.schema'))", "to set up Caseload", error) &&
+       _cl_sync_exec (conn, "SELECT pg_advisory_xact_lock (hashtext ('caseload.schema'))", N_("to set up Caseload"), error) &&
        _cl_sync_server_version (conn, &version, error);
   if (ok && version > cl_sync_server_schema_version ())
     ok = _cl_sync_refuse_newer (version, error);
@@ -168,9 +169,9 @@ cl_sync_server_init (const char  *url,
       g_autofree char *sql = script ? g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script)) : NULL;
       g_autofree char *bump = g_strdup_printf ("UPDATE caseload.meta SET value = '%d' WHERE key = 'schema_version'", i + 1);
 
-      ok = sql != NULL && _cl_sync_exec (conn, sql, "Caseload's schema", error) && _cl_sync_exec (conn, bump, "Caseload's schema", error);
+      ok = sql != NULL && _cl_sync_exec (conn, sql, N_("Caseload's schema"), error) && _cl_sync_exec (conn, bump, N_("Caseload's schema"), error);
     }
-  ok = _cl_sync_exec (conn, ok ? "COMMIT" : "ROLLBACK", "to finish setting up", ok ? error : NULL) && ok;
+  ok = _cl_sync_exec (conn, ok ? "COMMIT" : "ROLLBACK", N_("to finish setting up"), ok ? error : NULL) && ok;
   if (ok && out_from != NULL)
     *out_from = version;
   return ok;
@@ -194,7 +195,7 @@ cl_sync_server_add_user (const char          *url,
   if (conn == NULL)
     return FALSE;
   result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
-  return _cl_sync_command_ok (conn, result, "the login", error);
+  return _cl_sync_command_ok (conn, result, N_("the login"), error);
 }
 
 /* ---- push ---- */
@@ -212,7 +213,7 @@ push_one (PGconn               *conn,
                            change->row, change->at };
   g_autoptr(PGresult) result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
 
-  if (!_cl_sync_command_ok (conn, result, "a change", error))
+  if (!_cl_sync_command_ok (conn, result, N_("a change"), error))
     return FALSE;
   /* The answers apply_change and push_change give, as static strings. */
   *out_answer = g_strcmp0 (PQgetvalue (result, 0, 0), "conflict") == 0 ? "conflict"
@@ -235,7 +236,7 @@ conflicts_of (PGconn               *conn,
   g_autoptr(PGresult) result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_store_server_conflict_free);
 
-  if (!_cl_sync_command_ok (conn, result, "to say what it kept of a change", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to say what it kept of a change"), error))
     return NULL;
   for (int i = 0; i < PQntuples (result); i++)
     {
@@ -262,7 +263,7 @@ server_row_of (PGconn               *conn,
   const char *values[] = { change->table, change->row_key };
   g_autoptr(PGresult) result = PQexecParams (conn, sql, G_N_ELEMENTS (values), NULL, values, NULL, NULL, 0);
 
-  if (!_cl_sync_command_ok (conn, result, "to send the record a refused change was about", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to send the record a refused change was about"), error))
     return FALSE;
   *out_row = PQntuples (result) > 0 && !PQgetisnull (result, 0, 0) ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
   return TRUE;
@@ -374,7 +375,7 @@ add_newly_visible (PGconn     *conn,
   values[0] = joined;
   values[1] = since_text;
   result = PQexecParams (conn, sql, 2, NULL, values, NULL, NULL, 0);
-  if (!_cl_sync_command_ok (conn, result, "to send a newly shared student's records", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to send a newly shared student's records"), error))
     return FALSE;
   _cl_sync_add_records (result, changes, &ignored);
   return TRUE;
@@ -417,7 +418,7 @@ add_newly_needed_district (PGconn     *conn,
   if (!needs)
     return TRUE;
   result = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
-  if (!_cl_sync_command_ok (conn, result, "to send the staff and calendars of a school new to this computer", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to send the staff and calendars of a school new to this computer"), error))
     return FALSE;
   _cl_sync_add_records (result, changes, &ignored);
   return TRUE;
@@ -433,17 +434,17 @@ server_position (PGconn  *conn,
 {
   g_autoptr(PGresult) result = NULL;
 
-  if (!_cl_sync_exec (conn, "BEGIN", "to say where it stands", error))
+  if (!_cl_sync_exec (conn, "BEGIN", N_("to say where it stands"), error))
     return FALSE;
   result = PQexec (conn, "SELECT pg_advisory_xact_lock_shared (hashtext ('caseload.positions')),"
                          " CASE WHEN is_called THEN last_value ELSE 0 END FROM caseload.positions");
-  if (!_cl_sync_command_ok (conn, result, "to say where it stands", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to say where it stands"), error))
     {
-      _cl_sync_exec (conn, "ROLLBACK", "to say where it stands", NULL);
+      _cl_sync_exec (conn, "ROLLBACK", N_("to say where it stands"), NULL);
       return FALSE;
     }
   *out_position = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
-  return _cl_sync_exec (conn, "COMMIT", "to say where it stands", error);
+  return _cl_sync_exec (conn, "COMMIT", N_("to say where it stands"), error);
 }
 
 static gboolean
@@ -486,14 +487,14 @@ pull (PGconn        *conn,
     {
       g_autoptr(PGresult) role = PQexec (conn, "SELECT caseload.my_role () IS DISTINCT FROM 'admin'");
 
-      if (!_cl_sync_command_ok (conn, role, "to say what this login reads", error))
+      if (!_cl_sync_command_ok (conn, role, N_("to say what this login reads"), error))
         return FALSE;
       reads_part = g_strcmp0 (PQgetvalue (role, 0, 0), "t") == 0;
     }
   if (!server_position (conn, &reached, error))
     return FALSE;
   result = PQexecParams (conn, reads_part ? sql_first : sql, 1, NULL, values, NULL, NULL, 0);
-  if (!_cl_sync_command_ok (conn, result, "to list what changed", error))
+  if (!_cl_sync_command_ok (conn, result, N_("to list what changed"), error))
     return FALSE;
   position = since;
   _cl_sync_add_records (result, changes, &position);
