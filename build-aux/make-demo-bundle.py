@@ -251,16 +251,24 @@ STUDENTS = [
          guardians=[("Megan Carter", "mother", "en"), ("Ryan Carter", "father", "en")],
          events=[referral("2026-10-01", "teacher"), plan_provided("2026-10-09"),
                  consent("2026-10-26")]),
-    # Fresh parent referral 2026-11-16: assessment plan due 2026-12-01 (due soon).
+    # Fresh parent referral 2026-11-16: assessment plan due 2026-12-01; the psychologist who
+    # speaks Korean is away, and the mother agrees in writing on 11-20 to extend the plan to
+    # 2026-12-09 (upcoming; due soon from 11-25).
     dict(id="S-1006", first="Ji-woo", last="Kim", birth="2015-01-27", school="lincoln-ms",
          grade="6", cm="t-delgado", lang="ko", el=True, elig=None,
          guardians=[("Soo-min Kim", "mother", "ko")],
-         events=[referral("2026-11-16", "parent")]),
-    # Teacher referral 2026-11-05, no plan yet: assessment plan due 2026-11-20, OVERDUE.
+         events=[referral("2026-11-16", "parent"),
+                 simple("extension", "2026-11-20", rule="assessment_plan_due", until="2026-12-09")]),
+    # First enrolled in a California school 2026-08-24 (Tagalog at home): English proficiency due
+    # 2026-10-06 (30 school days), tested 09-29 (met, not an English learner); the primary-language
+    # assessment due 2026-11-22 (90 days) not done: OVERDUE. Teacher referral 2026-11-05, no plan
+    # yet: assessment plan due 2026-11-20, OVERDUE.
     dict(id="S-1007", first="Isabella", last="Cruz", birth="2013-12-05", school="lincoln-ms",
          grade="7", cm="t-delgado", lang="tl", el=False, elig=None,
          guardians=[("Maricel Cruz", "mother", "tl"), ("Roberto Cruz", "father", "en")],
-         events=[referral("2026-11-05", "teacher")]),
+         events=[simple("enrollment", "2026-08-24"),
+                 simple("english_proficiency_assessed", "2026-09-29"),
+                 referral("2026-11-05", "teacher")]),
     # Referral 2026-05-26, 16 days before the last day: end-of-year rule, plan due 2026-08-27
     # (given 08-20, met); consent 08-31, initial due 10-30, held 10-22: met.
     dict(id="S-1008", first="Daniel", last="Orozco", birth="2013-06-30", school="lincoln-ms",
@@ -295,13 +303,18 @@ STUDENTS = [
          guardians=[("Lilit Hakobyan", "mother", "hy")],
          events=[annual("2025-02-19"), annual("2026-02-12"),
                  simple("records_request", "2026-11-20")]),
-    # Records request 2026-09-14, provided 09-17 (due 09-21): met. Annuals on time.
+    # Records request 2026-09-14, provided 09-17 (due 09-21): met. Annuals on time. His father
+    # cannot be found since October and Marcus stays with an aunt who is not his guardian: a
+    # surrogate parent is needed (2026-11-18); the SELPA director was told 11-19 (due 11-20, met);
+    # the surrogate is due 2026-12-02 (5 working days, Thanksgiving week closed): due soon.
     dict(id="S-1013", first="Marcus", last="Bell", birth="2012-12-02", school="lincoln-ms",
          grade="8", cm="t-whitaker", lang="en", el=False, elig=("SLD", "OHI"),
          guardians=[("Andre Bell", "father", "en")],
          events=[triennial("2024-09-25"), annual("2025-09-18"),
                  simple("records_request", "2026-09-14"), annual("2026-09-15"),
-                 simple("records_provided", "2026-09-17")]),
+                 simple("records_provided", "2026-09-17"),
+                 simple("surrogate_needed", "2026-11-18"),
+                 simple("surrogate_notice_sent", "2026-11-19")]),
     # Leap-day birthday (B16 2028-02-29, B17 2029-02-28). Annual planned 2027-02-25 without a
     # general-education teacher (required member missing, upcoming).
     dict(id="S-1014", first="Ethan", last="Kowalski", birth="2012-02-29", school="lincoln-ms",
@@ -313,11 +326,14 @@ STUDENTS = [
          grade="6", cm="t-whitaker", lang="es", el=True, elig=("SLI", None),
          guardians=[("Yesenia Flores", "mother", "es")],
          events=[triennial("2025-04-24"), annual("2026-04-21")], extra={"part_c": False}),
-    # Annuals on time, the last one 2026-10-13.
+    # Annuals on time, the last one 2026-10-13. His parents ask in writing for a reassessment
+    # (2026-11-16): the district answers (a plan or a written refusal) by 2026-12-01, 15 days
+    # with Thanksgiving week counted (only five weekdays): due soon.
     dict(id="S-1016", first="Gabriel", last="Santos", birth="2013-10-11", school="lincoln-ms",
          grade="7", cm="t-delgado", lang="tl", el=False, elig=("AUT", None),
          guardians=[("Cristina Santos", "mother", "tl"), ("Joel Santos", "father", "en")],
-         events=[annual("2024-10-17"), annual("2025-10-15"), annual("2026-10-13")]),
+         events=[annual("2024-10-17"), annual("2025-10-15"), annual("2026-10-13"),
+                 simple("reassessment_request", "2026-11-16")]),
     # Triennial 2026-01-22; next annual due 2027-01-22 (upcoming).
     dict(id="S-1017", first="Hana", last="Lee", birth="2013-03-14", school="lincoln-ms",
          grade="8", cm="t-whitaker", lang="ko", el=False, elig=("VI", None),
@@ -354,24 +370,30 @@ STUDENTS = [
          events=[annual("2024-05-21", transition=True), annual("2025-05-20", transition=True),
                  annual("2026-05-14", transition=True, aom=False)],
          extra={"conservatorship": False}),
-    # 17, conservatorship: no age-of-majority or rights-transfer obligations.
+    # 17, conservatorship: no age-of-majority or rights-transfer obligations. In her last year
+    # her parents and the district agree in writing (2026-11-19) that the triennial due
+    # 2027-03-07 is unnecessary: met; the next one is due 2029-11-19.
     dict(id="S-1022", first="Grace", last="Villanueva", birth="2009-03-03", school="riverside-hs",
          grade="12", cm="t-park", lang="tl", el=False, elig=("ID", "SLI"),
          guardians=[("Rowena Villanueva", "mother", "tl"), ("Edgar Villanueva", "father", "en")],
          events=[triennial("2024-03-07", transition=True), annual("2025-03-04", transition=True),
-                 annual("2026-02-24", transition=True)],
+                 annual("2026-02-24", transition=True), simple("triennial_waiver", "2026-11-19")],
          extra={"conservatorship": True}),
     # 16 on 2026-09-02, the IEP in effect then (2026-02-26) has no transition plan: OVERDUE.
     dict(id="S-1023", first="Vartan", last="Grigoryan", birth="2010-09-02", school="riverside-hs",
          grade="11", cm="t-okafor", lang="hy", el=True, elig=("SLD", None),
          guardians=[("Karine Grigoryan", "mother", "hy")],
          events=[annual("2025-02-27"), annual("2026-02-26", transition=False)]),
-    # Initial path in 2024-25 across the winter break (initial due 2025-02-05, held 01-30): met.
+    # Arrived from Vietnam, first enrolled 2024-10-14: English proficiency due 2024-12-03 (30
+    # school days), tested 11-08; primary language due 2025-01-12 (90 days), assessed 12-12: both
+    # met. Initial path in 2024-25 across the winter break (initial due 2025-02-05, held 01-30): met.
     dict(id="S-1024", first="Thao", last="Le", birth="2011-06-10", school="riverside-hs",
          grade="10", cm="t-park", lang="vi", el=True, elig=("SLD", None),
          guardians=[("Mai Le", "mother", "vi")],
-         events=[referral("2024-11-04", "parent"), plan_provided("2024-11-15"),
-                 consent("2024-11-21"), initial("2025-01-30"),
+         events=[simple("enrollment", "2024-10-14"),
+                 referral("2024-11-04", "parent"), simple("english_proficiency_assessed", "2024-11-08"),
+                 plan_provided("2024-11-15"), consent("2024-11-21"),
+                 simple("primary_language_assessed", "2024-12-12"), initial("2025-01-30"),
                  annual("2026-01-27", transition=True)]),
     # Turns 16 on 2027-01-08 inside an IEP year with no transition plan: due soon (amend first);
     # annual planned 2027-02-09 without inviting the student (required member missing).
@@ -400,15 +422,19 @@ STUDENTS = [
                  simple("removal_services", "2026-11-18"),
                  simple("placement_change_decision", "2026-11-19")]),
     # Due-process complaint 2026-10-20: response 10-28 (met), resolution session 11-06 (due
-    # 11-04, met late), decision due 2027-01-03 (upcoming). Annual planned 2027-01-21 with the
-    # special-ed teacher excused but no written input yet (excusal incomplete).
+    # 11-04, met late), decision due 2027-01-03 (upcoming); the hearing, set on 11-13 for
+    # 2026-12-08, needs the evaluations and witness list disclosed 5 business days before (by
+    # 12-01): sent 11-20, met. Annual planned 2027-01-21 with the special-ed teacher excused but
+    # no written input yet (excusal incomplete).
     dict(id="S-1028", first="María", last="Torres", birth="2012-04-09", school="riverside-hs",
          grade="9", cm="t-park", lang="es", el=True, elig=("SLD", "SLI"),
          guardians=[("Leticia Torres", "mother", "es")],
          events=[annual("2025-01-28"), annual("2026-01-22", transition=True),
                  simple("complaint", "2026-10-20", kind="due_process"),
                  simple("due_process_response", "2026-10-28"),
-                 simple("resolution_session", "2026-11-06")]),
+                 simple("resolution_session", "2026-11-06"),
+                 simple("hearing_scheduled", "2026-11-13", hearing_date="2026-12-08"),
+                 simple("hearing_disclosure_sent", "2026-11-20")]),
     # UCP complaint 2026-10-01: decision due 2026-11-30 (due soon).
     dict(id="S-1029", first="Min-jun", last="Cho", birth="2011-11-02", school="riverside-hs",
          grade="9", cm="t-okafor", lang="ko", el=True, elig=("AUT", None),
@@ -436,11 +462,14 @@ STUDENTS = [
          events=[initial("2023-04-18"), annual("2024-04-16"),
                  annual("2025-04-15", transition=True), reassessment_consent("2026-02-10"),
                  triennial("2026-05-05", transition=True)]),
-    # Turns 16 on 2026-11-30; the annual of 2026-11-17 wrote the transition plan: met.
+    # Turns 16 on 2026-11-30; the annual of 2026-11-17 wrote the transition plan: met. The family
+    # moves to Fresno, where he enrolls; that district asks for his special education records on
+    # 2026-11-20: send them within 5 working days, by 2026-12-04 (Thanksgiving week closed): due soon.
     dict(id="S-1033", first="Carlos", last="Medina", birth="2010-11-30", school="riverside-hs",
          grade="10", cm="t-okafor", lang="es", el=False, elig=("SLI", None),
          guardians=[("Sandra Medina", "mother", "es")],
-         events=[annual("2025-11-18"), annual("2026-11-17", transition=True)]),
+         events=[annual("2025-11-18"), annual("2026-11-17", transition=True),
+                 simple("district_records_request", "2026-11-20")]),
     # 17; transition plan and age-of-majority statement on time.
     dict(id="S-1034", first="Angela", last="Dela Cruz", birth="2009-10-14", school="riverside-hs",
          grade="11", cm="t-park", lang="tl", el=False, elig=("OHI", None),
@@ -467,11 +496,15 @@ STUDENTS = [
          grade="10", cm="t-okafor", lang="es", el=True, elig=("SLD", None),
          guardians=[("Norma Vega", "mother", "es")],
          events=[annual("2024-12-17"), annual("2025-12-16", transition=True)]),
-    # Triennial 2025, annual 2026 on time.
+    # Triennial 2025, annual 2026 on time. Her parents ask in writing for a reassessment
+    # (2026-10-19, answer due 11-03); the team finds the 2025 assessments current and the
+    # district refuses in a prior written notice on 10-28: met.
     dict(id="S-1038", first="Hannah", last="Schmidt", birth="2012-07-07", school="riverside-hs",
          grade="9", cm="t-park", lang="en", el=False, elig=("OHI", None),
          guardians=[("Laura Schmidt", "mother", "en"), ("Mark Schmidt", "father", "en")],
-         events=[triennial("2025-03-20"), annual("2026-03-17", transition=True)]),
+         events=[triennial("2025-03-20"), annual("2026-03-17", transition=True),
+                 simple("reassessment_request", "2026-10-19"),
+                 simple("assessment_refused", "2026-10-28")]),
     # 16; transition plan on time; turns 17 on 2027-01-29 (age-of-majority statement upcoming).
     dict(id="S-1039", first="Arman", last="Sargsyan", birth="2010-01-29", school="riverside-hs",
          grade="11", cm="t-okafor", lang="hy", el=False, elig=("TBI", None),
@@ -658,7 +691,12 @@ EVENT_TYPES = {"referral", "assessment_plan_provided", "assessment_plan_consent"
                "placement_change_decision", "iaes_placement", "records_request",
                "rights_transfer_notice", "complaint", "exit", "meeting_request",
                "removal_services", "records_provided", "resolution_session",
-               "due_process_response", "complaint_resolved", "transition_conference"}
+               "due_process_response", "complaint_resolved", "transition_conference",
+               "reassessment_request", "assessment_refused", "assessment_plan_declined",
+               "triennial_waiver", "extension", "district_records_request", "records_sent",
+               "surrogate_needed", "surrogate_notice_sent", "surrogate_appointed", "enrollment",
+               "english_proficiency_assessed", "primary_language_assessed", "hearing_scheduled",
+               "hearing_disclosure_sent", "resolution_waived"}
 MEETING_KINDS = {"initial", "annual", "triennial", "amendment", "interim", "manifestation",
                  "transition", "other"}
 
@@ -716,6 +754,9 @@ def check(bundle):
             if e["type"] == "iep_meeting":
                 need(e["kind"] in MEETING_KINDS, "%s.events[%d].kind" % (p, j))
             need(e["date"] <= iso(DEMO_TODAY), "%s.events[%d]: in the future" % (p, j))
+            for key in ("until", "hearing_date"):
+                if key in e:
+                    date_ok(e[key], "%s.events[%d].%s" % (p, j, key))
             dates.append(e["date"])
         need(dates == sorted(dates), p + ".events: not in date order")
         for j, m in enumerate(s["meetings"]):
