@@ -125,6 +125,8 @@ _cl_store_write_row_sql (ClStore     *self,
 typedef struct {
   GHashTable *sql;      /* "table\x1fupdate|insert|delete" -> SQL text */
   GHashTable *stmts;    /* SQL text -> sqlite3_stmt* */
+  GHashTable *empty;    /* table -> whether it held no row when the pull first wrote to it */
+  gboolean    own;      /* whether this laptop had changes of its own waiting when the pull began */
 } ApplyCache;
 
 static void
@@ -138,12 +140,15 @@ apply_cache_init (ApplyCache *cache)
 {
   cache->sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  cache->empty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cache->own = TRUE;
 }
 
 static void
 apply_cache_clear (ApplyCache *cache)
 {
   g_clear_pointer (&cache->stmts, g_hash_table_unref);
+  g_clear_pointer (&cache->empty, g_hash_table_unref);
   g_clear_pointer (&cache->sql, g_hash_table_unref);
 }
 
@@ -225,6 +230,58 @@ has_own_change (ClStore     *self,
   return TRUE;
 }
 
+/* Whether this laptop has any change of its own the server has not merged. */
+static gboolean
+waiting_changes (ClStore   *self,
+                 gboolean  *out_waiting,
+                 GError   **error)
+{
+  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM outbox) OR EXISTS (SELECT 1 FROM sync_pending)";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_waiting = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, "reading the changes to sync", error);
+  return TRUE;
+}
+
+/* Whether @table held no row when this pull first wrote to it: then each of its records the pull
+ * brings is new (a pull brings a record once), and is inserted without looking for it first. A
+ * first sync's tens of thousands of records each save a statement. */
+static gboolean
+was_empty (ClStore     *self,
+           ApplyCache  *cache,
+           const char  *table,
+           gboolean    *out_empty,
+           GError     **error)
+{
+  g_autofree char *sql = NULL;
+  gpointer known;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (g_hash_table_lookup_extended (cache->empty, table, NULL, &known))
+    {
+      *out_empty = GPOINTER_TO_INT (known);
+      return TRUE;
+    }
+  sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", table);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *out_empty = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, "reading the database's tables", error);
+  g_hash_table_insert (cache->empty, g_strdup (table), GINT_TO_POINTER (*out_empty));
+  return TRUE;
+}
+
 static gboolean
 apply_one (ClStore              *self,
            ApplyCache           *cache,
@@ -244,13 +301,14 @@ apply_one (ClStore              *self,
   g_autofree char *key = _cl_store_synced_key_sql (change->table);
   g_autofree char *row = NULL;
   const char *sql;
-  gboolean own = FALSE;
+  gboolean own = FALSE, empty = FALSE;
 
   *out_applied = FALSE;
   if (key == NULL)
     return _cl_store_invalid (error, "The district server sent a record of \"%s\", which this Caseload does not "
                               "know. Update Caseload, then sync again. Nothing was changed.", change->table);
-  if (!has_own_change (self, change->table, change->row_key, &own, error))
+  /* With nothing of its own waiting, the laptop has no change a record could hold back. */
+  if (cache->own && !has_own_change (self, change->table, change->row_key, &own, error))
     return FALSE;
   if (own)
     return TRUE;
@@ -279,10 +337,13 @@ apply_one (ClStore              *self,
       if (rc != SQLITE_ROW)
         return _cl_store_fail (self, rc, "placing an event from the district server", error);
     }
-  if ((sql = cached_sql (self, cache, change->table, key, "update", error)) == NULL ||
-      !run_cached (self, cache, sql, row, change->row_key, error))
+  if (!was_empty (self, cache, change->table, &empty, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0 &&
+  if (!empty &&
+      ((sql = cached_sql (self, cache, change->table, key, "update", error)) == NULL ||
+       !run_cached (self, cache, sql, row, change->row_key, error)))
+    return FALSE;
+  if ((empty || sqlite3_changes (self->db) == 0) &&
       ((sql = cached_sql (self, cache, change->table, key, "insert", error)) == NULL ||
        !run_cached (self, cache, sql, row, NULL, error)))
     return FALSE;
@@ -312,9 +373,10 @@ cl_store_apply_remote_changes (ClStore    *self,
   if (!_cl_store_begin (self, &a, error))
     return FALSE;
   apply_cache_init (&cache);
+  ok = waiting_changes (self, &cache.own, error);
   /* The server's records come in the order it took them: a child may come before the parent it
    * names, so the foreign keys are checked at the end. */
-  ok = _cl_store_exec (self, "PRAGMA defer_foreign_keys = ON", error) &&
+  ok = ok && _cl_store_exec (self, "PRAGMA defer_foreign_keys = ON", error) &&
        _cl_store_exec (self, "INSERT INTO sync_applying (since) VALUES (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))", error);
   /* A refused change of this laptop's waits to be discarded for the server's version: the one
    * this pull brings. */
