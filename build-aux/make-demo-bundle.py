@@ -506,11 +506,15 @@ STUDENTS = [
                  simple("reassessment_request", "2026-10-19"),
                  simple("assessment_refused", "2026-10-28")]),
     # 16; transition plan on time; turns 17 on 2027-01-29 (age-of-majority statement upcoming).
+    # His parents ask in writing for a reassessment (2026-10-26, answer due 11-10); the district
+    # proposes a reassessment plan on 11-05 (met). The parents have at least 15 days to decide
+    # (2026-11-20) and have not answered: a prompt to follow up, nobody's missed deadline.
     dict(id="S-1039", first="Arman", last="Sargsyan", birth="2010-01-29", school="riverside-hs",
          grade="11", cm="t-okafor", lang="hy", el=False, elig=("TBI", None),
          guardians=[("Armine Sargsyan", "mother", "hy"), ("Hayk Sargsyan", "father", "hy")],
          events=[annual("2024-05-08", transition=True), annual("2025-05-06", transition=True),
-                 annual("2026-05-05", transition=True)]),
+                 annual("2026-05-05", transition=True), simple("reassessment_request", "2026-10-26"),
+                 plan_provided("2026-11-05")]),
     # 18 on 2026-09-12; rights-transfer notice sent 2026-09-25: met late.
     dict(id="S-1040", first="Tiana", last="Harris", birth="2008-09-12", school="riverside-hs",
          grade="12", cm="t-park", lang="en", el=False, elig=("SLD", "ED"),

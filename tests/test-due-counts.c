@@ -147,15 +147,30 @@ test_synthetic (void)
  * from overdue (12-01) to this week (extended to 12-09), S-1007's primary-language assessment
  * (11-22) and S-1016's reassessment answer (12-01) are overdue; Whitaker's S-1013 surrogate
  * (12-02) and Okafor's S-1033 records for Fresno (12-04) too; Park's S-1022 triennial waived
- * (met) opens the next one, still later. */
+ * (met) opens the next one, still later; Okafor's S-1039 parents have not answered the plan of
+ * 11-05 by 11-20: a prompt to follow up, this week (not overdue). */
 static const Expected demo_expected[] = {
-  { NULL,         13, 8, 5, 165, 7, 3 },
+  { NULL,         13, 9, 5, 165, 7, 3 },
   { "t-delgado",   5, 2, 0,  40, 2, 0 },
   { "t-whitaker",  3, 3, 1,  40, 1, 2 },
-  { "t-okafor",    4, 3, 1,  43, 2, 1 },
+  { "t-okafor",    4, 4, 1,  43, 2, 1 },
   { "t-park",      1, 0, 3,  42, 2, 0 },
   { "t-sarkisian", 0, 0, 0,   0, 0, 0 },   /* a teacher, not a case manager */
 };
+
+/* A prompt (plan_decision_followup) past its day is one to follow up this week, never Overdue;
+ * before its day it is grouped by its date like any other. */
+static void
+test_prompt_group (void)
+{
+  ClObligation ob = { .due = D ("2026-11-20"), .status = CL_STATUS_OVERDUE, .prompt = TRUE };
+
+  g_assert_cmpint (cl_due_when_obligation (&ob, D (TODAY)), ==, CL_DUE_THIS_WEEK);
+  ob.prompt = FALSE;
+  g_assert_cmpint (cl_due_when_obligation (&ob, D (TODAY)), ==, CL_DUE_OVERDUE);
+  ob = (ClObligation) { .due = D ("2026-12-20"), .status = CL_STATUS_DUE_SOON, .prompt = TRUE };
+  g_assert_cmpint (cl_due_when_obligation (&ob, D (TODAY)), ==, CL_DUE_NEXT_30);
+}
 
 static void
 test_demo (void)
@@ -186,6 +201,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/due-counts/synthetic", test_synthetic);
+  g_test_add_func ("/due-counts/prompt-group", test_prompt_group);
   g_test_add_func ("/due-counts/demo", test_demo);
   return g_test_run ();
 }

@@ -248,11 +248,11 @@ obligation_row (ClDuePage          *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  _cl_describe_obligation_row (row, ob->status, subtitle);
+  _cl_describe_obligation_row (row, _cl_obligation_status_label (ob), subtitle);
   if (just_done)
     {
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), cl_obligation_done_mark_new (ob));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_status_pill_new (ob->status));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), _cl_obligation_pill_new (ob));
     }
   else if (self->session != NULL && cl_session_get_editable (self->session))
     {
@@ -303,7 +303,7 @@ static int
 group_of (ClDuePage          *self,
           const ClObligation *ob)
 {
-  ClDueWhen when = cl_due_when (ob->due, self->today);
+  ClDueWhen when = cl_due_when_obligation (ob, self->today);
 
   switch (self->show)
     {

@@ -43,9 +43,21 @@ char *
 _cl_due_words_subtitle (const ClObligation *ob,
                         ClDate              today)
 {
-  g_autofree char *relative = _cl_due_words_relative (ob->due, today);
+  g_autofree char *relative = NULL;
   g_autofree char *date = _cl_due_words_date (ob->due);
   const ClStaff *manager = ob->student->case_manager;
+
+  /* A prompt past its day is not overdue (rules.md §4 plan_decision_followup). */
+  if (ob->prompt && ob->due < today)
+    {
+      guint days = today - ob->due;
+      /* Translators: a reminder in Everything Due: the parent has not answered, %u days after the
+       * day shown next (the end of the 15 days to decide on the assessment plan) */
+      relative = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No answer, %u day later",
+                                               "No answer, %u days later", days), days);
+    }
+  else
+    relative = _cl_due_words_relative (ob->due, today);
 
   /* Translators: an item of Everything Due: how far its due date is, the date, and the student's
    * case manager, e.g. "3 days overdue · Fri Dec 4, 2026 · Chidi Okafor" */

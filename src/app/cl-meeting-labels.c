@@ -189,14 +189,54 @@ _cl_transfer_from_label (int from)
     }
 }
 
+const char *
+_cl_obligation_status_class (const ClObligation *ob)
+{
+  if (ob->prompt && (ob->status == CL_STATUS_OVERDUE || ob->status == CL_STATUS_DUE_SOON ||
+                     ob->status == CL_STATUS_UPCOMING))
+    return ob->status == CL_STATUS_OVERDUE ? "follow_up" : "awaiting";
+  return cl_status_names[ob->status];
+}
+
+const char *
+_cl_status_class_label (const char *css_class)
+{
+  if (g_str_equal (css_class, "follow_up"))
+    /* Translators: the pill of a reminder whose day has passed: the parent had 15 days to decide
+     * on the assessment plan and has not answered; not a missed deadline */
+    return _("Follow up");
+  if (g_str_equal (css_class, "awaiting"))
+    /* Translators: the pill of a reminder still running: the parent has 15 days to decide on the
+     * assessment plan */
+    return _("Awaiting parent");
+  for (guint i = 0; i < CL_N_STATUSES; i++)
+    if (g_str_equal (css_class, cl_status_names[i]))
+      return _cl_status_label (i);
+  return "";
+}
+
+const char *
+_cl_obligation_status_label (const ClObligation *ob)
+{
+  return _cl_status_class_label (_cl_obligation_status_class (ob));
+}
+
+GtkWidget *
+_cl_obligation_pill_new (const ClObligation *ob)
+{
+  const char *css_class = _cl_obligation_status_class (ob);
+
+  return _cl_pill_new (_cl_status_class_label (css_class), css_class);
+}
+
 void
-_cl_describe_obligation_row (GtkWidget          *row,
-                             ClObligationStatus  status,
-                             const char         *dates)
+_cl_describe_obligation_row (GtkWidget  *row,
+                             const char *status_label,
+                             const char *dates)
 {
   /* Translators: what a screen reader says after an obligation's title: its status (Overdue,
    * Done late…), then its dates, e.g. "Overdue. Due March 3, 2026" */
-  g_autofree char *description = g_strdup_printf (_("%s. %s"), _cl_status_label (status), dates);
+  g_autofree char *description = g_strdup_printf (_("%s. %s"), status_label, dates);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }

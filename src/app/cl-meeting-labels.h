@@ -25,10 +25,18 @@ GtkWidget  *_cl_pill_new               (const char     *text,
 const char *_cl_status_label           (ClObligationStatus status);
 /* The coloured pill of an obligation's status. */
 GtkWidget  *_cl_status_pill_new        (ClObligationStatus status);
-/* A screen reader hears an obligation row's status and @dates with its title: the pill and the
- * subtitle are not in the row's accessible name. */
+/* @ob's status in words and as a pill's class: a prompt (plan_decision_followup, rules.md §4) is
+ * nobody's deadline, so while open it reads "Awaiting parent" until its day and "Follow up" after
+ * ("awaiting", "follow_up"), never Overdue or Due soon; every other obligation as its status. */
+const char *_cl_obligation_status_label (const ClObligation *ob);
+const char *_cl_obligation_status_class (const ClObligation *ob);
+/* The label of a pill of @css_class (a status name, "awaiting" or "follow_up"). */
+const char *_cl_status_class_label     (const char     *css_class);
+GtkWidget  *_cl_obligation_pill_new    (const ClObligation *ob);
+/* A screen reader hears an obligation row's status (@status_label) and @dates with its title: the
+ * pill and the subtitle are not in the row's accessible name. */
 void        _cl_describe_obligation_row (GtkWidget         *row,
-                                         ClObligationStatus status,
+                                         const char        *status_label,
                                          const char        *dates);
 const char *_cl_event_type_label       (ClEventType     type);
 /* What @ob was counted from and how, in the user's words ("The annual IEP meeting of May 14, 2026",

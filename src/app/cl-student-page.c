@@ -178,7 +178,7 @@ info_row (const char *title,
 typedef struct {
   char              *title;
   char              *subtitle;
-  ClObligationStatus status;
+  const char        *status_class;  /* static: _cl_obligation_status_class () */
   GStrv              details;   /* (title, value) pairs: rule, citation, what started the count… */
 } ObligationText;
 
@@ -218,7 +218,7 @@ obligation_text_new (const ClObligation *ob)
       text->subtitle = g_strdup_printf (_("%s (estimated)"), plain);
     }
   text->title = g_strdup (_(ob->rule->title));
-  text->status = ob->status;
+  text->status_class = _cl_obligation_status_class (ob);
 
   g_strv_builder_add (details, _("Rule"));
   g_strv_builder_add (details, _(ob->rule->sentence));
@@ -277,8 +277,9 @@ obligation_row (ObligationText *text)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), text->subtitle);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), _cl_status_pill_new (text->status));
-  _cl_describe_obligation_row (row, text->status, text->subtitle);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               _cl_pill_new (_cl_status_class_label (text->status_class), text->status_class));
+  _cl_describe_obligation_row (row, _cl_status_class_label (text->status_class), text->subtitle);
   expand_lazily (row, g_steal_pointer (&text->details));
   return row;
 }
@@ -770,7 +771,8 @@ cl_student_page_show (ClStudentPage *self,
           add_row (self, self->due_group, open_obligation_row (self, ob));
           n_open++;
         }
-      if (ob->status == CL_STATUS_OVERDUE)
+      /* A prompt to follow up is nobody's missed deadline (rules.md §4 plan_decision_followup). */
+      if (ob->status == CL_STATUS_OVERDUE && !ob->prompt)
         n_overdue++;
     }
   /* What is done is below the fold and rarely looked up: one closed row until it is opened. */

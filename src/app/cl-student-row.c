@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 #include "cl-student-row.h"
+#include "cl-meeting-labels.h"
 #include "cl-student-search.h"
 
 struct _ClStudentRow
@@ -122,10 +123,14 @@ cl_student_row_new (ClStudent          *student,
                                     student->school && student->school->name ? student->school->name : "");
   self->next_due_date = next_due ? next_due->due : G_MAXUINT32;
   self->next_status = next_due ? next_due->status : CL_STATUS_MET;
+  /* A prompt to follow up does not make the student overdue or due soon for the list's filters
+   * (rules.md §4 plan_decision_followup); its pill says what it is. */
+  if (next_due != NULL && next_due->prompt)
+    self->next_status = CL_STATUS_UPCOMING;
   if (next_due != NULL)
     {
       self->next_due = describe_next_due (next_due);
-      self->status = g_strdup (cl_status_names[next_due->status]);
+      self->status = g_strdup (_cl_obligation_status_class (next_due));
     }
   else
     {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-meeting-labels.h"
 #include "cl-student-row.h"
 #include "cl-window-private.h"
 
@@ -219,12 +220,10 @@ setup_student_item (GtkSignalListItemFactory *factory,
 static const char *
 pill_text (const char *status)
 {
-  if (g_str_equal (status, "overdue"))
-    return _("Overdue");
-  if (g_str_equal (status, "due_soon"))
-    return _("Due soon");
-  if (g_str_equal (status, "upcoming"))
-    return _("Upcoming");
+  if (g_str_equal (status, "overdue") || g_str_equal (status, "due_soon") ||
+      g_str_equal (status, "upcoming") || g_str_equal (status, "follow_up") ||
+      g_str_equal (status, "awaiting"))
+    return _cl_status_class_label (status);
   return _("Up to date");
 }
 

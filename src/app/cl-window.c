@@ -156,7 +156,19 @@ on_row_activated (ClWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* The open obligation a case manager should look at first: overdue, then the soonest due. */
+/* How soon a case manager should look at an open @ob: overdue, due soon, then a prompt to
+ * follow up (plan_decision_followup, nobody's missed deadline: rules.md §4), then the rest. */
+static int
+pressing_rank (const ClObligation *ob)
+{
+  if (ob->prompt)
+    return 2;
+  if (ob->status == CL_STATUS_OVERDUE)
+    return 0;
+  return ob->status == CL_STATUS_DUE_SOON ? 1 : 3;
+}
+
+/* The open obligation a case manager should look at first: by rank, then the soonest due. */
 static const ClObligation *
 most_pressing (GPtrArray *obligations)
 {
@@ -168,7 +180,8 @@ most_pressing (GPtrArray *obligations)
 
       if (ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE)
         continue;
-      if (best == NULL || ob->due < best->due)
+      if (best == NULL || pressing_rank (ob) < pressing_rank (best) ||
+          (pressing_rank (ob) == pressing_rank (best) && ob->due < best->due))
         best = ob;
     }
   return best;

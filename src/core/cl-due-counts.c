@@ -26,6 +26,15 @@ cl_due_when (ClDate due,
   return CL_DUE_LATER;
 }
 
+ClDueWhen
+cl_due_when_obligation (const ClObligation *ob,
+                        ClDate              today)
+{
+  if (ob->prompt && ob->due < today)
+    return CL_DUE_THIS_WEEK;
+  return cl_due_when (ob->due, today);
+}
+
 gboolean
 cl_due_is_notice (const ClObligation *ob)
 {
@@ -131,7 +140,7 @@ cl_due_count (GPtrArray   *obligations,
 
       if (!cl_due_is_open (ob) || !cl_due_for_case_manager (ob->student, case_manager_id))
         continue;
-      out->when[cl_due_when (ob->due, today)]++;
+      out->when[cl_due_when_obligation (ob, today)]++;
       if (cl_due_is_notice (ob))
         out->notices++;
     }

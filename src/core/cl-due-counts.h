@@ -37,6 +37,10 @@ typedef struct {
 } ClDueMeeting;
 
 gboolean   cl_due_is_open          (const ClObligation *ob);
+/* The group @ob falls in: by its due date, except that a prompt past its day (plan_decision_followup,
+ * rules.md §4: nobody's missed deadline) is one to follow up this week, never Overdue. */
+ClDueWhen  cl_due_when_obligation  (const ClObligation *ob,
+                                    ClDate              today);
 ClDueWhen  cl_due_when             (ClDate              due,
                                     ClDate              today);
 /* Whether @ob is a meeting notice still to send (what completes its rule, cl-rule-completion). */

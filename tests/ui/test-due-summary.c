@@ -126,7 +126,7 @@ test_due_page (void)
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
   g_assert_cmpuint (group_count (window, "Overdue"), ==, 13);
-  g_assert_cmpuint (group_count (window, "This Week"), ==, 8);
+  g_assert_cmpuint (group_count (window, "This Week"), ==, 9);
   g_assert_cmpuint (group_count (window, "Next 30 Days"), ==, 5);
   g_assert_cmpuint (group_count (window, "Later"), ==, 165);
 
@@ -136,6 +136,10 @@ test_due_page (void)
   g_clear_pointer (&line, g_free);
   line = row_line (rows, "Min-jun Cho — Complaint decision");
   g_assert_cmpstr (line, ==, "Min-jun Cho — Complaint decision|7 days overdue · Mon Nov 30, 2026 · Chidi Okafor");
+  g_clear_pointer (&line, g_free);
+  /* Not overdue: a prompt to follow up, this week (rules.md §4 plan_decision_followup). */
+  line = row_line (rows, "Arman Sargsyan — Parent's decision on the plan");
+  g_assert_cmpstr (line, ==, "Arman Sargsyan — Parent's decision on the plan|No answer, 17 days later · Fri Nov 20, 2026 · Chidi Okafor");
   g_clear_pointer (&line, g_free);
   /* S-1035's written excusal for the meeting of December 8 is due tomorrow. */
   g_assert_nonnull (strstr (rows, "|In 1 day · Tue Dec 8, 2026 · Chidi Okafor\n"));
@@ -160,11 +164,11 @@ test_due_page (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "due");
   g_assert_cmpuint (group_count (window, "Overdue"), ==, 12);
 
-  /* Only Chidi Okafor's students: 4 overdue, 3 this week. */
+  /* Only Chidi Okafor's students: 4 overdue, 4 this week. */
   choose (combo_row (window, "Case Manager"), "Chidi Okafor");
   g_assert_cmpstr (cl_due_page_get_case_manager (window->due_page), ==, "t-okafor");
   g_assert_cmpuint (group_count (window, "Overdue"), ==, 4);
-  g_assert_cmpuint (group_count (window, "This Week"), ==, 3);
+  g_assert_cmpuint (group_count (window, "This Week"), ==, 4);
   g_free (rows);
   rows = rows_text (GTK_WIDGET (window->due_page));
   g_assert_null (strstr (rows, "Owen Whitaker\n"));
@@ -268,8 +272,8 @@ test_summary (void)
 {
   ClWindow *window = demo_database_window_at (TODAY, 1366, 768, NULL);
   static const struct { const char *name, *id; guint counts[G_N_ELEMENTS (links)]; } whose[] = {
-    { "All Case Managers", "", { 13, 8, 3, 7 } },
-    { "Chidi Okafor", "t-okafor", { 4, 3, 1, 2 } },
+    { "All Case Managers", "", { 13, 9, 3, 7 } },
+    { "Chidi Okafor", "t-okafor", { 4, 4, 1, 2 } },
     { "Owen Whitaker", "t-whitaker", { 3, 3, 2, 1 } },
   };
 
@@ -337,7 +341,7 @@ test_summary_follows (void)
   cl_event_clear (&event);
   iterate ();
   g_assert_cmpuint (summary_count (window, "Overdue"), ==, 12);
-  g_assert_cmpuint (summary_count (window, "Due This Week"), ==, 8);
+  g_assert_cmpuint (summary_count (window, "Due This Week"), ==, 9);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -191,6 +191,40 @@ test_jump_to_section (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Arman Sargsyan (S-1039) on 2026-12-07: his parents have not answered the reassessment plan of
+ * 2026-11-05 in the 15 days they have (to 11-20). That is a prompt to follow up, not a missed
+ * deadline (rules.md §4 plan_decision_followup): the pill says Follow up, the header counts none
+ * overdue, and the list shows his age-of-majority statement, due soon, as the most pressing. */
+static void
+test_prompt_is_not_overdue (void)
+{
+  ClWindow *window = demo_database_window_at (cl_date_from_ymd (2026, 12, 7), 1366, 768, NULL);
+  GListModel *students = G_LIST_MODEL (window->students);
+  GtkWidget *row;
+  gboolean found = FALSE;
+
+  g_assert_true (cl_window_select_student (window, "S-1039"));
+  iterate ();
+  row = find_row (GTK_WIDGET (window->student_page), ADW_TYPE_EXPANDER_ROW, "Parent's decision on the plan");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Follow up. Due November 20, 2026");
+  g_assert_cmpstr (gtk_label_get_label (window->student_page->summary_label), ==,
+                   "5 open obligations, none overdue");
+  for (guint i = 0; i < g_list_model_get_n_items (students); i++)
+    {
+      g_autoptr(ClStudentRow) student = g_list_model_get_item (students, i);
+
+      if (!g_str_equal (cl_student_row_get_student (student)->id, "S-1039"))
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (cl_student_row_get_status (student), ==, "due_soon");
+      g_assert_true (g_str_has_prefix (cl_student_row_get_next_due (student), "Age-of-majority notice"));
+    }
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -199,5 +233,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/student-page/done-opens-and-stays-open", test_done_opens_and_stays_open);
   g_test_add_func ("/ui/student-page/done-arrows", test_done_arrows);
   g_test_add_func ("/ui/student-page/jump-to-section", test_jump_to_section);
+  g_test_add_func ("/ui/student-page/prompt-is-not-overdue", test_prompt_is_not_overdue);
   return cl_ui_test_run (app);
 }
