@@ -2,9 +2,12 @@
 /* test-store-setup.c — schools, staff and school years as a district's set-up brings them: one
  * audited transaction each, a school year replaced whole, and a refusal that changes nothing */
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <libintl.h>
 #include <sqlite3.h>
 #include <string.h>
 
+#include "config.h"
 #include "cl-bundle-reader.h"
 #include "cl-store.h"
 #include "cl-test-util.h"
@@ -606,6 +609,73 @@ test_delete_staff (Fixture       *f,
   g_assert_nonnull (cl_caseload_lookup_staff (c, "ana-ramos"));
 }
 
+/* Switches to Spanish, from the catalogue the build compiled (back_in_c returns to C for the tests
+ * after); FALSE, the test skipped, where the Spanish locale is not installed. */
+static gboolean
+in_spanish (void)
+{
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+    {
+      g_test_skip ("the es_ES.UTF-8 locale is not installed");
+      return FALSE;
+    }
+  /* LANGUAGE would win over the locale: a developer's own setting must not decide the test. */
+  g_setenv ("LANGUAGE", "es", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  return TRUE;
+}
+
+static void
+back_in_c (void)
+{
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
+/* A refusal and a failed write reach the person in their language: the message, its count, and
+ * the "what it was doing" phrase _cl_store_fail puts into it. */
+static void
+test_refusal_in_spanish (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClStaff) bo = cl_staff_new ("bo-li", "Bo Li", CL_STAFF_NURSE);
+  ClRosterPlan *plan = plan_of (f, roster);
+  sqlite3 *db = NULL;
+
+  g_assert_true (cl_store_apply_roster (f->store, plan, &error));
+  cl_roster_plan_free (plan);
+  if (!in_spanish ())
+    return;
+
+  cl_store_delete_staff (f->store, "ana-ramos", &error);
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Ana Ramos es el encargado del caso de 2 estudiantes: asígneles antes otro "
+                                       "encargado del caso; no se cambió nada.");
+  g_clear_error (&error);
+  cl_store_delete_staff (f->store, "nobody", &error);
+  g_assert_cmpstr (error->message, ==, "No hay ningún miembro del personal nobody en esta base de datos; "
+                                       "no se cambió nada.");
+  g_clear_error (&error);
+
+  /* A write the database itself refuses (here a trigger, as a constraint would). */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE INSERT ON staff "
+                                     "BEGIN SELECT RAISE (ABORT, 'refused'); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (cl_store_add_staff (f->store, bo, &error));
+  back_in_c ();
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "No se pudieron guardar los registros al añadir a un miembro del personal "
+                                       "(refused); no se cambió nada.");
+  g_clear_error (&error);
+
+  /* And the same refusal in C again, for the tests after this one. */
+  cl_store_delete_staff (f->store, "nobody", &error);
+  g_assert_nonnull (strstr (error->message, "There is no staff member nobody"));
+}
+
 /* Worked on a printed calendar, 52 weeks on: Mon 2026-08-17 -> Mon 2027-08-16; Labor Day Mon
  * 2026-09-07 -> Mon 2027-09-06 (Labor Day 2027); Thanksgiving break Mon 2026-11-23..Fri 11-27 ->
  * Mon 2027-11-22..Fri 11-26 (Thanksgiving 2027 is Thu Nov 25); Veterans Day Wed 2026-11-11 ->
@@ -667,6 +737,7 @@ main (int argc, char **argv)
   ADD ("/store-setup/changes", test_changes);
   ADD ("/store-setup/edit-days", test_edit_days);
   ADD ("/store-setup/delete-staff", test_delete_staff);
+  ADD ("/store-setup/refusal-in-spanish", test_refusal_in_spanish);
   ADD ("/store-setup/edit-closed", test_edit_closed);
   ADD ("/store-setup/add-and-remove-year", test_add_and_remove_year);
 #undef ADD

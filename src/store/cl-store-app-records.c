@@ -7,6 +7,8 @@
  */
 #define G_LOG_DOMAIN "cl-store-app-records"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-store-private.h"
 
 typedef struct {
@@ -80,7 +82,7 @@ meeting_ids (ClStore     *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  if (!_cl_store_each_row (self, stmt, add_id, ids, "reading a student's meetings", error))
+  if (!_cl_store_each_row (self, stmt, add_id, ids, N_("reading a student's meetings"), error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -108,7 +110,7 @@ read_notes (ClStore      *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, records->student_id, -1, SQLITE_TRANSIENT);
-  return _cl_store_each_row (self, stmt, add_note, records->notes, "reading a student's notes", error);
+  return _cl_store_each_row (self, stmt, add_note, records->notes, N_("reading a student's notes"), error);
 }
 
 ClAppRecords *
@@ -159,7 +161,7 @@ write_note (ClStore     *self,
   if (stmt == NULL)
     return FALSE;
   _cl_store_bind_texts (stmt, values, G_N_ELEMENTS (values));
-  return _cl_store_step (self, stmt, "writing a note", error);
+  return _cl_store_step (self, stmt, N_("writing a note"), error);
 }
 
 gboolean

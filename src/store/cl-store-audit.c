@@ -2,6 +2,8 @@
 /* cl-store-audit.c — reading back the audit trail the writes leave: one student's, newest first */
 #define G_LOG_DOMAIN "cl-store-audit"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-store-private.h"
 
 static void
@@ -36,7 +38,7 @@ cl_store_list_audit (ClStore     *self,
   if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  if (!_cl_store_each_row (self, stmt, add_audit_entry, entries, "reading the audit trail", error))
+  if (!_cl_store_each_row (self, stmt, add_audit_entry, entries, N_("reading the audit trail"), error))
     return NULL;
   return g_steal_pointer (&entries);
 }

@@ -90,7 +90,7 @@ keep_one (ClStore                     *self,
                        c->theirs, c->their_author, c->their_time, change->at };
     _cl_store_bind_texts (stmt, values, G_N_ELEMENTS (values));
   }
-  return _cl_store_step (self, stmt, "keeping a conflict", error);
+  return _cl_store_step (self, stmt, N_("keeping a conflict"), error);
 }
 
 gboolean
@@ -113,7 +113,7 @@ cl_store_settle_pushed_change (ClStore              *self,
   if (ok && (ok = (stmt = _cl_store_prepare (self, sql_forget, error)) != NULL))
     {
       sqlite3_bind_text (stmt, 1, change->change_id, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "noting a change the server has", error);
+      ok = _cl_store_step (self, stmt, N_("noting a change the server has"), error);
     }
   return _cl_store_end (&a, ok, error);
 }
@@ -275,7 +275,7 @@ cl_store_list_conflicts (ClStore  *store,
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
   if ((stmt = _cl_store_prepare (store, sql, error)) == NULL ||
-      !_cl_store_each_row (store, stmt, add_conflict, conflicts, "reading the conflicts", error))
+      !_cl_store_each_row (store, stmt, add_conflict, conflicts, N_("reading the conflicts"), error))
     return NULL;
   return g_steal_pointer (&conflicts);
 }
@@ -299,7 +299,7 @@ cl_store_count_conflicts (ClStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      _cl_store_fail (store, rc, "counting the conflicts", error);
+      _cl_store_fail (store, rc, N_("counting the conflicts"), error);
       return -1;
     }
   return count;
@@ -369,7 +369,7 @@ run3 (ClStore     *self,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "settling a conflict", error);
+    return _cl_store_fail (self, rc, N_("settling a conflict"), error);
   return TRUE;
 }
 
@@ -391,7 +391,7 @@ record_exists (ClStore     *self,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "settling a conflict", error);
+    return _cl_store_fail (self, rc, N_("settling a conflict"), error);
   return TRUE;
 }
 
@@ -415,10 +415,10 @@ is_column (ClStore     *self,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "settling a conflict", error);
+    return _cl_store_fail (self, rc, N_("settling a conflict"), error);
   if (!found)
-    return _cl_store_invalid (error, "The conflict names a field \"%s\" this Caseload does not know. Update "
-                              "Caseload, then settle it. Nothing was changed.", k->field);
+    return _cl_store_invalid (error, _("The conflict names a field \"%s\" this Caseload does not know. Update "
+                                       "Caseload, then settle it. Nothing was changed."), k->field);
   return TRUE;
 }
 
@@ -474,7 +474,7 @@ queue (ClStore     *self,
     char *values[] = { k->table, k->row_key, k->student_id, (char *) old_row, (char *) new_row };
     _cl_store_bind_texts (stmt, values, G_N_ELEMENTS (values));
   }
-  return _cl_store_step (self, stmt, "queueing a change for the district server", error);
+  return _cl_store_step (self, stmt, N_("queueing a change for the district server"), error);
 }
 
 /* Mine over theirs: this laptop's value goes out again, from a base holding the server's
@@ -495,8 +495,8 @@ keep_mine (ClStore     *self,
   if (g_strcmp0 (k->field, WHOLE_RECORD) == 0)
     return exists ? queue (self, k, NULL, k->mine, error) : insert_record (self, k, k->mine, error);
   if (!exists)
-    return _cl_store_invalid (error, "That record is no longer on this computer, so its value cannot be kept. "
-                              "Sync, then look again. Nothing was changed.");
+    return _cl_store_invalid (error, _("That record is no longer on this computer, so its value cannot be kept. "
+                                       "Sync, then look again. Nothing was changed."));
   if (!is_column (self, k, error) || !set_field (self, k, k->mine, error))
     return FALSE;
   /* The write above was caught by the trigger; where this laptop already held its own value
@@ -507,7 +507,7 @@ keep_mine (ClStore     *self,
     char *values[] = { k->table, k->row_key, k->field, k->theirs };
     _cl_store_bind_texts (stmt, values, G_N_ELEMENTS (values));
   }
-  return _cl_store_step (self, stmt, "queueing a change for the district server", error);
+  return _cl_store_step (self, stmt, N_("queueing a change for the district server"), error);
 }
 
 /* A refusal discarded: the record as the server has it (kept up to date by each pull) written
@@ -577,17 +577,18 @@ cl_store_resolve_conflict (ClStore   *store,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = _cl_store_each_row (store, stmt, read_kept, &k, "reading the conflict", error);
+      ok = _cl_store_each_row (store, stmt, read_kept, &k, N_("reading the conflict"), error);
     }
   if (ok && k.table == NULL)
-    ok = _cl_store_invalid (error, "That conflict was already settled. Nothing was changed.");
+    ok = _cl_store_invalid (error, _("That conflict was already settled. Nothing was changed."));
   if (ok && (k.key_sql = _cl_store_synced_key_sql (k.table)) == NULL)
-    ok = _cl_store_invalid (error, "The conflict is about a record of \"%s\", which this Caseload does not know. "
-                            "Update Caseload, then settle it. Nothing was changed.", k.table);
+    ok = _cl_store_invalid (error, _("The conflict is about a record of \"%s\", which this Caseload does not know. "
+                                     "Update Caseload, then settle it. Nothing was changed."), k.table);
   refusal = ok && g_strcmp0 (k.field, REFUSED) == 0;
   if (refusal && keep_mine_value)
-    ok = _cl_store_invalid (error, "The district server does not let your login make this change, so it cannot be "
-                            "kept. Discard it to have the server's version. Nothing was changed.");
+    ok = _cl_store_invalid (error, _("The district server does not let your login make this change, so it "
+                                     "cannot be kept. Discard it to have the server's version. Nothing was "
+                                     "changed."));
   ok = ok && record_exists (store, &k, &exists, error) &&
        (refusal ? discard_refused (store, &k, exists, error)
         : keep_mine_value ? keep_mine (store, &k, exists, error) : keep_theirs (store, &k, exists, error)) &&
@@ -596,7 +597,7 @@ cl_store_resolve_conflict (ClStore   *store,
   if (ok && (ok = (stmt = _cl_store_prepare (store, sql_forget, error)) != NULL))
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = _cl_store_step (store, stmt, "settling a conflict", error);
+      ok = _cl_store_step (store, stmt, N_("settling a conflict"), error);
     }
   return _cl_store_end (&a, ok, error);
 }

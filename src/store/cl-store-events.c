@@ -4,6 +4,8 @@
  */
 #define G_LOG_DOMAIN "cl-store-events"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-store-private.h"
 
 static const char *
@@ -115,7 +117,7 @@ insert_event (ClStore        *store,
   if (e->reason) sqlite3_bind_text (stmt, 13, e->reason, -1, SQLITE_STATIC);
   if (extra) sqlite3_bind_text (stmt, 14, extra, -1, SQLITE_STATIC);
   if (uid) sqlite3_bind_text (stmt, 15, uid, -1, SQLITE_STATIC);
-  return _cl_store_step (store, stmt, "writing an event", error);
+  return _cl_store_step (store, stmt, N_("writing an event"), error);
 }
 
 /* ---- one event at a time, as the app edits ---- */
@@ -159,7 +161,7 @@ existing_event_line (ClStore     *self,
   char *line = event_line_at (self, student_id, position);
 
   if (line == NULL)
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "That event of %s no longer exists", student_id);
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("That event of %s no longer exists"), student_id);
   return line;
 }
 
@@ -176,7 +178,7 @@ delete_event_row (ClStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) position);
-  return _cl_store_step (self, stmt, "deleting an event", error);
+  return _cl_store_step (self, stmt, N_("deleting an event"), error);
 }
 
 /* A new event of @student_id after the others: its position is the next free one. */
@@ -241,7 +243,7 @@ event_uid_at (ClStore     *self,
     uid = _cl_store_col_dup (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    _cl_store_fail (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, "reading an event", error);
+    _cl_store_fail (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, N_("reading an event"), error);
   return uid;
 }
 

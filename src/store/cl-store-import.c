@@ -6,6 +6,7 @@
  */
 #define G_LOG_DOMAIN "cl-store-import"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-store-private.h"
@@ -63,7 +64,7 @@ write_record (Audit             *a,
         g_ptr_array_add (old, g_strdup ((const char *) sqlite3_column_text (stmt, i)));
     }
   else if (rc != SQLITE_DONE)
-    return _cl_store_fail (a->action.store, rc, "reading a record", error);
+    return _cl_store_fail (a->action.store, rc, N_("reading a record"), error);
   sqlite3_reset (stmt);
   *existed = old != NULL;
 
@@ -93,7 +94,7 @@ write_record (Audit             *a,
     }
   else
     sqlite3_bind_int64 (stmt, n + 1, 0);   /* unused: an update keeps its position */
-  return _cl_store_step (a->action.store, stmt, "writing a record", error);
+  return _cl_store_step (a->action.store, stmt, N_("writing a record"), error);
 }
 
 static const char *calendar_columns[] = { "id", "first_day", "last_day", "extra", NULL };
@@ -179,7 +180,7 @@ import_calendar (Audit           *a,
       if ((stmt = _cl_store_prepare (a->action.store, sql_clear, error)) == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, cal->id, -1, SQLITE_STATIC);
-      if (!_cl_store_step (a->action.store, stmt, "updating a calendar", error))
+      if (!_cl_store_step (a->action.store, stmt, N_("updating a calendar"), error))
         return FALSE;
     }
   for (guint i = 0; i < cal->closed->len; i++)
@@ -194,7 +195,7 @@ import_calendar (Audit           *a,
       else
         {
           _cl_store_bind_texts (stmt, v, G_N_ELEMENTS (v));
-          ok = _cl_store_step (a->action.store, stmt, "writing a calendar", error);
+          ok = _cl_store_step (a->action.store, stmt, N_("writing a calendar"), error);
         }
       g_free (v[2]);
       g_free (v[3]);
@@ -222,7 +223,7 @@ import_school (Audit     *a,
   if (!ok || (stmt = _cl_store_prepare (a->action.store, sql_clear, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, school->id, -1, SQLITE_STATIC);
-  if (!_cl_store_step (a->action.store, stmt, "updating a school", error))
+  if (!_cl_store_step (a->action.store, stmt, N_("updating a school"), error))
     return FALSE;
   for (guint i = 0; i < school->calendars->len; i++)
     {
@@ -233,7 +234,7 @@ import_school (Audit     *a,
       sqlite3_bind_text (stmt, 1, school->id, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, cal->id, -1, SQLITE_STATIC);
-      if (!_cl_store_step (a->action.store, stmt, "writing a school", error))
+      if (!_cl_store_step (a->action.store, stmt, N_("writing a school"), error))
         return FALSE;
     }
   return TRUE;
@@ -331,7 +332,7 @@ read_event_uids (ClStore     *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      _cl_store_fail (self, rc, "reading a student's events", error);
+      _cl_store_fail (self, rc, N_("reading a student's events"), error);
       return NULL;
     }
   return g_steal_pointer (&uids);
@@ -363,7 +364,7 @@ insert_children (Audit      *a,
         for (guint k = 0; k < G_N_ELEMENTS (v); k++)
           if (v[k]) sqlite3_bind_text (stmt, 3 + k, v[k], -1, SQLITE_STATIC);
       }
-      if (!_cl_store_step (a->action.store, stmt, "writing a guardian", error))
+      if (!_cl_store_step (a->action.store, stmt, N_("writing a guardian"), error))
         return FALSE;
     }
 
@@ -431,7 +432,7 @@ import_student (Audit      *a,
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, s->id, -1, SQLITE_STATIC);
-          if (!_cl_store_step (a->action.store, stmt, "updating a student", error))
+          if (!_cl_store_step (a->action.store, stmt, N_("updating a student"), error))
             return FALSE;
         }
       after = g_ptr_array_new_with_free_func (g_free);
@@ -475,7 +476,8 @@ load_next_positions (Audit   *a,
       if (stmt == NULL)
         return FALSE;
       if (sqlite3_step (stmt) != SQLITE_ROW)
-        return _cl_store_fail (a->action.store, sqlite3_errcode (a->action.store->db), "reading the database", error);
+        return _cl_store_fail (a->action.store, sqlite3_errcode (a->action.store->db), N_("reading the database"),
+                               error);
       g_hash_table_insert (a->next_position, (gpointer) tables[i], GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
       sqlite3_reset (stmt);
     }
@@ -497,7 +499,7 @@ set_meta (Audit       *a,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return _cl_store_step (a->action.store, stmt, "writing the database settings", error);
+  return _cl_store_step (a->action.store, stmt, N_("writing the database settings"), error);
 }
 
 static gboolean
@@ -533,7 +535,7 @@ drop_secondary_indexes (ClStore  *self,
 
   if (sqlite3_prepare_v2 (self->db, sql_deferred_indexes, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _cl_store_fail (self, sqlite3_errcode (self->db), "reading the database", error);
+      _cl_store_fail (self, sqlite3_errcode (self->db), N_("reading the database"), error);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -544,7 +546,7 @@ drop_secondary_indexes (ClStore  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      _cl_store_fail (self, rc, "reading the database", error);
+      _cl_store_fail (self, rc, N_("reading the database"), error);
       return NULL;
     }
   for (guint i = 0; i < drop->len; i++)

@@ -2,6 +2,8 @@
 /* cl-store-load.c — the whole case database as a ClCaseload */
 #define G_LOG_DOMAIN "cl-store-load"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-bundle-writer.h"
 #include "cl-store-private.h"
 
@@ -60,7 +62,7 @@ step_failed (ClStore  *self,
              int       rc,
              GError  **error)
 {
-  return rc != SQLITE_DONE && !_cl_store_fail (self, rc, "reading the database", error);
+  return rc != SQLITE_DONE && !_cl_store_fail (self, rc, N_("reading the database"), error);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
  */
 #define G_LOG_DOMAIN "cl-store-meetings"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,7 +201,7 @@ insert_attempt (ClStore     *self,
   if (day == NULL || method < 0 || method >= CL_N_CONTACT_METHODS)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                   "An attempt to reach the parent needs a date and a method; nothing was changed.");
+                   _("An attempt to reach the parent needs a date and a method; nothing was changed."));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
@@ -208,7 +209,7 @@ insert_attempt (ClStore     *self,
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, cl_contact_method_names[method], -1, SQLITE_STATIC);
   _cl_store_bind_text_or_null (stmt, 5, outcome && *outcome ? outcome : NULL);
-  if (!_cl_store_step (self, stmt, "writing an attempt to reach the parent", error))
+  if (!_cl_store_step (self, stmt, N_("writing an attempt to reach the parent"), error))
     return FALSE;
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
@@ -234,7 +235,7 @@ write_checklist_item (ClStore     *self,
   sqlite3_bind_text (stmt, 2, meeting_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, item, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, done ? 1 : 0);
-  return _cl_store_step (self, stmt, "ticking a checklist item", error);
+  return _cl_store_step (self, stmt, N_("ticking a checklist item"), error);
 }
 
 static gboolean
@@ -312,7 +313,7 @@ insert_invitees (ClStore          *self,
       _cl_store_bind_text_or_null (stmt, 11, input);
       _cl_store_bind_text_or_null (stmt, 12, x_extra);
       _cl_store_bind_text_or_null (stmt, 13, i_extra);
-      if (!_cl_store_step (self, stmt, "writing an invitee", error))
+      if (!_cl_store_step (self, stmt, N_("writing an invitee"), error))
         return FALSE;
     }
   return TRUE;
@@ -326,14 +327,14 @@ meeting_valid (const ClMeeting  *m,
       m->start_minutes >= 24 * 60)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                   "A meeting needs an id, a kind and a date; nothing was changed.");
+                   _("A meeting needs an id, a kind and a date; nothing was changed."));
       return FALSE;
     }
   for (guint i = 0; i < m->invitees->len; i++)
     if (g_array_index (m->invitees, ClInvitee, i).role >= CL_N_ROLES)
       {
         g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                     "An invitee of meeting %s has no role; nothing was changed.", m->id);
+                     _("An invitee of meeting %s has no role; nothing was changed."), m->id);
         return FALSE;
       }
   return TRUE;
@@ -367,7 +368,7 @@ _cl_store_insert_meeting (ClStore          *self,
   _cl_store_bind_text_or_null (stmt, 8, notice);
   _cl_store_bind_text_or_null (stmt, 9, m->interpreter);
   _cl_store_bind_text_or_null (stmt, 10, extra);
-  return _cl_store_step (self, stmt, "writing a meeting", error) &&
+  return _cl_store_step (self, stmt, N_("writing a meeting"), error) &&
          insert_invitees (self, student_id, m, error) &&
          insert_app_data (self, student_id, m, error);
 }
@@ -467,10 +468,11 @@ _cl_store_meetings_add_app_data (ClStore     *self,
   sqlite3_stmt *stmt;
 
   if ((stmt = _cl_store_prepare (self, sql_attempts, error)) == NULL ||
-      !_cl_store_each_row (self, stmt, add_attempt_member, caseload, "reading the attempts to reach parents", error))
+      !_cl_store_each_row (self, stmt, add_attempt_member, caseload, N_("reading the attempts to reach parents"),
+                           error))
     return FALSE;
   if ((stmt = _cl_store_prepare (self, sql_checklist, error)) == NULL ||
-      !_cl_store_each_row (self, stmt, add_checklist_member, caseload, "reading the meeting checklists", error))
+      !_cl_store_each_row (self, stmt, add_checklist_member, caseload, N_("reading the meeting checklists"), error))
     return FALSE;
   return TRUE;
 }
@@ -550,10 +552,10 @@ read_stored (ClStore     *self,
     {
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        _cl_store_fail (self, rc, "reading a meeting", error);
+        _cl_store_fail (self, rc, N_("reading a meeting"), error);
       else
         g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                     "The meeting %s of %s no longer exists; nothing was changed.", meeting_id, student_id);
+                     _("The meeting %s of %s no longer exists; nothing was changed."), meeting_id, student_id);
       return NULL;
     }
   m = g_new0 (StoredMeeting, 1);
@@ -575,7 +577,7 @@ read_stored (ClStore     *self,
 
   m->invitees = g_ptr_array_new_with_free_func (g_free);
   if ((stmt = prepare_for (self, sql_invitees, student_id, meeting_id, error)) == NULL ||
-      !_cl_store_each_row (self, stmt, add_invitee_line, m->invitees, "reading a meeting's invitees", error))
+      !_cl_store_each_row (self, stmt, add_invitee_line, m->invitees, N_("reading a meeting's invitees"), error))
     return NULL;
   return g_steal_pointer (&m);
 }
@@ -589,7 +591,7 @@ delete_meeting_row (ClStore     *self,
   static const char sql[] = "DELETE FROM meetings WHERE student_id = ? AND id = ?";
   sqlite3_stmt *stmt = prepare_for (self, sql, student_id, meeting_id, error);
 
-  return stmt != NULL && _cl_store_step (self, stmt, "deleting a meeting", error);
+  return stmt != NULL && _cl_store_step (self, stmt, N_("deleting a meeting"), error);
 }
 
 static gboolean
@@ -694,7 +696,7 @@ cl_store_update_meeting (ClStore          *self,
   _cl_store_bind_text_or_null (stmt, 7, extra);
   sqlite3_bind_text (stmt, 8, student_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, meeting->id, -1, SQLITE_TRANSIENT);
-  ok = _cl_store_step (self, stmt, "changing a meeting", error) &&
+  ok = _cl_store_step (self, stmt, N_("changing a meeting"), error) &&
        audit_field (&a, student_id, meeting->id, "kind", before->kind, cl_meeting_kind_names[meeting->kind], error) &&
        audit_field (&a, student_id, meeting->id, "date", before->date, date, error) &&
        audit_field (&a, student_id, meeting->id, "starts", before->start, start, error) &&
@@ -707,7 +709,7 @@ cl_store_update_meeting (ClStore          *self,
     {
       sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, meeting->id, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "changing a meeting's invitees", error) &&
+      ok = _cl_store_step (self, stmt, N_("changing a meeting's invitees"), error) &&
            insert_invitees (self, student_id, meeting, error);
     }
   else
@@ -820,11 +822,11 @@ cl_store_delete_attendance_attempt (ClStore     *self,
       sqlite3_reset (stmt);
       if (line == NULL)
         g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                     "That attempt to reach the parent no longer exists; nothing was changed.");
+                     _("That attempt to reach the parent no longer exists; nothing was changed."));
       else if ((stmt = _cl_store_prepare (self, sql_delete, error)) != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, attempt_id);
-          ok = _cl_store_step (self, stmt, "deleting an attempt to reach the parent", error) &&
+          ok = _cl_store_step (self, stmt, N_("deleting an attempt to reach the parent"), error) &&
                _cl_store_action_audit (&a, student_id, "attendance_attempts", meeting_id, "attempt", line, NULL, error);
         }
     }
@@ -860,7 +862,7 @@ cl_store_list_attendance_attempts (ClStore     *self,
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
   if ((stmt = prepare_for (self, sql, student_id, meeting_id, error)) == NULL ||
-      !_cl_store_each_row (self, stmt, add_attempt_row, list, "reading the attempts to reach the parent", error))
+      !_cl_store_each_row (self, stmt, add_attempt_row, list, N_("reading the attempts to reach the parent"), error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -922,7 +924,7 @@ cl_store_list_checklist (ClStore     *self,
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
   if ((stmt = prepare_for (self, sql, student_id, meeting_id, error)) == NULL ||
-      !_cl_store_each_row (self, stmt, add_checklist_row, items, "reading a meeting checklist", error))
+      !_cl_store_each_row (self, stmt, add_checklist_row, items, N_("reading a meeting checklist"), error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -949,7 +951,7 @@ cl_store_record_meeting_held (ClStore        *self,
   if (event->type != CL_EVENT_IEP_MEETING)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                   "A held meeting is recorded as an IEP meeting event; nothing was changed.");
+                   _("A held meeting is recorded as an IEP meeting event; nothing was changed."));
       return FALSE;
     }
   if (!_cl_store_begin (self, &a, error))
@@ -990,7 +992,7 @@ cl_store_unrecord_meeting_held (ClStore          *self,
   if (line == NULL)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                   "The held meeting of %s is no longer in the timeline; nothing was changed.", student_id);
+                   _("The held meeting of %s is no longer in the timeline; nothing was changed."), student_id);
       return _cl_store_end (&a, FALSE, error);
     }
   ok = _cl_store_delete_event_row (self, student_id, event_position, error) &&

@@ -9,6 +9,8 @@
  */
 #define G_LOG_DOMAIN "cl-store-outbox"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-store-private.h"
 
 /* A table that syncs: the columns that name one of its rows, and the one naming its student. */
@@ -73,7 +75,7 @@ row_sql (ClStore     *self,
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _cl_store_fail (self, rc, "reading the database's tables", error);
+      _cl_store_fail (self, rc, N_("reading the database's tables"), error);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -84,7 +86,7 @@ row_sql (ClStore     *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      _cl_store_fail (self, rc, "reading the database's tables", error);
+      _cl_store_fail (self, rc, N_("reading the database's tables"), error);
       return NULL;
     }
   g_string_append_c (s, ')');
@@ -192,7 +194,7 @@ cl_store_foreach_record (ClStore          *self,
       if (!ok)
         return FALSE;
       if (rc != SQLITE_DONE)
-        return _cl_store_fail (self, rc, "reading the records to send", error);
+        return _cl_store_fail (self, rc, N_("reading the records to send"), error);
     }
   return TRUE;
 }
@@ -240,7 +242,7 @@ cl_store_is_capturing_changes (ClStore  *self,
     *out_capturing = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "reading whether the database syncs", error);
+    return _cl_store_fail (self, rc, N_("reading whether the database syncs"), error);
   return TRUE;
 }
 
@@ -324,7 +326,7 @@ write_pending (ClStore      *self,
     char *values[] = { change_id, r->at, r->table, r->row_key, r->student_id, r->base, r->row };
     _cl_store_bind_texts (stmt, values, G_N_ELEMENTS (values));
   }
-  return _cl_store_step (self, stmt, "sealing the changes to sync", error);
+  return _cl_store_step (self, stmt, N_("sealing the changes to sync"), error);
 }
 
 gboolean
@@ -348,7 +350,7 @@ cl_store_seal_changes (ClStore  *self,
   if (!_cl_store_begin (self, &a, error))
     return FALSE;
   ok = (stmt = _cl_store_prepare (self, sql_read, error)) != NULL &&
-       _cl_store_each_row (self, stmt, collapse_row, &c, "reading the changes to sync", error);
+       _cl_store_each_row (self, stmt, collapse_row, &c, N_("reading the changes to sync"), error);
   for (guint i = 0; ok && i < order->len; i++)
     {
       const Record *r = order->pdata[i];
@@ -365,7 +367,7 @@ cl_store_seal_changes (ClStore  *self,
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, c.last_id);
-          ok = _cl_store_step (self, stmt, "sealing the changes to sync", error);
+          ok = _cl_store_step (self, stmt, N_("sealing the changes to sync"), error);
         }
     }
   if (!_cl_store_end (&a, ok, error))
@@ -419,7 +421,7 @@ cl_store_list_pending_changes (ClStore  *self,
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
   if ((stmt = _cl_store_prepare (self, sql, error)) == NULL ||
-      !_cl_store_each_row (self, stmt, add_change, changes, "reading the changes to sync", error))
+      !_cl_store_each_row (self, stmt, add_change, changes, N_("reading the changes to sync"), error))
     return NULL;
   return g_steal_pointer (&changes);
 }
@@ -437,7 +439,7 @@ cl_store_forget_pending_change (ClStore     *self,
   if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, change_id, -1, SQLITE_TRANSIENT);
-  return _cl_store_step (self, stmt, "noting a change the server has", error);
+  return _cl_store_step (self, stmt, N_("noting a change the server has"), error);
 }
 
 gboolean
@@ -461,6 +463,6 @@ cl_store_count_unsynced (ClStore  *self,
     *out_count = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "counting the changes to sync", error);
+    return _cl_store_fail (self, rc, N_("counting the changes to sync"), error);
   return TRUE;
 }

@@ -26,7 +26,9 @@ sqlite3_stmt *_cl_store_prepare      (ClStore     *self,
 gboolean      _cl_store_exec         (ClStore     *self,
                                       const char  *sql,
                                       GError     **error);
-/* Sets @error from the connection's last error, in words a user can act on. */
+/* Sets @error from the connection's last error, in words a user can act on. @doing (here and in
+ * _cl_store_step and _cl_store_each_row) is an untranslated N_() phrase, "adding a school": it is
+ * put in the user's language where the message is made. */
 gboolean      _cl_store_fail         (ClStore     *self,
                                       int          rc,
                                       const char  *doing,

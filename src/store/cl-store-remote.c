@@ -7,6 +7,8 @@
  */
 #define G_LOG_DOMAIN "cl-store-remote"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-store-private.h"
 
 gboolean
@@ -27,7 +29,7 @@ cl_store_get_sync_position (ClStore  *self,
     *out_position = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "reading the last sync", error);
+    return _cl_store_fail (self, rc, N_("reading the last sync"), error);
   return TRUE;
 }
 
@@ -112,7 +114,7 @@ _cl_store_write_row_sql (ClStore     *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     {
-      _cl_store_fail (self, rc, "reading the database's tables", error);
+      _cl_store_fail (self, rc, N_("reading the database's tables"), error);
       return NULL;
     }
   if (key != NULL)
@@ -192,7 +194,7 @@ run_cached (ClStore      *self,
       if (rc != SQLITE_OK)
         {
           sqlite3_finalize (stmt);
-          return _cl_store_fail (self, rc, "writing the district server's changes", error);
+          return _cl_store_fail (self, rc, N_("writing the district server's changes"), error);
         }
       g_hash_table_insert (cache->stmts, g_strdup (sql), stmt);
     }
@@ -200,7 +202,7 @@ run_cached (ClStore      *self,
   sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
   if (b != NULL)
     sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
-  return _cl_store_step (self, stmt, "writing the district server's changes", error);
+  return _cl_store_step (self, stmt, N_("writing the district server's changes"), error);
 }
 
 /* Whether this laptop has a change of its own to @table's @key that the server has not merged. */
@@ -226,7 +228,7 @@ has_own_change (ClStore     *self,
     *out_has = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "reading the changes to sync", error);
+    return _cl_store_fail (self, rc, N_("reading the changes to sync"), error);
   return TRUE;
 }
 
@@ -247,7 +249,7 @@ waiting_changes (ClStore   *self,
     *out_waiting = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "reading the changes to sync", error);
+    return _cl_store_fail (self, rc, N_("reading the changes to sync"), error);
   return TRUE;
 }
 
@@ -277,7 +279,7 @@ was_empty (ClStore     *self,
     *out_empty = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, "reading the database's tables", error);
+    return _cl_store_fail (self, rc, N_("reading the database's tables"), error);
   g_hash_table_insert (cache->empty, g_strdup (table), GINT_TO_POINTER (*out_empty));
   return TRUE;
 }
@@ -305,8 +307,8 @@ apply_one (ClStore              *self,
 
   *out_applied = FALSE;
   if (key == NULL)
-    return _cl_store_invalid (error, "The district server sent a record of \"%s\", which this Caseload does not "
-                              "know. Update Caseload, then sync again. Nothing was changed.", change->table);
+    return _cl_store_invalid (error, _("The district server sent a record of \"%s\", which this Caseload does not "
+                                       "know. Update Caseload, then sync again. Nothing was changed."), change->table);
   /* With nothing of its own waiting, the laptop has no change a record could hold back. */
   if (cache->own && !has_own_change (self, change->table, change->row_key, &own, error))
     return FALSE;
@@ -335,7 +337,7 @@ apply_one (ClStore              *self,
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW)
-        return _cl_store_fail (self, rc, "placing an event from the district server", error);
+        return _cl_store_fail (self, rc, N_("placing an event from the district server"), error);
     }
   if (!was_empty (self, cache, change->table, &empty, error))
     return FALSE;
@@ -397,7 +399,7 @@ cl_store_apply_remote_changes (ClStore    *self,
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, position_text, -1, SQLITE_STATIC);
-      ok = _cl_store_step (self, stmt, "remembering the district server's position", error);
+      ok = _cl_store_step (self, stmt, N_("remembering the district server's position"), error);
     }
   if (!_cl_store_end (&a, ok, error))
     return FALSE;

@@ -2,6 +2,7 @@
 /* cl-store-rolling.c — one backup a day next to the database, the last seven kept */
 #define G_LOG_DOMAIN "cl-store-rolling"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -41,7 +42,7 @@ cl_store_rolling_backup (ClStore  *self,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot create the backup folder %s", dir);
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot create the backup folder %s"), dir);
       return FALSE;
     }
   /* Names sort by date: the ISO day is the only thing that differs. */

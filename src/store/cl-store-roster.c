@@ -7,6 +7,8 @@
  */
 #define G_LOG_DOMAIN "cl-store-roster"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-store-private.h"
 
 static gboolean
@@ -50,7 +52,9 @@ cl_store_apply_roster (ClStore             *self,
   if (plan->problems->len > 0)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                   "The file has %u problems; nothing was changed.", plan->problems->len);
+                   g_dngettext (GETTEXT_PACKAGE, "The file has %u problem; nothing was changed.",
+                                "The file has %u problems; nothing was changed.", plan->problems->len),
+                   plan->problems->len);
       return FALSE;
     }
   if (!_cl_store_begin (self, &action, error))

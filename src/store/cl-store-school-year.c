@@ -67,7 +67,7 @@ read_year (ClStore     *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "reading a calendar", error), NULL;
+    return _cl_store_fail (self, rc, N_("reading a calendar"), error), NULL;
   if (year == NULL)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
@@ -88,7 +88,7 @@ read_year (ClStore     *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "reading a calendar", error), NULL;
+    return _cl_store_fail (self, rc, N_("reading a calendar"), error), NULL;
   if (out_positions != NULL)
     *out_positions = g_steal_pointer (&positions);
   return g_steal_pointer (&year);
@@ -197,7 +197,7 @@ check_overlap (ClStore     *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "reading the calendars", error);
+    return _cl_store_fail (self, rc, N_("reading the calendars"), error);
   if (school != NULL)
     {
       g_autofree char *from = cl_date_dup_long (other_first), *to = cl_date_dup_long (other_last);
@@ -234,7 +234,7 @@ write_closed_row (ClStore             *self,
   _cl_store_bind_text_or_null (stmt, 5, r->label);
   sqlite3_bind_int (stmt, 6, r->holiday ? 1 : 0);
   _cl_store_bind_text_or_null (stmt, 7, extra);
-  return _cl_store_step (self, stmt, "writing a calendar", error);
+  return _cl_store_step (self, stmt, N_("writing a calendar"), error);
 }
 
 static gboolean
@@ -277,7 +277,7 @@ write_year (ClStore              *self,
       sqlite3_bind_text (stmt, 1, old->id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, a, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, b, -1, SQLITE_TRANSIENT);
-      if (!_cl_store_step (self, stmt, "changing a school year", error))
+      if (!_cl_store_step (self, stmt, N_("changing a school year"), error))
         return FALSE;
     }
   for (guint i = 0; i < MAX (old->closed->len, year->closed->len); i++)
@@ -302,7 +302,7 @@ write_year (ClStore              *self,
             return FALSE;
           sqlite3_bind_text (stmt, 1, old->id, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int64 (stmt, 2, g_array_index (positions, gint64, i));
-          if (!_cl_store_step (self, stmt, "changing a school year", error))
+          if (!_cl_store_step (self, stmt, N_("changing a school year"), error))
             return FALSE;
         }
     }
@@ -508,7 +508,7 @@ link_year (ClStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, school_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, calendar_id, -1, SQLITE_TRANSIENT);
-  return _cl_store_step (self, stmt, "writing a school's calendars", error);
+  return _cl_store_step (self, stmt, N_("writing a school's calendars"), error);
 }
 
 gboolean
@@ -540,9 +540,9 @@ cl_store_add_school_year (ClStore               *self,
     return FALSE;
   ok = check_closed (NULL, year, error);
   if (ok && !_cl_store_exists (self, "SELECT 1 FROM schools WHERE id = ?", school_id, NULL))
-    ok = _cl_store_invalid (error, "There is no school %s in this database; nothing was changed.", school_id);
+    ok = _cl_store_invalid (error, _("There is no school %s in this database; nothing was changed."), school_id);
   if (ok && _cl_store_exists (self, "SELECT 1 FROM calendars WHERE id = ?", year->id, NULL))
-    ok = _cl_store_invalid (error, "There is already a calendar %s; nothing was changed.", year->id);
+    ok = _cl_store_invalid (error, _("There is already a calendar %s; nothing was changed."), year->id);
   ok = ok && check_overlap (self, year->id, school_id, year->first_day, year->last_day, error);
   ok = ok && (stmt = _cl_store_prepare (self, sql, error)) != NULL;
   if (ok)
@@ -552,7 +552,7 @@ cl_store_add_school_year (ClStore               *self,
       sqlite3_bind_text (stmt, 1, year->id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, a, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, b, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "writing a calendar", error);
+      ok = _cl_store_step (self, stmt, N_("writing a calendar"), error);
     }
   for (guint i = 0; ok && i < year->closed->len; i++)
     ok = write_closed_row (self, sql_closed, year->id, i, &g_array_index (year->closed, ClClosedRange, i), error);
@@ -609,7 +609,7 @@ cl_store_delete_school_year (ClStore     *self,
     {
       sqlite3_bind_text (stmt, 1, school_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, calendar_id, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "removing a school year", error) &&
+      ok = _cl_store_step (self, stmt, N_("removing a school year"), error) &&
            _cl_store_action_audit (&action, NULL, "school_calendars", school_id, "calendar", calendar_id, NULL, error);
     }
   if (ok)
@@ -621,7 +621,7 @@ cl_store_delete_school_year (ClStore     *self,
         {
           sqlite3_bind_text (stmt, 1, calendar_id, -1, SQLITE_TRANSIENT);
           /* A year another school still uses stays; only its link to this school went. */
-          ok = _cl_store_step (self, stmt, "removing a school year", error) &&
+          ok = _cl_store_step (self, stmt, N_("removing a school year"), error) &&
                (shared || _cl_store_audit_line_changes (&action, calendar_id, before, after, &changes, error));
         }
     }

@@ -7,6 +7,7 @@
  */
 #define G_LOG_DOMAIN "cl-store-setup"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-store-private.h"
@@ -31,7 +32,7 @@ link_calendar (ClStore     *self,
   sqlite3_bind_text (stmt, 1, school_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, calendar_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, position);
-  return _cl_store_step (self, stmt, "writing a school's calendars", error);
+  return _cl_store_step (self, stmt, N_("writing a school's calendars"), error);
 }
 
 gboolean
@@ -48,20 +49,21 @@ _cl_store_add_school_in (ClStoreAction       *action,
   sqlite3_stmt *stmt;
 
   if (_cl_store_is_blank (id) || _cl_store_is_blank (name))
-    return _cl_store_invalid (error, "A school needs an id and a name; nothing was changed.");
+    return _cl_store_invalid (error, _("A school needs an id and a name; nothing was changed."));
   /* The engine counts every date on a school's calendar: a school without one could not be counted. */
   if (calendar_ids == NULL || calendar_ids[0] == NULL)
-    return _cl_store_invalid (error, "The school %s needs a school calendar; nothing was changed.", name);
+    return _cl_store_invalid (error, _("The school %s needs a school calendar; nothing was changed."), name);
   if (_cl_store_exists (action->store, "SELECT 1 FROM schools WHERE id = ?", id, NULL))
-    return _cl_store_invalid (error, "There is already a school %s; nothing was changed.", id);
+    return _cl_store_invalid (error, _("There is already a school %s; nothing was changed."), id);
   for (guint i = 0; calendar_ids[i] != NULL; i++)
     if (!_cl_store_exists (action->store, "SELECT 1 FROM calendars WHERE id = ?", calendar_ids[i], NULL))
-      return _cl_store_invalid (error, "There is no calendar %s in this database; nothing was changed.", calendar_ids[i]);
+      return _cl_store_invalid (error, _("There is no calendar %s in this database; nothing was changed."),
+                                calendar_ids[i]);
   if ((stmt = _cl_store_prepare (action->store, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (!_cl_store_step (action->store, stmt, "adding a school", error))
+  if (!_cl_store_step (action->store, stmt, N_("adding a school"), error))
     return FALSE;
   for (guint i = 0; calendar_ids[i] != NULL; i++)
     if (!link_calendar (action->store, id, calendar_ids[i], -1, error))
@@ -84,16 +86,16 @@ _cl_store_add_staff_in (ClStoreAction  *action,
   sqlite3_stmt *stmt;
 
   if (_cl_store_is_blank (staff->id) || _cl_store_is_blank (staff->name))
-    return _cl_store_invalid (error, "A staff member needs an id and a name; nothing was changed.");
+    return _cl_store_invalid (error, _("A staff member needs an id and a name; nothing was changed."));
   if (_cl_store_exists (action->store, "SELECT 1 FROM staff WHERE id = ?", staff->id, NULL))
-    return _cl_store_invalid (error, "There is already a staff member %s; nothing was changed.", staff->id);
+    return _cl_store_invalid (error, _("There is already a staff member %s; nothing was changed."), staff->id);
   if ((stmt = _cl_store_prepare (action->store, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, staff->id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, staff->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, role, -1, SQLITE_STATIC);
   _cl_store_bind_text_or_null (stmt, 4, email);
-  return _cl_store_step (action->store, stmt, "adding a staff member", error) &&
+  return _cl_store_step (action->store, stmt, N_("adding a staff member"), error) &&
          _cl_store_action_audit (action, NULL, "staff", staff->id, "name", NULL, staff->name, error) &&
          _cl_store_action_audit (action, NULL, "staff", staff->id, "role", NULL, role, error) &&
          (email == NULL || _cl_store_action_audit (action, NULL, "staff", staff->id, "email", NULL, email, error));
@@ -151,7 +153,7 @@ cl_store_find_school (ClStore     *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _cl_store_fail (self, rc, "reading the schools", error);
+      _cl_store_fail (self, rc, N_("reading the schools"), error);
       return NULL;
     }
   if (ids->len == 0)
@@ -159,7 +161,10 @@ cl_store_find_school (ClStore     *self,
   /* An id is exact; only a name can be shared. */
   if (ids->len > 1 && !g_str_equal (g_ptr_array_index (ids, 0), id_or_name))
     {
-      _cl_store_invalid (error, "%u schools are named \"%s\": give the id of the one you mean.", ids->len, id_or_name);
+      _cl_store_invalid (error,
+                         g_dngettext (GETTEXT_PACKAGE, "%u school is named \"%s\": give the id of the one you mean.",
+                                      "%u schools are named \"%s\": give the id of the one you mean.", ids->len),
+                         ids->len, id_or_name);
       return NULL;
     }
   return g_strdup (g_ptr_array_index (ids, 0));
@@ -278,7 +283,7 @@ read_overlapping_years (ClStore     *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _cl_store_fail (self, rc, "reading the calendars", error);
+      _cl_store_fail (self, rc, N_("reading the calendars"), error);
       return NULL;
     }
   for (guint i = 0; i < years->len; i++)
@@ -288,7 +293,7 @@ read_overlapping_years (ClStore     *self,
       if ((stmt = _cl_store_prepare (self, sql_closed, error)) == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, y->id, -1, SQLITE_TRANSIENT);
-      if (!_cl_store_each_row (self, stmt, add_closed_line, y->lines, "reading a calendar", error))
+      if (!_cl_store_each_row (self, stmt, add_closed_line, y->lines, N_("reading a calendar"), error))
         return NULL;
     }
   return g_steal_pointer (&years);
@@ -322,12 +327,12 @@ remove_year (ClStore      *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, school_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, old->id, -1, SQLITE_TRANSIENT);
-  if (!_cl_store_step (self, stmt, "replacing a calendar", error))
+  if (!_cl_store_step (self, stmt, N_("replacing a calendar"), error))
     return FALSE;
   if ((stmt = _cl_store_prepare (self, sql_delete, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, old->id, -1, SQLITE_TRANSIENT);
-  return _cl_store_step (self, stmt, "replacing a calendar", error);
+  return _cl_store_step (self, stmt, N_("replacing a calendar"), error);
 }
 
 static gboolean
@@ -355,7 +360,7 @@ insert_year (ClStore              *self,
   sqlite3_bind_text (stmt, 3, b, -1, SQLITE_TRANSIENT);
   if (place != NULL)
     sqlite3_bind_int64 (stmt, 4, place->position);
-  if (!_cl_store_step (self, stmt, "writing a calendar", error))
+  if (!_cl_store_step (self, stmt, N_("writing a calendar"), error))
     return FALSE;
   for (guint i = 0; i < cal->closed->len; i++)
     {
@@ -371,7 +376,7 @@ insert_year (ClStore              *self,
       sqlite3_bind_text (stmt, 4, b, -1, SQLITE_TRANSIENT);
       _cl_store_bind_text_or_null (stmt, 5, r->label);
       sqlite3_bind_int (stmt, 6, r->holiday ? 1 : 0);
-      if (!_cl_store_step (self, stmt, "writing a calendar", error))
+      if (!_cl_store_step (self, stmt, N_("writing a calendar"), error))
         return FALSE;
     }
   /* A new school links its first year itself. */
@@ -459,12 +464,13 @@ cl_store_set_school_year (ClStore               *self,
   if (out_changes != NULL)
     *out_changes = 0;
   if (calendar->first_day == CL_DATE_NONE || calendar->last_day < calendar->first_day)
-    return _cl_store_invalid (error, "A school year needs a first day on or before its last day; nothing was changed.");
+    return _cl_store_invalid (error,
+                              _("A school year needs a first day on or before its last day; nothing was changed."));
   for (guint i = 0; i < calendar->closed->len; i++)
     {
       const ClClosedRange *r = &g_array_index (calendar->closed, ClClosedRange, i);
       if (r->to < r->from)
-        return _cl_store_invalid (error, "The closed range \"%s\" ends before it starts; nothing was changed.",
+        return _cl_store_invalid (error, _("The closed range \"%s\" ends before it starts; nothing was changed."),
                        r->label ? r->label : "");
     }
 
@@ -477,8 +483,10 @@ cl_store_set_school_year (ClStore               *self,
 
       /* A new school comes with its first school year, in the same transaction. */
       if (new_school_name == NULL)
-        return _cl_store_end (&action, _cl_store_invalid (error, "There is no school %s in this database; nothing was changed.",
-                                               school_id), error);
+        return _cl_store_end (&action,
+                              _cl_store_invalid (error, _("There is no school %s in this database; nothing "
+                                                          "was changed."), school_id),
+                              error);
       ids[0] = id = free_calendar_id (self, calendar->id);
       ok = insert_year (self, NULL, calendar, id, NULL, error) &&
            _cl_store_add_school_in (&action, school_id, new_school_name, ids, error) &&
@@ -559,7 +567,7 @@ cl_store_set_jurisdiction (ClStore     *self,
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
   if (_cl_store_is_blank (pack_id))
-    return _cl_store_invalid (error, "A rule pack needs an id (US, CA, UT or a district's); nothing was changed.");
+    return _cl_store_invalid (error, _("A rule pack needs an id (US, CA, UT or a district's); nothing was changed."));
   if (!_cl_store_begin (self, &action, error))
     return FALSE;
   old = read_text (self, "SELECT value FROM meta WHERE key = ?", "jurisdiction");
@@ -569,7 +577,7 @@ cl_store_set_jurisdiction (ClStore     *self,
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "setting the rule pack", error) &&
+      ok = _cl_store_step (self, stmt, N_("setting the rule pack"), error) &&
            _cl_store_action_audit (&action, NULL, "meta", "jurisdiction", "value", old, pack_id, error);
     }
   return _cl_store_end (&action, ok, error);
@@ -590,12 +598,14 @@ cl_store_rename_school (ClStore     *self,
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
   if (_cl_store_is_blank (name))
-    return _cl_store_invalid (error, "A school needs a name; nothing was changed.");
+    return _cl_store_invalid (error, _("A school needs a name; nothing was changed."));
   if (!_cl_store_begin (self, &action, error))
     return FALSE;
   if (!_cl_store_exists (self, "SELECT 1 FROM schools WHERE id = ?", school_id, NULL))
-    return _cl_store_end (&action, _cl_store_invalid (error, "There is no school %s in this database; nothing was changed.",
-                                                      school_id), error);
+    return _cl_store_end (&action,
+                          _cl_store_invalid (error, _("There is no school %s in this database; nothing "
+                                                      "was changed."), school_id),
+                          error);
   old = read_text (self, "SELECT name FROM schools WHERE id = ?", school_id);
   if (g_strcmp0 (old, name) == 0)
     return _cl_store_end (&action, TRUE, error);
@@ -604,7 +614,7 @@ cl_store_rename_school (ClStore     *self,
     {
       sqlite3_bind_text (stmt, 1, school_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "renaming a school", error) &&
+      ok = _cl_store_step (self, stmt, N_("renaming a school"), error) &&
            _cl_store_action_audit (&action, NULL, "schools", school_id, "name", old, name, error);
     }
   return _cl_store_end (&action, ok, error);
@@ -631,7 +641,7 @@ cl_store_update_staff (ClStore        *self,
   values[1] = cl_staff_role_names[staff->role];
   values[2] = _cl_store_is_blank (staff->email) ? NULL : staff->email;
   if (_cl_store_is_blank (staff->name))
-    return _cl_store_invalid (error, "A staff member needs a name; nothing was changed.");
+    return _cl_store_invalid (error, _("A staff member needs a name; nothing was changed."));
   if (!_cl_store_begin (self, &action, error))
     return FALSE;
   ok = (stmt = _cl_store_prepare (self, sql_select, error)) != NULL;
@@ -643,7 +653,8 @@ cl_store_update_staff (ClStore        *self,
           old[i] = _cl_store_col_dup (stmt, (int) i);
       sqlite3_reset (stmt);
       if (!found)
-        ok = _cl_store_invalid (error, "There is no staff member %s in this database; nothing was changed.", staff->id);
+        ok = _cl_store_invalid (error, _("There is no staff member %s in this database; nothing was changed."),
+                                staff->id);
     }
   for (guint i = 0; ok && i < G_N_ELEMENTS (fields); i++)
     if (g_strcmp0 (old[i], values[i]) != 0)
@@ -654,7 +665,7 @@ cl_store_update_staff (ClStore        *self,
       sqlite3_bind_text (stmt, 1, staff->id, -1, SQLITE_TRANSIENT);
       for (guint i = 0; i < G_N_ELEMENTS (values); i++)
         _cl_store_bind_text_or_null (stmt, (int) i + 2, values[i]);
-      ok = _cl_store_step (self, stmt, "changing a staff member", error);
+      ok = _cl_store_step (self, stmt, N_("changing a staff member"), error);
     }
   for (guint i = 0; i < G_N_ELEMENTS (old); i++)
     g_free (old[i]);
@@ -707,18 +718,24 @@ cl_store_delete_staff (ClStore     *self,
           old[i] = _cl_store_col_dup (stmt, (int) i);
       sqlite3_reset (stmt);
       if (!found)
-        ok = _cl_store_invalid (error, "There is no staff member %s in this database; nothing was changed.", staff_id);
+        ok = _cl_store_invalid (error, _("There is no staff member %s in this database; nothing was changed."),
+                                staff_id);
     }
   /* A student is never left without the case manager the file names. */
   students = ok ? count_rows (self, "SELECT count(*) FROM students WHERE case_manager_id = ?", staff_id) : 0;
   if (ok && students != 0)
-    ok = _cl_store_invalid (error, "%s is the case manager of %d students: give them another case manager first; nothing "
-                            "was changed.", old[0] ? old[0] : staff_id, students);
+    ok = _cl_store_invalid (error,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%s is the case manager of %d student: give them another case manager "
+                                         "first; nothing was changed.",
+                                         "%s is the case manager of %d students: give them another case manager "
+                                         "first; nothing was changed.", students),
+                            old[0] ? old[0] : staff_id, students);
   ok = ok && (stmt = _cl_store_prepare (self, sql_delete, error)) != NULL;
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "removing a staff member", error);
+      ok = _cl_store_step (self, stmt, N_("removing a staff member"), error);
     }
   for (guint i = 0; ok && i < G_N_ELEMENTS (fields); i++)
     if (old[i] != NULL)

@@ -7,6 +7,8 @@
  */
 #define G_LOG_DOMAIN "cl-store-shared"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-store-private.h"
 
 /* ---- one user action ---- */
@@ -59,7 +61,7 @@ _cl_store_action_audit (ClStoreAction  *action,
   if (stmt == NULL)
     return FALSE;
   _cl_store_bind_texts (stmt, values, G_N_ELEMENTS (values));
-  return _cl_store_step (action->store, stmt, "writing the audit trail", error);
+  return _cl_store_step (action->store, stmt, N_("writing the audit trail"), error);
 }
 
 /* ---- statements ---- */
@@ -166,7 +168,8 @@ _cl_store_student_exists (ClStore     *self,
   if (failed != NULL)
     g_propagate_error (error, g_steal_pointer (&failed));
   else
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "There is no student %s in %s", student_id, self->path);
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("There is no student %s in %s"), student_id,
+                 self->path);
   return FALSE;
 }
 

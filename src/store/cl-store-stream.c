@@ -8,6 +8,7 @@
  */
 #define G_LOG_DOMAIN "cl-store-stream"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-bundle-writer.h"
@@ -77,7 +78,7 @@ prepare (ClStoreStream  *self,
   int rc = sqlite3_prepare_v3 (self->store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
 
   if (rc != SQLITE_OK)
-    return _cl_store_fail (self->store, rc, "preparing a query", error);
+    return _cl_store_fail (self->store, rc, N_("preparing a query"), error);
   return TRUE;
 }
 
@@ -94,7 +95,7 @@ count_students (ClStoreStream  *self,
   if (rc == SQLITE_ROW)
     self->n_students = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW || _cl_store_fail (self->store, rc, "reading the database", error);
+  return rc == SQLITE_ROW || _cl_store_fail (self->store, rc, N_("reading the database"), error);
 }
 
 ClStoreStream *
@@ -134,7 +135,7 @@ cl_store_stream_new (ClStore             *store,
         return NULL;
       c->rc = sqlite3_step (c->stmt);
       if (c->rc != SQLITE_ROW && c->rc != SQLITE_DONE)
-        return _cl_store_fail (store, c->rc, "reading the database", error), NULL;
+        return _cl_store_fail (store, c->rc, N_("reading the database"), error), NULL;
     }
   return g_steal_pointer (&self);
 }
@@ -194,7 +195,7 @@ cl_store_stream_list_firsts (ClStoreStream  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      _cl_store_fail (self->store, rc, "reading the database", error);
+      _cl_store_fail (self->store, rc, N_("reading the database"), error);
       return NULL;
     }
   return g_steal_pointer (&firsts);
@@ -229,7 +230,7 @@ advance (ClStoreStream  *self,
 {
   c->rc = sqlite3_step (c->stmt);
   if (c->rc != SQLITE_ROW && c->rc != SQLITE_DONE)
-    return _cl_store_fail (self->store, c->rc, "reading the database", error);
+    return _cl_store_fail (self->store, c->rc, N_("reading the database"), error);
   return TRUE;
 }
 
@@ -294,7 +295,7 @@ cl_store_stream_next (ClStoreStream  *self,
   if (rc == SQLITE_DONE)
     return TRUE;
   if (rc != SQLITE_ROW)
-    return _cl_store_fail (self->store, rc, "reading the database", error);
+    return _cl_store_fail (self->store, rc, N_("reading the database"), error);
   self->current = _cl_store_student_from_row (self->students, self->header);
   if (!fill_student (self, self->current, error))
     return FALSE;

@@ -6,6 +6,7 @@
  */
 #define G_LOG_DOMAIN "cl-store-students"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-store-private.h"
@@ -89,9 +90,9 @@ read_student (ClStore     *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _cl_store_fail (self, rc, "reading a student", error);
+    return _cl_store_fail (self, rc, N_("reading a student"), error);
   if (!found)
-    return _cl_store_invalid (error, "There is no student %s any more; nothing was changed.", id);
+    return _cl_store_invalid (error, _("There is no student %s any more; nothing was changed."), id);
   return TRUE;
 }
 
@@ -102,18 +103,19 @@ check_student (ClStore          *self,
                GError          **error)
 {
   if (_cl_store_is_blank (s->id))
-    return _cl_store_invalid (error, "A student needs an id; nothing was changed.");
+    return _cl_store_invalid (error, _("A student needs an id; nothing was changed."));
   if (s->birth_date == CL_DATE_NONE)
-    return _cl_store_invalid (error, "%s needs a birth date; nothing was changed.", s->id);
+    return _cl_store_invalid (error, _("%s needs a birth date; nothing was changed."), s->id);
   if (s->emancipated_on != CL_DATE_NONE && s->emancipated_on < s->birth_date)
-    return _cl_store_invalid (error, "%s cannot be emancipated before being born; nothing was changed.", s->id);
+    return _cl_store_invalid (error, _("%s cannot be emancipated before being born; nothing was changed."), s->id);
   if (s->school == NULL || s->school->id == NULL)
-    return _cl_store_invalid (error, "%s needs a school; nothing was changed.", s->id);
+    return _cl_store_invalid (error, _("%s needs a school; nothing was changed."), s->id);
   if (!_cl_store_exists (self, "SELECT 1 FROM schools WHERE id = ?", s->school->id, NULL))
-    return _cl_store_invalid (error, "There is no school %s in this database; nothing was changed.", s->school->id);
+    return _cl_store_invalid (error, _("There is no school %s in this database; nothing was changed."), s->school->id);
   if (s->case_manager != NULL &&
       !_cl_store_exists (self, "SELECT 1 FROM staff WHERE id = ?", s->case_manager->id, NULL))
-    return _cl_store_invalid (error, "There is no staff member %s in this database; nothing was changed.", s->case_manager->id);
+    return _cl_store_invalid (error, _("There is no staff member %s in this database; nothing was changed."),
+                              s->case_manager->id);
   return TRUE;
 }
 
@@ -186,7 +188,7 @@ read_guardians (ClStore     *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-  if (!_cl_store_each_row (self, stmt, add_guardian_values, values, "reading the guardians", error))
+  if (!_cl_store_each_row (self, stmt, add_guardian_values, values, N_("reading the guardians"), error))
     return NULL;
   return g_steal_pointer (&values);
 }
@@ -210,7 +212,7 @@ _cl_store_add_student_in (ClStoreAction    *action,
 
   ok = check_student (self, student, error);
   if (ok && _cl_store_exists (self, "SELECT 1 FROM students WHERE id = ?", student->id, NULL))
-    ok = _cl_store_invalid (error, "There is already a student %s; nothing was changed.", student->id);
+    ok = _cl_store_invalid (error, _("There is already a student %s; nothing was changed."), student->id);
   if (ok)
     {
       student_values (student, values);
@@ -218,7 +220,7 @@ _cl_store_add_student_in (ClStoreAction    *action,
       if (ok)
         {
           _cl_store_bind_texts (stmt, values, N_STUDENT_COLUMNS);
-          ok = _cl_store_step (self, stmt, "adding a student", error);
+          ok = _cl_store_step (self, stmt, N_("adding a student"), error);
         }
       /* A new record: every field it was given, from nothing. */
       for (guint i = 1; ok && i < N_STUDENT_COLUMNS; i++)
@@ -295,7 +297,7 @@ _cl_store_update_student_in (ClStoreAction    *action,
       if (ok)
         {
           _cl_store_bind_texts (stmt, values, N_STUDENT_COLUMNS);
-          ok = _cl_store_step (self, stmt, "changing a student", error);
+          ok = _cl_store_step (self, stmt, N_("changing a student"), error);
         }
     }
   free_values (values, N_STUDENT_COLUMNS);
@@ -374,7 +376,7 @@ cl_store_delete_student (ClStore     *self,
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "deleting a student", error);
+      ok = _cl_store_step (self, stmt, N_("deleting a student"), error);
     }
   free_values (old, N_STUDENT_COLUMNS);
   return _cl_store_end (&action, ok, error);
@@ -403,14 +405,14 @@ cl_store_set_guardians (ClStore     *self,
     {
       const char *name = g_array_index (guardians, ClGuardian, i).name;
       if (name == NULL || *name == '\0')
-        return _cl_store_invalid (error, "Each guardian of %s needs a name; nothing was changed.", student_id);
+        return _cl_store_invalid (error, _("Each guardian of %s needs a name; nothing was changed."), student_id);
     }
 
   if (!_cl_store_begin (self, &action, error))
     return FALSE;
   ok = _cl_store_exists (self, "SELECT 1 FROM students WHERE id = ?", student_id, NULL);
   if (!ok)
-    _cl_store_invalid (error, "There is no student %s any more; nothing was changed.", student_id);
+    _cl_store_invalid (error, _("There is no student %s any more; nothing was changed."), student_id);
   ok = ok && (old = read_guardians (self, student_id, error)) != NULL;
   n_old = old ? old->len / N_GUARDIAN_FIELDS : 0;
 
@@ -430,7 +432,7 @@ cl_store_set_guardians (ClStore     *self,
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, student_id, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "changing the guardians", error);
+      ok = _cl_store_step (self, stmt, N_("changing the guardians"), error);
     }
   for (guint i = 0; ok && i < guardians->len; i++)
     {
@@ -451,7 +453,7 @@ cl_store_set_guardians (ClStore     *self,
           sqlite3_bind_text (stmt, 3 + k, values[k], -1, SQLITE_TRANSIENT);
       if (extra != NULL)
         sqlite3_bind_text (stmt, 9, extra, -1, SQLITE_TRANSIENT);
-      ok = _cl_store_step (self, stmt, "writing a guardian", error);
+      ok = _cl_store_step (self, stmt, N_("writing a guardian"), error);
       free_values (values, N_GUARDIAN_FIELDS);
     }
   return _cl_store_end (&action, ok, error);

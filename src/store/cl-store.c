@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -68,26 +69,36 @@ _cl_store_fail (ClStore     *self,
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  /* The callers mark @doing with N_(): it is put in the user's language here. */
+  doing = _(doing);
+
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_A_DATABASE,
-                   "%s is not a Caseload database (%s). Nothing was changed.", self->path, detail);
+                   _("%s is not a Caseload database (%s). Nothing was changed."), self->path, detail);
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
-                   "%s is damaged (%s) while %s. Open one of its backups instead.", self->path, detail, doing);
+                   /* TRANSLATORS: the file, SQLite's reason (English), then what Caseload was doing,
+                    * "adding a school" (translated on its own) */
+                   _("%s is damaged (%s) while %s. Open one of its backups instead."), self->path, detail, doing);
       break;
     case SQLITE_FULL:
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO,
-                   "The disk is full while %s; nothing was changed. Free some space and try again.", doing);
+                   /* TRANSLATORS: %s is what Caseload was doing, "adding a school" (translated on its own) */
+                   _("The disk is full while %s; nothing was changed. Free some space and try again."), doing);
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                   "The records could not be stored while %s (%s); nothing was changed.", doing, detail);
+                   /* TRANSLATORS: what Caseload was doing, "adding a school" (translated on its own), then
+                    * SQLite's reason (English) */
+                   _("The records could not be stored while %s (%s); nothing was changed."), doing, detail);
       break;
     default:
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Error while %s in %s: %s", doing,
+      /* TRANSLATORS: what Caseload was doing ("adding a school", translated on its own), the file,
+       * then SQLite's reason (English) */
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Error while %s in %s: %s"), doing,
                    self->path, detail);
       break;
     }
@@ -111,7 +122,7 @@ _cl_store_prepare (ClStore     *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _cl_store_fail (self, rc, "preparing a query", error);
+      _cl_store_fail (self, rc, N_("preparing a query"), error);
       return NULL;
     }
   /* Keyed by the address of the (static) SQL text. */
@@ -127,7 +138,7 @@ _cl_store_exec (ClStore     *self,
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return _cl_store_fail (self, rc, "updating the database", error);
+    return _cl_store_fail (self, rc, N_("updating the database"), error);
   return TRUE;
 }
 
@@ -159,7 +170,7 @@ check_header (const char  *path,
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot open %s: %s", path, g_strerror (saved));
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot open %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   n = read (fd, header, sizeof header);
@@ -168,7 +179,7 @@ check_header (const char  *path,
   if (n != 0 && (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0))
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_A_DATABASE,
-                   "%s is not a Caseload database: it is not an SQLite file at all. Nothing was changed.", path);
+                   _("%s is not a Caseload database: it is not an SQLite file at all. Nothing was changed."), path);
       return FALSE;
     }
   return TRUE;
@@ -183,7 +194,7 @@ create_private_file (const char  *path,
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot create %s: %s", path, g_strerror (saved));
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot create %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   close (fd);
@@ -220,8 +231,8 @@ static GError *
 damaged_error (const char *path)
 {
   return g_error_new (CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
-                      "%s is damaged (its integrity check failed). Open one of its backups instead; nothing was changed.",
-                      path);
+                      _("%s is damaged (its integrity check failed). Open one of its backups instead; "
+                        "nothing was changed."), path);
 }
 
 ClStore *
@@ -248,7 +259,7 @@ cl_store_open_with_flags (const char        *path,
     {
       if (!create)
         {
-          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "%s does not exist", path);
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("%s does not exist"), path);
           return NULL;
         }
       if (!create_private_file (path, error))
@@ -262,7 +273,7 @@ cl_store_open_with_flags (const char        *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      _cl_store_fail (self, rc, "opening the database", error);
+      _cl_store_fail (self, rc, N_("opening the database"), error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -272,26 +283,27 @@ cl_store_open_with_flags (const char        *path,
   version = pragma_int (self, "PRAGMA user_version");
   if (version < 0)
     {
-      _cl_store_fail (self, sqlite3_errcode (self->db), "reading the database", error);
+      _cl_store_fail (self, sqlite3_errcode (self->db), N_("reading the database"), error);
       return NULL;
     }
   if (version > CL_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NEWER_SCHEMA,
-                   "%s was written by a newer Caseload (database version %d; this one reads up to %d). "
-                   "Update Caseload to open it. Nothing was changed.", path, version, CL_STORE_SCHEMA_VERSION);
+                   _("%s was written by a newer Caseload (database version %d; this one reads up to %d). "
+                     "Update Caseload to open it. Nothing was changed."), path, version, CL_STORE_SCHEMA_VERSION);
       return NULL;
     }
   tables = pragma_int (self, "SELECT count(*) FROM sqlite_master");
   if (tables < 0)
     {
-      _cl_store_fail (self, sqlite3_errcode (self->db), "reading the database", error);
+      _cl_store_fail (self, sqlite3_errcode (self->db), N_("reading the database"), error);
       return NULL;
     }
   if (tables > 0 && !is_caseload (self))
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_CASELOAD,
-                   "%s is an SQLite database of another program, not a Caseload database. Nothing was changed.", path);
+                   _("%s is an SQLite database of another program, not a Caseload database. "
+                     "Nothing was changed."), path);
       return NULL;
     }
   if (tables > 0 && ((flags & CL_STORE_OPEN_SKIP_CHECK) == 0 || version < CL_STORE_SCHEMA_VERSION) &&
@@ -344,7 +356,7 @@ cl_store_quick_check_file (const char    *path,
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot check %s: %s", path, sqlite3_errstr (rc));
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot check %s: %s"), path, sqlite3_errstr (rc));
       sqlite3_close (db);
       return FALSE;
     }
@@ -370,7 +382,7 @@ cl_store_quick_check_file (const char    *path,
       if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
         g_propagate_error (error, damaged_error (path));
       else
-        g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot check %s: %s", path, sqlite3_errstr (rc));
+        g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot check %s: %s"), path, sqlite3_errstr (rc));
       return FALSE;
     }
   return TRUE;
@@ -403,7 +415,7 @@ cl_store_check (ClStore  *self,
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
     {
-      _cl_store_fail (self, sqlite3_errcode (self->db), "checking the database", error);
+      _cl_store_fail (self, sqlite3_errcode (self->db), N_("checking the database"), error);
       return NULL;
     }
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -465,7 +477,7 @@ cl_store_backup (ClStore          *self,
   rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot write the backup %s: %s",
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot write the backup %s: %s"),
                    destination, sqlite3_errstr (rc));
       sqlite3_close (dest);
       g_unlink (partial);
@@ -474,7 +486,7 @@ cl_store_backup (ClStore          *self,
   backup = sqlite3_backup_init (dest, "main", self->db, "main");
   if (backup == NULL)
     {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot back up to %s: %s", destination,
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot back up to %s: %s"), destination,
                    sqlite3_errmsg (dest));
       sqlite3_close (dest);
       g_unlink (partial);
@@ -497,14 +509,14 @@ cl_store_backup (ClStore          *self,
   if (rc != SQLITE_OK && rc != SQLITE_DONE)
     {
       g_set_error (error, CL_STORE_ERROR, (rc & 0xff) == SQLITE_FULL ? CL_STORE_ERROR_IO : CL_STORE_ERROR_IO,
-                   "The backup to %s failed: %s", destination, sqlite3_errstr (rc));
+                   _("The backup to %s failed: %s"), destination, sqlite3_errstr (rc));
       g_unlink (partial);
       return FALSE;
     }
   if (g_rename (partial, destination) != 0)
     {
       int saved = errno;
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot write %s: %s", destination, g_strerror (saved));
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot write %s: %s"), destination, g_strerror (saved));
       g_unlink (partial);
       return FALSE;
     }
@@ -529,7 +541,7 @@ cl_store_restore (const char  *path,
   if (problems != NULL)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
-                   "The backup %s is not sound (%s); nothing was restored.", backup, problems[0]);
+                   _("The backup %s is not sound (%s); nothing was restored."), backup, problems[0]);
       return FALSE;
     }
   /* A consistent copy next to the database, then two renames. */
@@ -540,7 +552,7 @@ cl_store_restore (const char  *path,
   if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, kept) != 0)
     {
       int saved = errno;
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot set %s aside: %s", path, g_strerror (saved));
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot set %s aside: %s"), path, g_strerror (saved));
       g_unlink (incoming);
       return FALSE;
     }
@@ -554,7 +566,7 @@ cl_store_restore (const char  *path,
     {
       int saved = errno;
       g_rename (kept, path);
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, "Cannot restore %s: %s", path, g_strerror (saved));
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot restore %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   restored = cl_store_open (path, FALSE, error);
