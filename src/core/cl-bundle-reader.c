@@ -10,6 +10,7 @@
  */
 #define G_LOG_DOMAIN "cl-bundle-reader"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -43,7 +44,7 @@ fail (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (r->error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_INVALID, "%s: %s",
-               r->path->len ? r->path->str : "(root)", message);
+               r->path->len ? r->path->str : _("(root)"), message);
   return FALSE;
 }
 
@@ -81,16 +82,16 @@ static const char *
 type_name (JsonNode *node)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return _("an array");
   if (JSON_NODE_HOLDS_NULL (node))
     return "null";
   switch (json_node_get_value_type (node))
     {
-    case G_TYPE_STRING: return "a string";
-    case G_TYPE_BOOLEAN: return "a boolean";
-    default: return "a number";
+    case G_TYPE_STRING: return _("a string");
+    case G_TYPE_BOOLEAN: return _("a boolean");
+    default: return _("a number");
     }
 }
 
@@ -109,7 +110,7 @@ static gboolean
 missing (Reader     *r,
          const char *name)
 {
-  return fail (r, "missing required field \"%s\"", name);
+  return fail (r, _("missing required field \"%s\""), name);
 }
 
 static gboolean
@@ -128,7 +129,7 @@ get_string (Reader      *r,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       len = push_member (r, name);
-      fail (r, "expected a string, found %s", type_name (node));
+      fail (r, _("expected a string, found %s"), type_name (node));
       pop (r, len);
       return FALSE;
     }
@@ -136,7 +137,7 @@ get_string (Reader      *r,
   if (need == REQUIRED && **out == '\0')
     {
       len = push_member (r, name);
-      fail (r, "must not be empty");
+      fail (r, _("must not be empty"));
       pop (r, len);
       return FALSE;
     }
@@ -172,7 +173,7 @@ get_bool (Reader     *r,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
       gsize len = push_member (r, name);
-      fail (r, "expected true or false, found %s", type_name (node));
+      fail (r, _("expected true or false, found %s"), type_name (node));
       pop (r, len);
       return FALSE;
     }
@@ -198,7 +199,7 @@ get_date (Reader     *r,
   if (cl_date_parse_iso (text, out))
     return TRUE;
   len = push_member (r, name);
-  fail (r, "\"%s\" is not a date", text);
+  fail (r, _("\"%s\" is not a date"), text);
   pop (r, len);
   return FALSE;
 }
@@ -225,7 +226,8 @@ get_enum (Reader             *r,
   if (*out >= 0)
     return TRUE;
   len = push_member (r, name);
-  fail (r, "unknown %s \"%s\"", what, text);
+  /* TRANSLATORS: what the field names ("staff role", translated on its own), then the text found */
+  fail (r, _("unknown %s \"%s\""), _(what), text);
   pop (r, len);
   return FALSE;
 }
@@ -236,7 +238,7 @@ get_object (Reader      *r,
             JsonObject **out)
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fail (r, "expected an object, found %s", node ? type_name (node) : "nothing");
+    return fail (r, _("expected an object, found %s"), node ? type_name (node) : _("nothing"));
   *out = json_node_get_object (node);
   return TRUE;
 }
@@ -257,7 +259,7 @@ get_array (Reader      *r,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       gsize len = push_member (r, name);
-      fail (r, "expected an array, found %s", type_name (node));
+      fail (r, _("expected an array, found %s"), type_name (node));
       pop (r, len);
       return FALSE;
     }
@@ -306,7 +308,7 @@ read_calendar (Reader     *r,
   if (last < first)
     {
       gsize len = push_member (r, "last_day");
-      fail (r, "comes before first_day");
+      fail (r, _("comes before first_day"));
       pop (r, len);
       return FALSE;
     }
@@ -332,7 +334,7 @@ read_calendar (Reader     *r,
       if (to < from)
         {
           push_member (r, "to");
-          return fail (r, "comes before from");
+          return fail (r, _("comes before from"));
         }
       cl_calendar_year_add_closed (cal, from, to, label, holiday);
       range = &g_array_index (cal->closed, ClClosedRange, cal->closed->len - 1);
@@ -343,7 +345,7 @@ read_calendar (Reader     *r,
   if (!cl_caseload_add_calendar (r->caseload, cal))
     {
       push_member (r, "id");
-      return fail (r, "duplicate id \"%s\"", id);
+      return fail (r, _("duplicate id \"%s\""), id);
     }
   g_steal_pointer (&cal);
   return TRUE;
@@ -368,7 +370,7 @@ read_school (Reader     *r,
 
   len = push_member (r, "calendars");
   if (json_array_get_length (calendars) == 0)
-    return fail (r, "a school needs at least one calendar");
+    return fail (r, _("a school needs at least one calendar"));
   for (guint i = 0; i < json_array_get_length (calendars); i++)
     {
       JsonNode *node = json_array_get_element (calendars, i);
@@ -376,13 +378,13 @@ read_school (Reader     *r,
       ClCalendarYear *cal;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return fail (r, "expected a calendar id, found %s", type_name (node));
+        return fail (r, _("expected a calendar id, found %s"), type_name (node));
       cal = cl_caseload_lookup_calendar (r->caseload, json_node_get_string (node));
       if (cal == NULL)
-        return fail (r, "unknown calendar \"%s\"", json_node_get_string (node));
+        return fail (r, _("unknown calendar \"%s\""), json_node_get_string (node));
       for (guint j = 0; j < school->calendars->len; j++)
         if (g_ptr_array_index (school->calendars, j) == cal)
-          return fail (r, "calendar \"%s\" listed twice", cal->id);
+          return fail (r, _("calendar \"%s\" listed twice"), cal->id);
       cl_school_add_calendar (school, cal);
       pop (r, item);
     }
@@ -391,7 +393,7 @@ read_school (Reader     *r,
   if (!cl_caseload_add_school (r->caseload, school))
     {
       push_member (r, "id");
-      return fail (r, "duplicate id \"%s\"", id);
+      return fail (r, _("duplicate id \"%s\""), id);
     }
   g_steal_pointer (&school);
   return TRUE;
@@ -408,7 +410,7 @@ read_staff (Reader     *r,
 
   if (!get_string (r, o, "id", REQUIRED, &id) ||
       !get_string (r, o, "name", OPTIONAL, &name) ||
-      !get_enum (r, o, "role", REQUIRED, cl_staff_role_names, CL_N_STAFF_ROLES, "staff role", &role) ||
+      !get_enum (r, o, "role", REQUIRED, cl_staff_role_names, CL_N_STAFF_ROLES, N_("staff role"), &role) ||
       !get_string (r, o, "email", OPTIONAL, &email))
     return FALSE;
   staff = cl_staff_new (id, name, role);
@@ -417,7 +419,7 @@ read_staff (Reader     *r,
   if (!cl_caseload_add_staff (r->caseload, staff))
     {
       push_member (r, "id");
-      return fail (r, "duplicate id \"%s\"", id);
+      return fail (r, _("duplicate id \"%s\""), id);
     }
   g_steal_pointer (&staff);
   return TRUE;
@@ -470,10 +472,10 @@ read_number (Reader     *r,
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   len = push_member (r, name);
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return fail (r, "expected a number, found %s", type_name (node));
+    return fail (r, _("expected a number, found %s"), type_name (node));
   *out = json_node_get_double (node);
   if (!isfinite (*out) || *out < 0 || *out > 366)
-    return fail (r, "%g is not a number of school days", *out);
+    return fail (r, _("%g is not a number of school days"), *out);
   pop (r, len);
   return TRUE;
 }
@@ -494,7 +496,7 @@ read_event (Reader     *r,
   ClDate checked_date;
   int checked_enum;
 
-  if (!get_enum (r, o, "type", REQUIRED, cl_event_type_names, CL_N_EVENT_TYPES, "event type", &type) ||
+  if (!get_enum (r, o, "type", REQUIRED, cl_event_type_names, CL_N_EVENT_TYPES, N_("event type"), &type) ||
       !get_date (r, o, "date", REQUIRED, &date))
     return FALSE;
   e = cl_student_add_event (student, type, date);
@@ -504,10 +506,10 @@ read_event (Reader     *r,
     {
     case CL_EVENT_REFERRAL:
       return get_enum (r, o, "source", OPTIONAL, cl_referral_source_names, CL_N_REFERRAL_SOURCES,
-                       "referral source", &e->from);
+                       N_("referral source"), &e->from);
     case CL_EVENT_IEP_MEETING:
       if (!get_enum (r, o, "kind", REQUIRED, cl_meeting_kind_names, CL_N_MEETING_KINDS,
-                     "meeting kind", &e->kind))
+                     N_("meeting kind"), &e->kind))
         return FALSE;
       if (!get_bool (r, o, "transition_plan", FALSE, &flag))
         return FALSE;
@@ -521,7 +523,7 @@ read_event (Reader     *r,
       return TRUE;
     case CL_EVENT_TRANSFER_IN:
       if (!get_enum (r, o, "from", OPTIONAL, cl_transfer_from_names, CL_N_TRANSFER_FROMS,
-                     "transfer origin", &e->from) ||
+                     N_("transfer origin"), &e->from) ||
           !get_bool (r, o, "has_iep", FALSE, &flag))
         return FALSE;
       e->has_iep = flag;
@@ -530,30 +532,30 @@ read_event (Reader     *r,
     case CL_EVENT_REMOVAL:
       if (!read_number (r, o, "school_days", REQUIRED, &e->school_days) ||
           !get_enum (r, o, "kind", REQUIRED, cl_removal_kind_names, CL_N_REMOVAL_KINDS,
-                     "removal kind", &e->kind) ||
+                     N_("removal kind"), &e->kind) ||
           !get_enum (r, o, "special_circumstance", OPTIONAL, cl_special_circumstance_names,
-                     CL_N_SPECIAL_CIRCUMSTANCES, "special circumstance", &e->special))
+                     CL_N_SPECIAL_CIRCUMSTANCES, N_("special circumstance"), &e->special))
         return FALSE;
       if (e->special < 0)
         e->special = CL_SPECIAL_NONE;
       return TRUE;
     case CL_EVENT_COMPLAINT:
       return get_enum (r, o, "kind", REQUIRED, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS,
-                       "complaint kind", &e->kind) &&
+                       N_("complaint kind"), &e->kind) &&
              get_enum (r, o, "filed_by", OPTIONAL, cl_filed_by_names, CL_N_FILED_BY,
-                       "complainant", &checked_enum);
+                       N_("complainant"), &checked_enum);
     /* Optional, like a referral's source: the app's event form can record these events by their
      * date alone, and what it saved must export and import again. Without them the engine moves
      * no date and counts back from no hearing. */
     case CL_EVENT_EXTENSION:
       return get_enum (r, o, "rule", OPTIONAL, cl_extended_rule_names, CL_N_EXTENDED_RULES,
-                       "rule an extension can move", &checked_enum) &&
+                       N_("rule an extension can move"), &checked_enum) &&
              get_date (r, o, "until", OPTIONAL, &checked_date);
     case CL_EVENT_HEARING_SCHEDULED:
       return get_date (r, o, "hearing_date", OPTIONAL, &checked_date);
     case CL_EVENT_COMPLAINT_RESOLVED:
       return get_enum (r, o, "kind", OPTIONAL, cl_complaint_kind_names, CL_N_COMPLAINT_KINDS,
-                       "complaint kind", &e->kind);
+                       N_("complaint kind"), &e->kind);
     case CL_EVENT_EXIT:
       return get_dup_string (r, o, "reason", &e->reason);
     default:
@@ -616,7 +618,7 @@ read_invitee (Reader     *r,
   JsonNode *excusal_node;
   ClInvitee *inv;
 
-  if (!get_enum (r, o, "role", REQUIRED, cl_role_names, CL_N_ROLES, "role", &role) ||
+  if (!get_enum (r, o, "role", REQUIRED, cl_role_names, CL_N_ROLES, N_("role"), &role) ||
       !get_string (r, o, "name", OPTIONAL, &name) ||
       !get_string (r, o, "staff", OPTIONAL, &staff_id) ||
       !get_bool (r, o, "attending", TRUE, &attending))
@@ -624,7 +626,7 @@ read_invitee (Reader     *r,
   if (staff_id != NULL && cl_caseload_lookup_staff (r->caseload, staff_id) == NULL)
     {
       push_member (r, "staff");
-      return fail (r, "unknown staff member \"%s\"", staff_id);
+      return fail (r, _("unknown staff member \"%s\""), staff_id);
     }
   inv = cl_meeting_add_invitee (meeting, role);
   inv->name = g_strdup (name);
@@ -667,7 +669,7 @@ read_meeting (Reader     *r,
   ClMeeting *m;
 
   if (!get_string (r, o, "id", REQUIRED, &id) ||
-      !get_enum (r, o, "kind", REQUIRED, cl_meeting_kind_names, CL_N_MEETING_KINDS, "meeting kind", &kind) ||
+      !get_enum (r, o, "kind", REQUIRED, cl_meeting_kind_names, CL_N_MEETING_KINDS, N_("meeting kind"), &kind) ||
       !get_string (r, o, "starts", REQUIRED, &starts) ||
       !get_string (r, o, "location", OPTIONAL, &location) ||
       !get_date (r, o, "notice_sent", OPTIONAL, &notice) ||
@@ -677,13 +679,13 @@ read_meeting (Reader     *r,
   if (!parse_starts (starts, &date, &minutes))
     {
       push_member (r, "starts");
-      return fail (r, "\"%s\" is not a date and time (YYYY-MM-DDTHH:MM)", starts);
+      return fail (r, _("\"%s\" is not a date and time (YYYY-MM-DDTHH:MM)"), starts);
     }
   for (guint i = 0; i < student->meetings->len; i++)
     if (g_str_equal (((ClMeeting *) g_ptr_array_index (student->meetings, i))->id, id))
       {
         push_member (r, "id");
-        return fail (r, "duplicate meeting id \"%s\"", id);
+        return fail (r, _("duplicate meeting id \"%s\""), id);
       }
 
   m = cl_student_add_meeting (student, id, kind, date);
@@ -729,7 +731,7 @@ read_eligibility (Reader     *r,
       int code;
 
       if (!get_enum (r, e, names[i], OPTIONAL, eligibility_codes, G_N_ELEMENTS (eligibility_codes),
-                     "eligibility category", &code))
+                     N_("eligibility category"), &code))
         return FALSE;
       if (code >= 0)
         *fields[i] = g_strdup (eligibility_codes[code]);
@@ -794,7 +796,7 @@ read_student (Reader     *r,
       else
         {
           push_member (r, "grade");
-          return fail (r, "expected a string, found %s", type_name (grade));
+          return fail (r, _("expected a string, found %s"), type_name (grade));
         }
     }
 
@@ -802,7 +804,7 @@ read_student (Reader     *r,
   if (student->school == NULL)
     {
       push_member (r, "school");
-      return fail (r, "unknown school \"%s\"", school_id);
+      return fail (r, _("unknown school \"%s\""), school_id);
     }
   if (cm_id != NULL)
     {
@@ -810,7 +812,7 @@ read_student (Reader     *r,
       if (student->case_manager == NULL)
         {
           push_member (r, "case_manager");
-          return fail (r, "unknown staff member \"%s\"", cm_id);
+          return fail (r, _("unknown staff member \"%s\""), cm_id);
         }
     }
   student->extra = collect_extra (o, known);
@@ -836,7 +838,7 @@ read_student (Reader     *r,
   if (!cl_caseload_add_student (r->caseload, student))
     {
       push_member (r, "id");
-      return fail (r, "duplicate id \"%s\"", id);
+      return fail (r, _("duplicate id \"%s\""), id);
     }
   g_steal_pointer (&student);
   return TRUE;
@@ -892,7 +894,7 @@ read_head (Reader     *r,
   if (!g_str_equal (format, BUNDLE_FORMAT))
     {
       push_member (r, "format");
-      return fail (r, "\"%s\" is not %s", format, BUNDLE_FORMAT);
+      return fail (r, _("\"%s\" is not %s"), format, BUNDLE_FORMAT);
     }
   if (!get_string (r, o, "jurisdiction", REQUIRED, &jurisdiction))
     return FALSE;
@@ -1076,8 +1078,9 @@ check_text (const char *data,
           if (++depth > MAX_NESTING)
             {
               g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX,
-                           "(root): not valid JSON: <data>:%u:%" G_GSIZE_FORMAT ": nested more than "
-                           "%u levels deep", line, i - line_start + 1, MAX_NESTING);
+                           /* TRANSLATORS: the line and column, as JSON-GLib's own messages give them */
+                           _("(root): not valid JSON: <data>:%u:%u: nested more than %u levels deep"), line,
+                           (guint) (i - line_start + 1), MAX_NESTING);
               return FALSE;
             }
           break;
@@ -1089,8 +1092,8 @@ check_text (const char *data,
         case '/':
         case '\'':
           g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX,
-                       "(root): not valid JSON: <data>:%u:%" G_GSIZE_FORMAT ": unexpected "
-                       "character `%c'", line, i - line_start + 1, c);
+                       _("(root): not valid JSON: <data>:%u:%u: unexpected character `%c'"), line,
+                       (guint) (i - line_start + 1), c);
           return FALSE;
         default:
           break;
@@ -1124,7 +1127,7 @@ read_data (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_clear_error (&stream.error);
-      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): not valid JSON: %s",
+      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, _("(root): not valid JSON: %s"),
                    local_error->message);
       return NULL;
     }
@@ -1247,13 +1250,13 @@ cl_bundle_read_data (const char  *data,
     length = strlen (data);
   if (length == 0)
     {
-      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, "(root): the file is empty");
+      g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, _("(root): the file is empty"));
       return NULL;
     }
   if (!g_utf8_validate (data, length, NULL))
     {
       g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX,
-                   "(root): not a JSON bundle (the file is not UTF-8 text)");
+                   _("(root): not a JSON bundle (the file is not UTF-8 text)"));
       return NULL;
     }
   if (!check_text (data, length, error))

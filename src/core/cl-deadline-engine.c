@@ -2,6 +2,7 @@
 /* cl-deadline-engine.c — (caseload, today) -> obligations */
 #define G_LOG_DOMAIN "cl-deadline-engine"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-deadline-engine-private.h"
@@ -119,8 +120,8 @@ ensure_calendar (ClStudent  *student,
   if (school == NULL || school->calendars->len == 0)
     {
       g_set_error (error, CL_ENGINE_ERROR, CL_ENGINE_ERROR_NO_CALENDAR,
-                   "student %s: school %s has no calendar", student->id,
-                   school ? school->id : "(none)");
+                   _("student %s: school %s has no calendar"), student->id,
+                   school ? school->id : _("(none)"));
       return FALSE;
     }
   if (school->table == NULL)
@@ -144,7 +145,7 @@ compute_student (ClDeadlineEngine  *self,
   bindings = bindings_for (self, pack_id, error);
   if (bindings == NULL)
     {
-      g_prefix_error (error, "student %s: ", student->id);
+      g_prefix_error (error, _("student %s: "), student->id);
       return FALSE;
     }
   if (!ensure_calendar (student, error))
@@ -182,7 +183,7 @@ cl_deadline_engine_can_compute (ClDeadlineEngine  *self,
   pack_id = student->jurisdiction ? student->jurisdiction : cl_caseload_get_jurisdiction (caseload);
   if (bindings_for (self, pack_id, error) == NULL)
     {
-      g_prefix_error (error, "student %s: ", student->id);
+      g_prefix_error (error, _("student %s: "), student->id);
       return FALSE;
     }
   return ensure_calendar (student, error);

@@ -2,6 +2,7 @@
 /* cl-rule-pack.c — jurisdiction rule packs, loaded from data */
 #define G_LOG_DOMAIN "cl-rule-pack"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -157,22 +158,22 @@ check_param (JsonNode        *node,
     case PARAM_COUNT:
       if (!is_type (node, G_TYPE_INT64) || json_node_get_int (node) < 0 ||
           json_node_get_int (node) > 100000)
-        problem = "expected a whole number of days (0 or more)";
+        problem = _("expected a whole number of days (0 or more)");
       break;
     case PARAM_NUMBER:
       if (!is_type (node, G_TYPE_INT64) || json_node_get_int (node) < 1 || json_node_get_int (node) > 100)
-        problem = "expected a whole number from 1 to 100";
+        problem = _("expected a whole number from 1 to 100");
       break;
     case PARAM_STRING:
       if (!is_type (node, G_TYPE_STRING))
-        problem = "expected a string";
+        problem = _("expected a string");
       break;
     case PARAM_BOOL:
       if (!is_type (node, G_TYPE_BOOLEAN))
-        problem = "expected true or false";
+        problem = _("expected true or false");
       break;
     case PARAM_COUNT_KIND:
-      problem = "expected one of calendar, ca_pause, school, business";
+      problem = _("expected one of calendar, ca_pause, school, business");
       for (guint k = 0; k < CL_N_COUNT_KINDS && is_type (node, G_TYPE_STRING); k++)
         if (g_str_equal (json_node_get_string (node), cl_count_kind_names[k]))
           problem = NULL;
@@ -182,7 +183,7 @@ check_param (JsonNode        *node,
     case PARAM_OBJECTS:
       if (!JSON_NODE_HOLDS_ARRAY (node))
         {
-          problem = "expected an array";
+          problem = _("expected an array");
           break;
         }
       {
@@ -190,7 +191,7 @@ check_param (JsonNode        *node,
         guint n = json_array_get_length (array);
 
         if (spec->type == PARAM_MONTH_DAYS && n != 12)
-          problem = "expected twelve \"MM-DD\" dates, one per month";
+          problem = _("expected twelve \"MM-DD\" dates, one per month");
         for (guint i = 0; i < n && problem == NULL; i++)
           {
             JsonNode *item = json_array_get_element (array, i);
@@ -202,7 +203,7 @@ check_param (JsonNode        *node,
                 if (!JSON_NODE_HOLDS_OBJECT (item))
                   {
                     g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                                 "%s: expected an object", item_path);
+                                 _("%s: expected an object"), item_path);
                     return FALSE;
                   }
                 if (!check_params (json_node_get_object (item), spec->members, item_path, error))
@@ -211,7 +212,7 @@ check_param (JsonNode        *node,
             else if (!is_type (item, G_TYPE_STRING))
               {
                 g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                             "%s: expected a string", item_path);
+                             _("%s: expected a string"), item_path);
                 return FALSE;
               }
             else if (spec->type == PARAM_MONTH_DAYS &&
@@ -219,7 +220,7 @@ check_param (JsonNode        *node,
                       !g_date_valid_dmy (d, m, 2001)))
               {
                 g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                             "%s: expected \"MM-DD\" (a day that exists every year)", item_path);
+                             _("%s: expected \"MM-DD\" (a day that exists every year)"), item_path);
                 return FALSE;
               }
           }
@@ -227,7 +228,7 @@ check_param (JsonNode        *node,
       break;
     case PARAM_OBJECT:
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        problem = "expected an object";
+        problem = _("expected an object");
       else if (!spec->map)
         return check_params (json_node_get_object (node), spec->members, path, error);
       else
@@ -244,7 +245,7 @@ check_param (JsonNode        *node,
               if (!JSON_NODE_HOLDS_OBJECT (value))
                 {
                   g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                               "%s: expected an object", member_path);
+                               _("%s: expected an object"), member_path);
                   return FALSE;
                 }
               if (!check_params (json_node_get_object (value), spec->members, member_path, error))
@@ -301,7 +302,7 @@ check_rules (JsonObject  *rules,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                       "%s: expected an object", path);
+                       _("%s: expected an object"), path);
           return FALSE;
         }
       if (!check_params (json_node_get_object (node), rule_params, path, error))
@@ -336,7 +337,7 @@ cl_rule_pack_set_add_data (ClRulePackSet  *self,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                   "%s: a rule pack is a JSON object", origin);
+                   _("%s: a rule pack is a JSON object"), origin);
       return FALSE;
     }
   object = json_node_get_object (root);
@@ -345,14 +346,14 @@ cl_rule_pack_set_add_data (ClRulePackSet  *self,
   if (id == NULL || *id == '\0')
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                   "%s: id: missing pack id", origin);
+                   _("%s: id: missing pack id"), origin);
       return FALSE;
     }
   rules = json_object_get_member (object, "rules");
   if (rules == NULL || !JSON_NODE_HOLDS_OBJECT (rules))
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                   "%s: rules: expected an object of rules", origin);
+                   _("%s: rules: expected an object of rules"), origin);
       return FALSE;
     }
   if (!check_rules (json_node_get_object (rules), origin, error))
@@ -361,7 +362,7 @@ cl_rule_pack_set_add_data (ClRulePackSet  *self,
       !is_type (json_object_get_member (object, "extends"), G_TYPE_STRING))
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                   "%s: extends: expected the id of a pack", origin);
+                   _("%s: extends: expected the id of a pack"), origin);
       return FALSE;
     }
 
@@ -494,13 +495,13 @@ collect_rules (ClRulePackSet  *self,
   if (source == NULL)
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_UNKNOWN_PACK,
-                   "unknown rule pack “%s”", id);
+                   _("unknown rule pack “%s”"), id);
       return NULL;
     }
   if (depth > MAX_EXTENDS_DEPTH)
     {
       g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_CYCLE,
-                   "rule pack “%s” extends itself", id);
+                   _("rule pack “%s” extends itself"), id);
       return NULL;
     }
 
@@ -523,7 +524,7 @@ collect_rules (ClRulePackSet  *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, CL_RULE_PACK_ERROR, CL_RULE_PACK_ERROR_INVALID,
-                       "%s: rules.%s: expected an object",
+                       _("%s: rules.%s: expected an object"),
                        (const char *) g_hash_table_lookup (self->origins, id), member);
           return NULL;
         }
