@@ -381,7 +381,8 @@ write_private_copy (ClDocumentWindow  *self,
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot create the folder “%s”: %s."), dir,
+                   g_strerror (saved));
       return NULL;
     }
   /* The directory may predate this version; keep it private whatever its mode was. */
