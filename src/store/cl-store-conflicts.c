@@ -150,7 +150,7 @@ _cl_store_follow_refused (ClStore     *self,
   _cl_store_bind_text_or_null (stmt, 1, table);
   _cl_store_bind_text_or_null (stmt, 2, row_key);
   _cl_store_bind_text_or_null (stmt, 3, row);
-  return _cl_store_step (self, stmt, "following a refused change", error);
+  return _cl_store_step (self, stmt, N_("following a refused change"), error);
 }
 
 gint64
@@ -172,7 +172,7 @@ cl_store_count_refusals (ClStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      _cl_store_fail (self, rc, "counting the refused changes", error);
+      _cl_store_fail (self, rc, N_("counting the refused changes"), error);
       return -1;
     }
   return count;
