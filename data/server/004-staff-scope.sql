@@ -24,21 +24,6 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT regexp_replace (p_key, '/[^/]*$', '')
 $$;
 
--- The staff who work at @p_schools: the case managers of their students and the staff on their
--- students' meeting teams. As the caller reads them (row-level security applies to an ordinary
--- login calling it; caseload.readable_staff, a definer, sees every student).
-CREATE OR REPLACE FUNCTION caseload.staff_of_schools (p_schools text[])
-RETURNS SETOF text
-LANGUAGE sql STABLE SET search_path = caseload, pg_temp AS $$
-  WITH students AS (
-    SELECT s.key, s.row ->> 'case_manager_id' AS case_manager_id FROM caseload.records s
-     WHERE s.tbl = 'students' AND s.row ->> 'school_id' = ANY (p_schools))
-  SELECT case_manager_id FROM students WHERE case_manager_id IS NOT NULL
-  UNION
-  SELECT i.row ->> 'staff_id' FROM caseload.records i
-   WHERE i.student_id IN (SELECT key FROM students) AND i.tbl = 'invitees' AND i.row ->> 'staff_id' IS NOT NULL
-$$;
-
 -- The schools the current login works at: a principal's own, and those of the students it reads.
 CREATE OR REPLACE FUNCTION caseload.readable_schools ()
 RETURNS SETOF text
@@ -63,6 +48,36 @@ BEGIN
 END;
 $$;
 
+-- The staff who work at @p_schools: the case managers of their students and the staff on their
+-- students' meeting teams. A definer, so that the students are found through the index on their
+-- school (under row-level security a login's own query cannot use it, and reads every student of
+-- the state); it answers only for the schools the current login works at (an admin: any).
+CREATE OR REPLACE FUNCTION caseload.staff_of_schools (p_schools text[])
+RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = caseload, pg_temp AS $$
+  WITH students AS (
+    SELECT s.key, s.row ->> 'case_manager_id' AS case_manager_id FROM caseload.records s
+     WHERE s.tbl = 'students'
+       AND s.row ->> 'school_id' = ANY (ARRAY (SELECT id FROM unnest (p_schools) AS id
+                                               WHERE caseload.my_role () = 'admin'
+                                                  OR id IN (SELECT caseload.readable_schools ()))))
+  SELECT case_manager_id FROM students WHERE case_manager_id IS NOT NULL
+  UNION
+  SELECT i.row ->> 'staff_id' FROM caseload.records i
+   WHERE i.student_id IN (SELECT key FROM students) AND i.tbl = 'invitees' AND i.row ->> 'staff_id' IS NOT NULL
+$$;
+
+-- The ids of @p_school's students that the current login reads (an admin: all of them), found
+-- through the index on their school, which a login's own query under row-level security cannot use
+-- (caseload-cli alerts --url --school as a principal read every student of the state).
+CREATE OR REPLACE FUNCTION caseload.school_students (p_school text)
+RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = caseload, pg_temp AS $$
+  SELECT r.key FROM caseload.records r
+   WHERE r.tbl = 'students' AND r.row ->> 'school_id' = p_school
+     AND (caseload.my_role () = 'admin' OR r.key IN (SELECT caseload.readable_students ()))
+$$;
+
 -- The staff ids the current login reads (none for an admin, who reads everything, and for a login
 -- Caseload does not know): its own and those of the schools it works at.
 CREATE OR REPLACE FUNCTION caseload.readable_staff ()
@@ -85,7 +100,9 @@ $$;
 REVOKE ALL ON FUNCTION caseload.readable_schools () FROM PUBLIC;
 REVOKE ALL ON FUNCTION caseload.readable_staff () FROM PUBLIC;
 REVOKE ALL ON FUNCTION caseload.staff_of_schools (text[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION caseload.readable_schools (), caseload.readable_staff (), caseload.staff_of_schools (text[])
+REVOKE ALL ON FUNCTION caseload.school_students (text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION caseload.readable_schools (), caseload.readable_staff (), caseload.staff_of_schools (text[]),
+                          caseload.school_students (text)
   TO caseload_case_manager, caseload_principal, caseload_admin;
 
 -- As in version 3, the subqueries have no reference to the row: PostgreSQL runs each once per

@@ -18,13 +18,13 @@ cl_sync_fetch (const char  *url,
                guint       *out_students,
                GError     **error)
 {
-  /* The school's students through the index on their school, their records through the index on
+  /* The school's students through the index on their school (caseload.school_students: under
+   * row-level security this query could not use it), their records through the index on
    * the student, and of the district's own records what they name: the school, its calendar
    * links, its staff (case managers and meeting teams) and the calendars. Not the state's staff. */
   static const char sql_school[] =
     "SELECT * FROM (SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
-    "               WHERE student_id IN (SELECT key FROM caseload.records"
-    "                                    WHERE tbl = 'students' AND row ->> 'school_id' = $1)"
+    "               WHERE student_id IN (SELECT caseload.school_students ($1))"
     "               UNION ALL"
     "               SELECT tbl, key, student_id, row::text, seq FROM caseload.records"
     "               WHERE tbl = 'staff' AND key IN (SELECT caseload.staff_of_schools (ARRAY[$1]))"
