@@ -91,6 +91,10 @@ psql "$url user=principal1" -Atc "SELECT count(*) FROM caseload.records WHERE tb
 same "nor any other school's staff" "$dir/have" "$dir/want"
 server "SELECT count(*) > 0 FROM caseload.records WHERE tbl = 'staff' AND key LIKE 'school-2-%'" >"$dir/have"; echo t >"$dir/want"
 same "which the admin reads" "$dir/have" "$dir/want"
+psql "$url user=principal1" -Atc "SELECT count(*) FROM caseload.staff_of_schools (ARRAY['school-2'])" >"$dir/have"; echo 0 >"$dir/want"
+same "the server names no staff of school-2 to the principal" "$dir/have" "$dir/want"
+psql "$url user=principal1" -Atc "SELECT count(*) FROM caseload.school_students ('school-2')" >"$dir/have"
+same "nor its students" "$dir/have" "$dir/want"
 
 # Offline, cm1 and cm2 each change one of their students; both reach the principal.
 s1=$(laptop l1 "SELECT id FROM students ORDER BY id LIMIT 1")
