@@ -312,6 +312,7 @@ add_complaint (GRand     *rand,
 {
   ClComplaintKind kind = g_rand_int_range (rand, 0, CL_N_COMPLAINT_KINDS);
   ClEvent *e = cl_student_add_event (student, CL_EVENT_COMPLAINT, day);
+  guint index = student->events->len - 1;
   guint added = 1;
 
   e->kind = kind;
@@ -323,7 +324,9 @@ add_complaint (GRand     *rand,
       session = !one_in (rand, 6);
       if (session)
         added += add_past_event (student, CL_EVENT_RESOLUTION_SESSION, day + g_rand_int_range (rand, 7, 18), today) != NULL;
-      added += add_hearing (side, student, e, session, today);
+      /* The events added since may have moved the array: the complaint is looked up again (a
+       * pointer kept across them wrote its filed_by into freed memory, now and then). */
+      added += add_hearing (side, student, &g_array_index (student->events, ClEvent, index), session, today);
     }
   if (!one_in (rand, 10))
     {
@@ -393,10 +396,13 @@ add_requests (GRand     *side,
   if (one_in (side, 60) &&
       (e = add_past_event (student, CL_EVENT_SURROGATE_NEEDED, referral, today)) != NULL)
     {
+      /* Its date kept apart: adding the events that follow may move the array. */
+      ClDate needed = e->date;
+
       added++;
-      added += add_past_event (student, CL_EVENT_SURROGATE_NOTICE_SENT, e->date + g_rand_int_range (side, 0, 4), today) != NULL;
+      added += add_past_event (student, CL_EVENT_SURROGATE_NOTICE_SENT, needed + g_rand_int_range (side, 0, 4), today) != NULL;
       if (!one_in (side, 8))
-        added += add_past_event (student, CL_EVENT_SURROGATE_APPOINTED, e->date + g_rand_int_range (side, 2, 12), today) != NULL;
+        added += add_past_event (student, CL_EVENT_SURROGATE_APPOINTED, needed + g_rand_int_range (side, 2, 12), today) != NULL;
     }
   /* First enrollment in a California school: recorded in about one file in four, from
    * kindergarten to the referral; English learners are tested after it. */
@@ -404,15 +410,17 @@ add_requests (GRand     *side,
       (e = add_past_event (student, CL_EVENT_ENROLLMENT,
                            random_date (side, MIN (student->birth_date + 365 * 5, referral), referral), today)) != NULL)
     {
+      ClDate enrolled = e->date;
+
       added++;
       if (student->home_language != NULL && !g_str_equal (student->home_language, "en"))
         {
           if (!one_in (side, 8))
             added += add_past_event (student, CL_EVENT_ENGLISH_PROFICIENCY_ASSESSED,
-                                     e->date + g_rand_int_range (side, 10, 45), today) != NULL;
+                                     enrolled + g_rand_int_range (side, 10, 45), today) != NULL;
           if (!one_in (side, 8))
             added += add_past_event (student, CL_EVENT_PRIMARY_LANGUAGE_ASSESSED,
-                                     e->date + g_rand_int_range (side, 30, 100), today) != NULL;
+                                     enrolled + g_rand_int_range (side, 30, 100), today) != NULL;
         }
     }
   return added;
