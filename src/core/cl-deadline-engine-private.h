@@ -27,6 +27,15 @@ typedef struct {
        e < (const ClEvent *) (gpointer) (ctx)->student->events->data + (ctx)->student->events->len; \
        e++)
 
+/* Appends @student's obligations to @out, unsorted. Safe on several threads at once for
+ * students cl_deadline_engine_can_compute() accepted (cl-deadline-engine-parallel.c). */
+gboolean _cl_deadline_engine_compute_student_into (ClDeadlineEngine  *self,
+                                                   ClCaseload        *caseload,
+                                                   ClStudent         *student,
+                                                   ClDate             today,
+                                                   GPtrArray         *out,
+                                                   GError           **error);
+
 typedef void (*ClRuleFunc) (ClRuleContext *ctx,
                             const ClRule  *rule);
 

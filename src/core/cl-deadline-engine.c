@@ -129,13 +129,13 @@ ensure_calendar (ClStudent  *student,
   return TRUE;
 }
 
-static gboolean
-compute_student (ClDeadlineEngine  *self,
-                 ClCaseload        *caseload,
-                 ClStudent         *student,
-                 ClDate             today,
-                 GPtrArray         *out,
-                 GError           **error)
+gboolean
+_cl_deadline_engine_compute_student_into (ClDeadlineEngine  *self,
+                                          ClCaseload        *caseload,
+                                          ClStudent         *student,
+                                          ClDate             today,
+                                          GPtrArray         *out,
+                                          GError           **error)
 {
   const char *pack_id = student->jurisdiction ? student->jurisdiction
                                               : cl_caseload_get_jurisdiction (caseload);
@@ -179,7 +179,8 @@ cl_deadline_engine_can_compute (ClDeadlineEngine  *self,
   g_return_val_if_fail (CL_IS_CASELOAD (caseload), FALSE);
   g_return_val_if_fail (student != NULL, FALSE);
 
-  /* What compute_student() checks before it runs a rule, with the same errors. */
+  /* What _cl_deadline_engine_compute_student_into() checks before it runs a rule, with the same
+   * errors. */
   pack_id = student->jurisdiction ? student->jurisdiction : cl_caseload_get_jurisdiction (caseload);
   if (bindings_for (self, pack_id, error) == NULL)
     {
@@ -202,7 +203,7 @@ cl_deadline_engine_compute_student (ClDeadlineEngine  *self,
   g_return_val_if_fail (CL_IS_CASELOAD (caseload), NULL);
   g_return_val_if_fail (student != NULL, NULL);
 
-  if (!compute_student (self, caseload, student, today, out, error))
+  if (!_cl_deadline_engine_compute_student_into (self, caseload, student, today, out, error))
     return NULL;
   g_ptr_array_sort (out, cl_obligation_compare);
   return g_steal_pointer (&out);
@@ -236,7 +237,7 @@ cl_deadline_engine_compute (ClDeadlineEngine  *self,
     {
       guint first = out->len;
 
-      if (!compute_student (self, caseload, g_ptr_array_index (students, i), today, out, error))
+      if (!_cl_deadline_engine_compute_student_into (self, caseload, g_ptr_array_index (students, i), today, out, error))
         return NULL;
       qsort (out->pdata + first, out->len - first, sizeof (gpointer), cl_obligation_compare);
     }

@@ -27,6 +27,14 @@ GPtrArray        *cl_deadline_engine_compute         (ClDeadlineEngine  *self,
                                                       ClCaseload        *caseload,
                                                       ClDate             today,
                                                       GError           **error);
+/* The same obligations as cl_deadline_engine_compute(), in the same order, computed on
+ * @n_threads threads (0: one per core, at most 8), the calling one among them. The error is
+ * the serial one's. */
+GPtrArray        *cl_deadline_engine_compute_parallel (ClDeadlineEngine  *self,
+                                                      ClCaseload        *caseload,
+                                                      ClDate             today,
+                                                      guint              n_threads,
+                                                      GError           **error);
 /* Whether @student can be computed (their rule pack loads, their school has a calendar); if not,
  * the error cl_deadline_engine_compute_student() would give. No rule is run. */
 gboolean          cl_deadline_engine_can_compute     (ClDeadlineEngine  *self,

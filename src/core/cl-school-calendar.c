@@ -18,12 +18,10 @@ typedef struct {
   const char *label;
 } Run;
 
-struct _ClSchoolCalendar
+/* The days of a range, classified. Never changed once built: a query outside it builds a wider
+ * one in its place. */
+typedef struct
 {
-  const ClSchool *school;
-  ClDate          known_first;   /* first_day of the first known calendar */
-  ClDate          known_last;    /* last_day of the last known calendar */
-
   ClDate          start;         /* first day in the table */
   guint           n_days;
   guint8         *flags;         /* ClDayClass per day */
@@ -31,17 +29,33 @@ struct _ClSchoolCalendar
   guint32        *cum[CL_N_COUNT_KINDS]; /* cum[k][i] = counted days of kind k in [start, start + i) */
   GArray         *sessions;      /* of ClSchoolYear, by first_day */
   GArray         *skipped;       /* of Run: maximal runs of days a CA pause count skips */
+} Table;
+
+/* Several threads may count with one calendar at once (the engine computes a district on every
+ * core): readers take the current table without a lock and keep to it for the query; widening
+ * builds a new table under the lock and publishes it. A replaced table stays readable until
+ * cl_school_calendar_trim(), which its owner calls once no other thread counts with it. */
+struct _ClSchoolCalendar
+{
+  const ClSchool *school;
+  ClDate          known_first;   /* first_day of the first known calendar */
+  ClDate          known_last;    /* last_day of the last known calendar */
+
+  Table          *table;         /* the current one (atomic) */
+  GMutex          lock;          /* held while widening */
+  GPtrArray      *retired;       /* of Table: replaced, maybe still read by another thread */
 };
 
 static void
-table_clear (ClSchoolCalendar *self)
+table_free (Table *t)
 {
-  g_clear_pointer (&self->flags, g_free);
-  g_clear_pointer (&self->session_of, g_free);
+  g_free (t->flags);
+  g_free (t->session_of);
   for (guint k = 0; k < CL_N_COUNT_KINDS; k++)
-    g_clear_pointer (&self->cum[k], g_free);
-  g_clear_pointer (&self->sessions, g_array_unref);
-  g_clear_pointer (&self->skipped, g_array_unref);
+    g_free (t->cum[k]);
+  g_clear_pointer (&t->sessions, g_array_unref);
+  g_clear_pointer (&t->skipped, g_array_unref);
+  g_free (t);
 }
 
 static void
@@ -66,9 +80,9 @@ compare_sessions (gconstpointer a,
 /* Known calendars, then the ones projected from the nearest known one, shifted by whole years
  * (rules.md §2), until the table's range is covered. */
 static GArray *
-build_sessions (ClSchoolCalendar *self,
-                ClDate            lo,
-                ClDate            hi)
+build_sessions (const ClSchoolCalendar *self,
+                ClDate                  lo,
+                ClDate                  hi)
 {
   GPtrArray *calendars = self->school->calendars;
   const ClCalendarYear *first = g_ptr_array_index (calendars, 0);
@@ -103,11 +117,12 @@ build_sessions (ClSchoolCalendar *self,
 }
 
 static void
-mark_closed (ClSchoolCalendar *self,
-             guint8           *holiday)
+mark_closed (const ClSchoolCalendar *self,
+             Table                  *t,
+             guint8                 *holiday)
 {
   GPtrArray *calendars = self->school->calendars;
-  ClDate end = self->start + self->n_days - 1;
+  ClDate end = t->start + t->n_days - 1;
 
   for (guint i = 0; i < calendars->len; i++)
     {
@@ -116,23 +131,23 @@ mark_closed (ClSchoolCalendar *self,
       for (guint j = 0; j < cal->closed->len; j++)
         {
           const ClClosedRange *r = &g_array_index (cal->closed, ClClosedRange, j);
-          ClDate from = MAX (r->from, self->start);
+          ClDate from = MAX (r->from, t->start);
           ClDate to = MIN (r->to, end);
 
           for (ClDate d = from; d <= to && from <= to; d++)
             {
-              self->flags[d - self->start] |= CL_DAY_CLOSED;
+              t->flags[d - t->start] |= CL_DAY_CLOSED;
               if (r->holiday)
-                holiday[d - self->start] = 1;
+                holiday[d - t->start] = 1;
             }
         }
     }
 }
 
 static const char *
-label_of_closed_day (ClSchoolCalendar *self,
-                     ClDate            from,
-                     ClDate            to)
+label_of_closed_day (const ClSchoolCalendar *self,
+                     ClDate                  from,
+                     ClDate                  to)
 {
   GPtrArray *calendars = self->school->calendars;
 
@@ -153,13 +168,13 @@ label_of_closed_day (ClSchoolCalendar *self,
 /* A vacation is a maximal run of non-school days inside a session; it is "in excess of five
  * school days" when it holds more than five Monday–Fridays. */
 static void
-mark_long_vacations (ClSchoolCalendar *self)
+mark_long_vacations (Table *t)
 {
-  for (guint s = 0; s < self->sessions->len; s++)
+  for (guint s = 0; s < t->sessions->len; s++)
     {
-      const ClSchoolYear *session = &g_array_index (self->sessions, ClSchoolYear, s);
-      ClDate first = MAX (session->first_day, self->start);
-      ClDate last = MIN (session->last_day, self->start + self->n_days - 1);
+      const ClSchoolYear *session = &g_array_index (t->sessions, ClSchoolYear, s);
+      ClDate first = MAX (session->first_day, t->start);
+      ClDate last = MIN (session->last_day, t->start + t->n_days - 1);
       ClDate d = first;
 
       while (d <= last)
@@ -167,13 +182,13 @@ mark_long_vacations (ClSchoolCalendar *self)
           ClDate run_start;
           guint weekdays = 0;
 
-          if (self->flags[d - self->start] & CL_DAY_SCHOOL)
+          if (t->flags[d - t->start] & CL_DAY_SCHOOL)
             {
               d++;
               continue;
             }
           run_start = d;
-          while (d <= last && !(self->flags[d - self->start] & CL_DAY_SCHOOL))
+          while (d <= last && !(t->flags[d - t->start] & CL_DAY_SCHOOL))
             {
               if (cl_date_is_weekday (d))
                 weekdays++;
@@ -181,7 +196,7 @@ mark_long_vacations (ClSchoolCalendar *self)
             }
           if (weekdays > 5)
             for (ClDate v = run_start; v < d; v++)
-              self->flags[v - self->start] |= CL_DAY_LONG_VACATION;
+              t->flags[v - t->start] |= CL_DAY_LONG_VACATION;
         }
     }
 }
@@ -210,14 +225,15 @@ counts_for (guint8      flags,
 }
 
 static void
-build_skipped_runs (ClSchoolCalendar *self)
+build_skipped_runs (const ClSchoolCalendar *self,
+                    Table                  *t)
 {
   guint i = 0;
 
-  self->skipped = g_array_new (FALSE, FALSE, sizeof (Run));
-  while (i < self->n_days)
+  t->skipped = g_array_new (FALSE, FALSE, sizeof (Run));
+  while (i < t->n_days)
     {
-      guint8 f = self->flags[i];
+      guint8 f = t->flags[i];
       gboolean in_session;
       guint j;
       Run run;
@@ -229,57 +245,56 @@ build_skipped_runs (ClSchoolCalendar *self)
         }
       in_session = (f & CL_DAY_IN_SESSION) != 0;
       j = i;
-      while (j < self->n_days &&
-             !((self->flags[j] & CL_DAY_IN_SESSION) && !(self->flags[j] & CL_DAY_LONG_VACATION)) &&
-             ((self->flags[j] & CL_DAY_IN_SESSION) != 0) == in_session)
+      while (j < t->n_days &&
+             !((t->flags[j] & CL_DAY_IN_SESSION) && !(t->flags[j] & CL_DAY_LONG_VACATION)) &&
+             ((t->flags[j] & CL_DAY_IN_SESSION) != 0) == in_session)
         j++;
-      run.from = self->start + i;
-      run.to = self->start + j - 1;
+      run.from = t->start + i;
+      run.to = t->start + j - 1;
       run.label = in_session ? label_of_closed_day (self, run.from, run.to) : NULL;
       if (in_session && run.label == NULL)
         run.label = "vacation";
-      g_array_append_val (self->skipped, run);
+      g_array_append_val (t->skipped, run);
       i = j;
     }
 }
 
-static void
-table_build (ClSchoolCalendar *self,
-             ClDate            lo,
-             ClDate            hi)
+static Table *
+table_build (const ClSchoolCalendar *self,
+             ClDate                  lo,
+             ClDate                  hi)
 {
   g_autofree guint8 *holiday = NULL;
+  Table *t = g_new0 (Table, 1);
 
-  table_clear (self);
+  t->start = lo;
+  t->n_days = hi - lo + 1;
+  t->flags = g_new0 (guint8, t->n_days);
+  t->session_of = g_new (gint16, t->n_days);
+  holiday = g_new0 (guint8, t->n_days);
+  t->sessions = build_sessions (self, lo, hi);
 
-  self->start = lo;
-  self->n_days = hi - lo + 1;
-  self->flags = g_new0 (guint8, self->n_days);
-  self->session_of = g_new (gint16, self->n_days);
-  holiday = g_new0 (guint8, self->n_days);
-  self->sessions = build_sessions (self, lo, hi);
-
-  for (guint i = 0; i < self->n_days; i++)
-    self->session_of[i] = -1;
-  for (guint s = 0; s < self->sessions->len; s++)
+  for (guint i = 0; i < t->n_days; i++)
+    t->session_of[i] = -1;
+  for (guint s = 0; s < t->sessions->len; s++)
     {
-      const ClSchoolYear *session = &g_array_index (self->sessions, ClSchoolYear, s);
+      const ClSchoolYear *session = &g_array_index (t->sessions, ClSchoolYear, s);
       ClDate from = MAX (session->first_day, lo);
       ClDate to = MIN (session->last_day, hi);
 
       for (ClDate d = from; d <= to && from <= to; d++)
         {
-          self->session_of[d - lo] = (gint16) s;
-          self->flags[d - lo] |= CL_DAY_IN_SESSION;
+          t->session_of[d - lo] = (gint16) s;
+          t->flags[d - lo] |= CL_DAY_IN_SESSION;
         }
     }
 
-  mark_closed (self, holiday);
+  mark_closed (self, t, holiday);
 
-  for (guint i = 0; i < self->n_days; i++)
+  for (guint i = 0; i < t->n_days; i++)
     {
       ClDate d = lo + i;
-      guint8 f = self->flags[i];
+      guint8 f = t->flags[i];
 
       if ((f & CL_DAY_IN_SESSION) && !(f & CL_DAY_CLOSED) && cl_date_is_weekday (d))
         f |= CL_DAY_SCHOOL;
@@ -287,43 +302,63 @@ table_build (ClSchoolCalendar *self,
         f |= CL_DAY_BUSINESS;
       if (d < self->known_first || d > self->known_last)
         f |= CL_DAY_PROJECTED;
-      self->flags[i] = f;
+      t->flags[i] = f;
     }
 
-  mark_long_vacations (self);
-  build_skipped_runs (self);
+  mark_long_vacations (t);
+  build_skipped_runs (self, t);
 
   for (guint k = 0; k < CL_N_COUNT_KINDS; k++)
     {
-      guint32 *cum = g_new (guint32, self->n_days + 1);
+      guint32 *cum = g_new (guint32, t->n_days + 1);
 
       cum[0] = 0;
-      for (guint i = 0; i < self->n_days; i++)
-        cum[i + 1] = cum[i] + (counts_for (self->flags[i], lo + i, holiday[i], k) ? 1 : 0);
-      self->cum[k] = cum;
+      for (guint i = 0; i < t->n_days; i++)
+        cum[i + 1] = cum[i] + (counts_for (t->flags[i], lo + i, holiday[i], k) ? 1 : 0);
+      t->cum[k] = cum;
     }
+  return t;
 }
 
-/* Makes sure [lo, hi] lies well inside the table. */
-static void
+static gboolean
+table_covers (const Table *t,
+              ClDate       lo,
+              ClDate       hi)
+{
+  return t != NULL && lo >= t->start && hi < t->start + t->n_days;
+}
+
+/* A table in which [lo, hi] lies well inside. */
+static const Table *
 ensure_range (ClSchoolCalendar *self,
               ClDate            lo,
               ClDate            hi)
 {
+  Table *t = g_atomic_pointer_get (&self->table);
   ClDate want_lo, want_hi;
 
-  if (self->flags != NULL && lo >= self->start && hi < self->start + self->n_days)
-    return;
+  if (table_covers (t, lo, hi))
+    return t;
 
-  want_lo = MIN (lo, self->known_first);
-  want_hi = MAX (hi, self->known_last);
-  if (self->flags != NULL)
+  g_mutex_lock (&self->lock);
+  /* Another thread may have widened it meanwhile. */
+  t = self->table;
+  if (!table_covers (t, lo, hi))
     {
-      want_lo = MIN (want_lo, self->start);
-      want_hi = MAX (want_hi, self->start + self->n_days - 1);
+      want_lo = MIN (lo, self->known_first);
+      want_hi = MAX (hi, self->known_last);
+      if (t != NULL)
+        {
+          want_lo = MIN (want_lo, t->start);
+          want_hi = MAX (want_hi, t->start + t->n_days - 1);
+          g_ptr_array_add (self->retired, t);
+        }
+      want_lo = want_lo > MARGIN_DAYS ? want_lo - MARGIN_DAYS : 1;
+      t = table_build (self, want_lo, want_hi + MARGIN_DAYS);
+      g_atomic_pointer_set (&self->table, t);
     }
-  want_lo = want_lo > MARGIN_DAYS ? want_lo - MARGIN_DAYS : 1;
-  table_build (self, want_lo, want_hi + MARGIN_DAYS);
+  g_mutex_unlock (&self->lock);
+  return t;
 }
 
 ClSchoolCalendar *
@@ -336,6 +371,8 @@ cl_school_calendar_new (const ClSchool *school)
 
   self = g_new0 (ClSchoolCalendar, 1);
   self->school = school;
+  g_mutex_init (&self->lock);
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->known_first = ((ClCalendarYear *) g_ptr_array_index (school->calendars, 0))->first_day;
   self->known_last = self->known_first;
   for (guint i = 0; i < school->calendars->len; i++)
@@ -352,16 +389,29 @@ cl_school_calendar_free (ClSchoolCalendar *self)
 {
   if (self == NULL)
     return;
-  table_clear (self);
+  g_clear_pointer (&self->table, table_free);
+  g_ptr_array_unref (self->retired);
+  g_mutex_clear (&self->lock);
   g_free (self);
+}
+
+void
+cl_school_calendar_trim (ClSchoolCalendar *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_ptr_array_set_size (self->retired, 0);
+  g_mutex_unlock (&self->lock);
 }
 
 ClDayClass
 cl_school_calendar_classify (ClSchoolCalendar *self,
                              ClDate            day)
 {
-  ensure_range (self, day, day);
-  return self->flags[day - self->start];
+  const Table *t = ensure_range (self, day, day);
+
+  return t->flags[day - t->start];
 }
 
 gboolean
@@ -378,6 +428,7 @@ cl_school_calendar_count (ClSchoolCalendar *self,
                           guint             n,
                           gboolean         *estimated)
 {
+  const Table *t;
   const guint32 *cum;
   guint32 target;
   guint lo, hi;
@@ -387,20 +438,20 @@ cl_school_calendar_count (ClSchoolCalendar *self,
   if (kind == CL_COUNT_CALENDAR || n == 0)
     return from + n;
 
-  ensure_range (self, from, from + n);
+  t = ensure_range (self, from, from + n);
   for (;;)
     {
-      cum = self->cum[kind];
-      target = cum[from - self->start + 1] + n;
-      if (cum[self->n_days] >= target)
+      cum = t->cum[kind];
+      target = cum[from - t->start + 1] + n;
+      if (cum[t->n_days] >= target)
         break;
       /* The count runs past the table (a long count over long breaks): widen it. */
-      ensure_range (self, from, self->start + self->n_days + n * 7 + 366);
+      t = ensure_range (self, from, t->start + t->n_days + n * 7 + 366);
     }
 
   /* The smallest index i with cum[i + 1] >= target: the day that brings the count to n. */
-  lo = from - self->start + 1;
-  hi = self->n_days - 1;
+  lo = from - t->start + 1;
+  hi = t->n_days - 1;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -411,8 +462,8 @@ cl_school_calendar_count (ClSchoolCalendar *self,
     }
 
   if (estimated && kind != CL_COUNT_BUSINESS)
-    *estimated = (from + 1 < self->known_first) || (self->start + lo > self->known_last);
-  return self->start + lo;
+    *estimated = (from + 1 < self->known_first) || (t->start + lo > self->known_last);
+  return t->start + lo;
 }
 
 gboolean
@@ -421,15 +472,15 @@ cl_school_calendar_session (ClSchoolCalendar *self,
                             int               index_offset,
                             ClSchoolYear        *out_session)
 {
+  const Table *t = ensure_range (self, day, day + 400 * (index_offset > 0 ? index_offset + 1 : 1));
   int idx;
 
-  ensure_range (self, day, day + 400 * (index_offset > 0 ? index_offset + 1 : 1));
-  idx = self->session_of[day - self->start];
+  idx = t->session_of[day - t->start];
   if (idx < 0)
     {
       /* Between sessions: the school year of the session that starts next. */
-      for (guint s = 0; s < self->sessions->len; s++)
-        if (g_array_index (self->sessions, ClSchoolYear, s).first_day > day)
+      for (guint s = 0; s < t->sessions->len; s++)
+        if (g_array_index (t->sessions, ClSchoolYear, s).first_day > day)
           {
             idx = (int) s;
             break;
@@ -438,9 +489,9 @@ cl_school_calendar_session (ClSchoolCalendar *self,
   if (idx < 0)
     return FALSE;
   idx += index_offset;
-  if (idx < 0 || (guint) idx >= self->sessions->len)
+  if (idx < 0 || (guint) idx >= t->sessions->len)
     return FALSE;
-  *out_session = g_array_index (self->sessions, ClSchoolYear, idx);
+  *out_session = g_array_index (t->sessions, ClSchoolYear, idx);
   return TRUE;
 }
 
@@ -450,23 +501,22 @@ cl_school_calendar_skipped (ClSchoolCalendar *self,
                             ClDate            to)
 {
   GArray *result = g_array_new (FALSE, FALSE, sizeof (ClSkippedRun));
+  const Table *t = ensure_range (self, from, to);
   guint lo = 0, hi;
 
-  ensure_range (self, from, to);
-
   /* First run that ends after @from. */
-  hi = self->skipped->len;
+  hi = t->skipped->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (self->skipped, Run, mid).to <= from)
+      if (g_array_index (t->skipped, Run, mid).to <= from)
         lo = mid + 1;
       else
         hi = mid;
     }
-  for (guint i = lo; i < self->skipped->len; i++)
+  for (guint i = lo; i < t->skipped->len; i++)
     {
-      const Run *run = &g_array_index (self->skipped, Run, i);
+      const Run *run = &g_array_index (t->skipped, Run, i);
       ClSkippedRun out;
 
       if (run->from > to)

@@ -48,6 +48,9 @@ typedef struct {
 
 ClSchoolCalendar *cl_school_calendar_new          (const ClSchool *school);
 void              cl_school_calendar_free         (ClSchoolCalendar *self);
+/* Frees the tables that wider ones replaced. Queries may come from several threads at once; call
+ * this only when no other thread is counting with @self. */
+void              cl_school_calendar_trim         (ClSchoolCalendar *self);
 
 ClDayClass        cl_school_calendar_classify     (ClSchoolCalendar *self,
                                                    ClDate            day);

@@ -114,7 +114,7 @@ compute_caseload (ClSession   *self,
                   ClCaseload  *caseload,
                   GError     **error)
 {
-  GPtrArray *obligations = cl_deadline_engine_compute (self->engine, caseload, self->today, error);
+  GPtrArray *obligations = cl_deadline_engine_compute_parallel (self->engine, caseload, self->today, 0, error);
 
   if (obligations == NULL)
     {
@@ -311,7 +311,7 @@ load_thread (GTask        *task,
   ok = (job->caseload = cl_store_load_caseload (job->store, &error)) != NULL &&
        (job->engine = new_engine (&error)) != NULL &&
        (t1 = g_get_monotonic_time (),
-        (job->obligations = cl_deadline_engine_compute (job->engine, job->caseload, job->today, &error)) != NULL);
+        (job->obligations = cl_deadline_engine_compute_parallel (job->engine, job->caseload, job->today, 0, &error)) != NULL);
   g_thread_join (checker);
   /* A damaged file explains a failed read: its error says what to do. */
   if (!check.ok)
@@ -449,7 +449,7 @@ cl_session_reload_rules (ClSession  *self,
     return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open")), FALSE;
   if ((engine = new_engine (error)) == NULL || (caseload = cl_store_load_caseload (self->store, error)) == NULL)
     return FALSE;
-  if ((obligations = cl_deadline_engine_compute (engine, caseload, self->today, error)) == NULL)
+  if ((obligations = cl_deadline_engine_compute_parallel (engine, caseload, self->today, 0, error)) == NULL)
     {
       g_object_unref (caseload);
       return FALSE;
