@@ -16,8 +16,9 @@ struct _ClStudentRow
   ClStudent *student;
   char      *name;
   char      *subtitle;
-  char      *next_due;
-  char      *status;
+  char      *next_due;   /* made when first asked for: only the rows on screen show it */
+  const char *next_title; /* the next obligation's rule title, translated (interned) */
+  const char *status;     /* static */
   char      *search_key; /* folded name, id and case manager (cl-student-search.h) */
   char      *last_key;   /* collation keys of the names: sorting compares bytes, not locales */
   char      *first_key;
@@ -46,7 +47,6 @@ cl_student_row_finalize (GObject *object)
   g_free (self->name);
   g_free (self->subtitle);
   g_free (self->next_due);
-  g_free (self->status);
   g_free (self->search_key);
   g_free (self->last_key);
   g_free (self->first_key);
@@ -65,7 +65,7 @@ cl_student_row_get_property (GObject    *object,
     {
     case PROP_NAME: g_value_set_string (value, self->name); break;
     case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
-    case PROP_NEXT_DUE: g_value_set_string (value, self->next_due); break;
+    case PROP_NEXT_DUE: g_value_set_string (value, cl_student_row_get_next_due (self)); break;
     case PROP_STATUS: g_value_set_string (value, self->status); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -97,17 +97,20 @@ cl_student_row_init (ClStudentRow *self)
 
 /* "Annual IEP review · Dec 3, 2026" */
 static char *
-describe_next_due (const ClObligation *ob)
+describe_next_due (const char *title,
+                   ClDate      due)
 {
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *date = NULL;
   int y, m, d;
 
-  cl_date_to_ymd (ob->due, &y, &m, &d);
-  when = g_date_time_new_local (y, m, d, 0, 0, 0);
+  cl_date_to_ymd (due, &y, &m, &d);
+  /* A day, not a moment: UTC prints the same day and month without reading the local time zone
+   * (a file lookup each time, most of making 100,000 rows). */
+  when = g_date_time_new_utc (y, m, d, 0, 0, 0);
   /* Translators: a short date in the caseload list, see strftime(3) */
   date = g_date_time_format (when, _("%b %-d, %Y"));
-  return g_strdup_printf ("%s · %s", _(ob->rule->title), date);
+  return g_strdup_printf ("%s · %s", title, date);
 }
 
 ClStudentRow *
@@ -127,16 +130,15 @@ cl_student_row_new (ClStudent          *student,
    * (rules.md §4 plan_decision_followup); its pill says what it is. */
   if (next_due != NULL && next_due->prompt)
     self->next_status = CL_STATUS_UPCOMING;
+  /* The text waits until the row is shown; what it needs is kept, not the obligation, which a
+   * recomputation may free while the row is still about. The translated titles are a few dozen. */
   if (next_due != NULL)
     {
-      self->next_due = describe_next_due (next_due);
-      self->status = g_strdup (_cl_obligation_status_class (next_due));
+      self->next_title = g_intern_string (_(next_due->rule->title));
+      self->status = _cl_obligation_status_class (next_due);
     }
   else
-    {
-      self->next_due = g_strdup (_("Nothing due"));
-      self->status = g_strdup ("met");
-    }
+    self->status = "met";
   self->search_key = cl_student_search_key (student);
   self->last_key = g_utf8_collate_key (student->last_name ? student->last_name : "", -1);
   self->first_key = g_utf8_collate_key (student->first_name ? student->first_name : "", -1);
@@ -168,6 +170,9 @@ const char *
 cl_student_row_get_next_due (ClStudentRow *self)
 {
   g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  if (self->next_due == NULL)
+    self->next_due = self->next_title != NULL ? describe_next_due (self->next_title, self->next_due_date)
+                                              : g_strdup (_("Nothing due"));
   return self->next_due;
 }
 
