@@ -270,7 +270,9 @@ cl_store_open_with_flags (const char        *path,
 
   self = g_object_new (CL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+                        ((flags & CL_STORE_OPEN_ONE_THREAD) ? SQLITE_OPEN_NOMUTEX : 0), NULL);
   if (rc != SQLITE_OK)
     {
       _cl_store_fail (self, rc, N_("opening the database"), error);
