@@ -39,9 +39,10 @@ on_conflicts (ClWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-conflicts", conflicts > 0);
   if (conflicts > self->conflicts_seen && self->toast_overlay != NULL)
     {
+      /* A conflict (which value to keep) or a refusal (to discard): a choice either way. */
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u change needs you to choose which value to keep",
-                                                             "%u changes need you to choose which value to keep",
+                                                             "%u change with the district server needs your choice",
+                                                             "%u changes with the district server need your choice",
                                                              conflicts), conflicts);
       AdwToast *toast = adw_toast_new (title);
 
