@@ -15,7 +15,7 @@ builddir=${BUILDDIR:-_build}
 packages="gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   libpoppler-glib-dev poppler-utils libical-dev libpq-dev libsecret-1-dev postgresql sqlite3 desktop-file-utils appstream-util appstream groff-base
-  xvfb xauth dbus dbus-x11 at-spi2-core fonts-cantarell fonts-dejavu-core adwaita-icon-theme"
+  xvfb xauth xdotool dbus dbus-x11 at-spi2-core fonts-cantarell fonts-dejavu-core adwaita-icon-theme"
 
 install_missing () {
   missing=""

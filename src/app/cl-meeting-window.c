@@ -579,12 +579,21 @@ cl_meeting_window_get_meeting_id (ClMeetingWindow *self)
 
 /* ---- actions ---- */
 
+/* Alt+1, Alt+2: the page, and the keyboard focus in it. The focus was on the page now hidden
+ * (GTK drops it there), so without moving it the next Tab would start again from the header bar. */
 static void
 page_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  cl_meeting_window_show_page (CL_MEETING_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  ClMeetingWindow *self = CL_MEETING_WINDOW (widget);
+  GtkWidget *focus, *page;
+
+  cl_meeting_window_show_page (self, g_variant_get_string (parameter, NULL));
+  page = adw_view_stack_get_visible_child (self->stack);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static GtkWidget *
@@ -676,6 +685,11 @@ record_held_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_held_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+  /* The focus on the default answer, not on the first check (where the dialog puts it when it
+   * maps): there Enter would untick "the IEP includes the transition plan" instead of recording
+   * the meeting. Tab goes back to the checks. */
+  if (gtk_window_get_default_widget (GTK_WINDOW (dialog)) != NULL)
+    gtk_widget_grab_focus (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
 }
 
 static void

@@ -312,6 +312,8 @@ open_notice_form (DoneRequest        *request,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Sent On"));
   cl_date_picker_attach (ADW_ENTRY_ROW (row));
   cl_form_row_set_date (ADW_ENTRY_ROW (row), cl_session_get_today (request->session));
+  /* Enter in the date saves (the default response). */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);

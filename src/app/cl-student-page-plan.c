@@ -168,6 +168,9 @@ plan_entry (const char *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* Enter in any field plans the meeting (the dialog's default response), as Enter does in a
+   * dialog: without it a keyboard user has to Tab past every field to the Plan button. */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   return row;
 }
 

@@ -402,6 +402,10 @@ on_search_activate (ClWindow *self)
 {
   GListModel *model = G_LIST_MODEL (self->visible);
 
+  /* The search entry tells what was typed a moment later (search-delay): Enter right after the
+   * last key acts on the text as it is, not on the list as it was a key ago. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->search_text) != 0)
+    g_signal_emit_by_name (self->search_entry, "search-changed");
   if (g_list_model_get_n_items (model) == 1)
     {
       g_autoptr(ClStudentRow) row = g_list_model_get_item (model, 0);
