@@ -295,6 +295,94 @@ test_ics_zone_uid_initials (void)
   }
 }
 
+/* The VEVENT of @uid in @ics (from BEGIN to END), and how many there are. */
+static char *
+event_of (const char *ics,
+          const char *uid,
+          guint      *count)
+{
+  g_autofree char *line = g_strdup_printf ("\r\nUID:%s\r\n", uid);
+  const char *at = strstr (ics, line);
+  const char *begin, *end;
+
+  *count = 0;
+  for (const char *p = at; p != NULL; p = strstr (p + 1, line))
+    (*count)++;
+  if (at == NULL)
+    return NULL;
+  begin = g_strrstr_len (ics, at - ics, "BEGIN:VEVENT");
+  end = strstr (at, "END:VEVENT");
+  /* DTSTAMP is the same in both exports here, so the whole event can be compared. */
+  return g_strndup (begin, end - begin);
+}
+
+/* A meeting planned, then held: the calendar keeps one event for it, under the plan's UID, at the
+ * plan's time and place (a calendar that imports the file again updates it instead of adding a
+ * second one or keeping a stale plan). */
+static void
+test_ics_held_meeting (void)
+{
+  g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (30, 10, 4, cl_date_from_ymd (2026, 11, 24));
+  GPtrArray *students = cl_caseload_get_students (c);
+  g_autoptr(ClRulePackSet) packs = NULL;
+  g_autoptr(ClRulePackSet) packs_after = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GDateTime) stamp = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Los_Angeles");
+  g_autoptr(JsonObject) shared = json_object_new ();
+  g_autofree char *ics = NULL;
+  g_autofree char *ics_after = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *held = NULL;
+  ClStudent *s = NULL;
+  ClMeeting *m = NULL;
+  ClEvent *e;
+  guint n = 0;
+
+  for (guint i = 0; i < students->len && m == NULL; i++)
+    {
+      s = g_ptr_array_index (students, i);
+      m = s->meetings->len > 0 ? g_ptr_array_index (s->meetings, 0) : NULL;
+    }
+  g_assert_nonnull (m);
+  /* Thursday 2026-12-03 at 15:30 in Los Angeles (23:30 UTC), Room 22. */
+  m->date = cl_date_from_ymd (2026, 12, 3);
+  m->start_minutes = 15 * 60 + 30;
+  g_free (m->location);
+  m->location = g_strdup ("Room 22");
+  uid = g_strdup_printf ("meeting-%s-%s@caseload", s->id, m->id);
+  before = compute (c, &packs);
+  ics = cl_caseload_to_ics (c, before, stamp, zone, CL_EXPORT_DEFAULT);
+  planned = event_of (ics, uid, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_nonnull (strstr (planned, "DTSTART:20261203T233000Z\r\nDTEND:20261204T003000Z\r\n"));
+  g_assert_nonnull (strstr (planned, "LOCATION:Room 22\r\n"));
+
+  /* Held on its day, as the session records it: the plan becomes an IEP meeting in the timeline
+   * that remembers it; the extra members it had stay, and the object it shared is not changed. */
+  e = cl_student_add_event (s, CL_EVENT_IEP_MEETING, m->date);
+  e->kind = m->kind;
+  json_object_set_string_member (shared, "note", "kept");
+  e->extra = json_object_ref (shared);
+  cl_event_set_held_from (e, m);
+  g_assert_false (e->extra == shared);
+  g_assert_false (json_object_has_member (shared, "planned_meeting"));
+  g_assert_cmpstr (cl_extra_get_string (e->extra, "note"), ==, "kept");
+  g_assert_cmpstr (cl_event_get_planned_meeting (e), ==, m->id);
+  g_assert_cmpstr (cl_extra_get_string (e->extra, "starts"), ==, "2026-12-03T15:30");
+  g_assert_cmpstr (cl_extra_get_string (e->extra, "location"), ==, "Room 22");
+  g_ptr_array_remove_index (s->meetings, 0);
+  m = NULL;
+  cl_student_sort_events (s);
+  after = compute (c, &packs_after);
+  ics_after = cl_caseload_to_ics (c, after, stamp, zone, CL_EXPORT_DEFAULT);
+  held = event_of (ics_after, uid, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (held, ==, planned);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -303,5 +391,6 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar-export/csv-spreadsheet", test_csv_spreadsheet);
   g_test_add_func ("/calendar-export/ics", test_ics);
   g_test_add_func ("/calendar-export/ics-zone-uid-initials", test_ics_zone_uid_initials);
+  g_test_add_func ("/calendar-export/ics-held-meeting", test_ics_held_meeting);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cl-calendar-export.h"
@@ -206,6 +207,46 @@ obligation_uid (const ClObligation *ob,
                           ob->meeting ? ob->meeting->id : "", from);
 }
 
+/* One meeting's VEVENT: at @minutes after midnight for an hour, or all day when @minutes < 0. */
+static void
+write_meeting (GString         *out,
+               const ClStudent *s,
+               const char      *meeting_id,
+               const char      *name,
+               const char      *dtstamp,
+               ClDate           date,
+               int              minutes,
+               const char      *location,
+               GTimeZone       *zone)
+{
+  g_autofree char *uid = g_strdup_printf ("meeting-%s-%s@caseload", s->id, meeting_id);
+  g_autofree char *summary = g_strdup_printf (_("IEP meeting: %s"), name);
+  char day[9], next[9];
+
+  ics_date (day, date);
+  g_string_append (out, "BEGIN:VEVENT\r\n");
+  ics_line (out, "UID", uid);
+  ics_line (out, "DTSTAMP", dtstamp);
+  if (minutes >= 0)
+    {
+      /* The school's local time, as UTC (no VTIMEZONE to get wrong). One hour by default. */
+      g_autofree char *start = utc_time (date, minutes, zone);
+      g_autofree char *end = utc_time (date, MIN (minutes + 60, 23 * 60 + 59), zone);
+      ics_line (out, "DTSTART", start);
+      ics_line (out, "DTEND", end);
+    }
+  else
+    {
+      ics_date (next, date + 1);
+      ics_line (out, "DTSTART;VALUE=DATE", day);
+      ics_line (out, "DTEND;VALUE=DATE", next);
+    }
+  ics_line (out, "SUMMARY", summary);
+  if (location)
+    ics_line (out, "LOCATION", location);
+  g_string_append (out, "END:VEVENT\r\n");
+}
+
 char *
 cl_caseload_to_ics (ClCaseload    *caseload,
                     GPtrArray     *obligations,
@@ -228,32 +269,25 @@ cl_caseload_to_ics (ClCaseload    *caseload,
       for (guint j = 0; j < s->meetings->len; j++)
         {
           const ClMeeting *m = g_ptr_array_index (s->meetings, j);
-          g_autofree char *uid = g_strdup_printf ("meeting-%s-%s@caseload", s->id, m->id);
-          g_autofree char *summary = g_strdup_printf (_("IEP meeting: %s"), name);
-          char day[9], next[9];
 
-          ics_date (day, m->date);
-          g_string_append (out, "BEGIN:VEVENT\r\n");
-          ics_line (out, "UID", uid);
-          ics_line (out, "DTSTAMP", dtstamp);
-          if (m->start_minutes >= 0)
-            {
-              /* The school's local time, as UTC (no VTIMEZONE to get wrong). One hour by default. */
-              g_autofree char *start = utc_time (m->date, m->start_minutes, zone);
-              g_autofree char *end = utc_time (m->date, MIN (m->start_minutes + 60, 23 * 60 + 59), zone);
-              ics_line (out, "DTSTART", start);
-              ics_line (out, "DTEND", end);
-            }
-          else
-            {
-              ics_date (next, m->date + 1);
-              ics_line (out, "DTSTART;VALUE=DATE", day);
-              ics_line (out, "DTEND;VALUE=DATE", next);
-            }
-          ics_line (out, "SUMMARY", summary);
-          if (m->location)
-            ics_line (out, "LOCATION", m->location);
-          g_string_append (out, "END:VEVENT\r\n");
+          write_meeting (out, s, m->id, name, dtstamp, m->date, m->start_minutes, m->location, zone);
+        }
+      /* A meeting held from a plan stays in the calendar under the plan's UID, at the plan's time
+       * and place: the calendar updates the event it has instead of keeping a stale plan or
+       * adding the meeting twice. */
+      for (guint j = 0; j < s->events->len; j++)
+        {
+          const ClEvent *e = &g_array_index (s->events, ClEvent, j);
+          const char *planned = cl_event_get_planned_meeting (e);
+          const char *starts = cl_extra_get_string (e->extra, "starts");
+          int h, min, minutes = -1;
+
+          if (planned == NULL)
+            continue;
+          if (starts != NULL && strlen (starts) == 16 && sscanf (starts + 11, "%2d:%2d", &h, &min) == 2 &&
+              h >= 0 && h < 24 && min >= 0 && min < 60)
+            minutes = h * 60 + min;
+          write_meeting (out, s, planned, name, dtstamp, e->date, minutes, cl_extra_get_string (e->extra, "location"), zone);
         }
     }
 

@@ -21,7 +21,8 @@ typedef enum {
  * injection). */
 char *cl_obligations_to_csv (GPtrArray     *obligations,
                              ClExportFlags  flags);
-/* RFC 5545 iCalendar: every planned meeting, and every open obligation as an all-day event on its
+/* RFC 5545 iCalendar: every planned meeting, every meeting held from a plan (under the plan's UID,
+ * see cl_event_set_held_from()), and every open obligation as an all-day event on its
  * due date (met ones are history, not plans). @stamp is the DTSTAMP, UTC; a meeting's time is
  * local time in @zone (the school's, normally the system's), written in UTC. Words are in the
  * user's language. A UID names what the event is about, never a date it was counted from, so a

@@ -462,6 +462,48 @@ cl_event_clear (ClEvent *event)
   event->extra = NULL;
 }
 
+void
+cl_event_set_held_from (ClEvent         *event,
+                        const ClMeeting *planned)
+{
+  JsonObject *extra = json_object_new ();
+  char day[11];
+
+  g_return_if_fail (event != NULL && planned != NULL && planned->id != NULL);
+
+  if (event->extra != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (event->extra);
+
+      for (GList *l = names; l; l = l->next)
+        json_object_set_member (extra, l->data, json_node_copy (json_object_get_member (event->extra, l->data)));
+    }
+  json_object_set_string_member (extra, "planned_meeting", planned->id);
+  /* What a copy of an older held event said of its plan gives way to this plan's. */
+  for (guint i = 0; i < 2; i++)
+    if (json_object_has_member (extra, i == 0 ? "starts" : "location"))
+      json_object_remove_member (extra, i == 0 ? "starts" : "location");
+  if (planned->start_minutes >= 0)
+    {
+      g_autofree char *starts = NULL;
+
+      cl_date_format_iso (planned->date, day);
+      starts = g_strdup_printf ("%sT%02d:%02d", day, planned->start_minutes / 60, planned->start_minutes % 60);
+      json_object_set_string_member (extra, "starts", starts);
+    }
+  if (planned->location != NULL)
+    json_object_set_string_member (extra, "location", planned->location);
+  g_clear_pointer (&event->extra, json_object_unref);
+  event->extra = extra;
+}
+
+const char *
+cl_event_get_planned_meeting (const ClEvent *event)
+{
+  g_return_val_if_fail (event != NULL, NULL);
+  return event->type == CL_EVENT_IEP_MEETING ? cl_extra_get_string (event->extra, "planned_meeting") : NULL;
+}
+
 static void
 invitee_clear (gpointer data)
 {

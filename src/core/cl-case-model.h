@@ -385,6 +385,14 @@ void            cl_student_free                (ClStudent *self);
 void            cl_event_copy                  (const ClEvent *src,
                                                 ClEvent       *dest);
 void            cl_event_clear                 (ClEvent       *event);
+/* An IEP meeting held from a plan remembers the plan in its `extra` (`planned_meeting`: the plan's
+ * id; `starts`, `location`: its time and place when it had them), so that a calendar keeps one
+ * event for the meeting, planned then held (cl_caseload_to_ics()). @event's own extra members are
+ * kept; its extra object is replaced, never changed in place (copies share it). */
+void            cl_event_set_held_from         (ClEvent         *event,
+                                                const ClMeeting *planned);
+/* The id of the plan an IEP meeting was held from, or NULL. */
+const char     *cl_event_get_planned_meeting   (const ClEvent   *event);
 /* @src into @dest; free what it holds with cl_guardian_clear() (the clear function of a
  * student's guardians array). */
 void            cl_guardian_copy               (const ClGuardian *src,

@@ -84,6 +84,8 @@ cl_session_record_meeting_held (ClSession      *self,
   const ClMeeting *planned;
   ClStudent *student;
   HeldUndo *undo;
+  ClEvent held;
+  gboolean ok;
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
@@ -97,7 +99,13 @@ cl_session_record_meeting_held (ClSession      *self,
   undo->meeting = cl_meeting_copy (planned, undo->owner);
   undo->attempts = cl_store_list_attendance_attempts (self->store, id, meeting, NULL);
   undo->checklist = cl_store_list_checklist (self->store, id, meeting, NULL);
-  if (!cl_store_record_meeting_held (self->store, id, meeting, event, &undo->position, error))
+  /* The held meeting keeps the plan's id, time and place: a calendar updates its event for the
+   * plan instead of losing it (or adding a second one). */
+  cl_event_copy (event, &held);
+  cl_event_set_held_from (&held, planned);
+  ok = cl_store_record_meeting_held (self->store, id, meeting, &held, &undo->position, error);
+  cl_event_clear (&held);
+  if (!ok)
     {
       held_undo_free (undo);
       return FALSE;

@@ -349,6 +349,10 @@ test_plan_tick_hold (void)
     g_assert_cmpint (held->kind, ==, CL_MEETING_ANNUAL);
     g_assert_true (held->transition_plan);
     g_assert_true (held->age_of_majority_informed);
+    /* It remembers the plan, for the calendar's one event (cl_event_set_held_from()). */
+    g_assert_cmpstr (cl_event_get_planned_meeting (held), ==, meeting_id);
+    g_assert_cmpstr (cl_extra_get_string (held->extra, "starts"), ==, "2026-12-14T09:00");
+    g_assert_cmpstr (cl_extra_get_string (held->extra, "location"), ==, "Room 12");
   }
   ob = obligation (window, "transition_plan_due");
   g_assert_cmpuint (ob->met_on, ==, D ("2026-12-14"));
