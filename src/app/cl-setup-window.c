@@ -82,13 +82,16 @@ changed (ClSetupWindow *self)
    * dismissed or pushed ahead quickly). */
   on_reloaded (self);
   if (self->undo_toast != NULL)
-    return;
+    {
+      /* The toast shown speaks for this change now: Undo only if this change can be taken back
+       * (adding someone cannot; an Undo left from before would take back the wrong change). */
+      adw_toast_set_button_label (self->undo_toast, cl_session_get_can_undo (self->session) ? _("_Undo") : NULL);
+      return;
+    }
   toast = adw_toast_new (_("Saved"));
   if (cl_session_get_can_undo (self->session))
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo), self, 0);
-    }
+    adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo), self, 0);
   self->undo_toast = toast;
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
