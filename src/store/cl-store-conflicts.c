@@ -158,24 +158,11 @@ cl_store_count_refusals (ClStore  *self,
                          GError  **error)
 {
   static const char sql[] = "SELECT count (*) FROM conflicts WHERE field = '" REFUSED "'";
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
+  gint64 count;
 
   g_return_val_if_fail (CL_IS_STORE (self), -1);
 
-  if ((stmt = _cl_store_prepare (self, sql, error)) == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _cl_store_fail (self, rc, N_("counting the refused changes"), error);
-      return -1;
-    }
-  return count;
+  return _cl_store_query_int (self, sql, NULL, NULL, N_("counting the refused changes"), &count, error) ? count : -1;
 }
 
 /* ---- listed ---- */
@@ -285,24 +272,11 @@ cl_store_count_conflicts (ClStore  *store,
                           GError  **error)
 {
   static const char sql[] = "SELECT count (*) FROM conflicts";
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
+  gint64 count;
 
   g_return_val_if_fail (CL_IS_STORE (store), -1);
 
-  if ((stmt = _cl_store_prepare (store, sql, error)) == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _cl_store_fail (store, rc, N_("counting the conflicts"), error);
-      return -1;
-    }
-  return count;
+  return _cl_store_query_int (store, sql, NULL, NULL, N_("counting the conflicts"), &count, error) ? count : -1;
 }
 
 /* ---- settled ---- */

@@ -124,6 +124,16 @@ gboolean      _cl_store_exists       (ClStore     *self,
                                       const char  *sql,
                                       const char  *id,
                                       GError     **error);
+/* The number the one-row query @sql gives (a count, an EXISTS), with @a and @b as its parameters
+ * 1 and 2 (NULL: not bound); FALSE with @error, saying what it was @doing (N_()), when it cannot
+ * run. */
+gboolean      _cl_store_query_int    (ClStore     *self,
+                                      const char  *sql,
+                                      const char  *a,
+                                      const char  *b,
+                                      const char  *doing,
+                                      gint64      *out_value,
+                                      GError     **error);
 /* Whether there is a student @student_id; an error saying so when there is not. */
 gboolean      _cl_store_student_exists (ClStore     *self,
                                         const char  *student_id,

@@ -216,19 +216,11 @@ has_own_change (ClStore     *self,
   static const char sql[] =
     "SELECT EXISTS (SELECT 1 FROM outbox WHERE table_name = ?1 AND row_key = ?2)"
     " OR EXISTS (SELECT 1 FROM sync_pending WHERE table_name = ?1 AND row_key = ?2)";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  int rc;
+  gint64 has = 0;
 
-  if (stmt == NULL)
+  if (!_cl_store_query_int (self, sql, table, key, N_("reading the changes to sync"), &has, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_has = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, N_("reading the changes to sync"), error);
+  *out_has = has != 0;
   return TRUE;
 }
 
@@ -239,17 +231,11 @@ waiting_changes (ClStore   *self,
                  GError   **error)
 {
   static const char sql[] = "SELECT EXISTS (SELECT 1 FROM outbox) OR EXISTS (SELECT 1 FROM sync_pending)";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
-  int rc;
+  gint64 waiting = 0;
 
-  if (stmt == NULL)
+  if (!_cl_store_query_int (self, sql, NULL, NULL, N_("reading the changes to sync"), &waiting, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_waiting = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return _cl_store_fail (self, rc, N_("reading the changes to sync"), error);
+  *out_waiting = waiting != 0;
   return TRUE;
 }
 

@@ -674,23 +674,6 @@ cl_store_update_staff (ClStore        *self,
 
 /* ---- removing ---- */
 
-static int
-count_rows (ClStore    *self,
-            const char *sql,
-            const char *key)
-{
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, NULL);
-  int n = 0;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 gboolean
 cl_store_delete_staff (ClStore     *self,
                        const char  *staff_id,
@@ -698,12 +681,13 @@ cl_store_delete_staff (ClStore     *self,
 {
   static const char sql_select[] = "SELECT name, role, email FROM staff WHERE id = ?";
   static const char sql_delete[] = "DELETE FROM staff WHERE id = ?";
+  static const char sql_students[] = "SELECT count(*) FROM students WHERE case_manager_id = ?";
   static const char * const fields[] = { "name", "role", "email" };
   char *old[3] = { NULL };
   sqlite3_stmt *stmt;
   ClStoreAction action;
   gboolean ok, found = FALSE;
-  int students;
+  gint64 students = 0;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
@@ -722,15 +706,15 @@ cl_store_delete_staff (ClStore     *self,
                                 staff_id);
     }
   /* A student is never left without the case manager the file names. */
-  students = ok ? count_rows (self, "SELECT count(*) FROM students WHERE case_manager_id = ?", staff_id) : 0;
+  ok = ok && _cl_store_query_int (self, sql_students, staff_id, NULL, N_("removing a staff member"), &students, error);
   if (ok && students != 0)
     ok = _cl_store_invalid (error,
                             g_dngettext (GETTEXT_PACKAGE,
                                          "%s is the case manager of %d student: give them another case manager "
                                          "first; nothing was changed.",
                                          "%s is the case manager of %d students: give them another case manager "
-                                         "first; nothing was changed.", students),
-                            old[0] ? old[0] : staff_id, students);
+                                         "first; nothing was changed.", (gulong) students),
+                            old[0] ? old[0] : staff_id, (int) students);
   ok = ok && (stmt = _cl_store_prepare (self, sql_delete, error)) != NULL;
   if (ok)
     {

@@ -156,6 +156,35 @@ _cl_store_exists (ClStore     *self,
 }
 
 gboolean
+_cl_store_query_int (ClStore     *self,
+                     const char  *sql,
+                     const char  *a,
+                     const char  *b,
+                     const char  *doing,
+                     gint64      *out_value,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* Static: the texts outlive the step, and the bindings are cleared before returning. */
+  if (a != NULL)
+    sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    return _cl_store_fail (self, rc, doing, error);
+  return TRUE;
+}
+
+gboolean
 _cl_store_student_exists (ClStore     *self,
                           const char  *student_id,
                           GError     **error)
