@@ -634,7 +634,7 @@ test_render (void)
   g_rmdir (dir);
 }
 
-/* The bench's search and open_student measures are there, in both formats, and sane. */
+/* The bench's search, open_student and CPU-time measures are there, in both formats, and sane. */
 static void
 test_bench_search_and_open (void)
 {
@@ -657,6 +657,19 @@ test_bench_search_and_open (void)
       g_assert_cmpfloat (json_object_get_double_member (m, "value"), >=, 0);
       g_assert_cmpfloat (json_object_get_double_member (m, "value"), <, 1000);
     }
+  /* CPU time beside the wall time of what a loaded machine makes slow; the linearity check only
+   * from 20,000 students. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const names[] = { "import_cpu", "alerts_db_cpu", "raw_read_cpu" };
+      JsonObject *m = json_object_get_object_member (root, names[i]);
+
+      g_assert_nonnull (m);
+      g_assert_cmpstr (json_object_get_string_member (m, "unit"), ==, "ms");
+      g_assert_cmpfloat (json_object_get_double_member (m, "value"), >, 0);
+    }
+  g_assert_nonnull (json_object_get_object_member (root, "import"));
+  g_assert_false (json_object_has_member (root, "import_growth"));
   run_clear (&run);
 
   run = run_cli ("bench", "--students", "200", "--events", "6", NULL);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <fcntl.h>
 #include <gio/gunixoutputstream.h>
@@ -43,10 +44,23 @@ typedef struct {
   double      ratio;     /* 0 when the measure has none */
 } Measure;
 
+/* The CPU time the process has used, in ms: on a machine shared with other work the wall time
+ * says as much about the others as about us, the CPU time only about us. */
+static double
+cpu_now_ms (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 /* What SQLite alone needs to hand over every row the caseload is made of: the floor any loader
  * stands on, to compare `alerts` from the database with. */
 static double
-raw_read_ms (const char *path)
+raw_read_ms (const char *path,
+             double     *out_cpu_ms)
 {
   static const char * const queries[] = {
     "SELECT * FROM calendars", "SELECT * FROM calendar_closed", "SELECT * FROM schools",
@@ -57,11 +71,13 @@ raw_read_ms (const char *path)
   };
   sqlite3 *db = NULL;
   gint64 t0;
+  double c0;
   guint64 touched = 0;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     return -1;
   t0 = g_get_monotonic_time ();
+  c0 = cpu_now_ms ();
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -76,6 +92,7 @@ raw_read_ms (const char *path)
     }
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (db);
+  *out_cpu_ms = cpu_now_ms () - c0;
   return (g_get_monotonic_time () - t0) / 1000.0 + (touched == G_MAXUINT64);
 }
 
@@ -93,6 +110,32 @@ median_ms (double *samples,
 {
   qsort (samples, n, sizeof (double), compare_doubles);
   return samples[n / 2];
+}
+
+/* Import as a user does it: the bundle's text read, checked and written into a new database at
+ * @db_path in one transaction. The store is kept open in @out_store when it is not NULL. */
+static gboolean
+timed_import (const char  *bundle,
+              const char  *db_path,
+              double      *out_wall_ms,
+              double      *out_cpu_ms,
+              ClStore    **out_store,
+              GError     **error)
+{
+  g_autoptr(ClCaseload) read_back = NULL;
+  g_autoptr(ClStore) store = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  double c0 = cpu_now_ms ();
+
+  read_back = cl_bundle_read_data (bundle, -1, error);
+  store = read_back ? cl_store_open (db_path, TRUE, error) : NULL;
+  if (store == NULL || !cl_store_import (store, read_back, FALSE, NULL, NULL, error))
+    return FALSE;
+  *out_wall_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  *out_cpu_ms = cpu_now_ms () - c0;
+  if (out_store != NULL)
+    *out_store = g_steal_pointer (&store);
+  return TRUE;
 }
 
 static double
@@ -258,21 +301,50 @@ cl_cli_bench (int    argc,
     g_autofree char *db_path = g_build_filename (dir, "bench.db", NULL);
     g_autofree char *bundle = cl_bundle_write (caseload);
     g_autoptr(ClStore) store = NULL;
-    g_autoptr(ClCaseload) read_back = NULL;
-    double raw, alerts_db;
+    double raw, alerts_db, raw_cpu, alerts_db_cpu, import_ms, import_cpu;
+    double cpu_samples[3];
 
-    /* Import as a user does it: the bundle's text read, checked and written in one transaction. */
-    t0 = g_get_monotonic_time ();
-    read_back = cl_bundle_read_data (bundle, -1, &error);
-    store = read_back ? cl_store_open (db_path, TRUE, &error) : NULL;
-    if (store == NULL || !cl_store_import (store, read_back, FALSE, NULL, NULL, &error))
+    if (!timed_import (bundle, db_path, &import_ms, &import_cpu, &store, &error))
       {
         fprintf (stderr, "caseload-cli bench: %s\n", error->message);
         return 1;
       }
-    g_array_append_vals (measures, &(Measure) { "import", (g_get_monotonic_time () - t0) / 1000.0, "ms",
+    g_clear_pointer (&bundle, g_free);
+    g_array_append_vals (measures, &(Measure) { "import", import_ms, "ms",
                                                 "bundle text to a new database, one transaction" }, 1);
-    g_clear_object (&read_back);
+    g_array_append_vals (measures, &(Measure) { "import_cpu", import_cpu, "ms", "the import's CPU time" }, 1);
+
+    /* Whether the import grows linearly, in one run (the machine's load is the same for both):
+     * a district a tenth the size imported the same way, after the full one. */
+    if (n_students >= 20000)
+      {
+        g_autofree char *tenth_path = g_build_filename (dir, "tenth.db", NULL);
+        g_autofree char *tenth_detail = g_strdup_printf ("%d students, as import", n_students / 10);
+        double tenth_ms, tenth_cpu;
+        gboolean ok;
+
+        {
+          g_autoptr(ClCaseload) tenth = cl_synthetic_caseload_new (n_students / 10, n_events, 42, today);
+          g_autofree char *tenth_bundle = cl_bundle_write (tenth);
+
+          g_clear_object (&tenth);
+          ok = timed_import (tenth_bundle, tenth_path, &tenth_ms, &tenth_cpu, NULL, &error);
+        }
+        if (!ok)
+          {
+            fprintf (stderr, "caseload-cli bench: %s\n", error->message);
+            return 1;
+          }
+        _cl_cli_remove_database (tenth_path);
+        g_array_append_vals (measures, &(Measure) { "import_tenth", tenth_ms, "ms", g_steal_pointer (&tenth_detail) }, 1);
+        g_array_append_vals (measures, &(Measure) { "import_tenth_cpu", tenth_cpu, "ms", "its CPU time" }, 1);
+        g_array_append_vals (measures, &(Measure) { "import_growth", import_ms / MAX (tenth_ms, 0.001), "×",
+                                                    "import ÷ import_tenth (linear: 10; target ≤ 12)",
+                                                    import_ms / MAX (tenth_ms, 0.001) }, 1);
+        g_array_append_vals (measures, &(Measure) { "import_growth_cpu", import_cpu / MAX (tenth_cpu, 0.001), "×",
+                                                    "import_cpu ÷ import_tenth_cpu",
+                                                    import_cpu / MAX (tenth_cpu, 0.001) }, 1);
+      }
 
     /* As `caseload-cli export` does it: streamed, one student at a time, here into /dev/null. */
     for (guint run = 0; run < 3; run++)
@@ -303,14 +375,16 @@ cl_cli_bench (int    argc,
                                                 "the whole database into memory, as the window reads it, median of 3" }, 1);
 
     for (guint run = 0; run < 3; run++)
-      samples[run] = raw_read_ms (db_path);
+      samples[run] = raw_read_ms (db_path, &cpu_samples[run]);
     raw = median_ms (samples, 3);
+    raw_cpu = median_ms (cpu_samples, 3);
     /* As `caseload-cli alerts --db` does it: students streamed by id, each computed as it comes. */
     for (guint run = 0; run < 3; run++)
       {
         g_autoptr(ClStoreStream) stream = NULL;
         ClStudent *student;
         guint n = 0;
+        double c0 = cpu_now_ms ();
 
         t0 = g_get_monotonic_time ();
         stream = cl_store_stream_new (store, CL_STORE_STREAM_BY_ID, CL_STORE_STREAM_NONE, NULL);
@@ -321,6 +395,7 @@ cl_cli_bench (int    argc,
             n += obligations ? obligations->len : 0;
           }
         samples[run] = (g_get_monotonic_time () - t0) / 1000.0;
+        cpu_samples[run] = cpu_now_ms () - c0;
         if (n != n_obligations)
           {
             fprintf (stderr, "caseload-cli bench: %u obligations from the database, %u in memory\n", n, n_obligations);
@@ -328,11 +403,16 @@ cl_cli_bench (int    argc,
           }
       }
     alerts_db = median_ms (samples, 3);
+    alerts_db_cpu = median_ms (cpu_samples, 3);
     g_array_append_vals (measures, &(Measure) { "alerts_db", alerts_db, "ms",
                                                 "read from the database student by student and compute, median of 3" }, 1);
+    g_array_append_vals (measures, &(Measure) { "alerts_db_cpu", alerts_db_cpu, "ms", "its CPU time, median of 3" }, 1);
     g_array_append_vals (measures, &(Measure) { "raw_read", raw, "ms", "SQLite alone stepping over the same rows" }, 1);
+    g_array_append_vals (measures, &(Measure) { "raw_read_cpu", raw_cpu, "ms", "its CPU time, median of 3" }, 1);
     g_array_append_vals (measures, &(Measure) { "alerts_vs_raw_read", alerts_db / MAX (raw, 0.001), "×",
                                                 "alerts_db ÷ raw_read", alerts_db / MAX (raw, 0.001) }, 1);
+    g_array_append_vals (measures, &(Measure) { "alerts_vs_raw_read_cpu", alerts_db_cpu / MAX (raw_cpu, 0.001), "×",
+                                                "alerts_db_cpu ÷ raw_read_cpu", alerts_db_cpu / MAX (raw_cpu, 0.001) }, 1);
     g_clear_object (&store);
     _cl_cli_remove_database (db_path);
     g_rmdir (dir);
@@ -502,7 +582,7 @@ cl_cli_bench (int    argc,
     for (guint i = 0; i < measures->len; i++)
       {
         const Measure *m = &g_array_index (measures, Measure, i);
-        printf ("%-20s %10.1f %-3s %s\n", m->name, m->value, m->unit, m->detail);
+        printf ("%-22s %10.1f %-3s %s\n", m->name, m->value, m->unit, m->detail);
       }
   return 0;
 }
