@@ -215,9 +215,21 @@ add_conflict (sqlite3_stmt *stmt,
   c->what = g_strdup (what_in_words ((const char *) sqlite3_column_text (stmt, 3)));
   if (g_strcmp0 (field, REFUSED) == 0)
     {
+      const char *fields = (const char *) sqlite3_column_text (stmt, 11);
+
       c->refused = TRUE;
       c->field = g_strdup (_("whole record"));
-      c->mine = g_strdup (sqlite3_column_type (stmt, 5) == SQLITE_NULL ? _("Deleted") : _("Changed"));
+      if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+        c->mine = g_strdup (_("Deleted"));
+      else if (fields != NULL && *fields != '\0')
+        {
+          g_autofree char *words = g_strdelimit (g_strdup (fields), "_", ' ');
+
+          /* Translators: a refused change's row: the fields changed on this computer, e.g. "date, kind" */
+          c->mine = g_strdup_printf (_("Changed: %s"), words);
+        }
+      else
+        c->mine = g_strdup (_("Changed"));
       c->theirs = g_strdup (sqlite3_column_type (stmt, 6) == SQLITE_NULL ? _("Not on the district server")
                                                                          : _("As the district server has it"));
     }
@@ -254,7 +266,14 @@ cl_store_list_conflicts (ClStore  *store,
     "  c.table_name, c.field, c.mine, c.theirs,"
     "  CASE WHEN c.field NOT IN ('" WHOLE_RECORD "', '" REFUSED "') THEN json_extract (c.mine, '$') END,"
     "  CASE WHEN c.field NOT IN ('" WHOLE_RECORD "', '" REFUSED "') THEN json_extract (c.theirs, '$') END,"
-    "  c.their_author, c.their_time"
+    "  c.their_author, c.their_time,"
+    /* A refused change names the fields in which this computer's row differs from the server's.
+     * A field the server's row leaves empty is not named: an edit writes every field of the
+     * row, so a default the import left empty (an event's eligible) would read as changed. */
+    "  CASE WHEN c.field = '" REFUSED "' AND json_valid (c.mine) AND json_valid (c.theirs) THEN"
+    "    (SELECT group_concat (m.key, ', ') FROM json_each (c.mine) m"
+    "       JOIN json_each (c.theirs) t ON t.key = m.key"
+    "      WHERE t.type <> 'null' AND (m.type IS NOT t.type OR m.atom IS NOT t.atom)) END"
     " FROM conflicts c LEFT JOIN students s ON s.id = c.student_id ORDER BY c.id";
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_conflict_free);
   sqlite3_stmt *stmt;
