@@ -122,12 +122,33 @@ test_matches_gdate (void)
   g_assert_cmpuint (cl_date_from_ymd (9999, 12, 31), ==, g_date_get_julian (&g));
 }
 
+/* The parser checks dates without GDate: it must accept what g_date_valid_dmy() accepts, no more,
+ * over every month and day number around four centuries (1900 and 2100 are common, 2000 leap). */
+static void
+test_parse_matches_gdate (void)
+{
+  for (int y = 1896; y <= 2104; y++)
+    for (int m = 0; m <= 13; m++)
+      for (int d = 0; d <= 32; d++)
+        {
+          char iso[16];
+          ClDate day = CL_DATE_NONE;
+          gboolean valid = g_date_valid_dmy (d, m, y);
+
+          g_snprintf (iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+          g_assert_cmpint (cl_date_parse_iso (iso, &day), ==, valid);
+          if (valid)
+            g_assert_cmpuint (day, ==, cl_date_from_ymd (y, m, d));
+        }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date/parse-valid", test_parse_valid);
   g_test_add_func ("/date/parse-invalid", test_parse_invalid);
+  g_test_add_func ("/date/parse-matches-gdate", test_parse_matches_gdate);
   g_test_add_func ("/date/weekday", test_weekday);
   g_test_add_func ("/date/add-years", test_add_years);
   g_test_add_func ("/date/age", test_age);

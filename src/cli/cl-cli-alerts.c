@@ -192,7 +192,9 @@ cl_cli_alerts (int    argc,
     }
   if (db_path != NULL)
     {
-      store = cl_store_open (db_path, FALSE, &error);
+      /* Only this thread ever uses the connection: no lock around each of the millions of
+       * column reads a district's stream makes. */
+      store = cl_store_open_with_flags (db_path, CL_STORE_OPEN_ONE_THREAD, &error);
       if (store == NULL)
         {
           fprintf (stderr, "caseload-cli alerts: %s\n", error->message);

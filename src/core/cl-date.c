@@ -8,31 +8,6 @@
 
 #include <string.h>
 
-gboolean
-cl_date_parse_iso (const char *text,
-                   ClDate     *out_date)
-{
-  int y, m, d;
-
-  g_return_val_if_fail (out_date != NULL, FALSE);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  m = (text[5] - '0') * 10 + (text[6] - '0');
-  d = (text[8] - '0') * 10 + (text[9] - '0');
-
-  if (y < 1 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  *out_date = cl_date_from_ymd (y, m, d);
-  return TRUE;
-}
-
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms): the
  * engine converts dates hundreds of thousands of times, and a GDate round trip costs several times
  * more. Day numbers stay GDate's Julian days (0001-01-01 = 1). */
@@ -53,12 +28,56 @@ days_from_civil (gint64 y,
   return era * 146097 + doe - 719468;
 }
 
+/* What g_date_valid_dmy() accepts for a year GDate can hold (1 to 65535), without its calls:
+ * every date read from a database is checked, and the engine makes dates hundreds of thousands
+ * of times. */
+static inline gboolean
+valid_ymd (int year,
+           int month,
+           int day)
+{
+  static const guint8 days_in_month[13] = { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (year < 1 || year > G_MAXUINT16 || month < 1 || month > 12 || day < 1)
+    return FALSE;
+  if (day <= days_in_month[month])
+    return TRUE;
+  return month == 2 && day == 29 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0);
+}
+
+gboolean
+cl_date_parse_iso (const char *text,
+                   ClDate     *out_date)
+{
+  int y, m, d;
+
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
+
+  if (!valid_ymd (y, m, d))
+    return FALSE;
+
+  *out_date = (ClDate) (days_from_civil (y, m, d) + JULIAN_OF_1970);
+  return TRUE;
+}
+
 ClDate
 cl_date_from_ymd (int year,
                   int month,
                   int day)
 {
-  g_return_val_if_fail (g_date_valid_dmy (day, month, year), CL_DATE_NONE);
+  /* (Out of the years valid_ymd() knows, GDate has the last word, as before.) */
+  if (G_UNLIKELY (!valid_ymd (year, month, day)))
+    g_return_val_if_fail (g_date_valid_dmy (day, month, year), CL_DATE_NONE);
   return (ClDate) (days_from_civil (year, month, day) + JULIAN_OF_1970);
 }
 
