@@ -5,6 +5,7 @@
 
 #include "cl-deadline-engine.h"
 #include "cl-obligation-format.h"
+#include "cl-school-calendar.h"
 #include "cl-synthetic-caseload.h"
 
 #define TODAY cl_date_from_ymd (2026, 11, 24)
@@ -129,6 +130,59 @@ test_same_error (void)
   g_assert_nonnull (strstr (error->message, g_strcmp0 (early->id, late->id) < 0 ? early->id : late->id));
 }
 
+/* Schools on the same calendars share one table; one school's own table (built before) is kept
+ * and others on its calendars join it; the obligations are those of one table per school. */
+static void
+test_shared_calendars (void)
+{
+  g_autoptr(ClCaseload) own_tables = cl_synthetic_caseload_new (2000, 25, 15, TODAY);
+  g_autoptr(ClCaseload) caseload = cl_synthetic_caseload_new (2000, 25, 15, TODAY);
+  g_autofree char *expected = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(ClDeadlineEngine) engine = new_engine ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+  GPtrArray *schools = cl_caseload_get_schools (own_tables);
+  ClSchool *first;
+  guint shared = 0;
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      ClSchool *school = g_ptr_array_index (schools, i);
+      school->table = cl_school_calendar_new (school);
+    }
+  expected = serial_json (own_tables);
+
+  schools = cl_caseload_get_schools (caseload);
+  g_assert_cmpuint (schools->len, >, 3);
+  first = g_ptr_array_index (schools, 1);
+  first->table = cl_school_calendar_new (first);
+  obligations = cl_deadline_engine_compute_parallel (engine, caseload, TODAY, 2, &error);
+  g_assert_no_error (error);
+  json = cl_obligations_to_json (obligations);
+  assert_same_json (json, expected, 2);
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      ClSchool *a = g_ptr_array_index (schools, i);
+
+      g_assert_nonnull (a->table);
+      g_assert_true (cl_school_calendar_serves (a->table, a));
+      for (guint j = 0; j < i; j++)
+        {
+          ClSchool *b = g_ptr_array_index (schools, j);
+          gboolean same_calendars = cl_school_calendar_serves (a->table, b);
+
+          g_assert_true (same_calendars == (a->table == b->table));
+          shared += a->table == b->table;
+        }
+      if (cl_school_calendar_serves (first->table, a))
+        g_assert_true (a->table == first->table);
+    }
+  /* The synthetic district's schools run on a few calendars. */
+  g_assert_cmpuint (shared, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -136,5 +190,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine-parallel/same-obligations", test_same_obligations);
   g_test_add_func ("/engine-parallel/empty", test_empty);
   g_test_add_func ("/engine-parallel/same-error", test_same_error);
+  g_test_add_func ("/engine-parallel/shared-calendars", test_shared_calendars);
   return g_test_run ();
 }

@@ -76,8 +76,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  cl_school_calendar_free (f->lincoln_table);
-  cl_school_calendar_free (f->test_table);
+  cl_school_calendar_unref (f->lincoln_table);
+  cl_school_calendar_unref (f->test_table);
   g_object_unref (f->caseload);
 }
 

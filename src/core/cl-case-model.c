@@ -365,7 +365,7 @@ cl_school_add_calendar (ClSchool       *self,
 {
   g_ptr_array_add (self->calendars, calendar);
   g_ptr_array_sort (self->calendars, compare_calendar_years);
-  g_clear_pointer (&self->table, cl_school_calendar_free);
+  g_clear_pointer (&self->table, cl_school_calendar_unref);
 }
 
 void
@@ -376,7 +376,7 @@ cl_school_free (ClSchool *self)
   g_free (self->id);
   g_free (self->name);
   g_ptr_array_unref (self->calendars);
-  g_clear_pointer (&self->table, cl_school_calendar_free);
+  g_clear_pointer (&self->table, cl_school_calendar_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
 }

@@ -124,8 +124,7 @@ ensure_calendar (ClStudent  *student,
                    school ? school->id : _("(none)"));
       return FALSE;
     }
-  if (school->table == NULL)
-    school->table = cl_school_calendar_new (school);
+  cl_school_calendar_of (school);
   return TRUE;
 }
 
@@ -232,6 +231,7 @@ cl_deadline_engine_compute (ClDeadlineEngine  *self,
    * whole without comparing every obligation with every other student's. */
   students = _cl_ptr_array_dup (cl_caseload_get_students (caseload));
   g_ptr_array_sort (students, compare_student_ids);
+  cl_school_calendar_share (cl_caseload_get_schools (caseload));
   out = g_ptr_array_new_full (students->len * 24, (GDestroyNotify) cl_obligation_free);
   for (guint i = 0; i < students->len; i++)
     {

@@ -11,13 +11,7 @@ const char * const cl_mdr_outcome_names[CL_N_MDR_OUTCOMES] = {
 static ClSchoolCalendar *
 calendar_of (ClStudent *student)
 {
-  ClSchool *school = student->school;
-
-  if (school == NULL || school->calendars->len == 0)
-    return NULL;
-  if (school->table == NULL)
-    school->table = cl_school_calendar_new (school);
-  return school->table;
+  return student->school != NULL ? cl_school_calendar_of (student->school) : NULL;
 }
 
 GArray *

@@ -34,10 +34,14 @@ typedef struct
 /* Several threads may count with one calendar at once (the engine computes a district on every
  * core): readers take the current table without a lock and keep to it for the query; widening
  * builds a new table under the lock and publishes it. A replaced table stays readable until
- * cl_school_calendar_trim(), which its owner calls once no other thread counts with it. */
+ * cl_school_calendar_trim(), which its owner calls once no other thread counts with it.
+ *
+ * It depends on the school's calendars alone (kept here, borrowed like the school's), so schools
+ * on the same calendars can share one: a district's hundreds of schools run on a few. */
 struct _ClSchoolCalendar
 {
-  const ClSchool *school;
+  gint            ref_count;
+  GPtrArray      *calendars;     /* of ClCalendarYear*, borrowed, by first_day */
   ClDate          known_first;   /* first_day of the first known calendar */
   ClDate          known_last;    /* last_day of the last known calendar */
 
@@ -84,7 +88,7 @@ build_sessions (const ClSchoolCalendar *self,
                 ClDate                  lo,
                 ClDate                  hi)
 {
-  GPtrArray *calendars = self->school->calendars;
+  GPtrArray *calendars = self->calendars;
   const ClCalendarYear *first = g_ptr_array_index (calendars, 0);
   const ClCalendarYear *last = first;
   GArray *sessions = g_array_new (FALSE, FALSE, sizeof (ClSchoolYear));
@@ -121,7 +125,7 @@ mark_closed (const ClSchoolCalendar *self,
              Table                  *t,
              guint8                 *holiday)
 {
-  GPtrArray *calendars = self->school->calendars;
+  GPtrArray *calendars = self->calendars;
   ClDate end = t->start + t->n_days - 1;
 
   for (guint i = 0; i < calendars->len; i++)
@@ -149,7 +153,7 @@ label_of_closed_day (const ClSchoolCalendar *self,
                      ClDate                  from,
                      ClDate                  to)
 {
-  GPtrArray *calendars = self->school->calendars;
+  GPtrArray *calendars = self->calendars;
 
   for (guint i = 0; i < calendars->len; i++)
     {
@@ -370,7 +374,8 @@ cl_school_calendar_new (const ClSchool *school)
   g_return_val_if_fail (school->calendars->len > 0, NULL);
 
   self = g_new0 (ClSchoolCalendar, 1);
-  self->school = school;
+  self->ref_count = 1;
+  self->calendars = g_ptr_array_copy (school->calendars, NULL, NULL);
   g_mutex_init (&self->lock);
   self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->known_first = ((ClCalendarYear *) g_ptr_array_index (school->calendars, 0))->first_day;
@@ -384,15 +389,118 @@ cl_school_calendar_new (const ClSchool *school)
   return self;
 }
 
-void
-cl_school_calendar_free (ClSchoolCalendar *self)
+ClSchoolCalendar *
+cl_school_calendar_ref (ClSchoolCalendar *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+cl_school_calendar_unref (ClSchoolCalendar *self)
+{
+  if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
   g_clear_pointer (&self->table, table_free);
   g_ptr_array_unref (self->retired);
+  g_ptr_array_unref (self->calendars);
   g_mutex_clear (&self->lock);
   g_free (self);
+}
+
+gboolean
+cl_school_calendar_serves (const ClSchoolCalendar *self,
+                           const ClSchool         *school)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (school != NULL, FALSE);
+
+  if (self->calendars->len != school->calendars->len)
+    return FALSE;
+  for (guint i = 0; i < self->calendars->len; i++)
+    if (self->calendars->pdata[i] != school->calendars->pdata[i])
+      return FALSE;
+  return TRUE;
+}
+
+ClSchoolCalendar *
+cl_school_calendar_of (ClSchool *school)
+{
+  ClSchoolCalendar *table;
+
+  g_return_val_if_fail (school != NULL, NULL);
+
+  if ((table = g_atomic_pointer_get (&school->table)) != NULL)
+    return table;
+  if (school->calendars->len == 0)
+    return NULL;
+  /* Two threads may get here for one school: one table is kept, the other dropped. */
+  table = cl_school_calendar_new (school);
+  if (!g_atomic_pointer_compare_and_exchange (&school->table, NULL, table))
+    {
+      cl_school_calendar_unref (table);
+      table = g_atomic_pointer_get (&school->table);
+    }
+  return table;
+}
+
+static guint
+calendars_hash (gconstpointer key)
+{
+  const GPtrArray *calendars = key;
+  guint h = calendars->len;
+
+  for (guint i = 0; i < calendars->len; i++)
+    h = h * 31 + g_direct_hash (calendars->pdata[i]);
+  return h;
+}
+
+static gboolean
+calendars_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const GPtrArray *ca = a, *cb = b;
+
+  if (ca->len != cb->len)
+    return FALSE;
+  for (guint i = 0; i < ca->len; i++)
+    if (ca->pdata[i] != cb->pdata[i])
+      return FALSE;
+  return TRUE;
+}
+
+void
+cl_school_calendar_share (GPtrArray *schools)
+{
+  g_autoptr(GHashTable) by_calendars = NULL;
+
+  g_return_if_fail (schools != NULL);
+
+  by_calendars = g_hash_table_new (calendars_hash, calendars_equal);
+  /* The tables there are first, so a school given a table earlier keeps it and others join it. */
+  for (guint i = 0; i < schools->len; i++)
+    {
+      ClSchool *school = g_ptr_array_index (schools, i);
+
+      if (school->table != NULL && cl_school_calendar_serves (school->table, school))
+        g_hash_table_insert (by_calendars, school->table->calendars, school->table);
+    }
+  for (guint i = 0; i < schools->len; i++)
+    {
+      ClSchool *school = g_ptr_array_index (schools, i);
+      ClSchoolCalendar *table;
+
+      if (school->table != NULL || school->calendars->len == 0)
+        continue;
+      if ((table = g_hash_table_lookup (by_calendars, school->calendars)) != NULL)
+        school->table = cl_school_calendar_ref (table);
+      else
+        {
+          school->table = cl_school_calendar_new (school);
+          g_hash_table_insert (by_calendars, school->table->calendars, school->table);
+        }
+    }
 }
 
 void

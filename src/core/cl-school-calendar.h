@@ -46,8 +46,20 @@ typedef struct {
   const char *label;               /* "Winter break", or NULL between sessions */
 } ClSkippedRun;
 
+/* A table for @school's calendars as they are now; it depends on nothing else of @school. */
 ClSchoolCalendar *cl_school_calendar_new          (const ClSchool *school);
-void              cl_school_calendar_free         (ClSchoolCalendar *self);
+ClSchoolCalendar *cl_school_calendar_ref          (ClSchoolCalendar *self);
+void              cl_school_calendar_unref        (ClSchoolCalendar *self);
+/* Whether @self was made for exactly @school's calendars (the same ones, in the same order). */
+gboolean          cl_school_calendar_serves       (const ClSchoolCalendar *self,
+                                                   const ClSchool         *school);
+/* @school's table, made now if it has none (safe when several threads ask at once); NULL for a
+ * school without a calendar. */
+ClSchoolCalendar *cl_school_calendar_of           (ClSchool *school);
+/* Gives each of @schools (ClSchool*) without a table one, one table for the schools on the same
+ * calendars: a district's hundreds of schools share a few calendars, and each table is built
+ * over years of days. Not while another thread reads the schools' tables. */
+void              cl_school_calendar_share        (GPtrArray *schools);
 /* Frees the tables that wider ones replaced. Queries may come from several threads at once; call
  * this only when no other thread is counting with @self. */
 void              cl_school_calendar_trim         (ClSchoolCalendar *self);
@@ -76,6 +88,6 @@ GArray           *cl_school_calendar_skipped      (ClSchoolCalendar *self,
 /* "2026-27" */
 char             *cl_school_year_dup_label            (const ClSchoolYear *session);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSchoolCalendar, cl_school_calendar_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSchoolCalendar, cl_school_calendar_unref)
 
 G_END_DECLS
