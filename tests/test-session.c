@@ -508,6 +508,76 @@ test_refuses_bad_file (Fixture       *f,
   g_assert_false (cl_session_get_editable (f->session));
 }
 
+/* What the prepare function makes on the loading thread is handed over during ::reloaded, once;
+ * what nobody takes is freed; a reload on the main thread has none. */
+typedef struct {
+  GThread   *main_thread;
+  gboolean   off_main;
+  guint      students;
+  guint      obligations;
+  char      *taken;
+  guint      reloads;
+  ClSession *session;
+} Prepared;
+
+static gpointer
+prepare_count (ClCaseload *caseload,
+               GHashTable *obligations_of,
+               gpointer    user_data)
+{
+  Prepared *p = user_data;
+  GHashTableIter iter;
+  gpointer student, mine;
+
+  p->off_main = g_thread_self () != p->main_thread;
+  p->students = cl_caseload_get_students (caseload)->len;
+  p->obligations = 0;
+  g_hash_table_iter_init (&iter, obligations_of);
+  while (g_hash_table_iter_next (&iter, &student, &mine))
+    p->obligations += ((GPtrArray *) mine)->len;
+  return g_strdup ("made on the loading thread");
+}
+
+static void
+take_prepared (Prepared *p)
+{
+  p->reloads++;
+  g_free (p->taken);
+  p->taken = cl_session_steal_prepared (p->session);
+  /* Taken once. */
+  g_assert_null (cl_session_steal_prepared (p->session));
+}
+
+static void
+test_prepare_func (Fixture       *f,
+                   gconstpointer  data)
+{
+  Prepared p = { g_thread_self (), FALSE, 0, 0, NULL, 0, f->session };
+  g_autoptr(GError) error = NULL;
+
+  cl_session_set_prepare_func (f->session, prepare_count, &p, NULL, g_free);
+  g_signal_connect_swapped (f->session, "reloaded", G_CALLBACK (take_prepared), &p);
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  wait_loaded (f);
+  g_assert_true (p.off_main);
+  g_assert_cmpuint (p.students, ==, 40);
+  g_assert_cmpuint (p.obligations, ==, cl_session_get_obligations (f->session)->len);
+  g_assert_cmpstr (p.taken, ==, "made on the loading thread");
+
+  g_assert_true (cl_session_reload (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.reloads, ==, 2);
+  g_assert_null (p.taken);
+
+  /* Nobody takes it: freed (the suite's leak checks would see it otherwise). */
+  g_signal_handlers_disconnect_by_func (f->session, take_prepared, &p);
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  wait_loaded (f);
+  g_assert_nonnull (cl_session_get_caseload (f->session));
+  cl_session_close (f->session);
+  cl_session_set_prepare_func (f->session, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -519,6 +589,7 @@ main (int argc, char **argv)
   g_test_add ("/session/notice-sent-and-undo", Fixture, NULL, fixture_set_up, test_notice_sent_and_undo, fixture_tear_down);
   g_test_add ("/session/import-in-background", Fixture, NULL, fixture_set_up, test_import_in_background, fixture_tear_down);
   g_test_add ("/session/bundle-read-only", Fixture, NULL, fixture_set_up, test_bundle_read_only, fixture_tear_down);
+  g_test_add ("/session/prepare-func", Fixture, NULL, fixture_set_up, test_prepare_func, fixture_tear_down);
   g_test_add ("/session/refuses-bad-file", Fixture, NULL, fixture_set_up, test_refuses_bad_file, fixture_tear_down);
   return g_test_run ();
 }

@@ -263,6 +263,15 @@ queue_refresh (ClCaseloadSummary *self)
     refresh (self);
 }
 
+/* A load starting hides the counts; one ending was counted at ::reloaded, which comes first
+ * (counting 100,000 students' obligations again took ~100 ms of the main thread). */
+static void
+on_session_loading (ClCaseloadSummary *self)
+{
+  if (cl_session_get_loading (self->session) || cl_session_get_caseload (self->session) == NULL)
+    queue_refresh (self);
+}
+
 static void
 on_session_reloaded (ClCaseloadSummary *self)
 {
@@ -291,7 +300,7 @@ cl_caseload_summary_set_session (ClCaseloadSummary *self,
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "student-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::loading", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::loading", G_CALLBACK (on_session_loading), self, G_CONNECT_SWAPPED);
   on_session_reloaded (self);
 }
 

@@ -141,6 +141,17 @@ compare_items (gconstpointer a,
   return gtk_sorter_compare (self->sorter, *(gpointer *) a, *(gpointer *) b);
 }
 
+/* Items that come in order already (a window's rows are made sorted on the loading thread) are
+ * looked at once instead of sorted again. */
+static gboolean
+is_sorted (ClStudentList *self)
+{
+  for (guint i = 1; i < self->all->len; i++)
+    if (gtk_sorter_compare (self->sorter, self->all->pdata[i - 1], self->all->pdata[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* All the source's items again, sorted (a stable sort: equal items keep the source's order). */
 static void
 resort (ClStudentList *self)
@@ -151,7 +162,7 @@ resort (ClStudentList *self)
   self->all = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->all, g_list_model_get_item (self->source, i));
-  if (self->sorter != NULL)
+  if (self->sorter != NULL && !is_sorted (self))
     g_ptr_array_sort_with_data (self->all, compare_items, self);
   /* Who is visible is asked again of everyone: the filter may depend on what changed. */
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);

@@ -145,6 +145,131 @@ cl_student_row_new (ClStudent          *student,
   return self;
 }
 
+/* How soon a case manager should look at an open @ob: overdue, due soon, then a prompt to
+ * follow up (plan_decision_followup, nobody's missed deadline: rules.md §4), then the rest. */
+static int
+pressing_rank (const ClObligation *ob)
+{
+  if (ob->prompt)
+    return 2;
+  if (ob->status == CL_STATUS_OVERDUE)
+    return 0;
+  return ob->status == CL_STATUS_DUE_SOON ? 1 : 3;
+}
+
+/* The open obligation a case manager should look at first: by rank, then the soonest due. */
+static const ClObligation *
+most_pressing (GPtrArray *obligations)
+{
+  const ClObligation *best = NULL;
+
+  for (guint i = 0; obligations && i < obligations->len; i++)
+    {
+      const ClObligation *ob = g_ptr_array_index (obligations, i);
+
+      if (ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE)
+        continue;
+      if (best == NULL || pressing_rank (ob) < pressing_rank (best) ||
+          (pressing_rank (ob) == pressing_rank (best) && ob->due < best->due))
+        best = ob;
+    }
+  return best;
+}
+
+ClStudentRow *
+cl_student_row_new_for (ClStudent *student,
+                        GPtrArray *obligations)
+{
+  return cl_student_row_new (student, most_pressing (obligations));
+}
+
+typedef struct {
+  GPtrArray  *students;
+  GHashTable *obligations_of;
+  gboolean    by_due;
+  guint       from, to;
+  GPtrArray  *rows;      /* the rows of [from, to), sorted */
+} RowsPart;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return cl_student_row_compare (*(ClStudentRow **) a, *(ClStudentRow **) b, *(gboolean *) user_data);
+}
+
+static gpointer
+make_rows_part (gpointer data)
+{
+  RowsPart *part = data;
+
+  part->rows = g_ptr_array_new_full (part->to - part->from, g_object_unref);
+  for (guint i = part->from; i < part->to; i++)
+    {
+      ClStudent *student = g_ptr_array_index (part->students, i);
+      g_ptr_array_add (part->rows, cl_student_row_new_for (student, g_hash_table_lookup (part->obligations_of, student)));
+    }
+  g_ptr_array_sort_with_data (part->rows, compare_rows, &part->by_due);
+  return NULL;
+}
+
+/* @a and @b (sorted) as one sorted array; takes both. */
+static GPtrArray *
+merge_rows (GPtrArray *a,
+            GPtrArray *b,
+            gboolean   by_due)
+{
+  GPtrArray *out = g_ptr_array_new_full (a->len + b->len, g_object_unref);
+  guint i = 0, j = 0;
+
+  while (i < a->len || j < b->len)
+    {
+      if (j == b->len || (i < a->len && cl_student_row_compare (a->pdata[i], b->pdata[j], by_due) <= 0))
+        g_ptr_array_add (out, a->pdata[i++]);
+      else
+        g_ptr_array_add (out, b->pdata[j++]);
+    }
+  /* The references moved to @out. */
+  g_ptr_array_set_free_func (a, NULL);
+  g_ptr_array_set_free_func (b, NULL);
+  g_ptr_array_unref (a);
+  g_ptr_array_unref (b);
+  return out;
+}
+
+GPtrArray *
+cl_student_rows_new (ClCaseload *caseload,
+                     GHashTable *obligations_of,
+                     gboolean    by_due)
+{
+  GPtrArray *students = cl_caseload_get_students (caseload);
+  /* A part is a few thousand rows at least: below that a thread costs more than it saves. */
+  guint n_parts = CLAMP (MIN ((guint) g_get_num_processors (), students->len / 4096), 1, 8);
+  g_autofree RowsPart *parts = g_new0 (RowsPart, n_parts);
+  g_autofree GThread **threads = g_new0 (GThread *, n_parts);
+  GPtrArray *rows;
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      parts[p].students = students;
+      parts[p].obligations_of = obligations_of;
+      parts[p].by_due = by_due;
+      parts[p].from = (guint) ((guint64) students->len * p / n_parts);
+      parts[p].to = (guint) ((guint64) students->len * (p + 1) / n_parts);
+    }
+  for (guint p = 1; p < n_parts; p++)
+    threads[p] = g_thread_new ("caseload-rows", make_rows_part, &parts[p]);
+  make_rows_part (&parts[0]);
+  rows = parts[0].rows;
+  for (guint p = 1; p < n_parts; p++)
+    {
+      g_thread_join (threads[p]);
+      rows = merge_rows (rows, parts[p].rows, by_due);
+    }
+  return rows;
+}
+
 ClStudent *
 cl_student_row_get_student (ClStudentRow *self)
 {
@@ -214,4 +339,15 @@ cl_student_row_compare_names (ClStudentRow *a,
   if (c == 0)
     c = strcmp (a->first_key, b->first_key);
   return c != 0 ? c : g_strcmp0 (a->student->id, b->student->id);
+}
+
+int
+cl_student_row_compare (ClStudentRow *a,
+                        ClStudentRow *b,
+                        gboolean      by_due)
+{
+  /* Called some 1,700,000 times when 100,000 rows are sorted: no lookups, no locale. */
+  if (by_due && a->next_due_date != b->next_due_date)
+    return a->next_due_date < b->next_due_date ? -1 : 1;
+  return cl_student_row_compare_names (a, b);
 }

@@ -16,6 +16,16 @@ G_DECLARE_FINAL_TYPE (ClStudentRow, cl_student_row, CL, STUDENT_ROW, GObject)
 /* @next_due: the student's most pressing open obligation, or NULL (borrowed; must outlive the row). */
 ClStudentRow       *cl_student_row_new            (ClStudent          *student,
                                                    const ClObligation *next_due);
+/* With the most pressing of @obligations (the student's, borrowed; may be NULL): overdue, due soon,
+ * a prompt to follow up, then the rest, each the soonest due first. */
+ClStudentRow       *cl_student_row_new_for        (ClStudent          *student,
+                                                   GPtrArray          *obligations);
+/* A row for every student of @caseload, @obligations_of giving each one's obligations (ClStudent*
+ * -> GPtrArray), in the list's order (cl_student_row_compare()), made on every core: the window
+ * makes them on the loading thread. */
+GPtrArray          *cl_student_rows_new           (ClCaseload         *caseload,
+                                                   GHashTable         *obligations_of,
+                                                   gboolean            by_due);
 ClStudent          *cl_student_row_get_student    (ClStudentRow *self);
 const char         *cl_student_row_get_name       (ClStudentRow *self);
 const char         *cl_student_row_get_subtitle   (ClStudentRow *self);
@@ -31,5 +41,9 @@ gboolean            cl_student_row_matches        (ClStudentRow         *self,
 /* By last name, then first name (as the locale sorts them), then id; from keys made once. */
 int                 cl_student_row_compare_names  (ClStudentRow *a,
                                                    ClStudentRow *b);
+/* The list's order: by the next due date first when @by_due, then by name. */
+int                 cl_student_row_compare        (ClStudentRow *a,
+                                                   ClStudentRow *b,
+                                                   gboolean      by_due);
 
 G_END_DECLS

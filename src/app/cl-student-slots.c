@@ -7,7 +7,8 @@
  * shows slots instead, one per place in the list: the slots stay, what they show changes, and
  * the bound widgets only get new text. Only the slots past the end of the shorter list come or
  * go. Since a slot's student can change under it, the selection is moved by hand to wherever
- * the selected student is now. */
+ * the selected student is now. A slot is made when the list first asks for its place: a list of
+ * 100,000 students shows a few dozen, and made every slot at once on the main thread. */
 #define G_LOG_DOMAIN "cl-student-slots"
 
 #include "config.h"
@@ -87,7 +88,7 @@ struct _ClStudentSlots
   GObject             parent_instance;
   ClStudentList      *rows;
   gulong              rows_handler;
-  GPtrArray          *slots;      /* of ClStudentSlot, one per row of rows */
+  GPtrArray          *slots;      /* of ClStudentSlot, one per row of rows; NULL where none was asked for */
   GtkSingleSelection *selection;  /* weak */
 };
 
@@ -108,15 +109,24 @@ cl_student_slots_get_n_items (GListModel *model)
   return CL_STUDENT_SLOTS (model)->slots->len;
 }
 
+static ClStudentRow *row_at (ClStudentSlots *self, guint position);
+
 static gpointer
 cl_student_slots_get_item (GListModel *model,
                            guint       position)
 {
   ClStudentSlots *self = CL_STUDENT_SLOTS (model);
+  ClStudentSlot *slot;
 
   if (position >= self->slots->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->slots, position));
+  if ((slot = g_ptr_array_index (self->slots, position)) == NULL)
+    {
+      slot = g_object_new (CL_TYPE_STUDENT_SLOT, NULL);
+      slot->row = g_object_ref (row_at (self, position));
+      self->slots->pdata[position] = slot;
+    }
+  return g_object_ref (slot);
 }
 
 static void
@@ -150,12 +160,14 @@ on_rows_changed (ClStudentSlots *self,
   g_autoptr(ClStudentRow) selected_row = NULL;
   guint now = GTK_INVALID_LIST_POSITION;
 
-  if (selected < old_n)
+  /* The selected place was asked for: its slot is there. */
+  if (selected < old_n && g_ptr_array_index (self->slots, selected) != NULL)
     selected_row = g_object_ref (cl_student_slot_get_row (g_ptr_array_index (self->slots, selected)));
 
   /* Before @position nothing changed; from there on each kept slot shows its new row. */
   for (guint i = position; i < common; i++)
-    slot_set_row (g_ptr_array_index (self->slots, i), row_at (self, i));
+    if (g_ptr_array_index (self->slots, i) != NULL)
+      slot_set_row (g_ptr_array_index (self->slots, i), row_at (self, i));
 
   if (selected_row != NULL)
     {
@@ -177,13 +189,8 @@ on_rows_changed (ClStudentSlots *self,
     }
   else if (n > old_n)
     {
-      for (guint i = old_n; i < n; i++)
-        {
-          ClStudentSlot *slot = g_object_new (CL_TYPE_STUDENT_SLOT, NULL);
-
-          slot->row = g_object_ref (row_at (self, i));
-          g_ptr_array_add (self->slots, slot);
-        }
+      /* Made when asked for (cl_student_slots_get_item). */
+      g_ptr_array_set_size (self->slots, n);
       g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
     }
 
@@ -220,9 +227,16 @@ cl_student_slots_class_init (ClStudentSlotsClass *klass)
 }
 
 static void
+unref_slot (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+static void
 cl_student_slots_init (ClStudentSlots *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (unref_slot);
 }
 
 ClStudentSlots *

@@ -71,6 +71,7 @@ struct _ClWindow
   const char           *filter_school;
   const char           *filter_case_manager;
   gboolean              sort_by_due;    /* the "list.sort" state, read by every comparison */
+  gint                 *load_sort_by_due; /* the same, for the loading thread (the session owns it) */
   gboolean              after_load;     /* the next ::reloaded ends opening the database */
   char                 *pending_student; /* asked for while loading */
   char                 *pending_view;

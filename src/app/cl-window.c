@@ -156,37 +156,6 @@ on_row_activated (ClWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* How soon a case manager should look at an open @ob: overdue, due soon, then a prompt to
- * follow up (plan_decision_followup, nobody's missed deadline: rules.md §4), then the rest. */
-static int
-pressing_rank (const ClObligation *ob)
-{
-  if (ob->prompt)
-    return 2;
-  if (ob->status == CL_STATUS_OVERDUE)
-    return 0;
-  return ob->status == CL_STATUS_DUE_SOON ? 1 : 3;
-}
-
-/* The open obligation a case manager should look at first: by rank, then the soonest due. */
-static const ClObligation *
-most_pressing (GPtrArray *obligations)
-{
-  const ClObligation *best = NULL;
-
-  for (guint i = 0; obligations && i < obligations->len; i++)
-    {
-      const ClObligation *ob = g_ptr_array_index (obligations, i);
-
-      if (ob->status == CL_STATUS_MET || ob->status == CL_STATUS_MET_LATE)
-        continue;
-      if (best == NULL || pressing_rank (ob) < pressing_rank (best) ||
-          (pressing_rank (ob) == pressing_rank (best) && ob->due < best->due))
-        best = ob;
-    }
-  return best;
-}
-
 static void
 clear_caseload (ClWindow *self)
 {
@@ -213,7 +182,8 @@ static void apply_pending (ClWindow *self);
 static void
 on_session_reloaded (ClWindow *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  /* Made on the loading thread, in the list's order, after a load. */
+  g_autoptr(GPtrArray) rows = cl_session_steal_prepared (self->session);
   ClCaseload *caseload = cl_session_get_caseload (self->session);
   g_autofree char *was_shown = g_steal_pointer (&self->shown_id);
   gboolean same_database = self->listed_path != NULL && g_strcmp0 (self->listed_path, cl_session_get_path (self->session)) == 0;
@@ -227,12 +197,14 @@ on_session_reloaded (ClWindow *self)
   if (caseload == NULL)
     return;
   students = cl_caseload_get_students (caseload);
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < students->len; i++)
+  if (rows == NULL)
     {
-      ClStudent *student = g_ptr_array_index (students, i);
-      g_ptr_array_add (rows, cl_student_row_new (student,
-                                                 most_pressing (cl_session_get_student_obligations (self->session, student))));
+      rows = g_ptr_array_new_full (students->len, g_object_unref);
+      for (guint i = 0; i < students->len; i++)
+        {
+          ClStudent *student = g_ptr_array_index (students, i);
+          g_ptr_array_add (rows, cl_student_row_new_for (student, cl_session_get_student_obligations (self->session, student)));
+        }
     }
   g_list_store_splice (self->students, 0, 0, rows->pdata, rows->len);
   _cl_window_filter_menus_changed (self);
@@ -270,7 +242,7 @@ on_session_student_changed (ClWindow  *self,
       if (cl_student_row_get_student (existing) == student)
         position = i;
     }
-  row = cl_student_row_new (student, most_pressing (cl_session_get_student_obligations (self->session, student)));
+  row = cl_student_row_new_for (student, cl_session_get_student_obligations (self->session, student));
   if (position != G_MAXUINT)
     g_list_store_splice (self->students, position, 1, (gpointer *) &row, 1);
   else

@@ -24,6 +24,11 @@ struct _ClSession
   guint             load_generation; /* bumped by every load: a late result of an older one is dropped */
   ClUndo           *undo;           /* the last change, until it is undone or replaced */
   ClSyncState      *sync_state;     /* where it stands with the district server (cl-session-sync.c) */
+  ClSessionPrepareFunc prepare_func; /* run on the loading thread (cl_session_set_prepare_func) */
+  gpointer          prepare_data;
+  GDestroyNotify    prepare_data_free;
+  GDestroyNotify    prepared_free;
+  gpointer          prepared;       /* what it made for the caseload being shown, during ::reloaded */
 };
 
 /* The sync state made and kept up to date with every save (cl-session-sync.c). */

@@ -44,6 +44,24 @@ gboolean          cl_session_get_loading              (ClSession   *self);
 /* A database is open and loaded: changes can be saved. */
 gboolean          cl_session_get_editable             (ClSession   *self);
 
+/* Made on the loading thread from what was just read and computed, before the main thread shows
+ * it, so that what a window makes of every student (its list's rows) is not made on the main
+ * thread. @obligations_of maps each ClStudent* of @caseload to the GPtrArray of its obligations,
+ * as cl_session_get_student_obligations() will give them. Touches no widget. */
+typedef gpointer (*ClSessionPrepareFunc) (ClCaseload *caseload,
+                                          GHashTable *obligations_of,
+                                          gpointer    user_data);
+/* @func runs for every load of a database in the background; @result_free frees what it made
+ * when nobody took it. */
+void              cl_session_set_prepare_func         (ClSession            *self,
+                                                       ClSessionPrepareFunc  func,
+                                                       gpointer              user_data,
+                                                       GDestroyNotify        user_data_free,
+                                                       GDestroyNotify        result_free);
+/* During ::reloaded: what the prepare function made for the caseload now shown (the caller owns
+ * it), or NULL when it was not made (a reload on the main thread, or taken already). */
+gpointer          cl_session_steal_prepared           (ClSession   *self);
+
 /* Opens (or creates) the database at @path and reads it in the background: FALSE at once when the
  * file is refused. ::reloaded follows, or ::load-failed. */
 gboolean          cl_session_open_database            (ClSession   *self,
