@@ -360,6 +360,143 @@ test_what_is_not_captured (Fixture       *f,
   g_assert_cmpuint (unsynced, ==, 0);
 }
 
+static gint64
+count_rows (ClStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static gboolean
+triggers_enabled (ClStore *store)
+{
+  int on = -1;
+
+  g_assert_cmpint (sqlite3_db_config (store->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &on), ==, SQLITE_OK);
+  return on == 1;
+}
+
+/* A database that does not sync is imported into with the connection's triggers off (they would
+ * write nothing, and testing that for every row is most of a large import's SQL): no outbox rows,
+ * and the triggers are on again after the import, committed or failed, so the database's first
+ * sync and every change after it are recorded as before. */
+static void
+test_import_not_syncing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("caseload-outbox-idle-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "idle.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(ClStore) store = NULL;
+  g_autoptr(ClCaseload) bundle = read_bundle (bundle_text);
+  g_autoptr(ClCaseload) broken = read_bundle (bundle_text);
+  g_autoptr(GPtrArray) changes = NULL;
+  ClStudent *student = g_ptr_array_index (cl_caseload_get_students (broken), 0);
+  ClSchool *school = student->school;
+  ClEvent e = { 0 };
+  guint unsynced = G_MAXUINT, sealed = 0;
+  gboolean capturing = TRUE;
+
+  g_assert_no_error (error);
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_is_capturing_changes (store, &capturing, &error));
+  g_assert_false (capturing);
+  g_assert_true (triggers_enabled (store));
+
+  /* A fresh import that fails (a student without a school breaks NOT NULL): nothing written,
+   * the triggers on again. */
+  student->school = NULL;
+  g_assert_false (cl_store_import (store, broken, FALSE, NULL, NULL, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  student->school = school;
+  g_assert_true (triggers_enabled (store));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM students"), ==, 0);
+
+  /* A probe named as the outbox's triggers are counts the students written while triggers run:
+   * none during the import, one after it. */
+  g_assert_cmpint (sqlite3_exec (store->db,
+                                 "CREATE TABLE probe (id TEXT);"
+                                 "CREATE TRIGGER outbox_probe AFTER INSERT ON students BEGIN"
+                                 "  INSERT INTO probe VALUES (NEW.id); END;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (cl_store_import (store, bundle, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (triggers_enabled (store));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM events"), ==, 2);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM probe"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (store->db,
+                                 "INSERT INTO students (id, position, birth_date, school_id)"
+                                 " VALUES ('S-2', 1, '2014-03-01', 'lincoln');", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM probe"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (store->db, "DELETE FROM students WHERE id = 'S-2'; DELETE FROM probe;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* A trigger of another kind keeps every trigger on: an import with the outbox idle still runs it. */
+  g_assert_cmpint (sqlite3_exec (store->db, "ALTER TABLE probe RENAME TO probe_log;"
+                                 "DROP TRIGGER outbox_probe;"
+                                 "CREATE TRIGGER other_probe AFTER INSERT ON students BEGIN"
+                                 "  INSERT INTO probe_log VALUES (NEW.id); END;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (cl_store_import (store, bundle, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM probe_log"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (store->db, "DROP TRIGGER other_probe; DROP TABLE probe_log;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox"), ==, 0);
+  /* Imported again (an update, not fresh): still nothing in the outbox. */
+  g_assert_true (cl_store_import (store, bundle, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (triggers_enabled (store));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* The first sync sends what the database holds, the seven records. */
+  g_assert_true (cl_store_start_capturing_changes (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_store_seal_changes (store, &sealed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sealed, ==, 7);
+  changes = cl_store_list_pending_changes (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    g_assert_true (cl_store_forget_pending_change (store, ((ClStoreChange *) changes->pdata[i])->change_id, &error));
+  g_assert_no_error (error);
+
+  /* Then an edit through the same connection is recorded by its trigger. */
+  e.type = CL_EVENT_ASSESSMENT_PLAN_CONSENT;
+  e.date = D ("2026-09-14");
+  e.kind = -1;
+  e.from = -1;
+  e.special = CL_SPECIAL_NONE;
+  g_assert_true (cl_store_add_event (store, "S-1", &e, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_store_count_unsynced (store, &unsynced, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (unsynced, ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox WHERE table_name = 'events'"), ==, 1);
+
+  /* And an import into the database that now syncs is recorded too: replaced whole, the old
+   * records go and the new ones come. */
+  g_assert_true (cl_store_import (store, bundle, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (triggers_enabled (store));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox WHERE table_name = 'students' AND new_row IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox WHERE table_name = 'events' AND new_row IS NOT NULL"), >=, 2);
+
+  g_clear_object (&store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 /* A version 1 database (before sync) opened by this Caseload: each event, note and attempt gets a
  * uid of its own, positions and contents stay, and the upgrade itself is nothing to send. */
 static void
@@ -429,6 +566,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/store-outbox/what-is-not-captured", Fixture, NULL, fixture_set_up, test_what_is_not_captured,
               fixture_tear_down);
+  g_test_add_func ("/store-outbox/import-not-syncing", test_import_not_syncing);
   g_test_add_func ("/store-outbox/upgrade-from-v1", test_upgrade_from_v1);
   return g_test_run ();
 }
