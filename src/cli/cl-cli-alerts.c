@@ -45,7 +45,7 @@ stream_alerts (ClStore          *store,
                gboolean          text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClStoreStream) stream = cl_store_stream_new (store, CL_STORE_STREAM_BY_ID, CL_STORE_STREAM_NONE, &error);
+  g_autoptr(ClStoreStream) stream = cl_store_stream_new (store, CL_STORE_STREAM_BY_ID, CL_STORE_STREAM_READ_AHEAD, &error);
   g_autoptr(GPtrArray) firsts = NULL;
   g_autoptr(GString) out = g_string_sized_new (FLUSH_BYTES + 64 * 1024);
   ClCaseload *header;

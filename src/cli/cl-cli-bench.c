@@ -395,7 +395,7 @@ cl_cli_bench (int    argc,
         double c0 = cpu_now_ms ();
 
         t0 = g_get_monotonic_time ();
-        stream = cl_store_stream_new (alerts_store, CL_STORE_STREAM_BY_ID, CL_STORE_STREAM_NONE, NULL);
+        stream = cl_store_stream_new (alerts_store, CL_STORE_STREAM_BY_ID, CL_STORE_STREAM_READ_AHEAD, NULL);
         while (stream != NULL && cl_store_stream_next (stream, &student, NULL) && student != NULL)
           {
             g_autoptr(GPtrArray) obligations =

@@ -4,7 +4,7 @@
  * A district's database holds 100,000 students and millions of rows; `alerts` and `export` need
  * each student only long enough to compute or write them. One statement per table stays open in
  * one read transaction, all in the same student order, and the stream walks them side by side
- * (a merge): each table is read once, in key order, and only the current student is in memory.
+ * (a merge): each table is read once, in key order, and only a batch of students is in memory.
  */
 #define G_LOG_DOMAIN "cl-store-stream"
 
@@ -36,10 +36,35 @@ struct _ClStoreStream
   ClCaseload         *header;
   sqlite3_stmt       *students;
   Cursor              cursors[N_CURSORS];
-  ClStudent          *current;
   guint               n_students;
   gboolean            in_transaction;
+
+  /* The students are read in batches, each given one at a time: reading many students and then
+   * computing many keeps each one's code in the processor's cache, where taking turns student by
+   * student had the two evict each other. */
+  GPtrArray          *batch;    /* of ClStudent *: the ones given are those before @next */
+  guint               next;
+  gboolean            exhausted; /* read in step: the last batch has been read */
+  gboolean            ended;     /* the last student was given */
+  GError             *reader_error;
+
+  /* CL_STORE_STREAM_READ_AHEAD: a thread of the stream's reads the batches (and alone uses the
+   * connection) while the caller works on the one it was given. */
+  gboolean            read_ahead;
+  GThread            *reader;
+  GAsyncQueue        *ready;    /* reader -> caller: batches, then END */
+  GAsyncQueue        *spent;    /* caller -> reader: batches done with, to free and fill again */
+  int                 stop;     /* atomic: the caller is freeing the stream */
 };
+
+/* Students per batch, and batches in flight when read ahead: memory stays bounded by a few dozen
+ * students whatever the database's size. */
+#define BATCH_STUDENTS 16
+#define N_BATCHES      4
+
+/* The end of the ready queue (which cannot carry NULL). */
+static char end_marker;
+#define END ((gpointer) &end_marker)
 
 /* Each table's rows in the student order of the stream; the first column is the student's id.
  * By id, the tables' own primary keys give the order. By position, each table is joined to the
@@ -114,6 +139,11 @@ cl_store_stream_new (ClStore             *store,
   self->store = g_object_ref (store);
   self->order = order;
   self->header = cl_caseload_new ();
+  self->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_student_free);
+  /* On one core a second thread only adds its hand-overs; and a SQLite built without threads
+   * cannot have its connection used from another one. */
+  self->read_ahead = (flags & CL_STORE_STREAM_READ_AHEAD) && g_get_num_processors () > 1 &&
+                     sqlite3_threadsafe () != 0;
   for (guint i = 0; i < N_CURSORS; i++)
     self->cursors[i].rc = SQLITE_DONE;
 
@@ -140,12 +170,35 @@ cl_store_stream_new (ClStore             *store,
   return g_steal_pointer (&self);
 }
 
+/* Stops the reader wherever it is and frees what it read ahead. */
+static void
+stop_reader (ClStoreStream *self)
+{
+  gpointer item;
+
+  if (self->reader != NULL)
+    {
+      g_atomic_int_set (&self->stop, 1);
+      /* Wakes it if it waits for a batch to fill. */
+      g_async_queue_push (self->spent, g_ptr_array_new_with_free_func ((GDestroyNotify) cl_student_free));
+      while ((item = g_async_queue_pop (self->ready)) != END)
+        g_ptr_array_unref (item);
+      g_thread_join (g_steal_pointer (&self->reader));
+    }
+  while (self->spent != NULL && (item = g_async_queue_try_pop (self->spent)) != NULL)
+    g_ptr_array_unref (item);
+  g_clear_pointer (&self->batch, g_ptr_array_unref);
+}
+
 void
 cl_store_stream_free (ClStoreStream *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->current, cl_student_free);
+  stop_reader (self);
+  g_clear_pointer (&self->ready, g_async_queue_unref);
+  g_clear_pointer (&self->spent, g_async_queue_unref);
+  g_clear_error (&self->reader_error);
   g_clear_pointer (&self->students, sqlite3_finalize);
   for (guint i = 0; i < N_CURSORS; i++)
     g_clear_pointer (&self->cursors[i].stmt, sqlite3_finalize);
@@ -181,6 +234,8 @@ cl_store_stream_list_firsts (ClStoreStream  *self,
   int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
+  /* (The connection is the reader's once students are read ahead.) */
+  g_return_val_if_fail (self->reader == NULL, NULL);
 
   if (!prepare (self, sql, &stmt, error))
     return NULL;
@@ -279,27 +334,132 @@ fill_student (ClStoreStream  *self,
   return TRUE;
 }
 
-gboolean
-cl_store_stream_next (ClStoreStream  *self,
-                      ClStudent     **out_student,
-                      GError        **error)
+/* The next student read from the database into *@out (NULL at the end), which the caller then
+ * owns. */
+static gboolean
+read_student (ClStoreStream  *self,
+              ClStudent     **out,
+              GError        **error)
 {
+  g_autoptr(ClStudent) s = NULL;
   int rc;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (out_student != NULL, FALSE);
-
-  *out_student = NULL;
-  g_clear_pointer (&self->current, cl_student_free);
+  *out = NULL;
   rc = sqlite3_step (self->students);
   if (rc == SQLITE_DONE)
     return TRUE;
   if (rc != SQLITE_ROW)
     return _cl_store_fail (self->store, rc, N_("reading the database"), error);
-  self->current = _cl_store_student_from_row (self->students, self->header);
-  if (!fill_student (self, self->current, error))
+  s = _cl_store_student_from_row (self->students, self->header);
+  if (!fill_student (self, s, error))
     return FALSE;
-  *out_student = self->current;
+  *out = g_steal_pointer (&s);
+  return TRUE;
+}
+
+/* Up to BATCH_STUDENTS students read into @batch (emptied first); FALSE once there are no more:
+ * the end, or a failure, kept for the caller, who meets it after every student read before it. */
+static gboolean
+fill_batch (ClStoreStream *self,
+            GPtrArray     *batch)
+{
+  g_ptr_array_set_size (batch, 0);
+  while (batch->len < BATCH_STUDENTS)
+    {
+      ClStudent *s = NULL;
+
+      if (!read_student (self, &s, &self->reader_error) || s == NULL)
+        return FALSE;
+      g_ptr_array_add (batch, s);
+    }
+  return TRUE;
+}
+
+/* The reader thread: each batch the caller gives back (at first N_BATCHES empty ones) filled
+ * again, until there are no more students or the caller stops it. */
+static gpointer
+reader_main (gpointer data)
+{
+  ClStoreStream *self = data;
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      GPtrArray *batch = g_async_queue_pop (self->spent);
+
+      more = !g_atomic_int_get (&self->stop) && fill_batch (self, batch) &&
+             !g_atomic_int_get (&self->stop);
+      if (batch->len > 0)
+        g_async_queue_push (self->ready, batch);
+      else
+        g_ptr_array_unref (batch);
+    }
+  g_async_queue_push (self->ready, END);
+  return NULL;
+}
+
+/* The next batch in self->batch; FALSE when there are no more. */
+static gboolean
+take_batch (ClStoreStream *self)
+{
+  gpointer item;
+
+  if (!self->read_ahead)
+    {
+      if (self->exhausted)
+        return FALSE;
+      self->exhausted = !fill_batch (self, self->batch);
+      return self->batch->len > 0;
+    }
+
+  if (self->reader == NULL)
+    {
+      self->ready = g_async_queue_new ();
+      self->spent = g_async_queue_new ();
+      for (guint i = 1; i < N_BATCHES; i++)
+        g_async_queue_push (self->spent, g_ptr_array_new_with_free_func ((GDestroyNotify) cl_student_free));
+      self->reader = g_thread_new ("cl-store-stream", reader_main, self);
+    }
+  /* Every student of the batch has been given: back to the reader, to free and fill. */
+  g_async_queue_push (self->spent, g_steal_pointer (&self->batch));
+  item = g_async_queue_pop (self->ready);
+  if (item == END)
+    {
+      /* The reader has finished: the connection is the caller's again. */
+      g_thread_join (g_steal_pointer (&self->reader));
+      return FALSE;
+    }
+  self->batch = item;
+  return TRUE;
+}
+
+gboolean
+cl_store_stream_next (ClStoreStream  *self,
+                      ClStudent     **out_student,
+                      GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (out_student != NULL, FALSE);
+
+  *out_student = NULL;
+  /* (Stepped again, a finished statement would start over.) */
+  if (self->ended)
+    return TRUE;
+  if (self->batch == NULL || self->next == self->batch->len)
+    {
+      if (!take_batch (self))
+        {
+          self->ended = TRUE;
+          if (self->reader_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&self->reader_error));
+              return FALSE;
+            }
+          return TRUE;
+        }
+      self->next = 0;
+    }
+  *out_student = g_ptr_array_index (self->batch, self->next++);
   return TRUE;
 }
 
@@ -336,7 +496,9 @@ cl_store_export_to_stream (ClStore          *self,
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  stream = cl_store_stream_new (self, CL_STORE_STREAM_BY_POSITION, CL_STORE_STREAM_APP_DATA, error);
+  /* The text of one student written while the next ones are read. */
+  stream = cl_store_stream_new (self, CL_STORE_STREAM_BY_POSITION,
+                                CL_STORE_STREAM_APP_DATA | CL_STORE_STREAM_READ_AHEAD, error);
   if (stream == NULL)
     return FALSE;
   header = cl_store_stream_get_caseload (stream);

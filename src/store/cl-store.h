@@ -108,6 +108,11 @@ typedef enum {
   /* Each planned meeting's attempts to reach the parent and its checklist, in its extra members,
    * as an export carries them. */
   CL_STORE_STREAM_APP_DATA = 1 << 0,
+  /* The next students are read on a thread of the stream's while the caller works on the one it
+   * was given (on a machine of more than one core): the same students in the same order, sooner.
+   * From the first cl_store_stream_next() until the stream is freed, or has given its last
+   * student, the connection is that thread's: cl_store_stream_list_firsts() comes before. */
+  CL_STORE_STREAM_READ_AHEAD = 1 << 1,
 } ClStoreStreamFlags;
 
 typedef struct _ClStoreStream ClStoreStream;
