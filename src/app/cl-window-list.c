@@ -112,21 +112,20 @@ static const GActionEntry list_entries[] = {
 };
 
 /* The School and Case Manager submenus list what the open caseload has: a district has hundreds of
- * schools and thousands of case managers, and the view menu's popover makes a button for each in
- * a time that grows faster than their number (~3 s of the main thread for 3,700 case managers).
- * So they are made when the menu opens, not when the caseload is loaded (which would hold back
- * the list); each list is made in a menu no one watches yet and put in as one section. */
+ * schools and thousands of case managers, and GTK's menu makes a button for each, built and then
+ * styled and measured when the menu is shown (~3 s of the main thread for 3,718 case managers at
+ * 100,000 students, 8 s on this shared machine: every first opening of the view menu waited for
+ * both submenus). So each submenu is filled when it is first shown, not with the caseload (which
+ * would hold back the list) nor with the menu; each list is made in a menu no one watches yet and
+ * put in as one section. */
 static void
-fill_filter_menus (ClWindow   *self,
-                   ClCaseload *caseload)
+fill_school_menu (ClWindow   *self,
+                  ClCaseload *caseload)
 {
   GPtrArray *schools = cl_caseload_get_schools (caseload);
-  GPtrArray *staff = cl_caseload_get_staff (caseload);
   g_autoptr(GMenu) school_items = g_menu_new ();
-  g_autoptr(GMenu) case_manager_items = g_menu_new ();
 
   g_menu_append (school_items, _("All Schools"), "list.school::");
-  g_menu_append (case_manager_items, _("All Case Managers"), "list.case-manager::");
   for (guint i = 0; i < schools->len; i++)
     {
       const ClSchool *school = g_ptr_array_index (schools, i);
@@ -135,6 +134,18 @@ fill_filter_menus (ClWindow   *self,
       g_menu_item_set_action_and_target (item, "list.school", "s", school->id);
       g_menu_append_item (school_items, item);
     }
+  g_menu_remove_all (self->school_menu);
+  g_menu_append_section (self->school_menu, NULL, G_MENU_MODEL (school_items));
+}
+
+static void
+fill_case_manager_menu (ClWindow   *self,
+                        ClCaseload *caseload)
+{
+  GPtrArray *staff = cl_caseload_get_staff (caseload);
+  g_autoptr(GMenu) case_manager_items = g_menu_new ();
+
+  g_menu_append (case_manager_items, _("All Case Managers"), "list.case-manager::");
   for (guint i = 0; i < staff->len; i++)
     {
       const ClStaff *member = g_ptr_array_index (staff, i);
@@ -146,10 +157,69 @@ fill_filter_menus (ClWindow   *self,
       g_menu_item_set_action_and_target (item, "list.case-manager", "s", member->id);
       g_menu_append_item (case_manager_items, item);
     }
-  g_menu_remove_all (self->school_menu);
   g_menu_remove_all (self->case_manager_menu);
-  g_menu_append_section (self->school_menu, NULL, G_MENU_MODEL (school_items));
   g_menu_append_section (self->case_manager_menu, NULL, G_MENU_MODEL (case_manager_items));
+}
+
+/* Whether a page name of the menu is @label's (its mnemonic's underscore or not). */
+static gboolean
+is_submenu (const char *name,
+            const char *label)
+{
+  g_autoptr(GString) a = g_string_new (name);
+  g_autoptr(GString) b = g_string_new (label);
+
+  g_string_replace (a, "_", "", 0);
+  g_string_replace (b, "_", "", 0);
+  return g_str_equal (a->str, b->str);
+}
+
+/* Fills the submenus left empty that are shown now (@all: both, wherever the menu is). */
+static void
+fill_shown_submenus (ClWindow *self,
+                     gboolean  all)
+{
+  ClCaseload *caseload = cl_session_get_caseload (self->session);
+  const char *name = self->view_menu_stack ? gtk_stack_get_visible_child_name (self->view_menu_stack) : NULL;
+  gboolean known;
+
+  if (caseload == NULL)
+    return;
+  /* The page names are the submenus' labels (GTK's popover menu names its first page "main"). */
+  known = name != NULL && (g_str_equal (name, "main") || is_submenu (name, _("_School")) ||
+                           is_submenu (name, _("_Case Manager")));
+  if (!known)
+    all = TRUE;
+  if (self->school_menu_empty && (all || is_submenu (name, _("_School"))))
+    {
+      self->school_menu_empty = FALSE;
+      fill_school_menu (self, caseload);
+    }
+  if (self->case_manager_menu_empty && (all || is_submenu (name, _("_Case Manager"))))
+    {
+      self->case_manager_menu_empty = FALSE;
+      fill_case_manager_menu (self, caseload);
+    }
+}
+
+static void
+on_view_submenu_shown (ClWindow *self)
+{
+  fill_shown_submenus (self, FALSE);
+}
+
+static GtkStack *
+find_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget))
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_stack (child);
+      if (stack != NULL)
+        return stack;
+    }
+  return NULL;
 }
 
 static void
@@ -157,17 +227,26 @@ on_view_menu_opening (GtkMenuButton *button,
                       gpointer       user_data)
 {
   ClWindow *self = user_data;
-  ClCaseload *caseload = cl_session_get_caseload (self->session);
+  GtkPopover *popover = gtk_menu_button_get_popover (self->view_button);
 
   g_assert (CL_IS_WINDOW (self));
 
-  if (!self->filter_menus_stale)
-    return;
-  self->filter_menus_stale = FALSE;
-  g_menu_remove_all (self->school_menu);
-  g_menu_remove_all (self->case_manager_menu);
-  if (caseload != NULL)
-    fill_filter_menus (self, caseload);
+  /* The popover menu's pages are a stack: its submenus are filled as they are shown. */
+  if (self->view_menu_stack == NULL && popover != NULL && (self->view_menu_stack = find_stack (GTK_WIDGET (popover))) != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (self->view_menu_stack), (gpointer *) &self->view_menu_stack);
+      g_signal_connect_object (self->view_menu_stack, "notify::visible-child-name", G_CALLBACK (on_view_submenu_shown),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (self->filter_menus_stale)
+    {
+      self->filter_menus_stale = FALSE;
+      g_menu_remove_all (self->school_menu);
+      g_menu_remove_all (self->case_manager_menu);
+      self->school_menu_empty = self->case_manager_menu_empty = TRUE;
+    }
+  /* A GTK whose popover menu is not a stack: both now, as before. */
+  fill_shown_submenus (self, self->view_menu_stack == NULL);
 }
 
 void
@@ -381,6 +460,12 @@ _cl_window_list_restore (ClWindow *self)
 void
 _cl_window_list_dispose (ClWindow *self)
 {
+  if (self->view_menu_stack != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->view_menu_stack, on_view_submenu_shown, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->view_menu_stack), (gpointer *) &self->view_menu_stack);
+      self->view_menu_stack = NULL;
+    }
   g_clear_handle_id (&self->fill_later_id, g_source_remove);
   /* By function: a frame clock that was disposed (the window unrealized) dropped it already. */
   if (self->fill_later_clock != NULL)

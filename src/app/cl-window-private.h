@@ -65,6 +65,9 @@ struct _ClWindow
   GMenu                *case_manager_menu;
   GtkMenuButton        *view_button;
   gboolean              filter_menus_stale; /* the School and Case Manager submenus are not this caseload's yet */
+  gboolean              school_menu_empty;  /* each made when its submenu is first shown */
+  gboolean              case_manager_menu_empty;
+  GtkStack             *view_menu_stack;    /* the view menu's pages (weak), once found */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
   char                 *search_text;    /* as typed, to tell narrowing from widening */
   const char           *filter_show;    /* the "list." states the filter reads (borrowed) */

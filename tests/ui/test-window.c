@@ -232,10 +232,19 @@ test_sort_and_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
   g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string (""));
 
-  /* The School and Case Manager submenus list the caseload's once the menu opens (not before:
-   * a district's thousands of case managers would hold back the list). */
+  /* The School and Case Manager submenus list the caseload's once each is shown (not before: a
+   * district's thousands of case managers would hold back the list, then the menu). */
   gtk_menu_button_popup (window->view_button);
   iterate ();
+  g_assert_nonnull (window->view_menu_stack);
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->school_menu)), ==, 0);
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->case_manager_menu)), ==, 0);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (window->view_menu_stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      gtk_stack_set_visible_child (window->view_menu_stack, page);
+      iterate ();
+    }
   {
     ClCaseload *caseload = cl_session_get_caseload (window->session);
     GMenuModel *schools = g_menu_model_get_item_link (G_MENU_MODEL (window->school_menu), 0, G_MENU_LINK_SECTION);
