@@ -231,6 +231,63 @@ test_parent_attempts (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (district->params, "required")), ==, 6);
 }
 
+/* The getters find members in an array of the rule's own: they must answer as json-glib does on
+ * the rule's object, for every member of every pack, for members of other types than asked, and
+ * for members a rule does not have. */
+static void
+test_getters_match_json (void)
+{
+  g_autoptr(ClRulePackSet) set = builtin ();
+  g_autoptr(GError) error = NULL;
+  const char *odd =
+    "{ \"id\": \"US-ODD\", \"extends\": \"US\", \"rules\": {"
+    "  \"annual_review_due\": { \"months\": \"ten\", \"flag\": null, \"ratio\": 1.5,"
+    "                           \"yes\": true, \"o\": { \"a\": 1 }, \"list\": [1], \"\": 3 } } }";
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_true (cl_rule_pack_set_add_data (set, odd, -1, "odd.json", &error));
+  g_assert_no_error (error);
+  g_assert_no_error (error);
+  ids = cl_rule_pack_set_list_ids (set);
+  for (guint p = 0; ids[p] != NULL; p++)
+    {
+      const ClRulePack *pack = cl_rule_pack_set_lookup (set, ids[p], &error);
+      GPtrArray *rules;
+
+      g_assert_no_error (error);
+      rules = cl_rule_pack_get_rules (pack);
+      for (guint r = 0; r < rules->len; r++)
+        {
+          const ClRule *rule = g_ptr_array_index (rules, r);
+          g_autoptr(GList) names = json_object_get_members (rule->params);
+
+          names = g_list_append (names, (gpointer) "no_such_member");
+          names = g_list_append (names, (gpointer) "d");
+          for (GList *l = names; l != NULL; l = l->next)
+            {
+              const char *name = l->data;
+              JsonNode *node = json_object_get_member (rule->params, name);
+              JsonNode *expected_int = node;
+
+              g_assert_true (cl_rule_get_member (rule, name) == node);
+              if (expected_int == NULL || json_node_get_value_type (expected_int) != G_TYPE_INT64)
+                g_assert_cmpint (cl_rule_get_int (rule, name, -7), ==, -7);
+              else
+                g_assert_cmpint (cl_rule_get_int (rule, name, -7), ==, (int) json_node_get_int (expected_int));
+              g_assert_true (cl_rule_get_object (rule, name) ==
+                             (node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL));
+              /* (json-glib refuses to read an object or an array as a string or a boolean.) */
+              if (node != NULL && !JSON_NODE_HOLDS_VALUE (node) && !JSON_NODE_HOLDS_NULL (node))
+                continue;
+              g_assert_true (cl_rule_get_string (rule, name, "fallback") ==
+                             json_object_get_string_member_with_default (rule->params, name, "fallback"));
+              g_assert_cmpint (cl_rule_get_bool (rule, name, 2), ==,
+                               json_object_get_boolean_member_with_default (rule->params, name, 2));
+            }
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,5 +298,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rule-pack/unknown-and-cycles", test_unknown_and_cycles);
   g_test_add_func ("/rule-pack/directory", test_pack_directory);
   g_test_add_func ("/rule-pack/parent-attempts", test_parent_attempts);
+  g_test_add_func ("/rule-pack/getters-match-json", test_getters_match_json);
   return g_test_run ();
 }

@@ -587,6 +587,20 @@ cl_student_sort_events (ClStudent *self)
 }
 
 void
+cl_student_reserve_events (ClStudent *self,
+                           guint      n)
+{
+  GArray *sized;
+
+  if (self->events->len > 0 || n == 0)
+    return;
+  sized = g_array_sized_new (FALSE, TRUE, sizeof (ClEvent), n);
+  g_array_set_clear_func (sized, event_clear);
+  g_array_unref (self->events);
+  self->events = sized;
+}
+
+void
 cl_student_add_guardian (ClStudent  *self,
                          ClGuardian *guardian)
 {

@@ -368,6 +368,10 @@ ClEvent        *cl_student_add_event           (ClStudent   *self,
                                                 ClEventType  type,
                                                 ClDate       date);
 void            cl_student_sort_events         (ClStudent *self);
+/* Room for @n events before the first is added (a reader that knows about how many will come
+ * spares the array's growing copies); nothing once there are events. */
+void            cl_student_reserve_events      (ClStudent *self,
+                                                guint      n);
 void            cl_student_add_guardian        (ClStudent  *self,
                                                 ClGuardian *guardian);
 ClMeeting      *cl_student_add_meeting         (ClStudent     *self,

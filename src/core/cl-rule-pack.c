@@ -33,6 +33,45 @@ struct _ClRulePackSet
 
 G_DEFINE_FINAL_TYPE (ClRulePackSet, cl_rule_pack_set, G_TYPE_OBJECT)
 
+struct _ClRuleMember
+{
+  const char *name;      /* the params object's own */
+  JsonNode   *node;
+  gboolean    is_int;    /* json_node_get_value_type () == G_TYPE_INT64 */
+  gint64      int_value;
+};
+
+/* A pack's rules are read for every student, and have a handful of members each: searched in an
+ * array, first letter first, they are found without hashing the name. */
+static void
+rule_index_members (ClRule *rule)
+{
+  g_autoptr(GList) names = json_object_get_members (rule->params);
+  struct _ClRuleMember *members = g_new0 (struct _ClRuleMember, MAX (g_list_length (names), 1));
+  guint n = 0;
+
+  for (GList *l = names; l != NULL; l = l->next, n++)
+    {
+      members[n].name = l->data;
+      members[n].node = json_object_get_member (rule->params, l->data);
+      members[n].is_int = json_node_get_value_type (members[n].node) == G_TYPE_INT64;
+      if (members[n].is_int)
+        members[n].int_value = json_node_get_int (members[n].node);
+    }
+  rule->members = members;
+  rule->n_members = n;
+}
+
+static const struct _ClRuleMember *
+rule_find_member (const ClRule *rule,
+                  const char   *name)
+{
+  for (guint i = 0; i < rule->n_members; i++)
+    if (rule->members[i].name[0] == name[0] && strcmp (rule->members[i].name, name) == 0)
+      return &rule->members[i];
+  return NULL;
+}
+
 static void
 rule_free (ClRule *rule)
 {
@@ -41,6 +80,7 @@ rule_free (ClRule *rule)
   g_free (rule->sentence);
   g_free (rule->citation);
   g_free (rule->source);
+  g_free ((gpointer) rule->members);
   g_clear_pointer (&rule->params, json_object_unref);
   g_free (rule);
 }
@@ -576,6 +616,7 @@ resolve (ClRulePackSet  *self,
       rule->source = g_strdup (json_object_get_string_member_with_default (params, "source", ""));
       rule->warning_days = (int) json_object_get_int_member_with_default (params, "warning_days",
                                                                           DEFAULT_WARNING_DAYS);
+      rule_index_members (rule);
       g_ptr_array_add (pack->ordered, rule);
       g_hash_table_insert (pack->rules, rule->id, rule);
     }
@@ -643,23 +684,50 @@ cl_rule_pack_get_rules (const ClRulePack *pack)
   return pack->ordered;
 }
 
+JsonNode *
+cl_rule_get_member (const ClRule *rule,
+                    const char   *member)
+{
+  const struct _ClRuleMember *m;
+
+  if (rule->members == NULL)
+    return json_object_get_member (rule->params, member);
+  m = rule_find_member (rule, member);
+  return m != NULL ? m->node : NULL;
+}
+
 int
 cl_rule_get_int (const ClRule *rule,
                  const char   *member,
                  int           fallback)
 {
-  JsonNode *node = json_object_get_member (rule->params, member);
+  const struct _ClRuleMember *m;
+  JsonNode *node;
 
+  if (rule->members != NULL)
+    {
+      m = rule_find_member (rule, member);
+      return m != NULL && m->is_int ? (int) m->int_value : fallback;
+    }
+  node = json_object_get_member (rule->params, member);
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
     return fallback;
   return (int) json_node_get_int (node);
 }
 
+/* (Below, anything but a missing member or a plain value of the type asked is left to
+ * json-glib, to answer exactly as it did.) */
 gboolean
 cl_rule_get_bool (const ClRule *rule,
                   const char   *member,
                   gboolean      fallback)
 {
+  const struct _ClRuleMember *m = rule->members != NULL ? rule_find_member (rule, member) : NULL;
+
+  if (rule->members != NULL && m == NULL)
+    return fallback;
+  if (m != NULL && json_node_get_value_type (m->node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (m->node);
   return json_object_get_boolean_member_with_default (rule->params, member, fallback);
 }
 
@@ -668,6 +736,12 @@ cl_rule_get_string (const ClRule *rule,
                     const char   *member,
                     const char   *fallback)
 {
+  const struct _ClRuleMember *m = rule->members != NULL ? rule_find_member (rule, member) : NULL;
+
+  if (rule->members != NULL && m == NULL)
+    return fallback;
+  if (m != NULL && json_node_get_value_type (m->node) == G_TYPE_STRING)
+    return json_node_get_string (m->node);
   return json_object_get_string_member_with_default (rule->params, member, fallback);
 }
 
@@ -679,7 +753,7 @@ cl_rule_get_count_kind (const ClRule *rule,
   const char *name = cl_rule_get_string (rule, member, NULL);
 
   for (guint k = 0; name != NULL && k < CL_N_COUNT_KINDS; k++)
-    if (g_str_equal (name, cl_count_kind_names[k]))
+    if (name[0] == cl_count_kind_names[k][0] && g_str_equal (name, cl_count_kind_names[k]))
       return (ClCountKind) k;
   return fallback;
 }
@@ -688,7 +762,7 @@ JsonObject *
 cl_rule_get_object (const ClRule *rule,
                     const char   *member)
 {
-  JsonNode *node = json_object_get_member (rule->params, member);
+  JsonNode *node = cl_rule_get_member (rule, member);
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;

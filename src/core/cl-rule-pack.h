@@ -33,6 +33,10 @@ typedef struct {
   char       *source;          /* where in the seed documents, for people */
   int         warning_days;
   JsonObject *params;          /* the whole merged rule object */
+  /* private: @params' members in an array, searched by cl_rule_get_*() (a hash lookup of the
+   * object for each number a rule reads was a tenth of computing a student) */
+  const struct _ClRuleMember *members;
+  guint       n_members;
 } ClRule;
 
 int          cl_rule_get_int          (const ClRule *rule,
@@ -47,6 +51,9 @@ const char  *cl_rule_get_string       (const ClRule *rule,
 ClCountKind  cl_rule_get_count_kind   (const ClRule *rule,
                                        const char   *member,
                                        ClCountKind   fallback);
+/* The member's node, NULL when the rule has none: json_object_get_member() of @rule's params. */
+JsonNode    *cl_rule_get_member       (const ClRule *rule,
+                                       const char   *member);
 JsonObject  *cl_rule_get_object       (const ClRule *rule,
                                        const char   *member);
 

@@ -162,7 +162,7 @@ eligibility_ends (ClRuleContext *ctx,
   const ClStudent *student = ctx->student;
   int age = cl_rule_get_int (rule, "age", 22);
   ClDate birthday = cl_date_add_years (student->birth_date, age);
-  JsonNode *by_month = json_object_get_member (rule->params, "end_by_month");
+  JsonNode *by_month = cl_rule_get_member (rule, "end_by_month");
   const ClEvent *done;
   ClCounted counted = { .age = age, .birthday = birthday, .meeting_kind = -1 };
   ClDate due, start;

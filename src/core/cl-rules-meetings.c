@@ -26,7 +26,7 @@ static JsonArray *
 rule_array (const ClRule *rule,
             const char   *member)
 {
-  JsonNode *node = json_object_get_member (rule->params, member);
+  JsonNode *node = cl_rule_get_member (rule, member);
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 

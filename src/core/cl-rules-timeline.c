@@ -244,7 +244,7 @@ rule_lists_string (const ClRule *rule,
                    const char   *member,
                    const char   *value)
 {
-  JsonNode *node = json_object_get_member (rule->params, member);
+  JsonNode *node = cl_rule_get_member (rule, member);
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))

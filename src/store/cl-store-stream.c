@@ -37,6 +37,7 @@ struct _ClStoreStream
   sqlite3_stmt       *students;
   Cursor              cursors[N_CURSORS];
   guint               n_students;
+  guint               events_hint;
   gboolean            in_transaction;
 
   /* The students are read in batches, each given one at a time: reading many students and then
@@ -303,12 +304,15 @@ fill_student (ClStoreStream  *self,
       if (!advance (self, c, error))
         return FALSE;
     }
+  /* About as many as the student before had: most have a few dozen. */
+  cl_student_reserve_events (s, self->events_hint);
   for (c = &self->cursors[CURSOR_EVENTS]; cursor_at (self, c, s->id); )
     {
       _cl_store_add_event_row (s, c->stmt);
       if (!advance (self, c, error))
         return FALSE;
     }
+  self->events_hint = s->events->len;
   cl_student_sort_events (s);
   for (c = &self->cursors[CURSOR_MEETINGS]; cursor_at (self, c, s->id); )
     {
