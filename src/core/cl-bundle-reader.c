@@ -66,8 +66,17 @@ push_index (Reader *r,
             guint   index)
 {
   gsize len = r->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (r->path, "[%u]", index);
+  /* Once per element of every list, so not through printf. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_string_append_c (r->path, '[');
+  while (n > 0)
+    g_string_append_c (r->path, digits[--n]);
+  g_string_append_c (r->path, ']');
   return len;
 }
 
@@ -280,7 +289,12 @@ collect_extra (JsonObject         *o,
   json_object_iter_init (&iter, o);
   while (json_object_iter_next (&iter, &name, &node))
     {
-      if (g_strv_contains (known, name))
+      gboolean is_known = FALSE;
+
+      /* Every member of every record passes here: the first letter is compared first. */
+      for (guint k = 0; known[k] != NULL && !is_known; k++)
+        is_known = known[k][0] == name[0] && strcmp (known[k], name) == 0;
+      if (is_known)
         continue;
       if (extra == NULL)
         extra = json_object_new ();

@@ -260,17 +260,24 @@ parse_object (Scan     *s,
     {
       do
         {
-          g_autofree char *name = NULL;
+          /* The value's strings reuse s->text: a member's name is kept aside, on the stack
+           * when it is short (all of a bundle's are). */
+          char short_name[64];
+          g_autofree char *long_name = NULL;
+          const char *name;
+          guint size = json_object_get_size (object);
           JsonNode *value;
 
           skip_space (s);
           if (s->p >= s->end || *s->p != '"' || !read_string (s))
             return NULL;
-          /* json-glib keeps the last of the same name: which one an array handed over while
-           * parsing came from would be a guess, so leave the whole document to it. */
-          if (json_object_has_member (object, s->text->str))
+          /* The root's is asked first: a second array handed over would be read for nothing. */
+          if (root && json_object_has_member (object, s->text->str))
             return NULL;
-          name = g_strndup (s->text->str, s->text->len);
+          if (s->text->len < sizeof short_name)
+            name = memcpy (short_name, s->text->str, s->text->len + 1);
+          else
+            name = long_name = g_strndup (s->text->str, s->text->len);
           if (!take (s, ':'))
             return NULL;
           skip_space (s);
@@ -285,6 +292,11 @@ parse_object (Scan     *s,
           if (value == NULL)
             return NULL;
           json_object_set_member (object, name, value);
+          /* json-glib keeps the last of the same name: which one an array handed over while
+           * parsing came from would be a guess, so leave the whole document to it. A name seen
+           * before leaves the object its size (one lookup fewer than asking first). */
+          if (json_object_get_size (object) == size)
+            return NULL;
         }
       while (take (s, ','));
       if (!take (s, '}'))
