@@ -181,6 +181,28 @@ test_round_trip_synthetic (void)
   round_trip (c, "synthetic.db");
 }
 
+/* A fresh import writes the students in the order of their ids, but each keeps its place in the
+ * bundle: one given in another order (here: the odd ones reversed, then the even ones) comes out
+ * in that order. */
+static void
+test_round_trip_not_in_id_order (void)
+{
+  g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (300, 12, 11, cl_date_from_ymd (2026, 11, 24));
+  GPtrArray *students = cl_caseload_get_students (c);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = students->len; i > 0; i--)
+    if ((i - 1) % 2 == 1)
+      g_ptr_array_add (order, students->pdata[i - 1]);
+  for (guint i = 0; i < students->len; i++)
+    if (i % 2 == 0)
+      g_ptr_array_add (order, students->pdata[i]);
+  g_assert_cmpuint (order->len, ==, students->len);
+  memcpy (students->pdata, order->pdata, order->len * sizeof (gpointer));
+  g_assert_cmpstr (((ClStudent *) students->pdata[0])->id, >, ((ClStudent *) students->pdata[1])->id);
+  round_trip (c, "unordered.db");
+}
+
 static void
 test_update_is_audited (void)
 {
@@ -532,6 +554,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/round-trip/demo", test_round_trip_demo);
   g_test_add_func ("/store/round-trip/scenarios", test_round_trip_scenarios);
   g_test_add_func ("/store/round-trip/synthetic-2000", test_round_trip_synthetic);
+  g_test_add_func ("/store/round-trip/not-in-id-order", test_round_trip_not_in_id_order);
   g_test_add_func ("/store/update-is-audited", test_update_is_audited);
   g_test_add_func ("/store/replace", test_replace);
   g_test_add_func ("/store/event-edits", test_event_edits);

@@ -15,6 +15,7 @@
 typedef struct {
   ClStoreAction  action;
   GHashTable    *next_position;   /* table name -> the position a new record of it takes */
+  gint64         position;        /* >= 0: the position the next new record takes instead */
 } Audit;
 
 static char *
@@ -88,9 +89,14 @@ write_record (Audit             *a,
   _cl_store_bind_texts (stmt, values, n);
   if (old == NULL)
     {
-      gint64 position = GPOINTER_TO_SIZE (g_hash_table_lookup (a->next_position, kind->table));
+      gint64 position = a->position;
+
+      if (position < 0)
+        {
+          position = GPOINTER_TO_SIZE (g_hash_table_lookup (a->next_position, kind->table));
+          g_hash_table_insert (a->next_position, (gpointer) kind->table, GSIZE_TO_POINTER (position + 1));
+        }
       sqlite3_bind_int64 (stmt, n + 1, position);
-      g_hash_table_insert (a->next_position, (gpointer) kind->table, GSIZE_TO_POINTER (position + 1));
     }
   else
     sqlite3_bind_int64 (stmt, n + 1, 0);   /* unused: an update keeps its position */
@@ -566,6 +572,54 @@ create_indexes (ClStore    *self,
   return TRUE;
 }
 
+typedef struct {
+  ClStudent *student;
+  guint      place;     /* in the bundle */
+} Placed;
+
+static int
+compare_student_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (((const Placed *) a)->student->id, ((const Placed *) b)->student->id);
+}
+
+/* A fresh import writes the students in the order of their ids, each at the position of its
+ * place in @students. Every table of a student's file is keyed by the student's id first, so
+ * each row then goes at the end of its table's key: a bundle in another order (by name, by
+ * school) otherwise writes all over those B-trees, which at 100,000 students outgrows the page
+ * cache (a shuffled bundle took a quarter more CPU time and twice the system time). The positions
+ * keep the bundle's order, which the export and the window's list follow. */
+static gboolean
+import_students_in_key_order (Audit            *a,
+                              GPtrArray        *students,
+                              ClStoreProgress   progress,
+                              gpointer          user_data,
+                              guint            *done,
+                              guint             total,
+                              GError          **error)
+{
+  g_autoptr(GArray) by_id = g_array_sized_new (FALSE, FALSE, sizeof (Placed), students->len);
+  gint64 first = GPOINTER_TO_SIZE (g_hash_table_lookup (a->next_position, "students"));
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < students->len; i++)
+    g_array_append_vals (by_id, &(Placed) { students->pdata[i], i }, 1);
+  g_array_sort (by_id, compare_student_ids);
+  for (guint i = 0; ok && i < by_id->len; i++)
+    {
+      const Placed *p = &g_array_index (by_id, Placed, i);
+
+      a->position = first + p->place;
+      ok = import_student (a, p->student, TRUE, error);
+      if (progress != NULL && (++*done % 256 == 0 || *done == total))
+        progress ((double) *done / MAX (total, 1), user_data);
+    }
+  a->position = -1;
+  g_hash_table_insert (a->next_position, (gpointer) "students", GSIZE_TO_POINTER (first + students->len));
+  return ok;
+}
+
 /* Whether the import must keep the connection's triggers on: FALSE when the database does not
  * sync (nothing in sync_capture: it never has) and its only triggers are the outbox's. Then each
  * trigger's WHEN clause is false and it writes nothing, but SQLite still runs the trigger's
@@ -602,7 +656,7 @@ cl_store_import (ClStore          *self,
 {
   g_autofree char *extra = _cl_store_json_text (cl_caseload_get_extra (caseload));
   g_autoptr(GHashTable) next_position = g_hash_table_new (g_str_hash, g_str_equal);
-  Audit a = { { NULL, NULL }, next_position };
+  Audit a = { { NULL, NULL }, next_position, -1 };
   g_autoptr(GPtrArray) deferred = NULL;
   GPtrArray *list;
   guint total, done = 0;
@@ -644,7 +698,13 @@ cl_store_import (ClStore          *self,
   EACH (cl_caseload_get_calendars, import_calendar, fresh);
   EACH (cl_caseload_get_schools, import_school);
   EACH (cl_caseload_get_staff, import_staff);
-  EACH (cl_caseload_get_students, import_student, fresh);
+  if (fresh)
+    ok = ok && import_students_in_key_order (&a, cl_caseload_get_students (caseload), progress, user_data, &done,
+                                             total, error);
+  else
+    {
+      EACH (cl_caseload_get_students, import_student, fresh);
+    }
 #undef EACH
 
   if (ok && deferred != NULL)
@@ -663,7 +723,7 @@ _cl_store_insert_student_children (ClStore    *self,
                                    ClStudent  *student,
                                    GError    **error)
 {
-  Audit a = { { self, NULL }, NULL };
+  Audit a = { { self, NULL }, NULL, -1 };
 
   return insert_children (&a, student, NULL, error);
 }
