@@ -94,6 +94,12 @@ on_list_state_changed (GSimpleAction *action,
   for (guint i = 0; _cl_window_remembers (self) && i < G_N_ELEMENTS (list_keys); i++)
     if (g_str_equal (list_keys[i].action, name))
       g_settings_set_string (self->settings, list_keys[i].key, g_variant_get_string (value, NULL));
+  /* A large district's Case Manager submenu lists the chosen school's: made again when shown. */
+  if (g_str_equal (name, "school"))
+    {
+      g_menu_remove_all (self->case_manager_menu);
+      self->case_manager_menu_empty = TRUE;
+    }
   if (g_str_equal (name, "sort"))
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   else
@@ -138,12 +144,47 @@ fill_school_menu (ClWindow   *self,
   g_menu_append_section (self->school_menu, NULL, G_MENU_MODEL (school_items));
 }
 
+/* More case managers than a menu can show usefully, or quickly: GTK lays out a button for each
+ * (8-13 s for 3,718 at 100,000 students). Past this, the submenu lists the chosen school's only;
+ * a district of 10,000 students (~370) keeps the whole list. */
+#define CASE_MANAGER_MENU_MAX 400
+
 static void
 fill_case_manager_menu (ClWindow   *self,
                         ClCaseload *caseload)
 {
   GPtrArray *staff = cl_caseload_get_staff (caseload);
+  GPtrArray *students = cl_caseload_get_students (caseload);
+  const char *school = _cl_window_list_state (self, "school");
+  const char *chosen = _cl_window_list_state (self, "case-manager");
   g_autoptr(GMenu) case_manager_items = g_menu_new ();
+  g_autoptr(GHashTable) at_school = NULL;
+  g_autofree char *heading = NULL;
+  guint n_case_managers = 0;
+
+  for (guint i = 0; i < staff->len; i++)
+    n_case_managers += ((const ClStaff *) g_ptr_array_index (staff, i))->role == CL_STAFF_CASE_MANAGER;
+  if (n_case_managers > self->case_manager_menu_max)
+    {
+      /* Those of the chosen school's students (a school has tens), or none until one is chosen;
+       * the one chosen already stays, so the menu shows what the list is filtered by. */
+      at_school = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; *school && i < students->len; i++)
+        {
+          const ClStudent *student = g_ptr_array_index (students, i);
+
+          if (student->school && student->case_manager && g_strcmp0 (student->school->id, school) == 0)
+            g_hash_table_add (at_school, student->case_manager->id);
+        }
+      if (*chosen)
+        g_hash_table_add (at_school, (gpointer) chosen);
+      if (!*school)
+        /* Translators: the Case Manager submenu's heading in a large district; %'u is a count of
+         * several hundred or more, grouped in thousands */
+        heading = g_strdup_printf (ngettext ("%'u case manager: choose a school first",
+                                             "%'u case managers: choose a school first",
+                                             n_case_managers), n_case_managers);
+    }
 
   g_menu_append (case_manager_items, _("All Case Managers"), "list.case-manager::");
   for (guint i = 0; i < staff->len; i++)
@@ -151,14 +192,14 @@ fill_case_manager_menu (ClWindow   *self,
       const ClStaff *member = g_ptr_array_index (staff, i);
       g_autoptr(GMenuItem) item = NULL;
 
-      if (member->role != CL_STAFF_CASE_MANAGER)
+      if (member->role != CL_STAFF_CASE_MANAGER || (at_school && !g_hash_table_contains (at_school, member->id)))
         continue;
       item = g_menu_item_new (member->name ? member->name : member->id, NULL);
       g_menu_item_set_action_and_target (item, "list.case-manager", "s", member->id);
       g_menu_append_item (case_manager_items, item);
     }
   g_menu_remove_all (self->case_manager_menu);
-  g_menu_append_section (self->case_manager_menu, NULL, G_MENU_MODEL (case_manager_items));
+  g_menu_append_section (self->case_manager_menu, heading, G_MENU_MODEL (case_manager_items));
 }
 
 /* Whether a page name of the menu is @label's (its mnemonic's underscore or not). */
@@ -513,6 +554,7 @@ void
 _cl_window_list_init (ClWindow *self)
 {
   self->sort_by_due = TRUE;
+  self->case_manager_menu_max = CASE_MANAGER_MENU_MAX;
   /* The session's (it may outlive the window while a load finishes); written here only. */
   self->load_sort_by_due = g_new (gint, 1);
   *self->load_sort_by_due = self->sort_by_due;

@@ -67,6 +67,7 @@ struct _ClWindow
   gboolean              filter_menus_stale; /* the School and Case Manager submenus are not this caseload's yet */
   gboolean              school_menu_empty;  /* each made when its submenu is first shown */
   gboolean              case_manager_menu_empty;
+  guint                 case_manager_menu_max; /* more than this: the chosen school's only */
   GtkStack             *view_menu_stack;    /* the view menu's pages (weak), once found */
   ClStudentQuery       *query;          /* the search, folded once per keystroke */
   char                 *search_text;    /* as typed, to tell narrowing from widening */

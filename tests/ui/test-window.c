@@ -193,6 +193,65 @@ test_search_keeps_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Whether @id has a student at @school. */
+static gboolean
+case_manager_at (ClCaseload *caseload,
+                 const char *id,
+                 const char *school)
+{
+  for (guint i = 0; i < cl_caseload_get_students (caseload)->len; i++)
+    {
+      ClStudent *student = cl_caseload_get_students (caseload)->pdata[i];
+      if (student->case_manager && student->school && g_str_equal (student->case_manager->id, id) &&
+          g_str_equal (student->school->id, school))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* With @school chosen (or none) and @chosen the case manager filter, the Case Manager submenu,
+ * shown, holds "All Case Managers", then @chosen if any and the school's case managers; without
+ * a school, a heading saying to choose one. */
+static void
+assert_case_manager_menu (ClWindow   *window,
+                          const char *school,
+                          const char *chosen)
+{
+  ClCaseload *caseload = cl_session_get_caseload (window->session);
+  g_autoptr(GMenuModel) managers = NULL;
+  g_autofree char *heading = NULL;
+  guint expected = 1;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string (school));
+  gtk_menu_button_popup (window->view_button);
+  iterate ();
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (window->view_menu_stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      gtk_stack_set_visible_child (window->view_menu_stack, page);
+      iterate ();
+    }
+  managers = g_menu_model_get_item_link (G_MENU_MODEL (window->case_manager_menu), 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (managers);
+  for (guint i = 0; i < cl_caseload_get_staff (caseload)->len; i++)
+    {
+      ClStaff *member = cl_caseload_get_staff (caseload)->pdata[i];
+      if (member->role == CL_STAFF_CASE_MANAGER &&
+          (g_str_equal (member->id, chosen) || (*school && case_manager_at (caseload, member->id, school))))
+        expected++;
+    }
+  g_assert_cmpint (g_menu_model_get_n_items (managers), ==, expected);
+  if (*school)
+    g_assert_cmpint (expected, >, 1);
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->case_manager_menu), 0, G_MENU_ATTRIBUTE_LABEL,
+                                                  "s", &heading) == (*school == '\0'));
+  if (heading)
+    g_assert_nonnull (strstr (heading, "choose a school"));
+  gtk_menu_button_popdown (window->view_button);
+  iterate ();
+}
+
 static void
 test_sort_and_filter (void)
 {
@@ -266,6 +325,35 @@ test_sort_and_filter (void)
   }
   gtk_menu_button_popdown (window->view_button);
   iterate ();
+
+  /* A district with more case managers than a menu holds usefully (here: more than 2): the
+   * submenu says to choose a school, then lists that school's case managers only, and keeps the
+   * one chosen. */
+  window->case_manager_menu_max = 2;
+  g_menu_remove_all (window->case_manager_menu);
+  window->case_manager_menu_empty = TRUE;
+  assert_case_manager_menu (window, "", "");
+  assert_case_manager_menu (window, "lincoln-ms", "");
+  {
+    ClStaff *other = NULL;
+    ClCaseload *caseload = cl_session_get_caseload (window->session);
+
+    /* A case manager with no student at Lincoln, chosen before Lincoln was. */
+    for (guint i = 0; i < cl_caseload_get_students (caseload)->len && other == NULL; i++)
+      {
+        ClStudent *student = cl_caseload_get_students (caseload)->pdata[i];
+        if (student->case_manager && !case_manager_at (caseload, student->case_manager->id, "lincoln-ms"))
+          other = student->case_manager;
+      }
+    g_assert_nonnull (other);
+    g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "case-manager", g_variant_new_string (other->id));
+    assert_case_manager_menu (window, "lincoln-ms", other->id);
+    g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "case-manager", g_variant_new_string (""));
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string (""));
+  window->case_manager_menu_max = G_MAXUINT;
+  g_menu_remove_all (window->case_manager_menu);
+  window->case_manager_menu_empty = TRUE;
 
   /* By name. */
   g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "sort", g_variant_new_string ("name"));
