@@ -17,6 +17,7 @@ struct _ClStudentRow
   char      *name;
   char      *subtitle;
   char      *next_due;   /* made when first asked for: only the rows on screen show it */
+  char      *next_date;  /* its date alone, likewise */
   const char *next_title; /* the next obligation's rule title, translated (interned) */
   const char *status;     /* static */
   char      *search_key; /* folded name, id and case manager (cl-student-search.h) */
@@ -47,6 +48,7 @@ cl_student_row_finalize (GObject *object)
   g_free (self->name);
   g_free (self->subtitle);
   g_free (self->next_due);
+  g_free (self->next_date);
   g_free (self->search_key);
   g_free (self->last_key);
   g_free (self->first_key);
@@ -95,13 +97,11 @@ cl_student_row_init (ClStudentRow *self)
 {
 }
 
-/* "Annual IEP review · Dec 3, 2026" */
+/* "Dec 3, 2026" */
 static char *
-describe_next_due (const char *title,
-                   ClDate      due)
+describe_date (ClDate due)
 {
   g_autoptr(GDateTime) when = NULL;
-  g_autofree char *date = NULL;
   int y, m, d;
 
   cl_date_to_ymd (due, &y, &m, &d);
@@ -109,8 +109,7 @@ describe_next_due (const char *title,
    * (a file lookup each time, most of making 100,000 rows). */
   when = g_date_time_new_utc (y, m, d, 0, 0, 0);
   /* Translators: a short date in the caseload list, see strftime(3) */
-  date = g_date_time_format (when, _("%b %-d, %Y"));
-  return g_strdup_printf ("%s · %s", title, date);
+  return g_date_time_format (when, _("%b %-d, %Y"));
 }
 
 ClStudentRow *
@@ -295,10 +294,28 @@ const char *
 cl_student_row_get_next_due (ClStudentRow *self)
 {
   g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  /* "Annual IEP review · Dec 3, 2026" */
   if (self->next_due == NULL)
-    self->next_due = self->next_title != NULL ? describe_next_due (self->next_title, self->next_due_date)
+    self->next_due = self->next_title != NULL ? g_strdup_printf ("%s · %s", self->next_title,
+                                                                 cl_student_row_get_next_date (self))
                                               : g_strdup (_("Nothing due"));
   return self->next_due;
+}
+
+const char *
+cl_student_row_get_next_title (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  return self->next_title != NULL ? self->next_title : _("Nothing due");
+}
+
+const char *
+cl_student_row_get_next_date (ClStudentRow *self)
+{
+  g_return_val_if_fail (CL_IS_STUDENT_ROW (self), NULL);
+  if (self->next_date == NULL && self->next_title != NULL)
+    self->next_date = describe_date (self->next_due_date);
+  return self->next_date;
 }
 
 const char *

@@ -30,6 +30,9 @@ ClStudent          *cl_student_row_get_student    (ClStudentRow *self);
 const char         *cl_student_row_get_name       (ClStudentRow *self);
 const char         *cl_student_row_get_subtitle   (ClStudentRow *self);
 const char         *cl_student_row_get_next_due   (ClStudentRow *self);
+/* The two parts of next_due: the title (or "Nothing due"), and the short date (or NULL). */
+const char         *cl_student_row_get_next_title (ClStudentRow *self);
+const char         *cl_student_row_get_next_date  (ClStudentRow *self);
 const char         *cl_student_row_get_status     (ClStudentRow *self);
 /* The due date of the most pressing open obligation (G_MAXUINT32 when nothing is open), and its
  * status (CL_STATUS_MET when nothing is open). */

@@ -320,12 +320,19 @@ setup_student_item (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *pill = gtk_label_new (NULL);
+  GtkWidget *next_due, *date;
 
   gtk_widget_add_css_class (box, "student-row");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), row_label ("heading"));
   gtk_box_append (GTK_BOX (text), row_label ("dim-label"));
-  gtk_box_append (GTK_BOX (text), row_label ("next-due"));
+  /* The next item's title gives way before its date, which says how pressing it is. */
+  next_due = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (next_due), row_label ("next-due"));
+  date = gtk_label_new (NULL);
+  gtk_widget_add_css_class (date, "next-due");
+  gtk_box_append (GTK_BOX (next_due), date);
+  gtk_box_append (GTK_BOX (text), next_due);
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_add_css_class (pill, "status-pill");
   gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
@@ -361,7 +368,16 @@ fill_student_item (GtkListItem *item)
 
   gtk_label_set_label (GTK_LABEL (name), cl_student_row_get_name (row));
   gtk_label_set_label (GTK_LABEL (subtitle), cl_student_row_get_subtitle (row));
-  gtk_label_set_label (GTK_LABEL (next_due), cl_student_row_get_next_due (row));
+  {
+    GtkWidget *title = gtk_widget_get_first_child (next_due);
+    GtkWidget *date = gtk_widget_get_next_sibling (title);
+    const char *date_text = cl_student_row_get_next_date (row);
+    g_autofree char *date_words = date_text ? g_strdup_printf (" · %s", date_text) : NULL;
+
+    gtk_label_set_label (GTK_LABEL (title), cl_student_row_get_next_title (row));
+    gtk_label_set_label (GTK_LABEL (date), date_words ? date_words : "");
+    gtk_widget_set_visible (date, date_words != NULL);
+  }
   gtk_label_set_label (GTK_LABEL (pill), pill_text (status));
   /* Setting the same classes again would still restyle the pill. */
   if (!gtk_widget_has_css_class (pill, status))

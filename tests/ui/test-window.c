@@ -41,6 +41,65 @@ test_parts (void)
 }
 
 static void
+collect_student_rows (GtkWidget *widget,
+                      GPtrArray *rows)
+{
+  if (gtk_widget_has_css_class (widget, "student-row"))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_student_rows (child, rows);
+}
+
+/* The list's rows shorten the next item's title, never its date ("Dec 2, 20…" said less than
+ * the row is for); at 400 px, every row shown has its whole date. */
+static void
+test_row_keeps_date (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint shortened = 0, dated = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_demo (window);
+  iterate ();
+  collect_student_rows (GTK_WIDGET (window->student_list), rows);
+  g_assert_cmpuint (rows->len, >, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *text = gtk_widget_get_first_child (rows->pdata[i]);
+      GtkWidget *next_due = gtk_widget_get_last_child (text);
+      GtkWidget *title = gtk_widget_get_first_child (next_due);
+      GtkWidget *date = gtk_widget_get_next_sibling (title);
+      const char *date_text = gtk_label_get_label (GTK_LABEL (date));
+      int natural = 0;
+
+      if (!gtk_widget_get_mapped (rows->pdata[i]) || !gtk_widget_get_visible (date))
+        continue;
+      g_assert_true (g_str_has_prefix (date_text, " · "));
+      g_assert_true (g_str_has_suffix (date_text, "2026") || g_str_has_suffix (date_text, "2027") ||
+                     g_str_has_suffix (date_text, "2025"));
+      gtk_widget_measure (date, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (date), >=, natural);
+      dated++;
+      /* Squeezed, the line gives up the title first: its least width keeps the whole date and
+       * only an ellipsis of the title. */
+      {
+        int line_minimum = 0, title_minimum = 0, title_natural = 0, date_natural = natural;
+
+        gtk_widget_measure (next_due, GTK_ORIENTATION_HORIZONTAL, -1, &line_minimum, NULL, NULL, NULL);
+        gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, &title_minimum, &title_natural, NULL, NULL);
+        g_assert_cmpint (line_minimum, >=, date_natural);
+        g_assert_cmpint (title_minimum, <, title_natural);
+        shortened += line_minimum < date_natural + title_natural;
+      }
+    }
+  g_assert_cmpuint (dated, >, 3);
+  g_assert_cmpuint (shortened, ==, dated);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_search (void)
 {
   ClWindow *window = demo_window ();
@@ -1004,6 +1063,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/window/parts", test_parts);
   g_test_add_func ("/ui/window/search", test_search);
+  g_test_add_func ("/ui/window/row-keeps-date", test_row_keeps_date);
   g_test_add_func ("/ui/window/search-list-order", test_search_list_order);
   g_test_add_func ("/ui/window/search-keeps-selection", test_search_keeps_selection);
   g_test_add_func ("/ui/window/student-page", test_student_page);
