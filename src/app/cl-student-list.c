@@ -26,7 +26,26 @@ struct _ClStudentList
   gulong      sorter_handler;
   GPtrArray  *all;      /* every item of the source, in the sorter's order (owns references) */
   GPtrArray  *visible;  /* the ones the filter keeps, in the same order (owns references) */
+  char       *key;      /* what the filter is now, as its owner names it (cl_student_list_set_filter_key) */
+  char       *narrowed_key; /* what it was before the change being announced, or NULL */
+  GPtrArray  *narrowed; /* of Narrowed: the visible items before each narrowing, the latest last */
 };
+
+/* The visible items under the filter named @key, before it was narrowed. */
+typedef struct {
+  char      *key;
+  GPtrArray *visible;
+} Narrowed;
+
+static void
+narrowed_free (gpointer data)
+{
+  Narrowed *n = data;
+
+  g_free (n->key);
+  g_ptr_array_unref (n->visible);
+  g_free (n);
+}
 
 static void cl_student_list_model_init (GListModelInterface *iface);
 
@@ -104,8 +123,34 @@ static void
 refilter (ClStudentList   *self,
           GtkFilterChange  change)
 {
-  GPtrArray *visible = g_ptr_array_new_full (self->all->len, g_object_unref);
+  GPtrArray *visible;
 
+  /* Back to a filter seen before this narrowing (a search's last letter erased): its items were
+   * kept, so the 100,000 students are not asked again. */
+  if (change == GTK_FILTER_CHANGE_LESS_STRICT && self->narrowed->len > 0 && self->key != NULL &&
+      g_str_equal (((Narrowed *) g_ptr_array_index (self->narrowed, self->narrowed->len - 1))->key, self->key))
+    {
+      Narrowed *last = g_ptr_array_steal_index (self->narrowed, self->narrowed->len - 1);
+
+      g_clear_pointer (&self->narrowed_key, g_free);
+      set_visible (self, g_steal_pointer (&last->visible));
+      g_free (last->key);
+      g_free (last);
+      return;
+    }
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT && self->narrowed_key != NULL)
+    {
+      Narrowed *before = g_new0 (Narrowed, 1);
+
+      before->key = g_steal_pointer (&self->narrowed_key);
+      before->visible = g_ptr_array_ref (self->visible);
+      g_ptr_array_add (self->narrowed, before);
+    }
+  else
+    g_ptr_array_set_size (self->narrowed, 0);
+  g_clear_pointer (&self->narrowed_key, g_free);
+
+  visible = g_ptr_array_new_full (self->all->len, g_object_unref);
   if (change == GTK_FILTER_CHANGE_MORE_STRICT)
     {
       for (guint i = 0; i < self->visible->len; i++)
@@ -210,8 +255,11 @@ cl_student_list_finalize (GObject *object)
 {
   ClStudentList *self = CL_STUDENT_LIST (object);
 
+  g_ptr_array_unref (self->narrowed);
   g_ptr_array_unref (self->visible);
   g_ptr_array_unref (self->all);
+  g_free (self->key);
+  g_free (self->narrowed_key);
   G_OBJECT_CLASS (cl_student_list_parent_class)->finalize (object);
 }
 
@@ -229,6 +277,8 @@ cl_student_list_init (ClStudentList *self)
 {
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->visible = g_ptr_array_new_with_free_func (g_object_unref);
+  self->narrowed = g_ptr_array_new_with_free_func (narrowed_free);
+  self->key = g_strdup ("");
 }
 
 ClStudentList *
@@ -260,4 +310,15 @@ cl_student_list_get_n_all (ClStudentList *self)
 {
   g_return_val_if_fail (CL_IS_STUDENT_LIST (self), 0);
   return self->all->len;
+}
+
+void
+cl_student_list_set_filter_key (ClStudentList *self,
+                                const char    *key)
+{
+  g_return_if_fail (CL_IS_STUDENT_LIST (self));
+
+  g_free (self->narrowed_key);
+  self->narrowed_key = g_steal_pointer (&self->key);
+  self->key = g_strdup (key);
 }

@@ -18,5 +18,11 @@ ClStudentList *cl_student_list_new        (GListModel    *source,
                                            GtkSorter     *sorter);
 /* How many items of the source there are, shown or not. */
 guint          cl_student_list_get_n_all  (ClStudentList *self);
+/* Names the filter's next state (a search's text) just before its change is announced: a change
+ * that only loosens it back to a state it was narrowed from (the last letter erased) gives back
+ * the items kept then, instead of asking the filter about every item again. Any other change
+ * forgets what was kept. */
+void           cl_student_list_set_filter_key (ClStudentList *self,
+                                               const char    *key);
 
 G_END_DECLS

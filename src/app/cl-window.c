@@ -92,6 +92,7 @@ on_search_changed (ClWindow *self)
   g_clear_pointer (&self->query, cl_student_query_free);
   self->query = cl_student_query_new (text);
   _cl_window_trace_paint (self, "CASELOAD_TRACE_SEARCH", "search", "keystroke");
+  cl_student_list_set_filter_key (self->visible, text);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_sidebar (self);
 }
@@ -737,6 +738,8 @@ cl_window_init (ClWindow *self)
   gtk_list_view_set_model (self->student_list, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->student_list, self->factory);
 
+  /* Nothing typed yet: the first letter only narrows. */
+  self->search_text = g_strdup ("");
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
