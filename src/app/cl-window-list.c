@@ -75,6 +75,15 @@ static const struct { const char *action; const char *key; } list_keys[] = {
   { "case-manager", "list-case-manager" },
 };
 
+/* Empties a filter submenu, to be made again when it is next shown. */
+static void
+forget_submenu (GMenu    *menu,
+                gboolean *empty)
+{
+  g_menu_remove_all (menu);
+  *empty = TRUE;
+}
+
 static void
 on_list_state_changed (GSimpleAction *action,
                        GVariant      *value,
@@ -96,10 +105,7 @@ on_list_state_changed (GSimpleAction *action,
       g_settings_set_string (self->settings, list_keys[i].key, g_variant_get_string (value, NULL));
   /* A large district's Case Manager submenu lists the chosen school's: made again when shown. */
   if (g_str_equal (name, "school"))
-    {
-      g_menu_remove_all (self->case_manager_menu);
-      self->case_manager_menu_empty = TRUE;
-    }
+    forget_submenu (self->case_manager_menu, &self->case_manager_menu_empty);
   if (g_str_equal (name, "sort"))
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   else
@@ -155,8 +161,8 @@ fill_case_manager_menu (ClWindow   *self,
 {
   GPtrArray *staff = cl_caseload_get_staff (caseload);
   GPtrArray *students = cl_caseload_get_students (caseload);
-  const char *school = _cl_window_list_state (self, "school");
-  const char *chosen = _cl_window_list_state (self, "case-manager");
+  const char *school = self->filter_school;
+  const char *chosen = self->filter_case_manager;
   g_autoptr(GMenu) case_manager_items = g_menu_new ();
   g_autoptr(GHashTable) at_school = NULL;
   g_autofree char *heading = NULL;
@@ -282,9 +288,8 @@ on_view_menu_opening (GtkMenuButton *button,
   if (self->filter_menus_stale)
     {
       self->filter_menus_stale = FALSE;
-      g_menu_remove_all (self->school_menu);
-      g_menu_remove_all (self->case_manager_menu);
-      self->school_menu_empty = self->case_manager_menu_empty = TRUE;
+      forget_submenu (self->school_menu, &self->school_menu_empty);
+      forget_submenu (self->case_manager_menu, &self->case_manager_menu_empty);
     }
   /* A GTK whose popover menu is not a stack: both now, as before. */
   fill_shown_submenus (self, self->view_menu_stack == NULL);

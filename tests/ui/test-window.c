@@ -262,6 +262,18 @@ test_search_keeps_selection (void)
 }
 
 
+/* Shows each page of the open view menu in turn, as a user going through its submenus. */
+static void
+show_every_view_menu_page (ClWindow *window)
+{
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (window->view_menu_stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      gtk_stack_set_visible_child (window->view_menu_stack, page);
+      iterate ();
+    }
+}
+
 /* Whether @id has a student at @school. */
 static gboolean
 case_manager_at (ClCaseload *caseload,
@@ -294,12 +306,7 @@ assert_case_manager_menu (ClWindow   *window,
   g_action_group_activate_action (G_ACTION_GROUP (window->list_actions), "school", g_variant_new_string (school));
   gtk_menu_button_popup (window->view_button);
   iterate ();
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (window->view_menu_stack)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    {
-      gtk_stack_set_visible_child (window->view_menu_stack, page);
-      iterate ();
-    }
+  show_every_view_menu_page (window);
   managers = g_menu_model_get_item_link (G_MENU_MODEL (window->case_manager_menu), 0, G_MENU_LINK_SECTION);
   g_assert_nonnull (managers);
   for (guint i = 0; i < cl_caseload_get_staff (caseload)->len; i++)
@@ -366,12 +373,7 @@ test_sort_and_filter (void)
   g_assert_nonnull (window->view_menu_stack);
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->school_menu)), ==, 0);
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->case_manager_menu)), ==, 0);
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (window->view_menu_stack)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    {
-      gtk_stack_set_visible_child (window->view_menu_stack, page);
-      iterate ();
-    }
+  show_every_view_menu_page (window);
   {
     ClCaseload *caseload = cl_session_get_caseload (window->session);
     GMenuModel *schools = g_menu_model_get_item_link (G_MENU_MODEL (window->school_menu), 0, G_MENU_LINK_SECTION);
