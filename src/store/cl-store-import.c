@@ -572,6 +572,17 @@ create_indexes (ClStore    *self,
   return TRUE;
 }
 
+/* One more record written of @total: the progress is told every 256 and at the end. */
+static void
+step_progress (ClStoreProgress  progress,
+               gpointer         user_data,
+               guint           *done,
+               guint            total)
+{
+  if (progress != NULL && (++*done % 256 == 0 || *done == total))
+    progress ((double) *done / MAX (total, 1), user_data);
+}
+
 typedef struct {
   ClStudent *student;
   guint      place;     /* in the bundle */
@@ -612,8 +623,7 @@ import_students_in_key_order (Audit            *a,
 
       a->position = first + p->place;
       ok = import_student (a, p->student, TRUE, error);
-      if (progress != NULL && (++*done % 256 == 0 || *done == total))
-        progress ((double) *done / MAX (total, 1), user_data);
+      step_progress (progress, user_data, done, total);
     }
   a->position = -1;
   g_hash_table_insert (a->next_position, (gpointer) "students", GSIZE_TO_POINTER (first + students->len));
@@ -692,8 +702,7 @@ cl_store_import (ClStore          *self,
   for (guint i = 0; ok && i < list->len; i++)                                \
     {                                                                        \
       ok = import_one (&a, g_ptr_array_index (list, i), ##__VA_ARGS__, error); \
-      if (progress != NULL && (++done % 256 == 0 || done == total))          \
-        progress ((double) done / MAX (total, 1), user_data);                \
+      step_progress (progress, user_data, &done, total);                     \
     }
   EACH (cl_caseload_get_calendars, import_calendar, fresh);
   EACH (cl_caseload_get_schools, import_school);
