@@ -355,7 +355,7 @@ test_strict_parser (void)
   for (guint i = 0; i < G_N_ELEMENTS (same); i++)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(JsonNode) strict = cl_json_strict_parse (same[i], strlen (same[i]), NULL, NULL, NULL);
+      g_autoptr(JsonNode) strict = cl_json_strict_parse (same[i], strlen (same[i]));
       g_autofree char *expected = NULL, *got = NULL;
 
       g_assert_true (json_parser_load_from_data (parser, same[i], -1, NULL));
@@ -366,7 +366,7 @@ test_strict_parser (void)
       g_assert_true (json_node_equal (strict, json_parser_get_root (parser)));
     }
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    g_assert_null (cl_json_strict_parse (refused[i], strlen (refused[i]), NULL, NULL, NULL));
+    g_assert_null (cl_json_strict_parse (refused[i], strlen (refused[i])));
 }
 
 /* A bundle whose strings hold quotes, brackets and braces, escapes and unicode, and whose unknown

@@ -25,8 +25,11 @@ static const char * const eligibility_codes[] = {
   "AUT", "DB", "DHH", "HI", "ID", "MD", "OI", "OHI", "ED", "SLD", "SLI", "TBI", "VI", "EMD",
 };
 
+typedef const ClJsonValue Value;
+
 typedef struct {
   ClCaseload *caseload;
+  ClJsonDoc  *doc;       /* what is being read */
   GString    *path;      /* the JSON path of what is being read */
   GError    **error;
 } Reader;
@@ -88,31 +91,51 @@ pop (Reader *r,
 }
 
 static const char *
-type_name (JsonNode *node)
+type_name (Value *node)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  switch (json_node_get_value_type (node))
+  switch (node->type)
     {
-    case G_TYPE_STRING: return _("a string");
-    case G_TYPE_BOOLEAN: return _("a boolean");
+    case CL_JSON_OBJECT: return _("an object");
+    case CL_JSON_ARRAY: return _("an array");
+    case CL_JSON_NULL: return "null";
+    case CL_JSON_STRING: return _("a string");
+    case CL_JSON_BOOLEAN: return _("a boolean");
+    case CL_JSON_INT:
+    case CL_JSON_DOUBLE:
     default: return _("a number");
     }
+}
+
+static inline const char *
+text_of (Reader *r,
+         Value  *node)
+{
+  return cl_json_doc_text (r->doc, node->string);
 }
 
 /* Each getter reports a wrong type with the member's path. A null member counts as absent. */
 typedef enum { OPTIONAL, REQUIRED } Need;
 
-static JsonNode *
-member (JsonObject *o,
+static Value *
+member (Reader     *r,
+        Value      *o,
         const char *name)
 {
-  JsonNode *node = json_object_get_member (o, name);
-  return node && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+  Value *node = cl_json_doc_member (r->doc, o, name);
+  return node && node->type != CL_JSON_NULL ? node : NULL;
+}
+
+/* The elements of an array, one after the other. */
+static inline Value *
+first_element (Value *array)
+{
+  return array + 1;
+}
+
+static inline Value *
+next_element (Value *element)
+{
+  return element + element->size;
 }
 
 static gboolean
@@ -124,25 +147,25 @@ missing (Reader     *r,
 
 static gboolean
 get_string (Reader      *r,
-            JsonObject  *o,
+            Value       *o,
             const char  *name,
             Need         need,
             const char **out)
 {
-  JsonNode *node = member (o, name);
+  Value *node = member (r, o, name);
   gsize len;
 
   *out = NULL;
   if (node == NULL)
     return need == OPTIONAL || missing (r, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != CL_JSON_STRING)
     {
       len = push_member (r, name);
       fail (r, _("expected a string, found %s"), type_name (node));
       pop (r, len);
       return FALSE;
     }
-  *out = json_node_get_string (node);
+  *out = text_of (r, node);
   if (need == REQUIRED && **out == '\0')
     {
       len = push_member (r, name);
@@ -155,7 +178,7 @@ get_string (Reader      *r,
 
 static gboolean
 get_dup_string (Reader     *r,
-                JsonObject *o,
+                Value      *o,
                 const char *name,
                 char      **out)
 {
@@ -169,30 +192,30 @@ get_dup_string (Reader     *r,
 
 static gboolean
 get_bool (Reader     *r,
-          JsonObject *o,
+          Value      *o,
           const char *name,
           gboolean    fallback,
           gboolean   *out)
 {
-  JsonNode *node = member (o, name);
+  Value *node = member (r, o, name);
 
   *out = fallback;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->type != CL_JSON_BOOLEAN)
     {
       gsize len = push_member (r, name);
       fail (r, _("expected true or false, found %s"), type_name (node));
       pop (r, len);
       return FALSE;
     }
-  *out = json_node_get_boolean (node);
+  *out = node->boolean;
   return TRUE;
 }
 
 static gboolean
 get_date (Reader     *r,
-          JsonObject *o,
+          Value      *o,
           const char *name,
           Need        need,
           ClDate     *out)
@@ -215,7 +238,7 @@ get_date (Reader     *r,
 
 static gboolean
 get_enum (Reader             *r,
-          JsonObject         *o,
+          Value              *o,
           const char         *name,
           Need                need,
           const char * const *names,
@@ -242,59 +265,85 @@ get_enum (Reader             *r,
 }
 
 static gboolean
-get_object (Reader      *r,
-            JsonNode    *node,
-            JsonObject **out)
+get_object (Reader  *r,
+            Value   *node,
+            Value  **out)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || node->type != CL_JSON_OBJECT)
     return fail (r, _("expected an object, found %s"), node ? type_name (node) : _("nothing"));
-  *out = json_node_get_object (node);
+  *out = node;
   return TRUE;
 }
 
 /* An optional array member; absent gives NULL. */
 static gboolean
 get_array (Reader      *r,
-           JsonObject  *o,
+           Value       *o,
            const char  *name,
            Need         need,
-           JsonArray  **out)
+           Value      **out)
 {
-  JsonNode *node = member (o, name);
+  Value *node = member (r, o, name);
 
   *out = NULL;
   if (node == NULL)
     return need == OPTIONAL || missing (r, name);
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != CL_JSON_ARRAY)
     {
       gsize len = push_member (r, name);
       fail (r, _("expected an array, found %s"), type_name (node));
       pop (r, len);
       return FALSE;
     }
-  *out = json_node_get_array (node);
+  *out = node;
   return TRUE;
+}
+
+static inline gboolean
+is_known (const char         *name,
+          const char * const *known)
+{
+  /* Every member of every record passes here: the first letter is compared first. */
+  for (guint k = 0; known[k] != NULL; k++)
+    if (known[k][0] == name[0] && strcmp (known[k], name) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* The members of @o not in @known, or NULL when there are none. */
 static JsonObject *
-collect_extra (JsonObject         *o,
+collect_extra (Reader             *r,
+               Value              *o,
                const char * const *known)
 {
+  g_autoptr(JsonObject) all = NULL;
   JsonObject *extra = NULL;
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
+  Value *m = o + 1;
+  guint i;
 
-  json_object_iter_init (&iter, o);
+  for (i = 0; i < o->count; i++, m += m->size)
+    if (!is_known (cl_json_doc_text (r->doc, m->name), known))
+      break;
+  if (i == o->count)
+    return NULL;
+
+  /* The unknown members go in the order of a json-glib object of them all (its hash table's,
+   * which is also the order they are written in): the known ones are there for that, as null. */
+  all = json_object_new ();
+  for (i = 0, m = o + 1; i < o->count; i++, m += m->size)
+    {
+      const char *n = cl_json_doc_text (r->doc, m->name);
+
+      json_object_set_member (all, n, is_known (n, known) ? json_node_new (JSON_NODE_NULL)
+                                                          : cl_json_doc_to_node (r->doc, m));
+    }
+  json_object_iter_init (&iter, all);
   while (json_object_iter_next (&iter, &name, &node))
     {
-      gboolean is_known = FALSE;
-
-      /* Every member of every record passes here: the first letter is compared first. */
-      for (guint k = 0; known[k] != NULL && !is_known; k++)
-        is_known = known[k][0] == name[0] && strcmp (known[k], name) == 0;
-      if (is_known)
+      if (is_known (name, known))
         continue;
       if (extra == NULL)
         extra = json_object_new ();
@@ -305,14 +354,14 @@ collect_extra (JsonObject         *o,
 
 static gboolean
 read_calendar (Reader     *r,
-               JsonObject *o)
+               Value      *o)
 {
   static const char * const known[] = { "id", "first_day", "last_day", "closed", NULL };
   static const char * const known_range[] = { "from", "to", "label", "holiday", NULL };
   g_autoptr(ClCalendarYear) cal = NULL;
   const char *id;
   ClDate first, last;
-  JsonArray *closed;
+  Value *closed, *item;
 
   if (!get_string (r, o, "id", REQUIRED, &id) ||
       !get_date (r, o, "first_day", REQUIRED, &first) ||
@@ -328,18 +377,19 @@ read_calendar (Reader     *r,
     }
 
   cal = cl_calendar_year_new (id, first, last);
-  cal->extra = collect_extra (o, known);
-  for (guint i = 0; closed && i < json_array_get_length (closed); i++)
+  cal->extra = collect_extra (r, o, known);
+  item = closed ? first_element (closed) : NULL;
+  for (guint i = 0; closed && i < closed->count; i++, item = next_element (item))
     {
       gsize len = push_member (r, "closed");
-      JsonObject *ro = NULL;
+      Value *ro = NULL;
       ClDate from, to;
       const char *label;
       gboolean holiday;
       ClClosedRange *range;
 
       push_index (r, i);
-      if (!get_object (r, json_array_get_element (closed, i), &ro) ||
+      if (!get_object (r, item, &ro) ||
           !get_date (r, ro, "from", REQUIRED, &from) ||
           !get_date (r, ro, "to", REQUIRED, &to) ||
           !get_string (r, ro, "label", OPTIONAL, &label) ||
@@ -352,7 +402,7 @@ read_calendar (Reader     *r,
         }
       cl_calendar_year_add_closed (cal, from, to, label, holiday);
       range = &g_array_index (cal->closed, ClClosedRange, cal->closed->len - 1);
-      range->extra = collect_extra (ro, known_range);
+      range->extra = collect_extra (r, ro, known_range);
       pop (r, len);
     }
 
@@ -367,12 +417,12 @@ read_calendar (Reader     *r,
 
 static gboolean
 read_school (Reader     *r,
-             JsonObject *o)
+             Value      *o)
 {
   static const char * const known[] = { "id", "name", "calendars", NULL };
   g_autoptr(ClSchool) school = NULL;
   const char *id, *name;
-  JsonArray *calendars;
+  Value *calendars, *node;
   gsize len;
 
   if (!get_string (r, o, "id", REQUIRED, &id) ||
@@ -380,22 +430,22 @@ read_school (Reader     *r,
       !get_array (r, o, "calendars", REQUIRED, &calendars))
     return FALSE;
   school = cl_school_new (id, name);
-  school->extra = collect_extra (o, known);
+  school->extra = collect_extra (r, o, known);
 
   len = push_member (r, "calendars");
-  if (json_array_get_length (calendars) == 0)
+  if (calendars->count == 0)
     return fail (r, _("a school needs at least one calendar"));
-  for (guint i = 0; i < json_array_get_length (calendars); i++)
+  node = first_element (calendars);
+  for (guint i = 0; i < calendars->count; i++, node = next_element (node))
     {
-      JsonNode *node = json_array_get_element (calendars, i);
       gsize item = push_index (r, i);
       ClCalendarYear *cal;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->type != CL_JSON_STRING)
         return fail (r, _("expected a calendar id, found %s"), type_name (node));
-      cal = cl_caseload_lookup_calendar (r->caseload, json_node_get_string (node));
+      cal = cl_caseload_lookup_calendar (r->caseload, text_of (r, node));
       if (cal == NULL)
-        return fail (r, _("unknown calendar \"%s\""), json_node_get_string (node));
+        return fail (r, _("unknown calendar \"%s\""), text_of (r, node));
       for (guint j = 0; j < school->calendars->len; j++)
         if (g_ptr_array_index (school->calendars, j) == cal)
           return fail (r, _("calendar \"%s\" listed twice"), cal->id);
@@ -415,7 +465,7 @@ read_school (Reader     *r,
 
 static gboolean
 read_staff (Reader     *r,
-            JsonObject *o)
+            Value      *o)
 {
   static const char * const known[] = { "id", "name", "role", "email", NULL };
   g_autoptr(ClStaff) staff = NULL;
@@ -429,7 +479,7 @@ read_staff (Reader     *r,
     return FALSE;
   staff = cl_staff_new (id, name, role);
   staff->email = g_strdup (email);
-  staff->extra = collect_extra (o, known);
+  staff->extra = collect_extra (r, o, known);
   if (!cl_caseload_add_staff (r->caseload, staff))
     {
       push_member (r, "id");
@@ -441,7 +491,7 @@ read_staff (Reader     *r,
 
 static gboolean
 read_guardian (Reader     *r,
-               JsonObject *o,
+               Value      *o,
                ClStudent  *student)
 {
   static const char * const known[] = {
@@ -464,30 +514,28 @@ read_guardian (Reader     *r,
       g_free (g.address);
       return FALSE;
     }
-  g.extra = collect_extra (o, known);
+  g.extra = collect_extra (r, o, known);
   cl_student_add_guardian (student, &g);
   return TRUE;
 }
 
 static gboolean
 read_number (Reader     *r,
-             JsonObject *o,
+             Value      *o,
              const char *name,
              Need        need,
              double     *out)
 {
-  JsonNode *node = member (o, name);
-  GType type;
+  Value *node = member (r, o, name);
   gsize len;
 
   *out = 0;
   if (node == NULL)
     return need == OPTIONAL || missing (r, name);
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   len = push_member (r, name);
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+  if (node->type != CL_JSON_INT && node->type != CL_JSON_DOUBLE)
     return fail (r, _("expected a number, found %s"), type_name (node));
-  *out = json_node_get_double (node);
+  *out = node->type == CL_JSON_INT ? (double) node->integer : node->number;
   if (!isfinite (*out) || *out < 0 || *out > 366)
     return fail (r, _("%g is not a number of school days"), *out);
   pop (r, len);
@@ -496,7 +544,7 @@ read_number (Reader     *r,
 
 static gboolean
 read_event (Reader     *r,
-            JsonObject *o,
+            Value      *o,
             ClStudent  *student)
 {
   static const char * const known[] = {
@@ -514,7 +562,7 @@ read_event (Reader     *r,
       !get_date (r, o, "date", REQUIRED, &date))
     return FALSE;
   e = cl_student_add_event (student, type, date);
-  e->extra = collect_extra (o, known);
+  e->extra = collect_extra (r, o, known);
 
   switch (type)
     {
@@ -618,7 +666,7 @@ parse_starts (const char *text,
 
 static gboolean
 read_invitee (Reader     *r,
-              JsonObject *o,
+              Value      *o,
               ClMeeting  *meeting)
 {
   static const char * const known[] = { "role", "name", "staff", "attending", "excusal", NULL };
@@ -629,7 +677,7 @@ read_invitee (Reader     *r,
   const char *name, *staff_id;
   gboolean attending, discussed;
   ClDate lea_consent;
-  JsonNode *excusal_node;
+  Value *excusal_node;
   ClInvitee *inv;
 
   if (!get_enum (r, o, "role", REQUIRED, cl_role_names, CL_N_ROLES, N_("role"), &role) ||
@@ -646,13 +694,13 @@ read_invitee (Reader     *r,
   inv->name = g_strdup (name);
   inv->staff_id = g_strdup (staff_id);
   inv->attending = attending;
-  inv->extra = collect_extra (o, known);
+  inv->extra = collect_extra (r, o, known);
 
-  excusal_node = member (o, "excusal");
+  excusal_node = member (r, o, "excusal");
   if (excusal_node != NULL)
     {
       gsize len = push_member (r, "excusal");
-      JsonObject *x = NULL;
+      Value *x = NULL;
 
       if (!get_object (r, excusal_node, &x) ||
           !get_bool (r, x, "area_discussed", FALSE, &discussed) ||
@@ -662,7 +710,7 @@ read_invitee (Reader     *r,
         return FALSE;
       inv->excusal.present = TRUE;
       inv->excusal.area_discussed = discussed;
-      inv->excusal.extra = collect_extra (x, known_excusal);
+      inv->excusal.extra = collect_extra (r, x, known_excusal);
       pop (r, len);
     }
   return TRUE;
@@ -670,7 +718,7 @@ read_invitee (Reader     *r,
 
 static gboolean
 read_meeting (Reader     *r,
-              JsonObject *o,
+              Value      *o,
               ClStudent  *student)
 {
   static const char * const known[] = {
@@ -679,7 +727,7 @@ read_meeting (Reader     *r,
   const char *id, *starts, *location, *interpreter;
   int kind, minutes;
   ClDate date, notice;
-  JsonArray *invitees;
+  Value *invitees, *item;
   ClMeeting *m;
 
   if (!get_string (r, o, "id", REQUIRED, &id) ||
@@ -707,15 +755,16 @@ read_meeting (Reader     *r,
   m->location = g_strdup (location);
   m->notice_sent = notice;
   m->interpreter = g_strdup (interpreter);
-  m->extra = collect_extra (o, known);
+  m->extra = collect_extra (r, o, known);
 
-  for (guint i = 0; invitees && i < json_array_get_length (invitees); i++)
+  item = invitees ? first_element (invitees) : NULL;
+  for (guint i = 0; invitees && i < invitees->count; i++, item = next_element (item))
     {
       gsize len = push_member (r, "invitees");
-      JsonObject *io = NULL;
+      Value *io = NULL;
 
       push_index (r, i);
-      if (!get_object (r, json_array_get_element (invitees, i), &io) ||
+      if (!get_object (r, item, &io) ||
           !read_invitee (r, io, m))
         return FALSE;
       pop (r, len);
@@ -725,14 +774,14 @@ read_meeting (Reader     *r,
 
 static gboolean
 read_eligibility (Reader     *r,
-                  JsonObject *o,
+                  Value      *o,
                   ClStudent  *student)
 {
   static const char * const known[] = { "primary", "secondary", NULL };
   const char * const names[] = { "primary", "secondary" };
   char **fields[] = { &student->eligibility_primary, &student->eligibility_secondary };
-  JsonNode *node = member (o, "eligibility");
-  JsonObject *e = NULL;
+  Value *node = member (r, o, "eligibility");
+  Value *e = NULL;
   gsize len;
 
   if (node == NULL)
@@ -750,14 +799,14 @@ read_eligibility (Reader     *r,
       if (code >= 0)
         *fields[i] = g_strdup (eligibility_codes[code]);
     }
-  student->eligibility_extra = collect_extra (e, known);
+  student->eligibility_extra = collect_extra (r, e, known);
   pop (r, len);
   return TRUE;
 }
 
 static gboolean
 read_student (Reader     *r,
-              JsonObject *o)
+              Value      *o)
 {
   static const char * const known[] = {
     "id", "first_name", "last_name", "birth_date", "school", "grade", "case_manager",
@@ -766,9 +815,9 @@ read_student (Reader     *r,
   };
   g_autoptr(ClStudent) student = NULL;
   const char *id, *school_id, *cm_id;
-  JsonArray *guardians, *events, *meetings;
+  Value *guardians, *events, *meetings, *element;
   gboolean flag;
-  JsonNode *grade;
+  Value *grade;
 
   if (!get_string (r, o, "id", REQUIRED, &id))
     return FALSE;
@@ -800,13 +849,13 @@ read_student (Reader     *r,
   student->part_c = flag;
 
   /* Grades come as "10" or 10 or "K"; keep them as text. */
-  grade = member (o, "grade");
+  grade = member (r, o, "grade");
   if (grade != NULL)
     {
-      if (JSON_NODE_HOLDS_VALUE (grade) && json_node_get_value_type (grade) == G_TYPE_STRING)
-        student->grade = g_strdup (json_node_get_string (grade));
-      else if (JSON_NODE_HOLDS_VALUE (grade) && json_node_get_value_type (grade) == G_TYPE_INT64)
-        student->grade = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (grade));
+      if (grade->type == CL_JSON_STRING)
+        student->grade = g_strdup (text_of (r, grade));
+      else if (grade->type == CL_JSON_INT)
+        student->grade = g_strdup_printf ("%" G_GINT64_FORMAT, grade->integer);
       else
         {
           push_member (r, "grade");
@@ -829,16 +878,17 @@ read_student (Reader     *r,
           return fail (r, _("unknown staff member \"%s\""), cm_id);
         }
     }
-  student->extra = collect_extra (o, known);
+  student->extra = collect_extra (r, o, known);
 
 #define READ_LIST(array, name, read_one)                                  \
-  for (guint i = 0; array && i < json_array_get_length (array); i++)      \
+  element = array ? first_element (array) : NULL;                          \
+  for (guint i = 0; array && i < array->count; i++, element = next_element (element)) \
     {                                                                     \
       gsize len = push_member (r, name);                                  \
-      JsonObject *item;                                                   \
+      Value *item;                                                        \
                                                                           \
       push_index (r, i);                                                  \
-      if (!get_object (r, json_array_get_element (array, i), &item) ||    \
+      if (!get_object (r, element, &item) ||                              \
           !read_one (r, item, student))                                   \
         return FALSE;                                                     \
       pop (r, len);                                                       \
@@ -858,28 +908,32 @@ read_student (Reader     *r,
   return TRUE;
 }
 
-typedef gboolean (*ReadRecord) (Reader *r, JsonObject *o);
+typedef gboolean (*ReadRecord) (Reader *r, Value *o);
 
 /* Reads @name's elements from @first on; the ones before were read as they were parsed. */
 static gboolean
 read_list_from (Reader     *r,
-                JsonObject *root,
+                Value      *root,
                 const char *name,
                 ReadRecord  read_one,
                 guint       first)
 {
-  JsonArray *array;
+  Value *array, *element;
   gsize len;
 
   if (!get_array (r, root, name, OPTIONAL, &array))
     return FALSE;
   len = push_member (r, name);
-  for (guint i = first; array && i < json_array_get_length (array); i++)
+  element = array ? first_element (array) : NULL;
+  for (guint i = 0; array && i < array->count; i++, element = next_element (element))
     {
-      gsize item = push_index (r, i);
-      JsonObject *o = NULL;
+      gsize item;
+      Value *o = NULL;
 
-      if (!get_object (r, json_array_get_element (array, i), &o) || !read_one (r, o))
+      if (i < first)
+        continue;
+      item = push_index (r, i);
+      if (!get_object (r, element, &o) || !read_one (r, o))
         return FALSE;
       pop (r, item);
     }
@@ -889,7 +943,7 @@ read_list_from (Reader     *r,
 
 static gboolean
 read_list (Reader     *r,
-           JsonObject *root,
+           Value      *root,
            const char *name,
            ReadRecord  read_one)
 {
@@ -899,7 +953,7 @@ read_list (Reader     *r,
 /* Everything before the students: the format, the jurisdiction, calendars, schools and staff. */
 static gboolean
 read_head (Reader     *r,
-           JsonObject *o)
+           Value      *o)
 {
   const char *format, *jurisdiction;
 
@@ -920,7 +974,7 @@ read_head (Reader     *r,
 
 static ClCaseload *
 read_rest (Reader     *r,
-           JsonObject *o,
+           Value      *o,
            guint       students_read)
 {
   static const char * const known[] = {
@@ -930,9 +984,20 @@ read_rest (Reader     *r,
 
   if (!read_list_from (r, o, "students", read_student, students_read))
     return NULL;
-  extra = collect_extra (o, known);
+  extra = collect_extra (r, o, known);
   cl_caseload_set_extra (r->caseload, extra);
   return g_object_ref (r->caseload);
+}
+
+/* The whole of @r->doc, from its root. */
+static ClCaseload *
+read_root (Reader *r)
+{
+  Value *o = NULL;
+
+  if (!get_object (r, r->doc->values->len ? cl_json_doc_get (r->doc, 0) : NULL, &o) || !read_head (r, o))
+    return NULL;
+  return read_rest (r, o, 0);
 }
 
 ClCaseload *
@@ -941,18 +1006,30 @@ cl_bundle_read_node (JsonNode  *root,
 {
   g_autoptr(ClCaseload) caseload = cl_caseload_new ();
   g_autoptr(GString) path = g_string_new (NULL);
-  Reader r = { caseload, path, error };
-  JsonObject *o = NULL;
+  g_autoptr(ClJsonDoc) doc = cl_json_doc_new ();
+  Reader r = { caseload, doc, path, error };
 
-  if (!get_object (&r, root, &o) || !read_head (&r, o))
-    return NULL;
-  return read_rest (&r, o, 0);
+  if (root != NULL)
+    cl_json_doc_add_node (doc, root);
+  return read_root (&r);
 }
 
-/* Reading while parsing. A district's bundle is tens of megabytes, and json-glib's tree of it ten
- * times that; so each student is read as soon as the parser has finished it, and its subtree freed.
- * This needs calendars, schools and staff before the students (the order Caseload writes); a
- * bundle in another order is read from the whole tree, as before.
+/* The values of @object, for reading. */
+static Value *
+doc_of_object (ClJsonDoc  *doc,
+               JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  cl_json_doc_clear (doc);
+  cl_json_doc_add_node (doc, node);
+  return cl_json_doc_get (doc, 0);
+}
+
+/* Reading while json-glib parses, for what cl-json-strict.c does not take. Each student is read
+ * as soon as the parser has finished it, and its subtree freed, so that json-glib's tree of a
+ * large bundle is not all there at once. This needs calendars, schools and staff before the
+ * students (the order Caseload writes); a bundle in another order is read from the whole tree.
  *
  * The parser's signals do not say where in the document an array is, so what was read while
  * parsing is checked once the tree is complete: the object the head was read from must be the
@@ -961,6 +1038,8 @@ cl_bundle_read_node (JsonNode  *root,
  * parsed again and read from the tree alone. */
 typedef struct {
   Reader      r;
+  ClJsonDoc  *head;          /* the values the head was read from */
+  ClJsonDoc  *student;       /* the values of the student being read */
   JsonObject *root;          /* the top-level object, guessed from its first member */
   JsonArray  *students;      /* the array students were read from while parsing */
   gboolean    head_done;
@@ -1012,7 +1091,8 @@ on_array_element (JsonParser *parser,
         }
       stream->r.error = &stream->error;
       stream->students = array;
-      if (!read_head (&stream->r, stream->root))
+      stream->r.doc = stream->head;
+      if (!read_head (&stream->r, doc_of_object (stream->head, stream->root)))
         return;
       stream->head_done = TRUE;
     }
@@ -1025,7 +1105,8 @@ on_array_element (JsonParser *parser,
   g_string_assign (stream->r.path, "");
   len = push_member (&stream->r, "students");
   push_index (&stream->r, index);
-  if (!read_student (&stream->r, student))
+  stream->r.doc = stream->student;
+  if (!read_student (&stream->r, doc_of_object (stream->student, student)))
     return;
   pop (&stream->r, len);
   stream->students_read++;
@@ -1116,8 +1197,8 @@ check_text (const char *data,
   return TRUE;
 }
 
-/* Parses @data and reads it; with @streaming, students as they are parsed. Sets @retry (and no
- * error) when the streamed reading turned out to have read the wrong thing. */
+/* Parses @data with json-glib and reads it; with @streaming, students as they are parsed. Sets
+ * @retry (and no error) when the streamed reading turned out to have read the wrong thing. */
 static ClCaseload *
 read_data (const char  *data,
            gsize        length,
@@ -1129,7 +1210,9 @@ read_data (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ClCaseload) caseload = cl_caseload_new ();
   g_autoptr(GString) path = g_string_new (NULL);
-  Stream stream = { { caseload, path, NULL }, NULL, NULL, FALSE, FALSE, 0, NULL };
+  g_autoptr(ClJsonDoc) head = cl_json_doc_new ();
+  g_autoptr(ClJsonDoc) student = cl_json_doc_new ();
+  Stream stream = { { caseload, NULL, path, NULL }, head, student, NULL, NULL, FALSE, FALSE, 0, NULL };
   JsonNode *root;
 
   *retry = FALSE;
@@ -1160,33 +1243,36 @@ read_data (const char  *data,
       return NULL;
     }
 
-  /* The students not read while parsing (none, normally), then what follows them. */
+  /* The students not read while parsing (none, normally), then what follows them: from the
+   * values of the root, whose students read are null by now. */
   g_string_assign (path, "");
   stream.r.error = error;
-  return read_rest (&stream.r, stream.root, stream.students_read);
+  stream.r.doc = head;
+  return read_rest (&stream.r, doc_of_object (head, stream.root), stream.students_read);
 }
 
-/* The same reading over cl-json-strict.c's parser, which hands over each element of the root's
- * "students" as it is complete: read then (in the tree's order, with the tree's messages) once the
- * head before it is there, and freed. Returns FALSE (and no error) when the text is not strict
- * JSON, for json-glib to parse and judge. */
+/* The reading over cl-json-strict.c's parser, which hands over each element of the root's
+ * "students" as it is complete: read then (in the document's order, with the same messages as
+ * from the whole document) once the head before it is there, and dropped. Returns FALSE (and no
+ * error) when the text is not strict JSON, for json-glib to parse and judge. */
 typedef struct {
   Reader   r;
   gboolean head_done;
-  gboolean keep;            /* the head is not all before the students: read from the tree */
+  gboolean keep;            /* the head is not all before the students: read the whole */
   guint    students_read;
   GError  *error;           /* the first problem in what was read */
 } StrictStream;
 
 static gboolean
-on_strict_student (JsonObject *root,
-                   JsonNode   *element,
-                   guint       index,
-                   gpointer    user_data)
+on_strict_student (ClJsonDoc *doc,
+                   guint      element,
+                   guint      index,
+                   gpointer   user_data)
 {
   static const char * const head[] = { "format", "jurisdiction", "calendars", "schools", "staff" };
   StrictStream *stream = user_data;
-  JsonObject *student = NULL;
+  Value *root = cl_json_doc_get (doc, 0);
+  Value *student = NULL;
   gsize len;
 
   if (stream->keep)
@@ -1196,7 +1282,7 @@ on_strict_student (JsonObject *root,
   if (!stream->head_done)
     {
       for (guint i = 0; i < G_N_ELEMENTS (head); i++)
-        if (!json_object_has_member (root, head[i]))
+        if (cl_json_doc_member (doc, root, head[i]) == NULL)
           {
             stream->keep = TRUE;
             return FALSE;
@@ -1210,7 +1296,8 @@ on_strict_student (JsonObject *root,
   g_string_assign (stream->r.path, "");
   len = push_member (&stream->r, "students");
   push_index (&stream->r, index);
-  if (get_object (&stream->r, element, &student) && read_student (&stream->r, student))
+  if (get_object (&stream->r, cl_json_doc_get (doc, element), &student) &&
+      read_student (&stream->r, student))
     {
       pop (&stream->r, len);
       stream->students_read++;
@@ -1226,25 +1313,25 @@ read_strict (const char  *data,
 {
   g_autoptr(ClCaseload) caseload = cl_caseload_new ();
   g_autoptr(GString) path = g_string_new (NULL);
-  StrictStream stream = { { caseload, path, NULL }, FALSE, FALSE, 0, NULL };
-  g_autoptr(JsonNode) root = cl_json_strict_parse (data, length, "students", on_strict_student, &stream);
+  g_autoptr(ClJsonDoc) doc = cl_json_doc_new ();
+  StrictStream stream = { { caseload, doc, path, NULL }, FALSE, FALSE, 0, NULL };
 
   *out = NULL;
-  if (root == NULL)
+  if (!cl_json_doc_parse (doc, data, length, "students", on_strict_student, &stream))
     {
       g_clear_error (&stream.error);
       return FALSE;
     }
+  stream.r.error = error;
   if (stream.error != NULL)
     g_propagate_error (error, stream.error);
   else if (!stream.head_done)
-    *out = cl_bundle_read_node (root, error);   /* nothing was read while parsing */
+    *out = read_root (&stream.r);   /* nothing was read while parsing */
   else
     {
       /* The students were all read; then what follows them. */
       g_string_assign (path, "");
-      stream.r.error = error;
-      *out = read_rest (&stream.r, json_node_get_object (root), stream.students_read);
+      *out = read_rest (&stream.r, cl_json_doc_get (doc, 0), stream.students_read);
     }
   return TRUE;
 }
@@ -1267,6 +1354,11 @@ cl_bundle_read_data (const char  *data,
       g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX, _("(root): the file is empty"));
       return NULL;
     }
+  /* Strict JSON is UTF-8 (the parser checks its strings, and takes nothing else outside them)
+   * and nested no deeper than check_text() allows: the checks of the text before json-glib
+   * would find nothing in what the strict parser took, so they are only made when it did not. */
+  if (read_strict (data, length, &result, error))
+    return result;
   if (!g_utf8_validate (data, length, NULL))
     {
       g_set_error (error, CL_BUNDLE_ERROR, CL_BUNDLE_ERROR_SYNTAX,
@@ -1275,9 +1367,6 @@ cl_bundle_read_data (const char  *data,
     }
   if (!check_text (data, length, error))
     return NULL;
-
-  if (read_strict (data, length, &result, error))
-    return result;
   result = read_data (data, length, TRUE, &retry, error);
   if (retry)
     result = read_data (data, length, FALSE, &retry, error);
