@@ -341,6 +341,29 @@ cancelled_yet (void *cancellable)
   return g_cancellable_is_cancelled (cancellable);
 }
 
+/* Reads @path once from start to end, in large pieces, so that it is in the page cache: on a file
+ * not read since the computer started, the check's page reads, in the order of its b-trees, each
+ * waited for the disk (8.7 s for the 473 MB of 100,000 students, while the same bytes read in
+ * order take 0.3 s), and the loading beside it waited with them. Only an optimisation: a failure
+ * leaves the check to read the file itself. */
+static void
+read_into_cache (const char   *path,
+                 GCancellable *cancellable)
+{
+  g_autofree char *buffer = NULL;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return;
+#ifdef POSIX_FADV_SEQUENTIAL
+  posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  buffer = g_malloc (1024 * 1024);
+  while (!g_cancellable_is_cancelled (cancellable) && read (fd, buffer, 1024 * 1024) > 0)
+    ;
+  close (fd);
+}
+
 gboolean
 cl_store_quick_check_file (const char    *path,
                            GCancellable  *cancellable,
@@ -355,6 +378,7 @@ cl_store_quick_check_file (const char    *path,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  read_into_cache (path, cancellable);
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
