@@ -109,6 +109,23 @@ set_visible (ClStudentList *self,
                               old->len - prefix - suffix, visible->len - prefix - suffix);
 }
 
+/* The items are walked in the list's order, which is not the order they lie in memory: asking
+ * for an item a few steps ahead lets its cache misses overlap the filter's work on this one. */
+static inline void
+prefetch_ahead (GPtrArray *items,
+                guint      i)
+{
+#if defined(__GNUC__)
+  if (i + 16 < items->len)
+    {
+      const char *item = items->pdata[i + 16];
+
+      __builtin_prefetch (item);
+      __builtin_prefetch (item + 64);
+    }
+#endif
+}
+
 static gboolean
 keeps (ClStudentList *self,
        gpointer       item)
@@ -154,8 +171,11 @@ refilter (ClStudentList   *self,
   if (change == GTK_FILTER_CHANGE_MORE_STRICT)
     {
       for (guint i = 0; i < self->visible->len; i++)
-        if (keeps (self, self->visible->pdata[i]))
-          g_ptr_array_add (visible, g_object_ref (self->visible->pdata[i]));
+        {
+          prefetch_ahead (self->visible, i);
+          if (keeps (self, self->visible->pdata[i]))
+            g_ptr_array_add (visible, g_object_ref (self->visible->pdata[i]));
+        }
     }
   else
     {
@@ -164,7 +184,10 @@ refilter (ClStudentList   *self,
       for (guint i = 0; i < self->all->len; i++)
         {
           gpointer item = self->all->pdata[i];
-          gboolean was = change == GTK_FILTER_CHANGE_LESS_STRICT && j < self->visible->len &&
+          gboolean was;
+
+          prefetch_ahead (self->all, i);
+          was = change == GTK_FILTER_CHANGE_LESS_STRICT && j < self->visible->len &&
                          self->visible->pdata[j] == item;
 
           if (was)
