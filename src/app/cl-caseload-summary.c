@@ -230,7 +230,7 @@ refresh (ClCaseloadSummary *self)
   values[LINE_NOTICES] = counts.notices;
   for (guint i = 0; i < N_LINES; i++)
     {
-      g_autofree char *number = g_strdup_printf ("%u", values[i]);
+      g_autofree char *number = g_strdup_printf ("%'u", values[i]);
 
       gtk_label_set_label (self->counts[i], number);
       /* A screen reader hears the number with the line's title. */
@@ -248,8 +248,8 @@ refresh (ClCaseloadSummary *self)
   date = g_date_time_format (now, _("%A, %B %-d, %Y"));
   gtk_label_set_label (self->date_label, date);
   n = count_students (caseload, self->case_manager);
-  students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student · select one to see their file",
-                                           "%u students · select one to see their file", n), n);
+  students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u student · select one to see their file",
+                                           "%'u students · select one to see their file", n), n);
   gtk_label_set_label (self->students_label, students);
   show_page (self, "summary");
 }

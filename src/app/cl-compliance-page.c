@@ -157,7 +157,7 @@ describe (const ClComplianceTally *t)
   g_autofree char *rate = percent >= 0 ? g_strdup_printf (_("%u %% on time over 12 months"), (guint) percent)
                                        : g_strdup (_("nothing due in the last 12 months"));
   /* Translators: one line of the compliance page */
-  return g_strdup_printf (_("%u students · %u overdue · %u due in 30 days · %s"),
+  return g_strdup_printf (_("%'u students · %'u overdue · %'u due in 30 days · %s"),
                           t->students, t->overdue, t->due_30, rate);
 }
 

@@ -269,7 +269,7 @@ cl_window_load_bundle (ClWindow    *self,
     return FALSE;
   n = cl_caseload_get_students (cl_session_get_caseload (self->session))->len;
   adw_window_title_set_title (self->sidebar_title, title);
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", n), n);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u student", "%'u students", n), n);
   adw_window_title_set_subtitle (self->sidebar_title, count);
   return TRUE;
 }
