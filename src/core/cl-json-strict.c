@@ -342,20 +342,16 @@ parse_object (Scan     *s,
       do
         {
           gsize member;
-          const ClJsonValue *m;
-          const char *text;
 
           skip_space (s);
           if (s->p >= s->end || *s->p != '"' || !read_string (s, &member))
             return FALSE;
           /* json-glib keeps the last of the same name: which one an array handed over while
            * parsing came from would be a guess, so leave the whole document to it. Asked
-           * before the value is parsed, so that a second array is not handed over. */
-          text = s->doc->text->str;
-          m = value_at (s, index + 1);
-          for (guint k = 0; k < count; k++, m += m->size)
-            if (text[m->name] == text[member] && strcmp (text + m->name, text + member) == 0)
-              return FALSE;
+           * before the value is parsed, so that a second array is not handed over; the
+           * object's count is of the members before this one. */
+          if (cl_json_doc_member (s->doc, value_at (s, index), s->doc->text->str + member) != NULL)
+            return FALSE;
           if (!take (s, ':'))
             return FALSE;
           skip_space (s);
