@@ -503,6 +503,29 @@ restore_last_page (ClWindow *self)
     _cl_window_show_view (self, view);
 }
 
+/* Listed means seen: the time is taken when the first frame with the students has been painted,
+ * not when they were handed to the list (the main thread still lays them out after that). */
+static void
+on_listed_frame (GdkFrameClock *clock,
+                 ClWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_listed_frame, self);
+  g_printerr ("caseload: %u students listed %.1f ms after start\n",
+              g_list_model_get_n_items (G_LIST_MODEL (self->students)),
+              (g_get_monotonic_time () - g_ascii_strtoll (g_getenv ("CASELOAD_STARTED_AT"), NULL, 10)) / 1000.0);
+}
+
+static void
+trace_listed_when_painted (ClWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_listed_frame), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 apply_pending (ClWindow *self)
 {
@@ -519,9 +542,7 @@ apply_pending (ClWindow *self)
       _cl_window_toast (self, message);
     }
   if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL && g_getenv ("CASELOAD_STARTED_AT") != NULL)
-    g_printerr ("caseload: %u students listed %.1f ms after start\n",
-                g_list_model_get_n_items (G_LIST_MODEL (self->students)),
-                (g_get_monotonic_time () - g_ascii_strtoll (g_getenv ("CASELOAD_STARTED_AT"), NULL, 10)) / 1000.0);
+    trace_listed_when_painted (self);
   if (self->settings != NULL && g_settings_get_boolean (self->settings, "automatic-backups"))
     cl_session_back_up_async (self->session, backed_up, g_object_ref (self));
 }
