@@ -125,19 +125,6 @@ member (Reader     *r,
   return node && node->type != CL_JSON_NULL ? node : NULL;
 }
 
-/* The elements of an array, one after the other. */
-static inline Value *
-first_element (Value *array)
-{
-  return array + 1;
-}
-
-static inline Value *
-next_element (Value *element)
-{
-  return element + element->size;
-}
-
 static gboolean
 missing (Reader     *r,
          const char *name)
@@ -321,19 +308,19 @@ collect_extra (Reader             *r,
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
-  Value *m = o + 1;
-  guint i;
+  Value *m = NULL;
+  gboolean unknown = FALSE;
 
-  for (i = 0; i < o->count; i++, m += m->size)
-    if (!is_known (cl_json_doc_text (r->doc, m->name), known))
+  CL_JSON_FOREACH_CHILD (o, i, m)
+    if ((unknown = !is_known (cl_json_doc_text (r->doc, m->name), known)))
       break;
-  if (i == o->count)
+  if (!unknown)
     return NULL;
 
   /* The unknown members go in the order of a json-glib object of them all (its hash table's,
    * which is also the order they are written in): the known ones are there for that, as null. */
   all = json_object_new ();
-  for (i = 0, m = o + 1; i < o->count; i++, m += m->size)
+  CL_JSON_FOREACH_CHILD (o, i, m)
     {
       const char *n = cl_json_doc_text (r->doc, m->name);
 
@@ -378,8 +365,7 @@ read_calendar (Reader     *r,
 
   cal = cl_calendar_year_new (id, first, last);
   cal->extra = collect_extra (r, o, known);
-  item = closed ? first_element (closed) : NULL;
-  for (guint i = 0; closed && i < closed->count; i++, item = next_element (item))
+  CL_JSON_FOREACH_CHILD (closed, i, item)
     {
       gsize len = push_member (r, "closed");
       Value *ro = NULL;
@@ -435,8 +421,7 @@ read_school (Reader     *r,
   len = push_member (r, "calendars");
   if (calendars->count == 0)
     return fail (r, _("a school needs at least one calendar"));
-  node = first_element (calendars);
-  for (guint i = 0; i < calendars->count; i++, node = next_element (node))
+  CL_JSON_FOREACH_CHILD (calendars, i, node)
     {
       gsize item = push_index (r, i);
       ClCalendarYear *cal;
@@ -757,8 +742,7 @@ read_meeting (Reader     *r,
   m->interpreter = g_strdup (interpreter);
   m->extra = collect_extra (r, o, known);
 
-  item = invitees ? first_element (invitees) : NULL;
-  for (guint i = 0; invitees && i < invitees->count; i++, item = next_element (item))
+  CL_JSON_FOREACH_CHILD (invitees, i, item)
     {
       gsize len = push_member (r, "invitees");
       Value *io = NULL;
@@ -881,8 +865,7 @@ read_student (Reader     *r,
   student->extra = collect_extra (r, o, known);
 
 #define READ_LIST(array, name, read_one)                                  \
-  element = array ? first_element (array) : NULL;                          \
-  for (guint i = 0; array && i < array->count; i++, element = next_element (element)) \
+  CL_JSON_FOREACH_CHILD (array, i, element)                               \
     {                                                                     \
       gsize len = push_member (r, name);                                  \
       Value *item;                                                        \
@@ -924,8 +907,7 @@ read_list_from (Reader     *r,
   if (!get_array (r, root, name, OPTIONAL, &array))
     return FALSE;
   len = push_member (r, name);
-  element = array ? first_element (array) : NULL;
-  for (guint i = 0; array && i < array->count; i++, element = next_element (element))
+  CL_JSON_FOREACH_CHILD (array, i, element)
     {
       gsize item;
       Value *o = NULL;

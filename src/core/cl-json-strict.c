@@ -48,11 +48,11 @@ cl_json_doc_member (ClJsonDoc         *doc,
                     const ClJsonValue *o,
                     const char        *name)
 {
-  const ClJsonValue *m = o + 1;
+  const ClJsonValue *m = NULL;
 
   /* A bundle's objects have a few members to some twenty: a walk comparing the first letter
    * first is quicker than any hashing. */
-  for (guint i = 0; i < o->count; i++, m += m->size)
+  CL_JSON_FOREACH_CHILD (o, i, m)
     {
       const char *n = doc->text->str + m->name;
 
@@ -534,9 +534,9 @@ cl_json_doc_to_node (ClJsonDoc         *doc,
     case CL_JSON_OBJECT:
       {
         JsonObject *o = json_object_new ();
-        const ClJsonValue *m = value + 1;
+        const ClJsonValue *m = NULL;
 
-        for (guint i = 0; i < value->count; i++, m += m->size)
+        CL_JSON_FOREACH_CHILD (value, i, m)
           json_object_set_member (o, doc->text->str + m->name, cl_json_doc_to_node (doc, m));
         json_node_init_object (node, o);
         json_object_unref (o);
@@ -545,9 +545,9 @@ cl_json_doc_to_node (ClJsonDoc         *doc,
     case CL_JSON_ARRAY:
       {
         JsonArray *a = json_array_sized_new (value->count);
-        const ClJsonValue *e = value + 1;
+        const ClJsonValue *e = NULL;
 
-        for (guint i = 0; i < value->count; i++, e += e->size)
+        CL_JSON_FOREACH_CHILD (value, i, e)
           json_array_add_element (a, cl_json_doc_to_node (doc, e));
         json_node_init_array (node, a);
         json_array_unref (a);

@@ -45,6 +45,14 @@ typedef struct {
   };
 } ClJsonValue;
 
+/* Each member of an object or element of an array in turn, as @child (a const ClJsonValue *
+ * the caller declares), @i its index; none when @container is NULL. A container's children
+ * follow it, each after the one before and everything that one holds. */
+#define CL_JSON_FOREACH_CHILD(container, i, child)                                        \
+  for (guint i = 0; (container) != NULL && i < (container)->count &&                      \
+                    ((child) = i == 0 ? (container) + 1 : (child) + (child)->size, TRUE); \
+       i++)
+
 typedef struct {
   GArray  *values;       /* of ClJsonValue */
   GString *text;         /* names and strings, each ending in NUL */
