@@ -503,6 +503,13 @@ restore_last_page (ClWindow *self)
     _cl_window_show_view (self, view);
 }
 
+/* For CASELOAD_TRACE_STARTUP: main.c sets when the process started. */
+static double
+ms_since_start (void)
+{
+  return (g_get_monotonic_time () - g_ascii_strtoll (g_getenv ("CASELOAD_STARTED_AT"), NULL, 10)) / 1000.0;
+}
+
 /* Listed means seen: the time is taken when the first frame with the students has been painted,
  * not when they were handed to the list (the main thread still lays them out after that). */
 static void
@@ -511,8 +518,7 @@ on_listed_frame (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, on_listed_frame, self);
   g_printerr ("caseload: %u students listed %.1f ms after start\n",
-              g_list_model_get_n_items (G_LIST_MODEL (self->students)),
-              (g_get_monotonic_time () - g_ascii_strtoll (g_getenv ("CASELOAD_STARTED_AT"), NULL, 10)) / 1000.0);
+              g_list_model_get_n_items (G_LIST_MODEL (self->students)), ms_since_start ());
 }
 
 static void
@@ -618,12 +624,9 @@ static void
 on_first_frame (GdkFrameClock *clock,
                 ClWindow      *self)
 {
-  const char *started = g_getenv ("CASELOAD_STARTED_AT");
-
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  if (started != NULL)
-    g_printerr ("caseload: first frame %.1f ms after start, %u students\n",
-                (g_get_monotonic_time () - g_ascii_strtoll (started, NULL, 10)) / 1000.0,
+  if (g_getenv ("CASELOAD_STARTED_AT") != NULL)
+    g_printerr ("caseload: first frame %.1f ms after start, %u students\n", ms_since_start (),
                 g_list_model_get_n_items (G_LIST_MODEL (self->students)));
 }
 
