@@ -2,9 +2,11 @@
  * through the session recomputing only the student they touch, undo, and a read-only bundle */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-bundle-reader.h"
+#include "cl-file-check.h"
 #include "cl-session.h"
 #include "cl-test-util.h"
 
@@ -578,6 +580,138 @@ test_prepare_func (Fixture       *f,
   cl_session_set_prepare_func (f->session, NULL, NULL, NULL, NULL);
 }
 
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Spoils every page of the index of events by date, which reading the caseload never walks: the
+ * load succeeds, only the integrity check finds the damage. */
+static void
+damage_date_index (const char *path)
+{
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page_size = 0;
+  gsize length = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  /* Folded into the file, so that the bytes below are the only copy. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat WHERE name = 'events_by_date'", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 page = sqlite3_column_int64 (stmt, 0);
+
+      page_size = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (pages, page);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (pages->len, >, 0);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (guint i = 0; i < pages->len; i++)
+    {
+      gint64 at = (g_array_index (pages, gint64, i) - 1) * page_size;
+
+      g_assert_cmpint (at + page_size, <=, (gint64) length);
+      memset (contents + at + 8, 0x5a, 64);
+    }
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+on_check_done (ClFileCheck *check,
+               gpointer     user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_file_check (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint reports = 0;
+
+  {
+    g_autoptr(ClFileCheck) sound = cl_file_check_start (f->path, on_check_done, &reports, NULL);
+
+    g_assert_true (cl_file_check_wait (sound, &error));
+    g_assert_no_error (error);
+    /* Asked again, the same answer without checking again. */
+    g_assert_true (cl_file_check_wait (sound, NULL));
+    while (reports == 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (reports, ==, 1);
+  }
+  damage_date_index (f->path);
+  {
+    g_autoptr(ClFileCheck) damaged = cl_file_check_start (f->path, on_check_done, &reports, NULL);
+
+    g_assert_false (cl_file_check_wait (damaged, &error));
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT);
+    while (reports == 1)
+      g_main_context_iteration (NULL, TRUE);
+  }
+}
+
+static void
+on_load_failed (GError       **failed,
+                const GError  *error)
+{
+  g_assert_null (*failed);
+  *failed = g_error_copy (error);
+}
+
+/* A file whose caseload reads well but whose check fails: it may be shown for the moment the check
+ * takes, then it is taken off with the damage explained, and nothing was written to it. */
+static void
+test_damaged_after_shown (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) failed = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  ClEvent event = { .type = CL_EVENT_REFERRAL, .date = D ("2026-12-07") };
+
+  damage_date_index (f->path);
+  before = file_checksum (f->path);
+  g_signal_connect_swapped (f->session, "load-failed", G_CALLBACK (on_load_failed), &failed);
+  g_assert_true (cl_session_open_database (f->session, f->path, &error));
+  g_assert_no_error (error);
+  wait_loaded (f);
+  /* Either the load was shown and the check came after, or the check came first. */
+  if (failed == NULL)
+    {
+      g_assert_false (cl_session_save_event (f->session, "S-1002", FALSE, 0, &event, &error));
+      g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT);
+      g_clear_error (&error);
+    }
+  while (failed == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (failed, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (failed->message, "backups"));
+  g_assert_false (cl_session_get_loading (f->session));
+  g_assert_null (cl_session_get_store (f->session));
+  g_assert_null (cl_session_get_caseload (f->session));
+  g_assert_false (cl_session_get_editable (f->session));
+  g_assert_false (cl_session_save_event (f->session, "S-1002", FALSE, 0, &event, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -590,6 +724,8 @@ main (int argc, char **argv)
   g_test_add ("/session/import-in-background", Fixture, NULL, fixture_set_up, test_import_in_background, fixture_tear_down);
   g_test_add ("/session/bundle-read-only", Fixture, NULL, fixture_set_up, test_bundle_read_only, fixture_tear_down);
   g_test_add ("/session/prepare-func", Fixture, NULL, fixture_set_up, test_prepare_func, fixture_tear_down);
+  g_test_add ("/session/file-check", Fixture, NULL, fixture_set_up, test_file_check, fixture_tear_down);
+  g_test_add ("/session/damaged-after-shown", Fixture, NULL, fixture_set_up, test_damaged_after_shown, fixture_tear_down);
   g_test_add ("/session/refuses-bad-file", Fixture, NULL, fixture_set_up, test_refuses_bad_file, fixture_tear_down);
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cl-file-check.h"
 #include "cl-session.h"
 #include "cl-sync-state.h"
 
@@ -22,6 +23,8 @@ struct _ClSession
   gboolean          demo;           /* the built-in demo caseload, read-only */
   gboolean          loading;
   guint             load_generation; /* bumped by every load: a late result of an older one is dropped */
+  ClFileCheck      *check;          /* the open file's integrity check, until it has passed */
+  GError           *damage;         /* its failure, while the load beside it still runs */
   ClUndo           *undo;           /* the last change, until it is undone or replaced */
   ClSyncState      *sync_state;     /* where it stands with the district server (cl-session-sync.c) */
   ClSessionPrepareFunc prepare_func; /* run on the loading thread (cl_session_set_prepare_func) */
@@ -37,9 +40,13 @@ void       _cl_session_sync_init         (ClSession   *self);
 /* The sync state's count of conflicts, read from the database (cl-session-conflicts.c). */
 void       _cl_session_count_conflicts   (ClSession   *self);
 
-/* FALSE with G_IO_ERROR_READ_ONLY unless a database is open and loaded. */
+/* FALSE with G_IO_ERROR_READ_ONLY unless a database is open and loaded, and with the reason the
+ * file was found damaged when it was: waits for the file's integrity check if it has not passed
+ * yet. On the main thread, before a write; a thread that writes waits on _cl_session_ref_check(). */
 gboolean   _cl_session_check_editable    (ClSession   *self,
                                           GError     **error);
+/* The open file's integrity check while it runs (a reference), or NULL when it has passed. */
+ClFileCheck *_cl_session_ref_check       (ClSession   *self);
 /* @student_id's record when the caseload can be changed; NULL with the reason otherwise. */
 ClStudent *_cl_session_editable_student  (ClSession   *self,
                                           const char  *student_id,

@@ -21,11 +21,13 @@ typedef struct {
   guint         generation;
   ClSyncResult  result;
   guint         waiting;
+  ClFileCheck  *check;   /* the file's, when it had not passed yet */
 } SyncJob;
 
 static void
 sync_job_free (SyncJob *job)
 {
+  g_clear_pointer (&job->check, cl_file_check_unref);
   g_free (job->path);
   /* It may hold the password. */
   if (job->conninfo)
@@ -84,8 +86,15 @@ sync_thread (GTask        *task,
 {
   SyncJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClStore) store = cl_store_open_with_flags (job->path, CL_STORE_OPEN_SKIP_CHECK, &error);
+  g_autoptr(ClStore) store = NULL;
 
+  /* Nothing is written to a file before it is known sound. */
+  if (job->check != NULL && !cl_file_check_wait (job->check, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  store = cl_store_open_with_flags (job->path, CL_STORE_OPEN_SKIP_CHECK, &error);
   if (store == NULL || !cl_sync_run (store, job->conninfo, &job->result, &error))
     {
       /* What waits is still counted, on this connection (the session's is the main thread's). */
@@ -155,7 +164,8 @@ cl_session_sync_async (ClSession           *self,
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, cl_session_sync_async);
-  if (!_cl_session_check_editable (self, NULL) || self->demo)
+  /* Not _cl_session_check_editable(): the thread waits for the file's check, not the window. */
+  if (!cl_session_get_editable (self) || self->demo)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                                _("Only a case database of your own syncs with the district server"));
@@ -171,6 +181,7 @@ cl_session_sync_async (ClSession           *self,
   job->path = g_strdup (self->path);
   job->conninfo = g_strdup (conninfo);
   job->generation = self->load_generation;
+  job->check = _cl_session_ref_check (self);
   cl_sync_state_set_status (self->sync_state, CL_SYNC_STATUS_SYNCING, NULL);
   inner = g_task_new (self, NULL, sync_done, g_steal_pointer (&task));
   g_task_set_task_data (inner, job, (GDestroyNotify) sync_job_free);

@@ -137,6 +137,38 @@ set_computed (ClSession        *self,
   self->prepared = NULL;
 }
 
+/* A damaged file found after its caseload was shown: off the screen, with what to do. Nothing
+ * was written to it meanwhile (every write waited for the check). */
+static void
+show_damage (ClSession    *self,
+             const GError *error)
+{
+  cl_session_forget_undo (self);
+  g_clear_object (&self->store);
+  g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+  /* After the windows have let go of what they showed, as when another file is opened. */
+  clear_computed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* The load still running is dropped for a caseload read on the main thread. */
+static void
+supersede_load (ClSession *self)
+{
+  self->load_generation++;
+  set_loading (self, FALSE);
+}
+
+/* What the file's check found while the dropped load ran, told now instead of by that load. */
+static void
+show_damage_found_meanwhile (ClSession *self)
+{
+  g_autoptr(GError) damage = g_steal_pointer (&self->damage);
+
+  if (damage != NULL)
+    show_damage (self, damage);
+}
+
 /* Takes @caseload: computes every obligation at once. */
 static gboolean
 compute_caseload (ClSession   *self,
@@ -151,9 +183,9 @@ compute_caseload (ClSession   *self,
       return FALSE;
     }
   /* Fresher than any load still running: its result is dropped. */
-  self->load_generation++;
-  set_loading (self, FALSE);
+  supersede_load (self);
   set_computed (self, caseload, obligations, self->engine, NULL, NULL);
+  show_damage_found_meanwhile (self);
   return TRUE;
 }
 
@@ -256,7 +288,7 @@ _cl_session_check_editable (ClSession  *self,
                             GError    **error)
 {
   if (cl_session_get_editable (self))
-    return TRUE;
+    return self->check == NULL || cl_file_check_wait (self->check, error);
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed"));
   return FALSE;
 }
@@ -290,8 +322,8 @@ thread_cpu_time (void)
 }
 
 typedef struct {
-  char             *path;
   ClStore          *store;       /* the session's: it is not used elsewhere while loading */
+  ClFileCheck      *check;       /* the file's, running beside */
   guint             generation;
   ClDate            today;
   ClCaseload       *caseload;
@@ -310,35 +342,12 @@ load_job_free (LoadJob *job)
   if (job->prepared != NULL && job->prepared_free != NULL)
     job->prepared_free (job->prepared);
   g_clear_pointer (&job->by_student, g_hash_table_unref);
-  g_free (job->path);
+  g_clear_pointer (&job->check, cl_file_check_unref);
   g_clear_object (&job->store);
   g_clear_pointer (&job->obligations, g_ptr_array_unref);
   g_clear_object (&job->caseload);
   g_clear_object (&job->engine);
   g_free (job);
-}
-
-/* The file's integrity check, left out of opening so the first frame does not wait for it to read
- * the whole file. It runs beside the reading (its own connection, the other core): nothing is
- * edited before the load is back, and a load whose check failed is refused, so a damaged file is
- * still refused before anything is written to it. */
-typedef struct {
-  const char   *path;
-  GCancellable *cancellable;
-  gboolean      ok;
-  GError       *error;
-  gint64        took;
-} Check;
-
-static gpointer
-check_thread (gpointer data)
-{
-  Check *check = data;
-  gint64 t0 = g_get_monotonic_time ();
-
-  check->ok = cl_store_quick_check_file (check->path, check->cancellable, &check->error);
-  check->took = g_get_monotonic_time () - t0;
-  return NULL;
 }
 
 /* Off the main thread, with an engine of its own. The session's connection is lent to the
@@ -352,46 +361,51 @@ load_thread (GTask        *task,
 {
   LoadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  Check check = { job->path, cancellable, FALSE, NULL, 0 };
-  GThread *checker = g_thread_new ("caseload-check", check_thread, &check);
-  gint64 t0 = g_get_monotonic_time (), t1 = 0, t2 = 0, t3 = 0, cpu0 = thread_cpu_time (), cpu1 = 0, cpu2 = 0, cpu3 = 0;
+  gint64 t0 = g_get_monotonic_time (), t1 = 0, t2 = 0, cpu0 = thread_cpu_time (), cpu1 = 0, cpu2 = 0;
   gboolean ok;
 
   ok = (job->caseload = cl_store_load_caseload (job->store, &error)) != NULL &&
        (job->engine = new_engine (&error)) != NULL &&
        (t1 = g_get_monotonic_time (), cpu1 = thread_cpu_time (),
         (job->obligations = cl_deadline_engine_compute_parallel (job->engine, job->caseload, job->today, 0, &error)) != NULL);
-  if (ok)
-    {
-      /* What the main thread would otherwise do for every student before showing them. */
-      t2 = g_get_monotonic_time ();
-      cpu2 = thread_cpu_time ();
-      job->by_student = index_by_student (job->caseload, job->obligations);
-      if (job->prepare_func != NULL)
-        job->prepared = job->prepare_func (job->caseload, job->by_student, job->prepare_data);
-    }
-  t3 = g_get_monotonic_time ();
-  cpu3 = thread_cpu_time ();
-  g_thread_join (checker);
-  /* A damaged file explains a failed read: its error says what to do. */
-  if (!check.ok)
-    {
-      g_clear_error (&error);
-      g_task_return_error (task, check.error);
-      return;
-    }
   if (!ok)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_autoptr(GError) damaged = NULL;
+
+      /* A damaged file explains a failed read: its error says what to do. */
+      if (!cl_file_check_wait (job->check, &damaged) && !g_error_matches (damaged, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&damaged));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* What the main thread would otherwise do for every student before showing them. */
+  t2 = g_get_monotonic_time ();
+  cpu2 = thread_cpu_time ();
+  job->by_student = index_by_student (job->caseload, job->obligations);
+  if (job->prepare_func != NULL)
+    job->prepared = job->prepare_func (job->caseload, job->by_student, job->prepare_data);
   if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
     g_printerr ("caseload: loading thread: read %.1f ms (%.1f ms of CPU), compute %.1f ms (this thread's share "
-                "%.1f ms of CPU), made ready to show %.1f ms (%.1f ms of CPU), then waited %.1f ms for the integrity "
-                "check beside them (%.1f ms)\n",
+                "%.1f ms of CPU), made ready to show %.1f ms (%.1f ms of CPU)\n",
                 (t1 - t0) / 1000.0, (cpu1 - cpu0) / 1000.0, (t2 - t1) / 1000.0, (cpu2 - cpu1) / 1000.0,
-                (t3 - t2) / 1000.0, (cpu3 - cpu2) / 1000.0, (g_get_monotonic_time () - t3) / 1000.0, check.took / 1000.0);
+                (g_get_monotonic_time () - t2) / 1000.0, (thread_cpu_time () - cpu2) / 1000.0);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+drop_check (ClSession *self)
+{
+  if (self->check == NULL)
+    return;
+  cl_file_check_cancel (self->check);
+  g_clear_pointer (&self->check, cl_file_check_unref);
+}
+
+static void
+forget_damage (ClSession *self)
+{
+  g_clear_error (&self->damage);
 }
 
 static void
@@ -406,14 +420,24 @@ load_done (GObject      *object,
   /* A newer load (or a change saved meanwhile) has shown fresher data: drop this one. */
   if (job->generation != self->load_generation)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* What it read is not to be trusted when the check beside it failed. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || self->damage != NULL)
     {
+      if (self->damage != NULL)
+        {
+          g_clear_error (&error);
+          error = g_steal_pointer (&self->damage);
+        }
+      /* The error says already if the file is damaged. */
+      drop_check (self);
       g_clear_object (&self->store);
       set_loading (self, FALSE);
       g_signal_emit (self, signals[LOAD_FAILED], 0, error);
       return;
     }
   self->loading = FALSE;
+  if (self->check != NULL)
+    cl_file_check_hurry (self->check);
   {
     gint64 t0 = g_get_monotonic_time (), cpu0 = thread_cpu_time ();
 
@@ -452,6 +476,40 @@ cl_session_steal_prepared (ClSession *self)
   return g_steal_pointer (&self->prepared);
 }
 
+/* The file's check has ended: the file is sound (nothing more to wait for), or it is damaged. */
+static void
+check_finished (ClFileCheck *check,
+                gpointer     user_data)
+{
+  ClSession *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (check != self->check)
+    return;
+  if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
+    g_printerr ("caseload: integrity check finished after %.1f ms (at idle priority, beside the loading)\n",
+                cl_file_check_get_took (check) / 1000.0);
+  if (cl_file_check_wait (check, &error))
+    {
+      g_clear_pointer (&self->check, cl_file_check_unref);
+      return;
+    }
+  g_clear_pointer (&self->check, cl_file_check_unref);
+  /* A load still running reports it when it ends, instead of what it read. */
+  if (self->loading)
+    {
+      self->damage = g_steal_pointer (&error);
+      return;
+    }
+  show_damage (self, error);
+}
+
+ClFileCheck *
+_cl_session_ref_check (ClSession *self)
+{
+  return self->check != NULL ? cl_file_check_ref (self->check) : NULL;
+}
+
 gboolean
 cl_session_open_database (ClSession   *self,
                           const char  *path,
@@ -469,8 +527,10 @@ cl_session_open_database (ClSession   *self,
   set_read_only (self, FALSE);
   g_clear_object (&self->store);
   clear_computed (self);
+  drop_check (self);
+  forget_damage (self);
   /* Opening creates the file and refuses one that is not a Caseload database at once; the
-   * integrity check, which reads all of it, runs in the loading thread. */
+   * integrity check, which reads all of it, runs beside the loading (cl-file-check.c). */
   /* Lent to the loading thread, then the main thread's: never both at once. */
   self->store = cl_store_open_with_flags (path, CL_STORE_OPEN_CREATE | CL_STORE_OPEN_SKIP_CHECK |
                                           CL_STORE_OPEN_ONE_THREAD, error);
@@ -481,9 +541,10 @@ cl_session_open_database (ClSession   *self,
       return FALSE;
     }
 
+  self->check = cl_file_check_start (path, check_finished, g_object_ref (self), g_object_unref);
   job = g_new0 (LoadJob, 1);
-  job->path = g_strdup (path);
   job->store = g_object_ref (self->store);
+  job->check = cl_file_check_ref (self->check);
   job->generation = ++self->load_generation;
   job->today = self->today;
   job->prepare_func = self->prepare_func;
@@ -510,6 +571,8 @@ cl_session_load_bundle (ClSession   *self,
   if (caseload == NULL)
     return FALSE;
   cl_session_forget_undo (self);
+  drop_check (self);
+  forget_damage (self);
   g_clear_object (&self->store);
   self->demo = FALSE;
   set_read_only (self, TRUE);
@@ -549,10 +612,10 @@ cl_session_reload_rules (ClSession  *self,
       g_object_unref (caseload);
       return FALSE;
     }
-  self->load_generation++;
-  set_loading (self, FALSE);
+  supersede_load (self);
   /* The old obligations point into the old engine's rules: they go first. */
   set_computed (self, caseload, obligations, engine, NULL, NULL);
+  show_damage_found_meanwhile (self);
   return TRUE;
 }
 
@@ -563,6 +626,8 @@ cl_session_close (ClSession *self)
 
   cl_session_forget_undo (self);
   self->load_generation++;
+  drop_check (self);
+  forget_damage (self);
   g_clear_object (&self->store);
   clear_computed (self);
   set_loading (self, FALSE);
@@ -734,17 +799,38 @@ cl_session_list_history (ClSession   *self,
 
 /* ---- backups ---- */
 
-/* Off the main thread, through a connection of its own: a daily copy of the database. */
+typedef struct {
+  char        *path;
+  ClFileCheck *check;   /* the file's, when it had not passed yet */
+} BackUpJob;
+
+static void
+back_up_job_free (BackUpJob *job)
+{
+  g_clear_pointer (&job->check, cl_file_check_unref);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* Off the main thread, through a connection of its own: a daily copy of the database, once the
+ * file is known sound (a damaged file never replaces a good copy). */
 static void
 back_up_thread (GTask        *task,
                 gpointer      source,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  BackUpJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  /* The load checked the file already: the copy does not read it all a second time first. */
-  g_autoptr(ClStore) store = cl_store_open_with_flags (task_data, CL_STORE_OPEN_SKIP_CHECK, &error);
+  g_autoptr(ClStore) store = NULL;
 
+  if (job->check != NULL && !cl_file_check_wait (job->check, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Checked already: the copy does not read it all a second time first. */
+  store = cl_store_open_with_flags (job->path, CL_STORE_OPEN_SKIP_CHECK, &error);
   if (store == NULL || !cl_store_rolling_backup (store, 7, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -757,6 +843,7 @@ cl_session_back_up_async (ClSession           *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  BackUpJob *job;
 
   g_return_if_fail (CL_IS_SESSION (self));
 
@@ -767,7 +854,10 @@ cl_session_back_up_async (ClSession           *self,
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open"));
       return;
     }
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  job = g_new0 (BackUpJob, 1);
+  job->path = g_strdup (self->path);
+  job->check = _cl_session_ref_check (self);
+  g_task_set_task_data (task, job, (GDestroyNotify) back_up_job_free);
   g_task_run_in_thread (task, back_up_thread);
 }
 
@@ -814,6 +904,8 @@ cl_session_finalize (GObject *object)
   clear_computed (self);
   g_clear_pointer (&self->undo, cl_undo_free);
   g_clear_object (&self->engine);
+  g_clear_pointer (&self->check, cl_file_check_unref);
+  forget_damage (self);
   g_clear_object (&self->store);
   g_clear_object (&self->sync_state);
   if (self->prepare_data != NULL && self->prepare_data_free != NULL)
