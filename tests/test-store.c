@@ -12,6 +12,7 @@
 #include "cl-bundle-reader.h"
 #include "cl-bundle-writer.h"
 #include "cl-store.h"
+#include "cl-store-private.h"
 #include "cl-synthetic-caseload.h"
 
 static char *tmpdir;
@@ -543,6 +544,70 @@ test_crash_safety (void)
   g_test_message ("imports killed: %u left nothing, %u had finished", none, all);
 }
 
+static char *
+load_as_bundle (ClStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) loaded = cl_store_load_caseload (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  return cl_bundle_write (loaded);
+}
+
+/* A large district's events (and its meetings) are read on two connections: what is read is what
+ * one connection reads, also for students whose events lie in both halves of the table (added
+ * after the import) or with rows deleted between, and when another connection holds the write
+ * lock (the read is then on one connection). */
+static void
+test_split_read (void)
+{
+  g_autofree char *path = tmp_path ("split.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCaseload) small = cl_synthetic_caseload_new (300, 8, 5, cl_date_from_ymd (2026, 11, 24));
+  g_autoptr(ClStore) store = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *locked = NULL;
+  GPtrArray *students = cl_caseload_get_students (small);
+  sqlite3 *writer = NULL;
+
+  remove_db (path);
+  store = cl_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_import (store, small, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < students->len; i += 7)
+    {
+      ClStudent *s = g_ptr_array_index (students, i);
+      ClEvent event = { .type = CL_EVENT_REFERRAL, .date = cl_date_from_ymd (2026, 12, 1 + i % 20), .kind = -1, .from = -1 };
+      guint position = 0;
+
+      g_assert_true (cl_store_add_event (store, s->id, &event, &position, &error));
+      g_assert_no_error (error);
+      if (i % 3 == 0)
+        {
+          g_assert_true (cl_store_delete_event (store, s->id, 0, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  one = load_as_bundle (store);
+  g_assert_cmpuint (_cl_store_get_split_reads (store), ==, 0);
+  _cl_store_set_split_events_from (store, 1);
+  two = load_as_bundle (store);
+  g_assert_cmpuint (_cl_store_get_split_reads (store), ==, 1);
+  g_assert_cmpstr (one, ==, two);
+
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  locked = load_as_bundle (store);
+  g_assert_cmpuint (_cl_store_get_split_reads (store), ==, 1);
+  g_assert_cmpstr (one, ==, locked);
+  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (writer);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -560,6 +625,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/event-edits", test_event_edits);
   g_test_add_func ("/store/refuses", test_refuses);
   g_test_add_func ("/store/deferred-check", test_deferred_check);
+  g_test_add_func ("/store/split-read", test_split_read);
   g_test_add_func ("/store/backup-restore", test_backup_restore);
   g_test_add_func ("/store/crash-safety", test_crash_safety);
   status = g_test_run ();

@@ -536,8 +536,7 @@ cl_student_new (const char *id)
   self->id = g_strdup (id);
   self->guardians = g_array_new (FALSE, TRUE, sizeof (ClGuardian));
   g_array_set_clear_func (self->guardians, guardian_clear);
-  self->events = g_array_new (FALSE, TRUE, sizeof (ClEvent));
-  g_array_set_clear_func (self->events, event_clear);
+  self->events = cl_event_array_new ();
   self->meetings = g_ptr_array_new_with_free_func (meeting_free);
   return self;
 }
@@ -584,6 +583,31 @@ cl_student_sort_events (ClStudent *self)
         g_array_sort (self->events, compare_events);
         return;
       }
+}
+
+GArray *
+cl_event_array_new (void)
+{
+  GArray *events = g_array_new (FALSE, TRUE, sizeof (ClEvent));
+
+  g_array_set_clear_func (events, event_clear);
+  return events;
+}
+
+void
+cl_student_take_events (ClStudent *self,
+                        GArray    *events)
+{
+  if (self->events->len == 0)
+    {
+      g_array_unref (self->events);
+      self->events = events;
+      return;
+    }
+  g_array_append_vals (self->events, events->data, events->len);
+  /* Moved, not copied: what they point to is the student's now. */
+  g_array_set_clear_func (events, NULL);
+  g_array_unref (events);
 }
 
 void

@@ -372,6 +372,12 @@ void            cl_student_sort_events         (ClStudent *self);
  * spares the array's growing copies); nothing once there are events. */
 void            cl_student_reserve_events      (ClStudent *self,
                                                 guint      n);
+/* An array of events as a student holds them, to fill apart and hand over whole. */
+GArray         *cl_event_array_new             (void);
+/* Takes @events (from cl_event_array_new()): they become @self's when it has none yet, else are
+ * added after its own. */
+void            cl_student_take_events         (ClStudent *self,
+                                                GArray    *events);
 void            cl_student_add_guardian        (ClStudent  *self,
                                                 ClGuardian *guardian);
 ClMeeting      *cl_student_add_meeting         (ClStudent     *self,

@@ -197,16 +197,16 @@ _cl_store_add_guardian_row (ClStudent    *s,
   cl_student_add_guardian (s, &g);
 }
 
-void
-_cl_store_add_event_row (ClStudent    *s,
-                         sqlite3_stmt *stmt)
+/* @e from a row of CL_STORE_EVENT_COLUMNS; FALSE for a row of a type this version does not know. */
+static gboolean
+event_from_row (ClEvent      *e,
+                sqlite3_stmt *stmt)
 {
   int type = col_enum (stmt, 1, cl_event_type_names, CL_N_EVENT_TYPES);
-  ClEvent *e;
 
   if (type < 0)
-    return;
-  e = cl_student_add_event (s, type, col_date (stmt, 2));
+    return FALSE;
+  *e = (ClEvent) { .type = type, .date = col_date (stmt, 2), .kind = -1, .from = -1 };
   /* The row's position: same-day order, and the key an edit of this event writes to. */
   e->order = sqlite3_column_int (stmt, 13);
   switch (type)
@@ -238,22 +238,186 @@ _cl_store_add_event_row (ClStudent    *s,
   e->has_iep = sqlite3_column_int (stmt, 10) != 0;
   e->reason = col_dup (stmt, 11);
   e->extra = col_json (stmt, 12);
+  return TRUE;
+}
+
+void
+_cl_store_add_event_row (ClStudent    *s,
+                         sqlite3_stmt *stmt)
+{
+  ClEvent e;
+
+  if (event_from_row (&e, stmt))
+    g_array_append_val (s->events, e);
+}
+
+
+/* Every meeting and its invitees onto their students, through @db (the store's or the second
+ * connection of a split read): SQLITE_DONE, or the code of what failed. */
+static int
+read_meetings (sqlite3    *db,
+               ClCaseload *c)
+{
+  static const char sql_meetings[] =
+    "SELECT " CL_STORE_MEETING_COLUMNS " FROM meetings ORDER BY student_id, position";
+  static const char sql_invitees[] =
+    "SELECT " CL_STORE_INVITEE_COLUMNS " FROM invitees ORDER BY student_id, meeting_id, position";
+  g_autoptr(GHashTable) meetings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (db, sql_meetings, -1, &stmt, NULL)) != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClStudent *s = cl_caseload_lookup_student (c, col_text (stmt, 0));
+      ClMeeting *m = s ? _cl_store_add_meeting_row (s, stmt) : NULL;
+
+      if (m != NULL)
+        g_hash_table_insert (meetings, g_strdup_printf ("%s\x1f%s", s->id, m->id), m);
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE || (rc = sqlite3_prepare_v2 (db, sql_invitees, -1, &stmt, NULL)) != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", col_text (stmt, 0), col_text (stmt, 1));
+      ClMeeting *m = g_hash_table_lookup (meetings, key);
+
+      if (m != NULL)
+        _cl_store_add_invitee_row (m, stmt);
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* What a second connection reads beside the first in a large district: the later half of the
+ * events table, each run of rows of one student in an array of its own, handed to that student
+ * once both halves are read (most students' rows are all in one half: the array becomes theirs as
+ * it is), then every meeting, which nothing else touches meanwhile. */
+typedef struct {
+  ClStudent *student;
+  GArray    *events;
+} EventRun;
+
+typedef struct {
+  char         *path;
+  ClCaseload   *caseload; /* read only: students are looked up, not changed */
+  sqlite3_int64 after;    /* rowids past this one */
+  GArray       *runs;     /* of EventRun */
+  int           rc;
+  char         *message;
+} SecondRead;
+
+static gpointer
+second_read_thread (gpointer data)
+{
+  SecondRead *half = data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  EventRun *run = NULL;
+
+  half->rc = sqlite3_open_v2 (half->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+  if (half->rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      /* One snapshot for both reads; the first connection holds the write lock meanwhile, so it is
+       * also the first connection's. */
+      half->rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+    }
+  if (half->rc == SQLITE_OK)
+    half->rc = sqlite3_prepare_v2 (db, "SELECT " CL_STORE_EVENT_COLUMNS " FROM events WHERE rowid > ?", -1, &stmt, NULL);
+  if (half->rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, half->after);
+      while ((half->rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ClEvent e;
+
+          if (run == NULL || g_strcmp0 (run->student->id, col_text (stmt, 0)) != 0)
+            {
+              ClStudent *s = cl_caseload_lookup_student (half->caseload, col_text (stmt, 0));
+
+              run = NULL;
+              if (s == NULL)
+                continue;
+              g_array_append_vals (half->runs, &(EventRun) { s, cl_event_array_new () }, 1);
+              run = &g_array_index (half->runs, EventRun, half->runs->len - 1);
+            }
+          if (event_from_row (&e, stmt))
+            g_array_append_val (run->events, e);
+        }
+      if (half->rc == SQLITE_DONE)
+        half->rc = read_meetings (db, half->caseload);
+      if (half->rc == SQLITE_DONE)
+        half->rc = SQLITE_OK;
+    }
+  if (half->rc != SQLITE_OK)
+    half->message = g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (half->rc));
+  sqlite3_finalize (stmt);
+  /* Only read: nothing to keep. */
+  if (db != NULL)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* The later half's events to their students, or freed when a read failed. */
+static void
+finish_second_read (SecondRead *half,
+                    gboolean    keep)
+{
+  for (guint i = 0; i < half->runs->len; i++)
+    {
+      EventRun *run = &g_array_index (half->runs, EventRun, i);
+
+      if (keep)
+        cl_student_take_events (run->student, run->events);
+      else
+        g_array_unref (run->events);
+    }
+  g_array_unref (half->runs);
+  g_free (half->message);
+  g_free (half->path);
+}
+
+/* The last rowid of the events table, when it is worth splitting. */
+static sqlite3_int64
+events_split_point (ClStore *self)
+{
+  static const char sql[] = "SELECT max(rowid) FROM events";
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, NULL);
+  sqlite3_int64 last = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    last = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return last >= (self->split_events_from > 0 ? self->split_events_from : CL_STORE_SPLIT_EVENTS_FROM) ? last / 2 : 0;
+}
+
+void
+_cl_store_set_split_events_from (ClStore *self,
+                                 gint64   rows)
+{
+  self->split_events_from = rows;
+}
+
+guint
+_cl_store_get_split_reads (ClStore *self)
+{
+  return self->split_reads;
 }
 
 static gboolean
-load_guardians_and_events (ClStore     *self,
-                           ClCaseload  *c,
-                           GError     **error)
+load_guardians (ClStore     *self,
+                ClCaseload  *c,
+                GError     **error)
 {
-  static const char sql_guardians[] =
+  static const char sql[] =
     "SELECT " CL_STORE_GUARDIAN_COLUMNS " FROM guardians ORDER BY student_id, position";
-  /* In the table's own order, not the key's: walking the key's index looks every row up in the
-   * table again (a third of reading a district). Each student's events are sorted by date and
-   * position afterwards, so the order read in changes nothing; rows come mostly grouped by
-   * student (written together), so the student is looked up once per group. */
-  static const char sql_events[] =
-    "SELECT " CL_STORE_EVENT_COLUMNS " FROM events";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_guardians, error);
+  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
   ClStudent *s = NULL;
   int rc;
 
@@ -266,17 +430,58 @@ load_guardians_and_events (ClStore     *self,
       if (s != NULL)
         _cl_store_add_guardian_row (s, stmt);
     }
-  if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_events, error)) == NULL)
-    return FALSE;
-  s = NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  return !step_failed (self, rc, error);
+}
+
+static gboolean
+load_events_and_meetings (ClStore     *self,
+                          ClCaseload  *c,
+                          GError     **error)
+{
+  /* In the table's own order, not the key's: walking the key's index looks every row up in the
+   * table again (a third of reading a district). Each student's events are sorted by date and
+   * position afterwards, so the order read in changes nothing; rows come mostly grouped by
+   * student (written together), so the student is looked up once per group. */
+  static const char sql_all[] = "SELECT " CL_STORE_EVENT_COLUMNS " FROM events";
+  static const char sql_first_half[] = "SELECT " CL_STORE_EVENT_COLUMNS " FROM events WHERE rowid <= ?";
+  SecondRead half = { 0 };
+  g_autoptr(GThread) thread = NULL;
+  sqlite3_stmt *stmt;
+  ClStudent *s = NULL;
+  int rc = SQLITE_DONE;
+
+  /* Only while no other connection can commit (load_with_progress() began with BEGIN IMMEDIATE):
+   * the second connection then reads the same data as this one. */
+  if (sqlite3_txn_state (self->db, NULL) == SQLITE_TXN_WRITE && (half.after = events_split_point (self)) > 0)
+    {
+      half.path = g_strdup (self->path);
+      half.caseload = c;
+      half.runs = g_array_new (FALSE, FALSE, sizeof (EventRun));
+      thread = g_thread_new ("caseload-read", second_read_thread, &half);
+      self->split_reads++;
+    }
+  stmt = _cl_store_prepare (self, thread != NULL ? sql_first_half : sql_all, error);
+  if (stmt != NULL && thread != NULL)
+    sqlite3_bind_int64 (stmt, 1, half.after);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (s == NULL || g_strcmp0 (s->id, col_text (stmt, 0)) != 0)
         s = cl_caseload_lookup_student (c, col_text (stmt, 0));
       if (s != NULL)
         _cl_store_add_event_row (s, stmt);
     }
-  return !step_failed (self, rc, error);
+  if (stmt != NULL && rc == SQLITE_DONE && thread == NULL)
+    rc = read_meetings (self->db, c);
+  if (stmt != NULL && rc != SQLITE_DONE)
+    _cl_store_fail (self, rc, N_("reading the database"), error);
+  if (thread == NULL)
+    return stmt != NULL && rc == SQLITE_DONE;
+
+  g_thread_join (g_steal_pointer (&thread));
+  if (stmt != NULL && rc == SQLITE_DONE && half.rc != SQLITE_OK)
+    _cl_store_fail_with (self, half.rc, half.message, N_("reading the database"), error);
+  finish_second_read (&half, stmt != NULL && rc == SQLITE_DONE && half.rc == SQLITE_OK);
+  return stmt != NULL && rc == SQLITE_DONE && half.rc == SQLITE_OK;
 }
 
 ClMeeting *
@@ -319,42 +524,6 @@ _cl_store_add_invitee_row (ClMeeting    *m,
 }
 
 static gboolean
-load_meetings (ClStore     *self,
-               ClCaseload  *c,
-               GError     **error)
-{
-  static const char sql_meetings[] =
-    "SELECT " CL_STORE_MEETING_COLUMNS " FROM meetings ORDER BY student_id, position";
-  static const char sql_invitees[] =
-    "SELECT " CL_STORE_INVITEE_COLUMNS " FROM invitees ORDER BY student_id, meeting_id, position";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql_meetings, error);
-  g_autoptr(GHashTable) meetings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClStudent *s = cl_caseload_lookup_student (c, col_text (stmt, 0));
-      ClMeeting *m = s ? _cl_store_add_meeting_row (s, stmt) : NULL;
-
-      if (m != NULL)
-        g_hash_table_insert (meetings, g_strdup_printf ("%s\x1f%s", s->id, m->id), m);
-    }
-  if (step_failed (self, rc, error) || (stmt = _cl_store_prepare (self, sql_invitees, error)) == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *key = g_strdup_printf ("%s\x1f%s", col_text (stmt, 0), col_text (stmt, 1));
-      ClMeeting *m = g_hash_table_lookup (meetings, key);
-
-      if (m != NULL)
-        _cl_store_add_invitee_row (m, stmt);
-    }
-  return !step_failed (self, rc, error);
-}
-
-static gboolean
 load_meta (ClStore     *self,
            ClCaseload  *c,
            GError     **error)
@@ -389,6 +558,27 @@ _cl_store_load_header (ClStore     *self,
          load_schools_and_staff (self, c, error);
 }
 
+/* A large district's events are read on two connections (load_events_and_meetings()), which see the same data
+ * only when nobody can commit between their reads: this one then takes the write lock, if it gets
+ * it at once (another writer is not waited for: the read is then on one connection, as for a
+ * file opened read-only). Nothing is written; COMMIT lets the lock go. */
+static gboolean
+begin_read (ClStore  *self,
+            GError  **error)
+{
+  int rc;
+
+  if (events_split_point (self) > 0)
+    {
+      sqlite3_busy_timeout (self->db, 0);
+      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      sqlite3_busy_timeout (self->db, 5000);
+      if (rc == SQLITE_OK)
+        return TRUE;
+    }
+  return _cl_store_exec (self, "BEGIN", error);
+}
+
 typedef gboolean (*LoadStep) (ClStore *self, ClCaseload *c, GError **error);
 
 static ClCaseload *
@@ -401,7 +591,7 @@ load_with_progress (ClStore          *self,
   /* Events are most of the rows: their step weighs the most. */
   static const struct { LoadStep step; double weight; } steps[] = {
     { load_meta, 0.01 }, { load_calendars, 0.02 }, { load_schools_and_staff, 0.02 },
-    { load_students, 0.15 }, { load_guardians_and_events, 0.65 }, { load_meetings, 0.15 },
+    { load_students, 0.15 }, { load_guardians, 0.05 }, { load_events_and_meetings, 0.75 },
   };
   g_autoptr(ClCaseload) c = cl_caseload_new ();
   gboolean ok = TRUE;
@@ -409,7 +599,7 @@ load_with_progress (ClStore          *self,
   GPtrArray *students;
 
   /* One read transaction: a consistent picture even if another process writes meanwhile. */
-  if (!_cl_store_exec (self, "BEGIN", error))
+  if (!begin_read (self, error))
     return NULL;
   for (guint i = 0; ok && i < G_N_ELEMENTS (steps); i++)
     {

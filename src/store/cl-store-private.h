@@ -17,7 +17,18 @@ struct _ClStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt*, prepared once */
+  gint64      split_events_from; /* a load reads the events on two connections from this many */
+  guint       split_reads;       /* loads that did (for the tests) */
 };
+
+/* Events are most of a district's rows (24 a student): from this many (by the last rowid), a load
+ * reads the later half of them, and the meetings, on a second connection and thread
+ * (cl-store-load.c). */
+#define CL_STORE_SPLIT_EVENTS_FROM 200000
+/* For the tests, which have fewer events than that: 0 for the default. */
+void          _cl_store_set_split_events_from (ClStore *self,
+                                               gint64   rows);
+guint         _cl_store_get_split_reads       (ClStore *self);
 
 /* A cached prepared statement, reset and cleared of bindings. */
 sqlite3_stmt *_cl_store_prepare      (ClStore     *self,
@@ -31,6 +42,12 @@ gboolean      _cl_store_exec         (ClStore     *self,
  * put in the user's language where the message is made. */
 gboolean      _cl_store_fail         (ClStore     *self,
                                       int          rc,
+                                      const char  *doing,
+                                      GError     **error);
+/* The same for an error of another connection to the file, SQLite's @detail. */
+gboolean      _cl_store_fail_with    (ClStore     *self,
+                                      int          rc,
+                                      const char  *detail,
                                       const char  *doing,
                                       GError     **error);
 /* Creates or upgrades the schema inside the current transaction. */

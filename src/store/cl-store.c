@@ -67,8 +67,16 @@ _cl_store_fail (ClStore     *self,
                 const char  *doing,
                 GError     **error)
 {
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  return _cl_store_fail_with (self, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), doing, error);
+}
 
+gboolean
+_cl_store_fail_with (ClStore     *self,
+                     int          rc,
+                     const char  *detail,
+                     const char  *doing,
+                     GError     **error)
+{
   /* The callers mark @doing with N_(): it is put in the user's language here. */
   doing = _(doing);
 
