@@ -2,11 +2,11 @@
  * through the session recomputing only the student they touch, undo, and a read-only bundle */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-bundle-reader.h"
 #include "cl-file-check.h"
+#include "cl-test-damage.h"
 #include "cl-session.h"
 #include "cl-test-util.h"
 
@@ -590,44 +590,6 @@ file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
-/* Spoils every page of the index of events by date, which reading the caseload never walks: the
- * load succeeds, only the integrity check finds the damage. */
-static void
-damage_date_index (const char *path)
-{
-  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *contents = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 page_size = 0;
-  gsize length = 0;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  /* Folded into the file, so that the bytes below are the only copy. */
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat WHERE name = 'events_by_date'", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 page = sqlite3_column_int64 (stmt, 0);
-
-      page_size = sqlite3_column_int64 (stmt, 1);
-      g_array_append_val (pages, page);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_cmpuint (pages->len, >, 0);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  for (guint i = 0; i < pages->len; i++)
-    {
-      gint64 at = (g_array_index (pages, gint64, i) - 1) * page_size;
-
-      g_assert_cmpint (at + page_size, <=, (gint64) length);
-      memset (contents + at + 8, 0x5a, 64);
-    }
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-}
-
 static void
 on_check_done (ClFileCheck *check,
                gpointer     user_data)
@@ -653,7 +615,7 @@ test_file_check (Fixture       *f,
       g_main_context_iteration (NULL, TRUE);
     g_assert_cmpuint (reports, ==, 1);
   }
-  damage_date_index (f->path);
+  cl_test_damage_date_index (f->path);
   {
     g_autoptr(ClFileCheck) damaged = cl_file_check_start (f->path, on_check_done, &reports, NULL);
 
@@ -685,7 +647,7 @@ test_damaged_after_shown (Fixture       *f,
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   ClEvent event = { .type = CL_EVENT_REFERRAL, .date = D ("2026-12-07") };
 
-  damage_date_index (f->path);
+  cl_test_damage_date_index (f->path);
   before = file_checksum (f->path);
   g_signal_connect_swapped (f->session, "load-failed", G_CALLBACK (on_load_failed), &failed);
   g_assert_true (cl_session_open_database (f->session, f->path, &error));

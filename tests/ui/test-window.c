@@ -9,6 +9,7 @@
 #include "cl-student-editor.h"
 #include "cl-student-row.h"
 #include "cl-synthetic-caseload.h"
+#include "cl-test-damage.h"
 #include "cl-ui-test.h"
 
 static ClApplication *app;
@@ -651,6 +652,41 @@ test_damaged_database (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file whose students read well but whose integrity check fails: they are shown at most until
+ * the check is back, then the error page says the file is damaged and what to do. */
+static void
+test_damaged_after_shown (void)
+{
+  ClWindow *window = cl_window_new (app);
+  g_autofree char *dir = make_tmp_dir ("caseload-ui-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  {
+    g_autoptr(ClCaseload) c = cl_synthetic_caseload_new (40, 8, 5, cl_date_from_ymd (2026, 11, 24));
+    g_autoptr(ClStore) store = cl_store_open (path, TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cl_store_import (store, c, FALSE, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  cl_test_damage_date_index (path);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_database (window, path);
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->sidebar_stack), "error") != 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), "damaged"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), "backups"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->students)), ==, 0);
+  g_assert_null (cl_session_get_store (window->session));
+  g_assert_false (cl_session_get_loading (window->session));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_actions (void)
 {
@@ -1082,6 +1118,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/views", test_views);
   g_test_add_func ("/ui/window/database", test_database);
   g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
+  g_test_add_func ("/ui/window/damaged-after-shown", test_damaged_after_shown);
   g_test_add_func ("/ui/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/ui/window/document-preview", test_document_preview);
   g_test_add_func ("/ui/window/actions", test_actions);
