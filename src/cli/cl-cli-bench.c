@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <fcntl.h>
 #include <gio/gunixoutputstream.h>
@@ -124,8 +125,14 @@ timed_import (const char  *bundle,
 {
   g_autoptr(ClCaseload) read_back = NULL;
   g_autoptr(ClStore) store = NULL;
-  gint64 t0 = g_get_monotonic_time ();
-  double c0 = cpu_now_ms ();
+  gint64 t0;
+  double c0;
+
+  /* What an earlier import left for the disk is written out first, not during this one (after the
+   * 470 MB of 100,000 students, the tenth's time went from 1.1 to 1.6 s with it). */
+  sync ();
+  t0 = g_get_monotonic_time ();
+  c0 = cpu_now_ms ();
 
   read_back = cl_bundle_read_data (bundle, -1, error);
   store = read_back ? cl_store_open (db_path, TRUE, error) : NULL;
@@ -320,23 +327,24 @@ cl_cli_bench (int    argc,
     if (n_students >= 20000)
       {
         g_autofree char *tenth_path = g_build_filename (dir, "tenth.db", NULL);
-        g_autofree char *tenth_detail = g_strdup_printf ("%d students, as import", n_students / 10);
-        double tenth_ms, tenth_cpu;
-        gboolean ok;
+        g_autofree char *tenth_detail = g_strdup_printf ("%d students, as import, median of 3", n_students / 10);
+        g_autoptr(ClCaseload) tenth = cl_synthetic_caseload_new (n_students / 10, n_events, 42, today);
+        g_autofree char *tenth_bundle = cl_bundle_write (tenth);
+        double tenth_ms, tenth_cpu, tenth_samples[3];
 
-        {
-          g_autoptr(ClCaseload) tenth = cl_synthetic_caseload_new (n_students / 10, n_events, 42, today);
-          g_autofree char *tenth_bundle = cl_bundle_write (tenth);
-
-          g_clear_object (&tenth);
-          ok = timed_import (tenth_bundle, tenth_path, &tenth_ms, &tenth_cpu, NULL, &error);
-        }
-        if (!ok)
+        /* A one-second import, where a second of the machine's own doing shows: the median of three. */
+        g_clear_object (&tenth);
+        for (guint i = 0; i < G_N_ELEMENTS (tenth_samples); i++)
           {
-            fprintf (stderr, "caseload-cli bench: %s\n", error->message);
-            return 1;
+            if (!timed_import (tenth_bundle, tenth_path, &tenth_samples[i], &cpu_samples[i], NULL, &error))
+              {
+                fprintf (stderr, "caseload-cli bench: %s\n", error->message);
+                return 1;
+              }
+            _cl_cli_remove_database (tenth_path);
           }
-        _cl_cli_remove_database (tenth_path);
+        tenth_ms = median_ms (tenth_samples, G_N_ELEMENTS (tenth_samples));
+        tenth_cpu = median_ms (cpu_samples, G_N_ELEMENTS (cpu_samples));
         g_array_append_vals (measures, &(Measure) { "import_tenth", tenth_ms, "ms", g_steal_pointer (&tenth_detail) }, 1);
         g_array_append_vals (measures, &(Measure) { "import_tenth_cpu", tenth_cpu, "ms", "its CPU time" }, 1);
         g_array_append_vals (measures, &(Measure) { "import_growth", import_ms / MAX (tenth_ms, 0.001), "×",
