@@ -608,6 +608,58 @@ test_split_read (void)
   sqlite3_close (writer);
 }
 
+static char *
+journal_mode_of (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *mode = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return mode;
+}
+
+/* A fresh import goes through the rollback journal when it has the file to itself, and through the
+ * WAL when another connection has it open; either way the file is in WAL after, with every row. */
+static void
+test_fresh_import_journal (void)
+{
+  g_autoptr(ClCaseload) small = cl_synthetic_caseload_new (50, 8, 5, cl_date_from_ymd (2026, 11, 24));
+  guint n = cl_caseload_get_students (small)->len;
+
+  for (guint shared = 0; shared < 2; shared++)
+    {
+      g_autofree char *path = tmp_path ("journal.db");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *mode = NULL;
+      sqlite3 *other = NULL;
+
+      remove_db (path);
+      {
+        g_autoptr(ClStore) store = cl_store_open (path, TRUE, &error);
+
+        g_assert_no_error (error);
+        /* Another connection that has read the file keeps it in WAL. */
+        if (shared)
+          {
+            g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+            g_assert_cmpint (sqlite3_exec (other, "SELECT count(*) FROM students", NULL, NULL, NULL), ==, SQLITE_OK);
+          }
+        g_assert_true (cl_store_import (store, small, FALSE, NULL, NULL, &error));
+        g_assert_no_error (error);
+        sqlite3_close (other);
+      }
+      mode = journal_mode_of (path);
+      g_assert_cmpstr (mode, ==, "wal");
+      g_assert_cmpuint (count_students (path), ==, n);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -626,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/refuses", test_refuses);
   g_test_add_func ("/store/deferred-check", test_deferred_check);
   g_test_add_func ("/store/split-read", test_split_read);
+  g_test_add_func ("/store/fresh-import-journal", test_fresh_import_journal);
   g_test_add_func ("/store/backup-restore", test_backup_restore);
   g_test_add_func ("/store/crash-safety", test_crash_safety);
   status = g_test_run ();

@@ -521,6 +521,33 @@ database_is_empty (ClStore *self)
   return empty;
 }
 
+/* The journal mode the connection is in after asking for @mode ("delete" or "wal"). */
+static gboolean
+set_journal_mode (ClStore    *self,
+                  const char *mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  gboolean set = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    set = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+  sqlite3_finalize (stmt);
+  return set;
+}
+
+/* A fresh import writes every page of the file anew. Through SQLite's rollback journal each is
+ * written once, where the WAL writes it twice, to the log and then at the checkpoint (at 100,000
+ * students 1.4 GB of copying in the kernel: 4.0-4.2 s of system time became 1.5-1.6 s, the import
+ * 17.0 s became 13.8-14.4 s). The journal keeps what the empty file held, so a crash still leaves
+ * it as it was. SQLite leaves WAL only when no other connection has the file open; otherwise the
+ * import stays in WAL, as before. */
+static gboolean
+journal_for_fresh_import (ClStore *self)
+{
+  return database_is_empty (self) && set_journal_mode (self, "delete");
+}
+
 /* A fresh import writes every row of the tables below at once: their secondary indexes are built
  * once after the rows are in (one sort each) rather than kept up to date row by row, which at
  * 100,000 students outgrows the page cache and spills the transaction into the WAL and back. The
@@ -672,6 +699,7 @@ cl_store_import (ClStore          *self,
   guint total, done = 0;
   gboolean fresh, ok = TRUE;
   gboolean keep_triggers = TRUE;
+  gboolean left_wal = FALSE;
   int triggers_were = 1;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
@@ -680,8 +708,13 @@ cl_store_import (ClStore          *self,
   total = cl_caseload_get_calendars (caseload)->len + cl_caseload_get_schools (caseload)->len +
           cl_caseload_get_staff (caseload)->len + cl_caseload_get_students (caseload)->len;
 
+  left_wal = !replace && journal_for_fresh_import (self);
   if (!_cl_store_begin (self, &a.action, error))
-    return FALSE;
+    {
+      if (left_wal)
+        set_journal_mode (self, "wal");
+      return FALSE;
+    }
   ok = keeps_triggers (self, &keep_triggers, error);
   /* sqlite3_db_config's last argument gets the setting after the call: asked first, then set. */
   if (ok && !keep_triggers)
@@ -719,6 +752,9 @@ cl_store_import (ClStore          *self,
   if (ok && deferred != NULL)
     ok = create_indexes (self, deferred, error);
   ok = _cl_store_end (&a.action, ok, error);
+  /* The file goes on in WAL (cl_store_open() asks for it again at the next open if this fails). */
+  if (left_wal && !set_journal_mode (self, "wal"))
+    g_warning ("%s stays in rollback-journal mode after its import until it is opened again", self->path);
   /* Committed or rolled back, the connection's next change is recorded as before. */
   if (!keep_triggers)
     sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, triggers_were, NULL);
