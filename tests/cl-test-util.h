@@ -20,6 +20,17 @@ D (const char *iso)
   return d;
 }
 
+/* The SHA-256 of @path's bytes: whether a file was left exactly as it was. */
+static inline char *
+cl_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
 /* The Lincoln calendars of rules.md §6 (2025-26 and 2026-27, with their closures), added to @c
  * and followed by each school of the NULL-terminated @schools. */
 static inline void

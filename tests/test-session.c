@@ -580,16 +580,6 @@ test_prepare_func (Fixture       *f,
   cl_session_set_prepare_func (f->session, NULL, NULL, NULL, NULL);
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 on_check_done (ClFileCheck *check,
                gpointer     user_data)
@@ -648,7 +638,7 @@ test_damaged_after_shown (Fixture       *f,
   ClEvent event = { .type = CL_EVENT_REFERRAL, .date = D ("2026-12-07") };
 
   cl_test_damage_date_index (f->path);
-  before = file_checksum (f->path);
+  before = cl_test_file_checksum (f->path);
   g_signal_connect_swapped (f->session, "load-failed", G_CALLBACK (on_load_failed), &failed);
   g_assert_true (cl_session_open_database (f->session, f->path, &error));
   g_assert_no_error (error);
@@ -670,7 +660,7 @@ test_damaged_after_shown (Fixture       *f,
   g_assert_false (cl_session_get_editable (f->session));
   g_assert_false (cl_session_save_event (f->session, "S-1002", FALSE, 0, &event, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
-  after = file_checksum (f->path);
+  after = cl_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
