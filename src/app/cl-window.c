@@ -558,6 +558,8 @@ on_session_load_failed (ClWindow     *self,
                         const GError *error)
 {
   self->after_load = FALSE;
+  if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL && g_getenv ("CASELOAD_STARTED_AT") != NULL)
+    g_printerr ("caseload: the database could not be opened, %.1f ms after start: %s\n", ms_since_start (), error->message);
   if (self->toast_overlay == NULL)
     return;
   show_error (self, _("The Case Database Could Not Be Opened"), error->message);

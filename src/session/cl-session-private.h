@@ -25,6 +25,7 @@ struct _ClSession
   guint             load_generation; /* bumped by every load: a late result of an older one is dropped */
   ClFileCheck      *check;          /* the open file's integrity check, until it has passed */
   GError           *damage;         /* its failure, while the load beside it still runs */
+  GCancellable     *load_cancellable; /* the last load's: the check's failure stops it */
   ClUndo           *undo;           /* the last change, until it is undone or replaced */
   ClSyncState      *sync_state;     /* where it stands with the district server (cl-session-sync.c) */
   ClSessionPrepareFunc prepare_func; /* run on the loading thread (cl_session_set_prepare_func) */

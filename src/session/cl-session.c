@@ -324,6 +324,7 @@ thread_cpu_time (void)
 typedef struct {
   ClStore          *store;       /* the session's: it is not used elsewhere while loading */
   ClFileCheck      *check;       /* the file's, running beside */
+  GCancellable     *cancellable; /* cancelled when the check finds the file damaged */
   guint             generation;
   ClDate            today;
   ClCaseload       *caseload;
@@ -343,6 +344,7 @@ load_job_free (LoadJob *job)
     job->prepared_free (job->prepared);
   g_clear_pointer (&job->by_student, g_hash_table_unref);
   g_clear_pointer (&job->check, cl_file_check_unref);
+  g_clear_object (&job->cancellable);
   g_clear_object (&job->store);
   g_clear_pointer (&job->obligations, g_ptr_array_unref);
   g_clear_object (&job->caseload);
@@ -364,8 +366,9 @@ load_thread (GTask        *task,
   gint64 t0 = g_get_monotonic_time (), t1 = 0, t2 = 0, cpu0 = thread_cpu_time (), cpu1 = 0, cpu2 = 0;
   gboolean ok;
 
-  ok = (job->caseload = cl_store_load_caseload (job->store, &error)) != NULL &&
+  ok = (job->caseload = cl_store_load_caseload_cancellable (job->store, job->cancellable, &error)) != NULL &&
        (job->engine = new_engine (&error)) != NULL &&
+       !g_cancellable_set_error_if_cancelled (job->cancellable, &error) &&
        (t1 = g_get_monotonic_time (), cpu1 = thread_cpu_time (),
         (job->obligations = cl_deadline_engine_compute_parallel (job->engine, job->caseload, job->today, 0, &error)) != NULL);
   if (!ok)
@@ -495,10 +498,12 @@ check_finished (ClFileCheck *check,
       return;
     }
   g_clear_pointer (&self->check, cl_file_check_unref);
-  /* A load still running reports it when it ends, instead of what it read. */
+  /* A load still running reports it when it ends, instead of what it read: it is stopped. */
   if (self->loading)
     {
       self->damage = g_steal_pointer (&error);
+      if (self->load_cancellable != NULL)
+        g_cancellable_cancel (self->load_cancellable);
       return;
     }
   show_damage (self, error);
@@ -545,6 +550,8 @@ cl_session_open_database (ClSession   *self,
   job = g_new0 (LoadJob, 1);
   job->store = g_object_ref (self->store);
   job->check = cl_file_check_ref (self->check);
+  job->cancellable = g_cancellable_new ();
+  g_set_object (&self->load_cancellable, job->cancellable);
   job->generation = ++self->load_generation;
   job->today = self->today;
   job->prepare_func = self->prepare_func;
@@ -906,6 +913,7 @@ cl_session_finalize (GObject *object)
   g_clear_object (&self->engine);
   g_clear_pointer (&self->check, cl_file_check_unref);
   forget_damage (self);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->sync_state);
   if (self->prepare_data != NULL && self->prepare_data_free != NULL)

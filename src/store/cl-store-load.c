@@ -305,6 +305,7 @@ typedef struct {
   char         *path;
   ClCaseload   *caseload; /* read only: students are looked up, not changed */
   sqlite3_int64 after;    /* rowids past this one */
+  GCancellable *cancellable;
   GArray       *runs;     /* of EventRun */
   int           rc;
   char         *message;
@@ -322,6 +323,8 @@ second_read_thread (gpointer data)
   if (half->rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 5000);
+      if (half->cancellable != NULL)
+        sqlite3_progress_handler (db, 10000, _cl_store_cancelled_yet, half->cancellable);
       /* One snapshot for both reads; the first connection holds the write lock meanwhile, so it is
        * also the first connection's. */
       half->rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
@@ -456,6 +459,7 @@ load_events_and_meetings (ClStore     *self,
     {
       half.path = g_strdup (self->path);
       half.caseload = c;
+      half.cancellable = self->load_cancellable;
       half.runs = g_array_new (FALSE, FALSE, sizeof (EventRun));
       thread = g_thread_new ("caseload-read", second_read_thread, &half);
       self->split_reads++;
@@ -583,6 +587,7 @@ typedef gboolean (*LoadStep) (ClStore *self, ClCaseload *c, GError **error);
 
 static ClCaseload *
 load_with_progress (ClStore          *self,
+                    GCancellable     *cancellable,
                     ClStoreProgress   progress,
                     gpointer          user_data,
                     double            share,
@@ -601,6 +606,9 @@ load_with_progress (ClStore          *self,
   /* One read transaction: a consistent picture even if another process writes meanwhile. */
   if (!begin_read (self, error))
     return NULL;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 10000, _cl_store_cancelled_yet, cancellable);
+  self->load_cancellable = cancellable;
   for (guint i = 0; ok && i < G_N_ELEMENTS (steps); i++)
     {
       ok = steps[i].step (self, c, error);
@@ -608,7 +616,16 @@ load_with_progress (ClStore          *self,
       if (ok && progress != NULL)
         progress (done * share, user_data);
     }
+  self->load_cancellable = NULL;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
   sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  /* Interrupted: said as such, not as a failed read. */
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
   if (!ok)
     return NULL;
 
@@ -623,7 +640,16 @@ cl_store_load_caseload (ClStore  *self,
                         GError  **error)
 {
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
-  return load_with_progress (self, NULL, NULL, 1.0, error);
+  return load_with_progress (self, NULL, NULL, NULL, 1.0, error);
+}
+
+ClCaseload *
+cl_store_load_caseload_cancellable (ClStore       *self,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  return load_with_progress (self, cancellable, NULL, NULL, 1.0, error);
 }
 
 char *
@@ -638,7 +664,7 @@ cl_store_export (ClStore          *self,
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
   /* Reading is about four fifths of an export; writing the text the rest. */
-  c = load_with_progress (self, progress, user_data, 0.8, error);
+  c = load_with_progress (self, NULL, progress, user_data, 0.8, error);
   if (c == NULL || !_cl_store_meetings_add_app_data (self, c, error))
     return NULL;
   text = cl_bundle_write (c);

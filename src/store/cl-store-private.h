@@ -19,6 +19,7 @@ struct _ClStore
   GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt*, prepared once */
   gint64      split_events_from; /* a load reads the events on two connections from this many */
   guint       split_reads;       /* loads that did (for the tests) */
+  GCancellable *load_cancellable; /* during a load: what stops it (NULL: nothing) */
 };
 
 /* Events are most of a district's rows (24 a student): from this many (by the last rowid), a load
@@ -50,6 +51,8 @@ gboolean      _cl_store_fail_with    (ClStore     *self,
                                       const char  *detail,
                                       const char  *doing,
                                       GError     **error);
+/* For sqlite3_progress_handler(): non-zero (stop) once @cancellable (a GCancellable) is cancelled. */
+int           _cl_store_cancelled_yet (void *cancellable);
 /* Creates or upgrades the schema inside the current transaction. */
 gboolean      _cl_store_migrate      (ClStore     *self,
                                       int          from_version,

@@ -343,8 +343,8 @@ cl_store_open_with_flags (const char        *path,
   return g_steal_pointer (&self);
 }
 
-static int
-cancelled_yet (void *cancellable)
+int
+_cl_store_cancelled_yet (void *cancellable)
 {
   return g_cancellable_is_cancelled (cancellable);
 }
@@ -396,7 +396,7 @@ cl_store_quick_check_file (const char    *path,
     }
   sqlite3_busy_timeout (db, 5000);
   if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, cancelled_yet, cancellable);
+    sqlite3_progress_handler (db, 10000, _cl_store_cancelled_yet, cancellable);
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;

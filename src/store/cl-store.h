@@ -82,6 +82,10 @@ int         cl_store_get_schema_version (ClStore          *self);
 /* Everything in the database, as the engine and the app read it. */
 ClCaseload *cl_store_load_caseload      (ClStore          *self,
                                          GError          **error);
+/* The same, stopped with G_IO_ERROR_CANCELLED when @cancellable is cancelled meanwhile. */
+ClCaseload *cl_store_load_caseload_cancellable (ClStore      *self,
+                                         GCancellable     *cancellable,
+                                         GError          **error);
 /* The whole database as caseload-bundle/1 text, reporting progress as it reads and writes. */
 char       *cl_store_export             (ClStore          *self,
                                          ClStoreProgress   progress,
