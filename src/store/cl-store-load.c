@@ -57,6 +57,18 @@ col_enum (sqlite3_stmt       *stmt,
   return cl_enum_from_name (names, n, col_text (stmt, i));
 }
 
+/* The student of a row whose first column is their id: @last again while the rows stay with one
+ * student (they come grouped, written together), else looked up; NULL for an id not in @c. */
+static ClStudent *
+student_of_row (ClCaseload   *c,
+                ClStudent    *last,
+                sqlite3_stmt *stmt)
+{
+  const char *id = col_text (stmt, 0);
+
+  return last != NULL && g_strcmp0 (last->id, id) == 0 ? last : cl_caseload_lookup_student (c, id);
+}
+
 static gboolean
 step_failed (ClStore  *self,
              int       rc,
@@ -251,7 +263,6 @@ _cl_store_add_event_row (ClStudent    *s,
     g_array_append_val (s->events, e);
 }
 
-
 /* Every meeting and its invitees onto their students, through @db (the store's or the second
  * connection of a split read): SQLITE_DONE, or the code of what failed. */
 static int
@@ -322,7 +333,7 @@ second_read_thread (gpointer data)
   half->rc = sqlite3_open_v2 (half->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
   if (half->rc == SQLITE_OK)
     {
-      sqlite3_busy_timeout (db, 5000);
+      sqlite3_busy_timeout (db, CL_STORE_BUSY_TIMEOUT_MS);
       if (half->cancellable != NULL)
         sqlite3_progress_handler (db, 10000, _cl_store_cancelled_yet, half->cancellable);
       /* One snapshot for both reads; the first connection holds the write lock meanwhile, so it is
@@ -336,15 +347,16 @@ second_read_thread (gpointer data)
       sqlite3_bind_int64 (stmt, 1, half->after);
       while ((half->rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
+          ClStudent *s = student_of_row (half->caseload, run != NULL ? run->student : NULL, stmt);
           ClEvent e;
 
-          if (run == NULL || g_strcmp0 (run->student->id, col_text (stmt, 0)) != 0)
+          if (s == NULL)
             {
-              ClStudent *s = cl_caseload_lookup_student (half->caseload, col_text (stmt, 0));
-
               run = NULL;
-              if (s == NULL)
-                continue;
+              continue;
+            }
+          if (run == NULL || run->student != s)
+            {
               g_array_append_vals (half->runs, &(EventRun) { s, cl_event_array_new () }, 1);
               run = &g_array_index (half->runs, EventRun, half->runs->len - 1);
             }
@@ -428,9 +440,7 @@ load_guardians (ClStore     *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (s == NULL || g_strcmp0 (s->id, col_text (stmt, 0)) != 0)
-        s = cl_caseload_lookup_student (c, col_text (stmt, 0));
-      if (s != NULL)
+      if ((s = student_of_row (c, s, stmt)) != NULL)
         _cl_store_add_guardian_row (s, stmt);
     }
   return !step_failed (self, rc, error);
@@ -443,8 +453,8 @@ load_events_and_meetings (ClStore     *self,
 {
   /* In the table's own order, not the key's: walking the key's index looks every row up in the
    * table again (a third of reading a district). Each student's events are sorted by date and
-   * position afterwards, so the order read in changes nothing; rows come mostly grouped by
-   * student (written together), so the student is looked up once per group. */
+   * position afterwards, so the order read in changes nothing (student_of_row() looks each
+   * student up once per group of rows). */
   static const char sql_all[] = "SELECT " CL_STORE_EVENT_COLUMNS " FROM events";
   static const char sql_first_half[] = "SELECT " CL_STORE_EVENT_COLUMNS " FROM events WHERE rowid <= ?";
   SecondRead half = { 0 };
@@ -469,9 +479,7 @@ load_events_and_meetings (ClStore     *self,
     sqlite3_bind_int64 (stmt, 1, half.after);
   while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (s == NULL || g_strcmp0 (s->id, col_text (stmt, 0)) != 0)
-        s = cl_caseload_lookup_student (c, col_text (stmt, 0));
-      if (s != NULL)
+      if ((s = student_of_row (c, s, stmt)) != NULL)
         _cl_store_add_event_row (s, stmt);
     }
   if (stmt != NULL && rc == SQLITE_DONE && thread == NULL)
@@ -562,10 +570,10 @@ _cl_store_load_header (ClStore     *self,
          load_schools_and_staff (self, c, error);
 }
 
-/* A large district's events are read on two connections (load_events_and_meetings()), which see the same data
- * only when nobody can commit between their reads: this one then takes the write lock, if it gets
- * it at once (another writer is not waited for: the read is then on one connection, as for a
- * file opened read-only). Nothing is written; COMMIT lets the lock go. */
+/* A large district's events are read on two connections (load_events_and_meetings()), which see
+ * the same data only when nobody can commit between their reads: this one then takes the write
+ * lock, if it gets it at once (another writer is not waited for: the read is then on one
+ * connection, as for a file opened read-only). Nothing is written; COMMIT lets the lock go. */
 static gboolean
 begin_read (ClStore  *self,
             GError  **error)
@@ -576,7 +584,7 @@ begin_read (ClStore  *self,
     {
       sqlite3_busy_timeout (self->db, 0);
       rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-      sqlite3_busy_timeout (self->db, 5000);
+      sqlite3_busy_timeout (self->db, CL_STORE_BUSY_TIMEOUT_MS);
       if (rc == SQLITE_OK)
         return TRUE;
     }

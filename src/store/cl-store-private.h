@@ -31,6 +31,9 @@ void          _cl_store_set_split_events_from (ClStore *self,
                                                gint64   rows);
 guint         _cl_store_get_split_reads       (ClStore *self);
 
+/* How long a connection waits for another's lock before it gives up. */
+#define CL_STORE_BUSY_TIMEOUT_MS 5000
+
 /* A cached prepared statement, reset and cleared of bindings. */
 sqlite3_stmt *_cl_store_prepare      (ClStore     *self,
                                       const char  *sql,

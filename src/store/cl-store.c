@@ -287,7 +287,7 @@ cl_store_open_with_flags (const char        *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, CL_STORE_BUSY_TIMEOUT_MS);
 
   /* Everything up to here only reads: a file we refuse is left exactly as it was. */
   version = pragma_int (self, "PRAGMA user_version");
@@ -394,7 +394,7 @@ cl_store_quick_check_file (const char    *path,
       sqlite3_close (db);
       return FALSE;
     }
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, CL_STORE_BUSY_TIMEOUT_MS);
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 10000, _cl_store_cancelled_yet, cancellable);
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
