@@ -503,7 +503,13 @@ restore_last_page (ClWindow *self)
     _cl_window_show_view (self, view);
 }
 
-/* For CASELOAD_TRACE_STARTUP: main.c sets when the process started. */
+/* CASELOAD_TRACE_STARTUP, with the time main.c noted when the process started. */
+static gboolean
+tracing_startup (void)
+{
+  return g_getenv ("CASELOAD_TRACE_STARTUP") != NULL && g_getenv ("CASELOAD_STARTED_AT") != NULL;
+}
+
 static double
 ms_since_start (void)
 {
@@ -547,7 +553,7 @@ apply_pending (ClWindow *self)
       g_autofree char *message = g_strdup_printf (_("There is no student with id “%s”"), student);
       _cl_window_toast (self, message);
     }
-  if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL && g_getenv ("CASELOAD_STARTED_AT") != NULL)
+  if (tracing_startup ())
     trace_listed_when_painted (self);
   if (self->settings != NULL && g_settings_get_boolean (self->settings, "automatic-backups"))
     cl_session_back_up_async (self->session, backed_up, g_object_ref (self));
@@ -558,7 +564,7 @@ on_session_load_failed (ClWindow     *self,
                         const GError *error)
 {
   self->after_load = FALSE;
-  if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL && g_getenv ("CASELOAD_STARTED_AT") != NULL)
+  if (tracing_startup ())
     g_printerr ("caseload: the database could not be opened, %.1f ms after start: %s\n", ms_since_start (), error->message);
   if (self->toast_overlay == NULL)
     return;

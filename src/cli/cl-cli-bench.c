@@ -128,8 +128,8 @@ timed_import (const char  *bundle,
   gint64 t0;
   double c0;
 
-  /* What an earlier import left for the disk is written out first, not during this one (after the
-   * 470 MB of 100,000 students, the tenth's time went from 1.1 to 1.6 s with it). */
+  /* What an earlier import left for the disk is written out first, not during this one: the
+   * tenth comes right after the 470 MB of 100,000 students. */
   sync ();
   t0 = g_get_monotonic_time ();
   c0 = cpu_now_ms ();

@@ -178,6 +178,8 @@ cl_file_check_wait (ClFileCheck  *self,
 {
   gboolean ok;
 
+  if (self == NULL)
+    return TRUE;
   g_mutex_lock (&self->lock);
   hurry_locked (self);
   while (!self->finished)

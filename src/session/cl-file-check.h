@@ -25,8 +25,9 @@ void         cl_file_check_unref        (ClFileCheck     *self);
 void         cl_file_check_hurry        (ClFileCheck     *self);
 /* It ends with G_IO_ERROR_CANCELLED (the file's next use does not need it any more). */
 void         cl_file_check_cancel       (ClFileCheck     *self);
-/* Hurries the check, then blocks until it has finished: TRUE when the file is sound, else why not (for a
- * damaged file CL_STORE_ERROR_CORRUPT). Any thread. */
+/* Hurries the check, then blocks until it has finished: TRUE when the file is sound, else why
+ * not (for a damaged file CL_STORE_ERROR_CORRUPT). TRUE at once for NULL, no check pending (as
+ * _cl_session_ref_check() gives once the file has passed). Any thread. */
 gboolean     cl_file_check_wait         (ClFileCheck     *self,
                                          GError         **error);
 /* How long it took, in µs, once finished. */

@@ -89,7 +89,7 @@ sync_thread (GTask        *task,
   g_autoptr(ClStore) store = NULL;
 
   /* Nothing is written to a file before it is known sound. */
-  if (job->check != NULL && !cl_file_check_wait (job->check, &error))
+  if (!cl_file_check_wait (job->check, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

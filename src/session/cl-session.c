@@ -288,7 +288,7 @@ _cl_session_check_editable (ClSession  *self,
                             GError    **error)
 {
   if (cl_session_get_editable (self))
-    return self->check == NULL || cl_file_check_wait (self->check, error);
+    return cl_file_check_wait (self->check, error);
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("This caseload cannot be changed"));
   return FALSE;
 }
@@ -396,19 +396,15 @@ load_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The open file's check, running or not, and what it found. */
 static void
 drop_check (ClSession *self)
 {
+  g_clear_error (&self->damage);
   if (self->check == NULL)
     return;
   cl_file_check_cancel (self->check);
   g_clear_pointer (&self->check, cl_file_check_unref);
-}
-
-static void
-forget_damage (ClSession *self)
-{
-  g_clear_error (&self->damage);
 }
 
 static void
@@ -486,18 +482,18 @@ check_finished (ClFileCheck *check,
 {
   ClSession *self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   if (check != self->check)
     return;
   if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
     g_printerr ("caseload: integrity check finished after %.1f ms (at idle priority, beside the loading)\n",
                 cl_file_check_get_took (check) / 1000.0);
-  if (cl_file_check_wait (check, &error))
-    {
-      g_clear_pointer (&self->check, cl_file_check_unref);
-      return;
-    }
+  /* Finished: it gives its answer at once. The report's source keeps @check meanwhile. */
+  ok = cl_file_check_wait (check, &error);
   g_clear_pointer (&self->check, cl_file_check_unref);
+  if (ok)
+    return;
   /* A load still running reports it when it ends, instead of what it read: it is stopped. */
   if (self->loading)
     {
@@ -533,7 +529,6 @@ cl_session_open_database (ClSession   *self,
   g_clear_object (&self->store);
   clear_computed (self);
   drop_check (self);
-  forget_damage (self);
   /* Opening creates the file and refuses one that is not a Caseload database at once; the
    * integrity check, which reads all of it, runs beside the loading (cl-file-check.c). */
   /* Lent to the loading thread, then the main thread's: never both at once. */
@@ -579,7 +574,6 @@ cl_session_load_bundle (ClSession   *self,
     return FALSE;
   cl_session_forget_undo (self);
   drop_check (self);
-  forget_damage (self);
   g_clear_object (&self->store);
   self->demo = FALSE;
   set_read_only (self, TRUE);
@@ -634,7 +628,6 @@ cl_session_close (ClSession *self)
   cl_session_forget_undo (self);
   self->load_generation++;
   drop_check (self);
-  forget_damage (self);
   g_clear_object (&self->store);
   clear_computed (self);
   set_loading (self, FALSE);
@@ -831,7 +824,7 @@ back_up_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(ClStore) store = NULL;
 
-  if (job->check != NULL && !cl_file_check_wait (job->check, &error))
+  if (!cl_file_check_wait (job->check, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -911,8 +904,7 @@ cl_session_finalize (GObject *object)
   clear_computed (self);
   g_clear_pointer (&self->undo, cl_undo_free);
   g_clear_object (&self->engine);
-  g_clear_pointer (&self->check, cl_file_check_unref);
-  forget_damage (self);
+  drop_check (self);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->sync_state);
