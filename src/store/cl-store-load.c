@@ -6,6 +6,7 @@
 
 #include "cl-bundle-writer.h"
 #include "cl-store-private.h"
+#include "cl-store-second-read.h"
 
 static const char *
 col_text (sqlite3_stmt *stmt,
@@ -210,9 +211,9 @@ _cl_store_add_guardian_row (ClStudent    *s,
 }
 
 /* @e from a row of CL_STORE_EVENT_COLUMNS; FALSE for a row of a type this version does not know. */
-static gboolean
-event_from_row (ClEvent      *e,
-                sqlite3_stmt *stmt)
+gboolean
+_cl_store_event_from_row (ClEvent      *e,
+                          sqlite3_stmt *stmt)
 {
   int type = col_enum (stmt, 1, cl_event_type_names, CL_N_EVENT_TYPES);
 
@@ -259,15 +260,13 @@ _cl_store_add_event_row (ClStudent    *s,
 {
   ClEvent e;
 
-  if (event_from_row (&e, stmt))
+  if (_cl_store_event_from_row (&e, stmt))
     g_array_append_val (s->events, e);
 }
 
-/* Every meeting and its invitees onto their students, through @db (the store's or the second
- * connection of a split read): SQLITE_DONE, or the code of what failed. */
-static int
-read_meetings (sqlite3    *db,
-               ClCaseload *c)
+int
+_cl_store_read_meetings (sqlite3    *db,
+                         ClCaseload *c)
 {
   static const char sql_meetings[] =
     "SELECT " CL_STORE_MEETING_COLUMNS " FROM meetings ORDER BY student_id, position";
@@ -303,100 +302,6 @@ read_meetings (sqlite3    *db,
   return rc;
 }
 
-/* What a second connection reads beside the first in a large district: the later half of the
- * events table, each run of rows of one student in an array of its own, handed to that student
- * once both halves are read (most students' rows are all in one half: the array becomes theirs as
- * it is), then every meeting, which nothing else touches meanwhile. */
-typedef struct {
-  ClStudent *student;
-  GArray    *events;
-} EventRun;
-
-typedef struct {
-  char         *path;
-  ClCaseload   *caseload; /* read only: students are looked up, not changed */
-  sqlite3_int64 after;    /* rowids past this one */
-  GCancellable *cancellable;
-  GArray       *runs;     /* of EventRun */
-  int           rc;
-  char         *message;
-} SecondRead;
-
-static gpointer
-second_read_thread (gpointer data)
-{
-  SecondRead *half = data;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  EventRun *run = NULL;
-
-  half->rc = sqlite3_open_v2 (half->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
-  if (half->rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, CL_STORE_BUSY_TIMEOUT_MS);
-      if (half->cancellable != NULL)
-        sqlite3_progress_handler (db, 10000, _cl_store_cancelled_yet, half->cancellable);
-      /* One snapshot for both reads; the first connection holds the write lock meanwhile, so it is
-       * also the first connection's. */
-      half->rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-    }
-  if (half->rc == SQLITE_OK)
-    half->rc = sqlite3_prepare_v2 (db, "SELECT " CL_STORE_EVENT_COLUMNS " FROM events WHERE rowid > ?", -1, &stmt, NULL);
-  if (half->rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, half->after);
-      while ((half->rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ClStudent *s = student_of_row (half->caseload, run != NULL ? run->student : NULL, stmt);
-          ClEvent e;
-
-          if (s == NULL)
-            {
-              run = NULL;
-              continue;
-            }
-          if (run == NULL || run->student != s)
-            {
-              g_array_append_vals (half->runs, &(EventRun) { s, cl_event_array_new () }, 1);
-              run = &g_array_index (half->runs, EventRun, half->runs->len - 1);
-            }
-          if (event_from_row (&e, stmt))
-            g_array_append_val (run->events, e);
-        }
-      if (half->rc == SQLITE_DONE)
-        half->rc = read_meetings (db, half->caseload);
-      if (half->rc == SQLITE_DONE)
-        half->rc = SQLITE_OK;
-    }
-  if (half->rc != SQLITE_OK)
-    half->message = g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (half->rc));
-  sqlite3_finalize (stmt);
-  /* Only read: nothing to keep. */
-  if (db != NULL)
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (db);
-  return NULL;
-}
-
-/* The later half's events to their students, or freed when a read failed. */
-static void
-finish_second_read (SecondRead *half,
-                    gboolean    keep)
-{
-  for (guint i = 0; i < half->runs->len; i++)
-    {
-      EventRun *run = &g_array_index (half->runs, EventRun, i);
-
-      if (keep)
-        cl_student_take_events (run->student, run->events);
-      else
-        g_array_unref (run->events);
-    }
-  g_array_unref (half->runs);
-  g_free (half->message);
-  g_free (half->path);
-}
-
 /* The last rowid of the events table, when it is worth splitting. */
 static sqlite3_int64
 events_split_point (ClStore *self)
@@ -425,25 +330,36 @@ _cl_store_get_split_reads (ClStore *self)
   return self->split_reads;
 }
 
-static gboolean
-load_guardians (ClStore     *self,
-                ClCaseload  *c,
-                GError     **error)
+int
+_cl_store_read_guardians (sqlite3    *db,
+                          ClCaseload *c)
 {
   static const char sql[] =
     "SELECT " CL_STORE_GUARDIAN_COLUMNS " FROM guardians ORDER BY student_id, position";
-  sqlite3_stmt *stmt = _cl_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = NULL;
   ClStudent *s = NULL;
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+    return rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if ((s = student_of_row (c, s, stmt)) != NULL)
         _cl_store_add_guardian_row (s, stmt);
     }
-  return !step_failed (self, rc, error);
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static gboolean
+load_guardians (ClStore     *self,
+                ClCaseload  *c,
+                GError     **error)
+{
+  /* A second connection reading beside this one reads them. */
+  if (self->second_read != NULL)
+    return TRUE;
+  return !step_failed (self, _cl_store_read_guardians (self->db, c), error);
 }
 
 static gboolean
@@ -456,44 +372,25 @@ load_events_and_meetings (ClStore     *self,
    * position afterwards, so the order read in changes nothing (student_of_row() looks each
    * student up once per group of rows). */
   static const char sql_all[] = "SELECT " CL_STORE_EVENT_COLUMNS " FROM events";
-  static const char sql_first_half[] = "SELECT " CL_STORE_EVENT_COLUMNS " FROM events WHERE rowid <= ?";
-  SecondRead half = { 0 };
-  g_autoptr(GThread) thread = NULL;
+  static const char sql_earlier[] = "SELECT " CL_STORE_EVENT_COLUMNS " FROM events WHERE rowid <= ?";
   sqlite3_stmt *stmt;
   ClStudent *s = NULL;
-  int rc = SQLITE_DONE;
+  int rc;
 
-  /* Only while no other connection can commit (load_with_progress() began with BEGIN IMMEDIATE):
-   * the second connection then reads the same data as this one. */
-  if (sqlite3_txn_state (self->db, NULL) == SQLITE_TXN_WRITE && (half.after = events_split_point (self)) > 0)
-    {
-      half.path = g_strdup (self->path);
-      half.caseload = c;
-      half.cancellable = self->load_cancellable;
-      half.runs = g_array_new (FALSE, FALSE, sizeof (EventRun));
-      thread = g_thread_new ("caseload-read", second_read_thread, &half);
-      self->split_reads++;
-    }
-  stmt = _cl_store_prepare (self, thread != NULL ? sql_first_half : sql_all, error);
-  if (stmt != NULL && thread != NULL)
-    sqlite3_bind_int64 (stmt, 1, half.after);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* With a second connection reading the later rows and the meetings, only the earlier rows. */
+  stmt = _cl_store_prepare (self, self->second_read != NULL ? sql_earlier : sql_all, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (self->second_read != NULL)
+    sqlite3_bind_int64 (stmt, 1, self->split_after);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if ((s = student_of_row (c, s, stmt)) != NULL)
         _cl_store_add_event_row (s, stmt);
     }
-  if (stmt != NULL && rc == SQLITE_DONE && thread == NULL)
-    rc = read_meetings (self->db, c);
-  if (stmt != NULL && rc != SQLITE_DONE)
-    _cl_store_fail (self, rc, N_("reading the database"), error);
-  if (thread == NULL)
-    return stmt != NULL && rc == SQLITE_DONE;
-
-  g_thread_join (g_steal_pointer (&thread));
-  if (stmt != NULL && rc == SQLITE_DONE && half.rc != SQLITE_OK)
-    _cl_store_fail_with (self, half.rc, half.message, N_("reading the database"), error);
-  finish_second_read (&half, stmt != NULL && rc == SQLITE_DONE && half.rc == SQLITE_OK);
-  return stmt != NULL && rc == SQLITE_DONE && half.rc == SQLITE_OK;
+  if (rc == SQLITE_DONE && self->second_read == NULL)
+    rc = _cl_store_read_meetings (self->db, c);
+  return !step_failed (self, rc, error);
 }
 
 ClMeeting *
@@ -617,12 +514,29 @@ load_with_progress (ClStore          *self,
   if (cancellable != NULL)
     sqlite3_progress_handler (self->db, 10000, _cl_store_cancelled_yet, cancellable);
   self->load_cancellable = cancellable;
+  /* Only while no other connection can commit: the second connection then reads the same data
+   * as this one. */
+  if (sqlite3_txn_state (self->db, NULL) == SQLITE_TXN_WRITE && (self->split_after = events_split_point (self)) > 0)
+    {
+      self->second_read = _cl_store_second_read_start (self->path, c, self->split_after, cancellable);
+      self->split_reads++;
+    }
   for (guint i = 0; ok && i < G_N_ELEMENTS (steps); i++)
     {
       ok = steps[i].step (self, c, error);
+      if (steps[i].step == load_students && self->second_read != NULL)
+        _cl_store_second_read_students_read (self->second_read, ok);
       done += steps[i].weight;
       if (ok && progress != NULL)
         progress (done * share, user_data);
+    }
+  if (self->second_read != NULL)
+    {
+      g_autofree char *message = NULL;
+      int rc;
+
+      if (!_cl_store_second_read_finish (g_steal_pointer (&self->second_read), ok, &rc, &message) && ok)
+        ok = _cl_store_fail_with (self, rc, message, N_("reading the database"), error);
     }
   self->load_cancellable = NULL;
   if (cancellable != NULL)

@@ -20,11 +20,13 @@ struct _ClStore
   gint64      split_events_from; /* a load reads the events on two connections from this many */
   guint       split_reads;       /* loads that did (for the tests) */
   GCancellable *load_cancellable; /* during a load: what stops it (NULL: nothing) */
+  struct _ClStoreSecondRead *second_read; /* during a load: the connection reading beside */
+  sqlite3_int64 split_after;     /* during a load: the last rowid of events this one reads */
 };
 
 /* Events are most of a district's rows (24 a student): from this many (by the last rowid), a load
- * reads the later half of them, and the meetings, on a second connection and thread
- * (cl-store-load.c). */
+ * reads the later part of them, the guardians and the meetings on a second connection and thread
+ * (cl-store-second-read.c). */
 #define CL_STORE_SPLIT_EVENTS_FROM 200000
 /* For the tests, which have fewer events than that: 0 for the default. */
 void          _cl_store_set_split_events_from (ClStore *self,
@@ -281,6 +283,15 @@ ClStudent    *_cl_store_student_from_row (sqlite3_stmt  *stmt,
                                           ClCaseload    *c);
 void          _cl_store_add_guardian_row (ClStudent     *s,
                                           sqlite3_stmt  *stmt);
+/* FALSE for a row of a type this version does not know. */
+gboolean      _cl_store_event_from_row   (ClEvent       *e,
+                                          sqlite3_stmt  *stmt);
+/* Every guardian, or every meeting and its invitees, onto their students in @c, through @db (the
+ * store's, or a second connection's): SQLITE_DONE, or the code of what failed. */
+int           _cl_store_read_guardians   (sqlite3       *db,
+                                          ClCaseload    *c);
+int           _cl_store_read_meetings    (sqlite3       *db,
+                                          ClCaseload    *c);
 /* A row of an unknown type is skipped (a newer Caseload's). Sort the events once all are in. */
 void          _cl_store_add_event_row    (ClStudent     *s,
                                           sqlite3_stmt  *stmt);
