@@ -4,7 +4,8 @@
  *
  * A small caseload made by hand (every obligation and meeting on the edges of a group, with the
  * expected counts worked out below), then the demo caseload on 2026-12-07, whose counts were
- * worked out from `caseload-cli alerts --today 2026-12-07` and the demo's planned meetings.
+ * worked out from `caseload-cli alerts --today 2026-12-07` and the demo's planned meetings; the
+ * table a load counts every case manager in says the same.
  */
 #include "cl-deadline-engine.h"
 #include "cl-bundle-reader.h"
@@ -19,12 +20,35 @@ typedef struct {
   guint       overdue, week, next_30, later, notices, meetings;
 } Expected;
 
+/* The table of every case manager's counts, as the session makes it while loading: each run of
+ * one student's obligations at once (the hand-made ones are in no order: runs of one). */
+static ClDueCountTable *
+table_of (GPtrArray  *obligations,
+          ClCaseload *caseload)
+{
+  ClDueCountTable *table = cl_due_count_table_new (D (TODAY));
+  GPtrArray *students = caseload != NULL ? cl_caseload_get_students (caseload) : NULL;
+
+  for (guint i = 0; students != NULL && i < students->len; i++)
+    cl_due_count_table_add_meetings (table, g_ptr_array_index (students, i));
+  for (guint i = 0, end; obligations != NULL && i < obligations->len; i = end)
+    {
+      const ClStudent *student = ((ClObligation *) obligations->pdata[i])->student;
+
+      for (end = i + 1; end < obligations->len && ((ClObligation *) obligations->pdata[end])->student == student; end++)
+        ;
+      cl_due_count_table_add_obligations (table, student, (ClObligation * const *) obligations->pdata + i, end - i);
+    }
+  return table;
+}
+
 static void
 assert_counts (GPtrArray      *obligations,
                ClCaseload     *caseload,
                const Expected *e)
 {
-  ClDueCounts counts;
+  g_autoptr(ClDueCountTable) table = table_of (obligations, caseload);
+  ClDueCounts counts, counted;
   g_autoptr(GPtrArray) open = cl_due_list_open (obligations, e->case_manager);
   g_autoptr(GArray) meetings = cl_due_list_meetings (caseload, D (TODAY), e->case_manager);
 
@@ -36,6 +60,13 @@ assert_counts (GPtrArray      *obligations,
   g_assert_cmpuint (counts.when[CL_DUE_LATER], ==, e->later);
   g_assert_cmpuint (counts.notices, ==, e->notices);
   g_assert_cmpuint (counts.meetings, ==, e->meetings);
+  /* The table counted the same, and only for its day. */
+  g_assert_true (cl_due_count_table_lookup (table, e->case_manager, D (TODAY), &counted));
+  for (guint i = 0; i < CL_N_DUE_WHEN; i++)
+    g_assert_cmpuint (counted.when[i], ==, counts.when[i]);
+  g_assert_cmpuint (counted.notices, ==, e->notices);
+  g_assert_cmpuint (counted.meetings, ==, e->meetings);
+  g_assert_false (cl_due_count_table_lookup (table, e->case_manager, D ("2026-12-08"), &counted));
   /* The lists the page shows hold as many as the counts say, in order. */
   g_assert_cmpuint (open->len, ==, e->overdue + e->week + e->next_30 + e->later);
   for (guint i = 1; i < open->len; i++)

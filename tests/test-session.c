@@ -344,6 +344,26 @@ meeting_obligation (Fixture    *f,
   return NULL;
 }
 
+/* The session's counts for @case_manager are those counted afresh from its obligations, and
+ * @fewer_notices below @was's. */
+static void
+assert_due_counts (Fixture           *f,
+                   const char        *case_manager,
+                   const ClDueCounts *was,
+                   guint              fewer_notices)
+{
+  ClDueCounts counts, afresh;
+
+  cl_session_get_due_counts (f->session, case_manager, &counts);
+  cl_due_count (cl_session_get_obligations (f->session), cl_session_get_caseload (f->session),
+                cl_session_get_today (f->session), case_manager, &afresh);
+  for (guint i = 0; i < CL_N_DUE_WHEN; i++)
+    g_assert_cmpuint (counts.when[i], ==, afresh.when[i]);
+  g_assert_cmpuint (counts.meetings, ==, afresh.meetings);
+  g_assert_cmpuint (counts.notices, ==, afresh.notices);
+  g_assert_cmpuint (counts.notices + fewer_notices, ==, was->notices);
+}
+
 /* Lucas's triennial of January 14, 2027 (S-1009) owes its notice by January 4: recorded as sent
  * today, only he is computed again, and undo takes it back, in the database too. */
 static void
@@ -357,10 +377,16 @@ test_notice_sent_and_undo (Fixture       *f,
   const ClObligation *ob;
   ClStudent *student;
   guint reloaded;
+  ClDueCounts loaded, mine_loaded;
 
   g_assert_true (cl_session_open_database (f->session, f->path, &error));
   wait_loaded (f);
   before = describe (cl_session_get_obligations (f->session));
+  /* Counted while loading, for everyone and for the case manager: as counted afresh. */
+  cl_session_get_due_counts (f->session, "", &loaded);
+  assert_due_counts (f, "", &loaded, 0);
+  cl_session_get_due_counts (f->session, "t-whitaker", &mine_loaded);
+  assert_due_counts (f, "t-whitaker", &mine_loaded, 0);
   ob = meeting_obligation (f, "S-1009", "meeting_notice_due", D ("2027-01-14"));
   g_assert_nonnull (ob);
   g_assert_cmpuint (ob->met_on, ==, CL_DATE_NONE);
@@ -374,6 +400,9 @@ test_notice_sent_and_undo (Fixture       *f,
   g_assert_cmpuint (ob->met_on, ==, D ("2026-12-07"));
   g_assert_true (cl_session_get_can_undo (f->session));
   assert_matches_database (f);
+  /* One notice fewer to send, for everyone and for Lucas's case manager, not as loaded. */
+  assert_due_counts (f, "", &loaded, 1);
+  assert_due_counts (f, "t-whitaker", &mine_loaded, 1);
 
   g_assert_true (cl_session_undo (f->session, &show, &error));
   g_assert_no_error (error);
@@ -383,6 +412,7 @@ test_notice_sent_and_undo (Fixture       *f,
   ob = meeting_obligation (f, "S-1009", "meeting_notice_due", D ("2027-01-14"));
   g_assert_cmpuint (ob->met_on, ==, CL_DATE_NONE);
   assert_matches_database (f);
+  assert_due_counts (f, "", &loaded, 0);
 
   /* A meeting that is not planned: refused, named, nothing written. */
   g_assert_false (cl_session_record_notice_sent (f->session, "S-1009", "m-none", D ("2026-12-07"), &error));

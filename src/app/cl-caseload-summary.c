@@ -223,7 +223,7 @@ refresh (ClCaseloadSummary *self)
       return;
     }
   today = cl_session_get_today (self->session);
-  cl_due_count (cl_session_get_obligations (self->session), caseload, today, self->case_manager, &counts);
+  cl_session_get_due_counts (self->session, self->case_manager, &counts);
   values[LINE_OVERDUE] = counts.when[CL_DUE_OVERDUE];
   values[LINE_WEEK] = counts.when[CL_DUE_THIS_WEEK];
   values[LINE_MEETINGS] = counts.meetings;

@@ -122,6 +122,29 @@ cl_due_list_meetings (ClCaseload *caseload,
   return coming;
 }
 
+/* Whether a rule's obligations are completed by sending a meeting's notice, remembered for the
+ * last rule asked about: a district has a million obligations and a few dozen rules, each
+ * student's in the same order, and finding a rule's completion compares its id with every
+ * entry's (most of counting a district, on the main thread). */
+typedef struct {
+  const ClRule *rule;
+  gboolean      notice;
+} NoticeRule;
+
+static gboolean
+rule_is_notice (NoticeRule   *last,
+                const ClRule *rule)
+{
+  if (last->rule != rule)
+    {
+      const ClRuleCompletion *completion = cl_rule_completion_lookup (rule->id);
+
+      last->rule = rule;
+      last->notice = completion != NULL && completion->by == CL_COMPLETED_BY_NOTICE_SENT;
+    }
+  return last->notice;
+}
+
 void
 cl_due_count (GPtrArray   *obligations,
               ClCaseload  *caseload,
@@ -130,6 +153,7 @@ cl_due_count (GPtrArray   *obligations,
               ClDueCounts *out)
 {
   g_autoptr(GArray) meetings = NULL;
+  NoticeRule notices = { NULL, FALSE };
 
   g_return_if_fail (out != NULL);
 
@@ -141,9 +165,129 @@ cl_due_count (GPtrArray   *obligations,
       if (!cl_due_is_open (ob) || !cl_due_for_case_manager (ob->student, case_manager_id))
         continue;
       out->when[cl_due_when_obligation (ob, today)]++;
-      if (cl_due_is_notice (ob))
+      if (rule_is_notice (&notices, ob->rule))
         out->notices++;
     }
   meetings = cl_due_list_meetings (caseload, today, case_manager_id);
   out->meetings = meetings->len;
+}
+
+struct _ClDueCountTable
+{
+  ClDate       today;
+  ClDueCounts  everyone;
+  GHashTable  *by_case_manager; /* case manager id (borrowed) -> ClDueCounts */
+  NoticeRule   notices;
+};
+
+ClDueCountTable *
+cl_due_count_table_new (ClDate today)
+{
+  ClDueCountTable *self = g_new0 (ClDueCountTable, 1);
+
+  self->today = today;
+  self->by_case_manager = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  return self;
+}
+
+/* The counts @student adds to, besides everyone's: their case manager's, or NULL. */
+static ClDueCounts *
+case_manager_counts (ClDueCountTable *self,
+                     const ClStudent *student)
+{
+  ClDueCounts *counts;
+
+  if (student->case_manager == NULL || student->case_manager->id == NULL)
+    return NULL;
+  counts = g_hash_table_lookup (self->by_case_manager, student->case_manager->id);
+  if (counts == NULL)
+    {
+      counts = g_new0 (ClDueCounts, 1);
+      g_hash_table_insert (self->by_case_manager, student->case_manager->id, counts);
+    }
+  return counts;
+}
+
+void
+cl_due_count_table_add_obligations (ClDueCountTable      *self,
+                                    const ClStudent      *student,
+                                    ClObligation * const *obligations,
+                                    guint                 n)
+{
+  ClDueCounts *mine = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ClObligation *ob = obligations[i];
+      ClDueWhen when;
+      gboolean notice;
+
+      if (!cl_due_is_open (ob))
+        continue;
+      when = cl_due_when_obligation (ob, self->today);
+      notice = rule_is_notice (&self->notices, ob->rule);
+      self->everyone.when[when]++;
+      self->everyone.notices += notice;
+      if (mine == NULL && (mine = case_manager_counts (self, student)) == NULL)
+        continue;
+      mine->when[when]++;
+      mine->notices += notice;
+    }
+}
+
+void
+cl_due_count_table_add_meetings (ClDueCountTable *self,
+                                 const ClStudent *student)
+{
+  guint coming = 0;
+
+  g_return_if_fail (self != NULL);
+
+  for (guint m = 0; student->meetings != NULL && m < student->meetings->len; m++)
+    {
+      const ClMeeting *meeting = g_ptr_array_index (student->meetings, m);
+
+      /* As cl_due_list_meetings() counts them. */
+      coming += meeting->date >= self->today && meeting->date <= self->today + CL_DUE_MEETING_DAYS;
+    }
+  if (coming > 0)
+    {
+      ClDueCounts *mine = case_manager_counts (self, student);
+
+      self->everyone.meetings += coming;
+      if (mine != NULL)
+        mine->meetings += coming;
+    }
+}
+
+gboolean
+cl_due_count_table_lookup (const ClDueCountTable *self,
+                           const char            *case_manager_id,
+                           ClDate                 today,
+                           ClDueCounts           *out)
+{
+  const ClDueCounts *counts;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (today != self->today)
+    return FALSE;
+  if (case_manager_id == NULL || *case_manager_id == '\0')
+    counts = &self->everyone;
+  else
+    counts = g_hash_table_lookup (self->by_case_manager, case_manager_id);
+  *out = counts != NULL ? *counts : (ClDueCounts) { { 0 } };
+  return TRUE;
+}
+
+void
+cl_due_count_table_free (ClDueCountTable *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->by_case_manager);
+  g_free (self);
 }

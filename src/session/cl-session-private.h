@@ -18,6 +18,7 @@ struct _ClSession
   ClDeadlineEngine *engine;         /* the obligations point into its rules */
   GPtrArray        *obligations;    /* of the whole caseload, by student then due date */
   GHashTable       *by_student;     /* ClStudent* -> GPtrArray of its obligations (borrowed) */
+  ClDueCountTable  *due_counts;     /* counted as loaded, until a student's obligations change */
   ClDate            today;
   gboolean          read_only;
   gboolean          demo;           /* the built-in demo caseload, read-only */

@@ -81,6 +81,7 @@ static void
 clear_computed (ClSession *self)
 {
   g_clear_pointer (&self->by_student, g_hash_table_unref);
+  g_clear_pointer (&self->due_counts, cl_due_count_table_free);
   g_clear_pointer (&self->obligations, g_ptr_array_unref);
   g_clear_object (&self->caseload);
 }
@@ -89,14 +90,20 @@ clear_computed (ClSession *self)
  * looked up once and copied whole (two million lookups and appends at 100,000 students,
  * otherwise). Made on the loading thread for a load. */
 static GHashTable *
-index_by_student (ClCaseload *caseload,
-                  GPtrArray  *obligations)
+index_by_student (ClCaseload       *caseload,
+                  GPtrArray        *obligations,
+                  ClDate            today,
+                  ClDueCountTable **counts_out)
 {
   GPtrArray *students = cl_caseload_get_students (caseload);
   GHashTable *by_student = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  ClDueCountTable *counts = cl_due_count_table_new (today);
 
   for (guint i = 0; i < students->len; i++)
-    g_hash_table_insert (by_student, g_ptr_array_index (students, i), g_ptr_array_new ());
+    {
+      g_hash_table_insert (by_student, g_ptr_array_index (students, i), g_ptr_array_new ());
+      cl_due_count_table_add_meetings (counts, g_ptr_array_index (students, i));
+    }
   for (guint i = 0, end; i < obligations->len; i = end)
     {
       ClObligation *ob = g_ptr_array_index (obligations, i);
@@ -110,26 +117,36 @@ index_by_student (ClCaseload *caseload,
 
           g_ptr_array_set_size (mine, at + (end - i));
           memcpy (mine->pdata + at, obligations->pdata + i, (end - i) * sizeof (gpointer));
+          cl_due_count_table_add_obligations (counts, ob->student, (ClObligation * const *) obligations->pdata + i, end - i);
         }
     }
+  *counts_out = counts;
   return by_student;
 }
 
 /* Takes @caseload and its @obligations, computed by @engine, and, when the loading thread made
- * them, @by_student (index_by_student()) and what the prepare function made (@prepared). */
+ * them, @by_student and @due_counts (index_by_student()) and what the prepare function made
+ * (@prepared). */
 static void
 set_computed (ClSession        *self,
               ClCaseload       *caseload,
               GPtrArray        *obligations,
               ClDeadlineEngine *engine,
               GHashTable       *by_student,
+              ClDueCountTable  *due_counts,
               gpointer          prepared)
 {
   clear_computed (self);
   self->caseload = caseload;
   self->obligations = obligations;
   g_set_object (&self->engine, engine);
-  self->by_student = by_student != NULL ? by_student : index_by_student (caseload, obligations);
+  if (by_student != NULL)
+    {
+      self->by_student = by_student;
+      self->due_counts = due_counts;
+    }
+  else
+    self->by_student = index_by_student (caseload, obligations, self->today, &self->due_counts);
   self->prepared = prepared;
   g_signal_emit (self, signals[RELOADED], 0);
   if (self->prepared != NULL && self->prepared_free != NULL)
@@ -184,7 +201,7 @@ compute_caseload (ClSession   *self,
     }
   /* Fresher than any load still running: its result is dropped. */
   supersede_load (self);
-  set_computed (self, caseload, obligations, self->engine, NULL, NULL);
+  set_computed (self, caseload, obligations, self->engine, NULL, NULL, NULL);
   show_damage_found_meanwhile (self);
   return TRUE;
 }
@@ -215,6 +232,18 @@ cl_session_get_obligations (ClSession *self)
 {
   g_return_val_if_fail (CL_IS_SESSION (self), NULL);
   return self->obligations;
+}
+
+void
+cl_session_get_due_counts (ClSession   *self,
+                           const char  *case_manager_id,
+                           ClDueCounts *out)
+{
+  g_return_if_fail (CL_IS_SESSION (self));
+  g_return_if_fail (out != NULL);
+
+  if (self->due_counts == NULL || !cl_due_count_table_lookup (self->due_counts, case_manager_id, self->today, out))
+    cl_due_count (self->obligations, self->caseload, self->today, case_manager_id, out);
 }
 
 GPtrArray *
@@ -331,6 +360,7 @@ typedef struct {
   GPtrArray        *obligations;
   ClDeadlineEngine *engine;
   GHashTable       *by_student;
+  ClDueCountTable  *due_counts;
   ClSessionPrepareFunc prepare_func; /* the session's, with its data: the task keeps the session */
   gpointer          prepare_data;
   GDestroyNotify    prepared_free;
@@ -343,6 +373,7 @@ load_job_free (LoadJob *job)
   if (job->prepared != NULL && job->prepared_free != NULL)
     job->prepared_free (job->prepared);
   g_clear_pointer (&job->by_student, g_hash_table_unref);
+  g_clear_pointer (&job->due_counts, cl_due_count_table_free);
   g_clear_pointer (&job->check, cl_file_check_unref);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->store);
@@ -385,7 +416,7 @@ load_thread (GTask        *task,
   /* What the main thread would otherwise do for every student before showing them. */
   t2 = g_get_monotonic_time ();
   cpu2 = thread_cpu_time ();
-  job->by_student = index_by_student (job->caseload, job->obligations);
+  job->by_student = index_by_student (job->caseload, job->obligations, job->today, &job->due_counts);
   if (job->prepare_func != NULL)
     job->prepared = job->prepare_func (job->caseload, job->by_student, job->prepare_data);
   if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
@@ -441,7 +472,8 @@ load_done (GObject      *object,
     gint64 t0 = g_get_monotonic_time (), cpu0 = thread_cpu_time ();
 
     set_computed (self, g_steal_pointer (&job->caseload), g_steal_pointer (&job->obligations), job->engine,
-                  g_steal_pointer (&job->by_student), g_steal_pointer (&job->prepared));
+                  g_steal_pointer (&job->by_student), g_steal_pointer (&job->due_counts),
+                  g_steal_pointer (&job->prepared));
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
       g_printerr ("caseload: the loaded caseload shown in %.1f ms (main thread, %.1f ms of CPU)\n",
@@ -615,7 +647,7 @@ cl_session_reload_rules (ClSession  *self,
     }
   supersede_load (self);
   /* The old obligations point into the old engine's rules: they go first. */
-  set_computed (self, caseload, obligations, engine, NULL, NULL);
+  set_computed (self, caseload, obligations, engine, NULL, NULL, NULL);
   show_damage_found_meanwhile (self);
   return TRUE;
 }
@@ -695,6 +727,8 @@ cl_session_recompute_student (ClSession  *self,
   g_ptr_array_unref (old);
   self->obligations = merged;
   g_hash_table_replace (self->by_student, student, mine);
+  /* Counted for the caseload as loaded: cl_session_get_due_counts() counts afresh from now on. */
+  g_clear_pointer (&self->due_counts, cl_due_count_table_free);
   g_signal_emit (self, signals[STUDENT_CHANGED], 0, student);
   return TRUE;
 }

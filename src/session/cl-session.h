@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "cl-deadline-engine.h"
+#include "cl-due-counts.h"
 #include "cl-session-undo.h"
 #include "cl-store.h"
 #include "cl-sync.h"
@@ -30,6 +31,11 @@ GPtrArray        *cl_session_get_obligations          (ClSession   *self);
 /* Of @student (a record of the open caseload); NULL when it is not. */
 GPtrArray        *cl_session_get_student_obligations  (ClSession   *self,
                                                        ClStudent   *student);
+/* cl_due_count() of the whole caseload for @case_manager_id ("" for everyone): counted while it
+ * was loaded, for every case manager, until a change. */
+void              cl_session_get_due_counts           (ClSession   *self,
+                                                       const char  *case_manager_id,
+                                                       ClDueCounts *out);
 ClDate            cl_session_get_today                (ClSession   *self);
 /* Tests pin the date every rule is computed at; takes effect at the next computation. */
 void              cl_session_set_today                (ClSession   *self,
