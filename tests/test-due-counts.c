@@ -21,25 +21,29 @@ typedef struct {
 } Expected;
 
 /* The table of every case manager's counts, as the session makes it while loading: each run of
- * one student's obligations at once (the hand-made ones are in no order: runs of one). */
+ * one student's obligations at once (the hand-made ones are in no order: runs of one), every
+ * other run and student in a second table, as a second thread would, merged into the first. */
 static ClDueCountTable *
 table_of (GPtrArray  *obligations,
           ClCaseload *caseload)
 {
-  ClDueCountTable *table = cl_due_count_table_new (D (TODAY));
+  ClDueCountTable *tables[2] = { cl_due_count_table_new (D (TODAY)), cl_due_count_table_new (D (TODAY)) };
   GPtrArray *students = caseload != NULL ? cl_caseload_get_students (caseload) : NULL;
+  guint run = 0;
 
   for (guint i = 0; students != NULL && i < students->len; i++)
-    cl_due_count_table_add_meetings (table, g_ptr_array_index (students, i));
-  for (guint i = 0, end; obligations != NULL && i < obligations->len; i = end)
+    cl_due_count_table_add_meetings (tables[i % 2], g_ptr_array_index (students, i));
+  for (guint i = 0, end; obligations != NULL && i < obligations->len; i = end, run++)
     {
       const ClStudent *student = ((ClObligation *) obligations->pdata[i])->student;
 
       for (end = i + 1; end < obligations->len && ((ClObligation *) obligations->pdata[end])->student == student; end++)
         ;
-      cl_due_count_table_add_obligations (table, student, (ClObligation * const *) obligations->pdata + i, end - i);
+      cl_due_count_table_add_obligations (tables[run % 2], student, (ClObligation * const *) obligations->pdata + i, end - i);
     }
-  return table;
+  cl_due_count_table_merge (tables[0], tables[1]);
+  cl_due_count_table_free (tables[1]);
+  return tables[0];
 }
 
 static void

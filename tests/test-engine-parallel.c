@@ -99,6 +99,75 @@ test_empty (void)
   g_assert_cmpuint (obligations->len, ==, 0);
 }
 
+typedef struct {
+  GMutex      lock;
+  GHashTable *calls;   /* ClStudent* -> GPtrArray, a copy of what each call was given */
+  guint       workers; /* bit w set once worker w called */
+} Seen;
+
+static void
+on_student_computed (ClStudent          *student,
+                     ClObligation *const *obligations,
+                     guint               n,
+                     guint               worker,
+                     gpointer            user_data)
+{
+  Seen *seen = user_data;
+  GPtrArray *given = g_ptr_array_new ();
+
+  g_assert_cmpuint (worker, <, CL_DEADLINE_ENGINE_MAX_THREADS);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (given, obligations[i]);
+  g_mutex_lock (&seen->lock);
+  g_assert_false (g_hash_table_contains (seen->calls, student));
+  g_hash_table_insert (seen->calls, student, given);
+  seen->workers |= 1u << worker;
+  g_mutex_unlock (&seen->lock);
+}
+
+/* Each student is handed, once, on the thread that computed them, exactly their run of the
+ * result, also a student with no obligation at all. */
+static void
+test_each_student (void)
+{
+  g_autoptr(ClCaseload) caseload = cl_synthetic_caseload_new (3000, 10, 3, TODAY);
+  g_autoptr(ClDeadlineEngine) engine = new_engine ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+  GPtrArray *students = cl_caseload_get_students (caseload);
+  ClStudent *nobody = cl_student_new ("S-ZZZZ-none");
+  Seen seen = { .calls = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref) };
+  guint at = 0, empty = 0;
+
+  nobody->birth_date = TODAY;
+  nobody->school = ((ClStudent *) g_ptr_array_index (students, 0))->school;
+  cl_caseload_add_student (caseload, nobody);
+  g_mutex_init (&seen.lock);
+  obligations = cl_deadline_engine_compute_parallel_each (engine, caseload, TODAY, 2, on_student_computed, &seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (seen.calls), ==, students->len);
+  /* Both threads took students. */
+  g_assert_cmpuint (seen.workers, ==, 3);
+  while (at < obligations->len)
+    {
+      const ClStudent *student = ((ClObligation *) obligations->pdata[at])->student;
+      GPtrArray *given = g_hash_table_lookup (seen.calls, student);
+
+      g_assert_nonnull (given);
+      g_assert_cmpuint (at + given->len, <=, obligations->len);
+      for (guint i = 0; i < given->len; i++)
+        g_assert_true (given->pdata[i] == obligations->pdata[at + i]);
+      at += given->len;
+      g_assert_true (at == obligations->len || ((ClObligation *) obligations->pdata[at])->student != student);
+    }
+  for (guint i = 0; i < students->len; i++)
+    empty += ((GPtrArray *) g_hash_table_lookup (seen.calls, g_ptr_array_index (students, i)))->len == 0;
+  g_assert_cmpuint (empty, >=, 1);
+  g_assert_cmpuint (((GPtrArray *) g_hash_table_lookup (seen.calls, nobody))->len, ==, 0);
+  g_hash_table_unref (seen.calls);
+  g_mutex_clear (&seen.lock);
+}
+
 /* Two students who cannot be computed: the error is the first one's in id order, as serially. */
 static void
 test_same_error (void)
@@ -189,6 +258,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine-parallel/same-obligations", test_same_obligations);
   g_test_add_func ("/engine-parallel/empty", test_empty);
+  g_test_add_func ("/engine-parallel/each-student", test_each_student);
   g_test_add_func ("/engine-parallel/same-error", test_same_error);
   g_test_add_func ("/engine-parallel/shared-calendars", test_shared_calendars);
   return g_test_run ();

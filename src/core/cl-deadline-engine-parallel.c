@@ -25,6 +25,9 @@ typedef struct {
   GPtrArray       **chunks;     /* each chunk's obligations, not owned until joined */
   guint             n_chunks;
   gint              next;       /* the next chunk to take (atomic) */
+  gint              workers;    /* threads started so far, the calling one too (atomic) */
+  ClStudentComputedFunc func;
+  gpointer          user_data;
 } Work;
 
 static int
@@ -38,6 +41,7 @@ static gpointer
 work_thread (gpointer data)
 {
   Work *work = data;
+  guint worker = (guint) g_atomic_int_add (&work->workers, 1);
   guint chunk;
 
   while ((chunk = (guint) g_atomic_int_add (&work->next, 1)) < work->n_chunks)
@@ -54,6 +58,9 @@ work_thread (gpointer data)
                                                     g_ptr_array_index (work->students, i),
                                                     work->today, out, NULL);
           qsort (out->pdata + first, out->len - first, sizeof (gpointer), cl_obligation_compare);
+          if (work->func != NULL)
+            work->func (g_ptr_array_index (work->students, i), (ClObligation *const *) out->pdata + first,
+                        out->len - first, worker, work->user_data);
         }
       work->chunks[chunk] = out;
     }
@@ -67,6 +74,18 @@ cl_deadline_engine_compute_parallel (ClDeadlineEngine  *self,
                                      guint              n_threads,
                                      GError           **error)
 {
+  return cl_deadline_engine_compute_parallel_each (self, caseload, today, n_threads, NULL, NULL, error);
+}
+
+GPtrArray *
+cl_deadline_engine_compute_parallel_each (ClDeadlineEngine      *self,
+                                          ClCaseload            *caseload,
+                                          ClDate                 today,
+                                          guint                  n_threads,
+                                          ClStudentComputedFunc  func,
+                                          gpointer               user_data,
+                                          GError               **error)
+{
   g_autoptr(GPtrArray) students = NULL;
   g_autoptr(GPtrArray) threads = NULL;
   g_autofree GPtrArray **chunks = NULL;
@@ -78,7 +97,8 @@ cl_deadline_engine_compute_parallel (ClDeadlineEngine  *self,
   g_return_val_if_fail (CL_IS_CASELOAD (caseload), NULL);
 
   if (n_threads == 0)
-    n_threads = CLAMP (g_get_num_processors (), 1, 8);
+    n_threads = g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, CL_DEADLINE_ENGINE_MAX_THREADS);
   students = _cl_ptr_array_dup (cl_caseload_get_students (caseload));
   g_ptr_array_sort (students, compare_student_ids);
   /* One table per set of calendars, not per school (286 schools on 3 sets in the synthetic
@@ -93,6 +113,8 @@ cl_deadline_engine_compute_parallel (ClDeadlineEngine  *self,
   work.engine = self;
   work.caseload = caseload;
   work.today = today;
+  work.func = func;
+  work.user_data = user_data;
   work.students = students;
   work.n_chunks = (students->len + CHUNK_STUDENTS - 1) / CHUNK_STUDENTS;
   work.chunks = chunks = g_new0 (GPtrArray *, MAX (work.n_chunks, 1));

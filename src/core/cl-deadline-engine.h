@@ -35,6 +35,28 @@ GPtrArray        *cl_deadline_engine_compute_parallel (ClDeadlineEngine  *self,
                                                       ClDate             today,
                                                       guint              n_threads,
                                                       GError           **error);
+
+/* The most threads cl_deadline_engine_compute_parallel() uses. */
+#define CL_DEADLINE_ENGINE_MAX_THREADS 8
+
+/* Called for each student, with their obligations (sorted, borrowed for the call; @n may be 0),
+ * on the thread that computed them, as soon as they are: work that reads every obligation then
+ * finds them in that core's cache. @worker (below CL_DEADLINE_ENGINE_MAX_THREADS) is the same for
+ * every call on one thread, so what it adds to needs no lock. */
+typedef void (*ClStudentComputedFunc) (ClStudent          *student,
+                                       ClObligation *const *obligations,
+                                       guint               n,
+                                       guint               worker,
+                                       gpointer            user_data);
+
+/* cl_deadline_engine_compute_parallel(), calling @func for each student (nothing when it fails). */
+GPtrArray        *cl_deadline_engine_compute_parallel_each (ClDeadlineEngine      *self,
+                                                           ClCaseload            *caseload,
+                                                           ClDate                 today,
+                                                           guint                  n_threads,
+                                                           ClStudentComputedFunc  func,
+                                                           gpointer               user_data,
+                                                           GError               **error);
 /* Whether @student can be computed (their rule pack loads, their school has a calendar); if not,
  * the error cl_deadline_engine_compute_student() would give. No rule is run. */
 gboolean          cl_deadline_engine_can_compute     (ClDeadlineEngine  *self,

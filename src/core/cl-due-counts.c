@@ -283,6 +283,39 @@ cl_due_count_table_lookup (const ClDueCountTable *self,
   return TRUE;
 }
 
+static void
+add_counts (ClDueCounts       *into,
+            const ClDueCounts *counts)
+{
+  for (guint i = 0; i < CL_N_DUE_WHEN; i++)
+    into->when[i] += counts->when[i];
+  into->notices += counts->notices;
+  into->meetings += counts->meetings;
+}
+
+void
+cl_due_count_table_merge (ClDueCountTable       *self,
+                          const ClDueCountTable *other)
+{
+  GHashTableIter iter;
+  gpointer id, counts;
+
+  g_return_if_fail (self != NULL && other != NULL);
+  g_return_if_fail (self->today == other->today);
+
+  add_counts (&self->everyone, &other->everyone);
+  g_hash_table_iter_init (&iter, other->by_case_manager);
+  while (g_hash_table_iter_next (&iter, &id, &counts))
+    {
+      ClDueCounts *mine = g_hash_table_lookup (self->by_case_manager, id);
+
+      if (mine == NULL)
+        g_hash_table_insert (self->by_case_manager, id, g_memdup2 (counts, sizeof (ClDueCounts)));
+      else
+        add_counts (mine, counts);
+    }
+}
+
 void
 cl_due_count_table_free (ClDueCountTable *self)
 {

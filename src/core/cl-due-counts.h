@@ -86,6 +86,9 @@ gboolean         cl_due_count_table_lookup          (const ClDueCountTable *self
                                                      const char            *case_manager_id,
                                                      ClDate                 today,
                                                      ClDueCounts           *out);
+/* Adds @other's counts (of other students, for the same day) to @self's. */
+void             cl_due_count_table_merge           (ClDueCountTable       *self,
+                                                     const ClDueCountTable *other);
 void             cl_due_count_table_free            (ClDueCountTable       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClDueCountTable, cl_due_count_table_free)

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "cl-bundle-reader.h"
+#include "cl-session-computed.h"
 #include "cl-session-private.h"
 
 G_DEFINE_FINAL_TYPE (ClSession, cl_session, G_TYPE_OBJECT)
@@ -86,67 +87,21 @@ clear_computed (ClSession *self)
   g_clear_object (&self->caseload);
 }
 
-/* Each student's obligations, from @obligations sorted by student: each student's are one run,
- * looked up once and copied whole (two million lookups and appends at 100,000 students,
- * otherwise). Made on the loading thread for a load. */
-static GHashTable *
-index_by_student (ClCaseload       *caseload,
-                  GPtrArray        *obligations,
-                  ClDate            today,
-                  ClDueCountTable **counts_out)
-{
-  GPtrArray *students = cl_caseload_get_students (caseload);
-  GHashTable *by_student = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  ClDueCountTable *counts = cl_due_count_table_new (today);
-
-  for (guint i = 0; i < students->len; i++)
-    {
-      g_hash_table_insert (by_student, g_ptr_array_index (students, i), g_ptr_array_new ());
-      cl_due_count_table_add_meetings (counts, g_ptr_array_index (students, i));
-    }
-  for (guint i = 0, end; i < obligations->len; i = end)
-    {
-      ClObligation *ob = g_ptr_array_index (obligations, i);
-      GPtrArray *mine = g_hash_table_lookup (by_student, ob->student);
-
-      for (end = i + 1; end < obligations->len && ((ClObligation *) g_ptr_array_index (obligations, end))->student == ob->student; end++)
-        ;
-      if (mine != NULL)
-        {
-          guint at = mine->len;
-
-          g_ptr_array_set_size (mine, at + (end - i));
-          memcpy (mine->pdata + at, obligations->pdata + i, (end - i) * sizeof (gpointer));
-          cl_due_count_table_add_obligations (counts, ob->student, (ClObligation * const *) obligations->pdata + i, end - i);
-        }
-    }
-  *counts_out = counts;
-  return by_student;
-}
-
-/* Takes @caseload and its @obligations, computed by @engine, and, when the loading thread made
- * them, @by_student and @due_counts (index_by_student()) and what the prepare function made
- * (@prepared). */
+/* Takes @caseload, what was computed of it by @engine (@computed, emptied) and, when the loading
+ * thread made it, what the prepare function made (@prepared). */
 static void
-set_computed (ClSession        *self,
-              ClCaseload       *caseload,
-              GPtrArray        *obligations,
-              ClDeadlineEngine *engine,
-              GHashTable       *by_student,
-              ClDueCountTable  *due_counts,
-              gpointer          prepared)
+set_computed (ClSession         *self,
+              ClCaseload        *caseload,
+              ClSessionComputed *computed,
+              ClDeadlineEngine  *engine,
+              gpointer           prepared)
 {
   clear_computed (self);
   self->caseload = caseload;
-  self->obligations = obligations;
+  self->obligations = g_steal_pointer (&computed->obligations);
+  self->by_student = g_steal_pointer (&computed->by_student);
+  self->due_counts = g_steal_pointer (&computed->due_counts);
   g_set_object (&self->engine, engine);
-  if (by_student != NULL)
-    {
-      self->by_student = by_student;
-      self->due_counts = due_counts;
-    }
-  else
-    self->by_student = index_by_student (caseload, obligations, self->today, &self->due_counts);
   self->prepared = prepared;
   g_signal_emit (self, signals[RELOADED], 0);
   if (self->prepared != NULL && self->prepared_free != NULL)
@@ -192,16 +147,16 @@ compute_caseload (ClSession   *self,
                   ClCaseload  *caseload,
                   GError     **error)
 {
-  GPtrArray *obligations = cl_deadline_engine_compute_parallel (self->engine, caseload, self->today, 0, error);
+  ClSessionComputed computed;
 
-  if (obligations == NULL)
+  if (!_cl_session_compute (self->engine, caseload, self->today, &computed, error))
     {
       g_object_unref (caseload);
       return FALSE;
     }
   /* Fresher than any load still running: its result is dropped. */
   supersede_load (self);
-  set_computed (self, caseload, obligations, self->engine, NULL, NULL, NULL);
+  set_computed (self, caseload, &computed, self->engine, NULL);
   show_damage_found_meanwhile (self);
   return TRUE;
 }
@@ -357,10 +312,8 @@ typedef struct {
   guint             generation;
   ClDate            today;
   ClCaseload       *caseload;
-  GPtrArray        *obligations;
+  ClSessionComputed computed;
   ClDeadlineEngine *engine;
-  GHashTable       *by_student;
-  ClDueCountTable  *due_counts;
   ClSessionPrepareFunc prepare_func; /* the session's, with its data: the task keeps the session */
   gpointer          prepare_data;
   GDestroyNotify    prepared_free;
@@ -372,12 +325,10 @@ load_job_free (LoadJob *job)
 {
   if (job->prepared != NULL && job->prepared_free != NULL)
     job->prepared_free (job->prepared);
-  g_clear_pointer (&job->by_student, g_hash_table_unref);
-  g_clear_pointer (&job->due_counts, cl_due_count_table_free);
+  _cl_session_computed_clear (&job->computed);
   g_clear_pointer (&job->check, cl_file_check_unref);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->store);
-  g_clear_pointer (&job->obligations, g_ptr_array_unref);
   g_clear_object (&job->caseload);
   g_clear_object (&job->engine);
   g_free (job);
@@ -401,7 +352,7 @@ load_thread (GTask        *task,
        (job->engine = new_engine (&error)) != NULL &&
        !g_cancellable_set_error_if_cancelled (job->cancellable, &error) &&
        (t1 = g_get_monotonic_time (), cpu1 = thread_cpu_time (),
-        (job->obligations = cl_deadline_engine_compute_parallel (job->engine, job->caseload, job->today, 0, &error)) != NULL);
+        _cl_session_compute (job->engine, job->caseload, job->today, &job->computed, &error));
   if (!ok)
     {
       g_autoptr(GError) damaged = NULL;
@@ -416,9 +367,8 @@ load_thread (GTask        *task,
   /* What the main thread would otherwise do for every student before showing them. */
   t2 = g_get_monotonic_time ();
   cpu2 = thread_cpu_time ();
-  job->by_student = index_by_student (job->caseload, job->obligations, job->today, &job->due_counts);
   if (job->prepare_func != NULL)
-    job->prepared = job->prepare_func (job->caseload, job->by_student, job->prepare_data);
+    job->prepared = job->prepare_func (job->caseload, job->computed.by_student, job->prepare_data);
   if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
     g_printerr ("caseload: loading thread: read %.1f ms (%.1f ms of CPU), compute %.1f ms (this thread's share "
                 "%.1f ms of CPU), made ready to show %.1f ms (%.1f ms of CPU)\n",
@@ -471,8 +421,7 @@ load_done (GObject      *object,
   {
     gint64 t0 = g_get_monotonic_time (), cpu0 = thread_cpu_time ();
 
-    set_computed (self, g_steal_pointer (&job->caseload), g_steal_pointer (&job->obligations), job->engine,
-                  g_steal_pointer (&job->by_student), g_steal_pointer (&job->due_counts),
+    set_computed (self, g_steal_pointer (&job->caseload), &job->computed, job->engine,
                   g_steal_pointer (&job->prepared));
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     if (g_getenv ("CASELOAD_TRACE_STARTUP") != NULL)
@@ -632,7 +581,7 @@ cl_session_reload_rules (ClSession  *self,
 {
   g_autoptr(ClDeadlineEngine) engine = NULL;
   ClCaseload *caseload;
-  GPtrArray *obligations;
+  ClSessionComputed computed;
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
@@ -640,14 +589,14 @@ cl_session_reload_rules (ClSession  *self,
     return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open")), FALSE;
   if ((engine = new_engine (error)) == NULL || (caseload = cl_store_load_caseload (self->store, error)) == NULL)
     return FALSE;
-  if ((obligations = cl_deadline_engine_compute_parallel (engine, caseload, self->today, 0, error)) == NULL)
+  if (!_cl_session_compute (engine, caseload, self->today, &computed, error))
     {
       g_object_unref (caseload);
       return FALSE;
     }
   supersede_load (self);
   /* The old obligations point into the old engine's rules: they go first. */
-  set_computed (self, caseload, obligations, engine, NULL, NULL, NULL);
+  set_computed (self, caseload, &computed, engine, NULL);
   show_damage_found_meanwhile (self);
   return TRUE;
 }
