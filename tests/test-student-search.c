@@ -39,6 +39,16 @@ test_fold (void)
   g_assert_cmpstr (d, ==, "strasse");
   /* Vietnamese stacks two marks on one letter: both go. */
   g_assert_cmpstr (e, ==, "nguyen");
+
+  /* Plain ASCII is only lowered, whatever else it holds; one accented letter anywhere sends the
+   * whole text the general way. */
+  {
+    g_autofree char *ascii = cl_search_fold ("O'BRIEN-Smith\nS-1042\tAna Ramos 7");
+    g_autofree char *late = cl_search_fold ("ANA RAMOS\nS-1042\nJOSÉ");
+
+    g_assert_cmpstr (ascii, ==, "o'brien-smith\ns-1042\tana ramos 7");
+    g_assert_cmpstr (late, ==, "ana ramos\ns-1042\njose");
+  }
 }
 
 static void
