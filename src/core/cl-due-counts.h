@@ -65,10 +65,11 @@ void       cl_due_count            (GPtrArray          *obligations,
                                     const char         *case_manager_id,
                                     ClDueCounts        *out);
 
-/* The same counts for everyone and for each case manager, made in one pass while a caseload's
- * obligations are walked anyway (on the loading thread, when they are still in the cache), so
- * the start page shows any of them at once: counting 1.8 million obligations of 100,000 students
- * took 70-120 ms of the main thread. Borrows the students and their case managers. */
+/* The same counts for everyone and for each case manager, added to as each student is computed
+ * (on the computing threads, a table each, merged after, while the obligations are still in the
+ * cache), so the start page shows any of them at once: counting 1.8 million obligations of
+ * 100,000 students took 70-120 ms of the main thread. Borrows the students and their case
+ * managers. */
 typedef struct _ClDueCountTable ClDueCountTable;
 
 ClDueCountTable *cl_due_count_table_new             (ClDate                 today);
