@@ -513,7 +513,6 @@ load_with_progress (ClStore          *self,
     return NULL;
   if (cancellable != NULL)
     sqlite3_progress_handler (self->db, 10000, _cl_store_cancelled_yet, cancellable);
-  self->load_cancellable = cancellable;
   /* Only while no other connection can commit: the second connection then reads the same data
    * as this one. */
   if (sqlite3_txn_state (self->db, NULL) == SQLITE_TXN_WRITE && (self->split_after = events_split_point (self)) > 0)
@@ -538,7 +537,6 @@ load_with_progress (ClStore          *self,
       if (!_cl_store_second_read_finish (g_steal_pointer (&self->second_read), ok, &rc, &message) && ok)
         ok = _cl_store_fail_with (self, rc, message, N_("reading the database"), error);
     }
-  self->load_cancellable = NULL;
   if (cancellable != NULL)
     sqlite3_progress_handler (self->db, 0, NULL, NULL);
   sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);

@@ -19,7 +19,6 @@ struct _ClStore
   GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt*, prepared once */
   gint64      split_events_from; /* a load reads the events on two connections from this many */
   guint       split_reads;       /* loads that did (for the tests) */
-  GCancellable *load_cancellable; /* during a load: what stops it (NULL: nothing) */
   struct _ClStoreSecondRead *second_read; /* during a load: the connection reading beside */
   sqlite3_int64 split_after;     /* during a load: the last rowid of events this one reads */
 };
