@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <unistd.h>
 #include <json-glib/json-glib.h>
 
@@ -284,6 +285,24 @@ test_database_commands (void)
   g_assert_nonnull (strstr (run.err, "not a Caseload database"));
   run_clear (&run);
 
+  /* Not while another program has the database open, even idle (a window between edits): that
+   * connection would write on into the file set aside. Refused, nothing moved. */
+  {
+    g_autofree char *kept = g_strconcat (db, ".before-restore", NULL);
+    sqlite3 *window = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (db, &window, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (window, "SELECT count(*) FROM students", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    sqlite3_finalize (stmt);
+    run = run_cli ("restore", "--db", db, backup, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "is open in Caseload or another program"));
+    g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+    run_clear (&run);
+    sqlite3_close (window);
+  }
   run = run_cli ("restore", "--db", db, backup, NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);

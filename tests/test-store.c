@@ -436,6 +436,7 @@ test_backup_restore (void)
 {
   g_autofree char *path = tmp_path ("live.db");
   g_autofree char *copy = tmp_path ("live-backup.db");
+  g_autofree char *kept = g_strconcat (path, ".before-restore", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClStore) store = NULL;
   g_autoptr(ClCaseload) demo = read_demo (NULL);
@@ -443,6 +444,7 @@ test_backup_restore (void)
   struct stat st;
 
   remove_db (path);
+  g_unlink (kept);
   store = cl_store_open (path, TRUE, &error);
   g_assert_true (cl_store_import (store, demo, FALSE, NULL, NULL, &error));
   g_assert_true (cl_store_backup (store, copy, NULL, NULL, &error));
@@ -450,11 +452,28 @@ test_backup_restore (void)
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  /* Lose the demo, then restore it. */
+  /* Lose the demo, then restore it; not while the file is open elsewhere (the window's
+   * connection would write on into the file set aside): refused, nothing moved. */
   g_assert_true (cl_store_import (store, small, TRUE, NULL, NULL, &error));
+  g_assert_false (cl_store_restore (path, copy, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(ClCaseload) still = cl_store_load_caseload (store, &error);
+    g_assert_cmpuint (cl_caseload_get_students (still)->len, ==, cl_caseload_get_students (small)->len);
+  }
   g_clear_object (&store);
   g_assert_true (cl_store_restore (path, copy, &error));
   g_assert_no_error (error);
+  /* What was set aside holds what was last committed. */
+  {
+    g_autoptr(ClStore) before = cl_store_open (kept, FALSE, &error);
+    g_autoptr(ClCaseload) aside = cl_store_load_caseload (before, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cl_caseload_get_students (aside)->len, ==, cl_caseload_get_students (small)->len);
+  }
   store = cl_store_open (path, FALSE, &error);
   {
     g_autoptr(ClCaseload) loaded = cl_store_load_caseload (store, &error);

@@ -557,6 +557,72 @@ cl_store_backup (ClStore          *self,
   return TRUE;
 }
 
+/* A connection to @path that has it alone until release_hold(): the file set aside then holds
+ * everything committed to it, the write-ahead log folded in (leaving the journal mode that keeps
+ * one does it, and needs every other connection closed), and nobody reads or writes it while it is
+ * renamed. NULL with CL_STORE_ERROR_IN_USE when another program (Caseload's window) has it open:
+ * moving the file from under that connection would lose what it writes next. */
+/* Whether another process has a connection to @path open, idle or not: in WAL mode each holds a
+ * read lock on the dead-man-switch byte of the shared-memory file for as long as it is open
+ * (SQLite's unix VFS, UNIX_SHM_DMS). An idle connection holds no lock on the database itself,
+ * so nothing SQLite offers finds it. */
+static gboolean
+open_elsewhere (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1 };
+  int fd = g_open (shm, O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0);
+  gboolean locked;
+
+  if (fd < 0)
+    return FALSE;
+  locked = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return locked;
+}
+
+static sqlite3 *
+hold_alone (const char  *path,
+            GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = open_elsewhere (path) ? SQLITE_BUSY : sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      /* The mode it is in after: still "wal" when it could not leave it. */
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        rc = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0 ? SQLITE_OK : SQLITE_BUSY;
+      sqlite3_finalize (stmt);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    return db;
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IN_USE,
+                 _("%s is open in Caseload or another program. Close it there, then restore; nothing was changed."),
+                 path);
+  else
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot set %s aside: %s"), path,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+release_hold (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
 gboolean
 cl_store_restore (const char  *path,
                   const char  *backup,
@@ -567,6 +633,7 @@ cl_store_restore (const char  *path,
   g_autofree char *kept = g_strconcat (path, ".before-restore", NULL);
   g_autofree char *incoming = g_strconcat (path, ".restoring", NULL);
   g_auto(GStrv) problems = NULL;
+  sqlite3 *holder = NULL;
 
   candidate = cl_store_open (backup, FALSE, error);
   if (candidate == NULL)
@@ -583,11 +650,17 @@ cl_store_restore (const char  *path,
   if (!cl_store_backup (candidate, incoming, NULL, NULL, error))
     return FALSE;
   g_clear_object (&candidate);
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, kept) != 0)
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && (holder = hold_alone (path, error)) == NULL)
+    {
+      g_unlink (incoming);
+      return FALSE;
+    }
+  if (holder != NULL && g_rename (path, kept) != 0)
     {
       int saved = errno;
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot set %s aside: %s"), path, g_strerror (saved));
       g_unlink (incoming);
+      release_hold (holder);
       return FALSE;
     }
   {
@@ -599,10 +672,13 @@ cl_store_restore (const char  *path,
   if (g_rename (incoming, path) != 0)
     {
       int saved = errno;
-      g_rename (kept, path);
+      if (holder != NULL)
+        g_rename (kept, path);
+      release_hold (holder);
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Cannot restore %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
+  release_hold (holder);
   restored = cl_store_open (path, FALSE, error);
   return restored != NULL;
 }

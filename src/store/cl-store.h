@@ -24,6 +24,7 @@ typedef enum {
   CL_STORE_ERROR_NEWER_SCHEMA,     /* written by a newer Caseload */
   CL_STORE_ERROR_IO,               /* cannot open, read or write the file; disk full */
   CL_STORE_ERROR_INVALID,          /* the data given cannot be stored */
+  CL_STORE_ERROR_IN_USE,           /* another connection has the file open */
 } ClStoreError;
 
 GQuark cl_store_error_quark (void);
