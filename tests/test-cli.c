@@ -306,6 +306,40 @@ test_database_commands (void)
   run = run_cli ("restore", "--db", db, backup, NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
+  /* -o naming a link (as /dev/stdout is one) or a device writes into what it names: renamed over,
+   * the link would become a private file (a device too: /dev/null once did). A backup, which
+   * must be a file, is refused there. */
+  {
+    g_autofree char *target = g_build_filename (dir, "target.out", NULL);
+    g_autofree char *link = g_build_filename (dir, "link.out", NULL);
+    g_autofree char *written = NULL;
+    static const char * const how[][2] = { { "--ics", NULL }, { NULL, NULL } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (how); i++)
+      {
+        GStatBuf st;
+
+        g_unlink (link);
+        g_assert_true (g_file_set_contents (target, "", 0, NULL));
+        g_assert_cmpint (symlink (target, link), ==, 0);
+        run = how[i][0] ? run_cli ("export", "--db", db, how[i][0], "-o", link, NULL)
+                        : run_cli ("export", "--db", db, "-o", link, NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        run_clear (&run);
+        g_assert_cmpint (g_lstat (link, &st), ==, 0);
+        g_assert_true (S_ISLNK (st.st_mode));
+        g_assert_true (g_file_get_contents (target, &written, NULL, NULL));
+        g_assert_true (g_str_has_prefix (written, how[i][0] ? "BEGIN:VCALENDAR" : "{"));
+        g_clear_pointer (&written, g_free);
+      }
+    run = run_cli ("backup", "--db", db, "-o", link, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "not a file"));
+    run_clear (&run);
+    g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    g_unlink (link);
+    g_unlink (target);
+  }
   run = run_cli ("export", "--db", db, "--ics", "-o", "-", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "BEGIN:VCALENDAR"));

@@ -59,7 +59,7 @@ cl_cli_demo (int    argc,
       if (fputs (json, stdout) < 0 || fflush (stdout) != 0)
         return 1;
     }
-  else if (!g_file_set_contents (output, json, -1, &error))
+  else if (!_cl_cli_write_output (output, json, strlen (json), &error))
     {
       fprintf (stderr, "caseload-cli demo: %s\n", error->message);
       return 1;

@@ -174,8 +174,7 @@ cl_cli_render (int    argc,
       fprintf (stderr, "caseload-cli render: %s\n", error->message);
       return 1;
     }
-  if (!g_file_set_contents_full (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!_cl_cli_write_output (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
     {
       fprintf (stderr, "caseload-cli render: %s\n", error->message);
       return 1;

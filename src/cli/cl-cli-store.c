@@ -82,7 +82,8 @@ cl_cli_import (int    argc,
 
 /* The bundle of @store written to @path as it is read: through a temporary file beside it (mode
  * 0600: it holds students' records), on disk and then renamed over @path, so a failed or
- * interrupted export leaves what was there; "-" is standard output. */
+ * interrupted export leaves what was there; "-" is standard output, and a device, pipe or link
+ * is written straight into (_cl_cli_output_is_special). */
 static gboolean
 export_bundle (ClStore     *store,
                const char  *path,
@@ -100,6 +101,14 @@ export_bundle (ClStore     *store,
       out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
       ok = cl_store_export_to_stream (store, out, NULL, NULL, NULL, error);
       return ok && g_output_stream_close (out, NULL, error);
+    }
+  if (_cl_cli_output_is_special (path))
+    {
+      if ((fd = _cl_cli_open_special_output (path, error)) < 0)
+        return FALSE;
+      out = g_unix_output_stream_new (fd, TRUE);
+      ok = cl_store_export_to_stream (store, out, NULL, NULL, NULL, error);
+      return g_output_stream_close (out, NULL, ok ? error : NULL) && ok;
     }
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -215,7 +224,7 @@ cl_cli_export (int    argc,
     json = cl_obligations_to_csv (obligations, no_bom ? CL_EXPORT_NO_BOM : CL_EXPORT_DEFAULT);
   if (g_str_equal (output, "-"))
     return fputs (json, stdout) >= 0 && fflush (stdout) == 0 ? 0 : 1;
-  if (!g_file_set_contents_full (output, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!_cl_cli_write_output (output, json, strlen (json), &error))
     {
       fprintf (stderr, "caseload-cli export: %s\n", error->message);
       return 1;

@@ -41,6 +41,16 @@ int cl_cli_import_csv      (int argc, char **argv);
 int cl_cli_sync            (int argc, char **argv);
 int cl_cli_server          (int argc, char **argv);
 int cl_cli_conflicts       (int argc, char **argv);
+/* Where -o writes (cl-cli-output.c): a file replaced whole and private (0600), anything else (a
+ * device, a pipe, a link such as /dev/stdout) written straight into. */
+gboolean _cl_cli_output_is_special   (const char  *path);
+/* @path opened for writing as it is, or -1 with @error. */
+int      _cl_cli_open_special_output (const char  *path,
+                                      GError     **error);
+gboolean _cl_cli_write_output        (const char  *path,
+                                      const void  *data,
+                                      gsize        length,
+                                      GError     **error);
 /* A scratch database at @path removed with its journal files (cl-cli-store.c). */
 void  _cl_cli_remove_database  (const char  *path);
 /* What @url's login reads of @school_id (NULL: all of it), copied into a new database in a

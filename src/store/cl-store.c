@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cl-store-private.h"
@@ -504,6 +505,19 @@ cl_store_backup (ClStore          *self,
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
 
+  /* Renamed over, a device or a link would be replaced by the copy (caseload-cli backup -o
+   * /dev/null once replaced the machine's /dev/null). */
+  {
+    GStatBuf st;
+
+    if (g_lstat (destination, &st) == 0 && !S_ISREG (st.st_mode))
+      {
+        g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO,
+                     _("Cannot write the backup %s: it is not a file. A backup is written only to a file."),
+                     destination);
+        return FALSE;
+      }
+  }
   /* Written beside the destination, then renamed: a crash never leaves half a backup in place. */
   g_unlink (partial);
   if (!create_private_file (partial, error))

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-cli-output.c — where caseload-cli writes what -o names
+ *
+ * A file is replaced whole: written beside it, private (it holds students' records), then
+ * renamed over it, so a failed write leaves what was there. Anything else -o can name (a device
+ * such as /dev/null, a pipe, a link such as /dev/stdout) is written straight into: renaming over
+ * it replaced the machine's /dev/null with a private file once. */
+#define G_LOG_DOMAIN "caseload-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cl-cli.h"
+
+gboolean
+_cl_cli_output_is_special (const char *path)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode);
+}
+
+int
+_cl_cli_open_special_output (const char  *path,
+                             GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
+                   g_strerror (saved));
+    }
+  return fd;
+}
+
+gboolean
+_cl_cli_write_output (const char    *path,
+                      const void    *data,
+                      gsize          length,
+                      GError       **error)
+{
+  const char *at = data;
+  gboolean ok = TRUE;
+  int fd;
+
+  if (!_cl_cli_output_is_special (path))
+    return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if ((fd = _cl_cli_open_special_output (path, error)) < 0)
+    return FALSE;
+  while (ok && length > 0)
+    {
+      gssize n = write (fd, at, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
+                       g_strerror (saved));
+          ok = FALSE;
+          break;
+        }
+      at += n;
+      length -= (gsize) n;
+    }
+  close (fd);
+  return ok;
+}
