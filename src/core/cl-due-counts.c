@@ -35,12 +35,28 @@ cl_due_when_obligation (const ClObligation *ob,
   return cl_due_when (ob->due, today);
 }
 
+/* Whether @rule's obligations are completed by sending a meeting's notice. */
+static gboolean
+completed_by_notice (const ClRule *rule)
+{
+  const ClRuleCompletion *completion = cl_rule_completion_lookup (rule->id);
+
+  return completion != NULL && completion->by == CL_COMPLETED_BY_NOTICE_SENT;
+}
+
 gboolean
 cl_due_is_notice (const ClObligation *ob)
 {
-  const ClRuleCompletion *completion = cl_rule_completion_lookup (ob->rule->id);
+  return cl_due_is_open (ob) && completed_by_notice (ob->rule);
+}
 
-  return cl_due_is_open (ob) && completion != NULL && completion->by == CL_COMPLETED_BY_NOTICE_SENT;
+/* A planned meeting that is coming: from today to CL_DUE_MEETING_DAYS ahead. One whose day has
+ * passed is waiting to be recorded as held, not coming. */
+static gboolean
+meeting_is_coming (const ClMeeting *meeting,
+                   ClDate           today)
+{
+  return meeting->date >= today && meeting->date <= today + CL_DUE_MEETING_DAYS;
 }
 
 gboolean
@@ -113,8 +129,7 @@ cl_due_list_meetings (ClCaseload *caseload,
           const ClMeeting *meeting = g_ptr_array_index (student->meetings, m);
           ClDueMeeting entry = { student, meeting };
 
-          /* A planned meeting whose day has passed is waiting to be recorded as held, not coming. */
-          if (meeting->date >= today && meeting->date <= today + CL_DUE_MEETING_DAYS)
+          if (meeting_is_coming (meeting, today))
             g_array_append_val (coming, entry);
         }
     }
@@ -122,10 +137,10 @@ cl_due_list_meetings (ClCaseload *caseload,
   return coming;
 }
 
-/* Whether a rule's obligations are completed by sending a meeting's notice, remembered for the
- * last rule asked about: a district has a million obligations and a few dozen rules, each
- * student's in the same order, and finding a rule's completion compares its id with every
- * entry's (most of counting a district, on the main thread). */
+/* completed_by_notice(), remembered for the last rule asked about: a district has a million
+ * obligations and a few dozen rules, each student's in the same order, and finding a rule's
+ * completion compares its id with every entry's (most of counting a district, on the main
+ * thread). */
 typedef struct {
   const ClRule *rule;
   gboolean      notice;
@@ -137,10 +152,8 @@ rule_is_notice (NoticeRule   *last,
 {
   if (last->rule != rule)
     {
-      const ClRuleCompletion *completion = cl_rule_completion_lookup (rule->id);
-
       last->rule = rule;
-      last->notice = completion != NULL && completion->by == CL_COMPLETED_BY_NOTICE_SENT;
+      last->notice = completed_by_notice (rule);
     }
   return last->notice;
 }
@@ -247,10 +260,7 @@ cl_due_count_table_add_meetings (ClDueCountTable *self,
 
   for (guint m = 0; student->meetings != NULL && m < student->meetings->len; m++)
     {
-      const ClMeeting *meeting = g_ptr_array_index (student->meetings, m);
-
-      /* As cl_due_list_meetings() counts them. */
-      coming += meeting->date >= self->today && meeting->date <= self->today + CL_DUE_MEETING_DAYS;
+      coming += meeting_is_coming (g_ptr_array_index (student->meetings, m), self->today);
     }
   if (coming > 0)
     {
