@@ -521,19 +521,11 @@ database_is_empty (ClStore *self)
   return empty;
 }
 
-/* The journal mode the connection is in after asking for @mode ("delete" or "wal"). */
 static gboolean
 set_journal_mode (ClStore    *self,
                   const char *mode)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
-  sqlite3_stmt *stmt = NULL;
-  gboolean set = FALSE;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    set = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
-  sqlite3_finalize (stmt);
-  return set;
+  return _cl_store_set_journal_mode (self->db, mode) == SQLITE_OK;
 }
 
 /* A fresh import writes every page of the file anew. Through SQLite's rollback journal each is

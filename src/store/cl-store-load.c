@@ -471,10 +471,10 @@ _cl_store_load_header (ClStore     *self,
          load_schools_and_staff (self, c, error);
 }
 
-/* A large district's events are read on two connections (load_events_and_meetings()), which see
- * the same data only when nobody can commit between their reads: this one then takes the write
- * lock, if it gets it at once (another writer is not waited for: the read is then on one
- * connection, as for a file opened read-only). Nothing is written; COMMIT lets the lock go. */
+/* A large district is read on two connections (cl-store-second-read.c), which see the same data
+ * only when nobody can commit between their reads: this one then takes the write lock, if it gets
+ * it at once (another writer is not waited for: the read is then on one connection, as for a
+ * file opened read-only). Nothing is written; COMMIT lets the lock go. */
 static gboolean
 begin_read (ClStore  *self,
             GError  **error)

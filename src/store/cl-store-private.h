@@ -55,6 +55,10 @@ gboolean      _cl_store_fail_with    (ClStore     *self,
                                       const char  *detail,
                                       const char  *doing,
                                       GError     **error);
+/* Asks @db for journal @mode ("delete" or "wal"): SQLITE_OK once it is in it, SQLITE_BUSY when it
+ * stayed in another (leaving WAL needs every other connection closed), else SQLite's code. */
+int           _cl_store_set_journal_mode (sqlite3    *db,
+                                          const char *mode);
 /* For sqlite3_progress_handler(): non-zero (stop) once @cancellable (a GCancellable) is cancelled. */
 int           _cl_store_cancelled_yet (void *cancellable);
 /* Creates or upgrades the schema inside the current transaction. */

@@ -345,6 +345,21 @@ cl_store_open_with_flags (const char        *path,
 }
 
 int
+_cl_store_set_journal_mode (sqlite3    *db,
+                            const char *mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  /* The mode it is in after: still the old one when it could not leave it. */
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    rc = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0 ? SQLITE_OK : SQLITE_BUSY;
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+int
 _cl_store_cancelled_yet (void *cancellable)
 {
   return g_cancellable_is_cancelled (cancellable);
@@ -571,11 +586,6 @@ cl_store_backup (ClStore          *self,
   return TRUE;
 }
 
-/* A connection to @path that has it alone until release_hold(): the file set aside then holds
- * everything committed to it, the write-ahead log folded in (leaving the journal mode that keeps
- * one does it, and needs every other connection closed), and nobody reads or writes it while it is
- * renamed. NULL with CL_STORE_ERROR_IN_USE when another program (Caseload's window) has it open:
- * moving the file from under that connection would lose what it writes next. */
 /* Whether another process has a connection to @path open, idle or not: in WAL mode each holds a
  * read lock on the dead-man-switch byte of the shared-memory file for as long as it is open
  * (SQLite's unix VFS, UNIX_SHM_DMS). An idle connection holds no lock on the database itself,
@@ -595,24 +605,20 @@ open_elsewhere (const char *path)
   return locked;
 }
 
+/* A connection to @path that has it alone until release_hold(): the file set aside then holds
+ * everything committed to it, the write-ahead log folded in (leaving the journal mode that keeps
+ * one does it, and needs every other connection closed), and nobody reads or writes it while it is
+ * renamed. NULL with CL_STORE_ERROR_IN_USE when another program (Caseload's window) has it open:
+ * moving the file from under that connection would lose what it writes next. */
 static sqlite3 *
 hold_alone (const char  *path,
             GError     **error)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   int rc = open_elsewhere (path) ? SQLITE_BUSY : sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      /* The mode it is in after: still "wal" when it could not leave it. */
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        rc = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0 ? SQLITE_OK : SQLITE_BUSY;
-      sqlite3_finalize (stmt);
-    }
+    rc = _cl_store_set_journal_mode (db, "delete");
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
