@@ -141,22 +141,24 @@ show_damage_found_meanwhile (ClSession *self)
     show_damage (self, damage);
 }
 
-/* Takes @caseload: computes every obligation at once. */
+/* Takes @caseload: computes every obligation at once with @engine, which the session keeps (the
+ * obligations point into its rules; the old ones go before the old engine). */
 static gboolean
-compute_caseload (ClSession   *self,
-                  ClCaseload  *caseload,
-                  GError     **error)
+compute_caseload (ClSession        *self,
+                  ClDeadlineEngine *engine,
+                  ClCaseload       *caseload,
+                  GError          **error)
 {
   ClSessionComputed computed;
 
-  if (!_cl_session_compute (self->engine, caseload, self->today, &computed, error))
+  if (!_cl_session_compute (engine, caseload, self->today, &computed, error))
     {
       g_object_unref (caseload);
       return FALSE;
     }
   /* Fresher than any load still running: its result is dropped. */
   supersede_load (self);
-  set_computed (self, caseload, &computed, self->engine, NULL);
+  set_computed (self, caseload, &computed, engine, NULL);
   show_damage_found_meanwhile (self);
   return TRUE;
 }
@@ -558,7 +560,7 @@ cl_session_load_bundle (ClSession   *self,
   g_clear_object (&self->store);
   self->demo = FALSE;
   set_read_only (self, TRUE);
-  return compute_caseload (self, caseload, error);
+  return compute_caseload (self, self->engine, caseload, error);
 }
 
 gboolean
@@ -572,7 +574,7 @@ cl_session_reload (ClSession  *self,
   if (self->store == NULL)
     return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open")), FALSE;
   caseload = cl_store_load_caseload (self->store, error);
-  return caseload != NULL && compute_caseload (self, caseload, error);
+  return caseload != NULL && compute_caseload (self, self->engine, caseload, error);
 }
 
 gboolean
@@ -581,7 +583,6 @@ cl_session_reload_rules (ClSession  *self,
 {
   g_autoptr(ClDeadlineEngine) engine = NULL;
   ClCaseload *caseload;
-  ClSessionComputed computed;
 
   g_return_val_if_fail (CL_IS_SESSION (self), FALSE);
 
@@ -589,16 +590,7 @@ cl_session_reload_rules (ClSession  *self,
     return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No case database is open")), FALSE;
   if ((engine = new_engine (error)) == NULL || (caseload = cl_store_load_caseload (self->store, error)) == NULL)
     return FALSE;
-  if (!_cl_session_compute (engine, caseload, self->today, &computed, error))
-    {
-      g_object_unref (caseload);
-      return FALSE;
-    }
-  supersede_load (self);
-  /* The old obligations point into the old engine's rules: they go first. */
-  set_computed (self, caseload, &computed, engine, NULL);
-  show_damage_found_meanwhile (self);
-  return TRUE;
+  return compute_caseload (self, engine, caseload, error);
 }
 
 void
