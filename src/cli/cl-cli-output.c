@@ -12,9 +12,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cl-cli.h"
 
@@ -26,7 +26,7 @@ _cl_cli_output_is_special (const char *path)
   return g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode);
 }
 
-int
+GOutputStream *
 _cl_cli_open_special_output (const char  *path,
                              GError     **error)
 {
@@ -38,8 +38,9 @@ _cl_cli_open_special_output (const char  *path,
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
                    g_strerror (saved));
+      return NULL;
     }
-  return fd;
+  return g_unix_output_stream_new (fd, TRUE);
 }
 
 gboolean
@@ -48,32 +49,13 @@ _cl_cli_write_output (const char    *path,
                       gsize          length,
                       GError       **error)
 {
-  const char *at = data;
-  gboolean ok = TRUE;
-  int fd;
+  g_autoptr(GOutputStream) out = NULL;
+  gboolean ok;
 
   if (!_cl_cli_output_is_special (path))
     return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-  if ((fd = _cl_cli_open_special_output (path, error)) < 0)
+  if ((out = _cl_cli_open_special_output (path, error)) == NULL)
     return FALSE;
-  while (ok && length > 0)
-    {
-      gssize n = write (fd, at, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
-                       g_strerror (saved));
-          ok = FALSE;
-          break;
-        }
-      at += n;
-      length -= (gsize) n;
-    }
-  close (fd);
-  return ok;
+  ok = g_output_stream_write_all (out, data, length, NULL, NULL, error);
+  return g_output_stream_close (out, NULL, ok ? error : NULL) && ok;
 }

@@ -104,9 +104,8 @@ export_bundle (ClStore     *store,
     }
   if (_cl_cli_output_is_special (path))
     {
-      if ((fd = _cl_cli_open_special_output (path, error)) < 0)
+      if ((out = _cl_cli_open_special_output (path, error)) == NULL)
         return FALSE;
-      out = g_unix_output_stream_new (fd, TRUE);
       ok = cl_store_export_to_stream (store, out, NULL, NULL, NULL, error);
       return g_output_stream_close (out, NULL, ok ? error : NULL) && ok;
     }

@@ -44,9 +44,9 @@ int cl_cli_conflicts       (int argc, char **argv);
 /* Where -o writes (cl-cli-output.c): a file replaced whole and private (0600), anything else (a
  * device, a pipe, a link such as /dev/stdout) written straight into. */
 gboolean _cl_cli_output_is_special   (const char  *path);
-/* @path opened for writing as it is, or -1 with @error. */
-int      _cl_cli_open_special_output (const char  *path,
-                                      GError     **error);
+/* @path opened for writing as it is, or NULL with @error. */
+GOutputStream *_cl_cli_open_special_output (const char  *path,
+                                            GError     **error);
 gboolean _cl_cli_write_output        (const char  *path,
                                       const void  *data,
                                       gsize        length,
