@@ -56,6 +56,9 @@ _cl_cli_write_output (const char    *path,
     return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
   if ((out = _cl_cli_open_special_output (path, error)) == NULL)
     return FALSE;
-  ok = g_output_stream_write_all (out, data, length, NULL, NULL, error);
-  return g_output_stream_close (out, NULL, ok ? error : NULL) && ok;
+  ok = g_output_stream_write_all (out, data, length, NULL, NULL, error) &&
+       g_output_stream_close (out, NULL, error);
+  if (!ok)
+    g_prefix_error (error, _("Cannot write %s: "), path);
+  return ok;
 }
